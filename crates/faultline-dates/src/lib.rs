@@ -1,0 +1,485 @@
+//! Parses the date and time expressions that news pages use for publication and modification
+//! stamps into a typed [`Stamp`].
+//!
+//! # Accepted forms
+//!
+//! Each with or without a time, and the time with or without a zone:
+//!
+//! - ISO 8601 / RFC 3339: `2014-10-09`, `2014-10-09T13:55:00+09:00`, `2014-10-09T04:55:00Z`,
+//!   `2014-10-09T13:55:00.123+0900`, `2014-10-09 13:55:00`.
+//! - RFC 2822: `Thu, 09 Oct 2014 13:55:00 +0900`, `Thu, 9 Oct 2014 13:55:00 GMT`, named zones.
+//! - Month first: `Oct. 9, 2014`, `October 9, 2014`, `Sept. 9, 2014`, `Oct 9 2014`,
+//!   `Thursday, October 9, 2014`, `Oct. 9, 2014 1:55 p.m. EDT`, `October 9, 2014 at 13:55 KST`.
+//! - Day first: `9 October 2014`, `9 Oct 2014`, `Thursday 9 October 2014 13.55 BST`,
+//!   `09 October 2014 13:55`, `09-Oct-2014 13:55 IST`.
+//! - Year first: `2014.10.09`, `2014.10.09 13:55`, `2014/10/09`, `2014. 10. 09.` (Korean style),
+//!   `2014년 10월 9일`, `2014年10月9日`.
+//! - Time first: `1:55 PM EDT, Thu October 9, 2014` (CNN style).
+//! - Compact `20141009`: only by [`parse_stamp`] (the whole string), for years 1900–2100;
+//!   [`find_stamp`] ignores eight-digit numbers, which in running text are usually ids.
+//!
+//! Times: `13:55`, `13:55:00`, `13:55:00.123`, `13.55`, 12-hour with `am`, `PM`, `a.m.`, `p.m.`
+//! (`1 pm` too). A time may be joined to its date by `,`, `at`, `@`, `|` or `/`.
+//!
+//! Zones: numeric `+0900`, `+09:00`, `+09`, `Z`, `GMT+9`, `UTC-5`, `UTC+09:00` (the sign means
+//! east of UTC, as news pages mean it, not the inverted POSIX `Etc/GMT+9`), and the
+//! abbreviations of [`zone_offset`], optionally in parentheses (`13:55 (KST)`) and optionally
+//! followed by a spelled-out name in parentheses (`GMT+0900 (Korean Standard Time)`). Inside a
+//! line ([`find_stamp`]) abbreviations must be upper case (so that English words such as "art"
+//! or "eat" are not read as zones); [`parse_stamp`] ignores case.
+//!
+//! # Decisions
+//!
+//! - Ambiguous abbreviations are resolved by a [`Region`] hint in [`ParseOptions`]; without one
+//!   CST is US Central (−06:00, as in RFC 2822), AST Arabia (+03:00), IST India (+05:30), BST
+//!   British Summer Time (+01:00), GST Gulf (+04:00).
+//! - The generic US zones ET, CT, MT and PT take daylight or standard time by the US rules in
+//!   force for the stamp's date and time ([`zone_offset_at`]).
+//! - Years must have four digits. The one exception is strict RFC 2822 (`Thu, 09 Oct 14
+//!   13:55:00 +0900`), which [`parse_stamp`] hands to chrono's RFC 2822 parser when its own
+//!   grammar fails; that parser maps 00–49 to 20xx and 50–99 to 19xx.
+//! - Numeric day/month orders (`10/09/2014`) are ambiguous between US and European use and
+//!   are not accepted; year-first numeric forms are.
+//! - A weekday name is read past but not checked against the date: pages get it wrong more
+//!   often than the digits.
+//! - A leap second (`23:59:60`) is kept as chrono represents it.
+//! - Impossible dates and times (`2014-02-30`, month 13, hour 25, `13 p.m.`) are errors from
+//!   [`parse_stamp`] and are skipped by [`find_stamp`]; nothing panics.
+
+mod error;
+mod grammar;
+mod lexicon;
+mod stamp;
+mod zones;
+
+use std::ops::Range;
+
+use chrono::DateTime;
+
+pub use error::{DateError, MAX_STAMP_LEN};
+pub use lexicon::{month_from_name, weekday_from_name};
+pub use stamp::{Granularity, PartialDate, Stamp};
+pub use zones::{Region, zone_offset, zone_offset_at, zone_offset_in};
+
+use error::excerpt;
+use grammar::Parser;
+
+/// Options for [`parse_stamp_with`] and [`find_stamp_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub struct ParseOptions {
+    /// Where the page comes from, to resolve ambiguous zone abbreviations such as CST.
+    pub region: Region,
+}
+
+impl ParseOptions {
+    /// Options with the given region hint.
+    #[must_use]
+    pub fn with_region(region: Region) -> Self {
+        ParseOptions { region }
+    }
+}
+
+/// Parses a whole string (surrounding whitespace allowed) as a date stamp.
+///
+/// # Errors
+///
+/// [`DateError`] when the string is empty, longer than [`MAX_STAMP_LEN`] bytes, not a
+/// recognised form, followed by other text, or names an impossible date, time or offset.
+pub fn parse_stamp(s: &str) -> Result<Stamp, DateError> {
+    parse_stamp_with(s, ParseOptions::default())
+}
+
+/// [`parse_stamp`] with options (a region hint for ambiguous zones).
+///
+/// # Errors
+///
+/// As [`parse_stamp`].
+pub fn parse_stamp_with(s: &str, options: ParseOptions) -> Result<Stamp, DateError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(DateError::Empty);
+    }
+    if s.len() > MAX_STAMP_LEN {
+        return Err(DateError::TooLong { len: s.len() });
+    }
+    // Strict RFC 3339 goes through chrono; everything else through the grammar.
+    if s.len() >= 20
+        && let Ok(dt) = DateTime::parse_from_rfc3339(s)
+    {
+        return Ok(Stamp::Zoned(dt));
+    }
+    let parser = Parser::new(s, options.region, true);
+    let rfc2822 = || DateTime::parse_from_rfc2822(s).ok().map(Stamp::Zoned);
+    match parser.stamp_at(0)? {
+        Some((stamp, end)) if end == parser.len() => Ok(stamp),
+        Some((_, end)) => rfc2822().ok_or_else(|| DateError::TrailingText {
+            rest: excerpt(&s[parser.byte_start(end)..]),
+        }),
+        None => rfc2822().ok_or_else(|| DateError::Unrecognized { text: excerpt(s) }),
+    }
+}
+
+/// Finds the first date stamp inside a longer line, with its byte range in `s`.
+///
+/// The range covers the stamp from its first token (a leading weekday included) to its last
+/// (zone included), so a caller can look for a second stamp in `&s[range.end..]`.
+#[must_use]
+pub fn find_stamp(s: &str) -> Option<(Stamp, Range<usize>)> {
+    find_stamp_with(s, ParseOptions::default())
+}
+
+/// [`find_stamp`] with options (a region hint for ambiguous zones).
+#[must_use]
+pub fn find_stamp_with(s: &str, options: ParseOptions) -> Option<(Stamp, Range<usize>)> {
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let parser = Parser::new(s, options.region, false);
+    (0..parser.len())
+        .filter(|&i| parser.is_candidate(i))
+        .find_map(|i| match parser.stamp_at(i) {
+            Ok(Some((stamp, end))) => {
+                Some((stamp, parser.byte_start(i)..parser.byte_end_before(end)))
+            }
+            _ => None,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The date-format test: each form and the RFC 3339 text it must parse to.
+    const FORMS: &[(&str, &str)] = &[
+        // ISO 8601 / RFC 3339
+        ("2014-10-09", "2014-10-09"),
+        ("2014-10-09T13:55:00+09:00", "2014-10-09T13:55:00+09:00"),
+        ("2014-10-09T04:55:00Z", "2014-10-09T04:55:00+00:00"),
+        ("2014-10-09t04:55:00z", "2014-10-09T04:55:00+00:00"),
+        (
+            "2014-10-09T13:55:00.123+0900",
+            "2014-10-09T13:55:00.123+09:00",
+        ),
+        (
+            "2014-10-09T13:55:00.123+09:00",
+            "2014-10-09T13:55:00.123+09:00",
+        ),
+        ("2014-10-09 13:55:00", "2014-10-09T13:55:00"),
+        ("2014-10-09T13:55", "2014-10-09T13:55:00"),
+        ("2014-10-09T13:55:00", "2014-10-09T13:55:00"),
+        ("  2014-10-09 13:55  ", "2014-10-09T13:55:00"),
+        ("2014-10-09 13:55 KST", "2014-10-09T13:55:00+09:00"),
+        ("2014-10-09 13:55 (KST)", "2014-10-09T13:55:00+09:00"),
+        ("2014-10-09 13:55 GMT+9", "2014-10-09T13:55:00+09:00"),
+        ("2014-10-09 13:55 UTC+09:00", "2014-10-09T13:55:00+09:00"),
+        ("2014-10-09 08:55 UTC-5", "2014-10-09T08:55:00-05:00"),
+        ("2014-10-09 13:55 GMT+5:30", "2014-10-09T13:55:00+05:30"),
+        ("2014-10-09 13:55 +0900", "2014-10-09T13:55:00+09:00"),
+        ("2014-10-09 13:55 kst", "2014-10-09T13:55:00+09:00"),
+        // RFC 2822
+        (
+            "Thu, 09 Oct 2014 13:55:00 +0900",
+            "2014-10-09T13:55:00+09:00",
+        ),
+        ("Thu, 9 Oct 2014 13:55:00 GMT", "2014-10-09T13:55:00+00:00"),
+        ("Thu, 9 Oct 2014 13:55:00 EDT", "2014-10-09T13:55:00-04:00"),
+        ("Thu, 9 Oct 2014 13:55 JST", "2014-10-09T13:55:00+09:00"),
+        ("Thu, 09 Oct 14 13:55:00 +0900", "2014-10-09T13:55:00+09:00"),
+        (
+            "Thu Oct 09 2014 13:55:00 GMT+0900 (Korean Standard Time)",
+            "2014-10-09T13:55:00+09:00",
+        ),
+        // month first
+        ("Oct. 9, 2014", "2014-10-09"),
+        ("October 9, 2014", "2014-10-09"),
+        ("Sept. 9, 2014", "2014-09-09"),
+        ("Sep 9, 2014", "2014-09-09"),
+        ("Oct 9 2014", "2014-10-09"),
+        ("OCT 9 2014", "2014-10-09"),
+        ("oct. 9th, 2014", "2014-10-09"),
+        ("Thursday, October 9, 2014", "2014-10-09"),
+        ("Oct. 9, 2014 1:55 p.m. EDT", "2014-10-09T13:55:00-04:00"),
+        ("Oct. 9, 2014, 1:55 a.m.", "2014-10-09T01:55:00"),
+        ("Oct. 9, 2014 12:05 a.m. ET", "2014-10-09T00:05:00-04:00"),
+        ("Oct. 9, 2014 12:05 PM PT", "2014-10-09T12:05:00-07:00"),
+        ("Dec. 9, 2014 12:05 PM PT", "2014-12-09T12:05:00-08:00"),
+        ("Oct 9, 2014 1:55PM", "2014-10-09T13:55:00"),
+        ("Oct 9, 2014 1 pm", "2014-10-09T13:00:00"),
+        ("Oct 9, 2014 1:55:30 pm", "2014-10-09T13:55:30"),
+        ("October 9, 2014 at 13:55 KST", "2014-10-09T13:55:00+09:00"),
+        ("October 9, 2014 | 13:55 IST", "2014-10-09T13:55:00+05:30"),
+        // day first
+        ("9 October 2014", "2014-10-09"),
+        ("9 Oct 2014", "2014-10-09"),
+        ("9 Oct. 2014", "2014-10-09"),
+        ("9th October, 2014", "2014-10-09"),
+        (
+            "Thursday 9 October 2014 13.55 BST",
+            "2014-10-09T13:55:00+01:00",
+        ),
+        ("09 October 2014 13:55", "2014-10-09T13:55:00"),
+        ("09-Oct-2014 13:55 IST", "2014-10-09T13:55:00+05:30"),
+        ("9 October 2014 13:55 CET", "2014-10-09T13:55:00+01:00"),
+        ("9 October 2014 13:55 CEST", "2014-10-09T13:55:00+02:00"),
+        // year first
+        ("2014.10.09", "2014-10-09"),
+        ("2014.10.09 13:55", "2014-10-09T13:55:00"),
+        ("2014/10/09", "2014-10-09"),
+        ("2014/10/09 13:55 HKT", "2014-10-09T13:55:00+08:00"),
+        ("2014. 10. 09", "2014-10-09"),
+        ("2014. 10. 9. 13:55", "2014-10-09T13:55:00"),
+        ("2014년 10월 9일", "2014-10-09"),
+        ("2014年10月9日 13:55", "2014-10-09T13:55:00"),
+        ("20141009", "2014-10-09"),
+        // time first
+        (
+            "1:55 PM EDT, Thu October 9, 2014",
+            "2014-10-09T13:55:00-04:00",
+        ),
+        ("13:55 KST on 9 October 2014", "2014-10-09T13:55:00+09:00"),
+        // zones
+        ("2014-10-09 13:55 SGT", "2014-10-09T13:55:00+08:00"),
+        ("2014-10-09 13:55 PHT", "2014-10-09T13:55:00+08:00"),
+        ("2014-10-09 13:55 PKT", "2014-10-09T13:55:00+05:00"),
+        ("2014-10-09 13:55 ICT", "2014-10-09T13:55:00+07:00"),
+        ("2014-10-09 13:55 WIB", "2014-10-09T13:55:00+07:00"),
+        ("2014-10-09 13:55 AEDT", "2014-10-09T13:55:00+11:00"),
+        ("2014-10-09 13:55 ACST", "2014-10-09T13:55:00+09:30"),
+        ("2014-10-09 13:55 AWST", "2014-10-09T13:55:00+08:00"),
+        ("2014-10-09 13:55 NZDT", "2014-10-09T13:55:00+13:00"),
+        ("2014-10-09 13:55 MSK", "2014-10-09T13:55:00+03:00"),
+        ("2014-10-09 13:55 EEST", "2014-10-09T13:55:00+03:00"),
+        ("2014-10-09 13:55 WET", "2014-10-09T13:55:00+00:00"),
+        ("2014-10-09 13:55 IRST", "2014-10-09T13:55:00+03:30"),
+        ("2014-10-09 13:55 GST", "2014-10-09T13:55:00+04:00"),
+        ("2014-10-09 13:55 AST", "2014-10-09T13:55:00+03:00"),
+        ("2014-10-09 13:55 CST", "2014-10-09T13:55:00-06:00"),
+        ("2014-10-09 13:55 MDT", "2014-10-09T13:55:00-06:00"),
+        ("2014-10-09 13:55 AKST", "2014-10-09T13:55:00-09:00"),
+        ("2014-10-09 13:55 HST", "2014-10-09T13:55:00-10:00"),
+        ("2014-10-09 13:55 BRT", "2014-10-09T13:55:00-03:00"),
+        ("2014-10-09 13:55 ART", "2014-10-09T13:55:00-03:00"),
+        ("2014-10-09 13:55 SAST", "2014-10-09T13:55:00+02:00"),
+        ("2014-10-09 13:55 WAT", "2014-10-09T13:55:00+01:00"),
+        ("2014-10-09 13:55 EAT", "2014-10-09T13:55:00+03:00"),
+        ("2014-10-09 13:55 TRT", "2014-10-09T13:55:00+03:00"),
+        ("2014-10-09 13:55 UTC", "2014-10-09T13:55:00+00:00"),
+        ("2014-10-09 13:55 Z", "2014-10-09T13:55:00+00:00"),
+        ("2014-10-09 13:55 CT", "2014-10-09T13:55:00-05:00"),
+        ("2014-01-09 13:55 CT", "2014-01-09T13:55:00-06:00"),
+        ("2014-10-09 13:55 MT", "2014-10-09T13:55:00-06:00"),
+        // leap second
+        ("2016-12-31T23:59:60Z", "2016-12-31T23:59:60+00:00"),
+    ];
+
+    #[test]
+    fn date_formats() {
+        let mut failures = Vec::new();
+        for &(input, expected) in FORMS {
+            match parse_stamp(input) {
+                Ok(stamp) if stamp.to_rfc3339() == expected => {}
+                other => failures.push(format!("{input:?}: expected {expected}, got {other:?}")),
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn every_form_is_also_found_inside_a_line() {
+        for &(input, expected) in FORMS {
+            if input.trim().len() == 8 || input.contains(" 14 ") {
+                continue; // compact and two-digit-year forms are whole-string only
+            }
+            let line = format!("Published: {} — Reuters", input.trim());
+            let (stamp, range) =
+                find_stamp(&line).unwrap_or_else(|| panic!("not found in {line:?}"));
+            if input.contains("kst") {
+                // Inside a line zone abbreviations must be upper case.
+                assert!(matches!(stamp, Stamp::Local(_)), "{line}");
+                continue;
+            }
+            assert_eq!(stamp.to_rfc3339(), expected, "{line}");
+            assert_eq!(&line[range], input.trim(), "{line}");
+        }
+    }
+
+    #[test]
+    fn variants_of_stamp() {
+        assert!(matches!(parse_stamp("Oct. 9, 2014"), Ok(Stamp::Date(_))));
+        assert!(matches!(
+            parse_stamp("2014-10-09 13:55"),
+            Ok(Stamp::Local(_))
+        ));
+        assert!(matches!(
+            parse_stamp("2014-10-09 13:55 KST"),
+            Ok(Stamp::Zoned(_))
+        ));
+        let d = parse_stamp("Thu, 9 Oct 2014 23:55:00 -0500").map(|s| s.date());
+        assert_eq!(d.map(|d| d.to_string()), Ok("2014-10-09".to_owned()));
+    }
+
+    #[test]
+    fn region_resolves_cst() {
+        let east = ParseOptions::with_region(Region::EastAsia);
+        let s = parse_stamp_with("2014-10-09 13:55 CST", east).map(|s| s.to_rfc3339());
+        assert_eq!(s, Ok("2014-10-09T13:55:00+08:00".to_owned()));
+        let found =
+            find_stamp_with("Xinhua | 2014-10-09 13:55 CST", east).map(|(s, _)| s.to_rfc3339());
+        assert_eq!(found.as_deref(), Some("2014-10-09T13:55:00+08:00"));
+        let west = parse_stamp("2014-10-09 13:55 AST").map(|s| s.to_rfc3339());
+        assert_eq!(west, Ok("2014-10-09T13:55:00+03:00".to_owned()));
+    }
+
+    #[test]
+    fn finds_first_stamp_and_then_the_second() {
+        let line = "Posted on : 2014-10-09 13:55 KST Modified on : 2019-10-19 20:29 KST";
+        let (first, r1) = find_stamp(line).expect("first stamp");
+        assert_eq!(first.to_rfc3339(), "2014-10-09T13:55:00+09:00");
+        assert_eq!(&line[r1.clone()], "2014-10-09 13:55 KST");
+        let rest = &line[r1.end..];
+        let (second, r2) = find_stamp(rest).expect("second stamp");
+        assert_eq!(second.to_rfc3339(), "2019-10-19T20:29:00+09:00");
+        assert_eq!(&rest[r2], "2019-10-19 20:29 KST");
+
+        let cases = [
+            ("Published: 9 October 2014", "2014-10-09", "9 October 2014"),
+            (
+                "Updated Oct. 9, 2014 1:55 p.m. ET",
+                "2014-10-09T13:55:00-04:00",
+                "Oct. 9, 2014 1:55 p.m. ET",
+            ),
+            (
+                "Updated 2:37 PM EDT, Thu October 9, 2014",
+                "2014-10-09T14:37:00-04:00",
+                "2:37 PM EDT, Thu October 9, 2014",
+            ),
+            (
+                "By Jane Doe, Reuters. Thursday, October 9, 2014. 13 people died",
+                "2014-10-09",
+                "Thursday, October 9, 2014",
+            ),
+            (
+                "입력 2014.10.09 13:55 수정",
+                "2014-10-09T13:55:00",
+                "2014.10.09 13:55",
+            ),
+            (
+                "at 9 am art fair, on 10 October 2014 eat",
+                "2014-10-10",
+                "10 October 2014",
+            ),
+            (
+                "Oct. 9, 2014 at 13:55 est",
+                "2014-10-09T13:55:00",
+                "Oct. 9, 2014 at 13:55",
+            ),
+            ("id 20141009 on 2014-10-09", "2014-10-09", "2014-10-09"),
+        ];
+        for (line, expected, span) in cases {
+            let (stamp, range) = find_stamp(line).unwrap_or_else(|| panic!("none in {line:?}"));
+            assert_eq!(stamp.to_rfc3339(), expected, "{line}");
+            assert_eq!(&line[range], span, "{line}");
+        }
+    }
+
+    #[test]
+    fn find_skips_impossible_and_non_dates() {
+        for line in [
+            "",
+            "no digits here",
+            "Feb. 30, 2014",
+            "2014-02-30",
+            "on 10/09/2014",
+            "October 9",
+            "at 13:55 KST",
+            "20141009",
+            "score 2-1 in 90 minutes, 1999 fans",
+        ] {
+            assert_eq!(find_stamp(line), None, "{line:?}");
+        }
+        let (s, _) = find_stamp("Feb. 30, 2014 then March 1, 2014").expect("second date");
+        assert_eq!(s.to_rfc3339(), "2014-03-01");
+    }
+
+    #[test]
+    fn errors() {
+        use DateError as E;
+        type Check = fn(&DateError) -> bool;
+        let cases: &[(&str, Check)] = &[
+            ("", |e| matches!(e, E::Empty)),
+            ("   \t", |e| matches!(e, E::Empty)),
+            ("2014-02-30", |e| {
+                matches!(
+                    e,
+                    E::InvalidDate {
+                        day: 30,
+                        month: 2,
+                        ..
+                    }
+                )
+            }),
+            ("Feb. 30, 2014", |e| {
+                matches!(e, E::InvalidDate { day: 30, .. })
+            }),
+            ("2014-13-09", |e| {
+                matches!(e, E::InvalidDate { month: 13, .. })
+            }),
+            ("2014.13.09", |e| {
+                matches!(e, E::InvalidDate { month: 13, .. })
+            }),
+            ("20141399", |e| matches!(e, E::InvalidDate { .. })),
+            ("2014-10-09 25:00", |e| {
+                matches!(e, E::InvalidTime { hour: 25, .. })
+            }),
+            ("2014-10-09 13:61", |e| {
+                matches!(e, E::InvalidTime { minute: 61, .. })
+            }),
+            ("Oct. 9, 2014 13:55 p.m.", |e| {
+                matches!(e, E::InvalidTime { hour: 13, .. })
+            }),
+            ("Oct. 9, 2014 0:55 am", |e| {
+                matches!(e, E::InvalidTime { hour: 0, .. })
+            }),
+            ("2014-10-09 13:55 +2500", |e| {
+                matches!(e, E::InvalidOffset { .. })
+            }),
+            ("2014-10-09 13:55 GMT+24", |e| {
+                matches!(e, E::InvalidOffset { .. })
+            }),
+            ("2014-10-09 13:55 XYZ", |e| {
+                matches!(e, E::TrailingText { .. })
+            }),
+            ("2014-10-09 and more", |e| {
+                matches!(e, E::TrailingText { .. })
+            }),
+            ("Published: 2014-10-09", |e| {
+                matches!(e, E::Unrecognized { .. })
+            }),
+            ("garbage", |e| matches!(e, E::Unrecognized { .. })),
+            ("10/09/2014", |e| matches!(e, E::Unrecognized { .. })),
+            ("Oct. 9, 14", |e| matches!(e, E::Unrecognized { .. })),
+            ("October 2014", |e| matches!(e, E::Unrecognized { .. })),
+            ("\u{0}\u{feff}🙂", |e| matches!(e, E::Unrecognized { .. })),
+        ];
+        for (input, check) in cases {
+            match parse_stamp(input) {
+                Err(e) => {
+                    assert!(check(&e), "{input:?}: unexpected error {e:?}");
+                    let msg = e.to_string();
+                    assert!(
+                        msg.chars().next().is_some_and(|c| !c.is_uppercase()),
+                        "message not lowercase: {msg}"
+                    );
+                }
+                Ok(s) => panic!("{input:?} parsed as {s}"),
+            }
+        }
+        let long = "2014-10-09 ".repeat(1000);
+        assert!(matches!(parse_stamp(&long), Err(E::TooLong { .. })));
+        let (found, range) = find_stamp(&long).expect("stamp in long line");
+        assert_eq!((found.to_rfc3339().as_str(), range), ("2014-10-09", 0..10));
+        let err = parse_stamp("Oct. 9, 2014 is the day").expect_err("trailing");
+        assert!(err.to_string().contains("`is the day`"), "{err}");
+    }
+}
