@@ -1,6 +1,20 @@
 //! Parses the date and time expressions that news pages use for publication and modification
 //! stamps into a typed [`Stamp`].
 //!
+//! ```
+//! use faultline_dates::{find_stamp, parse_stamp};
+//!
+//! let stamp = parse_stamp("Oct. 9, 2014 1:55 p.m. EDT")?;
+//! assert_eq!(stamp.to_rfc3339(), "2014-10-09T13:55:00-04:00");
+//!
+//! let line = "Posted on : 2014-10-09 13:55 KST Modified on : 2019-10-19 20:29 KST";
+//! let (posted, range) = find_stamp(line).expect("a stamp");
+//! assert_eq!(posted.to_rfc3339(), "2014-10-09T13:55:00+09:00");
+//! let (modified, _) = find_stamp(&line[range.end..]).expect("a second stamp");
+//! assert_eq!(modified.to_rfc3339(), "2019-10-19T20:29:00+09:00");
+//! # Ok::<(), faultline_dates::DateError>(())
+//! ```
+//!
 //! # Accepted forms
 //!
 //! Each with or without a time, and the time with or without a zone:
@@ -42,6 +56,8 @@
 //!   are not accepted; year-first numeric forms are.
 //! - A weekday name is read past but not checked against the date: pages get it wrong more
 //!   often than the digits.
+//! - `13.55` is read as a time wherever a time may stand (after a date, or before one), so
+//!   "Oct. 9, 2014 2.50 million" inside a line does read 02:50; the range shows what was read.
 //! - A leap second (`23:59:60`) is kept as chrono represents it.
 //! - Impossible dates and times (`2014-02-30`, month 13, hour 25, `13 p.m.`) are errors from
 //!   [`parse_stamp`] and are skipped by [`find_stamp`]; nothing panics.
@@ -269,6 +285,15 @@ mod tests {
         ("2014-10-09 13:55 CT", "2014-10-09T13:55:00-05:00"),
         ("2014-01-09 13:55 CT", "2014-01-09T13:55:00-06:00"),
         ("2014-10-09 13:55 MT", "2014-10-09T13:55:00-06:00"),
+        // as seen on news sites
+        ("Wed 29 Nov 2017 17.00 GMT", "2017-11-29T17:00:00+00:00"),
+        ("Oct 9, 2014, 01.55 PM IST", "2014-10-09T13:55:00+05:30"),
+        (
+            "October 9, 2014 at 1:55 PM EDT",
+            "2014-10-09T13:55:00-04:00",
+        ),
+        ("Oct. 9, 2014 13:55 JST", "2014-10-09T13:55:00+09:00"),
+        ("Thursday, Oct. 9, 2014 @ 1:55 pm", "2014-10-09T13:55:00"),
         // leap second
         ("2016-12-31T23:59:60Z", "2016-12-31T23:59:60+00:00"),
     ];
