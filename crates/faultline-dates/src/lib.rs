@@ -162,6 +162,20 @@ pub fn find_stamp_with(s: &str, options: ParseOptions) -> Option<(Stamp, Range<u
         })
 }
 
+/// Every non-overlapping date stamp in a line, in order, with byte ranges in `s`
+/// ("Posted on : … Modified on : …" gives both stamps).
+#[must_use]
+pub fn find_stamps(s: &str, options: ParseOptions) -> Vec<(Stamp, Range<usize>)> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some((stamp, range)) = find_stamp_with(&s[from..], options) {
+        let range = from + range.start..from + range.end;
+        from = range.end;
+        found.push((stamp, range));
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,6 +380,25 @@ mod tests {
         let (second, r2) = find_stamp(rest).expect("second stamp");
         assert_eq!(second.to_rfc3339(), "2019-10-19T20:29:00+09:00");
         assert_eq!(&rest[r2], "2019-10-19 20:29 KST");
+
+        let all = find_stamps(line, ParseOptions::default());
+        let texts: Vec<_> = all
+            .iter()
+            .map(|(s, r)| (s.to_rfc3339(), &line[r.clone()]))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    "2014-10-09T13:55:00+09:00".to_owned(),
+                    "2014-10-09 13:55 KST"
+                ),
+                (
+                    "2019-10-19T20:29:00+09:00".to_owned(),
+                    "2019-10-19 20:29 KST"
+                ),
+            ]
+        );
 
         let cases = [
             ("Published: 9 October 2014", "2014-10-09", "9 October 2014"),
