@@ -1,0 +1,54 @@
+//! The `faultline` command line.
+//!
+//! Subcommands:
+//! - `extract [PATH|-]...`: one JSON object per document (JSON Lines) with
+//!   metadata, a clean body and its paragraphs, sentences and quotations as
+//!   byte ranges into `body`.
+//!
+//! Failures are reported on standard error as `faultline: error: FILE[:LINE]:
+//! message` and the batch carries on; the exit status is 1 when any document
+//! failed (`--fail-fast` stops at the first).
+
+mod extract;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// faultline: news text in, auditable political event data out.
+#[derive(Debug, Parser)]
+#[command(name = "faultline", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract clean, structured articles (JSON Lines) from text dumps, HTML pages or JSON Lines.
+    Extract(extract::ExtractArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("faultline: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// True when the error is a closed standard output (e.g. piped into `head`).
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}

@@ -1,0 +1,377 @@
+//! HTML reader: metadata from the page's markup, the body from its main content.
+//!
+//! Metadata, in order of trust:
+//! - JSON-LD `NewsArticle` (or `Article`, `ReportageNewsArticle`, … also
+//!   inside `@graph`): headline, dates, authors, description;
+//! - Open Graph and `article:*` meta tags, `<meta name="author">`;
+//! - `<h1>`, `<title>` (with the " | Site" suffix removed), `<time datetime>`,
+//!   byline elements, `<figcaption>`.
+//!
+//! The body comes from `dom_smoothie` (a Readability port) in formatted-text
+//! mode, which keeps paragraph breaks; its paragraphs then pass through the
+//! same chrome filter as plain text. Pages nested deeper than
+//! [`MAX_DEPTH`] are refused rather than risk the stack.
+
+use dom_query::Document;
+use serde_json::Value;
+
+use crate::article::{Article, Format, Kicker, Meta, collapse_whitespace};
+use crate::chrome;
+use crate::error::IngestError;
+use crate::plain;
+
+/// Deepest element nesting accepted. Real pages stay far below this.
+pub const MAX_DEPTH: usize = 512;
+
+/// Estimates the deepest element nesting of `html` with a linear byte scan.
+fn nesting_depth(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "!doctype",
+    ];
+    // Closing tags of formatting elements are often left out; only count containers
+    // the parser really nests.
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
+        i += off + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'!'))
+            .map_or(bytes.len(), |p| start + p);
+        if end == start {
+            continue;
+        }
+        let name = html[start..end].to_ascii_lowercase();
+        if name.starts_with("!--") || VOID.contains(&name.as_str()) {
+            continue;
+        }
+        let self_closing = memchr::memchr(b'>', &bytes[end..]).is_some_and(|p| p > 0 && bytes[end + p - 1] == b'/');
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !self_closing {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+/// Extracts an article from an HTML page.
+pub fn extract_html(
+    id: String,
+    source: String,
+    origin: String,
+    html: &str,
+    mut meta: Meta,
+) -> Result<Article, IngestError> {
+    let depth = nesting_depth(html);
+    if depth > MAX_DEPTH {
+        return Err(IngestError::NoText {
+            path: origin.into(),
+            detail: format!("; elements nest {depth} deep, over the limit of {MAX_DEPTH} (broken or hostile markup)"),
+        });
+    }
+    let doc = Document::from(html);
+    read_metadata(&doc, &mut meta);
+
+    let cfg = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        char_threshold: 200,
+        ..Default::default()
+    };
+    let text = match dom_smoothie::Readability::with_document(doc.clone(), None, Some(cfg)).and_then(|mut r| r.parse()) {
+        Ok(article) => {
+            if meta.title.is_none() && !article.title.trim().is_empty() {
+                meta.title = Some(collapse_whitespace(&article.title));
+            }
+            article.text_content.to_string()
+        }
+        Err(e) => {
+            meta.warnings.push(format!("main-content extraction failed ({e}); used all paragraphs"));
+            fallback_text(&doc)
+        }
+    };
+    let text = plain::normalize_newlines(&text).into_owned();
+    let lines: Vec<String> = text.lines().map(collapse_whitespace).collect();
+    let mut refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    // The headline, deck and byline are often repeated inside the main content.
+    let drop_exact: Vec<&str> = [meta.title.as_deref(), meta.subtitle.as_deref()].into_iter().flatten().collect();
+    let mut leading = true;
+    refs.retain(|l| {
+        if l.is_empty() {
+            return true;
+        }
+        let drop = drop_exact.contains(l) || (leading && (chrome::is_byline(l) || plain_date_line(l)));
+        if !drop && !is_metadata_line(l) {
+            leading = false;
+        }
+        !drop
+    });
+    let paragraphs = plain::clean_body(&refs, &refs, &mut meta);
+    if paragraphs.is_empty() {
+        return Err(IngestError::NoText {
+            path: origin.into(),
+            detail: String::new(),
+        });
+    }
+    Ok(Article::assemble(id, source, origin, Format::Html, meta, paragraphs))
+}
+
+fn plain_date_line(l: &str) -> bool {
+    l.len() < 80 && faultline_dates::find_stamp(l).is_some() && l.split_whitespace().count() <= 8
+}
+
+fn is_metadata_line(l: &str) -> bool {
+    chrome::is_byline(l) || plain_date_line(l) || chrome::is_noise(l)
+}
+
+/// Paragraph texts of the page when readability finds no main content.
+fn fallback_text(doc: &Document) -> String {
+    let scope = if doc.select("article").exists() { "article p" } else { "p" };
+    let mut out = String::new();
+    for p in doc.select(scope).iter() {
+        let t = collapse_whitespace(&p.text());
+        if !t.is_empty() {
+            out.push_str(&t);
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+fn attr(doc: &Document, selector: &str, name: &str) -> Option<String> {
+    doc.select(selector)
+        .iter()
+        .filter_map(|s| s.attr(name))
+        .map(|v| collapse_whitespace(&v))
+        .find(|v| !v.is_empty())
+}
+
+fn text_of(doc: &Document, selector: &str) -> Option<String> {
+    doc.select(selector)
+        .iter()
+        .map(|s| collapse_whitespace(&s.text()))
+        .find(|v| !v.is_empty())
+}
+
+/// Reads headline, dates, authors, captions and the like into `meta`.
+fn read_metadata(doc: &Document, meta: &mut Meta) {
+    let ld = json_ld_article(doc);
+    let ld_str = |key: &str| ld.as_ref().and_then(|v| v.get(key)).and_then(Value::as_str).map(collapse_whitespace);
+
+    let site = attr(doc, "meta[property='og:site_name']", "content")
+        .or_else(|| ld.as_ref().and_then(|v| v.pointer("/publisher/name")).and_then(Value::as_str).map(str::to_owned));
+    meta.title = ld_str("headline")
+        .or_else(|| attr(doc, "meta[property='og:title']", "content"))
+        .or_else(|| text_of(doc, "article h1").or_else(|| text_of(doc, "h1")))
+        .or_else(|| text_of(doc, "title").map(|t| strip_site_suffix(&t, site.as_deref())))
+        .filter(|t| !t.is_empty());
+    if let Some(t) = meta.title.take() {
+        let (kicker, rest) = split_bracket_kicker(&t);
+        meta.kicker = kicker;
+        meta.title = Some(rest);
+    }
+
+    let mut warnings = Vec::new();
+    let date_candidates = |keys: &[&str], metas: &[&str]| -> Vec<String> {
+        let mut out: Vec<String> = keys.iter().filter_map(|k| ld_str(k)).collect();
+        out.extend(metas.iter().filter_map(|sel| attr(doc, sel, "content")));
+        out
+    };
+    let published = date_candidates(
+        &["datePublished", "dateCreated"],
+        &[
+            "meta[property='article:published_time']",
+            "meta[name='article:published_time']",
+            "meta[itemprop='datePublished']",
+            "meta[name='pubdate']",
+            "meta[name='publish-date']",
+            "meta[name='parsely-pub-date']",
+            "meta[name='date']",
+            "meta[name='dc.date']",
+            "meta[name='DC.date.issued']",
+        ],
+    );
+    meta.published = published
+        .iter()
+        .find_map(|v| plain::parse_field_date(v, "published", &mut warnings))
+        .or_else(|| {
+            attr(doc, "time[datetime]", "datetime")
+                .and_then(|v| plain::parse_field_date(&v, "time", &mut warnings))
+                .or_else(|| text_of(doc, "time").and_then(|t| faultline_dates::find_stamp(&t).map(|(s, _)| s)))
+        });
+    let modified = date_candidates(
+        &["dateModified"],
+        &["meta[property='article:modified_time']", "meta[property='og:updated_time']", "meta[itemprop='dateModified']"],
+    );
+    meta.modified = modified.iter().find_map(|v| plain::parse_field_date(v, "modified", &mut warnings));
+    meta.warnings.extend(warnings);
+
+    meta.byline = ld.as_ref().map(json_ld_authors).unwrap_or_default();
+    if meta.byline.is_empty() {
+        if let Some(text) = text_of(doc, "[class*='byline'], [rel='author'], [itemprop='author'], .author") {
+            meta.byline = chrome::byline_names(&text);
+        }
+    }
+    if meta.byline.is_empty() {
+        if let Some(a) = attr(doc, "meta[name='author']", "content") {
+            meta.byline = chrome::byline_names(&a);
+        }
+    }
+
+    meta.subtitle = text_of(
+        doc,
+        ".standfirst, .dek, .deck, .subtitle, .subhead, .sub-headline, .article-summary, [itemprop='alternativeHeadline']",
+    );
+    if meta.kicker.is_none() {
+        meta.kicker = text_of(doc, ".kicker, .eyebrow, .article-kicker").and_then(|k| Kicker::from_raw(&k));
+    }
+    for cap in doc.select("figcaption").iter() {
+        let c = collapse_whitespace(&cap.text());
+        if !c.is_empty() && !meta.captions.contains(&c) {
+            meta.captions.push(c);
+        }
+    }
+    meta.url = attr(doc, "link[rel='canonical']", "href").or_else(|| attr(doc, "meta[property='og:url']", "content"));
+    meta.declared_language = attr(doc, "html", "lang").or_else(|| ld_str("inLanguage"));
+}
+
+/// "[Analysis] Headline" → kicker and headline.
+fn split_bracket_kicker(t: &str) -> (Option<Kicker>, String) {
+    if t.starts_with('[') {
+        if let Some(end) = t.find(']') {
+            if end < 40 {
+                return (Kicker::from_raw(&t[..=end]), t[end + 1..].trim().to_owned());
+            }
+        }
+    }
+    (None, t.to_owned())
+}
+
+/// Removes " | Site", " - Site" and " — Site" suffixes from a `<title>`.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    for sep in [" | ", " - ", " — ", " – ", " :: "] {
+        if let Some(at) = title.rfind(sep) {
+            let suffix = &title[at + sep.len()..];
+            let matches_site = site.is_some_and(|s| suffix.eq_ignore_ascii_case(s));
+            if matches_site || suffix.split_whitespace().count() <= 4 {
+                return title[..at].trim().to_owned();
+            }
+        }
+    }
+    title.to_owned()
+}
+
+/// The first JSON-LD object of an article type on the page.
+fn json_ld_article(doc: &Document) -> Option<Value> {
+    for script in doc.select("script[type='application/ld+json']").iter() {
+        let Ok(v) = serde_json::from_str::<Value>(script.text().trim()) else {
+            continue;
+        };
+        if let Some(found) = find_article(&v, 0) {
+            return Some(found.clone());
+        }
+    }
+    None
+}
+
+fn find_article(v: &Value, depth: usize) -> Option<&Value> {
+    const TYPES: &[&str] = &[
+        "NewsArticle",
+        "Article",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "Report",
+    ];
+    if depth > 8 {
+        return None;
+    }
+    match v {
+        Value::Array(items) => items.iter().find_map(|i| find_article(i, depth + 1)),
+        Value::Object(map) => {
+            let is_article = match map.get("@type") {
+                Some(Value::String(t)) => TYPES.contains(&t.as_str()),
+                Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| TYPES.contains(&t))),
+                _ => false,
+            };
+            if is_article {
+                Some(v)
+            } else {
+                map.get("@graph").and_then(|g| find_article(g, depth + 1))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Author names from JSON-LD: a string, a Person, or a list of either.
+fn json_ld_authors(ld: &Value) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut push = |v: &Value| {
+        let name = match v {
+            Value::String(s) => Some(s.as_str()),
+            Value::Object(o) => o.get("name").and_then(Value::as_str),
+            _ => None,
+        };
+        if let Some(n) = name {
+            for n in chrome::byline_names(n) {
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+        }
+    };
+    match ld.get("author") {
+        Some(Value::Array(items)) => items.iter().for_each(&mut push),
+        Some(v) => push(v),
+        None => {}
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_estimate() {
+        assert_eq!(nesting_depth("<div><p>a<br>b</p><img src=x /></div>"), 2);
+        let deep = "<div>".repeat(10_000);
+        assert_eq!(nesting_depth(&deep), 10_000);
+    }
+
+    #[test]
+    fn strips_site_suffix() {
+        assert_eq!(strip_site_suffix("Talks resume | Example News", None), "Talks resume");
+        assert_eq!(strip_site_suffix("Talks resume - The Daily", Some("The Daily")), "Talks resume");
+        assert_eq!(
+            strip_site_suffix("Seoul - Tokyo talks resume after a long break in contacts", None),
+            "Seoul - Tokyo talks resume after a long break in contacts"
+        );
+    }
+
+    #[test]
+    fn refuses_very_deep_nesting() {
+        let html = format!("<html><body>{}<p>x</p></body></html>", "<div>".repeat(100_000));
+        let e = extract_html("d".into(), "d.html".into(), "d.html".into(), &html, Meta::default()).unwrap_err();
+        assert!(e.to_string().contains("nest"), "{e}");
+    }
+
+    #[test]
+    fn json_ld_in_graph() {
+        let doc = Document::from(
+            r#"<html><head><script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":["NewsArticle"],"headline":"H","author":[{"@type":"Person","name":"Jane Roe"},"John Doe"]}]}</script></head><body></body></html>"#,
+        );
+        let ld = json_ld_article(&doc).unwrap();
+        assert_eq!(ld["headline"], "H");
+        assert_eq!(json_ld_authors(&ld), ["Jane Roe", "John Doe"]);
+    }
+}
