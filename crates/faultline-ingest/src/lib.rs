@@ -49,8 +49,9 @@ impl Default for Options {
 /// The result of one document, handed to the caller's sink.
 pub type Outcome = Result<Article, IngestError>;
 
-/// Expands command-line paths: directories are walked recursively (hidden
-/// entries skipped, order sorted), `-` stands for standard input.
+/// Expands command-line paths: directories are walked recursively (sorted;
+/// hidden entries, READMEs, licences and Markdown files skipped), `-` stands
+/// for standard input.
 ///
 /// Paths that cannot be read are returned as errors alongside the rest.
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
@@ -63,7 +64,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
         let walker = walkdir::WalkDir::new(p)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+            .filter_entry(|e| e.depth() == 0 || !is_skipped_in_walk(&e.file_name().to_string_lossy()));
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() => out.push(Ok(e.into_path())),
@@ -79,6 +80,15 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
         }
     }
     out
+}
+
+/// Names a directory walk passes over: hidden entries and project paperwork
+/// (README, LICENSE, CHANGELOG, Markdown). Named explicitly, they are read.
+fn is_skipped_in_walk(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    name.starts_with('.')
+        || upper.ends_with(".MD")
+        || ["README", "LICENSE", "LICENCE", "CHANGELOG", "COPYING"].iter().any(|p| upper.starts_with(p))
 }
 
 /// The id of a document read from `path`: its file stem.
