@@ -63,7 +63,8 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .trim()
         .parse()
         .map_err(|_| format!("{s:?} is not a size; write e.g. 64M"))?;
-    n.checked_mul(mult).ok_or_else(|| "size is too large".to_owned())
+    n.checked_mul(mult)
+        .ok_or_else(|| "size is too large".to_owned())
 }
 
 /// One output line: the article plus optional tokens.
@@ -103,7 +104,9 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
                     article
                         .sentences
                         .iter()
-                        .flat_map(|s| faultline_text::tokens(&article.body[s.start..s.end], s.start))
+                        .flat_map(|s| {
+                            faultline_text::tokens(&article.body[s.start..s.end], s.start)
+                        })
                         .collect()
                 });
                 let line = Output {
@@ -158,10 +161,18 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     if !args.quiet {
         eprintln!(
             "faultline: extracted {ok} document(s), {failed} failed{}",
-            if failed > 0 && args.fail_fast { " (stopped at the first failure)" } else { "" }
+            if failed > 0 && args.fail_fast {
+                " (stopped at the first failure)"
+            } else {
+                ""
+            }
         );
     }
-    Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! End-to-end tests of `faultline extract`: bundled examples, bad input in a
 //! batch, `--fail-fast`, standard input, and a 50 MB file in bounded memory.
 
+#![allow(clippy::unwrap_used)] // test helpers: a panic is the failure report
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -27,8 +29,13 @@ fn docs(out: &Output) -> Vec<Value> {
 fn check_spans(doc: &Value) {
     let body = doc["body"].as_str().unwrap();
     let slice = |s: &Value, a: &str, b: &str| -> String {
-        let (start, end) = (s[a].as_u64().unwrap() as usize, s[b].as_u64().unwrap() as usize);
-        body.get(start..end).expect("span on char boundaries").to_owned()
+        let (start, end) = (
+            s[a].as_u64().unwrap() as usize,
+            s[b].as_u64().unwrap() as usize,
+        );
+        body.get(start..end)
+            .expect("span on char boundaries")
+            .to_owned()
     };
     for p in doc["paragraphs"].as_array().unwrap() {
         let t = slice(p, "start", "end");
@@ -52,8 +59,17 @@ fn check_spans(doc: &Value) {
 
 #[test]
 fn extracts_bundled_examples() {
-    let out = bin().arg("extract").arg("--tokens").arg(root().join("examples")).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .arg("extract")
+        .arg("--tokens")
+        .arg(root().join("examples"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let docs = docs(&out);
     assert!(docs.len() >= 5, "{} documents", docs.len());
     for d in &docs {
@@ -62,7 +78,10 @@ fn extracts_bundled_examples() {
         assert!(d["published"].is_string());
         assert_eq!(d["language"], "en");
     }
-    let dump = docs.iter().find(|d| d["id"] == "seoul-tokyo-defence-talks").expect("the text dump");
+    let dump = docs
+        .iter()
+        .find(|d| d["id"] == "seoul-tokyo-defence-talks")
+        .expect("the text dump");
     assert_eq!(dump["published"], "2014-10-09T13:55:00+09:00");
     assert_eq!(dump["kicker"]["label"], "Analysis");
     assert!(!dump["body"].as_str().unwrap().contains("Most viewed"));
@@ -78,11 +97,27 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 fn bad_input_is_reported_and_the_batch_carries_on() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(d, "a_binary.bin", &[0x00, 0x01, 0x02, 0xff, 0x10, 0x00, 0x42]);
+    write(
+        d,
+        "a_binary.bin",
+        &[0x00, 0x01, 0x02, 0xff, 0x10, 0x00, 0x42],
+    );
     write(d, "b_empty.txt", b"");
-    write(d, "c_invalid.txt", b"Talks resume in Geneva\n\nThe envoys met on Monday \xff\xfe and agreed to meet again.\n");
+    write(
+        d,
+        "c_invalid.txt",
+        b"Talks resume in Geneva\n\nThe envoys met on Monday \xff\xfe and agreed to meet again.\n",
+    );
     write(d, "d_broken.html", b"<html><head><title>Envoys meet | X</title></head><body><div><p>The envoys met on Monday in Geneva and agreed to meet again next week, officials said.<p>They gave no details of the agenda.</span></div></div></body>");
-    write(d, "e_deep.html", format!("<html><body>{}<p>Deep.</p></body></html>", "<div>".repeat(200_000)).as_bytes());
+    write(
+        d,
+        "e_deep.html",
+        format!(
+            "<html><body>{}<p>Deep.</p></body></html>",
+            "<div>".repeat(200_000)
+        )
+        .as_bytes(),
+    );
     write(
         d,
         "f_records.jsonl",
@@ -110,10 +145,19 @@ fn bad_input_is_reported_and_the_batch_carries_on() {
     for doc in &docs {
         check_spans(doc);
     }
-    assert!(docs[0]["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("lossily")));
+    assert!(
+        docs[0]["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("lossily"))
+    );
     assert!(docs[0]["body"].as_str().unwrap().contains('\u{fffd}'));
     assert_eq!(docs[1]["title"], "Envoys meet");
-    assert!(stderr.contains("extracted 5 document(s), 5 failed"), "{stderr}");
+    assert!(
+        stderr.contains("extracted 5 document(s), 5 failed"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -122,7 +166,11 @@ fn fail_fast_stops_at_the_first_failure() {
     write(dir.path(), "a.txt", b"");
     write(dir.path(), "b.txt", b"");
     write(dir.path(), "c.txt", b"A story.\n\nWith text.\n");
-    let out = bin().args(["extract", "--fail-fast"]).arg(dir.path()).output().unwrap();
+    let out = bin()
+        .args(["extract", "--fail-fast"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr.matches("error:").count(), 1, "{stderr}");
@@ -131,7 +179,10 @@ fn fail_fast_stops_at_the_first_failure() {
 
 #[test]
 fn missing_path_is_an_error_naming_it() {
-    let out = bin().args(["extract", "/no/such/file.txt"]).output().unwrap();
+    let out = bin()
+        .args(["extract", "/no/such/file.txt"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.txt: cannot read"));
 }
@@ -149,7 +200,9 @@ fn reads_standard_input() {
         .stdin
         .take()
         .unwrap()
-        .write_all(b"Envoys meet in Geneva\n\nThe envoys met on Monday. Mr. Li said talks went well.\n")
+        .write_all(
+            b"Envoys meet in Geneva\n\nThe envoys met on Monday. Mr. Li said talks went well.\n",
+        )
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
@@ -189,17 +242,28 @@ fn fifty_megabyte_file_in_bounded_memory() {
         .status()
         .unwrap();
     assert!(status.success());
-    let usage = nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN).unwrap();
+    let usage =
+        nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN).unwrap();
     let peak_mib = usage.max_rss() / 1024; // kilobytes on Linux
-    assert!(peak_mib < 1024, "peak resident memory {peak_mib} MiB for a 50 MiB input");
+    assert!(
+        peak_mib < 1024,
+        "peak resident memory {peak_mib} MiB for a 50 MiB input"
+    );
 }
 
 #[test]
 fn over_the_limit_is_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "big.txt", &b"Word word word.\n".repeat(1000));
-    let out = bin().args(["extract", "--max-bytes", "1K"]).arg(&p).output().unwrap();
+    let out = bin()
+        .args(["extract", "--max-bytes", "1K"])
+        .arg(&p)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("over the limit of 1024 bytes") && stderr.contains("--max-bytes"), "{stderr}");
+    assert!(
+        stderr.contains("over the limit of 1024 bytes") && stderr.contains("--max-bytes"),
+        "{stderr}"
+    );
 }

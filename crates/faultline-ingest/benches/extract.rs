@@ -11,7 +11,9 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use faultline_ingest::{Format, extract_bytes};
 
 fn example(name: &str) -> String {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples").join(name);
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name);
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
@@ -38,17 +40,35 @@ fn bench(c: &mut Criterion) {
     let article = example("seoul-tokyo-defence-talks.txt");
     group.throughput(Throughput::Bytes(article.len() as u64));
     group.bench_function("text_dump_article", |b| {
-        b.iter(|| extract_bytes(Path::new("a.txt"), black_box(article.as_bytes()), Format::Text))
+        b.iter(|| {
+            extract_bytes(
+                Path::new("a.txt"),
+                black_box(article.as_bytes()),
+                Format::Text,
+            )
+        })
     });
     let big = big_dump(1 << 20);
     group.throughput(Throughput::Bytes(big.len() as u64));
     group.bench_function("text_dump_1mb", |b| {
-        b.iter(|| extract_bytes(Path::new("big.txt"), black_box(big.as_bytes()), Format::Text))
+        b.iter(|| {
+            extract_bytes(
+                Path::new("big.txt"),
+                black_box(big.as_bytes()),
+                Format::Text,
+            )
+        })
     });
     let html = example("sanctions-vote.html");
     group.throughput(Throughput::Bytes(html.len() as u64));
     group.bench_function("html_page", |b| {
-        b.iter(|| extract_bytes(Path::new("p.html"), black_box(html.as_bytes()), Format::Html))
+        b.iter(|| {
+            extract_bytes(
+                Path::new("p.html"),
+                black_box(html.as_bytes()),
+                Format::Html,
+            )
+        })
     });
     group.finish();
 }

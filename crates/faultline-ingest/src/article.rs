@@ -37,8 +37,10 @@ impl Kicker {
         let raw = raw.trim();
         let label = raw
             .trim_matches(|c: char| {
-                matches!(c, '[' | ']' | '(' | ')' | '【' | '】' | '|' | ':' | '-' | '–' | '—')
-                    || c.is_whitespace()
+                matches!(
+                    c,
+                    '[' | ']' | '(' | ')' | '【' | '】' | '|' | ':' | '-' | '–' | '—'
+                ) || c.is_whitespace()
             })
             .trim();
         if label.is_empty() {
@@ -252,7 +254,10 @@ mod tests {
 
     #[test]
     fn collapse_handles_nbsp_and_controls() {
-        assert_eq!(collapse_whitespace("  a\u{a0}\u{a0}b\n c\u{7}d  "), "a b cd");
+        assert_eq!(
+            collapse_whitespace("  a\u{a0}\u{a0}b\n c\u{7}d  "),
+            "a b cd"
+        );
         assert_eq!(collapse_whitespace(" \u{200b} "), "");
     }
 

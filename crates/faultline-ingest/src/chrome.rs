@@ -255,7 +255,7 @@ pub fn is_noise(line: &str) -> bool {
 /// "Facebook | Twitter | Email" and similar bars of share buttons.
 fn is_social_bar(l: &str) -> bool {
     let parts: Vec<&str> = l
-        .split(|c: char| matches!(c, '|' | '·' | '•' | '/' | ','))
+        .split(['|', '·', '•', '/', ','])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
@@ -289,7 +289,15 @@ pub fn is_foreign_script_label(line: &str) -> bool {
 /// and semicolons separate names.
 pub fn byline_names(line: &str) -> Vec<String> {
     let mut t = line.trim();
-    for prefix in ["by ", "By ", "BY ", "Written by ", "written by ", "Words by ", "Reported by "] {
+    for prefix in [
+        "by ",
+        "By ",
+        "BY ",
+        "Written by ",
+        "written by ",
+        "Words by ",
+        "Reported by ",
+    ] {
         if let Some(rest) = t.strip_prefix(prefix) {
             t = rest;
             break;
@@ -318,12 +326,46 @@ pub fn byline_names(line: &str) -> Vec<String> {
 /// Accepts 1 to 5 capitalised words (with name particles) as a person's name.
 fn as_name(part: &str) -> Option<String> {
     const ROLE_WORDS: &[&str] = &[
-        "reporter", "reporters", "correspondent", "correspondents", "writer", "editor", "staff", "contributor",
-        "columnist", "press", "associated", "reuters", "news", "agency", "bureau", "desk", "team", "senior",
-        "chief", "political", "diplomatic", "defense", "defence", "foreign", "international", "special", "photographer",
-        "updated", "published", "posted", "ap", "afp", "ft", "cnn", "bbc",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "writer",
+        "editor",
+        "staff",
+        "contributor",
+        "columnist",
+        "press",
+        "associated",
+        "reuters",
+        "news",
+        "agency",
+        "bureau",
+        "desk",
+        "team",
+        "senior",
+        "chief",
+        "political",
+        "diplomatic",
+        "defense",
+        "defence",
+        "foreign",
+        "international",
+        "special",
+        "photographer",
+        "updated",
+        "published",
+        "posted",
+        "ap",
+        "afp",
+        "ft",
+        "cnn",
+        "bbc",
     ];
-    const PARTICLES: &[&str] = &["de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "dos", "y"];
+    const PARTICLES: &[&str] = &[
+        "de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "dos",
+        "y",
+    ];
     let words: Vec<&str> = part.split_whitespace().collect();
     if words.is_empty() || words.len() > 5 || part.contains('@') || part.contains("://") {
         return None;
@@ -340,11 +382,14 @@ fn as_name(part: &str) -> Option<String> {
         let first = bare.chars().next()?;
         if first.is_uppercase() {
             capitalised += 1;
-        } else if !PARTICLES.contains(&bare.to_lowercase().trim_end_matches('-')) && !bare.starts_with("al-") {
+        } else if !PARTICLES.contains(&bare.to_lowercase().trim_end_matches('-'))
+            && !bare.starts_with("al-")
+        {
             return None;
         }
     }
-    (capitalised >= 1 && (words.len() >= 2 || capitalised == 1 && words[0].len() > 1)).then(|| words.join(" "))
+    (capitalised >= 1 && (words.len() >= 2 || capitalised == 1 && words[0].len() > 1))
+        .then(|| words.join(" "))
 }
 
 /// True when `line` looks like a byline: "By …" with names, or "Name in City".
@@ -354,7 +399,10 @@ pub fn is_byline(line: &str) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    if lower.starts_with("by ") || lower.starts_with("written by ") || lower.starts_with("reported by ") {
+    if lower.starts_with("by ")
+        || lower.starts_with("written by ")
+        || lower.starts_with("reported by ")
+    {
         return !byline_names(t).is_empty();
     }
     // "Jane Doe in Brussels" / "Jane Doe and John Roe in Seoul".
@@ -362,7 +410,9 @@ pub fn is_byline(line: &str) -> bool {
         let (names, place) = (&t[..at], &t[at + 4..]);
         let place_ok = !place.is_empty()
             && place.split_whitespace().count() <= 3
-            && place.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            && place
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
         let names_ok = names
             .split(" and ")
             .all(|n| as_name(n.trim()).is_some_and(|n| n.split_whitespace().count() >= 2));
@@ -387,7 +437,10 @@ mod tests {
         ] {
             assert!(is_tail_marker(l), "{l}");
         }
-        for l in ["Related talks were held in Geneva.", "The most viewed video showed the strike."] {
+        for l in [
+            "Related talks were held in Geneva.",
+            "The most viewed video showed the strike.",
+        ] {
             assert!(!is_tail_marker(l), "{l}");
         }
     }
@@ -406,7 +459,10 @@ mod tests {
         ] {
             assert!(is_noise(l), "{l}");
         }
-        for l in ["Share prices fell 3 percent after the sanctions were announced.", "Email records show the envoy met twice."] {
+        for l in [
+            "Share prices fell 3 percent after the sanctions were announced.",
+            "Email records show the envoy met twice.",
+        ] {
             assert!(!is_noise(l), "{l}");
         }
     }
@@ -440,11 +496,26 @@ mod tests {
 
     #[test]
     fn byline_names_drop_roles() {
-        assert_eq!(byline_names("By Kim Oi-hyun, staff reporter"), ["Kim Oi-hyun"]);
-        assert_eq!(byline_names("By Jane Smith and Ahmed Ali"), ["Jane Smith", "Ahmed Ali"]);
-        assert_eq!(byline_names("By Jane Doe, Rahul Mehta & Li Wei | Example News"), ["Jane Doe", "Rahul Mehta", "Li Wei"]);
-        assert_eq!(byline_names("By Park Min-ho, Tokyo correspondent"), ["Park Min-ho"]);
-        assert_eq!(byline_names("by Ludwig van Beethoven in Bonn"), ["Ludwig van Beethoven"]);
+        assert_eq!(
+            byline_names("By Kim Oi-hyun, staff reporter"),
+            ["Kim Oi-hyun"]
+        );
+        assert_eq!(
+            byline_names("By Jane Smith and Ahmed Ali"),
+            ["Jane Smith", "Ahmed Ali"]
+        );
+        assert_eq!(
+            byline_names("By Jane Doe, Rahul Mehta & Li Wei | Example News"),
+            ["Jane Doe", "Rahul Mehta", "Li Wei"]
+        );
+        assert_eq!(
+            byline_names("By Park Min-ho, Tokyo correspondent"),
+            ["Park Min-ho"]
+        );
+        assert_eq!(
+            byline_names("by Ludwig van Beethoven in Bonn"),
+            ["Ludwig van Beethoven"]
+        );
         assert!(byline_names("By the way, the talks failed.").is_empty());
     }
 

@@ -32,7 +32,9 @@ pub enum IngestError {
         path: PathBuf,
     },
     /// The file is larger than the configured limit.
-    #[error("{path}: file is {size} bytes, over the limit of {limit} bytes; raise it with --max-bytes")]
+    #[error(
+        "{path}: file is {size} bytes, over the limit of {limit} bytes; raise it with --max-bytes"
+    )]
     TooLarge {
         /// The input that failed.
         path: PathBuf,

@@ -26,8 +26,8 @@ pub const MAX_DEPTH: usize = 512;
 /// Estimates the deepest element nesting of `html` with a linear byte scan.
 fn nesting_depth(html: &str) -> usize {
     const VOID: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-        "!doctype",
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "!doctype",
     ];
     // Closing tags of formatting elements are often left out; only count containers
     // the parser really nests.
@@ -49,7 +49,8 @@ fn nesting_depth(html: &str) -> usize {
         if name.starts_with("!--") || VOID.contains(&name.as_str()) {
             continue;
         }
-        let self_closing = memchr::memchr(b'>', &bytes[end..]).is_some_and(|p| p > 0 && bytes[end + p - 1] == b'/');
+        let self_closing = memchr::memchr(b'>', &bytes[end..])
+            .is_some_and(|p| p > 0 && bytes[end + p - 1] == b'/');
         if closing {
             depth = depth.saturating_sub(1);
         } else if !self_closing {
@@ -72,7 +73,9 @@ pub fn extract_html(
     if depth > MAX_DEPTH {
         return Err(IngestError::NoText {
             path: origin.into(),
-            detail: format!("; elements nest {depth} deep, over the limit of {MAX_DEPTH} (broken or hostile markup)"),
+            detail: format!(
+                "; elements nest {depth} deep, over the limit of {MAX_DEPTH} (broken or hostile markup)"
+            ),
         });
     }
     let doc = Document::from(html);
@@ -83,7 +86,9 @@ pub fn extract_html(
         char_threshold: 200,
         ..Default::default()
     };
-    let text = match dom_smoothie::Readability::with_document(doc.clone(), None, Some(cfg)).and_then(|mut r| r.parse()) {
+    let text = match dom_smoothie::Readability::with_document(doc.clone(), None, Some(cfg))
+        .and_then(|mut r| r.parse())
+    {
         Ok(article) => {
             if meta.title.is_none() && !article.title.trim().is_empty() {
                 meta.title = Some(collapse_whitespace(&article.title));
@@ -91,7 +96,9 @@ pub fn extract_html(
             article.text_content.to_string()
         }
         Err(e) => {
-            meta.warnings.push(format!("main-content extraction failed ({e}); used all paragraphs"));
+            meta.warnings.push(format!(
+                "main-content extraction failed ({e}); used all paragraphs"
+            ));
             fallback_text(&doc)
         }
     };
@@ -99,13 +106,17 @@ pub fn extract_html(
     let lines: Vec<String> = text.lines().map(collapse_whitespace).collect();
     let mut refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     // The headline, deck and byline are often repeated inside the main content.
-    let drop_exact: Vec<&str> = [meta.title.as_deref(), meta.subtitle.as_deref()].into_iter().flatten().collect();
+    let drop_exact: Vec<&str> = [meta.title.as_deref(), meta.subtitle.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
     let mut leading = true;
     refs.retain(|l| {
         if l.is_empty() {
             return true;
         }
-        let drop = drop_exact.contains(l) || (leading && (chrome::is_byline(l) || plain_date_line(l)));
+        let drop =
+            drop_exact.contains(l) || (leading && (chrome::is_byline(l) || plain_date_line(l)));
         if !drop && !is_metadata_line(l) {
             leading = false;
         }
@@ -118,7 +129,14 @@ pub fn extract_html(
             detail: String::new(),
         });
     }
-    Ok(Article::assemble(id, source, origin, Format::Html, meta, paragraphs))
+    Ok(Article::assemble(
+        id,
+        source,
+        origin,
+        Format::Html,
+        meta,
+        paragraphs,
+    ))
 }
 
 fn plain_date_line(l: &str) -> bool {
@@ -131,7 +149,11 @@ fn is_metadata_line(l: &str) -> bool {
 
 /// Paragraph texts of the page when readability finds no main content.
 fn fallback_text(doc: &Document) -> String {
-    let scope = if doc.select("article").exists() { "article p" } else { "p" };
+    let scope = if doc.select("article").exists() {
+        "article p"
+    } else {
+        "p"
+    };
     let mut out = String::new();
     for p in doc.select(scope).iter() {
         let t = collapse_whitespace(&p.text());
@@ -161,10 +183,19 @@ fn text_of(doc: &Document, selector: &str) -> Option<String> {
 /// Reads headline, dates, authors, captions and the like into `meta`.
 fn read_metadata(doc: &Document, meta: &mut Meta) {
     let ld = json_ld_article(doc);
-    let ld_str = |key: &str| ld.as_ref().and_then(|v| v.get(key)).and_then(Value::as_str).map(collapse_whitespace);
+    let ld_str = |key: &str| {
+        ld.as_ref()
+            .and_then(|v| v.get(key))
+            .and_then(Value::as_str)
+            .map(collapse_whitespace)
+    };
 
-    let site = attr(doc, "meta[property='og:site_name']", "content")
-        .or_else(|| ld.as_ref().and_then(|v| v.pointer("/publisher/name")).and_then(Value::as_str).map(str::to_owned));
+    let site = attr(doc, "meta[property='og:site_name']", "content").or_else(|| {
+        ld.as_ref()
+            .and_then(|v| v.pointer("/publisher/name"))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    });
     meta.title = ld_str("headline")
         .or_else(|| attr(doc, "meta[property='og:title']", "content"))
         .or_else(|| text_of(doc, "article h1").or_else(|| text_of(doc, "h1")))
@@ -202,25 +233,37 @@ fn read_metadata(doc: &Document, meta: &mut Meta) {
         .or_else(|| {
             attr(doc, "time[datetime]", "datetime")
                 .and_then(|v| plain::parse_field_date(&v, "time", &mut warnings))
-                .or_else(|| text_of(doc, "time").and_then(|t| faultline_dates::find_stamp(&t).map(|(s, _)| s)))
+                .or_else(|| {
+                    text_of(doc, "time")
+                        .and_then(|t| faultline_dates::find_stamp(&t).map(|(s, _)| s))
+                })
         });
     let modified = date_candidates(
         &["dateModified"],
-        &["meta[property='article:modified_time']", "meta[property='og:updated_time']", "meta[itemprop='dateModified']"],
+        &[
+            "meta[property='article:modified_time']",
+            "meta[property='og:updated_time']",
+            "meta[itemprop='dateModified']",
+        ],
     );
-    meta.modified = modified.iter().find_map(|v| plain::parse_field_date(v, "modified", &mut warnings));
+    meta.modified = modified
+        .iter()
+        .find_map(|v| plain::parse_field_date(v, "modified", &mut warnings));
     meta.warnings.extend(warnings);
 
     meta.byline = ld.as_ref().map(json_ld_authors).unwrap_or_default();
-    if meta.byline.is_empty() {
-        if let Some(text) = text_of(doc, "[class*='byline'], [rel='author'], [itemprop='author'], .author") {
-            meta.byline = chrome::byline_names(&text);
-        }
+    if meta.byline.is_empty()
+        && let Some(text) = text_of(
+            doc,
+            "[class*='byline'], [rel='author'], [itemprop='author'], .author",
+        )
+    {
+        meta.byline = chrome::byline_names(&text);
     }
-    if meta.byline.is_empty() {
-        if let Some(a) = attr(doc, "meta[name='author']", "content") {
-            meta.byline = chrome::byline_names(&a);
-        }
+    if meta.byline.is_empty()
+        && let Some(a) = attr(doc, "meta[name='author']", "content")
+    {
+        meta.byline = chrome::byline_names(&a);
     }
 
     meta.subtitle = text_of(
@@ -228,7 +271,8 @@ fn read_metadata(doc: &Document, meta: &mut Meta) {
         ".standfirst, .dek, .deck, .subtitle, .subhead, .sub-headline, .article-summary, [itemprop='alternativeHeadline']",
     );
     if meta.kicker.is_none() {
-        meta.kicker = text_of(doc, ".kicker, .eyebrow, .article-kicker").and_then(|k| Kicker::from_raw(&k));
+        meta.kicker =
+            text_of(doc, ".kicker, .eyebrow, .article-kicker").and_then(|k| Kicker::from_raw(&k));
     }
     for cap in doc.select("figcaption").iter() {
         let c = collapse_whitespace(&cap.text());
@@ -236,18 +280,18 @@ fn read_metadata(doc: &Document, meta: &mut Meta) {
             meta.captions.push(c);
         }
     }
-    meta.url = attr(doc, "link[rel='canonical']", "href").or_else(|| attr(doc, "meta[property='og:url']", "content"));
+    meta.url = attr(doc, "link[rel='canonical']", "href")
+        .or_else(|| attr(doc, "meta[property='og:url']", "content"));
     meta.declared_language = attr(doc, "html", "lang").or_else(|| ld_str("inLanguage"));
 }
 
 /// "[Analysis] Headline" → kicker and headline.
 fn split_bracket_kicker(t: &str) -> (Option<Kicker>, String) {
-    if t.starts_with('[') {
-        if let Some(end) = t.find(']') {
-            if end < 40 {
-                return (Kicker::from_raw(&t[..=end]), t[end + 1..].trim().to_owned());
-            }
-        }
+    if t.starts_with('[')
+        && let Some(end) = t.find(']')
+        && end < 40
+    {
+        return (Kicker::from_raw(&t[..=end]), t[end + 1..].trim().to_owned());
     }
     (None, t.to_owned())
 }
@@ -299,7 +343,9 @@ fn find_article(v: &Value, depth: usize) -> Option<&Value> {
         Value::Object(map) => {
             let is_article = match map.get("@type") {
                 Some(Value::String(t)) => TYPES.contains(&t.as_str()),
-                Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| TYPES.contains(&t))),
+                Some(Value::Array(ts)) => ts
+                    .iter()
+                    .any(|t| t.as_str().is_some_and(|t| TYPES.contains(&t))),
                 _ => false,
             };
             if is_article {
@@ -350,18 +396,37 @@ mod tests {
 
     #[test]
     fn strips_site_suffix() {
-        assert_eq!(strip_site_suffix("Talks resume | Example News", None), "Talks resume");
-        assert_eq!(strip_site_suffix("Talks resume - The Daily", Some("The Daily")), "Talks resume");
         assert_eq!(
-            strip_site_suffix("Seoul - Tokyo talks resume after a long break in contacts", None),
+            strip_site_suffix("Talks resume | Example News", None),
+            "Talks resume"
+        );
+        assert_eq!(
+            strip_site_suffix("Talks resume - The Daily", Some("The Daily")),
+            "Talks resume"
+        );
+        assert_eq!(
+            strip_site_suffix(
+                "Seoul - Tokyo talks resume after a long break in contacts",
+                None
+            ),
             "Seoul - Tokyo talks resume after a long break in contacts"
         );
     }
 
     #[test]
     fn refuses_very_deep_nesting() {
-        let html = format!("<html><body>{}<p>x</p></body></html>", "<div>".repeat(100_000));
-        let e = extract_html("d".into(), "d.html".into(), "d.html".into(), &html, Meta::default()).unwrap_err();
+        let html = format!(
+            "<html><body>{}<p>x</p></body></html>",
+            "<div>".repeat(100_000)
+        );
+        let e = extract_html(
+            "d".into(),
+            "d.html".into(),
+            "d.html".into(),
+            &html,
+            Meta::default(),
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("nest"), "{e}");
     }
 

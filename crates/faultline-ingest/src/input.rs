@@ -28,11 +28,17 @@ pub struct Decoded {
 fn magic(bytes: &[u8]) -> Option<&'static str> {
     const MAGICS: &[(&[u8], &str)] = &[
         (b"%PDF", "a PDF document; convert it to text first"),
-        (b"PK\x03\x04", "a ZIP archive (or DOCX/EPUB); unpack or convert it first"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (or DOCX/EPUB); unpack or convert it first",
+        ),
         (b"\x1f\x8b", "gzip-compressed data; decompress it first"),
         (b"BZh", "bzip2-compressed data; decompress it first"),
         (b"\xfd7zXZ\x00", "xz-compressed data; decompress it first"),
-        (b"\x28\xb5\x2f\xfd", "zstd-compressed data; decompress it first"),
+        (
+            b"\x28\xb5\x2f\xfd",
+            "zstd-compressed data; decompress it first",
+        ),
         (b"\x89PNG", "a PNG image"),
         (b"\xff\xd8\xff", "a JPEG image"),
         (b"GIF8", "a GIF image"),
@@ -47,7 +53,11 @@ fn magic(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// Decodes `bytes` read from `path`, refusing binary and empty inputs.
-pub fn decode(path: &Path, bytes: &[u8], format_hint: Option<Format>) -> Result<Decoded, IngestError> {
+pub fn decode(
+    path: &Path,
+    bytes: &[u8],
+    format_hint: Option<Format>,
+) -> Result<Decoded, IngestError> {
     let mut warnings = Vec::new();
     // Byte-order marks decide the encoding outright.
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
@@ -86,23 +96,28 @@ pub fn decode(path: &Path, bytes: &[u8], format_hint: Option<Format>) -> Result<
     if !head.is_empty() && controls * 20 > head.len() {
         return Err(IngestError::Binary {
             path: path.to_owned(),
-            what: format!("binary data ({controls} control bytes in the first {} bytes)", head.len()),
+            what: format!(
+                "binary data ({controls} control bytes in the first {} bytes)",
+                head.len()
+            ),
         });
     }
-    if format_hint == Some(Format::Html) || looks_like_html(head) {
-        if let Some(enc) = declared_charset(head) {
-            if enc != encoding_rs::UTF_8 {
-                let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-                warnings.push(format!("decoded from the page's declared charset {}", enc.name()));
-                if had_errors {
-                    warnings.push(format!(
-                        "input has invalid {} sequences; they were replaced with U+FFFD",
-                        enc.name()
-                    ));
-                }
-                return non_empty(path, text.into_owned(), warnings);
-            }
+    if (format_hint == Some(Format::Html) || looks_like_html(head))
+        && let Some(enc) = declared_charset(head)
+        && enc != encoding_rs::UTF_8
+    {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        warnings.push(format!(
+            "decoded from the page's declared charset {}",
+            enc.name()
+        ));
+        if had_errors {
+            warnings.push(format!(
+                "input has invalid {} sequences; they were replaced with U+FFFD",
+                enc.name()
+            ));
         }
+        return non_empty(path, text.into_owned(), warnings);
     }
     let text = utf8_lossy(bytes, &mut warnings);
     non_empty(path, text, warnings)
@@ -145,9 +160,21 @@ pub fn looks_like_html(head: &[u8]) -> bool {
         return false;
     }
     let lower: Vec<u8> = head.iter().take(2048).map(u8::to_ascii_lowercase).collect();
-    [&b"<!doctype"[..], b"<html", b"<head", b"<body", b"<meta", b"<article", b"<div", b"<p", b"<?xml", b"<!--", b"<title"]
-        .iter()
-        .any(|tag| lower.starts_with(tag))
+    [
+        &b"<!doctype"[..],
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<meta",
+        b"<article",
+        b"<div",
+        b"<p",
+        b"<?xml",
+        b"<!--",
+        b"<title",
+    ]
+    .iter()
+    .any(|tag| lower.starts_with(tag))
 }
 
 /// Reads `<meta charset=...>` or `http-equiv` content-type from the first bytes of a page.
@@ -155,7 +182,10 @@ fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let lower: Vec<u8> = head.iter().take(4096).map(u8::to_ascii_lowercase).collect();
     let at = memchr::memmem::find(&lower, b"charset=")?;
     let rest = &lower[at + 8..];
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let end = rest
         .iter()
         .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
@@ -212,9 +242,18 @@ mod tests {
 
     #[test]
     fn refuses_empty_and_blank() {
-        assert!(matches!(decode(p(), b"", None), Err(IngestError::Empty { .. })));
-        assert!(matches!(decode(p(), b" \n\t\n", None), Err(IngestError::Empty { .. })));
-        assert!(matches!(decode(p(), b"\xef\xbb\xbf  \n", None), Err(IngestError::Empty { .. })));
+        assert!(matches!(
+            decode(p(), b"", None),
+            Err(IngestError::Empty { .. })
+        ));
+        assert!(matches!(
+            decode(p(), b" \n\t\n", None),
+            Err(IngestError::Empty { .. })
+        ));
+        assert!(matches!(
+            decode(p(), b"\xef\xbb\xbf  \n", None),
+            Err(IngestError::Empty { .. })
+        ));
     }
 
     #[test]
@@ -222,7 +261,11 @@ mod tests {
         let d = decode(p(), b"Seoul said\nit \xffwill talk.", None).unwrap();
         assert_eq!(d.text, "Seoul said\nit \u{fffd}will talk.");
         assert_eq!(d.warnings.len(), 1);
-        assert!(d.warnings[0].contains("byte 14 (line 2)"), "{:?}", d.warnings);
+        assert!(
+            d.warnings[0].contains("byte 14 (line 2)"),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]
@@ -238,7 +281,8 @@ mod tests {
 
     #[test]
     fn honours_declared_legacy_charset() {
-        let (bytes, _, _) = encoding_rs::EUC_KR.encode("<html><head><meta charset=\"euc-kr\"></head><body><p>서울</p></body></html>");
+        let (bytes, _, _) = encoding_rs::EUC_KR
+            .encode("<html><head><meta charset=\"euc-kr\"></head><body><p>서울</p></body></html>");
         let d = decode(Path::new("k.html"), &bytes, Some(Format::Html)).unwrap();
         assert!(d.text.contains("서울"));
         assert!(d.warnings[0].contains("EUC-KR"), "{:?}", d.warnings);
@@ -247,10 +291,19 @@ mod tests {
     #[test]
     fn detects_formats() {
         assert_eq!(detect_format(Path::new("a.HTML"), b"x"), Format::Html);
-        assert_eq!(detect_format(Path::new("a"), b"  <!DOCTYPE html>"), Format::Html);
+        assert_eq!(
+            detect_format(Path::new("a"), b"  <!DOCTYPE html>"),
+            Format::Html
+        );
         assert_eq!(detect_format(Path::new("a"), b"{\"id\":1}"), Format::Jsonl);
         assert_eq!(detect_format(Path::new("a.jsonl"), b"x"), Format::Jsonl);
-        assert_eq!(detect_format(Path::new("a.txt"), b"Seoul -- talks"), Format::Text);
-        assert_eq!(detect_format(Path::new("a.txt"), b"<Analysis> ok"), Format::Text);
+        assert_eq!(
+            detect_format(Path::new("a.txt"), b"Seoul -- talks"),
+            Format::Text
+        );
+        assert_eq!(
+            detect_format(Path::new("a.txt"), b"<Analysis> ok"),
+            Format::Text
+        );
     }
 }

@@ -18,7 +18,12 @@ use crate::{chrome, plain};
 /// Extracts the article of one JSON Lines record.
 ///
 /// `line_no` is 1-based; `stem` names the file, for ids of records without one.
-pub fn extract_record(path: &Path, stem: &str, line_no: usize, line: &str) -> Result<Article, IngestError> {
+pub fn extract_record(
+    path: &Path,
+    stem: &str,
+    line_no: usize,
+    line: &str,
+) -> Result<Article, IngestError> {
     let value: Value = serde_json::from_str(line).map_err(|e| IngestError::Json {
         path: path.to_owned(),
         line: line_no,
@@ -38,14 +43,26 @@ pub fn extract_record(path: &Path, stem: &str, line_no: usize, line: &str) -> Re
     };
     let text = match take_any(&mut map, &["text", "body", "content"]) {
         Some(Value::String(s)) => s,
-        Some(other) => return Err(record_err(format!("field \"text\" is {}; it must be a string", kind(&other)))),
-        None => return Err(record_err("missing \"text\" field; each record needs the article text".to_owned())),
+        Some(other) => {
+            return Err(record_err(format!(
+                "field \"text\" is {}; it must be a string",
+                kind(&other)
+            )));
+        }
+        None => {
+            return Err(record_err(
+                "missing \"text\" field; each record needs the article text".to_owned(),
+            ));
+        }
     };
     let id = match map.remove("id") {
         Some(Value::String(s)) if !s.is_empty() => s,
         Some(Value::Number(n)) => n.to_string(),
         Some(other @ (Value::Array(_) | Value::Object(_) | Value::Bool(_))) => {
-            return Err(record_err(format!("field \"id\" is {}; use a string or a number", kind(&other))));
+            return Err(record_err(format!(
+                "field \"id\" is {}; use a string or a number",
+                kind(&other)
+            )));
         }
         _ => format!("{stem}:{line_no}"),
     };
@@ -56,13 +73,20 @@ pub fn extract_record(path: &Path, stem: &str, line_no: usize, line: &str) -> Re
             Some(Value::String(s)) => Some(s),
             Some(Value::Null) | None => None,
             Some(other) => {
-                meta.warnings.push(format!("field {:?} is {}, expected a string; ignored", keys[0], kind(&other)));
+                meta.warnings.push(format!(
+                    "field {:?} is {}, expected a string; ignored",
+                    keys[0],
+                    kind(&other)
+                ));
                 None
             }
         }
     };
     let title = string_field(&mut map, &["title", "headline"]);
-    let published = string_field(&mut map, &["published", "date", "published_at", "datePublished"]);
+    let published = string_field(
+        &mut map,
+        &["published", "date", "published_at", "datePublished"],
+    );
     let modified = string_field(&mut map, &["modified", "updated", "dateModified"]);
     let url = string_field(&mut map, &["url", "link"]);
     let publisher = string_field(&mut map, &["source", "publisher"]);
@@ -75,7 +99,8 @@ pub fn extract_record(path: &Path, stem: &str, line_no: usize, line: &str) -> Re
     meta.url = url;
     meta.declared_language = language;
     let mut warnings = std::mem::take(&mut meta.warnings);
-    meta.published = published.and_then(|d| plain::parse_field_date(&d, "published", &mut warnings));
+    meta.published =
+        published.and_then(|d| plain::parse_field_date(&d, "published", &mut warnings));
     meta.modified = modified.and_then(|d| plain::parse_field_date(&d, "modified", &mut warnings));
     meta.warnings = warnings;
     match take_any(&mut map, &["byline", "author", "authors"]) {
@@ -84,7 +109,10 @@ pub fn extract_record(path: &Path, stem: &str, line_no: usize, line: &str) -> Re
             meta.byline = if names.is_empty() { vec![s] } else { names };
         }
         Some(Value::Array(items)) => {
-            meta.byline = items.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+            meta.byline = items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect();
         }
         _ => {}
     }
@@ -102,10 +130,19 @@ pub fn extract_record(path: &Path, stem: &str, line_no: usize, line: &str) -> Re
     let lines: Vec<&str> = paragraphs.iter().map(|l| l.trim()).collect();
     let paragraphs = plain::clean_body(&lines, &lines, &mut meta);
     if paragraphs.is_empty() {
-        return Err(record_err("field \"text\" holds no article text".to_owned()));
+        return Err(record_err(
+            "field \"text\" holds no article text".to_owned(),
+        ));
     }
     let origin = format!("{}:{line_no}", path.display());
-    Ok(Article::assemble(id, origin.clone(), origin, Format::Jsonl, meta, paragraphs))
+    Ok(Article::assemble(
+        id,
+        origin.clone(),
+        origin,
+        Format::Jsonl,
+        meta,
+        paragraphs,
+    ))
 }
 
 fn take_any(map: &mut Map<String, Value>, keys: &[&str]) -> Option<Value> {
@@ -153,20 +190,36 @@ mod tests {
     #[test]
     fn errors_name_file_and_line() {
         let e = extract_record(p(), "w", 7, "{not json").unwrap_err();
-        assert!(e.to_string().starts_with("w.jsonl:7: not a JSON object"), "{e}");
+        assert!(
+            e.to_string().starts_with("w.jsonl:7: not a JSON object"),
+            "{e}"
+        );
         let e = extract_record(p(), "w", 8, "[1,2]").unwrap_err();
         assert!(e.to_string().contains("found an array"), "{e}");
         let e = extract_record(p(), "w", 9, r#"{"id":"x"}"#).unwrap_err();
-        assert!(e.to_string().starts_with("w.jsonl:9: missing \"text\""), "{e}");
+        assert!(
+            e.to_string().starts_with("w.jsonl:9: missing \"text\""),
+            "{e}"
+        );
         let e = extract_record(p(), "w", 10, r#"{"text":5}"#).unwrap_err();
         assert!(e.to_string().contains("must be a string"), "{e}");
     }
 
     #[test]
     fn missing_id_uses_stem_and_line_and_bad_date_warns() {
-        let a = extract_record(p(), "w", 2, r#"{"text":"Body text here.","published":"someday"}"#).unwrap();
+        let a = extract_record(
+            p(),
+            "w",
+            2,
+            r#"{"text":"Body text here.","published":"someday"}"#,
+        )
+        .unwrap();
         assert_eq!(a.id, "w:2");
         assert!(a.published.is_none());
-        assert!(a.warnings.iter().any(|w| w.contains("unrecognised date")), "{:?}", a.warnings);
+        assert!(
+            a.warnings.iter().any(|w| w.contains("unrecognised date")),
+            "{:?}",
+            a.warnings
+        );
     }
 }

@@ -11,7 +11,13 @@ const SAMPLE_BYTES: usize = 4096;
 /// Returns the language of `body`, falling back to `declared`.
 pub fn detect(body: &str, declared: Option<&str>) -> String {
     let declared = declared
-        .map(|d| d.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase())
+        .map(|d| {
+            d.trim()
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        })
         .filter(|d| (2..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_lowercase()));
     let mut end = body.len().min(SAMPLE_BYTES);
     while !body.is_char_boundary(end) {
@@ -116,7 +122,13 @@ mod tests {
 
     #[test]
     fn korean_body_is_ko() {
-        assert_eq!(detect("국방부 장관은 화요일 서울에서 회담을 가졌다고 밝혔다.", None), "ko");
+        assert_eq!(
+            detect(
+                "국방부 장관은 화요일 서울에서 회담을 가졌다고 밝혔다.",
+                None
+            ),
+            "ko"
+        );
     }
 
     #[test]

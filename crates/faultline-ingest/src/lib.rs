@@ -64,7 +64,9 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
         let walker = walkdir::WalkDir::new(p)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_skipped_in_walk(&e.file_name().to_string_lossy()));
+            .filter_entry(|e| {
+                e.depth() == 0 || !is_skipped_in_walk(&e.file_name().to_string_lossy())
+            });
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() => out.push(Ok(e.into_path())),
@@ -73,7 +75,9 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
                     let path = e.path().map_or_else(|| p.clone(), Path::to_path_buf);
                     out.push(Err(IngestError::Io {
                         path,
-                        source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("directory loop")),
+                        source: e
+                            .into_io_error()
+                            .unwrap_or_else(|| std::io::Error::other("directory loop")),
                     }));
                 }
             }
@@ -88,7 +92,9 @@ fn is_skipped_in_walk(name: &str) -> bool {
     let upper = name.to_ascii_uppercase();
     name.starts_with('.')
         || upper.ends_with(".MD")
-        || ["README", "LICENSE", "LICENCE", "CHANGELOG", "COPYING"].iter().any(|p| upper.starts_with(p))
+        || ["README", "LICENSE", "LICENCE", "CHANGELOG", "COPYING"]
+            .iter()
+            .any(|p| upper.starts_with(p))
 }
 
 /// The id of a document read from `path`: its file stem.
@@ -96,13 +102,20 @@ fn stem(path: &Path) -> String {
     if path.as_os_str() == "-" {
         return "stdin".to_owned();
     }
-    path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }
 
 /// Reads one path (a file or `-`) and hands every document in it to `sink`.
 ///
 /// Returns `Break` when the sink asked to stop.
-pub fn extract_path(path: &Path, opts: &Options, sink: &mut dyn FnMut(Outcome) -> ControlFlow<()>) -> ControlFlow<()> {
+pub fn extract_path(
+    path: &Path,
+    opts: &Options,
+    sink: &mut dyn FnMut(Outcome) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     if path.as_os_str() == "-" {
         let stdin = std::io::stdin();
         return extract_reader(path, stdin.lock(), opts, sink);
@@ -115,10 +128,10 @@ pub fn extract_path(path: &Path, opts: &Options, sink: &mut dyn FnMut(Outcome) -
         Ok(f) => f,
         Err(e) => return sink(Err(io_err(e))),
     };
-    if let Ok(md) = file.metadata() {
-        if md.is_dir() {
-            return sink(Err(io_err(std::io::Error::other("is a directory"))));
-        }
+    if let Ok(md) = file.metadata()
+        && md.is_dir()
+    {
+        return sink(Err(io_err(std::io::Error::other("is a directory"))));
     }
     extract_reader(path, BufReader::with_capacity(64 * 1024, file), opts, sink)
 }
@@ -138,12 +151,18 @@ pub fn extract_reader(
         Ok(h) => h.to_vec(),
         Err(e) => return sink(Err(io_err(e))),
     };
-    let format = opts.format.unwrap_or_else(|| input::detect_format(path, &head));
+    let format = opts
+        .format
+        .unwrap_or_else(|| input::detect_format(path, &head));
     if format == Format::Jsonl {
         return stream_jsonl(path, reader, opts, sink);
     }
     let mut bytes = Vec::new();
-    if let Err(e) = reader.by_ref().take(opts.max_bytes + 1).read_to_end(&mut bytes) {
+    if let Err(e) = reader
+        .by_ref()
+        .take(opts.max_bytes + 1)
+        .read_to_end(&mut bytes)
+    {
         return sink(Err(io_err(e)));
     }
     if bytes.len() as u64 > opts.max_bytes {
@@ -177,7 +196,9 @@ pub fn extract_bytes(path: &Path, bytes: &[u8], format: Format) -> Outcome {
         Format::Text | Format::Header => {
             let text = plain::normalize_newlines(&decoded.text);
             let article = match plain::split_header(&text) {
-                Some((fields, body)) => plain::extract_with_header(id, source, origin, &fields, body, meta),
+                Some((fields, body)) => {
+                    plain::extract_with_header(id, source, origin, &fields, body, meta)
+                }
                 None => plain::extract_dump(id, source, origin, &text, meta),
             };
             if article.body.is_empty() {
@@ -224,7 +245,10 @@ fn stream_jsonl(
             sink(Err(IngestError::Record {
                 path: path.to_owned(),
                 line: line_no,
-                message: format!("line is longer than {} bytes; raise the limit with --max-bytes", opts.max_bytes),
+                message: format!(
+                    "line is longer than {} bytes; raise the limit with --max-bytes",
+                    opts.max_bytes
+                ),
             }))?;
             continue;
         }
@@ -237,7 +261,9 @@ fn stream_jsonl(
         sink(jsonl::extract_record(path, &stem, line_no, line))?;
     }
     if !any {
-        return sink(Err(IngestError::Empty { path: path.to_owned() }));
+        return sink(Err(IngestError::Empty {
+            path: path.to_owned(),
+        }));
     }
     ControlFlow::Continue(())
 }

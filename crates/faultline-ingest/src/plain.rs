@@ -44,7 +44,9 @@ fn word_count(line: &str) -> usize {
 
 /// True when the line ends like a sentence (closing quotes and brackets allowed).
 pub fn ends_sentence(line: &str) -> bool {
-    let t = line.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') || c.is_whitespace());
+    let t = line.trim_end_matches(|c: char| {
+        matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') || c.is_whitespace()
+    });
     t.ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
@@ -63,8 +65,28 @@ struct DateLine {
 
 /// Words that may stand around dates on a date line.
 const DATE_LABELS: &[&str] = &[
-    "posted", "on", "published", "first", "last", "modified", "updated", "update", "date", "at", "created", "edited",
-    "revised", "time", "and", "uploaded", "et", "pt", "ct", "local", "hrs", "hours",
+    "posted",
+    "on",
+    "published",
+    "first",
+    "last",
+    "modified",
+    "updated",
+    "update",
+    "date",
+    "at",
+    "created",
+    "edited",
+    "revised",
+    "time",
+    "and",
+    "uploaded",
+    "et",
+    "pt",
+    "ct",
+    "local",
+    "hrs",
+    "hours",
 ];
 
 /// Reads a date line: one or two stamps and little else.
@@ -83,7 +105,9 @@ fn parse_date_line(line: &str) -> Option<DateLine> {
         let (start, end) = (pos + range.start, pos + range.end);
         let label = line[pos..start].to_lowercase();
         rest_words += label_words(&label);
-        let is_modified = ["modif", "updat", "edit", "revis"].iter().any(|k| label.contains(k));
+        let is_modified = ["modif", "updat", "edit", "revis"]
+            .iter()
+            .any(|k| label.contains(k));
         if is_modified || (out.published.is_some() && out.modified.is_none()) {
             out.modified.get_or_insert(stamp);
         } else {
@@ -112,12 +136,15 @@ fn label_words(s: &str) -> usize {
 /// Splits "[Analysis] Headline" into kicker and headline.
 fn split_kicker(line: &str) -> (Option<Kicker>, &str) {
     for (open, close) in [('[', ']'), ('【', '】')] {
-        if line.starts_with(open) {
-            if let Some(end) = line.find(close) {
-                let raw = &line[..end + close.len_utf8()];
-                if word_count(raw) <= 5 {
-                    return (Kicker::from_raw(raw), clean_line(&line[end + close.len_utf8()..]));
-                }
+        if line.starts_with(open)
+            && let Some(end) = line.find(close)
+        {
+            let raw = &line[..end + close.len_utf8()];
+            if word_count(raw) <= 5 {
+                return (
+                    Kicker::from_raw(raw),
+                    clean_line(&line[end + close.len_utf8()..]),
+                );
             }
         }
     }
@@ -133,17 +160,28 @@ fn as_kicker_line(line: &str) -> Option<Kicker> {
     let words = word_count(line);
     let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
     let all_caps = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
-    (words <= 2 && all_caps && letters.len() >= 3 && !ends_sentence(line)).then(|| Kicker::from_raw(line)).flatten()
+    (words <= 2 && all_caps && letters.len() >= 3 && !ends_sentence(line))
+        .then(|| Kicker::from_raw(line))
+        .flatten()
 }
 
 /// A headline: short, not prose, not chrome.
 fn is_headline(line: &str) -> bool {
     let words = word_count(line);
-    (2..=30).contains(&words) && !line.ends_with('.') && !chrome::is_noise(line) && !chrome::is_tail_marker(line)
+    (2..=30).contains(&words)
+        && !line.ends_with('.')
+        && !chrome::is_noise(line)
+        && !chrome::is_tail_marker(line)
 }
 
 /// Extracts an article from a plain-text page dump (already newline-normalised).
-pub fn extract_dump(id: String, source: String, origin: String, text: &str, mut meta: Meta) -> Article {
+pub fn extract_dump(
+    id: String,
+    source: String,
+    origin: String,
+    text: &str,
+    mut meta: Meta,
+) -> Article {
     let lines: Vec<&str> = text.lines().map(clean_line).collect();
     let nonblank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
 
@@ -177,7 +215,9 @@ pub fn extract_dump(id: String, source: String, origin: String, text: &str, mut 
             if let Some(&first) = nonblank.first() {
                 let (kicker, rest) = split_kicker(lines[first]);
                 let next = nonblank.get(1).map(|&i| lines[i]);
-                if let Some(k) = as_kicker_line(lines[first]).filter(|_| next.is_some_and(is_headline)) {
+                if let Some(k) =
+                    as_kicker_line(lines[first]).filter(|_| next.is_some_and(is_headline))
+                {
                     meta.kicker = Some(k);
                     meta.title = next.map(str::to_owned);
                     start = nonblank[1] + 1;
@@ -191,7 +231,8 @@ pub fn extract_dump(id: String, source: String, origin: String, text: &str, mut 
         }
     };
     if meta.title.is_none() {
-        meta.warnings.push("no headline found; title is empty".to_owned());
+        meta.warnings
+            .push("no headline found; title is empty".to_owned());
     }
     if meta.published.is_none() && meta.modified.is_none() {
         meta.warnings.push("no publication date found".to_owned());
@@ -222,7 +263,10 @@ fn read_header(lines: &[&str], meta: &mut Meta) {
             seen_metadata = true;
         } else if let Some(k) = as_kicker_line(l).filter(|_| meta.kicker.is_none()) {
             meta.kicker = Some(k);
-        } else if chrome::is_noise(l) || chrome::is_tail_marker(l) || chrome::is_foreign_script_label(l) {
+        } else if chrome::is_noise(l)
+            || chrome::is_tail_marker(l)
+            || chrome::is_foreign_script_label(l)
+        {
             continue;
         } else if chrome::is_caption(l) || seen_metadata || meta.subtitle.is_some() {
             push_caption(meta, l);
@@ -246,10 +290,22 @@ fn push_caption(meta: &mut Meta, line: &str) {
 
 /// Lines that introduce a list of links; the short lines after them in the same block go too.
 fn is_link_intro(line: &str) -> bool {
-    let l = line.trim().trim_end_matches([':', '»', '›', '>']).trim().to_lowercase();
+    let l = line
+        .trim()
+        .trim_end_matches([':', '»', '›', '>'])
+        .trim()
+        .to_lowercase();
     matches!(
         l.as_str(),
-        "read more" | "read also" | "see also" | "related" | "also read" | "more" | "watch" | "recommended" | "more on this"
+        "read more"
+            | "read also"
+            | "see also"
+            | "related"
+            | "also read"
+            | "more"
+            | "watch"
+            | "recommended"
+            | "more on this"
     )
 }
 
@@ -328,14 +384,22 @@ pub fn clean_body(body: &[&str], all: &[&str], meta: &mut Meta) -> Vec<String> {
         }
     }
     // Short trailing lines without a full stop are buttons and links, not prose.
-    while paragraphs.last().is_some_and(|p| word_count(p) <= 6 && !ends_sentence(p)) && paragraphs.len() > 1 {
+    while paragraphs
+        .last()
+        .is_some_and(|p| word_count(p) <= 6 && !ends_sentence(p))
+        && paragraphs.len() > 1
+    {
         paragraphs.pop();
         dropped += 1;
     }
     if dropped > 0 || cut_tail {
         meta.warnings.push(format!(
             "dropped {dropped} line(s) of site chrome{}",
-            if cut_tail { " and the trailing page furniture" } else { "" }
+            if cut_tail {
+                " and the trailing page furniture"
+            } else {
+                ""
+            }
         ));
     }
     paragraphs
@@ -392,7 +456,12 @@ pub fn split_header(text: &str) -> Option<(Vec<(&str, &str)>, &str)> {
         }
         let (key, value) = trimmed.split_once(':')?;
         let key = key.trim();
-        if key.is_empty() || key.len() > 30 || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+        if key.is_empty()
+            || key.len() > 30
+            || !key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        {
             return None;
         }
         fields.push((key, value.trim()));
@@ -416,7 +485,9 @@ pub fn extract_with_header(
     for &(key, value) in fields {
         match key.to_ascii_lowercase().as_str() {
             "title" | "headline" => meta.title = Some(value.to_owned()),
-            "subtitle" | "deck" | "description" | "standfirst" => meta.subtitle = Some(value.to_owned()),
+            "subtitle" | "deck" | "description" | "standfirst" => {
+                meta.subtitle = Some(value.to_owned())
+            }
             "kicker" | "section" => meta.kicker = Kicker::from_raw(value),
             "date" | "published" | "pubdate" | "published_at" => {
                 meta.published = parse_field_date(value, key, &mut meta.warnings);
@@ -429,12 +500,17 @@ pub fn extract_with_header(
             }
             "author" | "authors" | "byline" => {
                 let names = chrome::byline_names(value);
-                meta.byline = if names.is_empty() { vec![value.to_owned()] } else { names };
+                meta.byline = if names.is_empty() {
+                    vec![value.to_owned()]
+                } else {
+                    names
+                };
             }
             "id" => id = value.to_owned(),
             "lang" | "language" => meta.declared_language = Some(value.to_owned()),
             _ => {
-                meta.extra.insert(key.to_owned(), serde_json::Value::String(value.to_owned()));
+                meta.extra
+                    .insert(key.to_owned(), serde_json::Value::String(value.to_owned()));
             }
         }
     }
@@ -453,7 +529,9 @@ pub fn parse_field_date(value: &str, key: &str, warnings: &mut Vec<String>) -> O
         Err(e) => match faultline_dates::find_stamp(value) {
             Some((s, _)) => Some(s),
             None => {
-                warnings.push(format!("field {key:?}: unrecognised date {value:?} ({e}); left empty"));
+                warnings.push(format!(
+                    "field {key:?}: unrecognised date {value:?} ({e}); left empty"
+                ));
                 None
             }
         },
@@ -466,15 +544,32 @@ mod tests {
 
     fn extract(text: &str) -> Article {
         let text = normalize_newlines(text);
-        extract_dump("t".into(), "t.txt".into(), "t.txt".into(), &text, Meta::default())
+        extract_dump(
+            "t".into(),
+            "t.txt".into(),
+            "t.txt".into(),
+            &text,
+            Meta::default(),
+        )
     }
 
     #[test]
     fn date_line_with_two_stamps() {
-        let d = parse_date_line("Posted on : 2014-10-09 13:55 KST Modified on : 2019-10-19 20:29 KST").unwrap();
-        assert_eq!(d.published.unwrap().to_rfc3339(), "2014-10-09T13:55:00+09:00");
-        assert_eq!(d.modified.unwrap().to_rfc3339(), "2019-10-19T20:29:00+09:00");
-        assert!(parse_date_line("The talks began on Oct. 9, 2014 in Geneva and ended without a deal.").is_none());
+        let d =
+            parse_date_line("Posted on : 2014-10-09 13:55 KST Modified on : 2019-10-19 20:29 KST")
+                .unwrap();
+        assert_eq!(
+            d.published.unwrap().to_rfc3339(),
+            "2014-10-09T13:55:00+09:00"
+        );
+        assert_eq!(
+            d.modified.unwrap().to_rfc3339(),
+            "2019-10-19T20:29:00+09:00"
+        );
+        assert!(
+            parse_date_line("The talks began on Oct. 9, 2014 in Geneva and ended without a deal.")
+                .is_none()
+        );
     }
 
     #[test]
@@ -491,7 +586,10 @@ mod tests {
              Related stories\n\
              Other headline here\n",
         );
-        assert_eq!(a.title.as_deref(), Some("Seoul and Tokyo agree to share intelligence"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Seoul and Tokyo agree to share intelligence")
+        );
         assert_eq!(a.kicker.as_ref().unwrap().label, "Analysis");
         assert_eq!(a.byline, ["Park Ji-won"]);
         assert_eq!(a.captions.len(), 1);
@@ -502,10 +600,14 @@ mod tests {
 
     #[test]
     fn no_header_first_line_title() {
-        let a = extract("Talks resume in Geneva\n\nDelegations met on Wednesday for the first time in four months, the envoy said.\n");
+        let a = extract(
+            "Talks resume in Geneva\n\nDelegations met on Wednesday for the first time in four months, the envoy said.\n",
+        );
         assert_eq!(a.title.as_deref(), Some("Talks resume in Geneva"));
         assert_eq!(a.paragraphs.len(), 1);
-        let b = extract("Delegations met on Wednesday for the first time in four months, the envoy said.\n\nThey will meet again.\n");
+        let b = extract(
+            "Delegations met on Wednesday for the first time in four months, the envoy said.\n\nThey will meet again.\n",
+        );
         assert_eq!(b.title, None);
         assert_eq!(b.paragraphs.len(), 2);
     }
@@ -516,13 +618,26 @@ mod tests {
             "Headline of the story\n\nThe ministers met in Seoul on Tuesday and\nagreed to expand joint drills next year,\nofficials said.\n\nA second paragraph follows here and\nends with a full stop.\n",
         );
         assert_eq!(a.paragraphs.len(), 2);
-        assert!(a.body.starts_with("The ministers met in Seoul on Tuesday and agreed"));
+        assert!(
+            a.body
+                .starts_with("The ministers met in Seoul on Tuesday and agreed")
+        );
     }
 
     #[test]
     fn header_split() {
-        let (fields, body) = split_header("source: https://x.example/a (via y)\ntitle: T\ndate: 2019-01-23\n---\nBody.\n").unwrap();
-        assert_eq!(fields, [("source", "https://x.example/a (via y)"), ("title", "T"), ("date", "2019-01-23")]);
+        let (fields, body) = split_header(
+            "source: https://x.example/a (via y)\ntitle: T\ndate: 2019-01-23\n---\nBody.\n",
+        )
+        .unwrap();
+        assert_eq!(
+            fields,
+            [
+                ("source", "https://x.example/a (via y)"),
+                ("title", "T"),
+                ("date", "2019-01-23")
+            ]
+        );
         assert_eq!(body, "Body.\n");
         assert!(split_header("Seoul: talks resume\nBody text without marker.\n").is_none());
         assert!(split_header("Note: this\n---\n").is_some());
@@ -541,6 +656,12 @@ mod tests {
             "The second paragraph ends here too.",
         ];
         let p = clean_body(&lines, &lines, &mut meta);
-        assert_eq!(p, ["The first paragraph ends here with a full stop.", "The second paragraph ends here too."]);
+        assert_eq!(
+            p,
+            [
+                "The first paragraph ends here with a full stop.",
+                "The second paragraph ends here too."
+            ]
+        );
     }
 }

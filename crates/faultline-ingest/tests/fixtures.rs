@@ -3,6 +3,8 @@
 //! paragraph, paragraph count, strings that must not reach the body), and
 //! every span of the result is checked by slicing.
 
+#![allow(clippy::unwrap_used)] // test helpers: a panic is the failure report
+
 use std::path::{Path, PathBuf};
 
 use faultline_ingest::{Article, Options};
@@ -27,7 +29,10 @@ pub fn assert_spans(a: &Article) {
     let mut prev_end = 0;
     for (i, p) in a.paragraphs.iter().enumerate() {
         let text = p.slice(body);
-        assert!(!text.is_empty() && text.trim() == text, "paragraph {i} {text:?}");
+        assert!(
+            !text.is_empty() && text.trim() == text,
+            "paragraph {i} {text:?}"
+        );
         assert!(p.start >= prev_end);
         prev_end = p.end;
     }
@@ -38,13 +43,18 @@ pub fn assert_spans(a: &Article) {
         let text = &body[s.start..s.end];
         assert!(!text.is_empty() && text.trim() == text, "sentence {text:?}");
         let p = a.paragraphs[s.paragraph];
-        assert!(p.start <= s.start && s.end <= p.end, "sentence outside its paragraph");
+        assert!(
+            p.start <= s.start && s.end <= p.end,
+            "sentence outside its paragraph"
+        );
         assert!(s.start >= prev_end, "sentences overlap");
         prev_end = s.end;
     }
     for q in &a.quotes {
         assert!(q.start <= q.inner_start && q.inner_start <= q.inner_end && q.inner_end <= q.end);
-        assert!(body.get(q.start..q.end).is_some() && body.get(q.inner_start..q.inner_end).is_some());
+        assert!(
+            body.get(q.start..q.end).is_some() && body.get(q.inner_start..q.inner_end).is_some()
+        );
     }
 }
 
@@ -63,13 +73,18 @@ fn fixtures_match_ground_truth() {
         .collect();
     entries.sort();
     for expected_path in entries {
-        let name = expected_path.file_name().unwrap().to_string_lossy().replace(".expected.json", "");
+        let name = expected_path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .replace(".expected.json", "");
         let input = ["txt", "html"]
             .iter()
             .map(|ext| fixtures().join(format!("{name}.{ext}")))
             .find(|p| p.exists())
             .unwrap_or_else(|| panic!("no input for {name}"));
-        let expected: Value = serde_json::from_str(&std::fs::read_to_string(&expected_path).unwrap()).unwrap();
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(&expected_path).unwrap()).unwrap();
         let a = extract_one(&input);
         assert_spans(&a);
         let mut check = |what: &str, ok: bool, detail: String| {
@@ -98,17 +113,47 @@ fn fixtures_match_ground_truth() {
             format!("{:?} != {:?}", a.subtitle, expected["subtitle"]),
         );
         for key in ["published", "modified"] {
-            let got = if key == "published" { &a.published } else { &a.modified };
+            let got = if key == "published" {
+                &a.published
+            } else {
+                &a.modified
+            };
             let got = got.as_ref().map(|s| s.to_rfc3339());
-            check(key, got.as_deref() == opt_str(&expected[key]), format!("{got:?} != {:?}", expected[key]));
+            check(
+                key,
+                got.as_deref() == opt_str(&expected[key]),
+                format!("{got:?} != {:?}", expected[key]),
+            );
         }
         if let Some(src) = opt_str(&expected["source"]) {
-            check("source", a.source == src, format!("{:?} != {src:?}", a.source));
+            check(
+                "source",
+                a.source == src,
+                format!("{:?} != {src:?}", a.source),
+            );
         }
-        let byline: Vec<&str> = expected["byline"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
-        check("byline", a.byline == byline, format!("{:?} != {byline:?}", a.byline));
-        let captions: Vec<&str> = expected["captions"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
-        check("captions", a.captions == captions, format!("{:?} != {captions:?}", a.captions));
+        let byline: Vec<&str> = expected["byline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        check(
+            "byline",
+            a.byline == byline,
+            format!("{:?} != {byline:?}", a.byline),
+        );
+        let captions: Vec<&str> = expected["captions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        check(
+            "captions",
+            a.captions == captions,
+            format!("{:?} != {captions:?}", a.captions),
+        );
         let paras: Vec<&str> = a.paragraphs.iter().map(|p| p.slice(&a.body)).collect();
         check(
             "first_paragraph",
@@ -125,13 +170,27 @@ fn fixtures_match_ground_truth() {
             Some(paras.len() as u64) == expected["paragraph_count"].as_u64(),
             format!("{} != {}", paras.len(), expected["paragraph_count"]),
         );
-        for bad in expected["body_must_not_contain"].as_array().unwrap().iter().filter_map(Value::as_str) {
-            check("body_must_not_contain", !a.body.contains(bad), bad.to_owned());
+        for bad in expected["body_must_not_contain"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+        {
+            check(
+                "body_must_not_contain",
+                !a.body.contains(bad),
+                bad.to_owned(),
+            );
         }
         checked += 1;
     }
     assert!(checked >= 9, "only {checked} fixtures found");
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -140,7 +199,11 @@ fn examples_extract_cleanly() {
     let mut n = 0;
     for entry in faultline_ingest::expand_paths(&[dir]) {
         let path = entry.unwrap();
-        assert_ne!(path.extension().and_then(|e| e.to_str()), Some("md"), "walks skip Markdown");
+        assert_ne!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("md"),
+            "walks skip Markdown"
+        );
         let _ = faultline_ingest::extract_path(&path, &Options::default(), &mut |o| {
             let a = o.unwrap_or_else(|e| panic!("{e}"));
             assert_spans(&a);
@@ -169,7 +232,11 @@ fn dev_corpus_offsets_hold() {
         }
         let a = extract_one(&path);
         assert_spans(&a);
-        assert!(a.title.is_some() && a.published.is_some(), "{}", path.display());
+        assert!(
+            a.title.is_some() && a.published.is_some(),
+            "{}",
+            path.display()
+        );
         assert!(a.source.starts_with("https://"), "{}", a.source);
         assert_eq!(a.language, "en");
         n += 1;
