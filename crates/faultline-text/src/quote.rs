@@ -75,8 +75,8 @@ struct OpenDouble {
 struct OpenSingle {
     start: usize,
     inner_start: usize,
-    /// Opened while a double quotation was open.
-    inside_double: bool,
+    /// Number of double quotations open when it opened.
+    depth: usize,
 }
 
 fn glyph(c: char) -> Option<(QuoteKind, Dir)> {
@@ -211,14 +211,24 @@ fn for_each_mark(body: &str, p: Span, mut f: impl FnMut(Mark)) {
     }
 }
 
+/// Deepest nesting of double quotations tracked (`"… "…" …"`).
+const MAX_DOUBLE_DEPTH: usize = 3;
+
 /// Quotation detection over already computed paragraph spans.
 pub(crate) fn quotes_in(body: &str, paras: &[Span]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    let mut double: Option<OpenDouble> = None;
-    let mut has_single = false;
+    // Open double quotations, outermost first.
+    let mut doubles: Vec<OpenDouble> = Vec::new();
     for (pi, &p) in paras.iter().enumerate() {
         let mut skip_first_open = false;
-        if let Some(d) = double {
+        if !doubles.is_empty() {
+            let prev_end = paras[pi - 1].end;
+            // Nested quotations never continue past their paragraph.
+            while doubles.len() > 1 {
+                if let Some(d) = doubles.pop() {
+                    out.push(unclosed(body, d, prev_end));
+                }
+            }
             // Continuation convention: a quotation open at the end of the
             // previous paragraph goes on if this one opens with a quote mark.
             let first = char_at(body, p.start).and_then(|c| classify(body, p, p.start, c));
@@ -227,9 +237,9 @@ pub(crate) fn quotes_in(body: &str, paras: &[Span]) -> Vec<Quote> {
                     skip_first_open = true;
                 }
                 _ => {
-                    let prev_end = paras[pi - 1].end;
-                    out.push(unclosed(body, d, prev_end));
-                    double = None;
+                    if let Some(d) = doubles.pop() {
+                        out.push(unclosed(body, d, prev_end));
+                    }
                 }
             }
         }
@@ -246,26 +256,30 @@ pub(crate) fn quotes_in(body: &str, paras: &[Span]) -> Vec<Quote> {
                     let closes = match m.dir {
                         Dir::Close => true,
                         Dir::Open => false,
-                        Dir::Either => double.is_some(),
+                        Dir::Either => !doubles.is_empty(),
                     };
                     if closes {
-                        if let Some(d) = double.take() {
+                        let depth = doubles.len();
+                        if let Some(d) = doubles.pop() {
                             out.push(Quote {
                                 span: Span::new(d.start, m.pos + m.len),
                                 inner: Span::new(d.inner_start, m.pos),
                                 closed: true,
                                 kind: QuoteKind::Double,
                             });
-                            if single.is_some_and(|s| s.inside_double) {
+                            // A single quotation opened inside this one
+                            // cannot outlive it.
+                            if single.is_some_and(|s| s.depth >= depth) {
                                 single = None;
                             }
                         }
                     } else {
-                        if let Some(d) = double {
-                            // Re-opened without closing: the earlier one ends here.
+                        if doubles.len() >= MAX_DOUBLE_DEPTH
+                            && let Some(d) = doubles.pop()
+                        {
                             out.push(unclosed(body, d, m.pos));
                         }
-                        double = Some(OpenDouble {
+                        doubles.push(OpenDouble {
                             start: m.pos,
                             inner_start: m.pos + m.len,
                         });
@@ -273,7 +287,6 @@ pub(crate) fn quotes_in(body: &str, paras: &[Span]) -> Vec<Quote> {
                 }
                 QuoteKind::Single => match (m.dir, single) {
                     (Dir::Close, Some(s)) | (Dir::Either, Some(s)) => {
-                        has_single = true;
                         out.push(Quote {
                             span: Span::new(s.start, m.pos + m.len),
                             inner: Span::new(s.inner_start, m.pos),
@@ -286,7 +299,7 @@ pub(crate) fn quotes_in(body: &str, paras: &[Span]) -> Vec<Quote> {
                         single = Some(OpenSingle {
                             start: m.pos,
                             inner_start: m.pos + m.len,
-                            inside_double: double.is_some(),
+                            depth: doubles.len(),
                         });
                     }
                     // A closing single mark with nothing open is an
@@ -296,12 +309,13 @@ pub(crate) fn quotes_in(body: &str, paras: &[Span]) -> Vec<Quote> {
             }
         });
     }
-    if let (Some(d), Some(last)) = (double, paras.last()) {
-        out.push(unclosed(body, d, last.end));
+    if let Some(last) = paras.last() {
+        while let Some(d) = doubles.pop() {
+            out.push(unclosed(body, d, last.end));
+        }
     }
-    if has_single {
-        out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
-    }
+    // Inner quotations close before outer ones: order by start, outer first.
+    out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     out
 }
 
@@ -415,5 +429,34 @@ mod tests {
         assert_eq!(q("\"").len(), 1);
         assert!(q("").is_empty());
         assert!(q("It is 5\" long and 3' wide.").is_empty());
+    }
+
+    #[test]
+    fn nested_straight_doubles() {
+        let body = "He wrote, \"The \"plan\" is dead. We move on.\" Then he left.";
+        assert_eq!(
+            q(body),
+            [
+                (
+                    "\"The \"plan\" is dead. We move on.\"",
+                    "The \"plan\" is dead. We move on.",
+                    true
+                ),
+                ("\"plan\"", "plan", true)
+            ]
+        );
+        // A missing closing mark: the outer one stays open to the paragraph end.
+        let typo = "\"One, he said. \"Two,\" she said.\n\nNext.";
+        assert_eq!(
+            q(typo),
+            [
+                (
+                    "\"One, he said. \"Two,\" she said.",
+                    "One, he said. \"Two,\" she said.",
+                    false
+                ),
+                ("\"Two,\"", "Two,", true)
+            ]
+        );
     }
 }
