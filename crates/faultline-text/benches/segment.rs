@@ -32,6 +32,28 @@ fn corpus() -> String {
     s
 }
 
+/// The same copy with typographic quotes and apostrophes, so every
+/// paragraph is non-ASCII (the scanners' byte-table path).
+fn curly(ascii: &str) -> String {
+    let mut out = String::with_capacity(ascii.len() + ascii.len() / 16);
+    let mut open = false;
+    for c in ascii.chars() {
+        match c {
+            '"' => {
+                out.push(if open { '\u{201d}' } else { '\u{201c}' });
+                open = !open;
+            }
+            '\'' => out.push('\u{2019}'),
+            '\n' => {
+                // Quotations never stay open across the story boundary.
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 fn bench(c: &mut Criterion) {
     let text = corpus();
     let mut g = c.benchmark_group("segment");
@@ -61,6 +83,18 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("sentencex_reference", |b| {
         b.iter(|| sentencex::get_sentence_boundaries("en", black_box(&text)).len())
+    });
+    g.finish();
+
+    let text = curly(&text);
+    let mut g = c.benchmark_group("segment_curly");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(20);
+    g.bench_function("sentences", |b| {
+        b.iter(|| faultline_text::sentences(black_box(&text)))
+    });
+    g.bench_function("analyze", |b| {
+        b.iter(|| faultline_text::analyze(black_box(&text)))
     });
     g.finish();
 }
