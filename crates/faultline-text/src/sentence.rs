@@ -128,6 +128,9 @@ fn segment_region(body: &str, start: usize, end: usize, pi: usize, out: &mut Vec
     let bytes = body.as_bytes();
     let ascii = bytes[start..end].is_ascii();
     let mut cur = start;
+    // First non-space byte of the current sentence, computed once per
+    // sentence so that no decision rescans leading whitespace.
+    let mut cur_first = skip_spaces(body, start, end);
     let mut i = start;
     while let Some(pos) = next_candidate(bytes, i, end, ascii) {
         i = pos;
@@ -143,9 +146,10 @@ fn segment_region(body: &str, start: usize, end: usize, pi: usize, out: &mut Vec
         if run.after >= end {
             break;
         }
-        if should_split(body, start, cur, end, i, &run) {
+        if should_split(body, start, cur_first, end, i, &run) {
             push_sentence(body, cur, run.after, pi, out);
             cur = run.after;
+            cur_first = skip_spaces(body, cur, end);
         }
         i = run.after;
     }
@@ -282,7 +286,7 @@ fn skip_spaces(body: &str, mut k: usize, end: usize) -> usize {
 fn should_split(
     body: &str,
     region_start: usize,
-    cur: usize,
+    cur_first: usize,
     end: usize,
     i: usize,
     run: &TermRun,
@@ -330,7 +334,7 @@ fn should_split(
     if run.ellipsis {
         return next != Next::Digit;
     }
-    period_rule(body, region_start, cur, end, i, w, next, opened)
+    period_rule(body, region_start, cur_first, end, i, w, next, opened)
 }
 
 /// After `?"` / `!"`: are the next one to three capitalised words followed by
@@ -365,7 +369,7 @@ fn speech_follows(bytes: &[u8], mut w: usize, end: usize) -> bool {
 fn period_rule(
     body: &str,
     region_start: usize,
-    cur: usize,
+    cur_first: usize,
     end: usize,
     i: usize,
     w: usize,
@@ -395,10 +399,7 @@ fn period_rule(
         return true;
     }
     // Numbered list item at the start of a sentence: "1. The first ...".
-    if word.len() <= 3
-        && word.iter().all(u8::is_ascii_digit)
-        && skip_spaces(body, cur, i) == ws_open
-    {
+    if word.len() <= 3 && word.iter().all(u8::is_ascii_digit) && cur_first == ws_open {
         return false;
     }
     let next_word = read_word(bytes, w, end);

@@ -125,6 +125,9 @@ fn pathological_inputs() {
         "a".repeat(100_000),
         "\n\n".repeat(5_000),
         "\"A.\n\n".repeat(2_000),
+        " ".repeat(100_000) + &"1. x 22. y Mr. ".repeat(5_000),
+        "\"Why?\" ".repeat(5_000),
+        "a@".repeat(5_000) + &"b".repeat(50_000),
     ];
     for c in &cases {
         let layer = common::check_all(c);
