@@ -31,8 +31,50 @@ pub struct Kicker {
     pub label: String,
 }
 
+/// Section labels news sites print as kickers, in their usual spelling.
+const KNOWN_LABELS: &[&str] = &[
+    "Analysis",
+    "Interview",
+    "Editorial",
+    "Column",
+    "Opinion",
+    "Commentary",
+    "Feature",
+    "News",
+    "Exclusive",
+    "Breaking",
+    "Explainer",
+    "Reportage",
+    "Op-ed",
+    "Letters",
+    "Special Report",
+    "Review",
+    "Obituary",
+    "Profile",
+    "In Pictures",
+    "Photo",
+    "Video",
+    "Fact Check",
+    "Live",
+    "Update",
+    "Investigation",
+    "Insight",
+    "Perspective",
+    "Guest Column",
+    "Behind the News",
+    "News Analysis",
+    "Q&A",
+    "Brief",
+    "Briefing",
+    "Focus",
+    "Viewpoint",
+];
+
 impl Kicker {
     /// Builds a kicker from its raw text, stripping brackets, bars and colons.
+    ///
+    /// The cleaned label takes the usual spelling of a known section label
+    /// when the page misspells it slightly ("[Anaysis]" gives "Analysis").
     pub fn from_raw(raw: &str) -> Option<Self> {
         let raw = raw.trim();
         let label = raw
@@ -46,9 +88,21 @@ impl Kicker {
         if label.is_empty() {
             return None;
         }
+        let lower = label.to_lowercase();
+        let canonical = KNOWN_LABELS.iter().find(|known| {
+            let k = known.to_lowercase();
+            let allowed = if k.len() >= 6 {
+                2
+            } else if k.len() >= 4 {
+                1
+            } else {
+                0
+            };
+            strsim::damerau_levenshtein(&k, &lower) <= allowed
+        });
         Some(Self {
             raw: raw.to_owned(),
-            label: label.to_owned(),
+            label: canonical.map_or_else(|| label.to_owned(), |k| (*k).to_owned()),
         })
     }
 }
@@ -104,6 +158,8 @@ pub struct Meta {
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// Notes about anything odd met while reading.
     pub warnings: Vec<String>,
+    /// Non-blank lines judged to be site chrome and left out of the body.
+    pub dropped_lines: usize,
 }
 
 /// One extracted document.
@@ -143,6 +199,9 @@ pub struct Article {
     pub quotes: Vec<QuoteSpan>,
     /// Notes about anything odd met while reading.
     pub warnings: Vec<String>,
+    /// Non-blank lines judged to be site chrome (buttons, link lists, notices)
+    /// and left out of the body; captions are counted in `captions` instead.
+    pub dropped_lines: usize,
     /// Fields of a JSON Lines record that faultline does not interpret.
     #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -216,6 +275,7 @@ impl Article {
             sentences,
             quotes,
             warnings: meta.warnings,
+            dropped_lines: meta.dropped_lines,
             extra: meta.extra,
         }
     }
@@ -250,6 +310,13 @@ mod tests {
         assert_eq!(k.raw, "[Analysis]");
         assert_eq!(k.label, "Analysis");
         assert!(Kicker::from_raw("[ ]").is_none());
+        assert_eq!(Kicker::from_raw("[Anaysis]").unwrap().label, "Analysis");
+        assert_eq!(Kicker::from_raw("[Anaysis]").unwrap().raw, "[Anaysis]");
+        assert_eq!(Kicker::from_raw("ANALYSIS").unwrap().label, "Analysis");
+        assert_eq!(
+            Kicker::from_raw("[Seoul Diary]").unwrap().label,
+            "Seoul Diary"
+        );
     }
 
     #[test]

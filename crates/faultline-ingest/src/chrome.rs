@@ -288,20 +288,9 @@ pub fn is_foreign_script_label(line: &str) -> bool {
 /// Brussels"), e-mail addresses and handles are dropped; "and", "&", commas
 /// and semicolons separate names.
 pub fn byline_names(line: &str) -> Vec<String> {
-    let mut t = line.trim();
-    for prefix in [
-        "by ",
-        "By ",
-        "BY ",
-        "Written by ",
-        "written by ",
-        "Words by ",
-        "Reported by ",
-    ] {
-        if let Some(rest) = t.strip_prefix(prefix) {
-            t = rest;
-            break;
-        }
+    let mut t = line.trim().trim_start_matches(['•', '·', '-', '*', ' ']);
+    if let Some(rest) = strip_byline_prefix(t) {
+        t = rest;
     }
     // A byline may share its line with a date or a site name.
     if let Some(cut) = t.find(['|', '•', '·']) {
@@ -321,6 +310,33 @@ pub fn byline_names(line: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// Removes "By", "Written by", "Reporter :" and similar from the start of a byline.
+fn strip_byline_prefix(t: &str) -> Option<&str> {
+    const PREFIXES: &[&str] = &[
+        "by ",
+        "written by ",
+        "words by ",
+        "reported by ",
+        "posted by ",
+        "reporter :",
+        "reporter:",
+        "reporters :",
+        "reporters:",
+        "author :",
+        "author:",
+        "authors:",
+        "writer :",
+        "writer:",
+        "기자 :",
+    ];
+    let lower = t.to_lowercase();
+    PREFIXES
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .and_then(|p| t.get(p.len()..))
+        .map(str::trim_start)
 }
 
 /// Accepts 1 to 5 capitalised words (with name particles) as a person's name.
@@ -380,7 +396,8 @@ fn as_name(part: &str) -> Option<String> {
             return None;
         }
         let first = bare.chars().next()?;
-        if first.is_uppercase() {
+        // Uncased scripts (Hangul, Han, Arabic…) have no capitals: accept them as names.
+        if first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase()) {
             capitalised += 1;
         } else if !PARTICLES.contains(&bare.to_lowercase().trim_end_matches('-'))
             && !bare.starts_with("al-")
@@ -398,11 +415,7 @@ pub fn is_byline(line: &str) -> bool {
     if t.len() > 200 {
         return false;
     }
-    let lower = t.to_lowercase();
-    if lower.starts_with("by ")
-        || lower.starts_with("written by ")
-        || lower.starts_with("reported by ")
-    {
+    if strip_byline_prefix(t.trim_start_matches(['•', '·', '-', '*', ' '])).is_some() {
         return !byline_names(t).is_empty();
     }
     // "Jane Doe in Brussels" / "Jane Doe and John Roe in Seoul".
@@ -517,6 +530,11 @@ mod tests {
             ["Ludwig van Beethoven"]
         );
         assert!(byline_names("By the way, the talks failed.").is_empty());
+        assert_eq!(byline_names("By 정주원"), ["정주원"]);
+        assert_eq!(
+            byline_names("Reporter : Kang Hyun-kyung"),
+            ["Kang Hyun-kyung"]
+        );
     }
 
     #[test]
@@ -524,6 +542,8 @@ mod tests {
         assert!(is_byline("By Kim Oi-hyun, staff reporter"));
         assert!(is_byline("Jane Doe in Brussels"));
         assert!(is_byline("Jane Doe and John Roe in Seoul"));
+        assert!(is_byline("Reporter : Kang Hyun-kyung"));
+        assert!(is_byline("By 정주원"));
         assert!(!is_byline("Talks in Geneva"));
         assert!(!is_byline("By 2015, the treaty had lapsed."));
     }

@@ -122,7 +122,7 @@ pub fn extract_html(
         }
         !drop
     });
-    let paragraphs = plain::clean_body(&refs, &refs, &mut meta);
+    let paragraphs = plain::clean_body(&refs, &plain::LineCounts::new(&refs), &mut meta);
     if paragraphs.is_empty() {
         return Err(IngestError::NoText {
             path: origin.into(),

@@ -128,7 +128,7 @@ pub fn extract_record(
         text.lines().flat_map(|l| [l, ""]).collect()
     };
     let lines: Vec<&str> = paragraphs.iter().map(|l| l.trim()).collect();
-    let paragraphs = plain::clean_body(&lines, &lines, &mut meta);
+    let paragraphs = plain::clean_body(&lines, &plain::LineCounts::new(&lines), &mut meta);
     if paragraphs.is_empty() {
         return Err(record_err(
             "field \"text\" holds no article text".to_owned(),

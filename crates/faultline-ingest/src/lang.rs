@@ -1,7 +1,8 @@
 //! Language identification of an article body.
 //!
-//! Uses `whatlang` on a bounded prefix of the body (so huge documents cost
-//! nothing extra) and reports an ISO 639-1 code where one exists. When the
+//! English, by far the most common case, is recognised first by a cheap
+//! count of English function words; anything else goes to `whatlang` (about
+//! 60 µs per KB, so a fixed prefix only). Codes are ISO 639-1 where one exists. When the
 //! detector is unsure, the page's own declaration (`<html lang>`, JSON-LD
 //! `inLanguage`) is used; with neither, the answer is "und".
 
@@ -24,12 +25,43 @@ pub fn detect(body: &str, declared: Option<&str>) -> String {
         end -= 1;
     }
     let sample = &body[..end];
+    if looks_english(sample) {
+        return "en".to_owned();
+    }
     match whatlang::detect(sample) {
         Some(info) if info.is_reliable() || declared.is_none() => {
             iso639_1(info.lang().code()).to_owned()
         }
         _ => declared.unwrap_or_else(|| "und".to_owned()),
     }
+}
+
+/// English function words; in English prose they make up a third or more of the words.
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "that", "is", "was", "for", "with", "said", "on", "by", "has",
+    "have", "it", "its", "from", "are", "were", "he", "she", "they", "will", "would", "at", "an",
+    "this", "be", "as", "not", "who", "which", "had", "been", "their", "his", "her", "but", "or",
+    "after",
+];
+
+/// True when at least a fifth of the first 300 words are English function words.
+fn looks_english(sample: &str) -> bool {
+    let (mut words, mut hits) = (0usize, 0usize);
+    for w in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(300)
+    {
+        words += 1;
+        if w.len() <= 5
+            && ENGLISH_FUNCTION_WORDS
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(w))
+        {
+            hits += 1;
+        }
+    }
+    words >= 15 && hits * 5 >= words
 }
 
 /// Maps whatlang's ISO 639-3 codes to ISO 639-1 where a two-letter code exists.
@@ -118,6 +150,17 @@ mod tests {
         let body = "The defence ministers of the two countries met in Seoul on Tuesday \
                     and agreed to expand joint exercises, officials said.";
         assert_eq!(detect(body, None), "en");
+    }
+
+    #[test]
+    fn other_latin_languages_are_not_taken_for_english() {
+        let fr = "Les ministres de la défense des deux pays se sont réunis mardi à Séoul et ont convenu \
+                  d'étendre les exercices conjoints, selon des responsables du gouvernement.";
+        assert!(!looks_english(fr));
+        assert_eq!(detect(fr, None), "fr");
+        let de = "Die Verteidigungsminister der beiden Länder trafen sich am Dienstag in Seoul und \
+                  vereinbarten, die gemeinsamen Übungen auszuweiten, sagten Beamte der Regierung.";
+        assert_eq!(detect(de, None), "de");
     }
 
     #[test]

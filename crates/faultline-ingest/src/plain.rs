@@ -102,9 +102,11 @@ fn parse_date_line(line: &str) -> Option<DateLine> {
         let Some((stamp, range)) = faultline_dates::find_stamp(&line[pos..]) else {
             break;
         };
-        let (start, end) = (pos + range.start, pos + range.end);
+        let (start, mut end) = (pos + range.start, pos + range.end);
+        let (stamp, extra) = attach_trailing_time(stamp, &line[end..]);
+        end += extra;
         let label = line[pos..start].to_lowercase();
-        rest_words += label_words(&label);
+        rest_words += label_words(&line[pos..start]);
         let is_modified = ["modif", "updat", "edit", "revis"]
             .iter()
             .any(|k| label.contains(k));
@@ -122,15 +124,49 @@ fn parse_date_line(line: &str) -> Option<DateLine> {
     if !found {
         return None;
     }
-    rest_words += label_words(&line[pos.min(line.len())..].to_lowercase());
+    rest_words += label_words(&line[pos.min(line.len())..]);
     (rest_words <= 2).then_some(out)
 }
 
-/// Counts the words of `s` that are not date-line labels.
+/// Counts the words of `s` that are not date-line labels, numbers or zones.
 fn label_words(s: &str) -> usize {
     s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !DATE_LABELS.contains(w))
+        .filter(|w| {
+            !w.is_empty()
+                && !DATE_LABELS.contains(&w.to_lowercase().as_str())
+                && !w.bytes().all(|b| b.is_ascii_digit())
+                && faultline_dates::zone_offset(w).is_none()
+        })
         .count()
+}
+
+/// Completes a date-only stamp with a time that follows it after a
+/// separator, as in "March 11, 2014 - 09:57" or "Thu, January 20, 2022 | 02:23".
+fn attach_trailing_time(stamp: Stamp, after: &str) -> (Stamp, usize) {
+    let Stamp::Date(date) = stamp else {
+        return (stamp, 0);
+    };
+    let trimmed = after.trim_start_matches([' ', '-', '|', ',', '/', '·', '•', '–', '—']);
+    let skipped = after.len() - trimmed.len();
+    if skipped == 0 {
+        return (stamp, 0);
+    }
+    let digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    let candidate: String = trimmed
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ':')
+        .collect();
+    let parts: Vec<&str> = candidate.split(':').collect();
+    if parts.len() == 2 && (1..=2).contains(&parts[0].len()) && digits(parts[1]) {
+        let (h, m) = (
+            parts[0].parse::<u32>().unwrap_or(99),
+            parts[1].parse::<u32>().unwrap_or(99),
+        );
+        if let Some(t) = chrono::NaiveTime::from_hms_opt(h, m, 0) {
+            return (Stamp::Local(date.and_time(t)), skipped + candidate.len());
+        }
+    }
+    (stamp, 0)
 }
 
 /// Splits "[Analysis] Headline" into kicker and headline.
@@ -183,6 +219,7 @@ pub fn extract_dump(
     mut meta: Meta,
 ) -> Article {
     let lines: Vec<&str> = text.lines().map(clean_line).collect();
+    let counts = LineCounts::new(&lines);
     let nonblank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
 
     // Where the header ends: the last date or byline line near the top,
@@ -206,7 +243,7 @@ pub fn extract_dump(
 
     let body_start = match header_end {
         Some(end) => {
-            read_header(&lines[..=end], &mut meta);
+            read_header(&lines[..=end], &counts, &mut meta);
             end + 1
         }
         None => {
@@ -238,12 +275,17 @@ pub fn extract_dump(
         meta.warnings.push("no publication date found".to_owned());
     }
 
-    let paragraphs = clean_body(&lines[body_start.min(lines.len())..], &lines, &mut meta);
+    let paragraphs = clean_body(&lines[body_start.min(lines.len())..], &counts, &mut meta);
     Article::assemble(id, source, origin, Format::Text, meta, paragraphs)
 }
 
 /// Reads the header lines into `meta`.
-fn read_header(lines: &[&str], meta: &mut Meta) {
+///
+/// Lines that are neither dates, bylines, kickers nor chrome are the title
+/// (the first), then captions (credited or repeated lines) and the deck: a
+/// line before the first date or byline, or one after it that does not end
+/// like a sentence (captions usually do).
+fn read_header(lines: &[&str], counts: &LineCounts<'_>, meta: &mut Meta) {
     let mut seen_metadata = false;
     for &l in lines.iter().filter(|l| !l.is_empty()) {
         if let Some(d) = parse_date_line(l) {
@@ -268,16 +310,18 @@ fn read_header(lines: &[&str], meta: &mut Meta) {
             || chrome::is_foreign_script_label(l)
         {
             continue;
-        } else if chrome::is_caption(l) || seen_metadata || meta.subtitle.is_some() {
-            push_caption(meta, l);
-        } else if meta.title.is_none() {
+        } else if meta.title.is_none() && !chrome::is_caption(l) {
             let (kicker, rest) = split_kicker(l);
             if kicker.is_some() && meta.kicker.is_none() {
                 meta.kicker = kicker;
             }
             meta.title = Some(rest.to_owned());
-        } else {
+        } else if chrome::is_caption(l) || counts.repeated(l) {
+            push_caption(meta, l);
+        } else if meta.subtitle.is_none() && (!seen_metadata || !ends_sentence(l)) {
             meta.subtitle = Some(l.to_owned());
+        } else {
+            push_caption(meta, l);
         }
     }
 }
@@ -309,17 +353,34 @@ fn is_link_intro(line: &str) -> bool {
     )
 }
 
+/// How often each (trimmed) line of a document occurs.
+///
+/// A line that occurs more than once is a caption or chrome, never body:
+/// scrapers save carousel captions and link lists twice.
+pub struct LineCounts<'a>(HashMap<&'a str, usize>);
+
+impl<'a> LineCounts<'a> {
+    /// Counts the lines of `all` that could be captions (3+ words, not huge).
+    pub fn new(all: &[&'a str]) -> Self {
+        let mut counts = HashMap::new();
+        for &l in all {
+            if word_count(l) >= 3 && l.len() <= 400 {
+                *counts.entry(l).or_default() += 1;
+            }
+        }
+        Self(counts)
+    }
+
+    /// True when `line` occurs more than once.
+    pub fn repeated(&self, line: &str) -> bool {
+        self.0.get(line).is_some_and(|&n| n > 1)
+    }
+}
+
 /// Filters body lines into paragraphs, moving captions into `meta`.
 ///
-/// `all` is the whole document, used to find lines that repeat.
-pub fn clean_body(body: &[&str], all: &[&str], meta: &mut Meta) -> Vec<String> {
-    // Lines that occur more than once anywhere are captions or chrome, never body.
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for &l in all {
-        if word_count(l) >= 4 && l.len() <= 400 {
-            *counts.entry(l).or_default() += 1;
-        }
-    }
+/// `counts` covers the whole document, to find lines that repeat.
+pub fn clean_body(body: &[&str], counts: &LineCounts<'_>, meta: &mut Meta) -> Vec<String> {
     let latin_doc = is_mostly_latin(body);
 
     // Blocks of consecutive non-blank lines, each line judged on its own.
@@ -329,7 +390,9 @@ pub fn clean_body(body: &[&str], all: &[&str], meta: &mut Meta) -> Vec<String> {
     let mut in_link_list = false;
     let mut kept_any = false;
     let mut cut_tail = false;
+    let mut consumed = 0usize;
     for &l in body {
+        consumed += 1;
         if l.is_empty() {
             if !current.is_empty() {
                 blocks.push(std::mem::take(&mut current));
@@ -350,7 +413,7 @@ pub fn clean_body(body: &[&str], all: &[&str], meta: &mut Meta) -> Vec<String> {
             continue;
         }
         in_link_list = false;
-        if counts.get(l).copied().unwrap_or(0) > 1 || meta.captions.iter().any(|c| c == l) {
+        if counts.repeated(l) || meta.captions.iter().any(|c| c == l) {
             if chrome::is_caption(l) || meta.captions.iter().any(|c| c == l) {
                 push_caption(meta, l);
             } else {
@@ -392,15 +455,10 @@ pub fn clean_body(body: &[&str], all: &[&str], meta: &mut Meta) -> Vec<String> {
         paragraphs.pop();
         dropped += 1;
     }
-    if dropped > 0 || cut_tail {
-        meta.warnings.push(format!(
-            "dropped {dropped} line(s) of site chrome{}",
-            if cut_tail {
-                " and the trailing page furniture"
-            } else {
-                ""
-            }
-        ));
+    meta.dropped_lines += dropped;
+    if cut_tail {
+        // The tail marker and every non-blank line after it.
+        meta.dropped_lines += 1 + body[consumed..].iter().filter(|l| !l.is_empty()).count();
     }
     paragraphs
 }
@@ -515,7 +573,7 @@ pub fn extract_with_header(
         }
     }
     let lines: Vec<&str> = body.lines().map(clean_line).collect();
-    let paragraphs = clean_body(&lines, &lines, &mut meta);
+    let paragraphs = clean_body(&lines, &LineCounts::new(&lines), &mut meta);
     Article::assemble(id, source, origin, Format::Header, meta, paragraphs)
 }
 
@@ -655,7 +713,7 @@ mod tests {
             "",
             "The second paragraph ends here too.",
         ];
-        let p = clean_body(&lines, &lines, &mut meta);
+        let p = clean_body(&lines, &LineCounts::new(&lines), &mut meta);
         assert_eq!(
             p,
             [
