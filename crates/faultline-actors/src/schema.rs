@@ -1,0 +1,529 @@
+//! faultline's own dictionary format (TOML; see `data/README.md`): reading,
+//! checking, and adding to a [`DictBuilder`].
+//!
+//! Every problem is reported with its file and line and the loader carries
+//! on with the next entry, so one bad entry never hides the rest.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::code::{self, DatedCode};
+use crate::dict::{DictBuilder, Entry, EntryKind, PhraseKind};
+use crate::error::ActorError;
+
+/// A date written as a TOML string ("2013-02-27") or a TOML local date.
+#[derive(Debug, Clone, Copy)]
+pub struct Day(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = toml::Value::deserialize(d)?;
+        let s = match &v {
+            toml::Value::String(s) => s.clone(),
+            toml::Value::Datetime(dt) => dt.to_string(),
+            other => {
+                return Err(serde::de::Error::custom(format!(
+                    "expected a date, found {}",
+                    other.type_str()
+                )));
+            }
+        };
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map(Day)
+            .map_err(|_| serde::de::Error::custom(format!("bad date {s:?}; write YYYY-MM-DD")))
+    }
+}
+
+/// One example: `[sentence, mention, code]` or `[sentence, mention, code, date]`.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The sentence to resolve.
+    pub sentence: String,
+    /// The mention that must be found, verbatim.
+    pub mention: String,
+    /// The code it must get, or "-" for "no actor here".
+    pub code: String,
+    /// The date to resolve on.
+    pub date: NaiveDate,
+    /// The entry that carries the example.
+    pub entry: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContextAlias {
+    alias: String,
+    when: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Country {
+    code: String,
+    name: String,
+    #[serde(default)]
+    names: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    capital: Option<String>,
+    #[serde(default)]
+    metonyms: Vec<String>,
+    #[serde(default)]
+    context: Vec<ContextAlias>,
+    #[serde(default)]
+    examples: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatedSpec {
+    code: String,
+    from: Option<Day>,
+    to: Option<Day>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Named {
+    code: String,
+    name: String,
+    #[serde(default)]
+    names: Vec<String>,
+    country: Option<String>,
+    #[serde(default)]
+    dated: Vec<DatedSpec>,
+    #[serde(default)]
+    examples: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sector {
+    code: String,
+    label: String,
+    words: Vec<String>,
+    #[serde(default)]
+    examples: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Role {
+    code: String,
+    title: Option<String>,
+    from: Option<Day>,
+    to: Option<Day>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Person {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    country: String,
+    #[serde(default)]
+    roles: Vec<Role>,
+    #[serde(default)]
+    examples: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    country: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    igo: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    group: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    org: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    sector: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    person: Vec<Spanned<toml::Value>>,
+}
+
+/// What loading a set of files produced besides the entries.
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    /// Entries added.
+    pub entries: usize,
+    /// Problems, each with file and line; the entries they concern were skipped.
+    pub errors: Vec<ActorError>,
+    /// Every example of every entry, for tests and `faultline actors --check`.
+    pub examples: Vec<Example>,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    1 + text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+/// Regular English plural of a role word ("ministry" → "ministries").
+pub fn plural(word: &str) -> String {
+    let (head, last) = match word.rsplit_once(' ') {
+        Some((h, l)) => (format!("{h} "), l),
+        None => (String::new(), word),
+    };
+    let lower = last.to_lowercase();
+    let p = if lower.ends_with('y')
+        && !lower.ends_with("ay")
+        && !lower.ends_with("ey")
+        && !lower.ends_with("oy")
+    {
+        format!("{}ies", &last[..last.len() - 1])
+    } else if ["s", "sh", "ch", "x", "z"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        format!("{last}es")
+    } else if lower.ends_with("man") {
+        format!("{}men", &last[..last.len() - 3])
+    } else {
+        format!("{last}s")
+    };
+    if last.chars().any(char::is_lowercase) || !last.chars().any(char::is_alphabetic) {
+        head + &p
+    } else {
+        head + &p.to_uppercase()
+    }
+}
+
+/// Reads one dictionary file in faultline's format into `builder`.
+pub fn load_str(builder: &mut DictBuilder, file: &Path, text: &str, report: &mut LoadReport) {
+    let err = |line: usize, message: String| ActorError::Line {
+        file: file.to_owned(),
+        line,
+        message,
+    };
+    let parsed: File = match toml::from_str(text) {
+        Ok(f) => f,
+        Err(e) => {
+            let line = e.span().map_or(1, |s| line_of(text, s.start));
+            report.errors.push(err(
+                line,
+                format!("{}; fix the TOML syntax", e.message().trim()),
+            ));
+            return;
+        }
+    };
+    let fname = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    );
+    let stem = file
+        .parent()
+        .and_then(|p| p.file_name())
+        .filter(|p| *p == "people")
+        .map_or(fname.clone(), |_| format!("people/{fname}"));
+
+    macro_rules! each {
+        ($items:expr, $ty:ty, |$v:ident, $line:ident| $body:block) => {
+            for item in $items {
+                let $line = line_of(text, item.span().start);
+                match <$ty>::deserialize(item.into_inner()) {
+                    Ok($v) => $body,
+                    Err(e) => report.errors.push(err(
+                        $line,
+                        format!(
+                            "{}; see data/README.md for the fields",
+                            e.to_string().trim()
+                        ),
+                    )),
+                }
+            }
+        };
+    }
+
+    let check_code = |code: &str, line: usize, report: &mut LoadReport| -> bool {
+        if code::is_valid(code) {
+            true
+        } else {
+            report.errors.push(err(
+                line,
+                format!("bad actor code {code:?}; codes are groups of three capital letters"),
+            ));
+            false
+        }
+    };
+
+    each!(parsed.country, Country, |c, line| {
+        if !check_code(&c.code, line, report) || c.code.len() != 3 {
+            continue;
+        }
+        let id = builder.add_entry(Entry {
+            id: format!("{stem}:{}", c.code),
+            kind: EntryKind::Country,
+            name: c.name.clone(),
+            country: Some(c.code.clone()),
+            codes: vec![DatedCode::always(c.code.clone())],
+            otherwise: None,
+            prefix_sector: false,
+        });
+        for n in std::iter::once(&c.name).chain(&c.names) {
+            builder.add_phrase(id, n, PhraseKind::Name);
+        }
+        for d in &c.demonyms {
+            builder.add_phrase(id, d, PhraseKind::Demonym);
+        }
+        for m in c.capital.iter().chain(&c.metonyms) {
+            builder.add_phrase(id, m, PhraseKind::Metonym);
+        }
+        for a in &c.context {
+            builder.add_phrase(id, &a.alias, PhraseKind::Context(a.when.clone()));
+        }
+        push_examples(
+            report,
+            &c.examples,
+            &format!("{stem}:{}", c.code),
+            line,
+            file,
+        );
+        report.entries += 1;
+    });
+
+    for (items, kind) in [
+        (parsed.igo, EntryKind::Igo),
+        (parsed.group, EntryKind::Group),
+        (parsed.org, EntryKind::Org),
+    ] {
+        each!(items, Named, |n, line| {
+            if !check_code(&n.code, line, report) {
+                continue;
+            }
+            let mut codes: Vec<DatedCode> = n
+                .dated
+                .iter()
+                .map(|d| DatedCode {
+                    code: d.code.clone(),
+                    from: d.from.map(|d| d.0),
+                    to: d.to.map(|d| d.0),
+                })
+                .collect();
+            codes.push(DatedCode::always(n.code.clone()));
+            let root = code::split(&n.code).0.map(str::to_owned);
+            let id = builder.add_entry(Entry {
+                id: format!("{stem}:{}", n.name),
+                kind,
+                name: n.name.clone(),
+                country: n.country.clone().or(root),
+                codes,
+                otherwise: None,
+                prefix_sector: false,
+            });
+            for name in std::iter::once(&n.name).chain(&n.names) {
+                builder.add_phrase(id, name, PhraseKind::Name);
+            }
+            push_examples(
+                report,
+                &n.examples,
+                &format!("{stem}:{}", n.name),
+                line,
+                file,
+            );
+            report.entries += 1;
+        });
+    }
+
+    each!(parsed.sector, Sector, |s, line| {
+        if !check_code(&s.code, line, report) {
+            continue;
+        }
+        let id = builder.add_entry(Entry {
+            id: format!("{stem}:{}", s.code),
+            kind: EntryKind::Sector,
+            name: s.label.clone(),
+            country: None,
+            codes: vec![DatedCode::always(s.code.clone())],
+            otherwise: None,
+            prefix_sector: false,
+        });
+        for w in &s.words {
+            builder.add_phrase(id, w, PhraseKind::Sector);
+            let p = plural(w);
+            if !s.words.contains(&p) && !w.ends_with('s') {
+                builder.add_phrase(id, &p, PhraseKind::Sector);
+            }
+        }
+        push_examples(
+            report,
+            &s.examples,
+            &format!("{stem}:{}", s.code),
+            line,
+            file,
+        );
+        report.entries += 1;
+    });
+
+    each!(parsed.person, Person, |p, line| {
+        let mut ok = true;
+        let mut codes = Vec::new();
+        for r in &p.roles {
+            ok &= check_code(&r.code, line, report);
+            if let (Some(f), Some(t)) = (r.from, r.to)
+                && f.0 >= t.0
+            {
+                report.errors.push(err(
+                    line,
+                    format!("{}: role {:?} ends before it starts", p.name, r.title),
+                ));
+                ok = false;
+            }
+            codes.push(DatedCode {
+                code: r.code.clone(),
+                from: r.from.map(|d| d.0),
+                to: r.to.map(|d| d.0),
+            });
+        }
+        if !ok || p.country.len() != 3 && !code::is_valid(&p.country) {
+            continue;
+        }
+        let id = builder.add_entry(Entry {
+            id: format!("{stem}:{}", p.name),
+            kind: EntryKind::Person,
+            name: p.name.clone(),
+            country: Some(p.country.get(..3).unwrap_or(&p.country).to_owned()),
+            codes,
+            otherwise: Some(format!("{}ELI", p.country.get(..3).unwrap_or(&p.country))),
+            prefix_sector: false,
+        });
+        for n in std::iter::once(&p.name).chain(&p.aliases) {
+            builder.add_phrase(id, n, PhraseKind::Name);
+        }
+        push_examples(
+            report,
+            &p.examples,
+            &format!("{stem}:{}", p.name),
+            line,
+            file,
+        );
+        report.entries += 1;
+    });
+}
+
+fn push_examples(
+    report: &mut LoadReport,
+    examples: &[Vec<String>],
+    entry: &str,
+    line: usize,
+    file: &Path,
+) {
+    for ex in examples {
+        let date = match ex.get(3) {
+            None => NaiveDate::from_ymd_opt(2020, 1, 1),
+            Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d").ok(),
+        };
+        match (ex.len(), date) {
+            (3 | 4, Some(date)) if ex[0].contains(ex[1].as_str()) => report.examples.push(Example {
+                sentence: ex[0].clone(),
+                mention: ex[1].clone(),
+                code: ex[2].clone(),
+                date,
+                entry: entry.to_owned(),
+            }),
+            _ => report.errors.push(ActorError::Line {
+                file: file.to_owned(),
+                line,
+                message: format!(
+                    "{entry}: bad example {ex:?}; write [sentence, mention, code] or [sentence, mention, code, \"YYYY-MM-DD\"] with the mention inside the sentence"
+                ),
+            }),
+        }
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/default_dicts.rs"));
+
+/// Loads faultline's default dictionaries (embedded in the binary).
+pub fn load_defaults(builder: &mut DictBuilder, report: &mut LoadReport) {
+    for (name, text) in DEFAULT_FILES {
+        load_str(builder, &PathBuf::from(name), text, report);
+    }
+}
+
+/// Loads every `*.toml` file under `dir` (recursively, sorted).
+pub fn load_dir(builder: &mut DictBuilder, dir: &Path, report: &mut LoadReport) {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        match std::fs::read_dir(&d) {
+            Ok(rd) => {
+                for e in rd.flatten() {
+                    let p = e.path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else if p.extension().is_some_and(|x| x == "toml") {
+                        files.push(p);
+                    }
+                }
+            }
+            Err(e) => report.errors.push(ActorError::Io {
+                file: d.clone(),
+                message: e.to_string(),
+            }),
+        }
+    }
+    files.sort();
+    for f in files {
+        match std::fs::read_to_string(&f) {
+            Ok(text) => load_str(builder, &f, &text, report),
+            Err(e) => report.errors.push(ActorError::Io {
+                file: f.clone(),
+                message: e.to_string(),
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals() {
+        assert_eq!(plural("ministry"), "ministries");
+        assert_eq!(plural("official"), "officials");
+        assert_eq!(plural("defense ministry"), "defense ministries");
+        assert_eq!(plural("spokesman"), "spokesmen");
+        assert_eq!(plural("attorney"), "attorneys");
+        assert_eq!(plural("church"), "churches");
+        assert_eq!(plural("AID AGENCY"), "AID AGENCIES");
+    }
+
+    #[test]
+    fn errors_carry_file_and_line() {
+        let mut b = DictBuilder::new();
+        let mut r = LoadReport::default();
+        let text = "[[country]]\ncode = \"KOR\"\nname = \"South Korea\"\n\n[[country]]\ncode = \"kor\"\nname = \"X\"\n\n[[person]]\nname = \"A B\"\ncountry = \"USA\"\nroles = [{ code = \"USAGOV\", from = \"2015-01-01\", to = \"2014-01-01\" }]\n\n[[igo]]\nname = \"No code\"\n";
+        load_str(&mut b, Path::new("t.toml"), text, &mut r);
+        assert_eq!(r.entries, 1);
+        let msgs: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
+        assert!(
+            msgs[0].starts_with("t.toml:5: bad actor code \"kor\""),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.starts_with("t.toml:9: A B: role")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("t.toml:14: missing field `code`")),
+            "{msgs:?}"
+        );
+        let mut r2 = LoadReport::default();
+        load_str(&mut b, Path::new("bad.toml"), "[[country]\n", &mut r2);
+        assert!(
+            r2.errors[0].to_string().starts_with("bad.toml:1: "),
+            "{:?}",
+            r2.errors
+        );
+    }
+}
