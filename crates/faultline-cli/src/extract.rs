@@ -1,70 +1,21 @@
 //! `faultline extract`: articles as JSON Lines.
 
-use std::io::Write;
-use std::ops::ControlFlow;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
-use clap::{Args, ValueEnum};
-use faultline_ingest::{Article, Format, Options};
+use clap::Args;
+use faultline_ingest::Article;
 use serde::Serialize;
+
+use crate::docs::{self, InputArgs};
 
 /// Arguments of `faultline extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files, directories (read recursively) or `-` for standard input. Defaults to `-`.
-    paths: Vec<PathBuf>,
-    /// Stop at the first document that fails.
-    #[arg(long)]
-    fail_fast: bool,
-    /// Largest document (or JSON Lines line) to read, e.g. 64M; larger ones are reported and skipped.
-    #[arg(long, default_value = "256M", value_parser = parse_size)]
-    max_bytes: u64,
-    /// Reader to use instead of detecting one from the name and content.
-    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
-    format: FormatArg,
+    #[command(flatten)]
+    input: InputArgs,
     /// Add each sentence's tokens (byte ranges into `body`).
     #[arg(long)]
     tokens: bool,
-    /// Pretty-print (one document spans several lines; not JSON Lines).
-    #[arg(long)]
-    pretty: bool,
-    /// Print no summary line on standard error.
-    #[arg(long, short)]
-    quiet: bool,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Auto,
-    Text,
-    Html,
-    Jsonl,
-}
-
-/// Parses "1024", "64K", "64M", "1G" into bytes.
-fn parse_size(s: &str) -> Result<u64, String> {
-    let s = s.trim();
-    let (num, mult) = match s.char_indices().last() {
-        Some((i, c)) if c.is_ascii_alphabetic() => {
-            let m = match c.to_ascii_uppercase() {
-                'K' => 1 << 10,
-                'M' => 1 << 20,
-                'G' => 1 << 30,
-                'B' => 1,
-                _ => return Err(format!("unknown size suffix {c:?}; use K, M or G")),
-            };
-            (&s[..i], m)
-        }
-        _ => (s, 1),
-    };
-    let n: u64 = num
-        .trim()
-        .parse()
-        .map_err(|_| format!("{s:?} is not a size; write e.g. 64M"))?;
-    n.checked_mul(mult)
-        .ok_or_else(|| "size is too large".to_owned())
 }
 
 /// One output line: the article plus optional tokens.
@@ -78,115 +29,15 @@ struct Output<'a> {
 
 /// Runs the subcommand; the exit code says whether every document succeeded.
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
-    let opts = Options {
-        max_bytes: args.max_bytes,
-        format: match args.format {
-            FormatArg::Auto => None,
-            FormatArg::Text => Some(Format::Text),
-            FormatArg::Html => Some(Format::Html),
-            FormatArg::Jsonl => Some(Format::Jsonl),
-        },
-    };
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.paths.clone()
-    };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
-    let (mut ok, mut failed) = (0usize, 0usize);
-    let mut write_error: Option<anyhow::Error> = None;
-
-    let mut sink = |outcome: faultline_ingest::Outcome| -> ControlFlow<()> {
-        match outcome {
-            Ok(article) => {
-                let tokens = args.tokens.then(|| {
-                    article
-                        .sentences
-                        .iter()
-                        .flat_map(|s| {
-                            faultline_text::tokens(&article.body[s.start..s.end], s.start)
-                        })
-                        .collect()
-                });
-                let line = Output {
-                    article: &article,
-                    tokens,
-                };
-                let written = if args.pretty {
-                    serde_json::to_writer_pretty(&mut out, &line)
-                } else {
-                    serde_json::to_writer(&mut out, &line)
-                };
-                if let Err(e) = written
-                    .map_err(anyhow::Error::from)
-                    .and_then(|()| out.write_all(b"\n").map_err(anyhow::Error::from))
-                {
-                    write_error = Some(e.context("cannot write to standard output"));
-                    return ControlFlow::Break(());
-                }
-                for w in &article.warnings {
-                    if !args.quiet {
-                        eprintln!("faultline: warning: {}: {w}", article.origin);
-                    }
-                }
-                ok += 1;
-                ControlFlow::Continue(())
-            }
-            Err(e) => {
-                failed += 1;
-                eprintln!("faultline: error: {e}");
-                if args.fail_fast {
-                    ControlFlow::Break(())
-                } else {
-                    ControlFlow::Continue(())
-                }
-            }
-        }
-    };
-
-    'outer: for entry in faultline_ingest::expand_paths(&paths) {
-        let flow = match entry {
-            Ok(path) => faultline_ingest::extract_path(&path, &opts, &mut sink),
-            Err(e) => sink(Err(e)),
-        };
-        if flow.is_break() {
-            break 'outer;
-        }
-    }
-    if let Some(e) = write_error {
-        return Err(e);
-    }
-    out.flush().context("cannot write to standard output")?;
-    if !args.quiet {
-        eprintln!(
-            "faultline: extracted {ok} document(s), {failed} failed{}",
-            if failed > 0 && args.fail_fast {
-                " (stopped at the first failure)"
-            } else {
-                ""
-            }
-        );
-    }
-    Ok(if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
+    docs::run(&args.input, |article| {
+        let tokens = args.tokens.then(|| {
+            article
+                .sentences
+                .iter()
+                .flat_map(|s| faultline_text::tokens(&article.body[s.start..s.end], s.start))
+                .collect()
+        });
+        // Serialised right away by the caller; the borrow ends with it.
+        serde_json::to_value(Output { article, tokens }).unwrap_or_default()
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes() {
-        assert_eq!(parse_size("1024"), Ok(1024));
-        assert_eq!(parse_size("64K"), Ok(64 << 10));
-        assert_eq!(parse_size("64m"), Ok(64 << 20));
-        assert_eq!(parse_size("1G"), Ok(1 << 30));
-        assert!(parse_size("12Q").is_err());
-        assert!(parse_size("lots").is_err());
-        assert!(parse_size("99999999999G").is_err());
-    }
 }

@@ -4,11 +4,15 @@
 //! - `extract [PATH|-]...`: one JSON object per document (JSON Lines) with
 //!   metadata, a clean body and its paragraphs, sentences and quotations as
 //!   byte ranges into `body`.
+//! - `actors [PATH|-]...`: the actor mentions of each document with their
+//!   CAMEO codes on the article date.
 //!
 //! Failures are reported on standard error as `faultline: error: FILE[:LINE]:
 //! message` and the batch carries on; the exit status is 1 when any document
 //! failed (`--fail-fast` stops at the first).
 
+mod actors;
+mod docs;
 mod extract;
 
 use std::process::ExitCode;
@@ -27,12 +31,15 @@ struct Cli {
 enum Command {
     /// Extract clean, structured articles (JSON Lines) from text dumps, HTML pages or JSON Lines.
     Extract(extract::ExtractArgs),
+    /// Resolve the actors each document mentions to CAMEO actor codes (JSON Lines).
+    Actors(actors::ActorsArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(&args),
+        Command::Actors(args) => actors::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -154,10 +154,7 @@ fn bad_input_is_reported_and_the_batch_carries_on() {
     );
     assert!(docs[0]["body"].as_str().unwrap().contains('\u{fffd}'));
     assert_eq!(docs[1]["title"], "Envoys meet");
-    assert!(
-        stderr.contains("extracted 5 document(s), 5 failed"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("read 5 document(s), 5 failed"), "{stderr}");
 }
 
 #[test]

@@ -1,0 +1,181 @@
+//! Shared input handling of the document commands: the common arguments,
+//! walking the inputs, reporting failures, and writing JSON Lines.
+
+use std::io::Write;
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use faultline_ingest::{Article, Format, Options};
+use serde::Serialize;
+
+/// Input arguments every document command takes.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files, directories (read recursively) or `-` for standard input. Defaults to `-`.
+    pub paths: Vec<PathBuf>,
+    /// Stop at the first document that fails.
+    #[arg(long)]
+    pub fail_fast: bool,
+    /// Largest document (or JSON Lines line) to read, e.g. 64M; larger ones are reported and skipped.
+    #[arg(long, default_value = "256M", value_parser = parse_size)]
+    pub max_bytes: u64,
+    /// Reader to use instead of detecting one from the name and content.
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    pub format: FormatArg,
+    /// Pretty-print (one document spans several lines; not JSON Lines).
+    #[arg(long)]
+    pub pretty: bool,
+    /// Print no warnings or summary line on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// The `--format` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    /// Detect from the file name, then the content.
+    Auto,
+    /// Plain text (page dumps, header files).
+    Text,
+    /// HTML pages.
+    Html,
+    /// JSON Lines.
+    Jsonl,
+}
+
+/// Parses "1024", "64K", "64M", "1G" into bytes.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (num, mult) = match s.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let m = match c.to_ascii_uppercase() {
+                'K' => 1 << 10,
+                'M' => 1 << 20,
+                'G' => 1 << 30,
+                'B' => 1,
+                _ => return Err(format!("unknown size suffix {c:?}; use K, M or G")),
+            };
+            (&s[..i], m)
+        }
+        _ => (s, 1),
+    };
+    let n: u64 = num
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size; write e.g. 64M"))?;
+    n.checked_mul(mult)
+        .ok_or_else(|| "size is too large".to_owned())
+}
+
+/// Reads every document of the inputs and hands each article to `each`,
+/// which returns the JSON value to print for it.
+///
+/// Failures are reported on standard error and counted; the exit code is 1
+/// when any document failed.
+pub fn run<T: Serialize>(
+    args: &InputArgs,
+    mut each: impl FnMut(&Article) -> T,
+) -> anyhow::Result<ExitCode> {
+    let opts = Options {
+        max_bytes: args.max_bytes,
+        format: match args.format {
+            FormatArg::Auto => None,
+            FormatArg::Text => Some(Format::Text),
+            FormatArg::Html => Some(Format::Html),
+            FormatArg::Jsonl => Some(Format::Jsonl),
+        },
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.paths.clone()
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
+    let (mut ok, mut failed) = (0usize, 0usize);
+    let mut write_error: Option<anyhow::Error> = None;
+
+    let mut sink = |outcome: faultline_ingest::Outcome| -> ControlFlow<()> {
+        match outcome {
+            Ok(article) => {
+                let value = each(&article);
+                let written = if args.pretty {
+                    serde_json::to_writer_pretty(&mut out, &value)
+                } else {
+                    serde_json::to_writer(&mut out, &value)
+                };
+                if let Err(e) = written
+                    .map_err(anyhow::Error::from)
+                    .and_then(|()| out.write_all(b"\n").map_err(anyhow::Error::from))
+                {
+                    write_error = Some(e.context("cannot write to standard output"));
+                    return ControlFlow::Break(());
+                }
+                if !args.quiet {
+                    for w in &article.warnings {
+                        eprintln!("faultline: warning: {}: {w}", article.origin);
+                    }
+                }
+                ok += 1;
+                ControlFlow::Continue(())
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("faultline: error: {e}");
+                if args.fail_fast {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            }
+        }
+    };
+
+    for entry in faultline_ingest::expand_paths(&paths) {
+        let flow = match entry {
+            Ok(path) => faultline_ingest::extract_path(&path, &opts, &mut sink),
+            Err(e) => sink(Err(e)),
+        };
+        if flow.is_break() {
+            break;
+        }
+    }
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+    out.flush().context("cannot write to standard output")?;
+    if !args.quiet {
+        eprintln!(
+            "faultline: read {ok} document(s), {failed} failed{}",
+            if failed > 0 && args.fail_fast {
+                " (stopped at the first failure)"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("1024"), Ok(1024));
+        assert_eq!(parse_size("64K"), Ok(64 << 10));
+        assert_eq!(parse_size("64m"), Ok(64 << 20));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert!(parse_size("12Q").is_err());
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("99999999999G").is_err());
+    }
+}
