@@ -67,7 +67,7 @@ pub fn split(code: &str) -> (Option<&str>, Option<&str>) {
 /// True for a plausible actor code: groups of three capital letters.
 pub fn is_valid(code: &str) -> bool {
     !code.is_empty()
-        && code.len() % 3 == 0
+        && code.len().is_multiple_of(3)
         && code.len() <= 15
         && code.bytes().all(|b| b.is_ascii_uppercase())
 }

@@ -104,7 +104,7 @@ pub fn article_date(a: &Article, fallback: Option<NaiveDate>) -> NaiveDate {
 /// Runs the subcommand.
 pub fn run(args: &ActorsArgs) -> anyhow::Result<ExitCode> {
     let actors = args.dict.load(args.input.quiet)?;
-    docs::run(&args.input, |article| {
+    docs::run(&args.input, |article, out| {
         let date = article_date(article, args.dict.date);
         let sentences: Vec<SentenceRef> = article
             .sentences
@@ -116,11 +116,11 @@ pub fn run(args: &ActorsArgs) -> anyhow::Result<ExitCode> {
             })
             .collect();
         let mentions = actors.resolve(&article.body, &sentences);
-        serde_json::to_value(Output {
+        let value = Output {
             doc: DocHeader::of(article),
             date,
             mentions,
-        })
-        .unwrap_or_default()
+        };
+        docs::write_json(out, &value, args.input.pretty)
     })
 }

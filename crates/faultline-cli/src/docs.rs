@@ -70,14 +70,29 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| "size is too large".to_owned())
 }
 
+/// Writes `value` as one JSON document (pretty or on one line) and a newline.
+pub fn write_json<T: Serialize>(
+    out: &mut dyn Write,
+    value: &T,
+    pretty: bool,
+) -> anyhow::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+    } else {
+        serde_json::to_writer(&mut *out, value)?;
+    }
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
 /// Reads every document of the inputs and hands each article to `each`,
-/// which returns the JSON value to print for it.
+/// which writes its output line (streaming, so huge documents stay in bounded memory).
 ///
 /// Failures are reported on standard error and counted; the exit code is 1
 /// when any document failed.
-pub fn run<T: Serialize>(
+pub fn run(
     args: &InputArgs,
-    mut each: impl FnMut(&Article) -> T,
+    mut each: impl FnMut(&Article, &mut dyn Write) -> anyhow::Result<()>,
 ) -> anyhow::Result<ExitCode> {
     let opts = Options {
         max_bytes: args.max_bytes,
@@ -101,16 +116,7 @@ pub fn run<T: Serialize>(
     let mut sink = |outcome: faultline_ingest::Outcome| -> ControlFlow<()> {
         match outcome {
             Ok(article) => {
-                let value = each(&article);
-                let written = if args.pretty {
-                    serde_json::to_writer_pretty(&mut out, &value)
-                } else {
-                    serde_json::to_writer(&mut out, &value)
-                };
-                if let Err(e) = written
-                    .map_err(anyhow::Error::from)
-                    .and_then(|()| out.write_all(b"\n").map_err(anyhow::Error::from))
-                {
+                if let Err(e) = each(&article, &mut out) {
                     write_error = Some(e.context("cannot write to standard output"));
                     return ControlFlow::Break(());
                 }

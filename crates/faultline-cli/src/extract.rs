@@ -29,7 +29,7 @@ struct Output<'a> {
 
 /// Runs the subcommand; the exit code says whether every document succeeded.
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
-    docs::run(&args.input, |article| {
+    docs::run(&args.input, |article, out| {
         let tokens = args.tokens.then(|| {
             article
                 .sentences
@@ -37,7 +37,6 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
                 .flat_map(|s| faultline_text::tokens(&article.body[s.start..s.end], s.start))
                 .collect()
         });
-        // Serialised right away by the caller; the borrow ends with it.
-        serde_json::to_value(Output { article, tokens }).unwrap_or_default()
+        docs::write_json(out, &Output { article, tokens }, args.input.pretty)
     })
 }
