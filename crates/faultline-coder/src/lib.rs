@@ -1,0 +1,1 @@
+//! Event coder (work in progress).
