@@ -476,7 +476,7 @@ fn joinable_gap(gap: &str) -> bool {
 fn is_former(text: &str) -> bool {
     let t = text.to_lowercase();
     t.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| w == "former" || w == "ex" || w.starts_with("ex-"))
+        .any(|w| w == "former" || w == "retired" || w == "ex" || w.starts_with("ex-"))
 }
 
 /// Extends a span left over "former", "ex-", "then", "the".
@@ -487,7 +487,7 @@ fn former_before(body: &str, start: usize, floor: usize) -> bool {
         .next()
         .unwrap_or("");
     let l = last.to_lowercase();
-    l == "former" || l == "ex-" || l.ends_with("ex-")
+    l == "former" || l == "retired" || l == "ex-" || l.ends_with("ex-")
 }
 
 #[allow(clippy::too_many_lines)]
@@ -549,9 +549,8 @@ fn resolve_sentence(
             } else {
                 n.sector.clone().unwrap_or_default()
             };
-            let code = code::with_sector(&root, &sector);
             // Role words in a row form one head: "government spokesman",
-            // "military official"; the first names the institution.
+            // "military official", "government troops".
             let mut last = i + 1;
             while let Some(more) = atoms.get(last + 1)
                 && more.kind == AtomKind::Sector
@@ -559,6 +558,12 @@ fn resolve_sentence(
             {
                 last += 1;
             }
+            let sector = if sector == "ELI" {
+                sector
+            } else {
+                head_sector(body, &atoms[i + 1..=last])
+            };
+            let code = code::with_sector(&root, &sector);
             let end = atoms[last].end;
             let person = is_individual(&body[atoms[last].start..end]);
             let compound = mk(
@@ -650,28 +655,44 @@ fn resolve_sentence(
                 mentions.push(m);
             }
             AtomKind::Sector => {
-                // A title before an unknown name: "Defense Minister Han Min-koo".
-                let country = state
-                    .context_country(si)
-                    .or_else(|| mentions.iter().rev().find_map(|m| m.country.clone()));
-                let sector = a.sector.clone().unwrap_or_default();
-                if let Some(country) = country {
+                let mut last = i;
+                while let Some(more) = atoms.get(last + 1)
+                    && more.kind == AtomKind::Sector
+                    && body[atoms[last].end..more.start].trim().is_empty()
+                {
+                    last += 1;
+                }
+                let end = atoms[last].end;
+                let head = &body[atoms[last].start..end];
+                let country = mentions
+                    .iter()
+                    .rev()
+                    .find_map(|m| m.country.clone().filter(|c| dict.is_country(c)))
+                    .or_else(|| state.context_country(si));
+                if let Some(country) = country
+                    && is_agentive(head)
+                    && !used_as_modifier(body, end, s.end)
+                {
+                    let sector = head_sector(body, &atoms[i..=last]);
                     let lone = mk(
                         a.start,
-                        a.end,
+                        end,
                         code::with_sector(&country, &sector),
                         Via::Context,
-                        entry_id(a),
+                        entry_id(&atoms[last]),
                         None,
-                        is_individual(&body[a.start..a.end]),
+                        is_individual(head),
                     );
-                    if let Some(m) = titled_name(dict, body, s, &atoms, i + 1, a.end, &lone) {
-                        i += 1 + usize::from(m.entry.is_some());
+                    // A title before an unknown name: "Defense Minister Han Min-koo".
+                    if let Some(m) = titled_name(dict, body, s, &atoms, last + 1, end, &lone) {
+                        i = last + 1 + usize::from(m.entry.is_some());
                         mentions.push(m);
                         continue;
                     }
                     mentions.push(lone);
                 }
+                i = last + 1;
+                continue;
             }
             AtomKind::Actor | AtomKind::Metonym | AtomKind::Demonym => {
                 if let Some(code) = a.code.clone().or_else(|| a.country.clone()) {
@@ -690,6 +711,21 @@ fn resolve_sentence(
     // Unknown names with an apposition: "Han Min-koo, South Korea's current Defense Minister".
     let unknown = unknown_named_appositions(dict, body, s, &atoms, &mentions);
     mentions.extend(unknown);
+    // Role words inside an apposition describe the person; they are not actors of their own.
+    let clauses: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| m.person && m.via == Via::Apposition && body[m.end..s.end].starts_with(','))
+        .map(|m| {
+            let from = m.end + 1;
+            let to = body[from..s.end]
+                .find([',', ';', '(', ')'])
+                .map_or(s.end, |p| from + p);
+            (from, to)
+        })
+        .collect();
+    mentions.retain(|m| {
+        m.via != Via::Context || !clauses.iter().any(|&(a, b)| m.start >= a && m.end <= b)
+    });
     mentions.sort_by_key(|m| (m.start, m.end));
 
     // Coreference: group phrases and pronouns, in order with the mentions.
@@ -702,7 +738,7 @@ fn resolve_sentence(
         state.note(m);
         if k > 0 {
             let prev = &all[k - 1];
-            let gap = body[prev.end..m.start].trim();
+            let gap = body.get(prev.end..m.start).unwrap_or("").trim();
             if matches!(gap, "and" | "," | ", and" | "&") {
                 if group.is_empty() {
                     group.push(prev.clone());
@@ -732,6 +768,173 @@ fn hits_context_alias(dict: &ActorDict, a: &Atom) -> bool {
         })
     }) && a.kind == AtomKind::Actor
         && a.code.as_deref().is_some_and(|c| c.len() == 3)
+}
+
+/// The sector of a run of role words: the head noun's, unless the head is a
+/// person's role ("official", "spokesman"), whose institution is the first word
+/// ("military official" → MIL, "government troops" → MIL).
+fn head_sector(body: &str, run: &[Atom]) -> String {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return String::new();
+    };
+    let pick = if is_individual(&body[last.start..last.end]) {
+        first
+    } else {
+        last
+    };
+    pick.sector.clone().unwrap_or_default()
+}
+
+/// Role words that can act on their own ("officials said", "police fired"),
+/// as opposed to role words that mostly modify ("intelligence", "media").
+fn is_agentive(role: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "officials",
+        "government",
+        "governments",
+        "ministry",
+        "ministries",
+        "military",
+        "army",
+        "navy",
+        "forces",
+        "troops",
+        "soldiers",
+        "police",
+        "policemen",
+        "protesters",
+        "protestors",
+        "demonstrators",
+        "rebels",
+        "militants",
+        "insurgents",
+        "lawmakers",
+        "legislators",
+        "parliament",
+        "authorities",
+        "prosecutors",
+        "court",
+        "judges",
+        "diplomats",
+        "regime",
+        "administration",
+        "cabinet",
+        "opposition",
+        "activists",
+        "journalists",
+        "leaders",
+        "embassy",
+        "negotiators",
+        "delegation",
+        "militia",
+        "militias",
+        "guerrillas",
+        "separatists",
+        "fighters",
+        "students",
+        "workers",
+        "farmers",
+        "refugees",
+        "residents",
+        "civilians",
+        "villagers",
+        "spokesmen",
+        "ministers",
+        "legislature",
+        "congress",
+        "senate",
+        "presidency",
+        "state media",
+    ];
+    let l = role.to_lowercase();
+    let last = l.rsplit(' ').next().unwrap_or(&l);
+    is_individual(role) || BODIES.contains(&last) || BODIES.contains(&l.as_str())
+}
+
+/// True when the word after a role word shows it modifies a noun ("military cooperation").
+fn used_as_modifier(body: &str, end: usize, limit: usize) -> bool {
+    const FOLLOWERS: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "told",
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "did",
+        "does",
+        "do",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "also",
+        "on",
+        "in",
+        "at",
+        "to",
+        "of",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "but",
+        "who",
+        "which",
+        "that",
+        "than",
+        "as",
+        "by",
+        "into",
+        "over",
+        "after",
+        "before",
+        "later",
+        "then",
+        "not",
+        "still",
+        "again",
+        "already",
+        "reportedly",
+        "allegedly",
+        "yesterday",
+        "today",
+        "the",
+    ];
+    let rest = &body[end..limit];
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let Some(next) = rest.split_whitespace().next() else {
+        return false;
+    };
+    if next.ends_with([',', ';', ':', '.'])
+        && next.len() > 1
+        && next[..next.len() - 1].chars().all(char::is_alphabetic)
+    {
+        // "... the military, which" — the word ends its phrase.
+        return false;
+    }
+    let w = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let Some(first) = w.chars().next() else {
+        return false;
+    };
+    if !first.is_lowercase() {
+        return false;
+    }
+    !(FOLLOWERS.contains(&w)
+        || w.ends_with("ed")
+        || w.ends_with("ly")
+        || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3))
 }
 
 /// True when a role word names one person ("minister", "spokesman") rather than a body.
@@ -884,7 +1087,18 @@ fn titled_name(
             a.entry.map(|e| dict.entries[e].id.clone()),
         ));
     }
-    let (start, end) = name_after(body, title_end, s.end)?;
+    // "his Japanese counterpart, Takeda Hiroshi," — a name set off by commas.
+    let (from, boxed) = match body[title_end..s.end].strip_prefix(", ") {
+        Some(_) => (title_end + 1, true),
+        None => (title_end, false),
+    };
+    let (start, end) = name_after(body, from, s.end)?;
+    if boxed {
+        let after = body[end..s.end].trim_start();
+        if !(after.is_empty() || after.starts_with([',', '.', ';']) || after.starts_with("and ")) {
+            return None;
+        }
+    }
     if atoms.get(next).is_some_and(|a| a.start < end) {
         return None;
     }
@@ -1088,7 +1302,7 @@ fn coreferences(
                 continue;
             };
             let sector = match noun {
-                "governments" | "leaders" | "ministers" | "administrations" | "presidents" => {
+                "governments" | "leaders" | "ministers" | "ministries" | "administrations" | "presidents" => {
                     Some("GOV")
                 }
                 "militaries" | "armies" | "navies" => Some("MIL"),
