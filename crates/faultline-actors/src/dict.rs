@@ -257,10 +257,20 @@ impl ActorDict {
         if norm.text.is_empty() {
             return Vec::new();
         }
-        let hits = self.set.find_all(text, &norm, |pattern, matched| {
-            self.by_pattern[pattern]
-                .iter()
-                .any(|&p| self.phrases[p].case.accepts(matched))
+        let hits = self.set.find_all(text, &norm, |pattern, start, end| {
+            let matched = &text[start..end];
+            // A person's name does not match the start of a longer hyphenated
+            // name ("Lee Jun" in "Lee Jun-seok").
+            let hyphen_cont = text[end..].starts_with('-')
+                && text[end + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
+            self.by_pattern[pattern].iter().any(|&p| {
+                let phrase = &self.phrases[p];
+                phrase.case.accepts(matched)
+                    && !(hyphen_cont && self.entries[phrase.entry].kind == EntryKind::Person)
+            })
         });
         matcher::leftmost_longest(hits)
             .into_iter()

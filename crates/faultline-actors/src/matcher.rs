@@ -180,13 +180,13 @@ impl PhraseSet {
 
     /// Every match on word boundaries, possibly overlapping, in original offsets.
     ///
-    /// `accept` decides from the pattern index and the original matched text
-    /// whether a match counts (case rules).
+    /// `accept` decides from the pattern index and the original byte range
+    /// whether a match counts (case rules, name boundaries).
     pub fn find_all(
         &self,
         orig: &str,
         norm: &Normalized,
-        mut accept: impl FnMut(usize, &str) -> bool,
+        mut accept: impl FnMut(usize, usize, usize) -> bool,
     ) -> Vec<Hit> {
         let text = norm.text.as_str();
         let mut hits = Vec::new();
@@ -200,7 +200,7 @@ impl PhraseSet {
             }
             let (start, end) = norm.original_span(orig, s, e);
             let pattern = m.pattern().as_usize();
-            if accept(pattern, &orig[start..end]) {
+            if accept(pattern, start, end) {
                 hits.push(Hit {
                     pattern,
                     start,
@@ -259,11 +259,11 @@ mod tests {
             PhraseSet::build(vec!["us".into(), "korea".into(), "south korea".into()]).unwrap();
         let s = "South Korea and the “US”; a Korean bus.";
         let n = normalize(s);
-        let hits = leftmost_longest(set.find_all(s, &n, |_, _| true));
+        let hits = leftmost_longest(set.find_all(s, &n, |_, _, _| true));
         let texts: Vec<&str> = hits.iter().map(|h| &s[h.start..h.end]).collect();
         assert_eq!(texts, ["South Korea", "US"]);
         assert!(
-            set.find_all("Koreas", &normalize("Koreas"), |_, _| true)
+            set.find_all("Koreas", &normalize("Koreas"), |_, _, _| true)
                 .is_empty()
         );
     }
@@ -273,7 +273,7 @@ mod tests {
         let s = "İstanbul and Ankara";
         let n = normalize(s);
         let set = PhraseSet::build(vec!["ankara".into()]).unwrap();
-        let hits = set.find_all(s, &n, |_, _| true);
+        let hits = set.find_all(s, &n, |_, _, _| true);
         assert_eq!(&s[hits[0].start..hits[0].end], "Ankara");
     }
 }

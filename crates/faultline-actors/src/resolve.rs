@@ -599,10 +599,18 @@ fn resolve_sentence(
                 gap.as_str(),
                 "of" | "in" | "from" | "of the" | "in the" | "for"
             ) {
-                let code = code::with_sector(
-                    n.country.as_deref().unwrap_or_default(),
-                    a.sector.as_deref().unwrap_or_default(),
-                );
+                // A member of a group or organisation takes its code
+                // ("a leader of Hamas"); of a country, the role's sector.
+                let own = n
+                    .code
+                    .clone()
+                    .filter(|c| n.kind == AtomKind::Actor && c.len() > 3);
+                let code = own.unwrap_or_else(|| {
+                    code::with_sector(
+                        n.country.as_deref().unwrap_or_default(),
+                        a.sector.as_deref().unwrap_or_default(),
+                    )
+                });
                 mentions.push(mk(
                     a.start,
                     n.end,
@@ -640,7 +648,7 @@ fn resolve_sentence(
                         );
                     }
                 } else if let Some((code, role)) =
-                    apposition_after(dict, body, s, &atoms, i + 1, a.end)
+                    apposition_after(dict, body, s, &atoms, i + 1, a.end, None)
                 {
                     m = mk(
                         a.start,
@@ -664,16 +672,30 @@ fn resolve_sentence(
                 }
                 let end = atoms[last].end;
                 let head = &body[atoms[last].start..end];
-                let country = mentions
-                    .iter()
-                    .rev()
-                    .find_map(|m| m.country.clone().filter(|c| dict.is_country(c)))
-                    .or_else(|| state.context_country(si));
+                // A title right before a known person takes the person's country:
+                // "Former President Barack Obama" → USAELI.
+                let titled_person = atoms
+                    .get(last + 1)
+                    .filter(|p| p.kind == AtomKind::Person && body[end..p.start].trim().is_empty())
+                    .and_then(|p| p.entry)
+                    .and_then(|e| dict.entries[e].country.clone());
+                let former = former_before(body, a.start, s.start);
+                let country = titled_person.clone().or_else(|| {
+                    mentions
+                        .iter()
+                        .rev()
+                        .find_map(|m| m.country.clone().filter(|c| dict.is_country(c)))
+                        .or_else(|| state.context_country(si))
+                });
                 if let Some(country) = country
-                    && is_agentive(head)
+                    && (is_agentive(head) || titled_person.is_some())
                     && !used_as_modifier(body, end, s.end)
                 {
-                    let sector = head_sector(body, &atoms[i..=last]);
+                    let sector = if former && titled_person.is_some() {
+                        "ELI".to_owned()
+                    } else {
+                        head_sector(body, &atoms[i..=last])
+                    };
                     let lone = mk(
                         a.start,
                         end,
@@ -709,7 +731,12 @@ fn resolve_sentence(
     }
 
     // Unknown names with an apposition: "Han Min-koo, South Korea's current Defense Minister".
-    let unknown = unknown_named_appositions(dict, body, s, &atoms, &mentions);
+    let fallback = mentions
+        .iter()
+        .rev()
+        .find_map(|m| m.country.clone().filter(|c| dict.is_country(c)))
+        .or_else(|| state.context_country(si));
+    let unknown = unknown_named_appositions(dict, body, s, &atoms, &mentions, fallback);
     mentions.extend(unknown);
     // Role words inside an apposition describe the person; they are not actors of their own.
     let clauses: Vec<(usize, usize)> = mentions
@@ -730,6 +757,9 @@ fn resolve_sentence(
 
     // Coreference: group phrases and pronouns, in order with the mentions.
     let corefs = coreferences(body, s, si, state, &mentions);
+    mentions.retain(|m| {
+        m.via != Via::Context || !corefs.iter().any(|c| c.start < m.end && c.end > m.start)
+    });
     let mut all: Vec<Mention> = mentions.into_iter().chain(corefs).collect();
     all.sort_by_key(|m| (m.start, m.end));
     // Groups: "X and Y" coordinated actors become the latest group for "they".
@@ -1114,6 +1144,7 @@ fn apposition_after(
     atoms: &[Atom],
     next: usize,
     name_end: usize,
+    fallback_country: Option<&str>,
 ) -> Option<(String, String)> {
     let rest = &body[name_end..s.end];
     let after_comma = rest.strip_prefix(',')?;
@@ -1172,7 +1203,7 @@ fn apposition_after(
         .iter()
         .filter(|a| a.kind != AtomKind::Sector)
         .find_map(|a| a.country.clone().filter(|c| dict.is_country(c)));
-    let country = country?;
+    let country = country.or_else(|| fallback_country.map(str::to_owned))?;
     let sector_code = if former {
         "ELI".to_owned()
     } else {
@@ -1198,6 +1229,7 @@ fn unknown_named_appositions(
     s: &SentenceRef,
     atoms: &[Atom],
     known: &[Mention],
+    fallback: Option<String>,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     let text = &body[s.start..s.end];
@@ -1233,7 +1265,9 @@ fn unknown_named_appositions(
             .iter()
             .position(|a| a.start > comma)
             .unwrap_or(atoms.len());
-        if let Some((code, role)) = apposition_after(dict, body, s, atoms, next, comma) {
+        if let Some((code, role)) =
+            apposition_after(dict, body, s, atoms, next, comma, fallback.as_deref())
+        {
             let (root, sector) = code::split(&code);
             out.push(Mention {
                 text: body[start..comma].to_owned(),
@@ -1267,7 +1301,11 @@ fn coreferences(
     let mut out = Vec::new();
     let text = &body[s.start..s.end];
     let lower = text.to_lowercase();
-    let covered = |a: usize, b: usize| mentions.iter().any(|m| m.start < b && m.end > a);
+    let covered = |a: usize, b: usize| {
+        mentions
+            .iter()
+            .any(|m| m.via != Via::Context && m.start < b && m.end > a)
+    };
     let mk = |start: usize, end: usize, code: String, entry: Option<String>, person: bool| {
         let (root, sector) = code::split(&code);
         Mention {
@@ -1302,9 +1340,8 @@ fn coreferences(
                 continue;
             };
             let sector = match noun {
-                "governments" | "leaders" | "ministers" | "ministries" | "administrations" | "presidents" => {
-                    Some("GOV")
-                }
+                "governments" | "leaders" | "ministers" | "ministries" | "administrations"
+                | "presidents" => Some("GOV"),
                 "militaries" | "armies" | "navies" => Some("MIL"),
                 "countries" | "nations" | "sides" | "states" | "allies" | "neighbors"
                 | "neighbours" | "parties" => None,

@@ -37,7 +37,11 @@ pub fn check(actors: &Actors, ex: &Example) -> Result<(), String> {
             ))
         };
     }
-    if found.iter().any(|m| m.code == ex.code) {
+    // The mention itself, or a larger mention holding it ("a leader of Hamas" for "Hamas").
+    if mentions
+        .iter()
+        .any(|m| m.text.contains(ex.mention.as_str()) && m.code == ex.code)
+    {
         return Ok(());
     }
     let got: Vec<String> = mentions

@@ -1,0 +1,147 @@
+//! Resolution behaviour: dated roles, text over dictionary, appositions,
+//! context aliases, anonymous sources and coreference-lite.
+
+#![allow(clippy::unwrap_used)] // test helpers: a panic is the failure report
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use faultline_actors::{Actors, Mention, SentenceRef, Via};
+
+static ACTORS: LazyLock<Actors> = LazyLock::new(|| Actors::defaults().unwrap());
+
+fn resolve_on(body: &str, date: &str) -> Vec<Mention> {
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+    let sentences: Vec<SentenceRef> = faultline_text::sentences(body)
+        .iter()
+        .map(|s| SentenceRef {
+            start: s.span.start,
+            end: s.span.end,
+            date,
+        })
+        .collect();
+    let ms = ACTORS.resolve(body, &sentences);
+    for m in &ms {
+        assert_eq!(&body[m.start..m.end], m.text);
+    }
+    ms
+}
+
+fn code_of<'a>(ms: &'a [Mention], text: &str) -> Vec<&'a str> {
+    ms.iter()
+        .filter(|m| m.text == text)
+        .map(|m| m.code.as_str())
+        .collect()
+}
+
+#[test]
+fn a_person_is_coded_by_the_role_held_on_the_date() {
+    let body = "Chuck Hagel arrived in Tokyo on Monday.";
+    assert_eq!(
+        code_of(&resolve_on(body, "2014-06-01"), "Chuck Hagel"),
+        ["USAGOV"]
+    );
+    assert_eq!(
+        code_of(&resolve_on(body, "2016-06-01"), "Chuck Hagel"),
+        ["USAELI"]
+    );
+    assert_eq!(
+        code_of(&resolve_on(body, "2005-06-01"), "Chuck Hagel"),
+        ["USALEG"]
+    );
+}
+
+#[test]
+fn text_role_wins_over_the_dictionary() {
+    // Out of office on the date, but the text says "then ... Defense Minister".
+    let body = "Kim Kwan-jin, then South Korean Defense Minister, met Chuck Hagel.";
+    let ms = resolve_on(body, "2014-06-01");
+    assert_eq!(code_of(&ms, "Kim Kwan-jin"), ["KORGOV"]);
+    let body = "Former President Barack Obama spoke in Seoul.";
+    let ms = resolve_on(body, "2014-06-01");
+    assert!(
+        ms.iter()
+            .any(|m| m.text.contains("Barack Obama") && m.code == "USAELI"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn unknown_names_resolve_from_their_apposition_or_title() {
+    let body =
+        "Han Min-koo, South Korea's current Defense Minister, said the drills would go ahead.";
+    let ms = resolve_on(body, "2015-01-01");
+    let han: Vec<&Mention> = ms.iter().filter(|m| m.text == "Han Min-koo").collect();
+    assert_eq!(han.len(), 1, "{ms:?}");
+    assert_eq!(han[0].code, "KORGOV");
+    assert_eq!(han[0].via, Via::Apposition);
+
+    let body = "\"It is a warning,\" said Choi Jong-geon, a political science professor at Yonsei University.";
+    let ms = resolve_on(body, "2014-10-09");
+    assert_eq!(code_of(&ms, "Choi Jong-geon"), ["KOREDU"], "{ms:?}");
+
+    let body = "Japanese Defense Minister Itsunori Onodera met his counterpart.";
+    let ms = resolve_on(body, "2014-06-01");
+    assert!(
+        ms.iter()
+            .any(|m| m.text == "Itsunori Onodera" && m.code == "JPNGOV"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn capitals_are_governments_and_korean_context_aliases_need_korea() {
+    let ms = resolve_on(
+        "Pyongyang rejected the offer, and the South said it would wait.",
+        "2014-06-01",
+    );
+    assert_eq!(code_of(&ms, "Pyongyang"), ["PRKGOV"]);
+    assert_eq!(code_of(&ms, "the South"), ["KOR"]);
+    let ms = resolve_on(
+        "Voters in the South of France went to the polls.",
+        "2014-06-01",
+    );
+    assert!(code_of(&ms, "the South").is_empty(), "{ms:?}");
+}
+
+#[test]
+fn anonymous_sources_take_country_from_context() {
+    let body = "Seoul protested the launch. A senior government official said the talks were off.";
+    let ms = resolve_on(body, "2014-06-01");
+    let official: Vec<&Mention> = ms.iter().filter(|m| m.text.contains("official")).collect();
+    assert_eq!(official.len(), 1, "{ms:?}");
+    assert_eq!(official[0].code, "KORGOV");
+    assert_eq!(official[0].via, Via::Context);
+}
+
+#[test]
+fn group_phrases_and_pronouns_refer_back() {
+    let body =
+        "South Korea and Japan signed the accord. The two governments will promote cooperation.";
+    let ms = resolve_on(body, "2014-06-01");
+    let mut two = code_of(&ms, "The two governments");
+    two.sort_unstable();
+    assert_eq!(two, ["JPNGOV", "KORGOV"]);
+    assert!(
+        ms.iter()
+            .filter(|m| m.text == "The two governments")
+            .all(|m| m.via == Via::Coreference)
+    );
+
+    let body = "The US, South Korea and Japan held drills. The three countries said they would meet again.";
+    let ms = resolve_on(body, "2014-06-01");
+    let mut three = code_of(&ms, "The three countries");
+    three.sort_unstable();
+    assert_eq!(three, ["JPN", "KOR", "USA"]);
+
+    let body = "Chuck Hagel landed in Tokyo. He met Japanese officials.";
+    let ms = resolve_on(body, "2014-06-01");
+    assert_eq!(code_of(&ms, "He"), ["USAGOV"]);
+}
+
+#[test]
+fn acronyms_need_capitals() {
+    let ms = resolve_on("Tell us what the US said.", "2014-06-01");
+    assert!(code_of(&ms, "us").is_empty());
+    assert_eq!(code_of(&ms, "US"), ["USA"]);
+}
