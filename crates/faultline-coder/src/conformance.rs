@@ -1,0 +1,1 @@
+//! Conformance runner over the PETRARCH validation suites (being written).

@@ -1,0 +1,1 @@
+//! PETRARCH-2 verb dictionaries as an alternative pattern set (being written).
