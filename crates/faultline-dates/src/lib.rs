@@ -63,6 +63,7 @@
 //!   [`parse_stamp`] and are skipped by [`find_stamp`]; nothing panics.
 
 mod error;
+pub mod event;
 mod grammar;
 mod lexicon;
 mod stamp;
@@ -73,6 +74,7 @@ use std::ops::Range;
 use chrono::DateTime;
 
 pub use error::{DateError, MAX_STAMP_LEN};
+pub use event::{EventDate, find_event_dates};
 pub use lexicon::{month_from_name, weekday_from_name};
 pub use stamp::{Granularity, PartialDate, Stamp};
 pub use zones::{Region, zone_offset, zone_offset_at, zone_offset_in};

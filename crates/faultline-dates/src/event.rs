@@ -1,0 +1,344 @@
+//! Event-date expressions in running text, resolved against the article date.
+//!
+//! Recognised (the anchor is the article's date):
+//! - full and partial calendar dates: "Oct. 7, 2014", "on Oct. 7", "7 October",
+//!   "June 9", "2019-01-23" — a date without a year is the latest such date not
+//!   more than a week after the anchor;
+//! - months: "In Oct. 2010", "February of 2011", "in June", "since February",
+//!   "early/mid-/late June" — a month without a year is the latest such month
+//!   not after the anchor's month;
+//! - years: "in 2011", "since 2011", "by 2015";
+//! - weekdays: "Saturday", "on Monday", "last Tuesday" — the latest such day
+//!   on or before the anchor ("next Monday" looks forward);
+//! - relative: "yesterday", "today", "tomorrow", "last week/month/year",
+//!   "this week/month/year", "earlier this month", "three months ago",
+//!   "two years ago".
+//!
+//! Month and weekday names must be capitalised, so "may" the modal is not May.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+
+use crate::PartialDate;
+
+/// A date expression found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventDate {
+    /// Byte offset of the expression in the text.
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+    /// The resolved date.
+    pub date: PartialDate,
+    /// True when the expression points after the anchor ("tomorrow", "next week").
+    pub future: bool,
+}
+
+const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const NUMBER: &str = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|several|a few)";
+
+static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
+    let r = |s: String| Regex::new(&s).expect("event-date pattern is valid");
+    vec![
+        (Kind::Iso, r(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b".to_owned())),
+        (
+            Kind::MonthDay,
+            r(format!(r"\b(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?")),
+        ),
+        (
+            Kind::DayMonth,
+            r(format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?")),
+        ),
+        (Kind::MonthYear, r(format!(r"\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>(?:19|20)\d{{2}})\b"))),
+        (
+            Kind::Month,
+            r(format!(
+                r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Ll]ast|[Tt]his|[Tt]hrough|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:(?:early|late|mid-)\s*)?(?P<mon>{MONTH})(?P<tail>\s+\d)?"
+            )),
+        ),
+        (Kind::Year, r(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Oo]f|[Ee]arly|[Ll]ate)\s+(?P<y>(?:19|20)\d{2})\b(?P<tail>-\d|s\b)?".to_owned())),
+        (Kind::Weekday, r(format!(r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Ee]arly|[Ll]ate)\s+)?(?P<wd>{WEEKDAY})\b"))),
+        (Kind::Ago, r(format!(r"(?i)\b(?P<n>{NUMBER})\s+(?P<u>day|week|month|year|decade)s?\s+ago\b"))),
+        (
+            Kind::Relative,
+            r(r"(?i)\b(?P<rel>last|this|next|earlier this|later this|earlier in the|late last|early last|earlier last|the previous|the past)\s+(?P<u>week|month|year)\b".to_owned()),
+        ),
+        (Kind::Deictic, r(r"(?i)\b(?P<w>yesterday|today|tonight|tomorrow|overnight)\b".to_owned())),
+    ]
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Iso,
+    MonthDay,
+    DayMonth,
+    MonthYear,
+    Month,
+    Year,
+    Weekday,
+    Ago,
+    Relative,
+    Deictic,
+}
+
+fn month_of(name: &str) -> Option<u32> {
+    crate::month_from_name(name.trim_end_matches('.'))
+}
+
+fn number_of(s: &str) -> Option<i64> {
+    let l = s.to_lowercase();
+    Some(match l.as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" | "a few" | "several" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        _ => l.parse().ok()?,
+    })
+}
+
+fn shift_months(year: i32, month: u32, back: i64) -> (i32, u32) {
+    let total = i64::from(year) * 12 + i64::from(month) - 1 - back;
+    let y = total.div_euclid(12);
+    (
+        i32::try_from(y).unwrap_or(year),
+        u32::try_from(total.rem_euclid(12)).unwrap_or(0) + 1,
+    )
+}
+
+/// The latest `month`/`day` not more than a week after `anchor`.
+fn nearest_past_date(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    let this_year = NaiveDate::from_ymd_opt(anchor.year(), month, day);
+    match this_year {
+        Some(d) if d <= anchor + Duration::days(7) => Some(d),
+        _ => NaiveDate::from_ymd_opt(anchor.year() - 1, month, day),
+    }
+}
+
+/// Finds and resolves every event-date expression in `text` against `anchor`.
+pub fn find_event_dates(text: &str, anchor: NaiveDate) -> Vec<EventDate> {
+    let mut found: Vec<EventDate> = Vec::new();
+    for (kind, re) in PATTERNS.iter() {
+        for caps in re.captures_iter(text) {
+            let Some(whole) = caps.get(0) else { continue };
+            if found
+                .iter()
+                .any(|f| f.start < whole.end() && whole.start() < f.end)
+            {
+                continue;
+            }
+            let get = |n: &str| caps.name(n).map(|m| m.as_str());
+            let year = get("y").and_then(|y| y.parse::<i32>().ok());
+            let mut future = false;
+            let date = match kind {
+                Kind::Iso => {
+                    let (Some(y), Some(m), Some(d)) = (
+                        year,
+                        get("m").and_then(|m| m.parse().ok()),
+                        get("d").and_then(|d| d.parse().ok()),
+                    ) else {
+                        continue;
+                    };
+                    NaiveDate::from_ymd_opt(y, m, d).map(PartialDate::Date)
+                }
+                Kind::MonthDay | Kind::DayMonth => {
+                    let (Some(m), Some(d)) = (
+                        get("mon").and_then(month_of),
+                        get("d").and_then(|d| d.parse::<u32>().ok()),
+                    ) else {
+                        continue;
+                    };
+                    match year {
+                        Some(y) => NaiveDate::from_ymd_opt(y, m, d),
+                        None => nearest_past_date(anchor, m, d),
+                    }
+                    .map(PartialDate::Date)
+                }
+                Kind::MonthYear => {
+                    let (Some(m), Some(y)) = (get("mon").and_then(month_of), year) else {
+                        continue;
+                    };
+                    PartialDate::year_month(y, m)
+                }
+                Kind::Month => {
+                    if get("tail").is_some() {
+                        continue;
+                    }
+                    let Some(m) = get("mon").and_then(month_of) else {
+                        continue;
+                    };
+                    // "May" alone is too often the modal; accept it only after a preposition.
+                    let y = if m <= anchor.month() {
+                        anchor.year()
+                    } else {
+                        anchor.year() - 1
+                    };
+                    PartialDate::year_month(y, m)
+                }
+                Kind::Year => {
+                    if get("tail").is_some() {
+                        continue;
+                    }
+                    year.map(PartialDate::Year)
+                }
+                Kind::Weekday => {
+                    let Some(wd) = get("wd").and_then(crate::weekday_from_name) else {
+                        continue;
+                    };
+                    let rel = get("rel").map(str::to_lowercase);
+                    let back = (7 + anchor.weekday().num_days_from_monday()
+                        - wd.num_days_from_monday())
+                        % 7;
+                    let d = match rel.as_deref() {
+                        Some("next") => {
+                            future = true;
+                            anchor + Duration::days(i64::from(7 - back))
+                        }
+                        Some("last") if back == 0 => anchor - Duration::days(7),
+                        _ => anchor - Duration::days(i64::from(back)),
+                    };
+                    Some(PartialDate::Date(d))
+                }
+                Kind::Ago => {
+                    let (Some(n), Some(u)) = (get("n").and_then(number_of), get("u")) else {
+                        continue;
+                    };
+                    match u.to_lowercase().as_str() {
+                        "day" => Some(PartialDate::Date(anchor - Duration::days(n))),
+                        "week" => Some(PartialDate::Date(anchor - Duration::days(7 * n))),
+                        "month" => {
+                            let (y, m) = shift_months(anchor.year(), anchor.month(), n);
+                            PartialDate::year_month(y, m)
+                        }
+                        "year" => Some(PartialDate::Year(
+                            anchor.year() - i32::try_from(n).unwrap_or(0),
+                        )),
+                        _ => Some(PartialDate::Year(
+                            anchor.year() - 10 * i32::try_from(n).unwrap_or(0),
+                        )),
+                    }
+                }
+                Kind::Relative => {
+                    let (Some(rel), Some(u)) = (
+                        get("rel").map(str::to_lowercase),
+                        get("u").map(str::to_lowercase),
+                    ) else {
+                        continue;
+                    };
+                    let back: i64 =
+                        if rel.contains("last") || rel.contains("previous") || rel.contains("past")
+                        {
+                            1
+                        } else if rel == "next" {
+                            future = true;
+                            -1
+                        } else {
+                            0
+                        };
+                    match u.as_str() {
+                        "week" => Some(PartialDate::Date(anchor - Duration::days(7 * back))),
+                        "month" => {
+                            let (y, m) = shift_months(anchor.year(), anchor.month(), back);
+                            PartialDate::year_month(y, m)
+                        }
+                        _ => Some(PartialDate::Year(
+                            anchor.year() - i32::try_from(back).unwrap_or(0),
+                        )),
+                    }
+                }
+                Kind::Deictic => match get("w").map(str::to_lowercase).as_deref() {
+                    Some("yesterday") => Some(PartialDate::Date(anchor - Duration::days(1))),
+                    Some("tomorrow") => {
+                        future = true;
+                        Some(PartialDate::Date(anchor + Duration::days(1)))
+                    }
+                    _ => Some(PartialDate::Date(anchor)),
+                },
+            };
+            if let Some(date) = date {
+                found.push(EventDate {
+                    start: whole.start(),
+                    end: whole.end(),
+                    date,
+                    future,
+                });
+            }
+        }
+    }
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+/// The weekday of a date, for callers that report it.
+pub fn weekday(d: NaiveDate) -> Weekday {
+    d.weekday()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchor() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2014, 10, 9).unwrap() // a Thursday
+    }
+
+    fn one(text: &str) -> String {
+        let f = find_event_dates(text, anchor());
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert!(text.get(f[0].start..f[0].end).is_some());
+        f[0].date.to_string()
+    }
+
+    #[test]
+    fn resolves_the_forms_news_uses() {
+        let cases = [
+            ("the two countries announced on Oct. 7 that", "2014-10-07"),
+            ("In Oct. 2010, the US and South Korea specified", "2010-10"),
+            ("met during the Shangri-La Dialogue in June.", "2014-06"),
+            ("Protesters gathered on Saturday.", "2014-10-04"),
+            ("The envoy visited last week.", "2014-10-02"),
+            ("The deal was signed three months ago.", "2014-07"),
+            ("sanctions in place since February of 2011", "2011-02"),
+            ("The talks resumed June 9.", "2014-06-09"),
+            ("It was founded in 1992.", "1992"),
+            ("Last year the US withdrew.", "2013"),
+            ("The minister arrived yesterday.", "2014-10-08"),
+            ("The attack on Dec. 3 killed four.", "2013-12-03"),
+            ("signed on 7 October 2014", "2014-10-07"),
+            ("earlier this month", "2014-10"),
+            (
+                "Mahan has been the subject of sanctions since 2011.",
+                "2011",
+            ),
+            ("in early June", "2014-06"),
+            ("two years ago", "2012"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(one(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn modal_may_is_not_a_month() {
+        assert!(find_event_dates("China may retaliate, he said.", anchor()).is_empty());
+        assert_eq!(one("The vote was held in May."), "2014-05");
+        assert_eq!(one("The vote was held May 3."), "2014-05-03");
+    }
+
+    #[test]
+    fn next_is_future() {
+        let f = find_event_dates("They will meet next Monday.", anchor());
+        assert!(f[0].future);
+        assert_eq!(f[0].date.to_string(), "2014-10-13");
+    }
+}
