@@ -1,1 +1,981 @@
-//! PETRARCH-2 verb dictionaries as an alternative pattern set (being written).
+//! PETRARCH verb dictionaries read into a [`VerbDict`]: the PETRARCH-2 syntax
+//! (`CAMEO.2.0.txt`, UniversalPetrarch's `PETR.Validate.verbs.2.0.txt`) with
+//! [`load_petrarch_verbs`], and the older PETRARCH-1/TABARI syntax
+//! (`PETR.Validate.verbs.txt`) with [`load_tabari_verbs`].
+//!
+//! Both files are made of synsets (`&NAME` then `+MEMBER` lines), verb blocks
+//! (`--- LABEL [CODE] ---`), verb lines (`VERB {FORMS} [CODE]`) and pattern
+//! lines (`- … * … [CODE]`). Each verb of a block becomes a [`Trigger`] with
+//! the block's patterns, translated to faultline [`Pattern`]s over the words
+//! that follow the verb:
+//!
+//! * a bare word is a head noun: a `Tok::Skip` (room for determiners and
+//!   adjectives) then the word;
+//! * `{A B}` (PETRARCH-2) and `A_B` (both syntaxes) are adjacent words;
+//! * `(PREP NOUN …)` is the preposition, a skip, then the noun words;
+//! * `&SYN` is any member of the synset (plurals included); a synset with
+//!   multi-word members expands the pattern into one pattern per member;
+//! * `^` is a skip, `+` (the target slot of TABARI) is `Tok::Target`, `$` and
+//!   `%` (source and compound markers) are dropped.
+//!
+//! What cannot be expressed is counted, not guessed: words before the verb
+//! are ignored (counted in [`PetrarchVerbStats::pre_verb`]), and a pattern
+//! whose only condition is before the verb is skipped (it would otherwise
+//! fire on every use of the verb). Passive-only codes (`[:173]`), `[---]`
+//! patterns and `~` transformations are skipped. A verb or block code
+//! `[---]` gives a trigger with code `"---"`: the verb is known but codes no
+//! event unless a pattern matches.
+//!
+//! Every line of the file is accounted for in [`PetrarchVerbStats`]: blank
+//! and comment lines are `skipped`, lines that fail are `errors` (also pushed
+//! to `VerbDict::errors` with file and line).
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::error::CoderError;
+use crate::verbs::{Pattern, Tok, Trigger, TriggerKind, VerbDict, inflect, is_event_code};
+
+/// How loading a PETRARCH verb dictionary went.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PetrarchVerbStats {
+    /// Lines in the file.
+    pub lines: usize,
+    /// Lines that contributed a synset, member, block, verb or pattern.
+    pub loaded: usize,
+    /// Blank and comment lines, and entries that cannot be expressed
+    /// (transformations, passive-only or `[---]` patterns, patterns
+    /// switched off by the `<!` quirk, pre-verb-only patterns).
+    pub skipped: usize,
+    /// Lines that could not be read (see `VerbDict::errors`).
+    pub errors: usize,
+    /// Synsets defined.
+    pub synsets: usize,
+    /// Verb blocks.
+    pub blocks: usize,
+    /// Triggers added to the dictionary.
+    pub triggers: usize,
+    /// Patterns compiled (after synset expansion, per block).
+    pub patterns: usize,
+    /// Pattern lines that had words before the verb (ignored).
+    pub pre_verb: usize,
+}
+
+/// Which syntax a file is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Syntax {
+    /// PETRARCH-2: `{…}` phrases, `(PREP …)`, the `<!` quirk.
+    Petrarch2,
+    /// PETRARCH-1/TABARI: linear patterns with `_` adjacency.
+    Tabari,
+}
+
+/// Most patterns one pattern line may expand into through multi-word synset members.
+const MAX_EXPANSION: usize = 64;
+/// Deepest synset nesting followed.
+const MAX_DEPTH: usize = 8;
+
+#[derive(Debug)]
+struct Synset {
+    members: Vec<(String, usize)>,
+    no_plural: bool,
+}
+
+#[derive(Debug)]
+struct VerbLine {
+    line: usize,
+    /// Words, lower case, in order.
+    words: Vec<String>,
+    /// Index of the inflected word.
+    head: usize,
+    /// Forms of the inflected word from `{…}`; `None` when no braces.
+    forms: Option<Vec<String>>,
+    /// Own code, `None` for the block's.
+    code: Option<String>,
+}
+
+#[derive(Debug)]
+struct RawPattern {
+    line: usize,
+    body: String,
+    code: String,
+}
+
+#[derive(Debug)]
+struct Block {
+    label: String,
+    code: String,
+    verbs: Vec<VerbLine>,
+    patterns: Vec<RawPattern>,
+}
+
+/// Loads a PETRARCH-2 verb dictionary (`CAMEO.2.0.txt` syntax) into `dict`.
+///
+/// PETRARCH-2's quirk is kept: once a line starts with `<!`, every later
+/// `-` pattern line is switched off (counted as skipped).
+pub fn load_petrarch_verbs(dict: &mut VerbDict, text: &str, file: &Path) -> PetrarchVerbStats {
+    load(dict, text, file, Syntax::Petrarch2)
+}
+
+/// Loads a PETRARCH-1/TABARI verb dictionary (`PETR.Validate.verbs.txt`
+/// syntax: linear patterns, `*` at the verb, `_` for adjacent words) into
+/// `dict`. Codes are kept as written (WEIS-style codes such as `064`, `1711`);
+/// codes that are not 2–4 digits or `---` are errors.
+pub fn load_tabari_verbs(dict: &mut VerbDict, text: &str, file: &Path) -> PetrarchVerbStats {
+    load(dict, text, file, Syntax::Tabari)
+}
+
+fn err(dict: &mut VerbDict, stats: &mut PetrarchVerbStats, file: &Path, line: usize, m: String) {
+    stats.errors += 1;
+    dict.errors.push(CoderError::Line {
+        file: file.to_owned(),
+        line,
+        message: m,
+    });
+}
+
+/// Strips a `#` comment (at the start, or after a space).
+fn strip_comment(line: &str) -> &str {
+    if line.trim_start().starts_with('#') {
+        return "";
+    }
+    match line.find(" #").or_else(|| line.find("\t#")) {
+        Some(i) => &line[..i],
+        None => line,
+    }
+}
+
+/// Splits `TEXT [CODE] [CODE2]` into the text and the first code.
+fn split_code(s: &str) -> Result<(&str, Option<&str>), String> {
+    let Some(open) = s.find('[') else {
+        return Ok((s.trim(), None));
+    };
+    let rest = &s[open + 1..];
+    let Some(close) = rest.find(']') else {
+        return Err("unclosed [code]; close it with ]".to_owned());
+    };
+    Ok((s[..open].trim(), Some(rest[..close].trim())))
+}
+
+/// The active code of `042`, `042:043`, `:173`, `---`: `Ok(None)` for a
+/// passive-only code.
+fn active_code(raw: &str, syntax: Syntax) -> Result<Option<String>, String> {
+    let active = raw.split(':').next().unwrap_or("").trim();
+    if active.is_empty() {
+        return Ok(None);
+    }
+    if active == "---" || is_event_code(active) {
+        return Ok(Some(active.to_owned()));
+    }
+    let what = match syntax {
+        Syntax::Petrarch2 => "CAMEO",
+        Syntax::Tabari => "event",
+    };
+    Err(format!(
+        "bad {what} code [{raw}]; write 2 to 4 digits, ---, or ACTIVE:PASSIVE"
+    ))
+}
+
+/// Lower-case words of `A_B C` (underscores and spaces both split).
+fn words_of(s: &str) -> Vec<String> {
+    s.split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Regular English plural of a noun.
+fn plural(w: &str) -> String {
+    let b = w.as_bytes();
+    let n = b.len();
+    if n > 1 && w.ends_with('y') && !matches!(b[n - 2], b'a' | b'e' | b'i' | b'o' | b'u') {
+        format!("{}ies", &w[..n - 1])
+    } else if ["s", "x", "z", "ch", "sh"].iter().any(|e| w.ends_with(e)) {
+        format!("{w}es")
+    } else {
+        format!("{w}s")
+    }
+}
+
+/// Parses a verb line: `VERB {FORMS} [CODE]`, `+CORDON_OFF {…}`, `WIRE_+TAP`.
+fn parse_verb_line(s: &str, line: usize, syntax: Syntax) -> Result<VerbLine, String> {
+    let (body, code) = split_code(s)?;
+    let code = match code {
+        Some(c) => match active_code(c, syntax)? {
+            Some(c) => Some(c),
+            None => Some("---".to_owned()),
+        },
+        None => None,
+    };
+    let (verb, forms) = match body.find('{') {
+        Some(open) => {
+            let Some(close) = body[open..].find('}') else {
+                return Err("unclosed {forms}; close it with }".to_owned());
+            };
+            (body[..open].trim(), Some(&body[open + 1..open + close]))
+        }
+        None => (body.trim(), None),
+    };
+    if verb.is_empty() || verb.contains(char::is_whitespace) {
+        return Err(format!(
+            "cannot read verb line {s:?}; write VERB, VERB {{FORMS}} [CODE] or MULTI_+WORD"
+        ));
+    }
+    let parts: Vec<&str> = verb.split('_').filter(|w| !w.is_empty()).collect();
+    let head = parts.iter().position(|p| p.starts_with('+')).unwrap_or(0);
+    let words: Vec<String> = parts
+        .iter()
+        .map(|p| p.trim_start_matches('+').to_lowercase())
+        .collect();
+    if words.iter().any(|w| {
+        w.is_empty()
+            || !w
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.'))
+    }) {
+        return Err(format!("cannot read verb {verb:?}; use letters, _ and +"));
+    }
+    let forms = forms.map(|f| {
+        f.split_whitespace()
+            .filter_map(|form| {
+                let ps: Vec<&str> = form.split('_').filter(|w| !w.is_empty()).collect();
+                let i = ps.iter().position(|p| p.starts_with('+')).unwrap_or(head);
+                ps.get(i).map(|p| p.trim_start_matches('+').to_lowercase())
+            })
+            .collect()
+    });
+    Ok(VerbLine {
+        line,
+        words,
+        head,
+        forms,
+        code,
+    })
+}
+
+/// One element of a translated pattern: alternatives, each a token sequence.
+type Slot = Vec<Vec<Tok>>;
+
+struct Compiler<'a> {
+    synsets: &'a HashMap<String, Synset>,
+    syntax: Syntax,
+}
+
+impl Compiler<'_> {
+    /// Every member of a synset as a word sequence, plurals included.
+    fn members(
+        &self,
+        name: &str,
+        depth: usize,
+        seen: &mut HashSet<String>,
+    ) -> Result<Vec<Vec<String>>, String> {
+        let key = name.trim_end_matches('_');
+        let Some(set) = self
+            .synsets
+            .get(name)
+            .or_else(|| self.synsets.get(key))
+            .or_else(|| self.synsets.get(&format!("{key}_")))
+        else {
+            return Err(format!(
+                "unknown synset &{name}; define it with &{name} and +MEMBER lines"
+            ));
+        };
+        if depth > MAX_DEPTH || !seen.insert(key.to_owned()) {
+            return Err(format!("synset &{name} contains itself; remove the loop"));
+        }
+        let mut out = Vec::new();
+        for (m, _) in &set.members {
+            if let Some(inner) = m.strip_prefix('&') {
+                out.extend(self.members(inner, depth + 1, seen)?);
+                continue;
+            }
+            let exact = m.ends_with('_');
+            let words = words_of(m.trim_start_matches('(').trim_end_matches(')'));
+            if words.is_empty() {
+                continue;
+            }
+            if !exact && !set.no_plural && !m.starts_with('(') {
+                let mut p = words.clone();
+                if let Some(last) = p.last_mut() {
+                    *last = plural(last);
+                }
+                out.push(words);
+                out.push(p);
+            } else {
+                out.push(words);
+            }
+        }
+        seen.remove(key);
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// A synset as a slot: one `Words` alternative for the one-word members,
+    /// one sequence per multi-word member.
+    fn synset_slot(&self, name: &str) -> Result<Slot, String> {
+        let members = self.members(name, 0, &mut HashSet::new())?;
+        let mut single = Vec::new();
+        let mut slot: Slot = Vec::new();
+        for m in members {
+            if m.len() == 1 {
+                single.extend(m);
+            } else {
+                slot.push(m.into_iter().map(|w| Tok::Words(vec![w])).collect());
+            }
+        }
+        if !single.is_empty() {
+            slot.insert(0, vec![Tok::Words(single)]);
+        }
+        if slot.is_empty() {
+            return Err(format!("synset &{name} is empty; give it +MEMBER lines"));
+        }
+        Ok(slot)
+    }
+
+    /// One word of a pattern (`WORD`, `&SYN`, `^`, `+`, `$`, `%`) as a slot;
+    /// `None` when dropped.
+    fn word_slot(&self, w: &str) -> Result<Option<Slot>, String> {
+        let w = w.trim_end_matches('_');
+        Ok(match w {
+            "" | "$" | "%" => None,
+            "^" => Some(vec![vec![Tok::Skip]]),
+            "+" => Some(vec![vec![Tok::Target]]),
+            _ => {
+                if let Some(name) = w.strip_prefix('&') {
+                    Some(self.synset_slot(name)?)
+                } else if w
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.' | ','))
+                {
+                    Some(vec![vec![Tok::Words(vec![w.to_lowercase()])]])
+                } else {
+                    return Err(format!("cannot read pattern word {w:?}"));
+                }
+            }
+        })
+    }
+
+    /// Words joined by `_` or listed in braces: adjacent slots.
+    fn adjacent(&self, s: &str, out: &mut Vec<Slot>) -> Result<(), String> {
+        for w in s.split(|c: char| c == '_' || c.is_whitespace()) {
+            if let Some(slot) = self.word_slot(w)? {
+                out.push(slot);
+            }
+        }
+        Ok(())
+    }
+
+    /// Translates the post-verb part of a PETRARCH-2 pattern.
+    fn petrarch2_post(&self, post: &str) -> Result<Vec<Slot>, String> {
+        let skip = || vec![vec![Tok::Skip]];
+        let mut out: Vec<Slot> = Vec::new();
+        let chars: Vec<char> = post.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            if c == '(' || c == '{' {
+                let close = if c == '(' { ')' } else { '}' };
+                let mut depth = 0usize;
+                let mut j = i;
+                while j < chars.len() {
+                    if chars[j] == c {
+                        depth += 1;
+                    } else if chars[j] == close {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    j += 1;
+                }
+                if j >= chars.len() {
+                    return Err(format!("unbalanced {c}; close it with {close}"));
+                }
+                let inner: String = chars[i + 1..j].iter().collect();
+                let inner = inner.replace(['{', '}'], " ");
+                out.push(skip());
+                if c == '{' {
+                    self.adjacent(&inner, &mut out)?;
+                } else {
+                    let mut ws = inner.split_whitespace();
+                    let Some(prep) = ws.next() else {
+                        return Err("empty (PREP …) phrase; name the preposition".to_owned());
+                    };
+                    self.adjacent(prep, &mut out)?;
+                    let rest: Vec<&str> = ws.collect();
+                    if !rest.is_empty() {
+                        out.push(skip());
+                        self.adjacent(&rest.join(" "), &mut out)?;
+                    }
+                }
+                i = j + 1;
+                continue;
+            }
+            if c == ')' || c == '}' {
+                return Err(format!("unbalanced {c}; remove it or open it"));
+            }
+            let mut j = i;
+            while j < chars.len() && !chars[j].is_whitespace() && !matches!(chars[j], '(' | '{') {
+                j += 1;
+            }
+            let word: String = chars[i..j].iter().collect();
+            if word.contains('_') {
+                // `A_B` in a PETRARCH-2 pattern: adjacent words.
+                out.push(skip());
+                self.adjacent(&word, &mut out)?;
+            } else if let Some(slot) = self.word_slot(&word)? {
+                if !matches!(slot.as_slice(), [alt] if alt.as_slice() == [Tok::Skip]) {
+                    out.push(skip());
+                }
+                out.push(slot);
+            }
+            i = j;
+        }
+        Ok(out)
+    }
+
+    /// Translates the post-verb part of a TABARI pattern; `attached` is the
+    /// part glued to the star (`*_OUT`).
+    fn tabari_post(&self, attached: &str, rest: &[&str]) -> Result<Vec<Slot>, String> {
+        let mut out: Vec<Slot> = Vec::new();
+        self.adjacent(attached, &mut out)?;
+        for chunk in rest {
+            let mut inner = Vec::new();
+            self.adjacent(chunk, &mut inner)?;
+            if !inner.is_empty() {
+                out.push(vec![vec![Tok::Skip]]);
+                out.extend(inner);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Compiles one pattern body (without `-` and code): `(pre_verb, alternatives)`.
+    fn compile(&self, body: &str) -> Result<(bool, Vec<Vec<Tok>>), String> {
+        let (pre, slots) = match self.syntax {
+            Syntax::Petrarch2 => {
+                let Some(star) = body.find('*') else {
+                    return Err("pattern has no * for the verb; write - … * … [CODE]".to_owned());
+                };
+                let pre = &body[..star];
+                (
+                    pre.split_whitespace()
+                        .any(|w| !matches!(w, "$" | "%" | "+")),
+                    self.petrarch2_post(&body[star + 1..])?,
+                )
+            }
+            Syntax::Tabari => {
+                let chunks: Vec<&str> = body.split_whitespace().collect();
+                let Some(k) = chunks.iter().position(|c| c.contains('*')) else {
+                    return Err("pattern has no * for the verb; write - … * … [CODE]".to_owned());
+                };
+                let star = chunks[k];
+                let pos = star.find('*').unwrap_or(0);
+                let before = &star[..pos];
+                let after = &star[pos + 1..];
+                let pre = chunks[..k]
+                    .iter()
+                    .chain(std::iter::once(&before))
+                    .flat_map(|c| c.split('_'))
+                    .any(|w| !w.is_empty() && !matches!(w, "$" | "%" | "+"));
+                (pre, self.tabari_post(after, &chunks[k + 1..])?)
+            }
+        };
+        // Cartesian product of the alternatives, bounded.
+        let mut alts: Vec<Vec<Tok>> = vec![Vec::new()];
+        for slot in slots {
+            if alts.len() * slot.len() > MAX_EXPANSION {
+                return Err(format!(
+                    "pattern expands into more than {MAX_EXPANSION} patterns; use smaller synsets"
+                ));
+            }
+            let mut next = Vec::with_capacity(alts.len() * slot.len());
+            for a in &alts {
+                for alt in &slot {
+                    let mut v = a.clone();
+                    v.extend(alt.iter().cloned());
+                    next.push(v);
+                }
+            }
+            alts = next;
+        }
+        for a in &mut alts {
+            a.dedup_by(|x, y| *x == Tok::Skip && *y == Tok::Skip);
+            while a.last() == Some(&Tok::Skip) {
+                a.pop();
+            }
+        }
+        Ok((pre, alts))
+    }
+}
+
+fn specificity(p: &Pattern) -> usize {
+    p.toks.iter().filter(|t| **t != Tok::Skip).count()
+}
+
+fn load(dict: &mut VerbDict, text: &str, file: &Path, syntax: Syntax) -> PetrarchVerbStats {
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut stats = PetrarchVerbStats::default();
+    let mut synsets: HashMap<String, Synset> = HashMap::new();
+    let mut cur_syn: Option<String> = None;
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut in_block = false;
+    let mut patterns_off = false;
+    let mut in_comment = false;
+    let mut off_lines = 0usize;
+
+    for (i, raw) in text.lines().enumerate() {
+        let n = i + 1;
+        stats.lines += 1;
+        let trimmed = raw.trim();
+        if in_comment {
+            stats.skipped += 1;
+            if trimmed.contains("-->") {
+                in_comment = false;
+            }
+            continue;
+        }
+        if trimmed.starts_with("<!") {
+            stats.skipped += 1;
+            if syntax == Syntax::Petrarch2 {
+                patterns_off = true;
+            }
+            if !trimmed.contains("-->") {
+                in_comment = true;
+            }
+            continue;
+        }
+        if trimmed.starts_with("####### VERB PATTERNS") {
+            stats.skipped += 1;
+            cur_syn = None;
+            continue;
+        }
+        let line = strip_comment(raw).trim();
+        if line.is_empty() {
+            stats.skipped += 1;
+            continue;
+        }
+        if line.starts_with('~') {
+            stats.skipped += 1;
+            continue;
+        }
+        if let Some(h) = line.strip_prefix("---") {
+            // Block header: --- LABEL [CODE] ---
+            let h = h.trim_end().trim_end_matches('-').trim();
+            match split_code(h).and_then(|(label, code)| {
+                let code = match code {
+                    Some(c) => active_code(c, syntax)?.unwrap_or_else(|| "---".to_owned()),
+                    None => "---".to_owned(),
+                };
+                if label.is_empty() {
+                    return Err("block header has no label; write --- LABEL [CODE] ---".to_owned());
+                }
+                Ok((label.to_owned(), code))
+            }) {
+                Ok((label, code)) => {
+                    stats.loaded += 1;
+                    stats.blocks += 1;
+                    blocks.push(Block {
+                        label,
+                        code,
+                        verbs: Vec::new(),
+                        patterns: Vec::new(),
+                    });
+                    in_block = true;
+                }
+                Err(m) => {
+                    // Later verbs would attach to the previous block: stop that.
+                    in_block = false;
+                    err(dict, &mut stats, file, n, format!("{m} (in {line:?})"));
+                }
+            }
+            cur_syn = None;
+            continue;
+        }
+        if let Some(s) = line.strip_prefix('&') {
+            let sname = s.split_whitespace().next().unwrap_or("").to_owned();
+            if sname.is_empty() {
+                err(
+                    dict,
+                    &mut stats,
+                    file,
+                    n,
+                    "synset has no name; write &NAME".to_owned(),
+                );
+                continue;
+            }
+            stats.loaded += 1;
+            stats.synsets += 1;
+            let no_plural = sname.ends_with('_');
+            synsets.insert(
+                sname.clone(),
+                Synset {
+                    members: Vec::new(),
+                    no_plural,
+                },
+            );
+            cur_syn = Some(sname);
+            in_block = false;
+            continue;
+        }
+        if let Some(sname) = &cur_syn {
+            if let Some(m) = line.strip_prefix('+') {
+                let m = m.trim();
+                if m.is_empty() {
+                    err(
+                        dict,
+                        &mut stats,
+                        file,
+                        n,
+                        "empty synset member; write +WORD".to_owned(),
+                    );
+                } else if let Some(set) = synsets.get_mut(sname) {
+                    set.members.push((m.to_owned(), n));
+                    stats.loaded += 1;
+                }
+                continue;
+            }
+            cur_syn = None;
+        }
+        if !in_block {
+            err(
+                dict,
+                &mut stats,
+                file,
+                n,
+                format!(
+                    "line {line:?} is outside any verb block or synset; start a block with --- LABEL [CODE] ---"
+                ),
+            );
+            continue;
+        }
+        let Some(block) = blocks.last_mut() else {
+            err(dict, &mut stats, file, n, "no verb block open".to_owned());
+            continue;
+        };
+        if let Some(p) = line.strip_prefix('-') {
+            if patterns_off {
+                off_lines += 1;
+                stats.skipped += 1;
+                continue;
+            }
+            match split_code(p) {
+                Ok((body, Some(code))) => block.patterns.push(RawPattern {
+                    line: n,
+                    body: body.to_owned(),
+                    code: code.to_owned(),
+                }),
+                Ok((_, None)) => err(
+                    dict,
+                    &mut stats,
+                    file,
+                    n,
+                    "pattern has no [code]; end it with [CODE]".to_owned(),
+                ),
+                Err(m) => err(dict, &mut stats, file, n, m),
+            }
+            continue;
+        }
+        match parse_verb_line(line, n, syntax) {
+            Ok(v) => {
+                stats.loaded += 1;
+                block.verbs.push(v);
+            }
+            Err(m) => err(dict, &mut stats, file, n, m),
+        }
+    }
+    let _ = off_lines;
+
+    let compiler = Compiler {
+        synsets: &synsets,
+        syntax,
+    };
+    for block in blocks {
+        let prefix = format!("{name}:{}", block.label);
+        let mut patterns = Vec::new();
+        for rp in &block.patterns {
+            let code = match active_code(&rp.code, syntax) {
+                Ok(Some(c)) if c != "---" => c,
+                Ok(_) => {
+                    stats.skipped += 1;
+                    continue;
+                }
+                Err(m) => {
+                    err(dict, &mut stats, file, rp.line, m);
+                    continue;
+                }
+            };
+            match compiler.compile(&rp.body) {
+                Ok((pre, alts)) => {
+                    if pre {
+                        stats.pre_verb += 1;
+                    }
+                    if pre && alts.iter().all(Vec::is_empty) {
+                        stats.skipped += 1;
+                        continue;
+                    }
+                    stats.loaded += 1;
+                    for toks in alts {
+                        patterns.push(Pattern {
+                            toks,
+                            code: code.clone(),
+                            rule: format!("{prefix}/{}", rp.line),
+                        });
+                    }
+                }
+                Err(m) => err(
+                    dict,
+                    &mut stats,
+                    file,
+                    rp.line,
+                    format!("{m} (in {:?})", rp.body),
+                ),
+            }
+        }
+        // Most specific first; stable, so file order breaks ties.
+        patterns.sort_by_key(|p| std::cmp::Reverse(specificity(p)));
+        stats.patterns += patterns.len();
+        for v in &block.verbs {
+            let code = v.code.clone().unwrap_or_else(|| block.code.clone());
+            let Some(base) = v.words.get(v.head) else {
+                continue;
+            };
+            let forms = match &v.forms {
+                Some(f) if f.is_empty() => vec![base.clone()],
+                Some(f) => inflect(base, f),
+                None => inflect(base, &[]),
+            };
+            let lemma = v.words.join(" ");
+            let id = format!("{prefix}/{}", v.line);
+            if v.head == 0 {
+                dict.add(
+                    Trigger {
+                        id,
+                        lemma,
+                        kind: TriggerKind::Verb {
+                            particle: v.words[1..].to_vec(),
+                        },
+                        code,
+                        patterns: patterns.clone(),
+                    },
+                    &forms,
+                    &[],
+                );
+                stats.triggers += 1;
+            } else {
+                // Words before the inflected one (WIRE_+TAP): index the first
+                // word and spell each form out in the particle.
+                for f in &forms {
+                    let mut particle = v.words[1..v.head].to_vec();
+                    particle.push(f.clone());
+                    particle.extend(v.words[v.head + 1..].iter().cloned());
+                    dict.add(
+                        Trigger {
+                            id: id.clone(),
+                            lemma: lemma.clone(),
+                            kind: TriggerKind::Verb { particle },
+                            code: code.clone(),
+                            patterns: patterns.clone(),
+                        },
+                        std::slice::from_ref(&v.words[0]),
+                        &[],
+                    );
+                    stats.triggers += 1;
+                }
+            }
+        }
+    }
+    stats
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load2(text: &str) -> (VerbDict, PetrarchVerbStats) {
+        let mut d = VerbDict::new();
+        let s = load_petrarch_verbs(&mut d, text, Path::new("T.txt"));
+        assert_eq!(s.loaded + s.skipped + s.errors, s.lines, "{s:?}");
+        assert_eq!(s.errors, d.errors.len());
+        (d, s)
+    }
+
+    fn w(x: &str) -> Tok {
+        Tok::Words(vec![x.to_owned()])
+    }
+
+    #[test]
+    fn verb_block() {
+        let text = "####### VERB PATTERNS #######\n\n---  AGREE   [050]  ---\nAGREE  # note\nCONCUR {CONCURS CONCURRED}\n- * (TO PEACE)  [037:038]  # AGREE\n- * {DIPLOMATIC TIES} [064]\n- * DEAL [031]\n- * (WITH) [030]\n";
+        let (d, s) = load2(text);
+        assert_eq!(s.triggers, 2);
+        assert_eq!(s.blocks, 1);
+        let t = &d.triggers[d.verbs_for("agreed")[0]];
+        assert_eq!(t.code, "050");
+        assert_eq!(t.id, "T.txt:AGREE/4");
+        assert_eq!(t.kind, TriggerKind::Verb { particle: vec![] });
+        let p: Vec<_> = t
+            .patterns
+            .iter()
+            .map(|p| (p.toks.clone(), p.code.as_str()))
+            .collect();
+        assert_eq!(
+            p[0],
+            (vec![Tok::Skip, w("to"), Tok::Skip, w("peace")], "037")
+        );
+        assert_eq!(p[1], (vec![Tok::Skip, w("diplomatic"), w("ties")], "064"));
+        assert_eq!(p[2], (vec![Tok::Skip, w("deal")], "031"));
+        assert_eq!(p[3], (vec![Tok::Skip, w("with")], "030"));
+        assert_eq!(t.patterns[0].rule, "T.txt:AGREE/6");
+        // Irregular forms from braces.
+        assert!(!d.verbs_for("concurred").is_empty());
+        assert!(!d.verbs_for("concurs").is_empty());
+    }
+
+    #[test]
+    fn synsets_nest_and_pluralise() {
+        let text = "&TIE_\n+MILITARY\n+ECONOMIC\n\n&SOLUTION\n+ANSWER\n+CLOSURE_\n+PEACE_PLAN\n+&TIE\n####### VERB PATTERNS #######\n--- FIND [---] ---\nFIND {FOUND FINDS}\n- * &SOLUTION [035]\n- * {&TIE TIES} [064]\n";
+        let (d, s) = load2(text);
+        assert_eq!(s.synsets, 2);
+        assert_eq!(s.errors, 0, "{:?}", d.errors);
+        let t = &d.triggers[d.verbs_for("found")[0]];
+        assert_eq!(t.code, "---");
+        // One pattern for the one-word members, one per multi-word member
+        // (peace plan, peace plans).
+        let codes: Vec<_> = t.patterns.iter().filter(|p| p.code == "035").collect();
+        assert_eq!(codes.len(), 3);
+        let Tok::Words(ws) = &codes.iter().find(|p| p.toks.len() == 2).unwrap().toks[1] else {
+            panic!()
+        };
+        for m in ["answer", "answers", "closure", "military", "economic"] {
+            assert!(ws.contains(&m.to_owned()), "{m} {ws:?}");
+        }
+        assert!(!ws.contains(&"closures".to_owned()));
+        assert!(!ws.contains(&"militaries".to_owned()), "set name ends in _");
+        assert!(
+            codes
+                .iter()
+                .any(|p| p.toks == vec![Tok::Skip, w("peace"), w("plans")])
+        );
+    }
+
+    #[test]
+    fn multi_word_verbs() {
+        let text = "--- CORDON [1721] ---\n+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}\nWIRE_+TAP {WIRE_+TAPPED} [1711]\n+ANGERED_BY {}\n";
+        let (d, s) = load2(text);
+        assert_eq!(s.errors, 0, "{:?}", d.errors);
+        let t = &d.triggers[d.verbs_for("cordoned")[0]];
+        assert_eq!(
+            t.kind,
+            TriggerKind::Verb {
+                particle: vec!["off".to_owned()]
+            }
+        );
+        assert_eq!(t.lemma, "cordon off");
+        let wire: Vec<_> = d
+            .verbs_for("wire")
+            .iter()
+            .map(|&i| &d.triggers[i])
+            .collect();
+        assert!(wire.iter().any(|t| t.kind
+            == TriggerKind::Verb {
+                particle: vec!["tapped".to_owned()]
+            }));
+        assert!(wire.iter().all(|t| t.code == "1711"));
+        assert_eq!(d.verbs_for("angered").len(), 1);
+        assert!(d.verbs_for("angereds").is_empty());
+    }
+
+    #[test]
+    fn null_codes_transformations_and_quirk() {
+        let text = "--- SAY [---] ---\nSAY {SAID SAYS}\n- * AID [---]\n- * BLAME [:112]\n- &MILITARY * [154]\n- SAID * RESOLUTION [057]\n~ a (a b ATTACK) SAY = a b 015\n<!-- off -->\n- * THANKS [041]\n";
+        let (d, s) = load2(text.replace("&MILITARY", "TROOPS").as_str());
+        let t = &d.triggers[d.verbs_for("said")[0]];
+        assert_eq!(t.code, "---");
+        assert_eq!(t.patterns.len(), 1, "{:?}", t.patterns);
+        assert_eq!(t.patterns[0].code, "057");
+        assert_eq!(s.pre_verb, 2);
+        // [---], [:112], pre-verb-only, ~, <!--, and the switched-off pattern.
+        assert_eq!(s.skipped, 6);
+        assert_eq!(s.loaded, 3);
+    }
+
+    #[test]
+    fn malformed_lines() {
+        let text = "+ORPHAN\n--- X [042] ---\nX\n- * (TO PEACE [042]\n- * THING [04x]\n- * THING\n- * &NOPE [042]\n--- [042] ---\n";
+        let (d, s) = load2(text);
+        assert_eq!(s.errors, 6, "{:?}", d.errors);
+        let msgs: Vec<String> = d.errors.iter().map(ToString::to_string).collect();
+        assert!(
+            msgs[0].starts_with("T.txt:1: line \"+ORPHAN\" is outside"),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.starts_with("T.txt:4: unbalanced (")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("T.txt:5: bad CAMEO code [04x]")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("T.txt:6: pattern has no [code]")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("T.txt:7: unknown synset &NOPE")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("T.txt:8: block header has no label")),
+            "{msgs:?}"
+        );
+        // The block still loads.
+        assert_eq!(d.triggers.len(), 1);
+    }
+
+    #[test]
+    fn tabari_patterns() {
+        let text = "<!-- header -->\n&TIETYPES\n+MILITARY\n+ECONOMIC\n\n--- ABANDON [345] ---\nABANDON\n- * NEW_&TIETYPES_RELATIONS [903]\n- *_OUT [074]\n- SO IN_AND_*_OUT_AGAIN NOW [075]\n- NOT * [112]\n- * FOR_ASYLUM [174K]\n- + WAS_ * TO_ ^ FROM $ [174]\n";
+        let mut d = VerbDict::new();
+        let s = load_tabari_verbs(&mut d, text, Path::new("V.txt"));
+        assert_eq!(s.loaded + s.skipped + s.errors, s.lines, "{s:?}");
+        assert_eq!(s.errors, 1, "{:?}", d.errors);
+        let t = &d.triggers[d.verbs_for("abandoned")[0]];
+        let find = |c: &str| {
+            t.patterns
+                .iter()
+                .find(|p| p.code == c)
+                .map(|p| p.toks.clone())
+        };
+        let Some(toks) = find("903") else { panic!() };
+        assert_eq!(toks.len(), 4);
+        assert_eq!(toks[0], Tok::Skip);
+        assert_eq!(toks[1], w("new"));
+        assert_eq!(toks[3], w("relations"));
+        assert_eq!(find("074"), Some(vec![w("out")]));
+        assert_eq!(
+            find("075"),
+            Some(vec![w("out"), w("again"), Tok::Skip, w("now")])
+        );
+        assert_eq!(find("112"), None);
+        assert_eq!(
+            find("174"),
+            Some(vec![Tok::Skip, w("to"), Tok::Skip, w("from")])
+        );
+        // TABARI files are not subject to the `<!` quirk.
+        assert!(s.patterns >= 4);
+    }
+}
