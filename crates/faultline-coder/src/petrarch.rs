@@ -59,6 +59,8 @@ pub struct PetrarchVerbStats {
     pub patterns: usize,
     /// Pattern lines that had words before the verb (ignored).
     pub pre_verb: usize,
+    /// Pattern lines switched off by a `<!` line above them (PETRARCH-2's quirk).
+    pub switched_off: usize,
 }
 
 /// Which syntax a file is in.
@@ -216,12 +218,16 @@ fn parse_verb_line(s: &str, line: usize, syntax: Syntax) -> Result<VerbLine, Str
         }
         None => (body.trim(), None),
     };
-    if verb.is_empty() || verb.contains(char::is_whitespace) {
+    if verb.is_empty() || verb.starts_with('*') {
         return Err(format!(
             "cannot read verb line {s:?}; write VERB, VERB {{FORMS}} [CODE] or MULTI_+WORD"
         ));
     }
-    let parts: Vec<&str> = verb.split('_').filter(|w| !w.is_empty()).collect();
+    // `LASH OUT` (TABARI) is `LASH_OUT`.
+    let parts: Vec<&str> = verb
+        .split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
     let head = parts.iter().position(|p| p.starts_with('+')).unwrap_or(0);
     let words: Vec<String> = parts
         .iter()
@@ -488,11 +494,26 @@ impl Compiler<'_> {
         };
         // Cartesian product of the alternatives, bounded.
         let mut alts: Vec<Vec<Tok>> = vec![Vec::new()];
-        for slot in slots {
+        for mut slot in slots {
             if alts.len() * slot.len() > MAX_EXPANSION {
-                return Err(format!(
-                    "pattern expands into more than {MAX_EXPANSION} patterns; use smaller synsets"
-                ));
+                // Too many multi-word members: match them by their head
+                // (last) word, as PETRARCH-2's noun-head matching does.
+                let mut heads = Vec::new();
+                for alt in &slot {
+                    let toks = if alt.len() == 1 {
+                        &alt[..]
+                    } else {
+                        &alt[alt.len() - 1..]
+                    };
+                    for t in toks {
+                        if let Tok::Words(ws) = t {
+                            heads.extend(ws.iter().cloned());
+                        }
+                    }
+                }
+                heads.sort();
+                heads.dedup();
+                slot = vec![vec![Tok::Words(heads)]];
             }
             let mut next = Vec::with_capacity(alts.len() * slot.len());
             for a in &alts {
@@ -530,7 +551,6 @@ fn load(dict: &mut VerbDict, text: &str, file: &Path, syntax: Syntax) -> Petrarc
     let mut in_block = false;
     let mut patterns_off = false;
     let mut in_comment = false;
-    let mut off_lines = 0usize;
 
     for (i, raw) in text.lines().enumerate() {
         let n = i + 1;
@@ -570,21 +590,33 @@ fn load(dict: &mut VerbDict, text: &str, file: &Path, syntax: Syntax) -> Petrarc
         if let Some(h) = line.strip_prefix("---") {
             // Block header: --- LABEL [CODE] ---
             let h = h.trim_end().trim_end_matches('-').trim();
-            match split_code(h).and_then(|(label, code)| {
-                let code = match code {
-                    Some(c) => active_code(c, syntax)?.unwrap_or_else(|| "---".to_owned()),
-                    None => "---".to_owned(),
-                };
-                if label.is_empty() {
-                    return Err("block header has no label; write --- LABEL [CODE] ---".to_owned());
+            match split_code(h) {
+                Ok(("", _)) => {
+                    // Later verbs would attach to the previous block: stop that.
+                    in_block = false;
+                    let m = "block header has no label; write --- LABEL [CODE] ---";
+                    err(dict, &mut stats, file, n, format!("{m} (in {line:?})"));
                 }
-                Ok((label.to_owned(), code))
-            }) {
                 Ok((label, code)) => {
-                    stats.loaded += 1;
+                    // A bad code is reported, and the block still opens with no
+                    // event, so its verbs and patterns load.
+                    let code = match code.map(|c| active_code(c, syntax)) {
+                        Some(Ok(Some(c))) => {
+                            stats.loaded += 1;
+                            c
+                        }
+                        None | Some(Ok(None)) => {
+                            stats.loaded += 1;
+                            "---".to_owned()
+                        }
+                        Some(Err(m)) => {
+                            err(dict, &mut stats, file, n, format!("{m} (in {line:?})"));
+                            "---".to_owned()
+                        }
+                    };
                     stats.blocks += 1;
                     blocks.push(Block {
-                        label,
+                        label: label.to_owned(),
                         code,
                         verbs: Vec::new(),
                         patterns: Vec::new(),
@@ -592,7 +624,6 @@ fn load(dict: &mut VerbDict, text: &str, file: &Path, syntax: Syntax) -> Petrarc
                     in_block = true;
                 }
                 Err(m) => {
-                    // Later verbs would attach to the previous block: stop that.
                     in_block = false;
                     err(dict, &mut stats, file, n, format!("{m} (in {line:?})"));
                 }
@@ -663,7 +694,7 @@ fn load(dict: &mut VerbDict, text: &str, file: &Path, syntax: Syntax) -> Petrarc
         };
         if let Some(p) = line.strip_prefix('-') {
             if patterns_off {
-                off_lines += 1;
+                stats.switched_off += 1;
                 stats.skipped += 1;
                 continue;
             }
@@ -692,7 +723,6 @@ fn load(dict: &mut VerbDict, text: &str, file: &Path, syntax: Syntax) -> Petrarc
             Err(m) => err(dict, &mut stats, file, n, m),
         }
     }
-    let _ = off_lines;
 
     let compiler = Compiler {
         synsets: &synsets,
