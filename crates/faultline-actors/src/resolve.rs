@@ -72,6 +72,11 @@ pub struct Mention {
     pub sentence: usize,
     /// True for a person (named or anonymous individual).
     pub person: bool,
+    /// True when the mention sits in an apposition describing the actor
+    /// before it ("X, then South Korean Defense Minister, …"): it is a role,
+    /// not an actor of its own.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub appositive: bool,
 }
 
 /// A sentence to resolve: its byte range in the body and the date to resolve on.
@@ -526,6 +531,7 @@ fn resolve_sentence(
             role,
             sentence: si,
             person,
+            appositive: false,
         }
     };
 
@@ -753,6 +759,11 @@ fn resolve_sentence(
     mentions.retain(|m| {
         m.via != Via::Context || !clauses.iter().any(|&(a, b)| m.start >= a && m.end <= b)
     });
+    for m in &mut mentions {
+        if !(m.person && m.via == Via::Apposition) {
+            m.appositive = clauses.iter().any(|&(a, b)| m.start >= a && m.end <= b);
+        }
+    }
     mentions.sort_by_key(|m| (m.start, m.end));
 
     // Coreference: group phrases and pronouns, in order with the mentions.
@@ -1281,6 +1292,7 @@ fn unknown_named_appositions(
                 role: Some(role),
                 sentence: 0,
                 person: true,
+                appositive: false,
             });
         }
     }
@@ -1320,6 +1332,7 @@ fn coreferences(
             role: None,
             sentence: si,
             person,
+            appositive: false,
         }
     };
     for (count_word, n) in [("two", 2usize), ("three", 3), ("both", 2)] {

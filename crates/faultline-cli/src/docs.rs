@@ -23,7 +23,7 @@ pub struct InputArgs {
     #[arg(long, default_value = "256M", value_parser = parse_size)]
     pub max_bytes: u64,
     /// Reader to use instead of detecting one from the name and content.
-    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    #[arg(long = "input-format", value_enum, default_value_t = FormatArg::Auto)]
     pub format: FormatArg,
     /// Pretty-print (one document spans several lines; not JSON Lines).
     #[arg(long)]

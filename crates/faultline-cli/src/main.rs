@@ -6,12 +6,15 @@
 //!   byte ranges into `body`.
 //! - `actors [PATH|-]...`: the actor mentions of each document with their
 //!   CAMEO codes on the article date.
+//! - `code [PATH|-]... [--format jsonl|tsv]`: events with source, target,
+//!   CAMEO and PLOVER codes, date, factuality, sentence and rule; and quotes.
 //!
 //! Failures are reported on standard error as `faultline: error: FILE[:LINE]:
 //! message` and the batch carries on; the exit status is 1 when any document
 //! failed (`--fail-fast` stops at the first).
 
 mod actors;
+mod code;
 mod docs;
 mod extract;
 
@@ -33,6 +36,8 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Resolve the actors each document mentions to CAMEO actor codes (JSON Lines).
     Actors(actors::ActorsArgs),
+    /// Code events: who did what to whom, when, how certain, with quotes (JSON Lines or TSV).
+    Code(code::CodeArgs),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +45,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(&args),
         Command::Actors(args) => actors::run(&args),
+        Command::Code(args) => code::run(&args),
     };
     match result {
         Ok(code) => code,

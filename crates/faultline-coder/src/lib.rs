@@ -1,9 +1,179 @@
 //! Event coder: raw article text to dated, sourced CAMEO/PLOVER events with
-//! factuality and quotes (work in progress).
+//! factuality and quotes, with no external parser.
+//!
+//! - [`verbs`]: trigger dictionaries (faultline's TOML, embedded by default);
+//!   [`petrarch`]: PETRARCH-2 and TABARI verb dictionaries as alternatives.
+//! - [`cameo`]: the code table (Goldstein weights, quad classes, PLOVER).
+//! - [`engine`]: clause analysis, sentence by sentence.
+//! - [`quotes`]: direct quotations and their speakers.
+//! - [`conformance`]: the PETRARCH validation-suite runner.
 
+pub mod cameo;
+pub mod conformance;
+pub mod engine;
 pub mod error;
+pub mod event;
+pub mod petrarch;
+pub mod quotes;
 pub mod verbs;
 
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use faultline_actors::{Actors, Mention, SentenceRef as ActorSentence};
+use serde::Serialize;
+
+pub use cameo::CodeTable;
 pub use error::CoderError;
-pub mod conformance;
-pub mod petrarch;
+pub use event::{ActorRef, Event, Factuality, Quote};
+pub use verbs::VerbDict;
+
+include!(concat!(env!("OUT_DIR"), "/default_dicts.rs"));
+
+/// Loads faultline's default trigger dictionaries (embedded in the binary).
+pub fn default_verbs() -> VerbDict {
+    let mut dict = VerbDict::new();
+    let mut sets = HashMap::new();
+    for (name, text) in DEFAULT_FILES {
+        if *name == "sets.toml" {
+            sets = VerbDict::load_sets(text, Path::new(name), &mut dict.errors);
+        }
+    }
+    for (name, text) in DEFAULT_FILES {
+        if name.starts_with("verbs/") || *name == "nouns.toml" {
+            dict.load_toml(text, Path::new(name), name, &sets);
+        }
+    }
+    dict
+}
+
+/// A document to code: its body, sentences and quotations as byte ranges, and its date.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    /// Document id (for event ids).
+    pub id: &'a str,
+    /// The article body.
+    pub body: &'a str,
+    /// Sentences: (start, end, paragraph).
+    pub sentences: Vec<(usize, usize, usize)>,
+    /// Quotations: (start, end, inner_start, inner_end).
+    pub quotes: Vec<(usize, usize, usize, usize)>,
+    /// The article date (publication), anchor of relative dates.
+    pub date: NaiveDate,
+    /// False when the document has no date of its own and `date` is a fallback.
+    pub date_known: bool,
+}
+
+/// Everything coded from one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Coded {
+    /// The events.
+    pub events: Vec<Event>,
+    /// The direct quotations.
+    pub quotes: Vec<Quote>,
+}
+
+/// The event coder: actor dictionaries, triggers and the code table.
+#[derive(Debug)]
+pub struct Coder {
+    /// Actor dictionaries.
+    pub actors: Actors,
+    /// Trigger dictionaries.
+    pub verbs: VerbDict,
+    /// CAMEO code table.
+    pub codes: CodeTable,
+}
+
+impl Coder {
+    /// A coder with the given actor and trigger dictionaries and the default code table.
+    pub fn new(actors: Actors, verbs: VerbDict) -> Self {
+        Self {
+            actors,
+            verbs,
+            codes: CodeTable::defaults(),
+        }
+    }
+
+    /// faultline's default dictionaries.
+    pub fn defaults() -> Result<Self, faultline_actors::ActorError> {
+        Ok(Self::new(Actors::defaults()?, default_verbs()))
+    }
+
+    /// Resolves actors for a document (each sentence on the article date).
+    pub fn mentions(&self, doc: &Doc<'_>) -> Vec<Mention> {
+        let sentences: Vec<ActorSentence> = doc
+            .sentences
+            .iter()
+            .map(|&(start, end, _)| ActorSentence {
+                start,
+                end,
+                date: doc.date,
+            })
+            .collect();
+        self.actors.resolve(doc.body, &sentences)
+    }
+
+    /// Codes a document.
+    pub fn code_doc(&self, doc: &Doc<'_>) -> Coded {
+        let mentions = self.mentions(doc);
+        let engine = engine::Engine {
+            verbs: &self.verbs,
+            codes: &self.codes,
+        };
+        let mut events = Vec::new();
+        let mut by_sentence: Vec<Vec<Mention>> = vec![Vec::new(); doc.sentences.len()];
+        for m in &mentions {
+            if let Some(v) = by_sentence.get_mut(m.sentence) {
+                v.push(m.clone());
+            }
+        }
+        for (i, &(start, end, _)) in doc.sentences.iter().enumerate() {
+            engine.code_sentence(
+                &engine::SentenceInput {
+                    doc_id: doc.id,
+                    body: doc.body,
+                    index: i,
+                    start,
+                    end,
+                    mentions: &by_sentence[i],
+                    anchor: doc.date,
+                    anchor_known: doc.date_known,
+                },
+                &mut events,
+            );
+        }
+        let quotes = quotes::attribute(doc, &mentions);
+        Coded { events, quotes }
+    }
+
+    /// Codes raw text (split into sentences here) on `date`; events as
+    /// (source code, target code or "---", CAMEO code).
+    pub fn code_triples(&self, text: &str, date: NaiveDate) -> Vec<(String, String, String)> {
+        let layer = faultline_text::analyze(text);
+        let doc = Doc {
+            id: "text",
+            body: text,
+            sentences: layer
+                .sentences
+                .iter()
+                .map(|s| (s.span.start, s.span.end, s.paragraph))
+                .collect(),
+            quotes: Vec::new(),
+            date,
+            date_known: true,
+        };
+        self.code_doc(&doc)
+            .events
+            .into_iter()
+            .filter(|e| e.factuality == Factuality::Asserted)
+            .map(|e| {
+                (
+                    e.source.code,
+                    e.target.map_or_else(|| "---".to_owned(), |t| t.code),
+                    e.cameo,
+                )
+            })
+            .collect()
+    }
+}

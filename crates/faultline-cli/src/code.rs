@@ -1,0 +1,161 @@
+//! `faultline code`: events, quotes and factuality of each document.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use faultline_coder::{Coded, Coder, Doc, Event, Factuality};
+use serde::Serialize;
+
+use crate::actors::{DictArgs, DocHeader, article_date};
+use crate::docs::{self, InputArgs};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OutFormat {
+    /// One JSON object per document.
+    Jsonl,
+    /// One tab-separated line per event, with a header.
+    Tsv,
+}
+
+/// Arguments of `faultline code`.
+#[derive(Debug, Args)]
+pub struct CodeArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    dict: DictArgs,
+    /// Output format.
+    #[arg(long = "format", value_enum, default_value_t = OutFormat::Jsonl)]
+    out: OutFormat,
+    /// Keep only events with both a source and a target.
+    #[arg(long)]
+    dyadic: bool,
+    /// Keep only asserted events (drop negated, hypothetical, conditional, future).
+    #[arg(long)]
+    asserted: bool,
+    /// More trigger dictionaries: faultline verb `.toml` files, or PETRARCH-2 verb files (CAMEO.2.0.txt).
+    #[arg(long = "verbs", value_name = "PATH")]
+    verbs: Vec<PathBuf>,
+    /// Use only the verb dictionaries given with --verbs.
+    #[arg(long)]
+    no_default_verbs: bool,
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    doc: DocHeader<'a>,
+    date: String,
+    events: Vec<Event>,
+    quotes: Vec<faultline_coder::Quote>,
+}
+
+fn load_verbs(args: &CodeArgs) -> faultline_coder::VerbDict {
+    let mut dict = if args.no_default_verbs {
+        faultline_coder::VerbDict::new()
+    } else {
+        faultline_coder::default_verbs()
+    };
+    for p in &args.verbs {
+        match std::fs::read_to_string(p) {
+            Ok(text) if p.extension().is_some_and(|e| e == "toml") => {
+                let name = p.display().to_string();
+                dict.load_toml(&text, p, &name, &std::collections::HashMap::new());
+            }
+            Ok(text) => {
+                faultline_coder::petrarch::load_petrarch_verbs(&mut dict, &text, p);
+            }
+            Err(e) => dict.errors.push(faultline_coder::CoderError::Io {
+                file: p.clone(),
+                message: e.to_string(),
+            }),
+        }
+    }
+    dict
+}
+
+/// Runs the subcommand.
+pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
+    let actors = args.dict.load(args.input.quiet)?;
+    let verbs = load_verbs(args);
+    if !args.input.quiet {
+        for e in &verbs.errors {
+            eprintln!("faultline: warning: dictionary: {e}");
+        }
+    }
+    let coder = Coder::new(actors, verbs);
+    let format = args.out;
+    let mut header_done = false;
+    docs::run(&args.input, |article, out| {
+        let date = article_date(article, args.dict.date);
+        let doc = Doc {
+            id: &article.id,
+            body: &article.body,
+            sentences: article
+                .sentences
+                .iter()
+                .map(|s| (s.start, s.end, s.paragraph))
+                .collect(),
+            quotes: article
+                .quotes
+                .iter()
+                .map(|q| (q.start, q.end, q.inner_start, q.inner_end))
+                .collect(),
+            date,
+            date_known: article.published.is_some() || article.modified.is_some(),
+        };
+        let Coded { mut events, quotes } = coder.code_doc(&doc);
+        if args.dyadic {
+            events.retain(|e| e.target.is_some());
+        }
+        if args.asserted {
+            events.retain(|e| e.factuality == Factuality::Asserted);
+        }
+        match format {
+            OutFormat::Jsonl => docs::write_json(
+                out,
+                &Output {
+                    doc: DocHeader::of(article),
+                    date: date.format("%Y-%m-%d").to_string(),
+                    events,
+                    quotes,
+                },
+                args.input.pretty,
+            ),
+            OutFormat::Tsv => {
+                if !header_done {
+                    writeln!(
+                        out,
+                        "event_id\tdate\tsource\ttarget\tcameo\troot\tquad_class\tgoldstein\tplover\tfactuality\tconfidence\trule\tsource_text\ttarget_text\tsentence"
+                    )?;
+                    header_done = true;
+                }
+                for e in &events {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:?}\t{}\t{}\t{}\t{}\t{}",
+                        e.id,
+                        e.date,
+                        e.source.code,
+                        e.target.as_ref().map_or("", |t| t.code.as_str()),
+                        e.cameo,
+                        e.root,
+                        e.quad_class,
+                        e.goldstein,
+                        e.plover.kind,
+                        e.factuality,
+                        e.confidence,
+                        e.rule,
+                        e.source.text.replace(['\t', '\n'], " "),
+                        e.target
+                            .as_ref()
+                            .map_or(String::new(), |t| t.text.replace(['\t', '\n'], " ")),
+                        e.sentence.text.replace(['\t', '\n'], " "),
+                    )?;
+                }
+                Ok(())
+            }
+        }
+    })
+}

@@ -1,0 +1,1003 @@
+//! Clause analysis on raw text: triggers, subjects, targets, voice,
+//! coordination, factuality and dates, sentence by sentence.
+//!
+//! For each sentence:
+//! 1. **Triggers.** Every token that is a verb form of a trigger (with its
+//!    particle) or a support verb followed within four words by an event noun
+//!    ("held talks", "imposed sanctions") is a trigger. A trigger that is the
+//!    infinitive of another trigger ("vowed to retaliate") is left to the
+//!    governing verb's patterns.
+//! 2. **Source.** The nearest actor mention left of the trigger that is not
+//!    the object of a preposition, skipping apposition roles; coordinated
+//!    actors before it ("A, B and C met") join it. Reported speech works by
+//!    proximity: in "X said Y attacked Z", Y is nearest to "attacked".
+//!    A passive trigger ("was shelled by …") takes its source from the `by`
+//!    phrase and its target from the subject.
+//! 3. **Target and code.** The trigger's patterns are matched against the
+//!    words that follow; the first match gives the code and binds `TARGET`.
+//!    Without a match, the default code applies and the target is the first
+//!    actor after the trigger in the clause that is not a place ("in Seoul").
+//!    Joint events (roots 03–06) with several sources and no target become
+//!    pairs.
+//! 4. **Factuality.** Cues between the source and the trigger: negation
+//!    (not, never, no), modals (could, would, might, may), conditionals (if,
+//!    unless), future (will, plans to). A statement of intent ("will promote
+//!    cooperation", "plans to meet") of a cooperative event is an asserted
+//!    03 event; a hedged one is not.
+//! 5. **Date.** The date expression nearest the trigger in the sentence,
+//!    resolved against the article date; else the article date.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use faultline_actors::{Mention, Via};
+use faultline_dates::{EventDate, find_event_dates};
+use faultline_text::Token;
+
+use crate::cameo::{self, CodeTable};
+use crate::event::{ActorRef, Event, Factuality, Plover, SentenceRef, TriggerRef};
+use crate::verbs::{Pattern, Tok, Trigger, TriggerKind, VerbDict};
+
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "with",
+    "to",
+    "from",
+    "of",
+    "for",
+    "by",
+    "against",
+    "between",
+    "about",
+    "over",
+    "into",
+    "near",
+    "after",
+    "before",
+    "during",
+    "under",
+    "via",
+    "toward",
+    "towards",
+    "including",
+    "among",
+    "than",
+    "like",
+    "across",
+    "through",
+    "throughout",
+    "within",
+    "around",
+    "outside",
+    "inside",
+    "behind",
+    "beyond",
+    "upon",
+    "amid",
+    "despite",
+];
+const PLACES: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "within",
+    "around",
+    "from",
+    "to",
+];
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "’s",
+];
+const SOFT: &[&str] = &[
+    "also",
+    "reportedly",
+    "allegedly",
+    "recently",
+    "already",
+    "later",
+    "then",
+    "again",
+    "jointly",
+    "formally",
+    "officially",
+    "publicly",
+    "repeatedly",
+    "quickly",
+    "finally",
+    "first",
+    "still",
+    "just",
+    "once",
+    "previously",
+    "subsequently",
+    "apparently",
+    "initially",
+    "swiftly",
+    "immediately",
+    "sharply",
+    "strongly",
+    "openly",
+];
+const NEGATIONS: &[&str] = &[
+    "not", "n't", "never", "no", "neither", "nor", "without", "cannot",
+];
+const HEDGES: &[&str] = &[
+    "could",
+    "would",
+    "might",
+    "may",
+    "should",
+    "can",
+    "must",
+    "possibly",
+    "perhaps",
+    "potentially",
+    "likely",
+];
+const FUTURE: &[&str] = &["will", "shall", "'ll", "’ll"];
+const INTENT_VERBS: &[&str] = &[
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "want",
+    "wants",
+    "wanted",
+    "hope",
+    "hopes",
+    "hoped",
+    "seek",
+    "seeks",
+    "sought",
+    "aim",
+    "aims",
+    "aimed",
+    "prepare",
+    "prepares",
+    "prepared",
+    "decide",
+    "decided",
+    "decides",
+    "set",
+    "due",
+    "expected",
+    "expect",
+    "expects",
+    "going",
+    "ready",
+    "willing",
+    "scheduled",
+];
+const FAIL_VERBS: &[&str] = &[
+    "failed", "fail", "fails", "refused", "refuse", "refuses", "declined", "declines", "decline",
+];
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "added",
+    "stated",
+    "pledged",
+    "promised",
+    "insisted",
+    "declared",
+    "confirmed",
+    "indicated",
+    "signalled",
+    "signaled",
+    "vowed",
+];
+const DENIALS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "rejected",
+    "dismissed",
+];
+
+/// One token of the sentence with its lower-case text.
+struct W {
+    start: usize,
+    end: usize,
+    lower: String,
+}
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Triggers of this verb form, tried in order.
+    candidates: Vec<usize>,
+    /// Token index of the verb (or support verb).
+    verb: usize,
+    /// Token index just after the trigger words (particle or noun).
+    after: usize,
+}
+
+/// Everything the engine needs about one sentence.
+pub struct SentenceInput<'a> {
+    /// Document id, for event ids.
+    pub doc_id: &'a str,
+    /// The whole body.
+    pub body: &'a str,
+    /// Sentence index in the document.
+    pub index: usize,
+    /// Byte range of the sentence.
+    pub start: usize,
+    /// End of the sentence.
+    pub end: usize,
+    /// Actor mentions inside the sentence, ordered.
+    pub mentions: &'a [Mention],
+    /// The article date.
+    pub anchor: NaiveDate,
+    /// True when the article date is known (else events are dated by text only).
+    pub anchor_known: bool,
+}
+
+fn actor_ref(m: &Mention) -> ActorRef {
+    ActorRef {
+        text: m.text.clone(),
+        code: m.code.clone(),
+        country: m.country.clone(),
+        start: m.start,
+        end: m.end,
+        via: m.via,
+    }
+}
+
+/// Intent code for a cooperative event announced for the future ("will meet" → 036).
+fn intent_code(code: &str) -> Option<String> {
+    let r = cameo::root(code);
+    let c = match r {
+        "04" => {
+            if code.starts_with("045") {
+                "039"
+            } else {
+                "036"
+            }
+        }
+        "05" => "032",
+        "06" => match code.get(..3) {
+            Some("061") => "0311",
+            Some("062") => "0312",
+            Some("063") => "0313",
+            Some("064") => "0314",
+            _ => "031",
+        },
+        "07" => "033",
+        "08" => "035",
+        "01" | "02" | "03" => return Some(code.to_owned()),
+        _ => return None,
+    };
+    Some(c.to_owned())
+}
+
+/// Threat code for a conflict event announced for the future ("will retaliate").
+fn threat_code(code: &str) -> Option<&'static str> {
+    match cameo::root(code) {
+        "15" | "18" | "19" | "20" => Some("138"),
+        "16" => Some("1312"),
+        "17" => Some("137"),
+        _ => None,
+    }
+}
+
+/// Codes whose events are joint by nature (consult, cooperate).
+fn is_joint(code: &str) -> bool {
+    matches!(cameo::root(code), "03" | "04" | "05" | "06")
+}
+
+/// Codes the engine and the data use.
+pub struct Engine<'a> {
+    /// Triggers.
+    pub verbs: &'a VerbDict,
+    /// CAMEO table.
+    pub codes: &'a CodeTable,
+}
+
+impl Engine<'_> {
+    /// Codes one sentence, appending events to `out`.
+    #[allow(clippy::too_many_lines)]
+    pub fn code_sentence(&self, inp: &SentenceInput<'_>, out: &mut Vec<Event>) {
+        let body = inp.body;
+        let text = &body[inp.start..inp.end];
+        let toks: Vec<Token> = faultline_text::tokens(text, inp.start);
+        let words: Vec<W> = toks
+            .iter()
+            .map(|t| W {
+                start: t.span.start,
+                end: t.span.end,
+                lower: body[t.span.start..t.span.end].to_lowercase(),
+            })
+            .collect();
+        if words.is_empty() {
+            return;
+        }
+        // Actor mentions that act (not apposition roles).
+        let actors: Vec<&Mention> = inp.mentions.iter().filter(|m| !m.appositive).collect();
+        let in_mention = |i: usize| {
+            actors
+                .iter()
+                .any(|m| words[i].start >= m.start && words[i].end <= m.end)
+        };
+
+        // 1. Triggers.
+        let mut found: Vec<Found> = Vec::new();
+        let mut used: HashSet<usize> = HashSet::new();
+        for i in 0..words.len() {
+            if in_mention(i) {
+                continue;
+            }
+            // Event nouns after support verbs first (more specific).
+            for &t in self.verbs.supported_by(&words[i].lower) {
+                let TriggerKind::Noun { nouns } = &self.verbs.triggers[t].kind else {
+                    continue;
+                };
+                'noun: for j in i + 1..(i + 6).min(words.len()) {
+                    if in_mention(j)
+                        || matches!(
+                            words[j].lower.as_str(),
+                            "," | ";" | "." | "and" | "to" | "that"
+                        )
+                    {
+                        break;
+                    }
+                    for n in nouns {
+                        if j + n.len() <= words.len()
+                            && n.iter().enumerate().all(|(k, w)| words[j + k].lower == *w)
+                        {
+                            found.push(Found {
+                                candidates: vec![t],
+                                verb: i,
+                                after: j + n.len(),
+                            });
+                            used.extend(i..j + n.len());
+                            break 'noun;
+                        }
+                    }
+                }
+            }
+        }
+        for i in 0..words.len() {
+            if in_mention(i) || used.contains(&i) {
+                continue;
+            }
+            for &t in self.verbs.verbs_for(&words[i].lower) {
+                let TriggerKind::Verb { particle } = &self.verbs.triggers[t].kind else {
+                    continue;
+                };
+                let ok = particle
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| words.get(i + 1 + k).is_some_and(|w| w.lower == *p));
+                if ok {
+                    // The longest particle wins; triggers of equal length are all tried.
+                    let after = i + 1 + particle.len();
+                    if let Some(prev) = found.iter_mut().find(|f| f.verb == i) {
+                        if after > prev.after {
+                            *prev = Found {
+                                candidates: vec![t],
+                                verb: i,
+                                after,
+                            };
+                        } else if after == prev.after && !prev.candidates.contains(&t) {
+                            prev.candidates.push(t);
+                        }
+                    } else {
+                        found.push(Found {
+                            candidates: vec![t],
+                            verb: i,
+                            after,
+                        });
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|f| f.verb);
+        // A verb used as a noun after a determiner ("the attack", "an agreement") is not a verb trigger.
+        found.retain(|f| {
+            let is_noun = matches!(
+                self.verbs.triggers[f.candidates[0]].kind,
+                TriggerKind::Noun { .. }
+            );
+            is_noun
+                || f.verb == 0
+                || !matches!(
+                    words[f.verb - 1].lower.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "any"
+                        | "no"
+                )
+        });
+
+        let dates: Vec<EventDate> = find_event_dates(text, inp.anchor)
+            .into_iter()
+            .map(|d| EventDate {
+                start: d.start + inp.start,
+                end: d.end + inp.start,
+                ..d
+            })
+            .collect();
+        let trigger_verbs: HashSet<usize> = found.iter().map(|f| f.verb).collect();
+
+        let mut n_event = 0usize;
+        for (fi, f) in found.iter().enumerate() {
+            let trig: &Trigger = &self.verbs.triggers[f.candidates[0]];
+            let verb_start = words[f.verb].start;
+            // Right limit of the clause: the next trigger, a semicolon or the end.
+            let next_verb = found.get(fi + 1).map_or(words.len(), |n| n.verb);
+            let right = (f.after..next_verb)
+                .find(|&k| matches!(words[k].lower.as_str(), ";" | ":" | "—" | "–"))
+                .unwrap_or(next_verb);
+
+            // Governed infinitive: "vowed to retaliate", "agreed to meet".
+            let mut governed_intent = false;
+            let mut governed_fail = false;
+            if f.verb >= 2 && words[f.verb - 1].lower == "to" {
+                let mut g = f.verb - 2;
+                while g > 0 && SOFT.contains(&words[g].lower.as_str()) {
+                    g -= 1;
+                }
+                if trigger_verbs.contains(&g) {
+                    continue;
+                }
+                let gw = words[g].lower.as_str();
+                governed_intent = INTENT_VERBS.contains(&gw)
+                    || (g >= 1
+                        && matches!(words[g - 1].lower.as_str(), "is" | "are" | "was" | "were")
+                        && INTENT_VERBS.contains(&gw));
+                governed_fail = FAIL_VERBS.contains(&gw);
+            }
+
+            // Voice.
+            let mut k = f.verb;
+            while k > 0 && SOFT.contains(&words[k - 1].lower.as_str()) {
+                k -= 1;
+            }
+            let verb_word = words[f.verb].lower.as_str();
+            let passive = matches!(trig.kind, TriggerKind::Verb { .. })
+                && k > 0
+                && BE.contains(&words[k - 1].lower.as_str())
+                && !verb_word.ends_with("ing")
+                && (verb_word.ends_with("ed")
+                    || verb_word.ends_with('n')
+                    || verb_word.ends_with('t'));
+
+            // Source and target mentions.
+            let subject = self.subject(&words, &actors, body, verb_start);
+            let (mut sources, mut targets, code, rule, matched) = if passive {
+                let by = (f.after..right).find(|&k| words[k].lower == "by");
+                let agent = by.and_then(|b| {
+                    actors
+                        .iter()
+                        .position(|m| words.get(b + 1).is_some_and(|w| w.start == m.start))
+                });
+                let (_, code, rule, _, matched) =
+                    self.match_patterns(&f.candidates, &words, &actors, f.after, right, true);
+                let sources = agent
+                    .map(|a| self.chain_right(body, &actors, a))
+                    .unwrap_or_default();
+                (
+                    sources,
+                    subject.clone().unwrap_or_default(),
+                    code,
+                    rule,
+                    matched,
+                )
+            } else {
+                let (_, code, rule, target, matched) =
+                    self.match_patterns(&f.candidates, &words, &actors, f.after, right, false);
+                let targets = target
+                    .map(|t| self.chain_right(body, &actors, t))
+                    .unwrap_or_default();
+                (
+                    subject.clone().unwrap_or_default(),
+                    targets,
+                    code,
+                    rule,
+                    matched,
+                )
+            };
+            // "talks between A and B": the pair is both actors.
+            if sources.is_empty() && targets.len() >= 2 && is_joint(&code) {
+                sources = vec![targets.remove(0)];
+            }
+            if sources.is_empty() {
+                continue;
+            }
+            targets.retain(|t| !sources.contains(t));
+
+            // Factuality.
+            let left_bound = sources
+                .iter()
+                .map(|&s| actors[s].end)
+                .max()
+                .unwrap_or(inp.start)
+                .min(verb_start);
+            let window: Vec<&W> = words
+                .iter()
+                .filter(|w| w.start >= left_bound && w.end <= verb_start)
+                .collect();
+            let (mut factuality, mut cue) = (Factuality::Asserted, None::<String>);
+            let has = |list: &[&str]| {
+                window
+                    .iter()
+                    .find(|w| list.contains(&w.lower.as_str()))
+                    .map(|w| w.lower.clone())
+            };
+            let clause_start = (0..f.verb)
+                .rev()
+                .find(|&k| matches!(words[k].lower.as_str(), ";"))
+                .map_or(0, |k| k + 1);
+            let cond = (clause_start..f.verb)
+                .find(|&k| matches!(words[k].lower.as_str(), "if" | "unless" | "whether"));
+            let reported = (0..f.verb).any(|k| REPORTING.contains(&words[k].lower.as_str()));
+            let denial =
+                (clause_start..f.verb).find(|&k| DENIALS.contains(&words[k].lower.as_str()));
+            let mut intent = false;
+            if let Some(n) = has(NEGATIONS) {
+                factuality = Factuality::Negated;
+                cue = Some(n);
+            } else if governed_fail {
+                factuality = Factuality::Negated;
+                cue = Some(words[f.verb - 2].lower.clone());
+            } else if let Some(c) = cond {
+                factuality = Factuality::Conditional;
+                cue = Some(words[c].lower.clone());
+            } else if let Some(h) = has(HEDGES) {
+                if h == "would" && reported {
+                    intent = true;
+                    cue = Some(h);
+                } else {
+                    factuality = Factuality::Hypothetical;
+                    cue = Some(h);
+                }
+            } else if let Some(fut) = has(FUTURE) {
+                intent = true;
+                cue = Some(fut);
+            } else if governed_intent {
+                intent = true;
+                cue = Some(words[f.verb - 2].lower.clone());
+            } else if let Some(d) = denial {
+                factuality = Factuality::Negated;
+                cue = Some(words[d].lower.clone());
+            }
+            // Noun triggers negated by "no" before the noun ("no talks have been held").
+            if matches!(trig.kind, TriggerKind::Noun { .. }) && factuality == Factuality::Asserted {
+                let noun_start =
+                    (f.verb + 1..f.after).find(|&k| k > 0 && words[k - 1].lower == "no");
+                if noun_start.is_some() {
+                    factuality = Factuality::Negated;
+                    cue = Some("no".to_owned());
+                }
+            }
+            let mut code = code;
+            if intent {
+                if let Some(c) = intent_code(&code) {
+                    code = c;
+                } else if let Some(c) = threat_code(&code) {
+                    code = c.to_owned();
+                } else {
+                    factuality = Factuality::Future;
+                }
+            }
+
+            // Date.
+            let (date, date_source, date_text, date_future) =
+                self.date_for(inp, &dates, verb_start, clause_start, &words);
+            if date_future && factuality == Factuality::Asserted && !intent {
+                factuality = Factuality::Future;
+                cue = cue.or_else(|| date_text.clone());
+            }
+
+            let info = self.codes.get(&code);
+            let confidence = {
+                let mut c: f64 = if matched { 0.85 } else { 0.65 };
+                if sources
+                    .iter()
+                    .any(|&s| matches!(actors[s].via, Via::Context | Via::Coreference))
+                {
+                    c -= 0.1;
+                }
+                if passive {
+                    c -= 0.05;
+                }
+                if targets.is_empty() {
+                    c -= 0.05;
+                }
+                (c.max(0.3) * 100.0).round() / 100.0
+            };
+            let trigger_text =
+                &body[words[f.verb].start..words[f.after.saturating_sub(1).max(f.verb)].end];
+            let sentence = SentenceRef {
+                index: inp.index,
+                start: inp.start,
+                end: inp.end,
+                text: text.to_owned(),
+            };
+            let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
+            if targets.is_empty() {
+                if sources.len() >= 2 && is_joint(&code) {
+                    for a in 0..sources.len() {
+                        for b in a + 1..sources.len() {
+                            pairs.push((sources[a], Some(sources[b])));
+                        }
+                    }
+                } else {
+                    pairs.extend(sources.iter().map(|&s| (s, None)));
+                }
+            } else {
+                for &s in &sources {
+                    for &t in &targets {
+                        pairs.push((s, Some(t)));
+                    }
+                }
+            }
+            for (s, t) in pairs {
+                n_event += 1;
+                let source = actor_ref(actors[s]);
+                let target = t.map(|t| actor_ref(actors[t]));
+                if target
+                    .as_ref()
+                    .is_some_and(|t| t.code == source.code && t.text == source.text)
+                {
+                    continue;
+                }
+                out.push(Event {
+                    id: format!("{}:{}:{}", inp.doc_id, inp.index, n_event),
+                    source,
+                    target,
+                    cameo: code.clone(),
+                    root: cameo::root(&code).to_owned(),
+                    quad_class: cameo::quad_class(&code),
+                    goldstein: info.map_or(0.0, |i| i.goldstein),
+                    plover: Plover {
+                        kind: info.map_or_else(String::new, |i| i.plover.clone()),
+                        mode: info.map_or_else(String::new, |i| i.mode.clone()),
+                        context: factuality.plover_context().to_owned(),
+                    },
+                    date: date.clone(),
+                    date_source,
+                    date_text: date_text.clone(),
+                    factuality,
+                    factuality_cue: cue.clone(),
+                    sentence: sentence.clone(),
+                    trigger: TriggerRef {
+                        text: trigger_text.to_owned(),
+                        start: words[f.verb].start,
+                        end: words[f.after.saturating_sub(1).max(f.verb)].end,
+                    },
+                    rule: rule.clone(),
+                    confidence,
+                });
+            }
+        }
+    }
+
+    /// The subject of a trigger: nearest acting mention to its left (not a
+    /// prepositional object), with the actors coordinated before it.
+    fn subject(
+        &self,
+        words: &[W],
+        actors: &[&Mention],
+        body: &str,
+        verb_start: usize,
+    ) -> Option<Vec<usize>> {
+        let word_before = |pos: usize| -> Option<&str> {
+            words
+                .iter()
+                .rev()
+                .find(|w| w.end <= pos)
+                .map(|w| w.lower.as_str())
+        };
+        let mut pick = None;
+        for (i, m) in actors.iter().enumerate().rev() {
+            if m.end > verb_start {
+                continue;
+            }
+            // Stop at a clause boundary: ";" between the mention and the verb
+            // when the mention is not part of a coordinated list.
+            let between = &body[m.end..verb_start];
+            if between.contains(['(', ')']) && !between.contains(')') {
+                continue;
+            }
+            let before = word_before(m.start);
+            if before.is_some_and(|b| PREPOSITIONS.contains(&b) && b != "by") {
+                // "according to X" and "in Seoul" are not subjects.
+                continue;
+            }
+            if m.text.ends_with("'s")
+                || m.text.ends_with("’s")
+                || body[m.end..].starts_with("'s")
+                || body[m.end..].starts_with("’s")
+            {
+                // A possessive ("Japan's minister") is not the subject when a noun follows.
+                let rest = body[m.end..verb_start]
+                    .trim_start_matches(['\'', '’', 's'])
+                    .trim();
+                if !rest.is_empty() {
+                    continue;
+                }
+            }
+            pick = Some(i);
+            break;
+        }
+        let first = pick?;
+        // Coordinated actors before it: "A, B and C", "A; B; and C" (through appositions).
+        let mut chain = vec![first];
+        let mut cur = first;
+        while cur > 0 {
+            let prev = cur - 1;
+            let gap = gap_text(body, actors[prev].end, actors[cur].start);
+            if is_coordination(&gap) {
+                chain.insert(0, prev);
+                cur = prev;
+            } else {
+                break;
+            }
+        }
+        Some(chain)
+    }
+
+    /// The actor at `first` and those coordinated after it.
+    fn chain_right(&self, body: &str, actors: &[&Mention], first: usize) -> Vec<usize> {
+        let mut chain = vec![first];
+        let mut cur = first;
+        while cur + 1 < actors.len() {
+            let gap = gap_text(body, actors[cur].end, actors[cur + 1].start);
+            if is_coordination(&gap) {
+                chain.push(cur + 1);
+                cur += 1;
+            } else {
+                break;
+            }
+        }
+        chain
+    }
+
+    /// Matches the patterns of the candidate triggers (all triggers of this
+    /// verb form): the first matching pattern of any wins; otherwise the first
+    /// candidate's default code applies. Returns the trigger used, code, rule,
+    /// target actor, and whether a pattern matched.
+    #[allow(clippy::too_many_arguments)]
+    fn match_patterns(
+        &self,
+        candidates: &[usize],
+        words: &[W],
+        actors: &[&Mention],
+        after: usize,
+        right: usize,
+        passive: bool,
+    ) -> (usize, String, String, Option<usize>, bool) {
+        let actor_at = |i: usize| {
+            actors
+                .iter()
+                .position(|m| words[i].start == m.start)
+                .map(|a| (a, actors[a].end))
+        };
+        for &c in candidates {
+            for p in &self.verbs.triggers[c].patterns {
+                if let Some(target) = match_one(p, words, after, right, &actor_at) {
+                    return (
+                        c,
+                        p.code.clone(),
+                        p.rule.clone(),
+                        if passive { None } else { target },
+                        true,
+                    );
+                }
+            }
+        }
+        let c = candidates[0];
+        let trig = &self.verbs.triggers[c];
+        let target = if passive {
+            None
+        } else {
+            // The first actor after the trigger that is not a place; for
+            // material conflict a place may be the target when nothing else is.
+            let mut fallback = None;
+            let mut pick = None;
+            for i in after..right.min(words.len()) {
+                if let Some((a, _)) = actor_at(i) {
+                    let prev = if i > after {
+                        words[i - 1].lower.as_str()
+                    } else {
+                        ""
+                    };
+                    if PLACES.contains(&prev)
+                        || prev == "according"
+                        || (i >= 2 && words[i - 2].lower == "according")
+                    {
+                        fallback = fallback.or(Some(a));
+                        continue;
+                    }
+                    pick = Some(a);
+                    break;
+                }
+            }
+            pick.or(if cameo::quad_class(&trig.code) == 4 {
+                fallback
+            } else {
+                None
+            })
+        };
+        (
+            c,
+            trig.code.clone(),
+            format!("{}/default", trig.id),
+            target,
+            false,
+        )
+    }
+
+    /// The date of an event: the date expression nearest the trigger in its clause, else the article date.
+    fn date_for(
+        &self,
+        inp: &SentenceInput<'_>,
+        dates: &[EventDate],
+        verb_start: usize,
+        clause_start: usize,
+        words: &[W],
+    ) -> (String, &'static str, Option<String>, bool) {
+        let clause_from = words.get(clause_start).map_or(inp.start, |w| w.start);
+        let best = dates
+            .iter()
+            .filter(|d| d.start >= clause_from)
+            .min_by_key(|d| {
+                if d.start >= verb_start {
+                    d.start - verb_start
+                } else {
+                    verb_start - d.end + 8
+                }
+            });
+        match best {
+            Some(d) => (
+                d.date.to_string(),
+                "text",
+                Some(inp.body[d.start..d.end].to_owned()),
+                d.future,
+            ),
+            None => (
+                inp.anchor.format("%Y-%m-%d").to_string(),
+                "article",
+                None,
+                false,
+            ),
+        }
+    }
+}
+
+/// The text between two actor mentions with apposition roles and lead words removed.
+fn gap_text(body: &str, from: usize, to: usize) -> String {
+    if from > to {
+        return String::new();
+    }
+    body.get(from..to).unwrap_or("").to_owned()
+}
+
+/// True when a gap between two actors coordinates them: "and", ",", ";",
+/// ", and", "as well as", possibly around an apposition ("X, a professor, and Y").
+fn is_coordination(gap: &str) -> bool {
+    let g = gap.trim();
+    if g.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = g
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has_link = g.contains([',', ';']) || words.contains(&"and") || g.contains("as well as");
+    // Allow an apposition between (it was filtered out as a role mention): only short lead words remain.
+    let allowed = |w: &str| {
+        matches!(
+            w,
+            "and"
+                | "as"
+                | "well"
+                | "the"
+                | "then"
+                | "a"
+                | "an"
+                | "both"
+                | "former"
+                | "current"
+                | "acting"
+                | "its"
+                | "their"
+        )
+    };
+    has_link
+        && words.len() <= 6
+        && (words.iter().all(|w| allowed(w))
+            || (g.starts_with(',') && g.ends_with(','))
+                && words.len() <= 6
+                && words
+                    .iter()
+                    .all(|w| allowed(w) || w.chars().next().is_some_and(char::is_uppercase)))
+}
+
+/// Matches one pattern against the words after a trigger; returns Some(target) on success.
+///
+/// `actor_at(i)` gives the actor whose mention starts at token `i`, and the
+/// byte where that mention ends.
+fn match_one(
+    p: &Pattern,
+    words: &[W],
+    start: usize,
+    right: usize,
+    actor_at: &dyn Fn(usize) -> Option<(usize, usize)>,
+) -> Option<Option<usize>> {
+    fn go(
+        toks: &[Tok],
+        words: &[W],
+        i: usize,
+        right: usize,
+        actor_at: &dyn Fn(usize) -> Option<(usize, usize)>,
+        target: Option<usize>,
+    ) -> Option<Option<usize>> {
+        let Some(first) = toks.first() else {
+            return Some(target);
+        };
+        match first {
+            Tok::Skip => {
+                for skip in 0..=4 {
+                    if i + skip > right {
+                        break;
+                    }
+                    if let Some(t) = go(&toks[1..], words, i + skip, right, actor_at, target) {
+                        return Some(t);
+                    }
+                }
+                None
+            }
+            Tok::Target => {
+                // A determiner or a couple of words may come before the actor ("the US", "its ally Japan").
+                for skip in 0..=2 {
+                    let k = i + skip;
+                    if k >= right {
+                        break;
+                    }
+                    if let Some((a, end)) = actor_at(k) {
+                        let mut next = k + 1;
+                        while next < words.len() && words[next].start < end {
+                            next += 1;
+                        }
+                        return go(&toks[1..], words, next, right, actor_at, target.or(Some(a)));
+                    }
+                    if matches!(words[k].lower.as_str(), "," | ";" | "." | "and") {
+                        break;
+                    }
+                }
+                None
+            }
+            Tok::Words(alts) => {
+                if i < right && alts.iter().any(|a| *a == words[i].lower) {
+                    go(&toks[1..], words, i + 1, right, actor_at, target)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+    go(&p.toks, words, start, right, actor_at, None)
+}

@@ -1,0 +1,291 @@
+//! Direct quotations and their speakers.
+//!
+//! A quotation's speaker is read from the words around it, in this order:
+//! 1. **after** it: `"…," said X, a professor at Y.` / `"…," X said.` /
+//!    `"…," he added.`;
+//! 2. **before** it: `X said: "…"` / `X said "…"` / `X told reporters that "…"`;
+//! 3. **according to X** in the same sentence;
+//! 4. **continuation**: an unattributed quotation right after an attributed
+//!    one (quotes split by attribution, or a quote running on into the next
+//!    paragraph) keeps that speaker.
+//!
+//! The speaker is the actor mention found there (so a person resolved from an
+//! apposition brings its role and code, and "a senior government official"
+//! its sector and country); failing that, a capitalised name; "he"/"she" take
+//! the most recent person.
+
+use faultline_actors::Mention;
+
+use crate::Doc;
+use crate::event::Quote;
+
+const SAY: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "asked",
+    "asks",
+    "stated",
+    "warned",
+    "warns",
+    "noted",
+    "argued",
+    "argues",
+    "explained",
+    "insisted",
+    "insists",
+    "wrote",
+    "writes",
+    "tweeted",
+    "declared",
+    "stressed",
+    "continued",
+    "replied",
+    "responded",
+    "acknowledged",
+    "claimed",
+    "claims",
+    "announced",
+    "recalled",
+    "remarked",
+    "cautioned",
+    "urged",
+    "predicted",
+    "admitted",
+    "suggested",
+    "posted",
+    "commented",
+    "observed",
+    "conceded",
+];
+
+fn is_say(w: &str) -> bool {
+    SAY.contains(
+        &w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+            .as_str(),
+    )
+}
+
+/// Capitalised words at the start of `s` (2–4 of them): an unknown speaker's name.
+fn leading_name(s: &str) -> Option<&str> {
+    let mut end = 0;
+    let mut count = 0;
+    for w in s.split(' ') {
+        let clean = w.trim_end_matches([',', '.', ';', ':']);
+        let ok = clean.chars().next().is_some_and(char::is_uppercase)
+            && clean
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+        if !ok || count == 4 {
+            break;
+        }
+        end += if count == 0 {
+            clean.len()
+        } else {
+            1 + clean.len()
+        };
+        count += 1;
+        if clean.len() != w.len() {
+            break;
+        }
+    }
+    (count >= 2).then(|| &s[..end])
+}
+
+struct Speaker {
+    name: String,
+    role: Option<String>,
+    actor: Option<String>,
+}
+
+fn from_mention(m: &Mention) -> Speaker {
+    Speaker {
+        name: m.text.clone(),
+        role: m.role.clone(),
+        actor: Some(m.code.clone()),
+    }
+}
+
+/// The speaker named at byte `from` of the body (within a few words).
+fn speaker_at(
+    body: &str,
+    from: usize,
+    limit: usize,
+    mentions: &[Mention],
+    last_person: Option<&Mention>,
+) -> Option<Speaker> {
+    let region = body.get(from..limit.min(body.len()))?;
+    let trimmed = region.trim_start();
+    let start = from + region.len() - trimmed.len();
+    let lead = trimmed
+        .split(' ')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', '.', ';'])
+        .to_lowercase();
+    if matches!(lead.as_str(), "he" | "she") {
+        return last_person.map(from_mention);
+    }
+    // A mention starting within the first few words (a person first).
+    let window_end = start
+        + trimmed
+            .char_indices()
+            .nth(60)
+            .map_or(trimmed.len(), |(i, _)| i);
+    let in_window: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.start >= start && m.start < window_end && !m.appositive)
+        .collect();
+    if let Some(m) = in_window
+        .iter()
+        .find(|m| m.person)
+        .or_else(|| in_window.first())
+    {
+        // Only if nothing but articles stands before it.
+        let before = body
+            .get(start..m.start)
+            .unwrap_or("x")
+            .trim()
+            .to_lowercase();
+        if before.is_empty() || matches!(before.as_str(), "a" | "an" | "the" | "one") {
+            return Some(from_mention(m));
+        }
+    }
+    leading_name(trimmed).map(|n| Speaker {
+        name: n.to_owned(),
+        role: None,
+        actor: None,
+    })
+}
+
+/// Finds the speaker of every quotation in the document.
+pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
+    let body = doc.body;
+    let mut out: Vec<Quote> = Vec::new();
+    let mut previous: Option<(usize, Option<String>, Option<String>, Option<String>)> = None; // (end, speaker, role, actor)
+    for &(start, end, inner_start, inner_end) in &doc.quotes {
+        let last_person = mentions.iter().rev().find(|m| m.person && m.end <= start);
+        let para_end = body
+            .get(end..)
+            .and_then(|r| r.find("\n\n"))
+            .map_or(body.len(), |p| end + p);
+        let sentence_start = doc
+            .sentences
+            .iter()
+            .find(|&&(s, e, _)| s <= start && start < e)
+            .map_or(start, |&(s, _, _)| s);
+        let mut speaker: Option<Speaker> = None;
+        let mut how = "none";
+        // 1. After: `"…," said X` or `"…," X said`.
+        let after = body.get(end..para_end).unwrap_or("");
+        let a = after.trim_start_matches([',', ' ', '.', '!', '?']);
+        let a_off = end + (after.len() - a.len());
+        let first = a.split(' ').next().unwrap_or("");
+        if !a.is_empty() && !a.starts_with(['"', '“']) {
+            if is_say(first) {
+                speaker = speaker_at(body, a_off + first.len(), para_end, mentions, last_person);
+            } else if let Some(verb_at) = a.split(' ').take(8).position(is_say) {
+                let head: usize = a.split(' ').take(verb_at).map(|w| w.len() + 1).sum();
+                if !a.get(..head).unwrap_or(".").contains(['.', ';']) {
+                    speaker = speaker_at(body, a_off, a_off + head, mentions, last_person);
+                }
+            }
+            if speaker.is_some() {
+                how = "after";
+            }
+        }
+        // 2. Before: `X said: "…"`.
+        if speaker.is_none() {
+            let before = body.get(sentence_start..start).unwrap_or("").trim_end();
+            let b = before.trim_end_matches([':', ',']).trim_end();
+            let b = b.strip_suffix(" that").unwrap_or(b).trim_end();
+            let words: Vec<&str> = b.split(' ').collect();
+            if let Some(pos) = words
+                .iter()
+                .rposition(|w| is_say(w))
+                .filter(|&p| p + 3 >= words.len())
+            {
+                let head: usize = words[..pos].iter().map(|w| w.len() + 1).sum();
+                let mut region_end = sentence_start + head.min(b.len());
+                while !body.is_char_boundary(region_end) {
+                    region_end -= 1;
+                }
+                // The nearest mention before the verb.
+                if let Some(m) = mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.start >= sentence_start && m.end <= region_end + 1 && !m.appositive)
+                {
+                    speaker = Some(from_mention(m));
+                } else if words[..pos]
+                    .last()
+                    .is_some_and(|w| matches!(w.to_lowercase().as_str(), "he" | "she"))
+                {
+                    speaker = last_person.map(from_mention);
+                } else {
+                    speaker =
+                        leading_name(body.get(sentence_start..region_end).unwrap_or("").trim())
+                            .map(|n| Speaker {
+                                name: n.to_owned(),
+                                role: None,
+                                actor: None,
+                            });
+                }
+                if speaker.is_some() {
+                    how = "before";
+                }
+            }
+        }
+        // 3. According to X, in the sentence.
+        if speaker.is_none() {
+            let sentence_end = doc
+                .sentences
+                .iter()
+                .find(|&&(s, e, _)| s <= start && start < e)
+                .map_or(para_end, |&(_, e, _)| e);
+            if let Some(p) = body
+                .get(sentence_start..sentence_end.max(end).min(body.len()))
+                .and_then(|t| t.find("according to "))
+            {
+                let from = sentence_start + p + "according to ".len();
+                speaker = speaker_at(body, from, sentence_end.max(end), mentions, last_person);
+                if speaker.is_some() {
+                    how = "according-to";
+                }
+            }
+        }
+        // 4. Continuation of the previous quotation.
+        if speaker.is_none()
+            && let Some((prev_end, name, role, actor)) = &previous
+            && name.is_some()
+            && start.saturating_sub(*prev_end) < 400
+        {
+            speaker = Some(Speaker {
+                name: name.clone().unwrap_or_default(),
+                role: role.clone(),
+                actor: actor.clone(),
+            });
+            how = "continuation";
+        }
+        let (name, role, actor) = match speaker {
+            Some(s) => (Some(s.name), s.role, s.actor),
+            None => (None, None, None),
+        };
+        previous = Some((end, name.clone(), role.clone(), actor.clone()));
+        out.push(Quote {
+            speaker: name,
+            speaker_role: role,
+            actor,
+            text: body.get(inner_start..inner_end).unwrap_or("").to_owned(),
+            start: inner_start,
+            end: inner_end,
+            attribution: how,
+        });
+    }
+    out
+}
