@@ -141,6 +141,6 @@ pub struct Quote {
     pub start: usize,
     /// End byte offset.
     pub end: usize,
-    /// How the speaker was found: "after", "before", "according-to", "continuation", or "none".
+    /// How the speaker was found: "after", "before", "according-to", "paragraph", "continuation", or "none".
     pub attribution: &'static str,
 }

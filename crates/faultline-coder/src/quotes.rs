@@ -5,7 +5,9 @@
 //!    `"…," he added.`;
 //! 2. **before** it: `X said: "…"` / `X said "…"` / `X told reporters that "…"`;
 //! 3. **according to X** in the same sentence;
-//! 4. **continuation**: an unattributed quotation right after an attributed
+//! 4. **paragraph**: the person the paragraph names before the quotation
+//!    ("Brett McGurk … also criticized the decision. "The statement …"");
+//! 5. **continuation**: an unattributed quotation right after an attributed
 //!    one (quotes split by attribution, or a quote running on into the next
 //!    paragraph) keeps that speaker.
 //!
@@ -73,6 +75,11 @@ fn is_say(w: &str) -> bool {
 
 /// Capitalised words at the start of `s` (2–4 of them): an unknown speaker's name.
 fn leading_name(s: &str) -> Option<&str> {
+    leading_name_min(s, 2)
+}
+
+/// Capitalised words at the start of `s`, at least `min` of them.
+fn leading_name_min(s: &str, min: usize) -> Option<&str> {
     let mut end = 0;
     let mut count = 0;
     for w in s.split(' ') {
@@ -94,7 +101,36 @@ fn leading_name(s: &str) -> Option<&str> {
             break;
         }
     }
-    (count >= 2).then(|| &s[..end])
+    (count >= min).then(|| &s[..end])
+}
+
+/// Capitalised words (1–4) that end `s`: the name right before a speech verb.
+fn trailing_name(s: &str) -> Option<&str> {
+    let s = s.trim_end().trim_end_matches(',').trim_end();
+    let words: Vec<&str> = s.split(' ').collect();
+    let mut n = 0;
+    for w in words.iter().rev() {
+        let ok = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            && !matches!(
+                *w,
+                "The" | "A" | "In" | "But" | "And" | "He" | "She" | "They" | "It"
+            );
+        if !ok || n == 4 {
+            break;
+        }
+        n += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let len: usize = words[words.len() - n..]
+        .iter()
+        .map(|w| w.len() + 1)
+        .sum::<usize>()
+        - 1;
+    s.get(s.len() - len..)
 }
 
 struct Speaker {
@@ -167,7 +203,8 @@ fn speaker_at(
 pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
     let body = doc.body;
     let mut out: Vec<Quote> = Vec::new();
-    let mut previous: Option<(usize, Option<String>, Option<String>, Option<String>)> = None; // (end, speaker, role, actor)
+    // The previous quotation: its end and its speaker.
+    let mut previous: Option<(usize, Option<Speaker>)> = None;
     for &(start, end, inner_start, inner_end) in &doc.quotes {
         let last_person = mentions.iter().rev().find(|m| m.person && m.end <= start);
         let para_end = body
@@ -208,15 +245,32 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
             if let Some(pos) = words
                 .iter()
                 .rposition(|w| is_say(w))
-                .filter(|&p| p + 3 >= words.len())
+                .filter(|&p| p + 8 >= words.len())
             {
                 let head: usize = words[..pos].iter().map(|w| w.len() + 1).sum();
                 let mut region_end = sentence_start + head.min(b.len());
                 while !body.is_char_boundary(region_end) {
                     region_end -= 1;
                 }
-                // The nearest mention before the verb.
-                if let Some(m) = mentions
+                let lead = body.get(sentence_start..region_end).unwrap_or("");
+                // A mention ending right before the verb, else a name there, else the nearest mention.
+                let adjacent = mentions.iter().find(|m| {
+                    m.start >= sentence_start
+                        && m.end + 2 >= region_end
+                        && m.end <= region_end
+                        && !m.appositive
+                });
+                if let Some(m) = adjacent {
+                    speaker = Some(from_mention(m));
+                } else if let Some(name) = trailing_name(lead)
+                    .filter(|n| n.split(' ').count() >= 2 || lead.trim().len() == n.len())
+                {
+                    speaker = Some(Speaker {
+                        name: name.to_owned(),
+                        role: None,
+                        actor: None,
+                    });
+                } else if let Some(m) = mentions
                     .iter()
                     .rev()
                     .find(|m| m.start >= sentence_start && m.end <= region_end + 1 && !m.appositive)
@@ -259,24 +313,49 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
                 }
             }
         }
-        // 4. Continuation of the previous quotation.
+        // 4. The person the paragraph is about, before the quotation
+        //    ("Brett McGurk … criticized the decision. "The statement …"").
+        if speaker.is_none() {
+            let para_start = body
+                .get(..start)
+                .and_then(|b| b.rfind("\n\n"))
+                .map_or(0, |p| p + 2);
+            let earlier_quote = out.last().is_some_and(|q| q.end > para_start);
+            if !earlier_quote {
+                if let Some(m) = mentions
+                    .iter()
+                    .find(|m| m.person && m.start >= para_start && m.end <= start && !m.appositive)
+                {
+                    speaker = Some(from_mention(m));
+                } else if let Some(name) = body.get(para_start..start).and_then(leading_name) {
+                    speaker = Some(Speaker {
+                        name: name.to_owned(),
+                        role: None,
+                        actor: None,
+                    });
+                }
+                if speaker.is_some() {
+                    how = "paragraph";
+                }
+            }
+        }
+        // 5. Continuation of the previous quotation.
         if speaker.is_none()
-            && let Some((prev_end, name, role, actor)) = &previous
-            && name.is_some()
+            && let Some((prev_end, Some(prev))) = &previous
             && start.saturating_sub(*prev_end) < 400
         {
             speaker = Some(Speaker {
-                name: name.clone().unwrap_or_default(),
-                role: role.clone(),
-                actor: actor.clone(),
+                name: prev.name.clone(),
+                role: prev.role.clone(),
+                actor: prev.actor.clone(),
             });
             how = "continuation";
         }
-        let (name, role, actor) = match speaker {
-            Some(s) => (Some(s.name), s.role, s.actor),
+        let (name, role, actor) = match &speaker {
+            Some(s) => (Some(s.name.clone()), s.role.clone(), s.actor.clone()),
             None => (None, None, None),
         };
-        previous = Some((end, name.clone(), role.clone(), actor.clone()));
+        previous = Some((end, speaker));
         out.push(Quote {
             speaker: name,
             speaker_role: role,
