@@ -696,6 +696,7 @@ fn resolve_sentence(
                 if let Some(country) = country
                     && (is_agentive(head) || titled_person.is_some())
                     && !used_as_modifier(body, end, s.end)
+                    && !foreign_descriptor_before(body, a.start, s.start, &atoms)
                 {
                     let sector = if former && titled_person.is_some() {
                         "ELI".to_owned()
@@ -890,6 +891,30 @@ fn is_agentive(role: &str) -> bool {
     let l = role.to_lowercase();
     let last = l.rsplit(' ').next().unwrap_or(&l);
     is_individual(role) || BODIES.contains(&last) || BODIES.contains(&l.as_str())
+}
+
+/// True when a capitalised word that is no known actor stands right before a
+/// role word ("African leaders", "Kurdish militants", "Uighur activists"):
+/// the role belongs to a group the dictionaries do not know, not to the
+/// country of the context.
+fn foreign_descriptor_before(
+    body: &str,
+    start: usize,
+    sentence_start: usize,
+    atoms: &[Atom],
+) -> bool {
+    let before = body[sentence_start..start].trim_end();
+    let Some(word) = before.rsplit(|c: char| c.is_whitespace()).next() else {
+        return false;
+    };
+    if word.is_empty() || word.len() == before.len() {
+        // Sentence-initial words are capitalised anyway.
+        return false;
+    }
+    let w_start = sentence_start + before.len() - word.len();
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphabetic() || c == '-');
+    capitalised && !atoms.iter().any(|a| a.start <= w_start && a.end > w_start)
 }
 
 /// True when the word after a role word shows it modifies a noun ("military cooperation").

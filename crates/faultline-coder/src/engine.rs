@@ -441,24 +441,43 @@ impl Engine<'_> {
         let trigger_verbs: HashSet<usize> = found.iter().map(|f| f.verb).collect();
 
         let mut n_event = 0usize;
+        // Triggers already used up by an earlier trigger's pattern ("urged X to release…").
+        let mut consumed: HashSet<usize> = HashSet::new();
         for (fi, f) in found.iter().enumerate() {
+            if consumed.contains(&f.verb) {
+                continue;
+            }
             let trig: &Trigger = &self.verbs.triggers[f.candidates[0]];
             let verb_start = words[f.verb].start;
-            // Right limit of the clause: the next trigger, a semicolon or the end.
-            let next_verb = found.get(fi + 1).map_or(words.len(), |n| n.verb);
-            let right = (f.after..next_verb)
+            // The clause ends at a semicolon, colon or dash; default targets
+            // are looked for only up to the next trigger.
+            let clause_end = (f.after..words.len())
                 .find(|&k| matches!(words[k].lower.as_str(), ";" | ":" | "—" | "–"))
-                .unwrap_or(next_verb);
+                .unwrap_or(words.len());
+            let next_verb = found[fi + 1..]
+                .iter()
+                .map(|n| n.verb)
+                .find(|&v| v >= f.after)
+                .unwrap_or(words.len());
 
-            // Governed infinitive: "vowed to retaliate", "agreed to meet".
+            // Infinitives: "vowed to retaliate", "agreed to meet", "plans to visit".
             let mut governed_intent = false;
             let mut governed_fail = false;
+            let mut governed_other = false;
             if f.verb >= 2 && words[f.verb - 1].lower == "to" {
                 let mut g = f.verb - 2;
                 while g > 0 && SOFT.contains(&words[g].lower.as_str()) {
                     g -= 1;
                 }
-                if trigger_verbs.contains(&g) {
+                let clause_from = (0..f.verb)
+                    .rev()
+                    .find(|&k| matches!(words[k].lower.as_str(), ";"))
+                    .map_or(0, |k| k + 1);
+                if trigger_verbs
+                    .iter()
+                    .any(|&t| t >= clause_from && t < f.verb)
+                {
+                    // Governed by an earlier trigger of the clause: its patterns speak for it.
                     continue;
                 }
                 let gw = words[g].lower.as_str();
@@ -467,6 +486,21 @@ impl Engine<'_> {
                         && matches!(words[g - 1].lower.as_str(), "is" | "are" | "was" | "were")
                         && INTENT_VERBS.contains(&gw));
                 governed_fail = FAIL_VERBS.contains(&gw);
+                governed_other = !governed_intent
+                    && !governed_fail
+                    && !matches!(
+                        gw,
+                        "tried"
+                            | "attempted"
+                            | "managed"
+                            | "began"
+                            | "started"
+                            | "continued"
+                            | "moved"
+                            | "went"
+                            | "came"
+                            | "used"
+                    );
             }
 
             // Voice.
@@ -475,25 +509,38 @@ impl Engine<'_> {
                 k -= 1;
             }
             let verb_word = words[f.verb].lower.as_str();
-            let passive = matches!(trig.kind, TriggerKind::Verb { .. })
-                && k > 0
-                && BE.contains(&words[k - 1].lower.as_str())
-                && !verb_word.ends_with("ing")
+            let participle = !verb_word.ends_with("ing")
                 && (verb_word.ends_with("ed")
                     || verb_word.ends_with('n')
                     || verb_word.ends_with('t'));
+            let after_mention = k > 0 && actors.iter().any(|m| m.end == words[k - 1].end);
+            let reduced_relative = participle
+                && after_mention
+                && found[..fi].iter().any(|p| p.verb + 1 < k)
+                && !(f.after < words.len()
+                    && actors.iter().any(|m| m.start == words[f.after].start));
+            let passive = matches!(trig.kind, TriggerKind::Verb { .. })
+                && participle
+                && ((k > 0 && BE.contains(&words[k - 1].lower.as_str())) || reduced_relative);
 
             // Source and target mentions.
             let subject = self.subject(&words, &actors, body, verb_start);
             let (mut sources, mut targets, code, rule, matched) = if passive {
-                let by = (f.after..right).find(|&k| words[k].lower == "by");
+                let by = (f.after..clause_end).find(|&k| words[k].lower == "by");
                 let agent = by.and_then(|b| {
                     actors
                         .iter()
                         .position(|m| words.get(b + 1).is_some_and(|w| w.start == m.start))
                 });
-                let (_, code, rule, _, matched) =
-                    self.match_patterns(&f.candidates, &words, &actors, f.after, right, true);
+                let (_, code, rule, _, matched, _) = self.match_patterns(
+                    &f.candidates,
+                    &words,
+                    &actors,
+                    f.after,
+                    clause_end,
+                    next_verb,
+                    true,
+                );
                 let sources = agent
                     .map(|a| self.chain_right(body, &actors, a))
                     .unwrap_or_default();
@@ -505,8 +552,21 @@ impl Engine<'_> {
                     matched,
                 )
             } else {
-                let (_, code, rule, target, matched) =
-                    self.match_patterns(&f.candidates, &words, &actors, f.after, right, false);
+                let (_, code, rule, target, matched, match_end) = self.match_patterns(
+                    &f.candidates,
+                    &words,
+                    &actors,
+                    f.after,
+                    clause_end,
+                    next_verb,
+                    false,
+                );
+                // Triggers inside the matched words belong to this event.
+                for later in &found[fi + 1..] {
+                    if later.verb >= f.after && later.verb < match_end {
+                        consumed.insert(later.verb);
+                    }
+                }
                 let targets = target
                     .map(|t| self.chain_right(body, &actors, t))
                     .unwrap_or_default();
@@ -578,6 +638,9 @@ impl Engine<'_> {
             } else if governed_intent {
                 intent = true;
                 cue = Some(words[f.verb - 2].lower.clone());
+            } else if governed_other {
+                factuality = Factuality::Future;
+                cue = Some(format!("{} to", words[f.verb - 2].lower));
             } else if let Some(d) = denial {
                 factuality = Factuality::Negated;
                 cue = Some(words[d].lower.clone());
@@ -786,68 +849,75 @@ impl Engine<'_> {
         words: &[W],
         actors: &[&Mention],
         after: usize,
-        right: usize,
+        clause_end: usize,
+        next_verb: usize,
         passive: bool,
-    ) -> (usize, String, String, Option<usize>, bool) {
+    ) -> (usize, String, String, Option<usize>, bool, usize) {
         let actor_at = |i: usize| {
             actors
                 .iter()
                 .position(|m| words[i].start == m.start)
                 .map(|a| (a, actors[a].end))
         };
-        for &c in candidates {
+        let mut hit = None;
+        'outer: for &c in candidates {
             for p in &self.verbs.triggers[c].patterns {
-                if let Some(target) = match_one(p, words, after, right, &actor_at) {
-                    return (
-                        c,
-                        p.code.clone(),
-                        p.rule.clone(),
-                        if passive { None } else { target },
-                        true,
-                    );
+                if let Some((target, end)) = match_one(p, words, after, clause_end, &actor_at) {
+                    hit = Some((c, p.code.clone(), p.rule.clone(), target, end));
+                    break 'outer;
                 }
             }
         }
-        let c = candidates[0];
-        let trig = &self.verbs.triggers[c];
-        let target = if passive {
-            None
-        } else {
-            // The first actor after the trigger that is not a place; for
-            // material conflict a place may be the target when nothing else is.
-            let mut fallback = None;
-            let mut pick = None;
-            for i in after..right.min(words.len()) {
-                if let Some((a, _)) = actor_at(i) {
-                    let prev = if i > after {
-                        words[i - 1].lower.as_str()
-                    } else {
-                        ""
-                    };
-                    if PLACES.contains(&prev)
-                        || prev == "according"
-                        || (i >= 2 && words[i - 2].lower == "according")
-                    {
-                        fallback = fallback.or(Some(a));
-                        continue;
-                    }
-                    pick = Some(a);
-                    break;
-                }
+        let (c, code, rule, pattern_target, match_end, matched) = match hit {
+            Some((c, code, rule, target, end)) => (c, code, rule, target, end, true),
+            None => {
+                let c = candidates[0];
+                let t = &self.verbs.triggers[c];
+                (
+                    c,
+                    t.code.clone(),
+                    format!("{}/default", t.id),
+                    None,
+                    after,
+                    false,
+                )
             }
-            pick.or(if cameo::quad_class(&trig.code) == 4 {
-                fallback
-            } else {
-                None
-            })
         };
-        (
-            c,
-            trig.code.clone(),
-            format!("{}/default", trig.id),
-            target,
-            false,
-        )
+        if passive {
+            return (c, code, rule, None, matched, match_end);
+        }
+        if pattern_target.is_some() {
+            return (c, code, rule, pattern_target, matched, match_end);
+        }
+        // The first actor after the trigger that is not a place; for
+        // material conflict a place may be the target when nothing else is.
+        let limit = next_verb.max(match_end).min(clause_end).min(words.len());
+        let mut fallback = None;
+        let mut pick = None;
+        for i in after..limit {
+            if let Some((a, _)) = actor_at(i) {
+                let prev = if i > after {
+                    words[i - 1].lower.as_str()
+                } else {
+                    ""
+                };
+                if PLACES.contains(&prev)
+                    || prev == "according"
+                    || (i >= 2 && words[i - 2].lower == "according")
+                {
+                    fallback = fallback.or(Some(a));
+                    continue;
+                }
+                pick = Some(a);
+                break;
+            }
+        }
+        let target = pick.or(if cameo::quad_class(&code) == 4 {
+            fallback
+        } else {
+            None
+        });
+        (c, code, rule, target, matched, match_end)
     }
 
     /// The date of an event: the date expression nearest the trigger in its clause, else the article date.
@@ -946,7 +1016,7 @@ fn match_one(
     start: usize,
     right: usize,
     actor_at: &dyn Fn(usize) -> Option<(usize, usize)>,
-) -> Option<Option<usize>> {
+) -> Option<(Option<usize>, usize)> {
     fn go(
         toks: &[Tok],
         words: &[W],
@@ -954,9 +1024,9 @@ fn match_one(
         right: usize,
         actor_at: &dyn Fn(usize) -> Option<(usize, usize)>,
         target: Option<usize>,
-    ) -> Option<Option<usize>> {
+    ) -> Option<(Option<usize>, usize)> {
         let Some(first) = toks.first() else {
-            return Some(target);
+            return Some((target, i));
         };
         match first {
             Tok::Skip => {
