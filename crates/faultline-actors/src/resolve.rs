@@ -587,6 +587,30 @@ fn resolve_sentence(
                 mentions.push(m);
                 continue;
             }
+            // "Greek, Cypriot and French counterparts": the demonyms listed
+            // before share the head.
+            let mut prev_start = a.start;
+            for pm in mentions.iter_mut().rev() {
+                let gap = body.get(pm.end..prev_start).unwrap_or("x").trim();
+                let bare_demonym = atoms
+                    .iter()
+                    .any(|t| t.start == pm.start && t.end == pm.end && t.kind == AtomKind::Demonym);
+                if bare_demonym && matches!(gap, "," | "and" | ", and" | "or" | ", or") {
+                    if let Some(root) = pm.country.clone() {
+                        pm.code = compound.code.replacen(
+                            compound.country.as_deref().unwrap_or(""),
+                            &root,
+                            1,
+                        );
+                        pm.sector = compound.sector.clone();
+                        pm.person = compound.person;
+                        pm.role = compound.role.clone();
+                    }
+                    prev_start = pm.start;
+                } else {
+                    break;
+                }
+            }
             mentions.push(compound);
             i = last + 1;
             continue;
@@ -777,7 +801,11 @@ fn resolve_sentence(
     // Groups: "X and Y" coordinated actors become the latest group for "they".
     let mut group: Vec<Mention> = Vec::new();
     for (k, m) in all.iter().enumerate() {
-        state.note(m);
+        if m.country.as_deref().is_some_and(|c| dict.is_country(c)) {
+            state.note(m);
+        } else if m.person {
+            state.last_person = Some(m.clone());
+        }
         if k > 0 {
             let prev = &all[k - 1];
             let gap = body.get(prev.end..m.start).unwrap_or("").trim();

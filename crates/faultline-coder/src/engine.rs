@@ -124,6 +124,101 @@ const SOFT: &[&str] = &[
     "strongly",
     "openly",
 ];
+/// Words before a verb form that show it is a noun ("air strike", "joint exercises").
+const NOUN_MODIFIERS: &[&str] = &[
+    "air",
+    "drone",
+    "missile",
+    "rocket",
+    "military",
+    "terrorist",
+    "suicide",
+    "chemical",
+    "nuclear",
+    "cyber",
+    "bomb",
+    "car",
+    "mortar",
+    "artillery",
+    "border",
+    "retaliatory",
+    "deadly",
+    "fatal",
+    "joint",
+    "reported",
+    "alleged",
+    "recent",
+    "latest",
+    "first",
+    "second",
+    "last",
+    "previous",
+    "similar",
+    "further",
+    "new",
+    "major",
+    "massive",
+    "large",
+    "big",
+    "failed",
+    "attempted",
+    "possible",
+    "planned",
+    "surprise",
+    "cross-border",
+    "naval",
+    "ground",
+    "armed",
+    "brutal",
+    "violent",
+    "peaceful",
+    "mass",
+    "formal",
+    "official",
+    "public",
+];
+/// Lower-case words that cannot be the noun a participle modifies.
+const NON_NOUNS: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "who",
+    "which",
+    "that",
+    "had",
+    "has",
+    "have",
+    "did",
+    "does",
+    "do",
+    "also",
+    "and",
+    "or",
+    "but",
+    "not",
+    "never",
+    "then",
+    "later",
+    "reportedly",
+    "allegedly",
+    "jointly",
+    "first",
+    "previously",
+    "finally",
+    "once",
+    "had",
+    "having",
+    "have",
+    "just",
+    "recently",
+    "already",
+    "again",
+    "since",
+];
 const NEGATIONS: &[&str] = &[
     "not", "n't", "never", "no", "neither", "nor", "without", "cannot",
 ];
@@ -404,7 +499,33 @@ impl Engine<'_> {
             }
         }
         found.sort_by_key(|f| f.verb);
-        // A verb used as a noun after a determiner ("the attack", "an agreement") is not a verb trigger.
+        // A verb used as a noun after a determiner ("the attack", "an agreement")
+        // or a noun modifier ("the air strike"), or a participle right after a
+        // common noun ("an effort intended to"), is not a verb trigger.
+        found.retain(|f| {
+            let is_noun = matches!(
+                self.verbs.triggers[f.candidates[0]].kind,
+                TriggerKind::Noun { .. }
+            );
+            if is_noun || f.verb == 0 {
+                return true;
+            }
+            let prev = words[f.verb - 1].lower.as_str();
+            let prev_in_mention = in_mention(f.verb - 1);
+            if NOUN_MODIFIERS.contains(&prev) && !prev_in_mention {
+                return false;
+            }
+            let w = words[f.verb].lower.as_str();
+            let participle = w.ends_with("ed");
+            let prev_original = &body[words[f.verb - 1].start..words[f.verb - 1].end];
+            let prev_is_common_noun = prev_original.chars().all(|c| c.is_ascii_lowercase())
+                && !prev.ends_with("ly")
+                && !SOFT.contains(&prev)
+                && !BE.contains(&prev)
+                && !NON_NOUNS.contains(&prev)
+                && !prev_in_mention;
+            !(participle && prev_is_common_noun)
+        });
         found.retain(|f| {
             let is_noun = matches!(
                 self.verbs.triggers[f.candidates[0]].kind,
@@ -785,7 +906,11 @@ impl Engine<'_> {
                 continue;
             }
             let before = word_before(m.start);
-            if before.is_some_and(|b| PREPOSITIONS.contains(&b) && b != "by") {
+            // "after Trump had a call" — after/before/since/until start clauses too.
+            if before.is_some_and(|b| {
+                PREPOSITIONS.contains(&b)
+                    && !matches!(b, "by" | "after" | "before" | "since" | "until" | "as")
+            }) {
                 // "according to X" and "in Seoul" are not subjects.
                 continue;
             }
