@@ -625,10 +625,7 @@ fn resolve_sentence(
             && n.country.as_deref().is_some_and(|c| dict.is_country(c))
         {
             let gap = body[a.end..n.start].trim().to_lowercase();
-            if matches!(
-                gap.as_str(),
-                "of" | "in" | "from" | "of the" | "in the" | "for"
-            ) {
+            if matches!(gap.as_str(), "of" | "in" | "of the" | "in the") {
                 // A member of a group or organisation takes its code
                 // ("a leader of Hamas"); of a country, the role's sector.
                 let own = n
@@ -721,6 +718,7 @@ fn resolve_sentence(
                     && (is_agentive(head) || titled_person.is_some())
                     && !used_as_modifier(body, end, s.end)
                     && !foreign_descriptor_before(body, a.start, s.start, &atoms)
+                    && !owned_by_subject(body, a.start, s.start)
                 {
                     let sector = if former && titled_person.is_some() {
                         "ELI".to_owned()
@@ -943,6 +941,21 @@ fn foreign_descriptor_before(
     let capitalised = word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().all(|c| c.is_alphabetic() || c == '-');
     capitalised && !atoms.iter().any(|a| a.start <= w_start && a.end > w_start)
+}
+
+/// True when a possessive pronoun stands before a role word ("its troops",
+/// "their citizens"): the role belongs to an actor already named.
+fn owned_by_subject(body: &str, start: usize, sentence_start: usize) -> bool {
+    let before = body[sentence_start..start].trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "its" | "their" | "his" | "her" | "our" | "my" | "your"
+    )
 }
 
 /// True when the word after a role word shows it modifies a noun ("military cooperation").

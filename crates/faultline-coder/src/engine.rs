@@ -91,6 +91,7 @@ const PLACES: &[&str] = &[
     "from",
     "to",
 ];
+const TOPICS: &[&str] = &["about", "regarding", "concerning", "over", "on"];
 const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "'s", "’s",
 ];
@@ -564,6 +565,7 @@ impl Engine<'_> {
         let mut n_event = 0usize;
         // Triggers already used up by an earlier trigger's pattern ("urged X to release…").
         let mut consumed: HashSet<usize> = HashSet::new();
+        let verb_starts: Vec<usize> = found.iter().map(|f| f.verb).collect();
         for (fi, f) in found.iter().enumerate() {
             if consumed.contains(&f.verb) {
                 continue;
@@ -575,12 +577,6 @@ impl Engine<'_> {
             let clause_end = (f.after..words.len())
                 .find(|&k| matches!(words[k].lower.as_str(), ";" | ":" | "—" | "–"))
                 .unwrap_or(words.len());
-            let next_verb = found[fi + 1..]
-                .iter()
-                .map(|n| n.verb)
-                .find(|&v| v >= f.after)
-                .unwrap_or(words.len());
-
             // Infinitives: "vowed to retaliate", "agreed to meet", "plans to visit".
             let mut governed_intent = false;
             let mut governed_fail = false;
@@ -659,7 +655,7 @@ impl Engine<'_> {
                     &actors,
                     f.after,
                     clause_end,
-                    next_verb,
+                    &verb_starts,
                     true,
                 );
                 let sources = agent
@@ -679,7 +675,7 @@ impl Engine<'_> {
                     &actors,
                     f.after,
                     clause_end,
-                    next_verb,
+                    &verb_starts,
                     false,
                 );
                 // Triggers inside the matched words belong to this event.
@@ -975,7 +971,7 @@ impl Engine<'_> {
         actors: &[&Mention],
         after: usize,
         clause_end: usize,
-        next_verb: usize,
+        trigger_starts: &[usize],
         passive: bool,
     ) -> (usize, String, String, Option<usize>, bool, usize) {
         let actor_at = |i: usize| {
@@ -1016,7 +1012,15 @@ impl Engine<'_> {
         }
         // The first actor after the trigger that is not a place; for
         // material conflict a place may be the target when nothing else is.
-        let limit = next_verb.max(match_end).min(clause_end).min(words.len());
+        // Up to the next trigger after the matched words (or the clause end).
+        let from = match_end.max(after);
+        let limit = trigger_starts
+            .iter()
+            .copied()
+            .find(|&v| v >= from)
+            .unwrap_or(clause_end)
+            .min(clause_end)
+            .min(words.len());
         let mut fallback = None;
         let mut pick = None;
         for i in after..limit {
@@ -1031,6 +1035,10 @@ impl Engine<'_> {
                     || (i >= 2 && words[i - 2].lower == "according")
                 {
                     fallback = fallback.or(Some(a));
+                    continue;
+                }
+                if TOPICS.contains(&prev) && cameo::quad_class(&code) <= 2 {
+                    // "spoke about Syria": a topic, not a target.
                     continue;
                 }
                 pick = Some(a);
