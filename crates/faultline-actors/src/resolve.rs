@@ -947,15 +947,13 @@ fn foreign_descriptor_before(
 /// "their citizens"): the role belongs to an actor already named.
 fn owned_by_subject(body: &str, start: usize, sentence_start: usize) -> bool {
     let before = body[sentence_start..start].trim_end();
-    let word = before
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    matches!(
-        word.as_str(),
-        "its" | "their" | "his" | "her" | "our" | "my" | "your"
-    )
+    // The possessive may stand a word or two before: "its regional militias".
+    before.rsplit(|c: char| c.is_whitespace()).take(3).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "its" | "their" | "his" | "her" | "our" | "my" | "your"
+        )
+    })
 }
 
 /// True when the word after a role word shows it modifies a noun ("military cooperation").

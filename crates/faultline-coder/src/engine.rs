@@ -88,10 +88,34 @@ const PLACES: &[&str] = &[
     "throughout",
     "within",
     "around",
-    "from",
-    "to",
 ];
-const TOPICS: &[&str] = &["about", "regarding", "concerning", "over", "on"];
+const QUANTITIES: &[&str] = &[
+    "thousands",
+    "hundreds",
+    "dozens",
+    "millions",
+    "tens",
+    "scores",
+    "some",
+    "many",
+    "most",
+    "all",
+    "group",
+    "groups",
+    "crowds",
+    "crowd",
+    "number",
+    "majority",
+    "members",
+    "supporters",
+    "one",
+    "two",
+    "three",
+    "several",
+    "both",
+    "each",
+];
+const TOPICS: &[&str] = &["about", "regarding", "concerning"];
 const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "'s", "’s",
 ];
@@ -464,9 +488,40 @@ impl Engine<'_> {
                 }
             }
         }
+        let actor_at_tok = |i: usize| {
+            actors
+                .iter()
+                .position(|m| words[i].start == m.start)
+                .map(|a| (a, actors[a].end))
+        };
         for i in 0..words.len() {
-            if in_mention(i) || used.contains(&i) {
+            if in_mention(i) {
                 continue;
+            }
+            if used.contains(&i) {
+                // A support verb whose own patterns match ("lodged a protest
+                // with Tokyo" → lodge's 114) wins over the event noun.
+                let noun_at = found.iter().position(|f| f.verb == i);
+                let verb_matches = self.verbs.verbs_for(&words[i].lower).iter().any(|&t| {
+                    let trig = &self.verbs.triggers[t];
+                    let TriggerKind::Verb { particle } = &trig.kind else {
+                        return false;
+                    };
+                    let after = i + 1 + particle.len();
+                    particle
+                        .iter()
+                        .enumerate()
+                        .all(|(k, p)| words.get(i + 1 + k).is_some_and(|w| w.lower == *p))
+                        && trig.patterns.iter().any(|p| {
+                            match_one(p, &words, after, words.len(), &actor_at_tok).is_some()
+                        })
+                });
+                match noun_at {
+                    Some(n) if verb_matches => {
+                        found.remove(n);
+                    }
+                    _ => continue,
+                }
             }
             for &t in self.verbs.verbs_for(&words[i].lower) {
                 let TriggerKind::Verb { particle } = &self.verbs.triggers[t].kind else {
@@ -525,7 +580,9 @@ impl Engine<'_> {
                 && !BE.contains(&prev)
                 && !NON_NOUNS.contains(&prev)
                 && !prev_in_mention;
-            !(participle && prev_is_common_noun)
+            // "Nigerian gunmen abducted": the noun heads a phrase that starts with an actor.
+            let heads_actor_phrase = f.verb >= 2 && in_mention(f.verb - 2);
+            !(participle && prev_is_common_noun && !heads_actor_phrase)
         });
         found.retain(|f| {
             let is_noun = matches!(
@@ -903,10 +960,20 @@ impl Engine<'_> {
             }
             let before = word_before(m.start);
             // "after Trump had a call" — after/before/since/until start clauses too.
-            if before.is_some_and(|b| {
-                PREPOSITIONS.contains(&b)
-                    && !matches!(b, "by" | "after" | "before" | "since" | "until" | "as")
-            }) {
+            // "thousands of Iraqis protested": a quantity's "of" is no preposition.
+            let quantity_of = before == Some("of")
+                && words
+                    .iter()
+                    .rev()
+                    .filter(|w| w.end <= m.start)
+                    .nth(1)
+                    .is_some_and(|w| QUANTITIES.contains(&w.lower.as_str()));
+            if !quantity_of
+                && before.is_some_and(|b| {
+                    PREPOSITIONS.contains(&b)
+                        && !matches!(b, "by" | "after" | "before" | "since" | "until" | "as")
+                })
+            {
                 // "according to X" and "in Seoul" are not subjects.
                 continue;
             }
