@@ -569,8 +569,32 @@ fn resolve_sentence(
             } else {
                 head_sector(body, &atoms[i + 1..=last])
             };
-            let code = code::with_sector(&root, &sector);
             let end = atoms[last].end;
+            if used_as_modifier(body, end, s.end) {
+                // "Hungary's media law": the role word modifies a noun.
+                if let Some(code) = a.code.clone().or_else(|| a.country.clone()) {
+                    mentions.push(mk(
+                        a.start,
+                        a.end,
+                        code,
+                        Via::Dictionary,
+                        entry_id(a),
+                        None,
+                        false,
+                    ));
+                }
+                i = last + 1;
+                continue;
+            }
+            // A member of a group or organisation keeps its code ("a Hamas commander").
+            let code = match a
+                .code
+                .clone()
+                .filter(|c| a.kind == AtomKind::Actor && c.len() > 3)
+            {
+                Some(own) => own,
+                None => code::with_sector(&root, &sector),
+            };
             let person = is_individual(&body[atoms[last].start..end]);
             let compound = mk(
                 a.start,
@@ -625,7 +649,13 @@ fn resolve_sentence(
             && n.country.as_deref().is_some_and(|c| dict.is_country(c))
         {
             let gap = body[a.end..n.start].trim().to_lowercase();
-            if matches!(gap.as_str(), "of" | "in" | "of the" | "in the") {
+            // "troops in Poland" and "troops from Georgia" are rarely that
+            // country's forces; "officials in Seoul", "diplomats from the
+            // Russian embassy" are.
+            let military = a.sector.as_deref() == Some("MIL");
+            if matches!(gap.as_str(), "of" | "of the")
+                || (!military && matches!(gap.as_str(), "in" | "in the" | "from" | "from the"))
+            {
                 // A member of a group or organisation takes its code
                 // ("a leader of Hamas"); of a country, the role's sector.
                 let own = n
@@ -956,64 +986,94 @@ fn owned_by_subject(body: &str, start: usize, sentence_start: usize) -> bool {
     })
 }
 
-/// True when the word after a role word shows it modifies a noun ("military cooperation").
+/// True when the word after a role word shows it modifies a noun
+/// ("military cooperation", "police station", "media law"). Only nouns that
+/// role words typically modify count, so verbs after a subject ("troops
+/// withdrew") never do.
 fn used_as_modifier(body: &str, end: usize, limit: usize) -> bool {
-    const FOLLOWERS: &[&str] = &[
-        "said",
-        "says",
-        "say",
-        "told",
-        "will",
-        "would",
-        "has",
-        "have",
-        "had",
-        "is",
-        "are",
-        "was",
-        "were",
-        "did",
-        "does",
-        "do",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "should",
-        "also",
-        "on",
-        "in",
-        "at",
-        "to",
-        "of",
-        "for",
-        "from",
-        "with",
-        "and",
-        "or",
-        "but",
-        "who",
-        "which",
-        "that",
-        "than",
-        "as",
-        "by",
-        "into",
-        "over",
-        "after",
-        "before",
-        "later",
-        "then",
-        "not",
-        "still",
-        "again",
-        "already",
-        "reportedly",
-        "allegedly",
-        "yesterday",
-        "today",
-        "the",
+    const MODIFIED: &[&str] = &[
+        "intelligence",
+        "exercises",
+        "exercise",
+        "drills",
+        "drill",
+        "law",
+        "laws",
+        "ties",
+        "relations",
+        "activity",
+        "activities",
+        "spending",
+        "budget",
+        "budgets",
+        "base",
+        "bases",
+        "vehicle",
+        "vehicles",
+        "aircraft",
+        "ships",
+        "presence",
+        "buildup",
+        "build-up",
+        "reform",
+        "reforms",
+        "sources",
+        "source",
+        "coup",
+        "parade",
+        "purge",
+        "secrets",
+        "equipment",
+        "hardware",
+        "facility",
+        "facilities",
+        "installation",
+        "installations",
+        "zone",
+        "zones",
+        "post",
+        "posts",
+        "checkpoint",
+        "checkpoints",
+        "outlet",
+        "outlets",
+        "reports",
+        "report",
+        "coverage",
+        "freedom",
+        "personnel",
+        "service",
+        "services",
+        "court",
+        "courts",
+        "tribunal",
+        "ruling",
+        "rule",
+        "junta",
+        "leadership",
+        "campaign",
+        "campaigns",
+        "escort",
+        "escorts",
+        "patrol",
+        "patrols",
+        "academy",
+        "school",
+        "schools",
+        "hospital",
+        "stations",
+        "station",
+        "headquarters",
+        "compound",
+        "barracks",
+        "sector",
+        "industry",
+        "interests",
+        "data",
+        "law",
+        "policy",
+        "policies",
+        "strategy",
     ];
     let rest = &body[end..limit];
     if !rest.starts_with(' ') {
@@ -1022,24 +1082,14 @@ fn used_as_modifier(body: &str, end: usize, limit: usize) -> bool {
     let Some(next) = rest.split_whitespace().next() else {
         return false;
     };
-    if next.ends_with([',', ';', ':', '.'])
-        && next.len() > 1
-        && next[..next.len() - 1].chars().all(char::is_alphabetic)
-    {
-        // "... the military, which" — the word ends its phrase.
-        return false;
-    }
     let w = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let Some(first) = w.chars().next() else {
-        return false;
-    };
-    if !first.is_lowercase() {
+    if !w.chars().next().is_some_and(char::is_lowercase) {
         return false;
     }
-    !(FOLLOWERS.contains(&w)
-        || w.ends_with("ed")
-        || w.ends_with("ly")
-        || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3))
+    MODIFIED.contains(&w)
+        || ["tion", "sion", "ment", "ism", "ance", "ence", "ship", "ity"]
+            .iter()
+            .any(|suf| w.ends_with(suf) && w.len() > 5)
 }
 
 /// True when a role word names one person ("minister", "spokesman") rather than a body.

@@ -760,6 +760,17 @@ impl Engine<'_> {
                 continue;
             }
             targets.retain(|t| !sources.contains(t));
+            // Force posture and concessions act on one's own forces ("stationed
+            // troops", "withdrew its forces"): those are not targets.
+            if matches!(cameo::root(&code), "15" | "08") {
+                let own: HashSet<Option<&str>> = sources
+                    .iter()
+                    .map(|&s| actors[s].country.as_deref())
+                    .collect();
+                targets.retain(|&t| {
+                    !(actors[t].via == Via::Context && own.contains(&actors[t].country.as_deref()))
+                });
+            }
 
             // Factuality.
             let left_bound = sources
@@ -894,10 +905,8 @@ impl Engine<'_> {
                 n_event += 1;
                 let source = actor_ref(actors[s]);
                 let target = t.map(|t| actor_ref(actors[t]));
-                if target
-                    .as_ref()
-                    .is_some_and(|t| t.code == source.code && t.text == source.text)
-                {
+                // An actor acting on itself is no event ("Indian troops … the fallen soldiers").
+                if target.as_ref().is_some_and(|t| t.code == source.code) {
                     continue;
                 }
                 out.push(Event {

@@ -215,16 +215,21 @@ pub fn inflect(base: &str, extra: &[String]) -> Vec<String> {
         out.push(format!("{b}s"));
     }
     // doubling: short CVC words ("ban", "plan", "stop"), not ending in w/x/y.
+    // Stressed final syllables double too: concur, commit, expel, equip, refer, regret, patrol.
+    const DOUBLING: &[&str] = &[
+        "cur", "mit", "pel", "trol", "quip", "gret", "bel", "quit", "fer", "ter",
+    ];
+    const NOT_DOUBLING: &[&str] = &[
+        "offer", "suffer", "differ", "proffer", "enter", "alter", "shelter", "counter", "model",
+        "parcel",
+    ];
     let cvc = n >= 3
         && !is_vowel(last)
         && !matches!(last, b'w' | b'x' | b'y')
         && is_vowel(bytes[n - 2])
-        && !is_vowel(bytes[n - 3])
+        && (!is_vowel(bytes[n - 3]) || b.ends_with("quip") || b.ends_with("quit"))
         && (n <= 4
-            || b.ends_with("mit")
-            || b.ends_with("fer") && !b.ends_with("offer")
-            || b.ends_with("pel")
-            || b.ends_with("trol"));
+            || DOUBLING.iter().any(|e| b.ends_with(e)) && !NOT_DOUBLING.contains(&b.as_str()));
     let stem_double = if cvc {
         format!("{b}{}", last as char)
     } else {
@@ -245,6 +250,11 @@ pub fn inflect(base: &str, extra: &[String]) -> Vec<String> {
         out.push(format!("{}ing", &b[..n - 1]));
     } else {
         out.push(format!("{stem_double}ing"));
+    }
+    // British spelling doubles a final l ("travelled", "cancelled", "signalled").
+    if (b.ends_with("el") || b.ends_with("al")) && n >= 4 {
+        out.push(format!("{b}led"));
+        out.push(format!("{b}ling"));
     }
     if let Some((_, forms)) = IRREGULAR.iter().find(|(k, _)| *k == b) {
         out.extend(forms.iter().map(|f| (*f).to_owned()));
@@ -640,6 +650,19 @@ mod tests {
         assert!(f.contains(&"offered".to_owned()), "{f:?}");
         let f = inflect("expel", &[]);
         assert!(f.contains(&"expelled".to_owned()), "{f:?}");
+        for (base, form) in [
+            ("concur", "concurred"),
+            ("equip", "equipped"),
+            ("travel", "travelled"),
+            ("travel", "traveled"),
+            ("refer", "referred"),
+            ("enter", "entered"),
+        ] {
+            assert!(
+                inflect(base, &[]).contains(&form.to_owned()),
+                "{base} → {form}"
+            );
+        }
     }
 
     #[test]
