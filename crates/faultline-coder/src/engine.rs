@@ -568,6 +568,17 @@ impl Engine<'_> {
             }
             let prev = words[f.verb - 1].lower.as_str();
             let prev_in_mention = in_mention(f.verb - 1);
+            // "unfroze funds", "opened talks": an -s form right after a verb is its object.
+            let w = words[f.verb].lower.as_str();
+            if w.ends_with('s')
+                && !w.ends_with("ss")
+                && !prev_in_mention
+                && (prev.ends_with("ed")
+                    || !self.verbs.verbs_for(prev).is_empty()
+                    || !self.verbs.supported_by(prev).is_empty())
+            {
+                return false;
+            }
             if NOUN_MODIFIERS.contains(&prev) && !prev_in_mention {
                 return false;
             }
@@ -699,6 +710,11 @@ impl Engine<'_> {
 
             // Source and target mentions.
             let subject = self.subject(&words, &actors, body, verb_start);
+            let own_countries: Vec<&str> = subject
+                .iter()
+                .flatten()
+                .filter_map(|&s| actors[s].country.as_deref())
+                .collect();
             let (mut sources, mut targets, code, rule, matched) = if passive {
                 let by = (f.after..clause_end).find(|&k| words[k].lower == "by");
                 let agent = by.and_then(|b| {
@@ -714,6 +730,7 @@ impl Engine<'_> {
                     clause_end,
                     &verb_starts,
                     true,
+                    &[],
                 );
                 let sources = agent
                     .map(|a| self.chain_right(body, &actors, a))
@@ -734,6 +751,7 @@ impl Engine<'_> {
                     clause_end,
                     &verb_starts,
                     false,
+                    &own_countries,
                 );
                 // Triggers inside the matched words belong to this event.
                 for later in &found[fi + 1..] {
@@ -905,10 +923,9 @@ impl Engine<'_> {
                 n_event += 1;
                 let source = actor_ref(actors[s]);
                 let target = t.map(|t| actor_ref(actors[t]));
-                // An actor acting on itself is no event ("Indian troops … the fallen soldiers").
-                if target.as_ref().is_some_and(|t| t.code == source.code) {
-                    continue;
-                }
+                // An actor does not act on itself ("Indian troops … the fallen soldiers"):
+                // such a target is dropped, the event stays.
+                let target = target.filter(|t| t.code != source.code);
                 out.push(Event {
                     id: format!("{}:{}:{}", inp.doc_id, inp.index, n_event),
                     source,
@@ -1049,6 +1066,7 @@ impl Engine<'_> {
         clause_end: usize,
         trigger_starts: &[usize],
         passive: bool,
+        own: &[&str],
     ) -> (usize, String, String, Option<usize>, bool, usize) {
         let actor_at = |i: usize| {
             actors
@@ -1113,6 +1131,16 @@ impl Engine<'_> {
                     fallback = fallback.or(Some(a));
                     continue;
                 }
+                if matches!(cameo::root(&code), "15" | "08")
+                    && actors[a].via == Via::Context
+                    && actors[a]
+                        .country
+                        .as_deref()
+                        .is_some_and(|c| own.contains(&c))
+                {
+                    // "mobilized troops along the border with Colombia": own forces.
+                    continue;
+                }
                 if TOPICS.contains(&prev) && cameo::quad_class(&code) <= 2 {
                     // "spoke about Syria": a topic, not a target.
                     continue;
@@ -1121,7 +1149,16 @@ impl Engine<'_> {
                 break;
             }
         }
-        let target = pick.or(if cameo::quad_class(&code) == 4 {
+        // A mention that starts inside the trigger's own words ("hosted
+        // refugees from Syria", with "refugees" in the trigger) still counts.
+        let spanning = words.get(after).and_then(|w| {
+            actors.iter().position(|m| {
+                m.start < w.start
+                    && m.end > w.start
+                    && m.start >= words[after.saturating_sub(1)].start
+            })
+        });
+        let target = pick.or(spanning).or(if cameo::quad_class(&code) == 4 {
             fallback
         } else {
             None

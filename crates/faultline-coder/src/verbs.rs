@@ -193,6 +193,20 @@ fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
+/// Number of vowel groups (a rough syllable count): "ban" 1, "open" 2.
+fn vowel_groups(bytes: &[u8]) -> usize {
+    let mut groups = 0;
+    let mut prev = false;
+    for &c in bytes {
+        let v = is_vowel(c);
+        if v && !prev {
+            groups += 1;
+        }
+        prev = v;
+    }
+    groups
+}
+
 /// All surface forms of a verb: base, -s, -ed, -ing and known irregulars.
 pub fn inflect(base: &str, extra: &[String]) -> Vec<String> {
     let b = base.to_lowercase();
@@ -228,7 +242,7 @@ pub fn inflect(base: &str, extra: &[String]) -> Vec<String> {
         && !matches!(last, b'w' | b'x' | b'y')
         && is_vowel(bytes[n - 2])
         && (!is_vowel(bytes[n - 3]) || b.ends_with("quip") || b.ends_with("quit"))
-        && (n <= 4
+        && (vowel_groups(bytes) == 1
             || DOUBLING.iter().any(|e| b.ends_with(e)) && !NOT_DOUBLING.contains(&b.as_str()));
     let stem_double = if cvc {
         format!("{b}{}", last as char)
@@ -657,6 +671,9 @@ mod tests {
             ("travel", "traveled"),
             ("refer", "referred"),
             ("enter", "entered"),
+            ("open", "opened"),
+            ("plan", "planned"),
+            ("visit", "visited"),
         ] {
             assert!(
                 inflect(base, &[]).contains(&form.to_owned()),
