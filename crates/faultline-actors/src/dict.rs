@@ -178,11 +178,20 @@ impl DictBuilder {
             by_pattern[id].push(phrases.len());
             phrases.push(phrase);
         }
+        // Countries, and PETRARCH actors whose codes are bare three-letter
+        // roots (they combine with agents the same way: "Arnor's government").
         let countries = self
             .entries
             .iter()
-            .filter(|e| e.kind == EntryKind::Country)
+            .filter(|e| {
+                e.kind == EntryKind::Country
+                    || (e.kind == EntryKind::Petrarch
+                        && e.codes
+                            .iter()
+                            .any(|c| c.code.len() == 3 && code::is_valid(&c.code)))
+            })
             .filter_map(|e| e.country.clone())
+            .filter(|c| !matches!(c.as_str(), "IGO" | "IMG" | "NGO" | "MNC" | "UAF"))
             .collect();
         Ok(ActorDict {
             set: PhraseSet::build(patterns)?,

@@ -46,6 +46,10 @@ pub struct Actors {
     pub report: LoadReport,
     /// Line accounting of each PETRARCH file read.
     pub petrarch: Vec<(PathBuf, PetrarchStats)>,
+    /// Give role words with no country of their own the country of the
+    /// context (default). Off, they get the null root `---` as PETRARCH
+    /// does ("a senior official" → `---GOV`).
+    pub context_countries: bool,
 }
 
 impl Actors {
@@ -73,12 +77,13 @@ impl Actors {
             dict: builder.build()?,
             report,
             petrarch,
+            context_countries: true,
         })
     }
 
     /// Resolves the actor mentions of a body (see [`resolve::resolve`]).
     pub fn resolve(&self, body: &str, sentences: &[SentenceRef]) -> Vec<Mention> {
-        resolve::resolve(&self.dict, body, sentences)
+        resolve::resolve_with(&self.dict, body, sentences, self.context_countries)
     }
 }
 

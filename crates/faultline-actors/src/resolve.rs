@@ -281,6 +281,17 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 /// `sentences` are byte ranges of `body`, each with the date codes must be
 /// valid on (the event date when known, else the article date).
 pub fn resolve(dict: &ActorDict, body: &str, sentences: &[SentenceRef]) -> Vec<Mention> {
+    resolve_with(dict, body, sentences, true)
+}
+
+/// [`resolve`], choosing whether role words with no country take the
+/// context's country (`true`) or the null root `---` (`false`, as PETRARCH).
+pub fn resolve_with(
+    dict: &ActorDict,
+    body: &str,
+    sentences: &[SentenceRef],
+    context_countries: bool,
+) -> Vec<Mention> {
     let hits = dict.find(body);
     // Countries the document mentions, for context aliases and the default country.
     let mut counts: HashMap<String, usize> = HashMap::new();
@@ -304,6 +315,7 @@ pub fn resolve(dict: &ActorDict, body: &str, sentences: &[SentenceRef]) -> Vec<M
         .map(|(c, _)| c.clone());
 
     let mut state = State {
+        context_countries,
         dominant,
         mentioned: counts,
         recent_countries: Vec::new(),
@@ -327,6 +339,7 @@ pub fn resolve(dict: &ActorDict, body: &str, sentences: &[SentenceRef]) -> Vec<M
 }
 
 struct State {
+    context_countries: bool,
     dominant: Option<String>,
     mentioned: HashMap<String, usize>,
     /// Country roots in order of mention (most recent last), with their sentence.
@@ -348,6 +361,9 @@ impl State {
 
     /// The country for a role word with none: recent in this or the two previous sentences, else dominant.
     fn context_country(&self, sentence: usize) -> Option<String> {
+        if !self.context_countries {
+            return Some("---".to_owned());
+        }
         self.recent_countries
             .iter()
             .rev()
@@ -739,6 +755,9 @@ fn resolve_sentence(
                     .and_then(|e| dict.entries[e].country.clone());
                 let former = former_before(body, a.start, s.start);
                 let country = titled_person.clone().or_else(|| {
+                    if !state.context_countries {
+                        return state.context_country(si);
+                    }
                     mentions
                         .iter()
                         .rev()

@@ -36,7 +36,7 @@ use faultline_text::Token;
 
 use crate::cameo::{self, CodeTable};
 use crate::event::{ActorRef, Event, Factuality, Plover, SentenceRef, TriggerRef};
-use crate::verbs::{Pattern, Tok, Trigger, TriggerKind, VerbDict};
+use crate::verbs::{self, Pattern, Tok, Trigger, TriggerKind, VerbDict};
 
 const PREPOSITIONS: &[&str] = &[
     "in",
@@ -876,6 +876,10 @@ impl Engine<'_> {
                 cue = cue.or_else(|| date_text.clone());
             }
 
+            if !verbs::is_event_code(&code) {
+                // "---": the dictionary says this use of the verb is no event.
+                continue;
+            }
             let info = self.codes.get(&code);
             let confidence = {
                 let mut c: f64 = if matched { 0.85 } else { 0.65 };

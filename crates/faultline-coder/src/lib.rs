@@ -148,7 +148,8 @@ impl Coder {
     }
 
     /// Codes raw text (split into sentences here) on `date`; events as
-    /// (source code, target code or "---", CAMEO code).
+    /// (source code, target code or "---", CAMEO code), whatever their
+    /// factuality (PETRARCH's validation records are coded modality-blind).
     pub fn code_triples(&self, text: &str, date: NaiveDate) -> Vec<(String, String, String)> {
         let layer = faultline_text::analyze(text);
         let doc = Doc {
@@ -166,7 +167,6 @@ impl Coder {
         self.code_doc(&doc)
             .events
             .into_iter()
-            .filter(|e| e.factuality == Factuality::Asserted)
             .map(|e| {
                 (
                     e.source.code,

@@ -83,11 +83,14 @@ fn load_verbs(path: &Path, tabari: bool) -> (VerbDict, PetrarchVerbStats) {
 }
 
 fn load_actors(actors: PathBuf, agents: PathBuf) -> faultline_actors::Actors {
-    faultline_actors::Actors::load(&faultline_actors::Options {
+    let mut a = faultline_actors::Actors::load(&faultline_actors::Options {
         no_defaults: true,
         extra: vec![actors, agents],
     })
-    .expect("load the validation actors")
+    .expect("load the validation actors");
+    // PETRARCH codes role words without a country as `---GOV`.
+    a.context_countries = false;
+    a
 }
 
 /// Ids of the two files differ by `-` vs `_`.
