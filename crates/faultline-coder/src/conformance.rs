@@ -369,10 +369,18 @@ pub fn run(
     let mut index: HashMap<String, usize> = HashMap::new();
     for r in records.iter().filter(|r| r.active) {
         let mut got = code(&r.text, r.date);
+        let mut expected = r.expected.clone();
         if r.require_dyad() {
-            got.retain(|(s, t, _)| !s.starts_with("---") && !t.starts_with("---"));
+            // Events need a source and a target; the same rule on both sides.
+            let dyad = |(s, t, _): &(String, String, String)| {
+                !s.starts_with("---") && !t.starts_with("---")
+            };
+            got.retain(dyad);
+            if let Expected::Events(e) = &mut expected {
+                e.retain(dyad);
+            }
         }
-        let ok = passes(&r.expected, &got);
+        let ok = passes(&expected, &got);
         let k = *index.entry(r.category.clone()).or_insert_with(|| {
             report.categories.push(CategoryScore {
                 name: r.category.clone(),
@@ -410,6 +418,7 @@ mod tests {
   <Config option="stop_on_error" value="True"></Config>
 </Environment>
 <Sentences>
+<Config option="require_dyad" value="false"></Config>
 <Sentence date="19950101" id="DEMO-00" category="DEMO" sentence="true">
 <!-- what -->
 <EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
@@ -467,9 +476,11 @@ Arnor is about to restore
             s.environment,
             vec![("Verbfile".to_owned(), "V.txt".to_owned())]
         );
-        assert_eq!(s.configs.len(), 2);
-        assert_eq!(s.configs[1].option, "new_actor_length");
-        assert_eq!(s.configs[1].before, 1);
+        assert_eq!(s.configs.len(), 3);
+        assert_eq!(s.configs[1].option, "require_dyad");
+        assert!(!s.records[0].require_dyad());
+        assert_eq!(s.configs[2].option, "new_actor_length");
+        assert_eq!(s.configs[2].before, 1);
         assert!(s.options_at(0).iter().all(|(k, _)| k != "new_actor_length"));
         assert!(
             s.options_at(2)

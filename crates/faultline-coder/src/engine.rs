@@ -412,6 +412,12 @@ fn threat_code(code: &str) -> Option<&'static str> {
     }
 }
 
+/// Codes whose events are mutual whoever the grammar makes the source:
+/// consult, discuss by telephone, meet at a third location, negotiate.
+fn is_mutual(code: &str) -> bool {
+    matches!(code, "040" | "041" | "044" | "046")
+}
+
 /// Codes whose events are joint by nature (consult, cooperate).
 fn is_joint(code: &str) -> bool {
     matches!(cameo::root(code), "03" | "04" | "05" | "06")
@@ -908,9 +914,12 @@ impl Engine<'_> {
             let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
             if targets.is_empty() {
                 if sources.len() >= 2 && is_joint(&code) {
-                    for a in 0..sources.len() {
-                        for b in a + 1..sources.len() {
-                            pairs.push((sources[a], Some(sources[b])));
+                    // "A and B agreed": a joint event, coded in both directions.
+                    for &a in &sources {
+                        for &b in &sources {
+                            if a != b {
+                                pairs.push((a, Some(b)));
+                            }
                         }
                     }
                 } else {
@@ -920,6 +929,10 @@ impl Engine<'_> {
                 for &s in &sources {
                     for &t in &targets {
                         pairs.push((s, Some(t)));
+                        // Meeting and negotiating are mutual: "A met B" is also B meeting A.
+                        if is_mutual(&code) {
+                            pairs.push((t, Some(s)));
+                        }
                     }
                 }
             }
