@@ -72,7 +72,10 @@ fn parse_code(inner: &str) -> Result<DatedCode, String> {
         return Err(format!("bad code {raw:?}"));
     }
     let mut dc = DatedCode::always(raw);
-    if let Some(range) = parts.next() {
+    // The restriction may be written with spaces: "< 950601", "19950601 - 19990815".
+    let rest: String = parts.by_ref().collect();
+    if !rest.is_empty() {
+        let range = rest.as_str();
         if let Some(d) = range.strip_prefix('<') {
             dc.to = Some(
                 parse_date(d)
@@ -97,9 +100,6 @@ fn parse_code(inner: &str) -> Result<DatedCode, String> {
                 "bad date restriction {range:?}; use <date, >date or date1-date2"
             ));
         }
-    }
-    if parts.next().is_some() {
-        return Err(format!("unexpected text in [{inner}]"));
     }
     Ok(dc)
 }
@@ -470,6 +470,11 @@ mod tests {
         assert_eq!(parse_date("20130227"), NaiveDate::from_ymd_opt(2013, 2, 27));
         assert_eq!(parse_date("2013022"), None);
         assert_eq!(parse_date("20131302"), None);
+        let c = parse_code("HOB < 950601").unwrap();
+        assert_eq!(c.to, NaiveDate::from_ymd_opt(1995, 6, 1));
+        let c = parse_code("HOBGOV 19950601 - 19990815").unwrap();
+        assert_eq!(c.from, NaiveDate::from_ymd_opt(1995, 6, 1));
+        assert_eq!(c.to, NaiveDate::from_ymd_opt(1999, 8, 15));
     }
 
     #[test]

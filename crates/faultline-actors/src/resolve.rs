@@ -1250,7 +1250,11 @@ fn titled_name(
         ..title.clone()
     };
     if let Some(a) = atoms.get(next)
-        && a.kind == AtomKind::Person
+        && (a.kind == AtomKind::Person
+            // A PETRARCH name coded with its country only ("ROMENDACIL [BRE]").
+            || (a.kind == AtomKind::Actor
+                && a.code.as_deref().is_some_and(|c| c.len() == 3)
+                && a.entry.is_some_and(|e| dict.entries[e].kind == EntryKind::Petrarch)))
         && body[title_end..a.start].trim().is_empty()
     {
         return Some(person(

@@ -429,6 +429,10 @@ pub struct Engine<'a> {
     pub verbs: &'a VerbDict,
     /// CAMEO table.
     pub codes: &'a CodeTable,
+    /// Code statements of intent as CAMEO 03 ("will meet" → 036) and
+    /// announced conflict as threats ("will retaliate" → 138). Off, they keep
+    /// their verb's code with factuality `future` (PETRARCH's behaviour).
+    pub intent_codes: bool,
 }
 
 impl Engine<'_> {
@@ -864,7 +868,9 @@ impl Engine<'_> {
                 }
             }
             let mut code = code;
-            if intent {
+            if intent && !self.intent_codes {
+                factuality = Factuality::Future;
+            } else if intent {
                 if let Some(c) = intent_code(&code) {
                     code = c;
                 } else if let Some(c) = threat_code(&code) {

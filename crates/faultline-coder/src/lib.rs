@@ -83,6 +83,9 @@ pub struct Coder {
     pub verbs: VerbDict,
     /// CAMEO code table.
     pub codes: CodeTable,
+    /// Code statements of intent as CAMEO 03 and announced conflict as
+    /// threats (default). Off for PETRARCH compatibility.
+    pub intent_codes: bool,
 }
 
 impl Coder {
@@ -92,6 +95,7 @@ impl Coder {
             actors,
             verbs,
             codes: CodeTable::defaults(),
+            intent_codes: true,
         }
     }
 
@@ -120,6 +124,7 @@ impl Coder {
         let engine = engine::Engine {
             verbs: &self.verbs,
             codes: &self.codes,
+            intent_codes: self.intent_codes,
         };
         let mut events = Vec::new();
         let mut by_sentence: Vec<Vec<Mention>> = vec![Vec::new(); doc.sentences.len()];

@@ -27,10 +27,10 @@ const PETRARCH2_UNIT: usize = 90;
 const PETRARCH2_UNIVERSAL: usize = 113;
 /// The coder's score on the first suite when this floor was last raised; a
 /// change that codes fewer records correctly fails. Raise it as the coder
-/// improves, up to and past `PETRARCH2_UNIT`.
-const FLOOR_UNIT: usize = 22;
+/// improves. It is above `PETRARCH2_UNIT`, so the coder stays ahead of PETRARCH-2.
+const FLOOR_UNIT: usize = 151;
 /// Same for the re-coded suite.
-const FLOOR_UNIVERSAL: usize = 21;
+const FLOOR_UNIVERSAL: usize = 136;
 
 fn data_dir() -> Option<PathBuf> {
     let p = PathBuf::from(concat!(
@@ -195,7 +195,9 @@ fn petrarch_unit_suite() {
         dicts.join("PETR.Validate.actors.txt"),
         dicts.join("PETR.Validate.agents.txt"),
     );
-    let coder = Coder::new(actors, verbs);
+    let mut coder = Coder::new(actors, verbs);
+    // PETRARCH codes "will abandon" as abandon, not as a statement of intent.
+    coder.intent_codes = false;
     let mut report = conformance::run(&suite.records, |text, date| coder.code_triples(text, date));
     report.verbose = true;
     report
@@ -228,7 +230,9 @@ fn universalpetrarch_suite() {
         up.join("PETR.Validate.actors.txt"),
         dir.join("dictionaries/PETR.Validate.agents.txt"),
     );
-    let coder = Coder::new(actors, verbs);
+    let mut coder = Coder::new(actors, verbs);
+    // PETRARCH codes "will abandon" as abandon, not as a statement of intent.
+    coder.intent_codes = false;
     let mut report = conformance::run(&records, |text, date| coder.code_triples(text, date));
     report.verbose = true;
     report
