@@ -17,6 +17,7 @@ mod actors;
 mod code;
 mod docs;
 mod extract;
+mod throughput;
 
 use std::process::ExitCode;
 
@@ -38,6 +39,8 @@ enum Command {
     Actors(actors::ActorsArgs),
     /// Code events: who did what to whom, when, how certain, with quotes (JSON Lines or TSV).
     Code(code::CodeArgs),
+    /// Measure end-to-end coding speed (sentences/s on one core) and peak memory.
+    Throughput(throughput::ThroughputArgs),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(&args),
         Command::Actors(args) => actors::run(&args),
         Command::Code(args) => code::run(&args),
+        Command::Throughput(args) => throughput::run(&args),
     };
     match result {
         Ok(code) => code,

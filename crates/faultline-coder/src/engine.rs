@@ -578,14 +578,49 @@ impl Engine<'_> {
             }
             let prev = words[f.verb - 1].lower.as_str();
             let prev_in_mention = in_mention(f.verb - 1);
-            // "unfroze funds", "opened talks": an -s form right after a verb is its object.
+            // An -s form ("talks", "freezes", "sanctions") is a verb only right
+            // after its subject (an actor), an adverb or a pronoun; elsewhere
+            // ("opened talks", "asset freezes", "how long sanctions") it is a noun.
             let w = words[f.verb].lower.as_str();
-            if w.ends_with('s')
-                && !w.ends_with("ss")
+            let is_s_form = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+            let verb_context = prev_in_mention
+                || prev.ends_with("ly")
+                || SOFT.contains(&prev)
+                || matches!(
+                    prev,
+                    "he" | "she"
+                        | "it"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "also"
+                        | "now"
+                        | "still"
+                        | "never"
+                        | "often"
+                );
+            if is_s_form && !verb_context {
+                return false;
+            }
+            // "a four-year freeze", "the planned visit": determiner, modifier, noun.
+            if f.verb >= 2
                 && !prev_in_mention
-                && (prev.ends_with("ed")
-                    || !self.verbs.verbs_for(prev).is_empty()
-                    || !self.verbs.supported_by(prev).is_empty())
+                && matches!(
+                    words[f.verb - 2].lower.as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "this"
+                        | "that"
+                        | "any"
+                        | "no"
+                )
+                && body[words[f.verb - 1].start..words[f.verb - 1].end]
+                    .chars()
+                    .all(|c| c.is_lowercase() || c == '-' || c.is_ascii_digit())
             {
                 return false;
             }
@@ -919,7 +954,9 @@ impl Engine<'_> {
             };
             let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
             if targets.is_empty() {
-                if sources.len() >= 2 && is_joint(&code) {
+                if sources.len() >= 2
+                    && (is_joint(&code) || self.verbs.triggers[f.candidates[0]].joint)
+                {
                     // "A and B agreed": a joint event, coded in both directions.
                     for &a in &sources {
                         for &b in &sources {

@@ -62,6 +62,8 @@ pub struct Trigger {
     pub code: String,
     /// Patterns, most specific first.
     pub patterns: Vec<Pattern>,
+    /// Reciprocal: coordinated subjects act on each other ("A and B exchanged fire").
+    pub joint: bool,
 }
 
 /// An example of a trigger: sentence, expected source, target ("-" for none) and code.
@@ -284,6 +286,8 @@ pub fn inflect(base: &str, extra: &[String]) -> Vec<String> {
 struct VerbSpec {
     id: String,
     lemma: String,
+    #[serde(default)]
+    joint: bool,
     #[serde(default)]
     forms: Vec<String>,
     code: String,
@@ -532,6 +536,7 @@ impl VerbDict {
                 },
                 code: v.code,
                 patterns,
+                joint: v.joint,
             },
             &forms,
             &[],
@@ -583,6 +588,7 @@ impl VerbDict {
                 kind: TriggerKind::Noun { nouns },
                 code: n.code,
                 patterns,
+                joint: false,
             },
             &[],
             &support,

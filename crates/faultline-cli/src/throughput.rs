@@ -1,0 +1,147 @@
+//! `faultline throughput`: how fast raw text becomes events on this machine,
+//! end to end (read, extract, segment, resolve actors, code), in sentences
+//! per second on one core, with the peak resident memory of the process.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Args;
+use faultline_coder::{Coder, Doc};
+use faultline_ingest::{Article, Options};
+use serde::Serialize;
+
+use crate::actors::DictArgs;
+
+/// Arguments of `faultline throughput`.
+#[derive(Debug, Args)]
+pub struct ThroughputArgs {
+    /// Files or directories of articles to code (read once, then coded repeatedly).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    dict: DictArgs,
+    /// PETRARCH-2 verb dictionaries to use as well (e.g. CAMEO.2.0.txt).
+    #[arg(long = "verbs", value_name = "PATH")]
+    verbs: Vec<PathBuf>,
+    /// Use only the verb dictionaries given with --verbs.
+    #[arg(long)]
+    no_default_verbs: bool,
+    /// How many times to code the whole input.
+    #[arg(long, default_value_t = 20)]
+    repeat: usize,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Serialize)]
+struct Figures {
+    documents: usize,
+    sentences_per_pass: usize,
+    passes: usize,
+    events: usize,
+    load_seconds: f64,
+    code_seconds: f64,
+    sentences_per_second: f64,
+    peak_rss_mib: Option<f64>,
+}
+
+/// Peak resident memory of this process, from /proc (Linux only).
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some((kib / 1024.0 * 10.0).round() / 10.0)
+}
+
+/// Runs the subcommand.
+pub fn run(args: &ThroughputArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let actors = args.dict.load(true)?;
+    let mut verbs = if args.no_default_verbs {
+        faultline_coder::VerbDict::new()
+    } else {
+        faultline_coder::default_verbs()
+    };
+    for p in &args.verbs {
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", p.display()))?;
+        faultline_coder::petrarch::load_petrarch_verbs(&mut verbs, &text, p);
+    }
+    let coder = Coder::new(actors, verbs);
+    let load_seconds = started.elapsed().as_secs_f64();
+
+    let mut articles: Vec<Article> = Vec::new();
+    for entry in faultline_ingest::expand_paths(&args.paths) {
+        let Ok(path) = entry else { continue };
+        let _ = faultline_ingest::extract_path(&path, &Options::default(), &mut |o| {
+            if let Ok(a) = o {
+                articles.push(a);
+            }
+            std::ops::ControlFlow::Continue(())
+        });
+    }
+    anyhow::ensure!(
+        !articles.is_empty(),
+        "no readable article in the given paths; pass files or folders of articles"
+    );
+    let sentences_per_pass: usize = articles.iter().map(|a| a.sentences.len()).sum();
+    let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
+    let t = Instant::now();
+    let mut events = 0;
+    for _ in 0..args.repeat.max(1) {
+        for a in &articles {
+            let doc = Doc {
+                id: &a.id,
+                body: &a.body,
+                sentences: a
+                    .sentences
+                    .iter()
+                    .map(|s| (s.start, s.end, s.paragraph))
+                    .collect(),
+                quotes: a
+                    .quotes
+                    .iter()
+                    .map(|q| (q.start, q.end, q.inner_start, q.inner_end))
+                    .collect(),
+                date: a
+                    .published
+                    .as_ref()
+                    .map_or(date, faultline_dates::Stamp::date),
+                date_known: a.published.is_some(),
+            };
+            events += coder.code_doc(&doc).events.len();
+        }
+    }
+    let code_seconds = t.elapsed().as_secs_f64();
+    let passes = args.repeat.max(1);
+    let f = Figures {
+        documents: articles.len(),
+        sentences_per_pass,
+        passes,
+        events,
+        load_seconds: (load_seconds * 1000.0).round() / 1000.0,
+        code_seconds: (code_seconds * 1000.0).round() / 1000.0,
+        sentences_per_second: ((sentences_per_pass * passes) as f64 / code_seconds.max(1e-9))
+            .round(),
+        peak_rss_mib: peak_rss_mib(),
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&f)?);
+    } else {
+        println!(
+            "{} documents, {} sentences × {} passes, {} events\ndictionaries loaded in {:.3} s\ncoded in {:.3} s: {:.0} sentences/s on one core\npeak resident memory: {}",
+            f.documents,
+            f.sentences_per_pass,
+            f.passes,
+            f.events,
+            f.load_seconds,
+            f.code_seconds,
+            f.sentences_per_second,
+            f.peak_rss_mib
+                .map_or_else(|| "n/a".to_owned(), |m| format!("{m} MiB")),
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
