@@ -602,6 +602,10 @@ impl Engine<'_> {
             if is_s_form && !verb_context {
                 return false;
             }
+            // "allegations of torture", "talk of war": after a preposition, a noun.
+            if !prev_in_mention && PREPOSITIONS.contains(&prev) && prev != "to" {
+                return false;
+            }
             // "a four-year freeze", "the planned visit": determiner, modifier, noun.
             if f.verb >= 2
                 && !prev_in_mention
@@ -985,7 +989,15 @@ impl Engine<'_> {
                 let target = t.map(|t| actor_ref(actors[t]));
                 // An actor does not act on itself ("Indian troops … the fallen soldiers"):
                 // such a target is dropped, the event stays.
-                let target = target.filter(|t| t.code != source.code);
+                let target = target.filter(|t| {
+                    t.code != source.code
+                        // "Trump withdrew the US from …": a government does not cooperate
+                        // with or concede to its own country; conflict with it stays.
+                        && !(t.code.len() == 3
+                            && t.country == source.country
+                            && cameo::quad_class(&code) <= 2
+                            && matches!(source.code.get(3..6), None | Some("GOV" | "ELI")))
+                });
                 out.push(Event {
                     id: format!("{}:{}:{}", inp.doc_id, inp.index, n_event),
                     source,

@@ -189,10 +189,27 @@ fn speaker_at(
             .trim()
             .to_lowercase();
         if before.is_empty() || matches!(before.as_str(), "a" | "an" | "the" | "one") {
+            // A role followed by a name ("student protester Joshua Wong"): the name speaks.
+            if let Some(rest) = body.get(m.end..limit.min(body.len()))
+                && rest.starts_with(' ')
+                && let Some(name) = leading_name(rest.trim_start())
+            {
+                return Some(Speaker {
+                    name: name.to_owned(),
+                    role: Some(m.text.clone()),
+                    actor: Some(m.code.clone()),
+                });
+            }
             return Some(from_mention(m));
         }
     }
-    leading_name(trimmed).map(|n| Speaker {
+    // A short region is exactly the name ("… ," Lam said): one word will do.
+    let min = if limit.saturating_sub(start) < 40 {
+        1
+    } else {
+        2
+    };
+    leading_name_min(trimmed, min).map(|n| Speaker {
         name: n.to_owned(),
         role: None,
         actor: None,
@@ -367,4 +384,55 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn doc_of(body: &str) -> Doc<'_> {
+        let layer = faultline_text::analyze(body);
+        Doc {
+            id: "q",
+            body,
+            sentences: layer
+                .sentences
+                .iter()
+                .map(|s| (s.span.start, s.span.end, s.paragraph))
+                .collect(),
+            quotes: layer
+                .quotes
+                .iter()
+                .map(|q| (q.span.start, q.span.end, q.inner.start, q.inner.end))
+                .collect(),
+            date: NaiveDate::from_ymd_opt(2019, 9, 6).unwrap(),
+            date_known: true,
+        }
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        let body =
+            "\"The government will withdraw the bill,\" Lam said in a televised announcement.";
+        let q = attribute(&doc_of(body), &[]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Lam"), "{q:?}");
+        assert_eq!(q[0].attribution, "after");
+    }
+
+    #[test]
+    fn speaker_named_after_a_speech_verb() {
+        let body = "\"It is a warning,\" said Choi Jong-geon, a professor.";
+        let q = attribute(&doc_of(body), &[]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Choi Jong-geon"), "{q:?}");
+    }
+
+    #[test]
+    fn speaker_before_the_quote_and_continuation() {
+        let body = "Nikki Haley wrote on Twitter, \"We must always have the backs of our allies.\"\n\n\"Leaving them is a mistake.\"";
+        let q = attribute(&doc_of(body), &[]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Nikki Haley"), "{q:?}");
+        assert_eq!(q[1].speaker.as_deref(), Some("Nikki Haley"), "{q:?}");
+        assert_eq!(q[1].attribution, "continuation");
+    }
 }

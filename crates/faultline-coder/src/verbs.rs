@@ -329,6 +329,9 @@ fn line_of(text: &str, offset: usize) -> usize {
         .count()
 }
 
+/// The default code of a trigger that is an event only when a pattern matches.
+pub const NO_EVENT: &str = "---";
+
 /// True for a CAMEO event code: 2–4 digits.
 pub fn is_event_code(code: &str) -> bool {
     (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit())
@@ -510,7 +513,7 @@ impl VerbDict {
         sets: &HashMap<String, Vec<String>>,
     ) {
         let prefix = format!("{name}:{}", v.id);
-        if !is_event_code(&v.code) {
+        if !is_event_code(&v.code) && v.code != NO_EVENT {
             self.errors.push(CoderError::Line {
                 file: file.to_owned(),
                 line,

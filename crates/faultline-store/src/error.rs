@@ -1,0 +1,84 @@
+//! The store's typed errors. Messages are lowercase, name the database file
+//! when there is one, and say what to do.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong opening, writing or reading a store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file exists but is not an SQLite database (an image, an archive, text…).
+    #[error(
+        "{path}: not a faultline database ({what}); the file was left untouched: choose another path with --db"
+    )]
+    NotSqlite {
+        /// The database path.
+        path: PathBuf,
+        /// What the file looks like instead.
+        what: String,
+    },
+    /// An SQLite database that belongs to another program.
+    #[error(
+        "{path}: an SQLite database of another program ({what}); the file was left untouched: choose another path with --db"
+    )]
+    Foreign {
+        /// The database path.
+        path: PathBuf,
+        /// What identified it as foreign.
+        what: String,
+    },
+    /// A faultline database that is damaged (truncated, bad header, unreadable pages).
+    #[error(
+        "{path}: the database is damaged ({what}); the file was left untouched: restore it from a backup or re-ingest into a new file"
+    )]
+    Corrupt {
+        /// The database path.
+        path: PathBuf,
+        /// What is wrong.
+        what: String,
+    },
+    /// The database was written by a newer faultline with a newer schema.
+    #[error(
+        "{path}: schema version {found} is newer than this faultline understands (up to {supported}); upgrade faultline"
+    )]
+    TooNew {
+        /// The database path.
+        path: PathBuf,
+        /// Version in the file.
+        found: i64,
+        /// Newest version this build knows.
+        supported: i64,
+    },
+    /// The database file does not exist (for commands that only read).
+    #[error("{path}: no database here; run `faultline ingest` first or choose one with --db")]
+    Missing {
+        /// The database path.
+        path: PathBuf,
+    },
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// An SQLite error while working on the database.
+    #[error("{path}: database error: {source}")]
+    Sqlite {
+        /// The database path.
+        path: PathBuf,
+        /// The SQLite error.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// A query argument that cannot be used (bad date range, unknown code).
+    #[error("invalid query: {0}")]
+    Query(String),
+    /// Writing or reading an export file failed.
+    #[error("export: {0}")]
+    Export(String),
+}
+
+/// Result with [`StoreError`].
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,367 @@
+//! The versioned schema: header checks that refuse foreign or damaged files
+//! before SQLite writes anything, and the migrations from one version to the next.
+//!
+//! Every database, new or old, is brought to [`CURRENT_VERSION`] by running the
+//! migrations after its `user_version` in one transaction, so a new database
+//! goes through exactly the steps an old one does.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::error::{Result, StoreError};
+
+/// `PRAGMA application_id` of faultline databases: "FLTL".
+pub const APPLICATION_ID: i32 = 0x464C_544C;
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: i64 = 2;
+
+/// Version 1: documents, sentences, events (stories), mentions, and the daily
+/// dyad aggregate.
+const V1: &str = "
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE documents (
+    id          INTEGER PRIMARY KEY,
+    doc_id      TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    url         TEXT NOT NULL,
+    title       TEXT,
+    published   TEXT,
+    hash        BLOB NOT NULL,
+    lead        INTEGER NOT NULL,
+    mentions    INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX documents_hash ON documents(hash);
+CREATE INDEX documents_key ON documents(key);
+
+CREATE TABLE sentences (
+    doc   INTEGER NOT NULL,
+    idx   INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end   INTEGER NOT NULL,
+    text  TEXT NOT NULL,
+    PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+    id            INTEGER PRIMARY KEY,
+    src_root      TEXT NOT NULL,
+    tgt_root      TEXT NOT NULL,
+    src_code      TEXT NOT NULL,
+    tgt_code      TEXT NOT NULL,
+    src_name      TEXT NOT NULL,
+    tgt_name      TEXT NOT NULL,
+    cameo         TEXT NOT NULL,
+    root          TEXT NOT NULL,
+    quad          INTEGER NOT NULL,
+    goldstein     REAL NOT NULL,
+    plover        TEXT NOT NULL,
+    mode          TEXT NOT NULL,
+    factuality    INTEGER NOT NULL,
+    date          TEXT NOT NULL,
+    day           INTEGER NOT NULL,
+    precision     INTEGER NOT NULL,
+    mentions      INTEGER NOT NULL,
+    first_mention INTEGER NOT NULL
+);
+CREATE INDEX events_story ON events(src_root, tgt_root, root, factuality, precision, day);
+
+CREATE TABLE mentions (
+    id          INTEGER PRIMARY KEY,
+    event       INTEGER NOT NULL,
+    doc         INTEGER NOT NULL,
+    sentence    INTEGER NOT NULL,
+    coder_id    TEXT NOT NULL,
+    cameo       TEXT NOT NULL,
+    src_text    TEXT NOT NULL,
+    tgt_text    TEXT NOT NULL,
+    trigger     TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    date_source TEXT NOT NULL,
+    factuality  INTEGER NOT NULL,
+    cue         TEXT,
+    rule        TEXT NOT NULL,
+    confidence  REAL NOT NULL
+);
+CREATE INDEX mentions_event ON mentions(event);
+
+CREATE TABLE dyad_daily (
+    src      TEXT NOT NULL,
+    tgt      TEXT NOT NULL,
+    day      INTEGER NOT NULL,
+    quad     INTEGER NOT NULL,
+    asserted INTEGER NOT NULL,
+    events   INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    g_sum    REAL NOT NULL,
+    g_abs    REAL NOT NULL,
+    PRIMARY KEY (src, tgt, day, quad, asserted)
+) WITHOUT ROWID;
+";
+
+/// Version 2: the outlet of each document (for GDELT's NumSources), and
+/// mention-weighted Goldstein sums in the daily aggregate (for series that
+/// count mentions). Both are back-filled from the version 1 data.
+const V2: &str = "
+ALTER TABLE documents ADD COLUMN outlet TEXT NOT NULL DEFAULT '';
+ALTER TABLE dyad_daily ADD COLUMN gm_sum REAL NOT NULL DEFAULT 0;
+ALTER TABLE dyad_daily ADD COLUMN gm_abs REAL NOT NULL DEFAULT 0;
+UPDATE dyad_daily SET
+    gm_sum = (SELECT COALESCE(SUM(e.goldstein * e.mentions), 0) FROM events e
+              WHERE e.src_root = dyad_daily.src AND e.tgt_root = dyad_daily.tgt
+                AND e.day = dyad_daily.day AND e.precision = 0 AND e.quad = dyad_daily.quad
+                AND (e.factuality = 0) = (dyad_daily.asserted = 1)),
+    gm_abs = (SELECT COALESCE(SUM(abs(e.goldstein) * e.mentions), 0) FROM events e
+              WHERE e.src_root = dyad_daily.src AND e.tgt_root = dyad_daily.tgt
+                AND e.day = dyad_daily.day AND e.precision = 0 AND e.quad = dyad_daily.quad
+                AND (e.factuality = 0) = (dyad_daily.asserted = 1));
+";
+
+/// The migrations, in order: index `i` takes a database from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[V1, V2];
+
+/// What the header check found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Header {
+    /// No file, or an empty one: a new database.
+    New,
+    /// An SQLite file with faultline's application id.
+    Faultline,
+    /// An SQLite file without an application id: new if it has no tables, else foreign.
+    Unmarked,
+}
+
+/// Checks the file at `path` by reading its first bytes, before SQLite opens it.
+pub fn check_header(path: &Path) -> Result<Header> {
+    let io = |source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Header::New),
+        Err(e) => return Err(io(e)),
+    };
+    if meta.is_dir() {
+        return Err(StoreError::NotSqlite {
+            path: path.to_owned(),
+            what: "a directory".into(),
+        });
+    }
+    let len = meta.len();
+    if len == 0 {
+        return Ok(Header::New);
+    }
+    let mut head = [0u8; 100];
+    let n = {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path).map_err(io)?;
+        let mut n = 0;
+        loop {
+            let k = f.read(&mut head[n..]).map_err(io)?;
+            if k == 0 {
+                break;
+            }
+            n += k;
+            if n == head.len() {
+                break;
+            }
+        }
+        n
+    };
+    let head = &head[..n];
+    const MAGIC: &[u8] = b"SQLite format 3\0";
+    if !head.starts_with(MAGIC) {
+        if MAGIC.starts_with(head) {
+            return Err(StoreError::Corrupt {
+                path: path.to_owned(),
+                what: format!("truncated to {len} bytes"),
+            });
+        }
+        return Err(StoreError::NotSqlite {
+            path: path.to_owned(),
+            what: sniff(head),
+        });
+    }
+    if head.len() < 100 {
+        return Err(StoreError::Corrupt {
+            path: path.to_owned(),
+            what: format!("truncated header, {len} bytes"),
+        });
+    }
+    let be32 = |at: usize| u32::from_be_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
+    let page_size = match u16::from_be_bytes([head[16], head[17]]) {
+        1 => 65_536u64,
+        p if p >= 512 && p.is_power_of_two() => u64::from(p),
+        p => {
+            return Err(StoreError::Corrupt {
+                path: path.to_owned(),
+                what: format!("invalid page size {p} in the header"),
+            });
+        }
+    };
+    let wal = {
+        let mut p = path.as_os_str().to_owned();
+        p.push("-wal");
+        std::path::PathBuf::from(p)
+    };
+    // With a write-ahead log present, the main file may lag behind its header
+    // while a checkpoint runs; SQLite itself checks the pages then.
+    if !wal.exists() {
+        if len % page_size != 0 {
+            return Err(StoreError::Corrupt {
+                path: path.to_owned(),
+                what: format!("file size {len} is not a multiple of the page size {page_size}"),
+            });
+        }
+        let pages = u64::from(be32(28));
+        if be32(92) == be32(24) && pages > 0 && pages * page_size > len {
+            return Err(StoreError::Corrupt {
+                path: path.to_owned(),
+                what: format!(
+                    "truncated: the header says {} bytes, the file has {len}",
+                    pages * page_size
+                ),
+            });
+        }
+    }
+    let app = be32(68);
+    if app == APPLICATION_ID as u32 {
+        Ok(Header::Faultline)
+    } else if app == 0 {
+        Ok(Header::Unmarked)
+    } else {
+        Err(StoreError::Foreign {
+            path: path.to_owned(),
+            what: format!("application id {app:#010x}"),
+        })
+    }
+}
+
+/// Names what a non-SQLite file looks like, from its first bytes.
+fn sniff(head: &[u8]) -> String {
+    let kinds: &[(&[u8], &str)] = &[
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive"),
+        (b"\x1F\x8B", "a gzip file"),
+        (b"PAR1", "a Parquet file"),
+        (b"\x7FELF", "an executable"),
+    ];
+    for (magic, name) in kinds {
+        if head.starts_with(magic) {
+            return (*name).to_owned();
+        }
+    }
+    if std::str::from_utf8(head).is_ok() {
+        "a text file".to_owned()
+    } else {
+        "unknown binary data".to_owned()
+    }
+}
+
+/// The schema version of an open database (`PRAGMA user_version`).
+pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+/// Number of tables in an open database (not counting SQLite's own).
+pub fn table_count(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        [],
+        |r| r.get(0),
+    )
+}
+
+/// Runs the migrations after `from` up to `to` in one transaction and stamps
+/// the version and application id.
+pub fn migrate(conn: &mut Connection, from: i64, to: i64) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        let target = i as i64 + 1;
+        if target > from && target <= to {
+            tx.execute_batch(sql)?;
+            if target == 2 {
+                backfill_outlets(&tx)?;
+            }
+        }
+    }
+    tx.execute_batch(&format!(
+        "PRAGMA user_version = {to}; PRAGMA application_id = {APPLICATION_ID};"
+    ))?;
+    tx.commit()
+}
+
+/// Version 2: fills `documents.outlet` from each document's URL host.
+fn backfill_outlets(conn: &Connection) -> rusqlite::Result<()> {
+    let rows: Vec<(i64, String)> = {
+        let mut st = conn.prepare("SELECT id, url FROM documents")?;
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    let mut up = conn.prepare("UPDATE documents SET outlet = ?2 WHERE id = ?1")?;
+    for (id, url) in rows {
+        up.execute(rusqlite::params![id, outlet_of(&url, None)])?;
+    }
+    Ok(())
+}
+
+/// The outlet of a document: the publisher when known, else the host of its
+/// URL without `www.`, else "" (a local file).
+pub fn outlet_of(url: &str, publisher: Option<&str>) -> String {
+    if let Some(p) = publisher.map(str::trim).filter(|p| !p.is_empty()) {
+        return p.to_owned();
+    }
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return String::new();
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let host = host.split(':').next().unwrap_or(host);
+    host.strip_prefix("www.").unwrap_or(host).to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlets() {
+        assert_eq!(
+            outlet_of("https://www.Example.com/a/b?x", None),
+            "example.com"
+        );
+        assert_eq!(outlet_of("http://news.example.org:8080/", None), "news.example.org");
+        assert_eq!(outlet_of("examples/a.txt", None), "");
+        assert_eq!(outlet_of("https://x.example/a", Some("Wire")), "Wire");
+    }
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n"), "a PNG image");
+        assert_eq!(sniff(b"hello"), "a text file");
+    }
+
+    #[test]
+    fn new_database_runs_every_migration() {
+        let mut conn = Connection::open_in_memory().expect("memory db");
+        migrate(&mut conn, 0, CURRENT_VERSION).expect("migrate");
+        assert_eq!(version(&conn).expect("version"), CURRENT_VERSION);
+        let app: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .expect("app id");
+        assert_eq!(app, APPLICATION_ID);
+    }
+}
