@@ -1271,7 +1271,15 @@ fn titled_name(
     let (start, end) = name_after(body, from, s.end)?;
     if boxed {
         let after = body[end..s.end].trim_start();
-        if !(after.is_empty() || after.starts_with([',', '.', ';']) || after.starts_with("and ")) {
+        // A list of names after the title ("counterparts, A, B and C,
+        // respectively") names several people: not one apposition.
+        let list_follows = after.strip_prefix(',').is_some_and(|r| {
+            r.trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+        if !(after.is_empty() || after.starts_with([',', '.', ';'])) || list_follows {
             return None;
         }
     }

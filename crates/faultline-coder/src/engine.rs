@@ -603,7 +603,11 @@ impl Engine<'_> {
                 return false;
             }
             // "allegations of torture", "talk of war": after a preposition, a noun.
-            if !prev_in_mention && PREPOSITIONS.contains(&prev) && prev != "to" {
+            if !prev_in_mention
+                && PREPOSITIONS.contains(&prev)
+                && prev != "to"
+                && !w.ends_with("ing")
+            {
                 return false;
             }
             // "a four-year freeze", "the planned visit": determiner, modifier, noun.
@@ -1097,7 +1101,7 @@ impl Engine<'_> {
         let mut cur = first;
         while cur > 0 {
             let prev = cur - 1;
-            let gap = gap_text(body, actors[prev].end, actors[cur].start);
+            let gap = gap_without_title(body, actors[prev].end, actors[cur]);
             if is_coordination(&gap) {
                 chain.insert(0, prev);
                 cur = prev;
@@ -1113,7 +1117,7 @@ impl Engine<'_> {
         let mut chain = vec![first];
         let mut cur = first;
         while cur + 1 < actors.len() {
-            let gap = gap_text(body, actors[cur].end, actors[cur + 1].start);
+            let gap = gap_without_title(body, actors[cur].end, actors[cur + 1]);
             if is_coordination(&gap) {
                 chain.push(cur + 1);
                 cur += 1;
@@ -1281,6 +1285,19 @@ fn gap_text(body: &str, from: usize, to: usize) -> String {
         return String::new();
     }
     body.get(from..to).unwrap_or("").to_owned()
+}
+
+/// The gap before a mention, without the title the mention's person carries
+/// ("Donald Trump and Turkish President Recep Tayyip Erdoğan" → " and ").
+fn gap_without_title(body: &str, from: usize, next: &Mention) -> String {
+    let gap = gap_text(body, from, next.start);
+    if next.person
+        && let Some(role) = &next.role
+        && let Some(stripped) = gap.trim_end().strip_suffix(role.as_str())
+    {
+        return stripped.to_owned();
+    }
+    gap
 }
 
 /// True when a gap between two actors coordinates them: "and", ",", ";",

@@ -1,1 +1,523 @@
-//! x
+//! faultline's event store: coded events in an SQLite file, de-duplicated
+//! into stories with their mentions, pre-aggregated per dyad and day for fast
+//! analytics, and exported as GDELT, PLOVER, CSV or Parquet.
+//!
+//! - [`Store`]: opening (with header checks and migrations, [`schema`]) and
+//!   ingesting ([`Store::ingest`]); batches are committed in transactions.
+//! - [`record`]: the input types, [`DocRecord`] and [`EventRecord`].
+//! - [`query`]: dyad series, tension, most active dyads, movers, alerts.
+//! - [`export`]: the export formats and their readers.
+//!
+//! # Story de-duplication
+//!
+//! A coded event (a *mention*) joins an existing *event* (a story) when all of
+//! these hold; otherwise it starts a new event:
+//!
+//! 1. same source root and same target root (the actors' countries, see
+//!    [`record::actor_root`]; "" for no target);
+//! 2. same CAMEO root (two-digit family: 04 consult, 19 fight, …);
+//! 3. same factuality (an asserted meeting never merges with a denied one);
+//! 4. dates: both day-precise and at most `window` days apart (default 2,
+//!    fixed when the database is created), or the same partial date
+//!    ("2010-10") when either is only a month or a year.
+//!
+//! Among several candidates the one nearest in date wins, then the oldest.
+//! The event keeps the codes, names and date of its first mention; each
+//! mention keeps its own document, sentence, code and factuality.
+
+pub mod error;
+pub mod export;
+pub mod query;
+pub mod record;
+pub mod schema;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use faultline_coder::Event;
+use rusqlite::{Connection, OptionalExtension, params};
+
+pub use error::{Result, StoreError};
+pub use record::{ActorView, DocRecord, EventRecord};
+
+/// The default database path, relative to the working directory.
+pub const DEFAULT_DB: &str = "faultline.db";
+
+/// Settings of a store.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Date window of the de-duplication rule, in days; used only when the
+    /// database is created (it is then kept in the database).
+    pub window_days: i64,
+    /// Commit after this many documents…
+    pub batch_docs: usize,
+    /// …or after this much time since the batch began, whichever is first.
+    pub batch_time: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            window_days: 2,
+            batch_docs: 2000,
+            batch_time: Duration::from_millis(500),
+        }
+    }
+}
+
+/// What storing a document did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IngestOutcome {
+    /// Stored: `events` new events, `merged` mentions joined existing events.
+    Added {
+        /// New events (stories).
+        events: usize,
+        /// Mentions that joined an existing event.
+        merged: usize,
+    },
+    /// Already stored (same content hash, or same URL / id and path); nothing added.
+    Duplicate {
+        /// Row id of the stored document.
+        of: i64,
+    },
+}
+
+/// Row counts of a store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Stats {
+    /// Documents.
+    pub documents: i64,
+    /// Events (stories).
+    pub events: i64,
+    /// Mentions (coded events, each in one sentence of one document).
+    pub mentions: i64,
+}
+
+type AggKey = (String, String, i64, u8, bool);
+
+#[derive(Debug, Default, Clone, Copy)]
+struct AggDelta {
+    events: i64,
+    mentions: i64,
+    g_sum: f64,
+    g_abs: f64,
+    gm_sum: f64,
+    gm_abs: f64,
+}
+
+/// An open event store.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    opts: Options,
+    window: i64,
+    tx: Option<Batch>,
+}
+
+#[derive(Debug)]
+struct Batch {
+    started: Instant,
+    docs: usize,
+    next_event: i64,
+    next_mention: i64,
+    stamp: String,
+    agg: HashMap<AggKey, AggDelta>,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it when missing, with default options.
+    pub fn open(path: &Path) -> Result<Self> {
+        Self::open_with(path, Options::default())
+    }
+
+    /// Opens an existing database (for commands that only read): a missing
+    /// file is an error, not a new database.
+    pub fn open_existing(path: &Path) -> Result<Self> {
+        if !path.exists() {
+            return Err(StoreError::Missing {
+                path: path.to_owned(),
+            });
+        }
+        Self::open(path)
+    }
+
+    /// Opens (or creates) the database at `path`. Foreign or damaged files
+    /// are refused before anything is written to them; older schemas are migrated.
+    pub fn open_with(path: &Path, opts: Options) -> Result<Self> {
+        let header = schema::check_header(path)?;
+        let sql = |source| StoreError::Sqlite {
+            path: path.to_owned(),
+            source,
+        };
+        let corrupt = |e: rusqlite::Error| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                StoreError::Corrupt {
+                    path: path.to_owned(),
+                    what: e.to_string(),
+                }
+            }
+            _ => StoreError::Sqlite {
+                path: path.to_owned(),
+                source: e,
+            },
+        };
+        let mut conn = Connection::open(path).map_err(sql)?;
+        conn.busy_timeout(Duration::from_secs(10)).map_err(sql)?;
+        let tables = schema::table_count(&conn).map_err(corrupt)?;
+        let version = schema::version(&conn).map_err(corrupt)?;
+        if header == schema::Header::Unmarked && tables > 0 {
+            return Err(StoreError::Foreign {
+                path: path.to_owned(),
+                what: format!("{tables} table(s) and no faultline application id"),
+            });
+        }
+        if version > schema::CURRENT_VERSION {
+            return Err(StoreError::TooNew {
+                path: path.to_owned(),
+                found: version,
+                supported: schema::CURRENT_VERSION,
+            });
+        }
+        if header == schema::Header::Faultline && version < 1 {
+            return Err(StoreError::Corrupt {
+                path: path.to_owned(),
+                what: "faultline application id without a schema version".into(),
+            });
+        }
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+             PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;",
+        )
+        .map_err(corrupt)?;
+        conn.set_prepared_statement_cache_capacity(64);
+        if version < schema::CURRENT_VERSION {
+            schema::migrate(&mut conn, version, schema::CURRENT_VERSION).map_err(corrupt)?;
+        }
+        let window: Option<String> = conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'dedup_window_days'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(corrupt)?;
+        let window = match window.and_then(|w| w.parse().ok()) {
+            Some(w) => w,
+            None => {
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('dedup_window_days', ?1)",
+                    params![opts.window_days.to_string()],
+                )
+                .map_err(sql)?;
+                opts.window_days
+            }
+        };
+        Ok(Self {
+            conn,
+            path: path.to_owned(),
+            opts,
+            window,
+            tx: None,
+        })
+    }
+
+    /// The database path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The de-duplication date window of this database, in days.
+    pub fn window_days(&self) -> i64 {
+        self.window
+    }
+
+    /// The schema version of the open database.
+    pub fn version(&self) -> Result<i64> {
+        schema::version(&self.conn).map_err(|e| self.err(e))
+    }
+
+    /// The underlying connection, for read-only inspection (tests, tools).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn err(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Row counts.
+    pub fn stats(&self) -> Result<Stats> {
+        self.conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), \
+                 (SELECT count(*) FROM mentions)",
+                [],
+                |r| {
+                    Ok(Stats {
+                        documents: r.get(0)?,
+                        events: r.get(1)?,
+                        mentions: r.get(2)?,
+                    })
+                },
+            )
+            .map_err(|e| self.err(e))
+    }
+
+    /// Stores a document and the coder's events for it. See [`Store::ingest`].
+    pub fn ingest_doc(&mut self, doc: &DocRecord<'_>, events: &[Event]) -> Result<IngestOutcome> {
+        let records: Vec<EventRecord<'_>> = events.iter().map(EventRecord::from).collect();
+        self.ingest(doc, &records)
+    }
+
+    /// Stores a document and its events, unless it is already stored (same
+    /// content hash, or same key: URL, else id and path). Work is grouped in
+    /// transactions of [`Options::batch_docs`] documents or
+    /// [`Options::batch_time`]; call [`Store::commit`] at the end (dropping
+    /// the store also commits). A killed process loses at most the open
+    /// batch, and the document with it, never part of a document.
+    pub fn ingest(&mut self, doc: &DocRecord<'_>, events: &[EventRecord<'_>]) -> Result<IngestOutcome> {
+        self.begin()?;
+        let key = doc.key();
+        let dup: Option<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM documents WHERE hash = ?1 UNION ALL \
+                 SELECT id FROM documents WHERE key = ?2 LIMIT 1",
+            )
+            .and_then(|mut st| {
+                st.query_row(params![&doc.hash[..], key], |r| r.get(0))
+                    .optional()
+            })
+            .map_err(|e| self.err(e))?;
+        if let Some(of) = dup {
+            return Ok(IngestOutcome::Duplicate { of });
+        }
+        let outcome = self.insert(doc, &key, events).map_err(|e| self.err(e))?;
+        let due = match &mut self.tx {
+            Some(b) => {
+                b.docs += 1;
+                b.docs >= self.opts.batch_docs || b.started.elapsed() >= self.opts.batch_time
+            }
+            None => false,
+        };
+        if due {
+            self.commit()?;
+        }
+        Ok(outcome)
+    }
+
+    fn begin(&mut self) -> Result<()> {
+        if self.tx.is_some() {
+            return Ok(());
+        }
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.err(e))?;
+        let next = |table: &str| -> rusqlite::Result<i64> {
+            self.conn.query_row(
+                &format!("SELECT COALESCE(MAX(id), 0) + 1 FROM {table}"),
+                [],
+                |r| r.get(0),
+            )
+        };
+        let next_event = next("events").map_err(|e| self.err(e))?;
+        let next_mention = next("mentions").map_err(|e| self.err(e))?;
+        self.tx = Some(Batch {
+            started: Instant::now(),
+            docs: 0,
+            next_event,
+            next_mention,
+            stamp: chrono::Utc::now().format("%Y%m%d%H%M%S").to_string(),
+            agg: HashMap::new(),
+        });
+        Ok(())
+    }
+
+    fn insert(
+        &mut self,
+        doc: &DocRecord<'_>,
+        key: &str,
+        events: &[EventRecord<'_>],
+    ) -> rusqlite::Result<IngestOutcome> {
+        let Some(batch) = self.tx.as_mut() else {
+            return Err(rusqlite::Error::InvalidQuery);
+        };
+        let conn = &self.conn;
+        conn.prepare_cached(
+            "INSERT INTO documents (doc_id, key, url, title, published, hash, lead, mentions, \
+             ingested_at, outlet) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(params![
+            doc.id,
+            key,
+            doc.source,
+            doc.title,
+            doc.published,
+            &doc.hash[..],
+            doc.lead_sentences as i64,
+            events.len() as i64,
+            batch.stamp,
+            schema::outlet_of(doc.source, Some(doc.publisher)),
+        ])?;
+        let doc_row = conn.last_insert_rowid();
+        let mut find = conn.prepare_cached(
+            "SELECT id, day, quad, goldstein, src_root, tgt_root FROM events \
+             WHERE src_root = ?1 AND tgt_root = ?2 AND root = ?3 AND factuality = ?4 \
+             AND precision = ?5 AND day BETWEEN ?6 AND ?7 \
+             ORDER BY abs(day - ?8), id LIMIT 1",
+        )?;
+        let mut bump = conn.prepare_cached("UPDATE events SET mentions = mentions + 1 WHERE id = ?1")?;
+        let mut new_event = conn.prepare_cached(
+            "INSERT INTO events (id, src_root, tgt_root, src_code, tgt_code, src_name, tgt_name, \
+             cameo, root, quad, goldstein, plover, mode, factuality, date, day, precision, \
+             mentions, first_mention) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18)",
+        )?;
+        let mut mention = conn.prepare_cached(
+            "INSERT INTO mentions (id, event, doc, sentence, coder_id, cameo, src_text, tgt_text, \
+             trigger, date, date_source, factuality, cue, rule, confidence) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        )?;
+        let mut sentence = conn.prepare_cached(
+            "INSERT OR IGNORE INTO sentences (doc, idx, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut seen_sentences = HashSet::new();
+        let (mut added, mut merged) = (0, 0);
+        for e in events {
+            let src = e.source.root();
+            let tgt = e.target.map(|t| t.root()).unwrap_or_default();
+            let fact = record::factuality_code(e.factuality);
+            let (day, prec) = record::day_of(e.date);
+            let w = if prec == 0 { self.window } else { 0 };
+            if seen_sentences.insert(e.sentence) {
+                sentence.execute(params![
+                    doc_row,
+                    e.sentence as i64,
+                    e.sentence_start as i64,
+                    e.sentence_end as i64,
+                    e.sentence_text
+                ])?;
+            }
+            let found: Option<(i64, i64, u8, f64)> = find
+                .query_row(
+                    params![src, tgt, e.root, fact, prec, day - w, day + w, day],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()?;
+            let mention_id = batch.next_mention;
+            batch.next_mention += 1;
+            let event_id = match found {
+                Some((id, eday, equad, eg)) => {
+                    bump.execute(params![id])?;
+                    merged += 1;
+                    if prec == 0 {
+                        let d = batch.agg.entry((src, tgt, eday, equad, fact == 0)).or_default();
+                        d.mentions += 1;
+                        d.gm_sum += eg;
+                        d.gm_abs += eg.abs();
+                    }
+                    id
+                }
+                None => {
+                    let id = batch.next_event;
+                    batch.next_event += 1;
+                    added += 1;
+                    new_event.execute(params![
+                        id,
+                        src,
+                        tgt,
+                        e.source.code,
+                        e.target.map_or("", |t| t.code),
+                        e.source.text,
+                        e.target.map_or("", |t| t.text),
+                        e.cameo,
+                        e.root,
+                        e.quad,
+                        e.goldstein,
+                        e.plover,
+                        e.mode,
+                        fact,
+                        e.date,
+                        day,
+                        prec,
+                        mention_id,
+                    ])?;
+                    if prec == 0 {
+                        let d = batch.agg.entry((src, tgt, day, e.quad, fact == 0)).or_default();
+                        d.events += 1;
+                        d.mentions += 1;
+                        d.g_sum += e.goldstein;
+                        d.g_abs += e.goldstein.abs();
+                        d.gm_sum += e.goldstein;
+                        d.gm_abs += e.goldstein.abs();
+                    }
+                    id
+                }
+            };
+            mention.execute(params![
+                mention_id,
+                event_id,
+                doc_row,
+                e.sentence as i64,
+                e.coder_id,
+                e.cameo,
+                e.source.text,
+                e.target.map_or("", |t| t.text),
+                e.trigger,
+                e.date,
+                e.date_source,
+                fact,
+                e.cue,
+                e.rule,
+                e.confidence,
+            ])?;
+        }
+        Ok(IngestOutcome::Added {
+            events: added,
+            merged,
+        })
+    }
+
+    /// Commits the open batch, if any: its documents, events, mentions and
+    /// aggregate updates become durable together.
+    pub fn commit(&mut self) -> Result<()> {
+        let Some(batch) = self.tx.take() else {
+            return Ok(());
+        };
+        let flush = || -> rusqlite::Result<()> {
+            let mut up = self.conn.prepare_cached(
+                "INSERT INTO dyad_daily (src, tgt, day, quad, asserted, events, mentions, g_sum, \
+                 g_abs, gm_sum, gm_abs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+                 ON CONFLICT (src, tgt, day, quad, asserted) DO UPDATE SET \
+                 events = events + excluded.events, mentions = mentions + excluded.mentions, \
+                 g_sum = g_sum + excluded.g_sum, g_abs = g_abs + excluded.g_abs, \
+                 gm_sum = gm_sum + excluded.gm_sum, gm_abs = gm_abs + excluded.gm_abs",
+            )?;
+            let mut keys: Vec<_> = batch.agg.iter().collect();
+            keys.sort_by(|a, b| a.0.cmp(b.0));
+            for ((src, tgt, day, quad, asserted), d) in keys {
+                up.execute(params![
+                    src, tgt, day, quad, asserted, d.events, d.mentions, d.g_sum, d.g_abs,
+                    d.gm_sum, d.gm_abs
+                ])?;
+            }
+            self.conn.execute_batch("COMMIT")
+        };
+        if let Err(e) = flush() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            return Err(self.err(e));
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        let _ = self.commit();
+    }
+}
