@@ -837,6 +837,28 @@ fn resolve_sentence(
             m.appositive = clauses.iter().any(|&(a, b)| m.start >= a && m.end <= b);
         }
     }
+    // "his Greek and French counterparts, A and B, respectively,": the names
+    // only say who the counterparts are.
+    if let Some(resp) = body[s.start..s.end].find(", respectively") {
+        let resp = s.start + resp;
+        let roles_end = mentions
+            .iter()
+            .filter(|m| {
+                m.end <= resp
+                    && body[m.end..].starts_with(',')
+                    && is_plural(&m.text)
+                    && m.via == Via::Dictionary
+            })
+            .map(|m| m.end)
+            .max();
+        if let Some(from) = roles_end {
+            for m in &mut mentions {
+                if m.start > from && m.end <= resp {
+                    m.appositive = true;
+                }
+            }
+        }
+    }
     mentions.sort_by_key(|m| (m.start, m.end));
 
     // Coreference: group phrases and pronouns, in order with the mentions.

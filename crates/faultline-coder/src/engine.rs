@@ -115,7 +115,18 @@ const QUANTITIES: &[&str] = &[
     "both",
     "each",
 ];
-const TOPICS: &[&str] = &["about", "regarding", "concerning"];
+const TOPICS: &[&str] = &[
+    "about",
+    "regarding",
+    "concerning",
+    "discuss",
+    "discussing",
+    "address",
+    "addressing",
+    "review",
+    "consider",
+    "debate",
+];
 const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "'s", "’s",
 ];
@@ -1329,6 +1340,9 @@ fn is_coordination(gap: &str) -> bool {
                 | "acting"
                 | "its"
                 | "their"
+                | "his"
+                | "her"
+                | "our"
         )
     };
     has_link

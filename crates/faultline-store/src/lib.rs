@@ -280,7 +280,11 @@ impl Store {
     /// [`Options::batch_time`]; call [`Store::commit`] at the end (dropping
     /// the store also commits). A killed process loses at most the open
     /// batch, and the document with it, never part of a document.
-    pub fn ingest(&mut self, doc: &DocRecord<'_>, events: &[EventRecord<'_>]) -> Result<IngestOutcome> {
+    pub fn ingest(
+        &mut self,
+        doc: &DocRecord<'_>,
+        events: &[EventRecord<'_>],
+    ) -> Result<IngestOutcome> {
         self.begin()?;
         let key = doc.key();
         let dup: Option<i64> = self
@@ -371,7 +375,8 @@ impl Store {
              AND precision = ?5 AND day BETWEEN ?6 AND ?7 \
              ORDER BY abs(day - ?8), id LIMIT 1",
         )?;
-        let mut bump = conn.prepare_cached("UPDATE events SET mentions = mentions + 1 WHERE id = ?1")?;
+        let mut bump =
+            conn.prepare_cached("UPDATE events SET mentions = mentions + 1 WHERE id = ?1")?;
         let mut new_event = conn.prepare_cached(
             "INSERT INTO events (id, src_root, tgt_root, src_code, tgt_code, src_name, tgt_name, \
              cameo, root, quad, goldstein, plover, mode, factuality, date, day, precision, \
@@ -416,7 +421,10 @@ impl Store {
                     bump.execute(params![id])?;
                     merged += 1;
                     if prec == 0 {
-                        let d = batch.agg.entry((src, tgt, eday, equad, fact == 0)).or_default();
+                        let d = batch
+                            .agg
+                            .entry((src, tgt, eday, equad, fact == 0))
+                            .or_default();
                         d.mentions += 1;
                         d.gm_sum += eg;
                         d.gm_abs += eg.abs();
@@ -448,7 +456,10 @@ impl Store {
                         mention_id,
                     ])?;
                     if prec == 0 {
-                        let d = batch.agg.entry((src, tgt, day, e.quad, fact == 0)).or_default();
+                        let d = batch
+                            .agg
+                            .entry((src, tgt, day, e.quad, fact == 0))
+                            .or_default();
                         d.events += 1;
                         d.mentions += 1;
                         d.g_sum += e.goldstein;

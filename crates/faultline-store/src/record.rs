@@ -76,7 +76,10 @@ pub fn actor_root(code: &str, country: Option<&str>) -> String {
     if let Some(c) = country.filter(|c| !c.is_empty()) {
         return c.to_owned();
     }
-    let n = if ["IGO", "NGO", "IMG", "MNC"].iter().any(|p| code.starts_with(p)) {
+    let n = if ["IGO", "NGO", "IMG", "MNC"]
+        .iter()
+        .any(|p| code.starts_with(p))
+    {
         6
     } else {
         3
@@ -244,7 +247,10 @@ mod tests {
         assert_eq!(day_of("1971"), (365, 2));
         assert_eq!(day_of("soon"), (0, 3));
         assert_eq!(day_of("2014-02-30"), (0, 3));
-        assert_eq!(date_of_day(day_of("2014-10-07").0).to_string(), "2014-10-07");
+        assert_eq!(
+            date_of_day(day_of("2014-10-07").0).to_string(),
+            "2014-10-07"
+        );
     }
 
     #[test]
@@ -261,7 +267,10 @@ mod tests {
             DocRecord::content_hash("a b\n\nc"),
             DocRecord::content_hash(" a  b c\n")
         );
-        assert_ne!(DocRecord::content_hash("a b"), DocRecord::content_hash("a c"));
+        assert_ne!(
+            DocRecord::content_hash("a b"),
+            DocRecord::content_hash("a c")
+        );
     }
 
     #[test]

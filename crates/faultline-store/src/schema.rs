@@ -330,7 +330,9 @@ pub fn outlet_of(url: &str, publisher: Option<&str>) -> String {
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit('@').next().unwrap_or(host);
     let host = host.split(':').next().unwrap_or(host);
-    host.strip_prefix("www.").unwrap_or(host).to_ascii_lowercase()
+    host.strip_prefix("www.")
+        .unwrap_or(host)
+        .to_ascii_lowercase()
 }
 
 #[cfg(test)]
@@ -343,7 +345,10 @@ mod tests {
             outlet_of("https://www.Example.com/a/b?x", None),
             "example.com"
         );
-        assert_eq!(outlet_of("http://news.example.org:8080/", None), "news.example.org");
+        assert_eq!(
+            outlet_of("http://news.example.org:8080/", None),
+            "news.example.org"
+        );
         assert_eq!(outlet_of("examples/a.txt", None), "");
         assert_eq!(outlet_of("https://x.example/a", Some("Wire")), "Wire");
     }
