@@ -88,7 +88,11 @@ pub struct ExportRow {
 impl Store {
     /// Calls `each` for every event in the filter's date range (by default
     /// asserted ones only), in id order.
-    pub fn for_each_row(&self, f: &Filter, mut each: impl FnMut(ExportRow) -> Result<()>) -> Result<usize> {
+    pub fn for_each_row(
+        &self,
+        f: &Filter,
+        mut each: impl FnMut(ExportRow) -> Result<()>,
+    ) -> Result<usize> {
         let from = f.from.map_or(i64::MIN / 4, crate::record::day_number);
         let to = f.to.map_or(i64::MAX / 4, crate::record::day_number);
         let mut st = self
@@ -149,7 +153,13 @@ impl Store {
     /// Writes the events of the filter's range in `format` to `out`;
     /// returns how many were written. `header` adds a header line to the
     /// GDELT table (CSV always has one).
-    pub fn export<W: Write + Send>(&self, format: Format, f: &Filter, header: bool, out: W) -> Result<usize> {
+    pub fn export<W: Write + Send>(
+        &self,
+        format: Format,
+        f: &Filter,
+        header: bool,
+        out: W,
+    ) -> Result<usize> {
         match format {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(out);
@@ -176,7 +186,8 @@ impl Store {
                 let mut n = 0;
                 self.for_each_row(f, |row| {
                     if let Some(p) = PloverRecord::from_row(&row) {
-                        serde_json::to_writer(&mut out, &p).map_err(|e| StoreError::Export(e.to_string()))?;
+                        serde_json::to_writer(&mut out, &p)
+                            .map_err(|e| StoreError::Export(e.to_string()))?;
                         out.write_all(b"\n").map_err(io_err)?;
                         n += 1;
                     }
@@ -221,9 +232,28 @@ fn io_err(e: std::io::Error) -> StoreError {
 
 /// The CSV columns, in order.
 pub const CSV_COLUMNS: [&str; 23] = [
-    "event_id", "date", "source_code", "source_root", "source_name", "target_code", "target_root",
-    "target_name", "cameo", "root", "quad_class", "goldstein", "plover_type", "plover_mode",
-    "plover_context", "factuality", "mentions", "articles", "sources", "is_root", "added", "url",
+    "event_id",
+    "date",
+    "source_code",
+    "source_root",
+    "source_name",
+    "target_code",
+    "target_root",
+    "target_name",
+    "cameo",
+    "root",
+    "quad_class",
+    "goldstein",
+    "plover_type",
+    "plover_mode",
+    "plover_context",
+    "factuality",
+    "mentions",
+    "articles",
+    "sources",
+    "is_root",
+    "added",
+    "url",
     "sentence",
 ];
 
@@ -239,20 +269,67 @@ pub fn read_csv(input: impl std::io::Read) -> Result<Vec<ExportRow>> {
 
 /// The 61 columns of the GDELT 2.0 event table, in order.
 pub const GDELT_COLUMNS: [&str; 61] = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 ];
 
 /// CAMEO actor type codes (GDELT's Actor*Type*Code values).
@@ -267,7 +344,9 @@ const ACTOR_TYPES: &[&str] = &[
 /// when they are its root; after IGO/NGO/IMG/MNC the next three letters are
 /// the known group ("IGOUNO" → type IGO, group UNO).
 pub fn split_actor(code: &str, root: &str) -> (String, String, [String; 3]) {
-    let chunks: Vec<&str> = (0..code.len() / 3).filter_map(|i| code.get(i * 3..i * 3 + 3)).collect();
+    let chunks: Vec<&str> = (0..code.len() / 3)
+        .filter_map(|i| code.get(i * 3..i * 3 + 3))
+        .collect();
     let mut rest = chunks.as_slice();
     let mut country = String::new();
     let mut group = String::new();
@@ -331,7 +410,11 @@ pub fn gdelt_fields(r: &ExportRow) -> Vec<String> {
         f.extend([String::new(), String::new(), String::new()]);
         f.extend(types);
     }
-    let base = r.cameo.get(..3.min(r.cameo.len())).unwrap_or(&r.cameo).to_owned();
+    let base = r
+        .cameo
+        .get(..3.min(r.cameo.len()))
+        .unwrap_or(&r.cameo)
+        .to_owned();
     f.extend([
         u8::from(r.is_root).to_string(),
         r.cameo.clone(),
@@ -390,9 +473,17 @@ pub fn read_gdelt(input: impl BufRead) -> Result<Vec<GdeltRow>> {
         }
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() != 61 {
-            return Err(export_err(format!("line {}: {} columns, expected 61", i + 1, f.len())));
+            return Err(export_err(format!(
+                "line {}: {} columns, expected 61",
+                i + 1,
+                f.len()
+            )));
         }
-        let int = |j: usize| f[j].parse::<i64>().map_err(|e| export_err(format!("line {}: column {}: {e}", i + 1, GDELT_COLUMNS[j])));
+        let int = |j: usize| {
+            f[j].parse::<i64>().map_err(|e| {
+                export_err(format!("line {}: column {}: {e}", i + 1, GDELT_COLUMNS[j]))
+            })
+        };
         let s = |j: usize| f[j].to_owned();
         out.push(GdeltRow {
             id: int(0)?,
@@ -402,7 +493,9 @@ pub fn read_gdelt(input: impl BufRead) -> Result<Vec<GdeltRow>> {
             is_root: f[25] == "1",
             codes: (s(26), s(27), s(28)),
             quad: int(29)?,
-            goldstein: f[30].parse().map_err(|e| export_err(format!("line {}: GoldsteinScale: {e}", i + 1)))?,
+            goldstein: f[30]
+                .parse()
+                .map_err(|e| export_err(format!("line {}: GoldsteinScale: {e}", i + 1)))?,
             counts: (int(31)?, int(32)?, int(33)?),
             added: s(59),
             url: s(60),
@@ -496,9 +589,14 @@ pub fn read_plover(input: impl BufRead) -> Result<Vec<PloverRecord>> {
         if line.trim().is_empty() {
             continue;
         }
-        let rec: PloverRecord = serde_json::from_str(&line).map_err(|e| export_err(format!("line {}: {e}", i + 1)))?;
+        let rec: PloverRecord =
+            serde_json::from_str(&line).map_err(|e| export_err(format!("line {}: {e}", i + 1)))?;
         if factuality_from_name(&rec.factuality).is_none() {
-            return Err(export_err(format!("line {}: unknown factuality {:?}", i + 1, rec.factuality)));
+            return Err(export_err(format!(
+                "line {}: unknown factuality {:?}",
+                i + 1,
+                rec.factuality
+            )));
         }
         out.push(rec);
     }
@@ -525,8 +623,12 @@ pub fn parquet_schema() -> Arc<Schema> {
 }
 
 fn to_batch(schema: &Arc<Schema>, rows: &[ExportRow]) -> Result<RecordBatch> {
-    let ints = |f: fn(&ExportRow) -> i64| -> ArrayRef { Arc::new(Int64Array::from_iter_values(rows.iter().map(f))) };
-    let strs = |f: fn(&ExportRow) -> &str| -> ArrayRef { Arc::new(StringArray::from_iter_values(rows.iter().map(f))) };
+    let ints = |f: fn(&ExportRow) -> i64| -> ArrayRef {
+        Arc::new(Int64Array::from_iter_values(rows.iter().map(f)))
+    };
+    let strs = |f: fn(&ExportRow) -> &str| -> ArrayRef {
+        Arc::new(StringArray::from_iter_values(rows.iter().map(f)))
+    };
     let columns: Vec<ArrayRef> = vec![
         ints(|r| r.event_id),
         strs(|r| &r.date),
@@ -539,7 +641,9 @@ fn to_batch(schema: &Arc<Schema>, rows: &[ExportRow]) -> Result<RecordBatch> {
         strs(|r| &r.cameo),
         strs(|r| &r.root),
         ints(|r| r.quad_class),
-        Arc::new(Float64Array::from_iter_values(rows.iter().map(|r| r.goldstein))),
+        Arc::new(Float64Array::from_iter_values(
+            rows.iter().map(|r| r.goldstein),
+        )),
         strs(|r| &r.plover_type),
         strs(|r| &r.plover_mode),
         strs(|r| &r.plover_context),
@@ -547,7 +651,9 @@ fn to_batch(schema: &Arc<Schema>, rows: &[ExportRow]) -> Result<RecordBatch> {
         ints(|r| r.mentions),
         ints(|r| r.articles),
         ints(|r| r.sources),
-        Arc::new(BooleanArray::from(rows.iter().map(|r| r.is_root).collect::<Vec<_>>())),
+        Arc::new(BooleanArray::from(
+            rows.iter().map(|r| r.is_root).collect::<Vec<_>>(),
+        )),
         strs(|r| &r.added),
         strs(|r| &r.url),
         strs(|r| &r.sentence),
@@ -557,7 +663,8 @@ fn to_batch(schema: &Arc<Schema>, rows: &[ExportRow]) -> Result<RecordBatch> {
 
 /// Reads a Parquet export back.
 pub fn read_parquet(path: &std::path::Path) -> Result<Vec<ExportRow>> {
-    let file = std::fs::File::open(path).map_err(|e| export_err(format!("{}: {e}", path.display())))?;
+    let file =
+        std::fs::File::open(path).map_err(|e| export_err(format!("{}: {e}", path.display())))?;
     let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
         .and_then(|b| b.build())
         .map_err(export_err)?;
@@ -593,11 +700,30 @@ pub fn read_parquet(path: &std::path::Path) -> Result<Vec<ExportRow>> {
             .downcast_ref::<BooleanArray>()
             .cloned()
             .ok_or_else(|| export_err("column is_root is not Boolean"))?;
-        let (id, quad, men, art, src) = (ints("event_id")?, ints("quad_class")?, ints("mentions")?, ints("articles")?, ints("sources")?);
+        let (id, quad, men, art, src) = (
+            ints("event_id")?,
+            ints("quad_class")?,
+            ints("mentions")?,
+            ints("articles")?,
+            ints("sources")?,
+        );
         let names = [
-            "date", "source_code", "source_root", "source_name", "target_code", "target_root",
-            "target_name", "cameo", "root", "plover_type", "plover_mode", "plover_context",
-            "factuality", "added", "url", "sentence",
+            "date",
+            "source_code",
+            "source_root",
+            "source_name",
+            "target_code",
+            "target_root",
+            "target_name",
+            "cameo",
+            "root",
+            "plover_type",
+            "plover_mode",
+            "plover_context",
+            "factuality",
+            "added",
+            "url",
+            "sentence",
         ];
         let s: Vec<StringArray> = names.iter().map(|n| strs(n)).collect::<Result<_>>()?;
         for i in 0..batch.num_rows() {
@@ -643,7 +769,10 @@ mod tests {
         let (c, g, t) = split_actor("IGOUNOSCR", "IGOUNO");
         assert_eq!((c.as_str(), g.as_str(), t[0].as_str()), ("", "UNO", "IGO"));
         let (c, _, t) = split_actor("KORMILREB", "KOR");
-        assert_eq!((c.as_str(), t[0].as_str(), t[1].as_str()), ("KOR", "MIL", "REB"));
+        assert_eq!(
+            (c.as_str(), t[0].as_str(), t[1].as_str()),
+            ("KOR", "MIL", "REB")
+        );
         let (c, _, _) = split_actor("", "");
         assert_eq!(c, "");
     }
