@@ -14,10 +14,15 @@
 //! failed (`--fail-fast` stops at the first).
 
 mod actors;
+mod alerts;
 mod code;
 mod docs;
+mod dyad;
+mod export;
 mod extract;
+mod ingest;
 mod throughput;
+mod top;
 
 use std::process::ExitCode;
 
@@ -41,6 +46,16 @@ enum Command {
     Code(code::CodeArgs),
     /// Measure end-to-end coding speed (sentences/s on one core) and peak memory.
     Throughput(throughput::ThroughputArgs),
+    /// Code documents and store their events in the SQLite database (default ./faultline.db).
+    Ingest(ingest::IngestArgs),
+    /// Time series of a dyad per day, week or month: quad classes, Goldstein, tension.
+    Dyad(dyad::DyadArgs),
+    /// Most active dyads, and the dyads whose tension moved most between two periods.
+    Top(top::TopArgs),
+    /// Dyads whose tension departs from their rolling baseline, with the events behind it.
+    Alerts(alerts::AlertsArgs),
+    /// Export stored events as a GDELT 2.0 table, PLOVER JSON, CSV or Parquet.
+    Export(export::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +65,11 @@ fn main() -> ExitCode {
         Command::Actors(args) => actors::run(&args),
         Command::Code(args) => code::run(&args),
         Command::Throughput(args) => throughput::run(&args),
+        Command::Ingest(args) => ingest::run(&args),
+        Command::Dyad(args) => dyad::run(&args),
+        Command::Top(args) => top::run(&args),
+        Command::Alerts(args) => alerts::run(&args),
+        Command::Export(args) => export::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,237 @@
+//! `faultline ingest`: reads documents, codes them and stores their events in
+//! the SQLite database, with a progress bar and a summary.
+
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::Args;
+use faultline_coder::{Coder, Doc};
+use faultline_ingest::{Article, Format, Options};
+use faultline_store::{DocRecord, IngestOutcome, Store};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::actors::{DictArgs, article_date};
+use crate::docs::{FormatArg, parse_size};
+use crate::dyad::DbArgs;
+
+/// Arguments of `faultline ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files, directories (read recursively) or `-` for standard input. Defaults to `-`.
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    db: DbArgs,
+    #[command(flatten)]
+    dict: DictArgs,
+    /// Stop at the first document that fails.
+    #[arg(long)]
+    fail_fast: bool,
+    /// Largest document (or JSON Lines line) to read, e.g. 64M.
+    #[arg(long, default_value = "256M", value_parser = parse_size)]
+    max_bytes: u64,
+    /// Reader to use instead of detecting one from the name and content.
+    #[arg(long = "input-format", value_enum, default_value_t = FormatArg::Auto)]
+    format: FormatArg,
+    /// Date window of story de-duplication, in days (used when the database is created).
+    #[arg(long, default_value_t = 2, value_name = "DAYS")]
+    window: i64,
+    /// No progress bar, warnings or summary.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Default)]
+struct Tally {
+    documents: usize,
+    events: usize,
+    mentions: usize,
+    merged: usize,
+    duplicates: usize,
+    failures: usize,
+}
+
+/// The store's record of an article.
+fn record(a: &Article) -> DocRecord<'_> {
+    let lead = a.sentences.iter().take_while(|s| s.paragraph == 0).count();
+    DocRecord {
+        id: &a.id,
+        source: &a.source,
+        publisher: a.extra.get("source").and_then(|v| v.as_str()).unwrap_or(""),
+        title: a.title.as_deref(),
+        published: None,
+        hash: DocRecord::content_hash(&a.body),
+        lead_sentences: lead,
+    }
+}
+
+/// Runs the subcommand.
+pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
+    let actors = args.dict.load(args.quiet)?;
+    let coder = Coder::new(actors, faultline_coder::default_verbs());
+    let mut store = Store::open_with(
+        &args.db.db,
+        faultline_store::Options {
+            window_days: args.window,
+            ..Default::default()
+        },
+    )?;
+    let opts = Options {
+        max_bytes: args.max_bytes,
+        format: match args.format {
+            FormatArg::Auto => None,
+            FormatArg::Text => Some(Format::Text),
+            FormatArg::Html => Some(Format::Html),
+            FormatArg::Jsonl => Some(Format::Jsonl),
+        },
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.paths.clone()
+    };
+    let entries = faultline_ingest::expand_paths(&paths);
+    let sizes: Vec<u64> = entries
+        .iter()
+        .map(|e| match e {
+            Ok(p) if p.as_os_str() != "-" => std::fs::metadata(p).map_or(0, |m| m.len()),
+            _ => 0,
+        })
+        .collect();
+    let total: u64 = sizes.iter().sum();
+    let bar = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}, ETA {eta} · {msg}",
+            )
+            .context("progress bar template")?
+            .progress_chars("=> "),
+        );
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    };
+    let started = std::time::Instant::now();
+    let mut t = Tally::default();
+    let mut store_error: Option<anyhow::Error> = None;
+    let mut done_bytes = 0u64;
+    for (entry, size) in entries.into_iter().zip(sizes) {
+        let mut in_file = 0u64;
+        let mut sink = |outcome: faultline_ingest::Outcome| -> ControlFlow<()> {
+            match outcome {
+                Ok(article) => {
+                    let date = article_date(&article, args.dict.date);
+                    let doc = Doc {
+                        id: &article.id,
+                        body: &article.body,
+                        sentences: article
+                            .sentences
+                            .iter()
+                            .map(|s| (s.start, s.end, s.paragraph))
+                            .collect(),
+                        quotes: article
+                            .quotes
+                            .iter()
+                            .map(|q| (q.start, q.end, q.inner_start, q.inner_end))
+                            .collect(),
+                        date,
+                        date_known: article.published.is_some() || article.modified.is_some(),
+                    };
+                    let coded = coder.code_doc(&doc);
+                    let published = article
+                        .published
+                        .as_ref()
+                        .map(faultline_dates::Stamp::to_rfc3339);
+                    let rec = DocRecord {
+                        published: published.as_deref(),
+                        ..record(&article)
+                    };
+                    match store.ingest_doc(&rec, &coded.events) {
+                        Ok(IngestOutcome::Added { events, merged }) => {
+                            t.documents += 1;
+                            t.events += events;
+                            t.merged += merged;
+                            t.mentions += coded.events.len();
+                        }
+                        Ok(IngestOutcome::Duplicate { .. }) => t.duplicates += 1,
+                        Err(e) => {
+                            store_error = Some(e.into());
+                            return ControlFlow::Break(());
+                        }
+                    }
+                    if !args.quiet {
+                        for w in &article.warnings {
+                            bar.suspend(|| {
+                                eprintln!("faultline: warning: {}: {w}", article.origin)
+                            });
+                        }
+                    }
+                    in_file = (in_file + article.body.len() as u64).min(size);
+                    bar.set_position(done_bytes + in_file);
+                    let secs = started.elapsed().as_secs_f64().max(1e-3);
+                    bar.set_message(format!(
+                        "{} docs ({:.0}/s), {} events, {} duplicates, {} failed",
+                        t.documents,
+                        t.documents as f64 / secs,
+                        t.events,
+                        t.duplicates,
+                        t.failures
+                    ));
+                    ControlFlow::Continue(())
+                }
+                Err(e) => {
+                    t.failures += 1;
+                    bar.suspend(|| eprintln!("faultline: error: {e}"));
+                    if args.fail_fast {
+                        ControlFlow::Break(())
+                    } else {
+                        ControlFlow::Continue(())
+                    }
+                }
+            }
+        };
+        let flow = match entry {
+            Ok(path) => faultline_ingest::extract_path(&path, &opts, &mut sink),
+            Err(e) => sink(Err(e)),
+        };
+        done_bytes += size;
+        bar.set_position(done_bytes);
+        if flow.is_break() {
+            break;
+        }
+    }
+    bar.finish_and_clear();
+    store.commit()?;
+    if let Some(e) = store_error {
+        return Err(e.context(format!(
+            "stopped; everything before this document is stored in {}",
+            args.db.db.display()
+        )));
+    }
+    if !args.quiet {
+        let stats = store.stats()?;
+        eprintln!(
+            "faultline: ingested {} document(s) in {:.1}s: {} new event(s) from {} mention(s) ({} joined earlier events), {} duplicate document(s) skipped, {} failure(s); {} now holds {} documents, {} events, {} mentions",
+            t.documents,
+            started.elapsed().as_secs_f64(),
+            t.events,
+            t.mentions,
+            t.merged,
+            t.duplicates,
+            t.failures,
+            args.db.db.display(),
+            stats.documents,
+            stats.events,
+            stats.mentions
+        );
+    }
+    Ok(if t.failures > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
