@@ -217,7 +217,9 @@ pub fn check_header(path: &Path) -> Result<Header> {
         if len % page_size != 0 {
             return Err(StoreError::Corrupt {
                 path: path.to_owned(),
-                what: format!("file size {len} is not a multiple of the page size {page_size}"),
+                what: format!(
+                    "truncated: file size {len} is not a multiple of the page size {page_size}"
+                ),
             });
         }
         let pages = u64::from(be32(28));

@@ -1,0 +1,372 @@
+//! The store end to end without the coder: idempotence, the
+//! de-duplication rule, foreign and damaged files, analytics.
+
+mod common;
+
+use common::{doc, ev, records};
+use faultline_coder::Factuality;
+use faultline_store::query::{AlertQuery, Bucket, Count, Direction, Filter};
+use faultline_store::{IngestOutcome, Store, StoreError};
+
+fn d(s: &str) -> chrono::NaiveDate {
+    s.parse().expect("date")
+}
+
+#[test]
+fn reingesting_adds_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("f.db");
+    let evs = vec![
+        ev("USA", "CHN", "040", "2024-01-02"),
+        ev("CHN", "USA", "112", "2024-01-02"),
+    ];
+    {
+        let mut s = Store::open(&path).expect("open");
+        let out = s
+            .ingest(&doc("a", "https://x.example/a", "body one"), &records(&evs))
+            .expect("ingest");
+        assert_eq!(
+            out,
+            IngestOutcome::Added {
+                events: 2,
+                merged: 0
+            }
+        );
+        // Same body under another id and URL: same content hash.
+        let out = s
+            .ingest(
+                &doc("b", "https://y.example/b", "body   one\n"),
+                &records(&evs),
+            )
+            .expect("ingest");
+        assert!(matches!(out, IngestOutcome::Duplicate { .. }));
+        // Same URL, edited body.
+        let out = s
+            .ingest(
+                &doc("a", "https://x.example/a", "body one, updated"),
+                &records(&evs),
+            )
+            .expect("ingest");
+        assert!(matches!(out, IngestOutcome::Duplicate { .. }));
+        s.commit().expect("commit");
+    }
+    let mut s = Store::open(&path).expect("reopen");
+    let out = s
+        .ingest(&doc("a", "https://x.example/a", "body one"), &records(&evs))
+        .expect("ingest");
+    assert!(matches!(out, IngestOutcome::Duplicate { .. }));
+    s.commit().expect("commit");
+    let st = s.stats().expect("stats");
+    assert_eq!((st.documents, st.events, st.mentions), (1, 2, 2));
+    // Local files are told apart by id and path.
+    let out = s
+        .ingest(&doc("a", "dir1/a.txt", "body two"), &records(&evs))
+        .expect("ingest");
+    assert!(matches!(out, IngestOutcome::Added { .. }));
+    let out = s
+        .ingest(&doc("a", "dir2/a.txt", "body three"), &records(&evs))
+        .expect("ingest");
+    assert!(matches!(out, IngestOutcome::Added { .. }));
+}
+
+#[test]
+fn dedup_rule() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Store::open(&dir.path().join("f.db")).expect("open");
+    let base = vec![ev("USA", "CHN", "112", "2024-03-10")];
+    s.ingest(&doc("1", "u1", "1"), &records(&base))
+        .expect("ingest");
+    let cases = [
+        // (event, joins the first?)
+        (ev("USA", "CHN", "111", "2024-03-11"), true), // same family, a day later
+        (ev("USA", "CHN", "112", "2024-03-12"), true), // two days: inside the window
+        (ev("USA", "CHN", "112", "2024-03-13"), false), // three days: outside
+        (ev("CHN", "USA", "112", "2024-03-10"), false), // other direction
+        (ev("USA", "CHN", "130", "2024-03-10"), false), // other family
+        (ev("USA", "RUS", "112", "2024-03-10"), false), // other target
+        (ev("USA", "CHN", "112", "2024-03").clone(), false), // partial date
+        (
+            ev("USA", "CHN", "112", "2024-03-10").fact(Factuality::Negated),
+            false,
+        ),
+    ];
+    for (i, (e, joins)) in cases.iter().enumerate() {
+        let id = format!("c{i}");
+        let before = s.stats().expect("stats").events;
+        let out = s
+            .ingest(&doc(&id, &id, &id), &records(std::slice::from_ref(e)))
+            .expect("ingest");
+        let after = s.stats().expect("stats").events;
+        assert_eq!(after == before, *joins, "case {i}: {e:?} → {out:?}");
+    }
+    // Partial dates join only the same partial date.
+    let out = s
+        .ingest(
+            &doc("p", "p", "p"),
+            &records(&[ev("USA", "CHN", "112", "2024-03")]),
+        )
+        .expect("ingest");
+    assert_eq!(
+        out,
+        IngestOutcome::Added {
+            events: 0,
+            merged: 1
+        }
+    );
+    s.commit().expect("commit");
+    // Events counts mentions by event; the first event has three.
+    let m: i64 = s
+        .connection()
+        .query_row("SELECT mentions FROM events WHERE id = 1", [], |r| r.get(0))
+        .expect("mentions");
+    assert_eq!(m, 3);
+    // The series counts the story once, or its mentions.
+    let f = Filter {
+        from: Some(d("2024-03-10")),
+        to: Some(d("2024-03-10")),
+        ..Filter::default()
+    };
+    let ev_series = s
+        .dyad_series("USA", "CHN", Direction::Forward, Bucket::Day, &f)
+        .expect("series");
+    assert_eq!(ev_series[0].totals.total, 2); // the 112 story and the 130
+    let f = Filter {
+        count: Count::Mentions,
+        ..f
+    };
+    let m_series = s
+        .dyad_series("USA", "CHN", Direction::Forward, Bucket::Day, &f)
+        .expect("series");
+    assert_eq!(m_series[0].totals.total, 4); // 3 mentions of the story + the 130
+    assert_eq!(m_series[0].totals.goldstein_sum, -16.0);
+}
+
+#[test]
+fn dedup_within_a_document_and_across_sentences() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Store::open(&dir.path().join("f.db")).expect("open");
+    let evs = vec![
+        ev("IND", "PAK", "190", "2024-05-01").at(0),
+        ev("IND", "PAK", "193", "2024-05-01").at(3),
+        ev("PAK", "IND", "190", "2024-05-01").at(3),
+    ];
+    let out = s
+        .ingest(&doc("x", "x", "x"), &records(&evs))
+        .expect("ingest");
+    assert_eq!(
+        out,
+        IngestOutcome::Added {
+            events: 2,
+            merged: 1
+        }
+    );
+    s.commit().expect("commit");
+    let sentences: i64 = s
+        .connection()
+        .query_row("SELECT count(*) FROM sentences", [], |r| r.get(0))
+        .expect("sentences");
+    assert_eq!(sentences, 2);
+}
+
+fn bytes(p: &std::path::Path) -> Vec<u8> {
+    std::fs::read(p).expect("read")
+}
+
+#[test]
+fn foreign_and_damaged_files_are_refused_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A PNG renamed .db.
+    let png = dir.path().join("picture.db");
+    let mut data = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    data.extend(std::iter::repeat_n(7u8, 200));
+    std::fs::write(&png, &data).expect("write");
+    let e = Store::open(&png).expect_err("png");
+    assert!(matches!(e, StoreError::NotSqlite { .. }), "{e}");
+    assert!(e.to_string().contains("PNG"), "{e}");
+    assert!(e.to_string().contains("--db"), "{e}");
+    assert_eq!(bytes(&png), data);
+
+    // A text file.
+    let txt = dir.path().join("notes.db");
+    std::fs::write(&txt, "some notes\n").expect("write");
+    assert!(matches!(
+        Store::open(&txt),
+        Err(StoreError::NotSqlite { .. })
+    ));
+    assert_eq!(bytes(&txt), b"some notes\n");
+
+    // Another program's SQLite database.
+    let other = dir.path().join("other.db");
+    {
+        let c = rusqlite::Connection::open(&other).expect("open");
+        c.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")
+            .expect("create");
+    }
+    let before = bytes(&other);
+    let e = Store::open(&other).expect_err("foreign");
+    assert!(matches!(e, StoreError::Foreign { .. }), "{e}");
+    assert_eq!(bytes(&other), before);
+    assert!(!dir.path().join("other.db-wal").exists());
+
+    // A faultline database cut in half.
+    let good = dir.path().join("good.db");
+    {
+        let mut s = Store::open(&good).expect("open");
+        for i in 0..300 {
+            let id = format!("d{i}");
+            let body = format!("body {i} {}", "word ".repeat(50));
+            let e = vec![ev("USA", "CHN", "040", "2024-01-02").at(i)];
+            let mut e0 = e[0].clone();
+            e0.text = body.clone();
+            s.ingest(&doc(&id, &id, &body), &records(&[e0]))
+                .expect("ingest");
+        }
+        s.commit().expect("commit");
+    }
+    let full = bytes(&good);
+    assert!(full.len() > 8192);
+    let cut = dir.path().join("cut.db");
+    std::fs::write(&cut, &full[..full.len() / 2]).expect("write");
+    let e = Store::open(&cut).expect_err("truncated");
+    assert!(matches!(e, StoreError::Corrupt { .. }), "{e}");
+    assert!(e.to_string().contains("truncated"), "{e}");
+    assert_eq!(bytes(&cut), &full[..full.len() / 2]);
+
+    // A header with a damaged page size.
+    let bad = dir.path().join("bad.db");
+    let mut b = full.clone();
+    b[16] = 0;
+    b[17] = 3;
+    std::fs::write(&bad, &b).expect("write");
+    assert!(matches!(Store::open(&bad), Err(StoreError::Corrupt { .. })));
+    assert_eq!(bytes(&bad), b);
+
+    // A newer schema.
+    let newer = dir.path().join("newer.db");
+    std::fs::write(&newer, &full).expect("write");
+    {
+        let c = rusqlite::Connection::open(&newer).expect("open");
+        c.execute_batch("PRAGMA user_version = 99")
+            .expect("version");
+    }
+    let before = bytes(&newer);
+    let e = Store::open(&newer).expect_err("newer");
+    assert!(matches!(e, StoreError::TooNew { found: 99, .. }), "{e}");
+    assert_eq!(bytes(&newer), before);
+
+    // Read-only commands do not create a database.
+    let missing = dir.path().join("missing.db");
+    assert!(matches!(
+        Store::open_existing(&missing),
+        Err(StoreError::Missing { .. })
+    ));
+    assert!(!missing.exists());
+}
+
+#[test]
+fn series_top_movers_alerts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Store::open(&dir.path().join("f.db")).expect("open");
+    let mut n = 0;
+    let mut add = |s: &mut Store, e: common::Ev| {
+        n += 1;
+        let id = format!("d{n}");
+        s.ingest(&doc(&id, &id, &id), &records(&[e]))
+            .expect("ingest");
+    };
+    // Thirty quiet days of cooperation every third day, then a burst of conflict.
+    for day in (1..=30).step_by(3) {
+        add(
+            &mut s,
+            ev("USA", "CHN", "040", &format!("2024-01-{day:02}")),
+        );
+        add(
+            &mut s,
+            ev("FRA", "DEU", "040", &format!("2024-01-{day:02}")),
+        );
+    }
+    for k in 0..4 {
+        let e = match k % 2 {
+            0 => ev("CHN", "USA", "190", "2024-01-31"),
+            _ => ev("USA", "CHN", "172", "2024-01-31"),
+        };
+        let mut e = e;
+        e.date = "2024-01-31".into();
+        // Different families so they are four events, not one.
+        e.cameo = ["190", "172", "138", "112"][k];
+        e.quad = if k < 2 { 4 } else { 3 };
+        add(&mut s, e);
+    }
+    s.commit().expect("commit");
+
+    let f = Filter::default();
+    let month = s
+        .dyad_series(
+            "usa".to_uppercase().as_str(),
+            "CHN",
+            Direction::Both,
+            Bucket::Month,
+            &f,
+        )
+        .expect("series");
+    assert_eq!(month.len(), 1);
+    assert_eq!(month[0].totals.total, 14);
+    assert_eq!(month[0].totals.quad, [10, 0, 2, 2]);
+    let days = s
+        .dyad_series("USA", "CHN", Direction::Both, Bucket::Day, &f)
+        .expect("series");
+    assert_eq!(days.len(), 31);
+    assert!(days[30].totals.tension > 50.0);
+    assert!(days[0].totals.tension < 0.0);
+    let fwd = s
+        .dyad_series("USA", "CHN", Direction::Forward, Bucket::Month, &f)
+        .expect("series");
+    assert_eq!(fwd[0].totals.total, 12);
+
+    let top = s.top_dyads(&f, 5).expect("top");
+    assert_eq!(
+        (top[0].pair.a.as_str(), top[0].pair.b.as_str()),
+        ("CHN", "USA")
+    );
+    assert_eq!(top[1].pair.a, "DEU");
+
+    let before = Filter {
+        to: Some(d("2024-01-29")),
+        ..f
+    };
+    let after = Filter {
+        from: Some(d("2024-01-30")),
+        ..f
+    };
+    let movers = s.movers(&before, &after, 3, 5).expect("movers");
+    assert_eq!(movers[0].pair.b, "USA");
+    assert!(movers[0].change > 50.0);
+
+    let alerts = s
+        .alerts(&AlertQuery {
+            filter: Filter {
+                from: Some(d("2024-01-20")),
+                ..f
+            },
+            ..AlertQuery::default()
+        })
+        .expect("alerts");
+    assert_eq!(alerts.len(), 1, "{alerts:#?}");
+    let a = &alerts[0];
+    assert_eq!(a.period, d("2024-01-31"));
+    assert!(a.z > 3.0);
+    assert_eq!(a.events.len(), 4);
+    assert!(a.events[0].sentence.contains("190"), "{:?}", a.events[0]);
+    assert_eq!(a.events[0].goldstein, -9.0);
+
+    // --from after --to is an error that says so.
+    let bad = Filter {
+        from: Some(d("2024-02-01")),
+        to: Some(d("2024-01-01")),
+        ..f
+    };
+    assert!(
+        s.dyad_series("USA", "CHN", Direction::Both, Bucket::Day, &bad)
+            .is_err()
+    );
+}
