@@ -1,7 +1,7 @@
 //! Helpers shared by the store's integration tests: events and documents
 //! built by hand, without the coder.
 
-#![allow(dead_code)]
+#![allow(dead_code, missing_docs)]
 
 use faultline_coder::Factuality;
 use faultline_store::{ActorView, DocRecord, EventRecord};
@@ -55,7 +55,13 @@ impl Ev {
             root: &self.cameo[..2],
             quad: self.quad,
             goldstein: self.goldstein,
-            plover: if self.quad < 3 { "CONSULT" } else { "ACCUSE" },
+            plover: if self.cameo.starts_with("01") {
+                ""
+            } else if self.quad < 3 {
+                "CONSULT"
+            } else {
+                "ACCUSE"
+            },
             mode: "",
             date: &self.date,
             date_source: "article",
