@@ -48,6 +48,27 @@ pub fn default_verbs() -> VerbDict {
     dict
 }
 
+/// The date a sentence's actors are resolved on: its first past date
+/// expression (a month counts as its 15th, a year as 1 July), else `anchor`.
+fn sentence_date(text: &str, anchor: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    faultline_dates::find_event_dates(text, anchor)
+        .into_iter()
+        .find(|d| !d.future)
+        .and_then(|d| match d.date {
+            faultline_dates::PartialDate::Date(day) => Some(day),
+            faultline_dates::PartialDate::YearMonth { year, month } => {
+                NaiveDate::from_ymd_opt(year, month, 15)
+            }
+            faultline_dates::PartialDate::Year(y) if y != anchor.year() => {
+                NaiveDate::from_ymd_opt(y, 7, 1)
+            }
+            faultline_dates::PartialDate::Year(_) => None,
+        })
+        .filter(|d| *d <= anchor)
+        .unwrap_or(anchor)
+}
+
 /// A document to code: its body, sentences and quotations as byte ranges, and its date.
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
@@ -105,6 +126,10 @@ impl Coder {
     }
 
     /// Resolves actors for a document (each sentence on the article date).
+    ///
+    /// Codes must hold on the date of the event: a sentence that dates what
+    /// it reports ("In June 2014, Hagel met …") is resolved on that date, any
+    /// other on the article date.
     pub fn mentions(&self, doc: &Doc<'_>) -> Vec<Mention> {
         let sentences: Vec<ActorSentence> = doc
             .sentences
@@ -112,7 +137,7 @@ impl Coder {
             .map(|&(start, end, _)| ActorSentence {
                 start,
                 end,
-                date: doc.date,
+                date: sentence_date(doc.body.get(start..end).unwrap_or(""), doc.date),
             })
             .collect();
         self.actors.resolve(doc.body, &sentences)
