@@ -105,7 +105,7 @@ impl Store {
                  (SELECT COUNT(DISTINCT CASE WHEN d2.outlet = '' THEN d2.url ELSE d2.outlet END) \
                     FROM mentions m2 JOIN documents d2 ON d2.id = m2.doc WHERE m2.event = e.id), \
                  m.sentence < max(d.lead, 1), d.ingested_at, d.url, s.text \
-                 FROM events e JOIN mentions m ON m.id = e.first_mention \
+                 FROM events e JOIN mentions m ON m.event = e.id AND m.id = e.first_mention \
                  JOIN documents d ON d.id = m.doc \
                  JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence \
                  WHERE e.day BETWEEN ?1 AND ?2 AND (?3 OR e.factuality = 0) ORDER BY e.id",

@@ -188,7 +188,8 @@ impl Store {
         }
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-             PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;",
+             PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; \
+             PRAGMA wal_autocheckpoint = 10000;",
         )
         .map_err(corrupt)?;
         conn.set_prepared_statement_cache_capacity(64);
@@ -370,9 +371,9 @@ impl Store {
         ])?;
         let doc_row = conn.last_insert_rowid();
         let mut find = conn.prepare_cached(
-            "SELECT id, day, quad, goldstein, src_root, tgt_root FROM events \
-             WHERE src_root = ?1 AND tgt_root = ?2 AND root = ?3 AND factuality = ?4 \
-             AND precision = ?5 AND day BETWEEN ?6 AND ?7 \
+            "SELECT id, day, quad, goldstein FROM events \
+             WHERE dyad = ?9 AND root = ?3 AND day BETWEEN ?6 AND ?7 \
+             AND src_root = ?1 AND tgt_root = ?2 AND factuality = ?4 AND precision = ?5 \
              ORDER BY abs(day - ?8), id LIMIT 1",
         )?;
         let mut bump =
@@ -380,8 +381,8 @@ impl Store {
         let mut new_event = conn.prepare_cached(
             "INSERT INTO events (id, src_root, tgt_root, src_code, tgt_code, src_name, tgt_name, \
              cameo, root, quad, goldstein, plover, mode, factuality, date, day, precision, \
-             mentions, first_mention) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18)",
+             mentions, first_mention, dyad) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?19)",
         )?;
         let mut mention = conn.prepare_cached(
             "INSERT INTO mentions (id, event, doc, sentence, coder_id, cameo, src_text, tgt_text, \
@@ -410,7 +411,17 @@ impl Store {
             }
             let found: Option<(i64, i64, u8, f64)> = find
                 .query_row(
-                    params![src, tgt, e.root, fact, prec, day - w, day + w, day],
+                    params![
+                        src,
+                        tgt,
+                        e.root,
+                        fact,
+                        prec,
+                        day - w,
+                        day + w,
+                        day,
+                        schema::dyad_key(&src, &tgt)
+                    ],
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
                 .optional()?;
@@ -454,6 +465,7 @@ impl Store {
                         day,
                         prec,
                         mention_id,
+                        schema::dyad_key(&src, &tgt),
                     ])?;
                     if prec == 0 {
                         let d = batch

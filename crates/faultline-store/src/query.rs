@@ -569,10 +569,12 @@ impl Store {
             .prepare_cached(
                 "SELECT e.id, e.date, e.src_code, e.tgt_code, e.cameo, e.goldstein, e.factuality, \
                  e.mentions, s.text, d.url FROM events e \
-                 JOIN mentions m ON m.id = e.first_mention \
+                 JOIN mentions m ON m.event = e.id AND m.id = e.first_mention \
                  JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence \
                  JOIN documents d ON d.id = m.doc \
-                 WHERE ((e.src_root = ?1 AND e.tgt_root = ?2) OR (e.src_root = ?2 AND e.tgt_root = ?1)) \
+                 WHERE e.dyad IN (?7, ?8) AND e.root IN ('01', '02', '03', '04', '05', '06', '07', \
+                 '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20') \
+                 AND ((e.src_root = ?1 AND e.tgt_root = ?2) OR (e.src_root = ?2 AND e.tgt_root = ?1)) \
                  AND e.precision = 0 AND e.day BETWEEN ?3 AND ?4 AND (?5 OR e.factuality = 0) \
                  ORDER BY abs(e.goldstein) * e.mentions DESC, e.id LIMIT ?6",
             )
@@ -584,7 +586,9 @@ impl Store {
                 day_number(from),
                 day_number(to),
                 f.all_factuality,
-                limit as i64
+                limit as i64,
+                crate::schema::dyad_key(&pair.a, &pair.b),
+                crate::schema::dyad_key(&pair.b, &pair.a)
             ],
             |r| {
                 Ok(EventBrief {

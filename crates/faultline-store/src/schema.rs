@@ -18,7 +18,8 @@ pub const APPLICATION_ID: i32 = 0x464C_544C;
 pub const CURRENT_VERSION: i64 = 2;
 
 /// Version 1: documents, sentences, events (stories), mentions, and the daily
-/// dyad aggregate.
+/// dyad aggregate. `events.dyad` is [`dyad_key`] of the two roots; mentions
+/// are clustered by event.
 const V1: &str = "
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -51,6 +52,7 @@ CREATE TABLE sentences (
 
 CREATE TABLE events (
     id            INTEGER PRIMARY KEY,
+    dyad          INTEGER NOT NULL,
     src_root      TEXT NOT NULL,
     tgt_root      TEXT NOT NULL,
     src_code      TEXT NOT NULL,
@@ -70,11 +72,11 @@ CREATE TABLE events (
     mentions      INTEGER NOT NULL,
     first_mention INTEGER NOT NULL
 );
-CREATE INDEX events_story ON events(src_root, tgt_root, root, factuality, precision, day);
+CREATE INDEX events_dyad ON events(dyad, root, day);
 
 CREATE TABLE mentions (
-    id          INTEGER PRIMARY KEY,
     event       INTEGER NOT NULL,
+    id          INTEGER NOT NULL,
     doc         INTEGER NOT NULL,
     sentence    INTEGER NOT NULL,
     coder_id    TEXT NOT NULL,
@@ -87,9 +89,9 @@ CREATE TABLE mentions (
     factuality  INTEGER NOT NULL,
     cue         TEXT,
     rule        TEXT NOT NULL,
-    confidence  REAL NOT NULL
-);
-CREATE INDEX mentions_event ON mentions(event);
+    confidence  REAL NOT NULL,
+    PRIMARY KEY (event, id)
+) WITHOUT ROWID;
 
 CREATE TABLE dyad_daily (
     src      TEXT NOT NULL,
@@ -112,19 +114,22 @@ const V2: &str = "
 ALTER TABLE documents ADD COLUMN outlet TEXT NOT NULL DEFAULT '';
 ALTER TABLE dyad_daily ADD COLUMN gm_sum REAL NOT NULL DEFAULT 0;
 ALTER TABLE dyad_daily ADD COLUMN gm_abs REAL NOT NULL DEFAULT 0;
-UPDATE dyad_daily SET
-    gm_sum = (SELECT COALESCE(SUM(e.goldstein * e.mentions), 0) FROM events e
-              WHERE e.src_root = dyad_daily.src AND e.tgt_root = dyad_daily.tgt
-                AND e.day = dyad_daily.day AND e.precision = 0 AND e.quad = dyad_daily.quad
-                AND (e.factuality = 0) = (dyad_daily.asserted = 1)),
-    gm_abs = (SELECT COALESCE(SUM(abs(e.goldstein) * e.mentions), 0) FROM events e
-              WHERE e.src_root = dyad_daily.src AND e.tgt_root = dyad_daily.tgt
-                AND e.day = dyad_daily.day AND e.precision = 0 AND e.quad = dyad_daily.quad
-                AND (e.factuality = 0) = (dyad_daily.asserted = 1));
 ";
 
 /// The migrations, in order: index `i` takes a database from version `i` to `i + 1`.
 pub const MIGRATIONS: &[&str] = &[V1, V2];
+
+/// The integer key of a directed dyad (FNV-1a of the two roots), indexed
+/// with the CAMEO root and day for de-duplication and dyad look-ups. Stable
+/// across versions: it is stored.
+pub fn dyad_key(src: &str, tgt: &str) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in src.bytes().chain([0u8]).chain(tgt.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    h as i64
+}
 
 /// What the header check found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,7 +298,7 @@ pub fn migrate(conn: &mut Connection, from: i64, to: i64) -> rusqlite::Result<()
         if target > from && target <= to {
             tx.execute_batch(sql)?;
             if target == 2 {
-                backfill_outlets(&tx)?;
+                backfill_v2(&tx)?;
             }
         }
     }
@@ -303,8 +308,34 @@ pub fn migrate(conn: &mut Connection, from: i64, to: i64) -> rusqlite::Result<()
     tx.commit()
 }
 
-/// Version 2: fills `documents.outlet` from each document's URL host.
-fn backfill_outlets(conn: &Connection) -> rusqlite::Result<()> {
+/// Version 2: fills `documents.outlet` from each document's URL host, and
+/// the mention-weighted Goldstein sums of the aggregate from the events.
+fn backfill_v2(conn: &Connection) -> rusqlite::Result<()> {
+    let sums: Vec<(String, String, i64, i64, bool, f64, f64)> = {
+        let mut st = conn.prepare(
+            "SELECT src_root, tgt_root, day, quad, factuality = 0, SUM(goldstein * mentions), \
+             SUM(abs(goldstein) * mentions) FROM events WHERE precision = 0 GROUP BY 1, 2, 3, 4, 5",
+        )?;
+        st.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?
+    };
+    let mut up = conn.prepare(
+        "UPDATE dyad_daily SET gm_sum = ?6, gm_abs = ?7 \
+         WHERE src = ?1 AND tgt = ?2 AND day = ?3 AND quad = ?4 AND asserted = ?5",
+    )?;
+    for (src, tgt, day, quad, asserted, gm, gma) in sums {
+        up.execute(rusqlite::params![src, tgt, day, quad, asserted, gm, gma])?;
+    }
     let rows: Vec<(i64, String)> = {
         let mut st = conn.prepare("SELECT id, url FROM documents")?;
         st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?

@@ -129,8 +129,8 @@ fn make_v1_fixture() {
     ];
     for e in events {
         c.execute(
-            "INSERT INTO events VALUES (?1, ?2, ?3, ?2, ?3, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![e.0, e.1, e.2, e.3, e.4, e.5, e.6, e.7, e.8, e.9, e.10, e.11, e.12, e.13],
+            "INSERT INTO events VALUES (?1, ?15, ?2, ?3, ?2, ?3, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12, ?13, ?14)",
+            params![e.0, e.1, e.2, e.3, e.4, e.5, e.6, e.7, e.8, e.9, e.10, e.11, e.12, e.13, schema::dyad_key(e.1, e.2)],
         )
         .expect("event");
     }
@@ -144,7 +144,7 @@ fn make_v1_fixture() {
         (6, 4, 3, 0),
     ] {
         c.execute(
-            "INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, 'x', '040', 'A', 'B', 'met', '2023-06-01', 'article', 0, NULL, 'r', 0.5)",
+            "INSERT INTO mentions VALUES (?2, ?1, ?3, ?4, 'x', '040', 'A', 'B', 'met', '2023-06-01', 'article', 0, NULL, 'r', 0.5)",
             params![m.0, m.1, m.2, m.3],
         )
         .expect("mention");
