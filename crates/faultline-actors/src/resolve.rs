@@ -1569,7 +1569,30 @@ fn coreferences(
                 }
             }
             "They" | "they" => {
-                for g in &state.last_group {
+                // A group named earlier in this sentence ("the US and South Korea
+                // specified … that they would"), else the last group before it.
+                let before: Vec<&Mention> = mentions
+                    .iter()
+                    .filter(|m| m.end <= tok.span.start && !m.appositive)
+                    .collect();
+                let mut group: Vec<&Mention> = Vec::new();
+                for w in before.windows(2).rev() {
+                    let gap = body.get(w[0].end..w[1].start).unwrap_or("x").trim();
+                    if matches!(gap, "and" | "," | ", and") {
+                        if group.is_empty() {
+                            group.push(w[1]);
+                        }
+                        group.push(w[0]);
+                    } else if !group.is_empty() {
+                        break;
+                    }
+                }
+                let referents: Vec<Mention> = if group.len() >= 2 {
+                    group.into_iter().rev().cloned().collect()
+                } else {
+                    state.last_group.clone()
+                };
+                for g in &referents {
                     out.push(mk(
                         tok.span.start,
                         tok.span.end,

@@ -312,6 +312,17 @@ const FAIL_VERBS: &[&str] = &[
     "failed", "fail", "fails", "refused", "refuse", "refuses", "declined", "declines", "decline",
 ];
 const REPORTING: &[&str] = &[
+    "specified",
+    "agreed",
+    "decided",
+    "stressed",
+    "emphasised",
+    "emphasized",
+    "affirmed",
+    "reaffirmed",
+    "reiterated",
+    "wrote",
+    "explained",
     "said",
     "says",
     "told",
@@ -773,7 +784,7 @@ impl Engine<'_> {
                 && ((k > 0 && BE.contains(&words[k - 1].lower.as_str())) || reduced_relative);
 
             // Source and target mentions.
-            let subject = self.subject(&words, &actors, body, verb_start);
+            let subject = self.subject(&words, &actors, body, verb_start, inp.mentions);
             let own_countries: Vec<&str> = subject
                 .iter()
                 .flatten()
@@ -797,7 +808,7 @@ impl Engine<'_> {
                     &[],
                 );
                 let sources = agent
-                    .map(|a| self.chain_right(body, &actors, a))
+                    .map(|a| self.chain_right(body, &actors, a, inp.mentions))
                     .unwrap_or_default();
                 (
                     sources,
@@ -824,7 +835,7 @@ impl Engine<'_> {
                     }
                 }
                 let targets = target
-                    .map(|t| self.chain_right(body, &actors, t))
+                    .map(|t| self.chain_right(body, &actors, t, inp.mentions))
                     .unwrap_or_default();
                 (
                     subject.clone().unwrap_or_default(),
@@ -1052,6 +1063,7 @@ impl Engine<'_> {
         actors: &[&Mention],
         body: &str,
         verb_start: usize,
+        all_mentions: &[Mention],
     ) -> Option<Vec<usize>> {
         let word_before = |pos: usize| -> Option<&str> {
             words
@@ -1112,7 +1124,7 @@ impl Engine<'_> {
         let mut cur = first;
         while cur > 0 {
             let prev = cur - 1;
-            let gap = gap_without_title(body, actors[prev].end, actors[cur]);
+            let gap = gap_without_title(body, actors[prev].end, actors[cur], all_mentions);
             if is_coordination(&gap) {
                 chain.insert(0, prev);
                 cur = prev;
@@ -1120,15 +1132,21 @@ impl Engine<'_> {
                 break;
             }
         }
-        Some(chain)
+        Some(with_same_span(actors, chain))
     }
 
     /// The actor at `first` and those coordinated after it.
-    fn chain_right(&self, body: &str, actors: &[&Mention], first: usize) -> Vec<usize> {
+    fn chain_right(
+        &self,
+        body: &str,
+        actors: &[&Mention],
+        first: usize,
+        all_mentions: &[Mention],
+    ) -> Vec<usize> {
         let mut chain = vec![first];
         let mut cur = first;
         while cur + 1 < actors.len() {
-            let gap = gap_without_title(body, actors[cur].end, actors[cur + 1]);
+            let gap = gap_without_title(body, actors[cur].end, actors[cur + 1], all_mentions);
             if is_coordination(&gap) {
                 chain.push(cur + 1);
                 cur += 1;
@@ -1136,7 +1154,7 @@ impl Engine<'_> {
                 break;
             }
         }
-        chain
+        with_same_span(actors, chain)
     }
 
     /// Matches the patterns of the candidate triggers (all triggers of this
@@ -1205,6 +1223,10 @@ impl Engine<'_> {
         let mut fallback = None;
         let mut pick = None;
         for i in after..limit {
+            // A comma ends the object: ", a senior official said" is the attribution.
+            if words[i].lower == "," && i > after {
+                break;
+            }
             if let Some((a, _)) = actor_at(i) {
                 let prev = if i > after {
                     words[i - 1].lower.as_str()
@@ -1290,7 +1312,23 @@ impl Engine<'_> {
     }
 }
 
-/// The text between two actor mentions with apposition roles and lead words removed.
+/// Adds the actors that share a span with one in `chain`: a group phrase
+/// ("the two governments", "they") stands for several actors at once.
+fn with_same_span(actors: &[&Mention], mut chain: Vec<usize>) -> Vec<usize> {
+    let spans: Vec<(usize, usize)> = chain
+        .iter()
+        .map(|&i| (actors[i].start, actors[i].end))
+        .collect();
+    for (i, m) in actors.iter().enumerate() {
+        if !chain.contains(&i) && spans.contains(&(m.start, m.end)) {
+            chain.push(i);
+        }
+    }
+    chain.sort_unstable();
+    chain
+}
+
+/// The text between two actor mentions.
 fn gap_text(body: &str, from: usize, to: usize) -> String {
     if from > to {
         return String::new();
@@ -1298,10 +1336,28 @@ fn gap_text(body: &str, from: usize, to: usize) -> String {
     body.get(from..to).unwrap_or("").to_owned()
 }
 
+/// The text between two mentions with apposition roles cut out ("Kim, then
+/// South Korean Defense Minister; Hagel" → ", then ; "), so that lists of
+/// people with their roles still read as coordinated.
+fn gap_without_roles(body: &str, from: usize, to: usize, all: &[Mention]) -> String {
+    let mut out = String::new();
+    let mut pos = from;
+    for m in all
+        .iter()
+        .filter(|m| m.appositive && m.start >= from && m.end <= to)
+    {
+        out.push_str(body.get(pos..m.start).unwrap_or(""));
+        pos = m.end;
+    }
+    out.push_str(body.get(pos..to).unwrap_or(""));
+    out
+}
+
 /// The gap before a mention, without the title the mention's person carries
-/// ("Donald Trump and Turkish President Recep Tayyip Erdoğan" → " and ").
-fn gap_without_title(body: &str, from: usize, next: &Mention) -> String {
-    let gap = gap_text(body, from, next.start);
+/// ("Donald Trump and Turkish President Recep Tayyip Erdoğan" → " and ") and
+/// without apposition roles in between.
+fn gap_without_title(body: &str, from: usize, next: &Mention, all: &[Mention]) -> String {
+    let gap = gap_without_roles(body, from, next.start, all);
     if next.person
         && let Some(role) = &next.role
         && let Some(stripped) = gap.trim_end().strip_suffix(role.as_str())
@@ -1379,7 +1435,7 @@ fn match_one(
         };
         match first {
             Tok::Skip => {
-                for skip in 0..=4 {
+                for skip in 0..=6 {
                     if i + skip > right {
                         break;
                     }

@@ -22,6 +22,12 @@ use crate::Doc;
 use crate::event::Quote;
 
 const SAY: &[&str] = &[
+    "states",
+    "reads",
+    "writes",
+    "noting",
+    "saying",
+    "adding",
     "said",
     "says",
     "say",

@@ -19,7 +19,7 @@ pub enum Tok {
     Words(Vec<String>),
     /// An actor mention: the event's target.
     Target,
-    /// Up to four words of anything.
+    /// Up to six words of anything.
     Skip,
 }
 

@@ -370,12 +370,14 @@ impl Store {
             schema::outlet_of(doc.source, Some(doc.publisher)),
         ])?;
         let doc_row = conn.last_insert_rowid();
+        // Covered by the events_dyad index: no table look-up per candidate.
         let mut find = conn.prepare_cached(
             "SELECT id, day, quad, goldstein FROM events \
-             WHERE dyad = ?9 AND root = ?3 AND day BETWEEN ?6 AND ?7 \
-             AND src_root = ?1 AND tgt_root = ?2 AND factuality = ?4 AND precision = ?5 \
-             ORDER BY abs(day - ?8), id LIMIT 1",
+             WHERE dyad = ?1 AND root = ?2 AND day BETWEEN ?3 AND ?4 \
+             AND factuality = ?5 AND precision = ?6",
         )?;
+        let mut check = conn
+            .prepare_cached("SELECT src_root = ?2 AND tgt_root = ?3 FROM events WHERE id = ?1")?;
         let mut bump =
             conn.prepare_cached("UPDATE events SET mentions = mentions + 1 WHERE id = ?1")?;
         let mut new_event = conn.prepare_cached(
@@ -409,22 +411,25 @@ impl Store {
                     e.sentence_text
                 ])?;
             }
-            let found: Option<(i64, i64, u8, f64)> = find
-                .query_row(
-                    params![
-                        src,
-                        tgt,
-                        e.root,
-                        fact,
-                        prec,
-                        day - w,
-                        day + w,
-                        day,
-                        schema::dyad_key(&src, &tgt)
-                    ],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
-                .optional()?;
+            let mut found: Option<(i64, i64, u8, f64)> = None;
+            let mut rows = find.query(params![
+                schema::dyad_key(&src, &tgt),
+                e.root,
+                day - w,
+                day + w,
+                fact,
+                prec
+            ])?;
+            while let Some(r) = rows.next()? {
+                let cand: (i64, i64, u8, f64) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+                let better =
+                    found.is_none_or(|f| ((cand.1 - day).abs(), cand.0) < ((f.1 - day).abs(), f.0));
+                // The dyad key is a 64-bit hash: confirm the roots.
+                if better && check.query_row(params![cand.0, src, tgt], |r| r.get::<_, bool>(0))? {
+                    found = Some(cand);
+                }
+            }
+            drop(rows);
             let mention_id = batch.next_mention;
             batch.next_mention += 1;
             let event_id = match found {

@@ -72,7 +72,7 @@ CREATE TABLE events (
     mentions      INTEGER NOT NULL,
     first_mention INTEGER NOT NULL
 );
-CREATE INDEX events_dyad ON events(dyad, root, day);
+CREATE INDEX events_dyad ON events(dyad, root, day, factuality, precision, quad, goldstein);
 
 CREATE TABLE mentions (
     event       INTEGER NOT NULL,
