@@ -339,6 +339,25 @@ const REPORTING: &[&str] = &[
     "signaled",
     "vowed",
 ];
+/// Speech and report verbs: an actor before one of them reports a clause,
+/// it does not act in it.
+const REPORTED_BY: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "reported",
+    "reports",
+    "told",
+    "announced",
+    "claimed",
+    "claims",
+    "alleged",
+    "added",
+    "stated",
+    "quoted",
+    "citing",
+    "according",
+];
 const DENIALS: &[&str] = &[
     "denied",
     "denies",
@@ -1114,6 +1133,16 @@ impl Engine<'_> {
                 if !rest.is_empty() {
                     continue;
                 }
+            }
+            // "state media said the drones struck": a reporter before a speech
+            // verb is not the subject of the reported clause.
+            let reported = body
+                .get(m.end..verb_start)
+                .unwrap_or("")
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| REPORTED_BY.contains(&w));
+            if reported {
+                break;
             }
             pick = Some(i);
             break;

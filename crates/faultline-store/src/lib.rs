@@ -186,8 +186,17 @@ impl Store {
                 what: "faultline application id without a schema version".into(),
             });
         }
+        // Switching the journal needs the write lock: only when not yet WAL,
+        // so opening never waits for a running ingest.
+        let journal: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .map_err(corrupt)?;
+        if !journal.eq_ignore_ascii_case("wal") {
+            conn.execute_batch("PRAGMA journal_mode = WAL")
+                .map_err(corrupt)?;
+        }
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+            "PRAGMA synchronous = NORMAL; \
              PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; \
              PRAGMA wal_autocheckpoint = 10000;",
         )

@@ -291,8 +291,15 @@ pub fn table_count(conn: &Connection) -> rusqlite::Result<i64> {
 
 /// Runs the migrations after `from` up to `to` in one transaction and stamps
 /// the version and application id.
+///
+/// The version is read again under the write lock, so two processes opening
+/// a new database at once migrate it once.
 pub fn migrate(conn: &mut Connection, from: i64, to: i64) -> rusqlite::Result<()> {
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let from = from.max(version(&tx)?);
+    if from >= to {
+        return Ok(());
+    }
     for (i, sql) in MIGRATIONS.iter().enumerate() {
         let target = i as i64 + 1;
         if target > from && target <= to {

@@ -1,0 +1,370 @@
+//! The store through the real `faultline` binary: a kill -9 in the middle of
+//! `faultline ingest`, re-ingesting, story de-duplication on articles that
+//! report one event several times, and the analytics and export commands.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use faultline_store::Store;
+
+fn faultline() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_faultline"))
+}
+
+fn stories() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../faultline-store/tests/fixtures/stories")
+}
+
+/// Writes a JSON Lines corpus of `n` distinct short articles.
+fn corpus(path: &Path, n: usize) {
+    let countries = [
+        "Japan",
+        "South Korea",
+        "China",
+        "Russia",
+        "France",
+        "Germany",
+        "India",
+        "Pakistan",
+        "Brazil",
+        "Egypt",
+    ];
+    let verbs = [
+        "held talks with",
+        "accused",
+        "met",
+        "criticised",
+        "praised",
+        "threatened",
+    ];
+    let mut out = String::new();
+    for i in 0..n {
+        let a = countries[i % 10];
+        let mut b = countries[(i * 7 + 3) % 10];
+        if a == b {
+            b = countries[(i + 1) % 10];
+        }
+        let text = format!(
+            "{a} {} {b} on Monday, officials said in statement number {i}.\n\nThe foreign ministry of {a} said the meeting was the {i}th of its kind.\n\n{b} rejected the claims made by {a} on Tuesday.",
+            verbs[i % 6]
+        );
+        let rec = serde_json::json!({
+            "id": format!("g{i}"),
+            "title": format!("Story {i}"),
+            "published": format!("2022-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+            "url": format!("https://gen.example/{i}"),
+            "source": "Gen Wire",
+            "text": text,
+        });
+        out.push_str(&rec.to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).expect("write corpus");
+}
+
+fn count(store: &Store, sql: &str) -> i64 {
+    store
+        .connection()
+        .query_row(sql, [], |r| r.get(0))
+        .expect(sql)
+}
+
+/// Every stored document has all its mentions, and the daily aggregate
+/// agrees with the events and mentions.
+fn assert_consistent(db: &Path) {
+    let store = Store::open_existing(db).expect("reopen");
+    let ok: String = store
+        .connection()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity");
+    assert_eq!(ok, "ok");
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM documents d WHERE d.mentions != (SELECT count(*) FROM mentions m WHERE m.doc = d.id)"
+        ),
+        0,
+        "a document lost some of its mentions"
+    );
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM events e WHERE e.mentions != (SELECT count(*) FROM mentions m WHERE m.event = e.id)"
+        ),
+        0
+    );
+    assert_eq!(
+        count(&store, "SELECT COALESCE(SUM(events), 0) FROM dyad_daily"),
+        count(&store, "SELECT count(*) FROM events WHERE precision = 0")
+    );
+    assert_eq!(
+        count(&store, "SELECT COALESCE(SUM(mentions), 0) FROM dyad_daily"),
+        count(
+            &store,
+            "SELECT COALESCE(SUM(mentions), 0) FROM events WHERE precision = 0"
+        )
+    );
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) - count(DISTINCT hash) FROM documents"
+        ),
+        0
+    );
+}
+
+#[test]
+fn kill_9_loses_nothing_committed_and_rerun_completes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("corpus.jsonl");
+    let n = 4000;
+    corpus(&input, n);
+    let db = dir.path().join("killed.db");
+
+    let mut child = faultline()
+        .args(["ingest", "-q", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    // Wait for the first committed batch, then kill -9 mid-run.
+    let start = Instant::now();
+    let mut committed = 0;
+    while start.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(20));
+        if let Ok(s) = Store::open_existing(&db)
+            && let Ok(st) = s.stats()
+            && st.documents > 0
+        {
+            committed = st.documents;
+            break;
+        }
+    }
+    child.kill().expect("SIGKILL");
+    let status = child.wait().expect("wait");
+    assert!(
+        !status.success(),
+        "ingest finished before it could be killed"
+    );
+    assert!(committed > 0, "nothing was committed within a minute");
+
+    let after_kill = Store::open_existing(&db)
+        .expect("reopen")
+        .stats()
+        .expect("stats");
+    assert!(
+        after_kill.documents >= committed,
+        "committed documents were lost"
+    );
+    assert!(
+        (after_kill.documents as usize) < n,
+        "the kill came too late to test anything"
+    );
+    assert_consistent(&db);
+
+    // Re-running completes the job, without duplicates.
+    let out = faultline()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .output()
+        .expect("rerun");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{} duplicate document(s) skipped",
+            after_kill.documents
+        )),
+        "{stderr}"
+    );
+    assert_consistent(&db);
+    let resumed = Store::open_existing(&db)
+        .expect("reopen")
+        .stats()
+        .expect("stats");
+    assert_eq!(resumed.documents as usize, n);
+
+    // The same as one uninterrupted run.
+    let clean = dir.path().join("clean.db");
+    let out = faultline()
+        .args(["ingest", "-q", "--db"])
+        .arg(&clean)
+        .arg(&input)
+        .output()
+        .expect("clean run");
+    assert!(out.status.success());
+    let clean = Store::open_existing(&clean)
+        .expect("open")
+        .stats()
+        .expect("stats");
+    assert_eq!(resumed, clean);
+}
+
+#[test]
+fn one_event_reported_several_times_is_stored_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("f.db");
+    let out = faultline()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(stories())
+        .output()
+        .expect("ingest");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("ingested 4 document(s)"), "{stderr}");
+
+    // Ingesting again adds nothing.
+    let again = faultline()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(stories())
+        .output()
+        .expect("again");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("0 new event(s) from 0 mention(s)"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("4 duplicate document(s)"));
+
+    let store = Store::open_existing(&db).expect("open");
+    let st = store.stats().expect("stats");
+    assert!(st.events < st.mentions, "{st:?}");
+    // The Tokyo talks of 6 March 2023 (JPN→KOR, CAMEO 04) are one event
+    // reported by at least the two wire stories.
+    let docs_of = |sql: &str| -> i64 { count(&store, sql) };
+    let tokyo = docs_of(
+        "SELECT max(n) FROM (SELECT e.id, count(DISTINCT m.doc) AS n FROM events e JOIN mentions m ON m.event = e.id \
+         WHERE e.src_root = 'JPN' AND e.tgt_root = 'KOR' AND e.root = '04' AND e.date BETWEEN '2023-03-05' AND '2023-03-08' GROUP BY e.id)",
+    );
+    assert!(
+        tokyo >= 2,
+        "the Tokyo talks should be one event with several documents"
+    );
+    // The Seoul talks two weeks later are another event.
+    assert!(
+        docs_of(
+            "SELECT count(*) FROM events WHERE src_root = 'JPN' AND tgt_root = 'KOR' AND root = '04' AND date = '2023-03-20'"
+        ) == 1
+    );
+    // Japan's accusation against North Korea, reported twice, is one event.
+    assert_eq!(
+        docs_of(
+            "SELECT count(*) FROM events WHERE src_root = 'JPN' AND tgt_root = 'PRK' AND root = '11'"
+        ),
+        1
+    );
+    assert_eq!(
+        docs_of(
+            "SELECT mentions FROM events WHERE src_root = 'JPN' AND tgt_root = 'PRK' AND root = '11'"
+        ),
+        2
+    );
+
+    // Counting events or mentions.
+    let series = |count: &str| -> serde_json::Value {
+        let out = faultline()
+            .args([
+                "dyad", "JPN", "KOR", "--by", "month", "--json", "--count", count, "--db",
+            ])
+            .arg(&db)
+            .output()
+            .expect("dyad");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().expect("line"))
+            .expect("json")
+    };
+    let (events, mentions) = (series("events"), series("mentions"));
+    assert_eq!(events["period"], "2023-03-01");
+    assert!(
+        events["total"].as_i64() < mentions["total"].as_i64(),
+        "{events} {mentions}"
+    );
+
+    // Table output, top, alerts and every export run.
+    let out = faultline()
+        .args(["dyad", "JPN", "KOR", "--by", "week", "--db"])
+        .arg(&db)
+        .output()
+        .expect("dyad");
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table.contains("tension") && table.contains("2023-03-06"),
+        "{table}"
+    );
+    let out = faultline()
+        .args(["top", "--db"])
+        .arg(&db)
+        .output()
+        .expect("top");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("JPN–KOR"));
+    let out = faultline()
+        .args(["alerts", "--json", "--db"])
+        .arg(&db)
+        .output()
+        .expect("alerts");
+    assert!(out.status.success());
+    for format in ["gdelt", "plover", "csv", "parquet"] {
+        let path = dir.path().join(format!("out.{format}"));
+        let out = faultline()
+            .args(["export", "--format", format, "--db"])
+            .arg(&db)
+            .arg("-o")
+            .arg(&path)
+            .output()
+            .expect("export");
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(std::fs::metadata(&path).expect("exported").len() > 0);
+    }
+    let rows =
+        faultline_store::export::read_parquet(&dir.path().join("out.parquet")).expect("parquet");
+    assert_eq!(
+        rows.len() as i64,
+        count(&store, "SELECT count(*) FROM events WHERE factuality = 0")
+    );
+}
+
+#[test]
+fn a_foreign_db_file_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("photo.db");
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10".repeat(10);
+    std::fs::write(&db, &png).expect("write");
+    let out = faultline()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(stories())
+        .output()
+        .expect("ingest");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("not a faultline database (a PNG image)"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&db).expect("read"), png);
+    let out = faultline()
+        .args(["dyad", "USA", "CHN", "--db"])
+        .arg(dir.path().join("none.db"))
+        .output()
+        .expect("dyad");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("run `faultline ingest` first"));
+    assert!(!dir.path().join("none.db").exists());
+}
