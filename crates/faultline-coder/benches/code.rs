@@ -26,10 +26,10 @@ fn bodies() -> Vec<String> {
             .collect();
         files.sort();
         for f in files {
-            if let Ok(t) = std::fs::read_to_string(&f) {
-                if let Some((_, body)) = t.split_once("\n---\n") {
-                    out.push(body.trim().to_owned());
-                }
+            if let Ok(t) = std::fs::read_to_string(&f)
+                && let Some((_, body)) = t.split_once("\n---\n")
+            {
+                out.push(body.trim().to_owned());
             }
         }
     }
@@ -41,11 +41,10 @@ fn bodies() -> Vec<String> {
     out
 }
 
-fn code_all(
-    coder: &Coder,
-    docs: &[(String, Vec<(usize, usize, usize)>)],
-    date: NaiveDate,
-) -> usize {
+/// A body and its sentences as (start, end, paragraph).
+type Prepared = (String, Vec<(usize, usize, usize)>);
+
+fn code_all(coder: &Coder, docs: &[Prepared], date: NaiveDate) -> usize {
     let mut n = 0;
     for (body, sentences) in docs {
         let doc = Doc {
@@ -63,7 +62,7 @@ fn code_all(
 
 fn bench(c: &mut Criterion) {
     let date = NaiveDate::from_ymd_opt(2019, 10, 1).unwrap_or_default();
-    let docs: Vec<(String, Vec<(usize, usize, usize)>)> = bodies()
+    let docs: Vec<Prepared> = bodies()
         .into_iter()
         .map(|b| {
             let s = faultline_text::sentences(&b)

@@ -1357,14 +1357,6 @@ fn with_same_span(actors: &[&Mention], mut chain: Vec<usize>) -> Vec<usize> {
     chain
 }
 
-/// The text between two actor mentions.
-fn gap_text(body: &str, from: usize, to: usize) -> String {
-    if from > to {
-        return String::new();
-    }
-    body.get(from..to).unwrap_or("").to_owned()
-}
-
 /// The text between two mentions with apposition roles cut out ("Kim, then
 /// South Korean Defense Minister; Hagel" → ", then ; "), so that lists of
 /// people with their roles still read as coordinated.
