@@ -167,6 +167,22 @@ impl Store {
         conn.busy_timeout(Duration::from_secs(10)).map_err(sql)?;
         let tables = schema::table_count(&conn).map_err(corrupt)?;
         let version = schema::version(&conn).map_err(corrupt)?;
+        // The header in the file may lag behind a write-ahead log that a
+        // killed process left: ask SQLite, which reads through the log.
+        let app: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(corrupt)?;
+        let header = match (header, app) {
+            (schema::Header::New, _) => schema::Header::New,
+            (_, schema::APPLICATION_ID) => schema::Header::Faultline,
+            (_, 0) => schema::Header::Unmarked,
+            (_, other) => {
+                return Err(StoreError::Foreign {
+                    path: path.to_owned(),
+                    what: format!("application id {other:#010x}"),
+                });
+            }
+        };
         if header == schema::Header::Unmarked && tables > 0 {
             return Err(StoreError::Foreign {
                 path: path.to_owned(),

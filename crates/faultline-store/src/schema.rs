@@ -241,7 +241,8 @@ pub fn check_header(path: &Path) -> Result<Header> {
     let app = be32(68);
     if app == APPLICATION_ID as u32 {
         Ok(Header::Faultline)
-    } else if app == 0 {
+    } else if app == 0 || wal.exists() {
+        // With a log, the header may be stale: the caller asks SQLite.
         Ok(Header::Unmarked)
     } else {
         Err(StoreError::Foreign {
