@@ -27,6 +27,9 @@ use crate::Store;
 use crate::error::{Result, StoreError};
 use crate::record::{date_of_day, day_number, factuality_name};
 
+/// One aggregate row: (day, quad class, count, Σ g, Σ |g|).
+type DayRow = (i64, i64, i64, f64, f64);
+
 /// The prior of the tension index, in Goldstein points.
 pub const TENSION_PRIOR: f64 = 10.0;
 
@@ -317,12 +320,7 @@ impl Store {
     }
 
     /// Rows of one direction: (day, quad, n, g, g_abs).
-    fn dyad_rows(
-        &self,
-        src: &str,
-        tgt: &str,
-        f: &Filter,
-    ) -> Result<Vec<(i64, i64, i64, f64, f64)>> {
+    fn dyad_rows(&self, src: &str, tgt: &str, f: &Filter) -> Result<Vec<DayRow>> {
         let (from, to) = f.days();
         let sql = match f.count {
             Count::Events => {
@@ -611,12 +609,7 @@ impl Store {
 }
 
 /// Buckets rows (day, quad, n, g, g_abs) into every period from `first` to `last`.
-fn fill(
-    by: Bucket,
-    first: NaiveDate,
-    last: NaiveDate,
-    rows: &[(i64, i64, i64, f64, f64)],
-) -> Vec<Point> {
+fn fill(by: Bucket, first: NaiveDate, last: NaiveDate, rows: &[DayRow]) -> Vec<Point> {
     let mut out = Vec::new();
     let mut index = std::collections::HashMap::new();
     let mut p = by.start(first);

@@ -215,7 +215,7 @@ fn foreign_and_damaged_files_are_refused_untouched() {
         for i in 0..300 {
             let id = format!("d{i}");
             let body = format!("body {i} {}", "word ".repeat(50));
-            let e = vec![ev("USA", "CHN", "040", "2024-01-02").at(i)];
+            let e = [ev("USA", "CHN", "040", "2024-01-02").at(i)];
             let mut e0 = e[0].clone();
             e0.text = body.clone();
             s.ingest(&doc(&id, &id, &body), &records(&[e0]))
