@@ -35,7 +35,8 @@ pub const TENSION_PRIOR: f64 = 10.0;
 
 /// The tension index of a Goldstein sum and absolute sum.
 pub fn tension(g_sum: f64, g_abs: f64) -> f64 {
-    100.0 * -g_sum / (g_abs + TENSION_PRIOR)
+    // `+ 0.0` turns −0 (no events) into 0.
+    100.0 * -g_sum / (g_abs + TENSION_PRIOR) + 0.0
 }
 
 /// Period length of a series.
