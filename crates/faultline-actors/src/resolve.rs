@@ -90,6 +90,26 @@ pub struct SentenceRef {
     pub date: NaiveDate,
 }
 
+/// Words that locate a role inside a country ("in southern Syria").
+const PLACE_WORDS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "neighbouring",
+    "neighboring",
+    "occupied",
+];
+
 /// Modifiers allowed between a country and its role word.
 const MODIFIERS: &[&str] = &[
     "state",
@@ -670,8 +690,15 @@ fn resolve_sentence(
             // Russian embassy" are.
             let military =
                 a.sector.as_deref() == Some("MIL") || owned_by_subject(body, a.start, s.start);
-            if matches!(gap.as_str(), "of" | "of the")
-                || (!military && matches!(gap.as_str(), "in" | "in the" | "from" | "from the"))
+            // "of", "in", "from", with "the" and up to two place words: "militias in southern Syria".
+            let gap_words: Vec<&str> = gap.split_whitespace().collect();
+            let lead = gap_words.first().copied().unwrap_or("");
+            let rest_ok = gap_words.len() <= 4
+                && gap_words
+                    .iter()
+                    .skip(1)
+                    .all(|w| *w == "the" || PLACE_WORDS.contains(w));
+            if (lead == "of" && rest_ok) || (!military && matches!(lead, "in" | "from") && rest_ok)
             {
                 // A member of a group or organisation takes its code
                 // ("a leader of Hamas"); of a country, the role's sector.
@@ -1328,6 +1355,15 @@ fn apposition_after(
         .find([',', ';', '(', ')'])
         .map_or(s.end, |p| name_end + 1 + p);
     let clause = body[name_end + 1..clause_end].trim_end_matches(['.', '"', '”']);
+    // ", the Israeli military said" attributes the sentence; it describes nobody.
+    if clause.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "said" | "says" | "told" | "reported" | "added" | "stated" | "announced" | "claimed"
+        )
+    }) {
+        return None;
+    }
     // The role must start within a few lead words.
     let mut lead_ok = true;
     let mut seen = 0;
@@ -1587,8 +1623,15 @@ fn coreferences(
                         break;
                     }
                 }
+                let plural_here = before
+                    .iter()
+                    .rev()
+                    .find(|m| m.via != Via::Coreference && is_plural(&m.text));
                 let referents: Vec<Mention> = if group.len() >= 2 {
                     group.into_iter().rev().cloned().collect()
+                } else if let Some(p) = plural_here {
+                    // "Israeli officials said that they would …"
+                    vec![(*p).clone()]
                 } else {
                     state.last_group.clone()
                 };

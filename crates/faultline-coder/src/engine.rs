@@ -1091,9 +1091,25 @@ impl Engine<'_> {
                 .find(|w| w.end <= pos)
                 .map(|w| w.lower.as_str())
         };
+        // Relative clauses closed before the verb ("Russia, which backs
+        // President Assad, urged …"): their actors are not the subject.
+        let sentence_start = words.first().map_or(0, |w| w.start);
+        let text = body.get(sentence_start..verb_start).unwrap_or("");
+        let mut relative: Vec<(usize, usize)> = Vec::new();
+        for marker in [", which ", ", who ", ", whose ", ", where "] {
+            for (at, _) in text.match_indices(marker) {
+                if let Some(close) = text[at + marker.len()..].find(',') {
+                    let from = sentence_start + at;
+                    relative.push((from, from + marker.len() + close));
+                }
+            }
+        }
         let mut pick = None;
         for (i, m) in actors.iter().enumerate().rev() {
             if m.end > verb_start {
+                continue;
+            }
+            if relative.iter().any(|&(a, b)| m.start > a && m.end <= b) {
                 continue;
             }
             // Stop at a clause boundary: ";" between the mention and the verb

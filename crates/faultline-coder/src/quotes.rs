@@ -194,7 +194,11 @@ fn speaker_at(
             .unwrap_or("x")
             .trim()
             .to_lowercase();
-        if before.is_empty() || matches!(before.as_str(), "a" | "an" | "the" | "one") {
+        let is_title = m
+            .role
+            .as_deref()
+            .is_some_and(|r| r.eq_ignore_ascii_case(&before));
+        if before.is_empty() || is_title || matches!(before.as_str(), "a" | "an" | "the" | "one") {
             // A role followed by a name ("student protester Joshua Wong"): the name speaks.
             if let Some(rest) = body.get(m.end..limit.min(body.len()))
                 && rest.starts_with(' ')
