@@ -29,7 +29,7 @@
 
 use std::collections::HashSet;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use faultline_actors::{Mention, Via};
 use faultline_dates::{EventDate, find_event_dates};
 use faultline_text::Token;
@@ -383,6 +383,8 @@ struct Found {
     verb: usize,
     /// Token index just after the trigger words (particle or noun).
     after: usize,
+    /// Words in the event noun (0 for verbs).
+    noun_len: usize,
 }
 
 /// Everything the engine needs about one sentence.
@@ -414,6 +416,12 @@ fn actor_ref(m: &Mention) -> ActorRef {
         end: m.end,
         via: m.via,
     }
+}
+
+/// True when a date expression names its year ("Oct. 7, 2014", "2010").
+fn has_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
 }
 
 /// Intent code for a cooperative event announced for the future ("will meet" → 036).
@@ -531,6 +539,7 @@ impl Engine<'_> {
                                 candidates: vec![t],
                                 verb: i,
                                 after: j + n.len(),
+                                noun_len: n.len(),
                             });
                             used.extend(i..j + n.len());
                             break 'noun;
@@ -539,6 +548,18 @@ impl Engine<'_> {
                 }
             }
         }
+        // One event noun per support verb: the longest ("joint military exercises" over "exercises").
+        let mut by_verb: std::collections::HashMap<usize, Found> = std::collections::HashMap::new();
+        for f in found.drain(..) {
+            match by_verb.get(&f.verb) {
+                Some(prev) if prev.noun_len >= f.noun_len => {}
+                _ => {
+                    by_verb.insert(f.verb, f);
+                }
+            }
+        }
+        found.extend(by_verb.into_values());
+        found.sort_by_key(|f| f.verb);
         let actor_at_tok = |i: usize| {
             actors
                 .iter()
@@ -591,6 +612,7 @@ impl Engine<'_> {
                                 candidates: vec![t],
                                 verb: i,
                                 after,
+                                noun_len: 0,
                             };
                         } else if after == prev.after && !prev.candidates.contains(&t) {
                             prev.candidates.push(t);
@@ -600,6 +622,7 @@ impl Engine<'_> {
                             candidates: vec![t],
                             verb: i,
                             after,
+                            noun_len: 0,
                         });
                     }
                 }
@@ -965,8 +988,18 @@ impl Engine<'_> {
             }
 
             // Date.
-            let (date, date_source, date_text, date_future) =
+            let (mut date, date_source, date_text, date_future) =
                 self.date_for(inp, &dates, verb_start, clause_start, &words);
+            // A planned event's "June 9" is the next June 9, not the last one.
+            if (intent || factuality == Factuality::Future)
+                && let Some(t) = &date_text
+                && !has_year(t)
+                && let Ok(d) = NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+                && d < inp.anchor
+                && let Some(next) = d.with_year(d.year() + 1)
+            {
+                date = next.format("%Y-%m-%d").to_string();
+            }
             if date_future && factuality == Factuality::Asserted && !intent {
                 factuality = Factuality::Future;
                 cue = cue.or_else(|| date_text.clone());
@@ -1330,9 +1363,20 @@ impl Engine<'_> {
         words: &[W],
     ) -> (String, &'static str, Option<String>, bool) {
         let clause_from = words.get(clause_start).map_or(inp.start, |w| w.start);
+        // A date before the verb belongs to another clause when ", and",
+        // ", but" or ", while" stands between ("X was impeached three months
+        // ago, and Y convened …").
+        let other_clause = |d: &EventDate| {
+            d.end <= verb_start
+                && inp.body.get(d.end..verb_start).is_some_and(|between| {
+                    between.contains(", and ")
+                        || between.contains(", but ")
+                        || between.contains(", while ")
+                })
+        };
         let best = dates
             .iter()
-            .filter(|d| d.start >= clause_from)
+            .filter(|d| d.start >= clause_from && !other_clause(d))
             .min_by_key(|d| {
                 if d.start >= verb_start {
                     d.start - verb_start

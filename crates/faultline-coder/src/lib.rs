@@ -52,6 +52,22 @@ pub fn default_verbs() -> VerbDict {
 /// expression (a month counts as its 15th, a year as 1 July), else `anchor`.
 fn sentence_date(text: &str, anchor: NaiveDate) -> NaiveDate {
     use chrono::Datelike;
+    // Plans ("is expected to visit Seoul on June 9") are resolved on the article date.
+    let lower = text.to_lowercase();
+    if [
+        " will ",
+        " expected to ",
+        " plans to ",
+        " is to ",
+        " are to ",
+        " scheduled to ",
+        " due to ",
+    ]
+    .iter()
+    .any(|c| lower.contains(c))
+    {
+        return anchor;
+    }
     faultline_dates::find_event_dates(text, anchor)
         .into_iter()
         .find(|d| !d.future)

@@ -301,6 +301,8 @@ struct VerbSpec {
 #[serde(deny_unknown_fields)]
 struct NounSpec {
     id: String,
+    #[serde(default)]
+    joint: bool,
     words: Vec<String>,
     #[serde(default)]
     verbs: Vec<String>,
@@ -591,7 +593,7 @@ impl VerbDict {
                 kind: TriggerKind::Noun { nouns },
                 code: n.code,
                 patterns,
-                joint: false,
+                joint: n.joint,
             },
             &[],
             &support,
