@@ -750,6 +750,8 @@ impl Engine<'_> {
         let mut n_event = 0usize;
         // Triggers already used up by an earlier trigger's pattern ("urged X to release…").
         let mut consumed: HashSet<usize> = HashSet::new();
+        // Sources of the last event in the sentence, for participle clauses.
+        let mut last_sources: Vec<usize> = Vec::new();
         let verb_starts: Vec<usize> = found.iter().map(|f| f.verb).collect();
         for (fi, f) in found.iter().enumerate() {
             if consumed.contains(&f.verb) {
@@ -887,6 +889,17 @@ impl Engine<'_> {
                     matched,
                 )
             };
+            // ", supporting …" / ", committing to …": a participle clause after a
+            // comma shares the subject of the clause before it.
+            if !passive
+                && words[f.verb].lower.ends_with("ing")
+                && f.verb > 0
+                && words[f.verb - 1].lower == ","
+                && !last_sources.is_empty()
+            {
+                sources = last_sources.clone();
+                targets.retain(|t| !sources.contains(t));
+            }
             // "talks between A and B": the pair is both actors.
             if sources.is_empty() && targets.len() >= 2 && is_joint(&code) {
                 sources = vec![targets.remove(0)];
@@ -894,6 +907,7 @@ impl Engine<'_> {
             if sources.is_empty() {
                 continue;
             }
+            last_sources = sources.clone();
             targets.retain(|t| !sources.contains(t));
             // Force posture and concessions act on one's own forces ("stationed
             // troops", "withdrew its forces"): those are not targets.
