@@ -1315,8 +1315,10 @@ impl Engine<'_> {
         let mut fallback = None;
         let mut pick = None;
         for i in after..limit {
-            // A comma ends the object: ", a senior official said" is the attribution.
-            if words[i].lower == "," && i > after {
+            // A comma ends the object (", a senior official said" is an
+            // attribution), unless it only sets off an aside right after the
+            // verb ("alleged, by way of example, Mahan had …").
+            if words[i].lower == "," && i > after && words[after].lower != "," {
                 break;
             }
             if let Some((a, _)) = actor_at(i) {

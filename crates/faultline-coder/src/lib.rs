@@ -85,6 +85,47 @@ fn sentence_date(text: &str, anchor: NaiveDate) -> NaiveDate {
         .unwrap_or(anchor)
 }
 
+/// Mentions for the first-person pronouns of attributed quotations.
+fn first_person_mentions(doc: &Doc<'_>, quotes: &[Quote]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for q in quotes {
+        let Some(code) = q.actor.as_deref() else {
+            continue;
+        };
+        let Some(text) = doc.body.get(q.start..q.end) else {
+            continue;
+        };
+        for tok in faultline_text::tokens(text, q.start) {
+            let w = &doc.body[tok.span.start..tok.span.end];
+            if !matches!(w, "I" | "We" | "we") {
+                continue;
+            }
+            let Some(sentence) = doc
+                .sentences
+                .iter()
+                .position(|&(s, e, _)| s <= tok.span.start && tok.span.end <= e)
+            else {
+                continue;
+            };
+            out.push(Mention {
+                text: w.to_owned(),
+                start: tok.span.start,
+                end: tok.span.end,
+                code: code.to_owned(),
+                country: code.get(..3).map(str::to_owned),
+                sector: code.get(3..6).map(str::to_owned),
+                via: faultline_actors::Via::Coreference,
+                entry: None,
+                role: q.speaker.clone(),
+                sentence,
+                person: w == "I",
+                appositive: false,
+            });
+        }
+    }
+    out
+}
+
 /// A document to code: its body, sentences and quotations as byte ranges, and its date.
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
@@ -161,7 +202,12 @@ impl Coder {
 
     /// Codes a document.
     pub fn code_doc(&self, doc: &Doc<'_>) -> Coded {
-        let mentions = self.mentions(doc);
+        let mut mentions = self.mentions(doc);
+        let quotes = quotes::attribute(doc, &mentions);
+        // "I" and "we" inside a quotation are its speaker ("we strongly urge
+        // Iraqi leaders …", said the State Department).
+        mentions.extend(first_person_mentions(doc, &quotes));
+        mentions.sort_by_key(|m| (m.sentence, m.start, m.end));
         let engine = engine::Engine {
             verbs: &self.verbs,
             codes: &self.codes,
@@ -189,7 +235,6 @@ impl Coder {
                 &mut events,
             );
         }
-        let quotes = quotes::attribute(doc, &mentions);
         Coded { events, quotes }
     }
 
