@@ -146,6 +146,7 @@ struct Speaker {
 }
 
 fn from_mention(m: &Mention) -> Speaker {
+    // A pronoun's mention carries its referent's code; its name is the pronoun.
     Speaker {
         name: m.text.clone(),
         role: m.role.clone(),
@@ -170,7 +171,7 @@ fn speaker_at(
         .unwrap_or("")
         .trim_end_matches([',', '.', ';'])
         .to_lowercase();
-    if matches!(lead.as_str(), "he" | "she") {
+    if matches!(lead.as_str(), "he" | "she" | "i") {
         return last_person.map(from_mention);
     }
     // A mention starting within the first few words (a person first).
@@ -181,7 +182,12 @@ fn speaker_at(
             .map_or(trimmed.len(), |(i, _)| i);
     let in_window: Vec<&Mention> = mentions
         .iter()
-        .filter(|m| m.start >= start && m.start < window_end && !m.appositive)
+        .filter(|m| {
+            m.start >= start
+                && m.start < window_end
+                && !m.appositive
+                && m.via != faultline_actors::Via::Coreference
+        })
         .collect();
     if let Some(m) = in_window
         .iter()
@@ -219,11 +225,36 @@ fn speaker_at(
     } else {
         2
     };
-    leading_name_min(trimmed, min).map(|n| Speaker {
-        name: n.to_owned(),
-        role: None,
-        actor: None,
-    })
+    if let Some(n) = leading_name_min(trimmed, min) {
+        return Some(Speaker {
+            name: n.to_owned(),
+            role: None,
+            actor: None,
+        });
+    }
+    // A role in lower case, then the name: "student protester Joshua Wong".
+    let mut offset = 0;
+    for (k, w) in trimmed.split(' ').enumerate().take(6) {
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            let rest = &trimmed[offset..];
+            return leading_name(rest).map(|n| Speaker {
+                name: n.to_owned(),
+                role: (k > 0).then(|| {
+                    trimmed[..offset]
+                        .trim()
+                        .trim_start_matches("a ")
+                        .trim_start_matches("an ")
+                        .to_owned()
+                }),
+                actor: None,
+            });
+        }
+        if w.ends_with([',', '.', ';']) {
+            break;
+        }
+        offset += w.len() + 1;
+    }
+    None
 }
 
 /// Finds the speaker of every quotation in the document.
@@ -233,7 +264,11 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
     // The previous quotation: its end and its speaker.
     let mut previous: Option<(usize, Option<Speaker>)> = None;
     for &(start, end, inner_start, inner_end) in &doc.quotes {
-        let last_person = mentions.iter().rev().find(|m| m.person && m.end <= start);
+        // The last person named (not a pronoun) before the quotation.
+        let last_person = mentions
+            .iter()
+            .rev()
+            .find(|m| m.person && m.end <= start && m.via != faultline_actors::Via::Coreference);
         let para_end = body
             .get(end..)
             .and_then(|r| r.find("\n\n"))
