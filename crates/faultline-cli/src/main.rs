@@ -8,6 +8,10 @@
 //!   CAMEO codes on the article date.
 //! - `code [PATH|-]... [--format jsonl|tsv]`: events with source, target,
 //!   CAMEO and PLOVER codes, date, factuality, sentence and rule; and quotes.
+//! - `throughput PATH...`: end-to-end coding speed and peak memory.
+//! - `ingest PATH...`: code and store in SQLite, de-duplicating stories.
+//! - `dyad A B`, `top`, `alerts`: time series, tension index, movers, alerts.
+//! - `export --format gdelt|plover|csv|parquet`: the stored events.
 //!
 //! Failures are reported on standard error as `faultline: error: FILE[:LINE]:
 //! message` and the batch carries on; the exit status is 1 when any document
