@@ -134,7 +134,7 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
                 for e in &events {
                     writeln!(
                         out,
-                        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:?}\t{}\t{}\t{}\t{}\t{}",
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                         e.id,
                         e.date,
                         e.source.code,
@@ -144,7 +144,7 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
                         e.quad_class,
                         e.goldstein,
                         e.plover.kind,
-                        e.factuality,
+                        e.factuality.as_str(),
                         e.confidence,
                         e.rule,
                         e.source.text.replace(['\t', '\n'], " "),

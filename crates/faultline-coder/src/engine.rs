@@ -385,6 +385,9 @@ struct Found {
     after: usize,
     /// Words in the event noun (0 for verbs).
     noun_len: usize,
+    /// For a noun with no support verb ("talks between Seoul and Tokyo"):
+    /// the token where the actors after "between" start.
+    between: Option<usize>,
 }
 
 /// Everything the engine needs about one sentence.
@@ -540,11 +543,53 @@ impl Engine<'_> {
                                 verb: i,
                                 after: j + n.len(),
                                 noun_len: n.len(),
+                                between: None,
                             });
                             used.extend(i..j + n.len());
                             break 'noun;
                         }
                     }
+                }
+            }
+        }
+        // Event nouns with no support verb but their parties: "talks between
+        // Seoul and Tokyo", "a meeting in Cairo between A and B".
+        for i in 0..words.len() {
+            if in_mention(i) || used.contains(&i) {
+                continue;
+            }
+            for &t in self.verbs.nouns_for(&words[i].lower) {
+                let TriggerKind::Noun { nouns } = &self.verbs.triggers[t].kind else {
+                    continue;
+                };
+                let Some(n) = nouns.iter().find(|n| {
+                    i + n.len() <= words.len()
+                        && n.iter().enumerate().all(|(k, w)| words[i + k].lower == *w)
+                }) else {
+                    continue;
+                };
+                let after = i + n.len();
+                let Some(b) =
+                    (after..(after + 4).min(words.len())).find(|&k| words[k].lower == "between")
+                else {
+                    continue;
+                };
+                if b + 1 < words.len()
+                    && actors.iter().any(|m| {
+                        m.start == words[b + 1].start
+                            || (m.start > words[b].end
+                                && m.start <= words[(b + 4).min(words.len() - 1)].start)
+                    })
+                {
+                    found.push(Found {
+                        candidates: vec![t],
+                        verb: i,
+                        after,
+                        noun_len: n.len(),
+                        between: Some(b + 1),
+                    });
+                    used.extend(i..after);
+                    break;
                 }
             }
         }
@@ -573,6 +618,10 @@ impl Engine<'_> {
             if used.contains(&i) {
                 // A support verb whose own patterns match ("lodged a protest
                 // with Tokyo" → lodge's 114) wins over the event noun.
+                if found.iter().any(|f| f.verb == i && f.between.is_some()) {
+                    // The noun itself ("meeting between A and B"): no verb here.
+                    continue;
+                }
                 let noun_at = found.iter().position(|f| f.verb == i);
                 let verb_matches = self.verbs.verbs_for(&words[i].lower).iter().any(|&t| {
                     let trig = &self.verbs.triggers[t];
@@ -613,6 +662,7 @@ impl Engine<'_> {
                                 verb: i,
                                 after,
                                 noun_len: 0,
+                                between: None,
                             };
                         } else if after == prev.after && !prev.candidates.contains(&t) {
                             prev.candidates.push(t);
@@ -623,6 +673,7 @@ impl Engine<'_> {
                             verb: i,
                             after,
                             noun_len: 0,
+                            between: None,
                         });
                     }
                 }
@@ -828,7 +879,14 @@ impl Engine<'_> {
                 && ((k > 0 && BE.contains(&words[k - 1].lower.as_str())) || reduced_relative);
 
             // Source and target mentions.
-            let subject = self.subject(&words, &actors, body, verb_start, inp.mentions);
+            let subject = match f.between {
+                // "talks between A and B": the parties are the actors after "between".
+                Some(b) => actors
+                    .iter()
+                    .position(|m| m.start >= words[b].start)
+                    .map(|first| self.chain_right(body, &actors, first, inp.mentions)),
+                None => self.subject(&words, &actors, body, verb_start, inp.mentions),
+            };
             let own_countries: Vec<&str> = subject
                 .iter()
                 .flatten()
@@ -1390,9 +1448,20 @@ impl Engine<'_> {
                         || between.contains(", while ")
                 })
         };
+        // A date in an aside after the trigger (", the first visit … since
+        // 2010") dates the aside, not the event.
+        let in_aside = |d: &EventDate| {
+            d.start > verb_start
+                && inp.body.get(verb_start..d.start).is_some_and(|between| {
+                    between.contains(", the ")
+                        || between.contains(", a ")
+                        || between.contains(", an ")
+                        || between.contains(", which ")
+                })
+        };
         let best = dates
             .iter()
-            .filter(|d| d.start >= clause_from && !other_clause(d))
+            .filter(|d| d.start >= clause_from && !other_clause(d) && !in_aside(d))
             .min_by_key(|d| {
                 if d.start >= verb_start {
                     d.start - verb_start
@@ -1457,7 +1526,11 @@ fn gap_without_title(body: &str, from: usize, next: &Mention, all: &[Mention]) -
     let gap = gap_without_roles(body, from, next.start, all);
     if next.person
         && let Some(role) = &next.role
-        && let Some(stripped) = gap.trim_end().strip_suffix(role.as_str())
+        && let Some(stripped) = gap
+            .trim_end()
+            .trim_end_matches(',')
+            .trim_end()
+            .strip_suffix(role.as_str())
     {
         return stripped.to_owned();
     }

@@ -20,6 +20,16 @@ pub enum Factuality {
 }
 
 impl Factuality {
+    /// The lower-case name used in the output ("asserted", "negated", …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Asserted => "asserted",
+            Self::Negated => "negated",
+            Self::Hypothetical => "hypothetical",
+            Self::Conditional => "conditional",
+            Self::Future => "future",
+        }
+    }
     /// The PLOVER auxiliary for this factuality ("" when asserted).
     pub fn plover_context(self) -> &'static str {
         match self {

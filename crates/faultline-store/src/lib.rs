@@ -25,6 +25,7 @@
 //! The event keeps the codes, names and date of its first mention; each
 //! mention keeps its own document, sentence, code and factuality.
 
+mod dedup;
 pub mod error;
 pub mod export;
 pub mod query;
@@ -114,6 +115,7 @@ pub struct Store {
     opts: Options,
     window: i64,
     tx: Option<Batch>,
+    stories: dedup::StoryIndex,
 }
 
 #[derive(Debug)]
@@ -124,6 +126,8 @@ struct Batch {
     next_mention: i64,
     stamp: String,
     agg: HashMap<AggKey, AggDelta>,
+    /// Mentions joining stored events, added to `events.mentions` at commit.
+    bumps: dedup::FxMap<i64, i64>,
 }
 
 impl Store {
@@ -246,6 +250,7 @@ impl Store {
             opts,
             window,
             tx: None,
+            stories: dedup::StoryIndex::default(),
         })
     }
 
@@ -355,6 +360,16 @@ impl Store {
                 |r| r.get(0),
             )
         };
+        // Another connection may have written since the last batch: then
+        // the in-memory story index is out of date.
+        let data_version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        if self.stories.data_version != Some(data_version) {
+            self.stories.clear();
+            self.stories.data_version = Some(data_version);
+        }
         let next_event = next("events").map_err(|e| self.err(e))?;
         let next_mention = next("mentions").map_err(|e| self.err(e))?;
         self.tx = Some(Batch {
@@ -364,6 +379,7 @@ impl Store {
             next_mention,
             stamp: chrono::Utc::now().format("%Y%m%d%H%M%S").to_string(),
             agg: HashMap::new(),
+            bumps: dedup::FxMap::default(),
         });
         Ok(())
     }
@@ -395,16 +411,6 @@ impl Store {
             schema::outlet_of(doc.source, Some(doc.publisher)),
         ])?;
         let doc_row = conn.last_insert_rowid();
-        // Covered by the events_dyad index: no table look-up per candidate.
-        let mut find = conn.prepare_cached(
-            "SELECT id, day, quad, goldstein FROM events \
-             WHERE dyad = ?1 AND root = ?2 AND day BETWEEN ?3 AND ?4 \
-             AND factuality = ?5 AND precision = ?6",
-        )?;
-        let mut check = conn
-            .prepare_cached("SELECT src_root = ?2 AND tgt_root = ?3 FROM events WHERE id = ?1")?;
-        let mut bump =
-            conn.prepare_cached("UPDATE events SET mentions = mentions + 1 WHERE id = ?1")?;
         let mut new_event = conn.prepare_cached(
             "INSERT INTO events (id, src_root, tgt_root, src_code, tgt_code, src_name, tgt_name, \
              cameo, root, quad, goldstein, plover, mode, factuality, date, day, precision, \
@@ -436,31 +442,26 @@ impl Store {
                     e.sentence_text
                 ])?;
             }
-            let mut found: Option<(i64, i64, u8, f64)> = None;
-            let mut rows = find.query(params![
-                schema::dyad_key(&src, &tgt),
-                e.root,
-                day - w,
-                day + w,
+            let story = dedup::StoryKey {
+                src: &src,
+                tgt: &tgt,
+                root: e.root,
                 fact,
-                prec
-            ])?;
-            while let Some(r) = rows.next()? {
-                let cand: (i64, i64, u8, f64) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-                let better =
-                    found.is_none_or(|f| ((cand.1 - day).abs(), cand.0) < ((f.1 - day).abs(), f.0));
-                // The dyad key is a 64-bit hash: confirm the roots.
-                if better && check.query_row(params![cand.0, src, tgt], |r| r.get::<_, bool>(0))? {
-                    found = Some(cand);
-                }
-            }
-            drop(rows);
+                prec: prec.into(),
+            };
+            let found = self.stories.find(conn, &story, day, w)?;
             let mention_id = batch.next_mention;
             batch.next_mention += 1;
             let event_id = match found {
-                Some((id, eday, equad, eg)) => {
-                    bump.execute(params![id])?;
+                Some(dedup::Cand {
+                    id,
+                    day: eday,
+                    quad: equad,
+                    goldstein: eg,
+                }) => {
+                    *batch.bumps.entry(id).or_default() += 1;
                     merged += 1;
+                    let eday = i64::from(eday);
                     if prec == 0 {
                         let d = batch
                             .agg
@@ -497,6 +498,15 @@ impl Store {
                         mention_id,
                         schema::dyad_key(&src, &tgt),
                     ])?;
+                    self.stories.insert(
+                        &story,
+                        dedup::Cand {
+                            id,
+                            goldstein: e.goldstein,
+                            day: day as i32,
+                            quad: e.quad,
+                        },
+                    );
                     if prec == 0 {
                         let d = batch
                             .agg
@@ -543,6 +553,14 @@ impl Store {
             return Ok(());
         };
         let flush = || -> rusqlite::Result<()> {
+            let mut bump = self
+                .conn
+                .prepare_cached("UPDATE events SET mentions = mentions + ?2 WHERE id = ?1")?;
+            let mut bumps: Vec<_> = batch.bumps.iter().collect();
+            bumps.sort_unstable();
+            for (id, n) in bumps {
+                bump.execute(params![id, n])?;
+            }
             let mut up = self.conn.prepare_cached(
                 "INSERT INTO dyad_daily (src, tgt, day, quad, asserted, events, mentions, g_sum, \
                  g_abs, gm_sum, gm_abs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
@@ -563,6 +581,7 @@ impl Store {
         };
         if let Err(e) = flush() {
             let _ = self.conn.execute_batch("ROLLBACK");
+            self.stories.clear();
             return Err(self.err(e));
         }
         Ok(())
