@@ -425,6 +425,19 @@ pub fn clean_body(body: &[&str], counts: &LineCounts<'_>, meta: &mut Meta) -> Ve
             push_caption(meta, l);
             continue;
         }
+        // A byline printed after the body ("By Kim Oi-hyun, staff reporter").
+        if l.len() < 120
+            && l.to_lowercase().starts_with("by ")
+            && !ends_sentence(l)
+            && chrome::is_byline(l)
+        {
+            for name in chrome::byline_names(l) {
+                if !meta.byline.contains(&name) {
+                    meta.byline.push(name);
+                }
+            }
+            continue;
+        }
         if chrome::is_noise(l) || (latin_doc && chrome::is_foreign_script_label(l)) {
             in_link_list = is_link_intro(l);
             dropped += 1;
@@ -700,6 +713,15 @@ mod tests {
         assert!(split_header("Seoul: talks resume\nBody text without marker.\n").is_none());
         assert!(split_header("Note: this\n---\n").is_some());
         assert!(split_header("A sentence, with a colon: here\n---\n").is_none());
+    }
+
+    #[test]
+    fn byline_after_the_body() {
+        let a = extract(
+            "Talks resume in Geneva\n\nThe envoys met on Monday and agreed to meet again, officials said.\n\nBy Jane Roe, staff reporter\n",
+        );
+        assert_eq!(a.byline, ["Jane Roe"]);
+        assert!(!a.body.contains("Jane Roe"));
     }
 
     #[test]
