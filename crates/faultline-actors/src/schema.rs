@@ -127,6 +127,11 @@ struct Person {
     country: String,
     #[serde(default)]
     roles: Vec<Role>,
+    /// Day of death. When a role ends that day (died in office), later
+    /// mentions keep that role's code: news about a dead official is about
+    /// their killing or their acts in office, not about a living ex-official.
+    #[serde(default)]
+    died: Option<Day>,
     #[serde(default)]
     examples: Vec<Vec<String>>,
 }
@@ -382,6 +387,30 @@ pub fn load_str(builder: &mut DictBuilder, file: &Path, text: &str, report: &mut
                 to: r.to.map(|d| d.0),
             });
         }
+        if let Some(died) = p.died {
+            if let Some(r) = p
+                .roles
+                .iter()
+                .find(|r| r.from.is_some_and(|f| f.0 >= died.0))
+            {
+                report.errors.push(err(
+                    line,
+                    format!(
+                        "{}: role {:?} starts on or after the day of death; fix `died` or the role",
+                        p.name, r.title
+                    ),
+                ));
+                ok = false;
+            }
+            // Died in office: the last office's code continues after death.
+            if let Some(r) = p.roles.iter().find(|r| r.to.is_some_and(|t| t.0 == died.0)) {
+                codes.push(DatedCode {
+                    code: r.code.clone(),
+                    from: Some(died.0),
+                    to: None,
+                });
+            }
+        }
         if !ok || p.country.len() != 3 && !code::is_valid(&p.country) {
             continue;
         }
@@ -495,6 +524,22 @@ mod tests {
         assert_eq!(plural("attorney"), "attorneys");
         assert_eq!(plural("church"), "churches");
         assert_eq!(plural("AID AGENCY"), "AID AGENCIES");
+    }
+
+    #[test]
+    fn died_in_office_must_not_precede_a_role() {
+        let mut b = DictBuilder::new();
+        let mut r = LoadReport::default();
+        let text = "[[person]]\nname = \"C D\"\ncountry = \"IRN\"\ndied = \"2010-01-01\"\nroles = [{ code = \"IRNGOV\", from = \"2012-01-01\" }]\n";
+        load_str(&mut b, Path::new("d.toml"), text, &mut r);
+        assert_eq!(r.entries, 0);
+        assert!(
+            r.errors[0]
+                .to_string()
+                .starts_with("d.toml:1: C D: role None starts on or after the day of death"),
+            "{:?}",
+            r.errors
+        );
     }
 
     #[test]
