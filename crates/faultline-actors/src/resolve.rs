@@ -896,26 +896,33 @@ fn resolve_sentence(
     let mut all: Vec<Mention> = mentions.into_iter().chain(corefs).collect();
     all.sort_by_key(|m| (m.start, m.end));
     // Groups: "X and Y" coordinated actors become the latest group for "they".
-    let mut group: Vec<Mention> = Vec::new();
-    for (k, m) in all.iter().enumerate() {
+    for m in &all {
         if m.country.as_deref().is_some_and(|c| dict.is_country(c)) {
             state.note(m);
         } else if m.person {
             state.last_person = Some(m.clone());
         }
-        if k > 0 {
-            let prev = &all[k - 1];
-            let gap = body.get(prev.end..m.start).unwrap_or("").trim();
-            if matches!(gap, "and" | "," | ", and" | "&") {
-                if group.is_empty() {
-                    group.push(prev.clone());
-                }
-                group.push(m.clone());
-            }
-        }
     }
-    if group.len() >= 2 {
-        state.last_group = group;
+    let groups = coordinated_runs(body, &all);
+    // Subject preference: a sentence whose subject is "they" keeps talking
+    // about the same group, whatever else it names ("They concluded that the
+    // agreement between Turkey and Libya …"); a coordinated subject wins over
+    // coordinations later in the sentence.
+    let lead = all.iter().find(|m| !m.appositive);
+    let subject_is_they = lead.is_some_and(|m| {
+        m.via == Via::Coreference
+            && m.text.eq_ignore_ascii_case("they")
+            && body
+                .get(s.start..m.start)
+                .is_some_and(|b| b.trim().is_empty())
+    });
+    let subject_group = groups
+        .iter()
+        .find(|g| lead.is_some_and(|l| g.first().is_some_and(|f| f.start == l.start)));
+    if subject_is_they {
+        // The antecedent stays the latest group.
+    } else if let Some(g) = subject_group.or(groups.last()) {
+        state.last_group = g.clone();
     } else if let Some(m) = all
         .iter()
         .rev()
@@ -924,6 +931,34 @@ fn resolve_sentence(
         state.last_group = vec![m.clone()];
     }
     out.extend(all);
+}
+
+/// Runs of two or more coordinated actors ("Greek, Cypriot and French
+/// counterparts", "Sameh Shoukry and his … counterparts"), skipping
+/// appositions (the same actor named again).
+fn coordinated_runs(body: &str, all: &[Mention]) -> Vec<Vec<Mention>> {
+    let heads: Vec<&Mention> = all.iter().filter(|m| !m.appositive).collect();
+    let mut runs: Vec<Vec<Mention>> = Vec::new();
+    let mut run: Vec<Mention> = Vec::new();
+    for w in heads.windows(2) {
+        let gap = body.get(w[0].end..w[1].start).unwrap_or("x").trim();
+        let joined = matches!(
+            gap,
+            "and" | "," | ", and" | "&" | "and his" | "and her" | "and their" | "and its"
+        ) && w[0].code != w[1].code;
+        if joined {
+            if run.is_empty() {
+                run.push(w[0].clone());
+            }
+            run.push(w[1].clone());
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
 }
 
 fn hits_context_alias(dict: &ActorDict, a: &Atom) -> bool {

@@ -140,6 +140,28 @@ fn group_phrases_and_pronouns_refer_back() {
 }
 
 #[test]
+fn they_as_subject_keeps_its_group() {
+    // The group is the coordinated subject; an apposition ("Chile's foreign
+    // minister, X") is not a group; a "they" subject keeps its antecedent
+    // although the sentence names another coordination.
+    let body = "Peru's foreign minister and his Brazilian and Argentine counterparts met in Lima. \
+                The Chilean foreign minister, Alberto van Klaveren, stayed away. \
+                They said the dispute between Bolivia and Paraguay must end. \
+                They urged Bolivia to reopen talks.";
+    let ms = resolve_on(body, "2024-03-01");
+    for they in ms.iter().filter(|m| m.text == "They") {
+        assert_eq!(they.via, Via::Coreference);
+    }
+    let mut codes: Vec<&str> = ms
+        .iter()
+        .filter(|m| m.text == "They" && m.start > body.find("urged").unwrap() - 10)
+        .map(|m| m.code.as_str())
+        .collect();
+    codes.sort_unstable();
+    assert_eq!(codes, ["ARGGOV", "BRAGOV", "PERGOV"]);
+}
+
+#[test]
 fn acronyms_need_capitals() {
     let ms = resolve_on("Tell us what the US said.", "2014-06-01");
     assert!(code_of(&ms, "us").is_empty());
