@@ -1624,12 +1624,14 @@ fn coreferences(
         let w = &body[tok.span.start..tok.span.end];
         match w {
             "He" | "he" | "She" | "she" => {
-                if let Some(p) = state.last_person.as_ref().or_else(|| {
-                    mentions
-                        .iter()
-                        .rev()
-                        .find(|m| m.person && m.end <= tok.span.start)
-                }) {
+                // The nearest person before the pronoun in this sentence
+                // ("Morgan Ortagus indicated …: "…," he said"), else the last
+                // person of earlier sentences.
+                let here = mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.person && m.end <= tok.span.start);
+                if let Some(p) = here.or(state.last_person.as_ref()) {
                     out.push(mk(
                         tok.span.start,
                         tok.span.end,

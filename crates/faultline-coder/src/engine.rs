@@ -422,6 +422,40 @@ fn actor_ref(m: &Mention) -> ActorRef {
 }
 
 /// True when a date expression names its year ("Oct. 7, 2014", "2010").
+/// The next occurrence of a calendar date written without a year: a day of
+/// a month a year later, a weekday a week later. `None` for deictic
+/// expressions ("yesterday", "last Monday", "two weeks ago").
+fn calendar_ahead(text: &str, d: NaiveDate) -> Option<NaiveDate> {
+    const WEEKDAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.iter().any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "last" | "ago" | "yesterday" | "today" | "earlier" | "since" | "past" | "previous"
+        )
+    }) {
+        return None;
+    }
+    if words.iter().any(|w| WEEKDAYS.contains(w)) {
+        return d.checked_add_days(chrono::Days::new(7));
+    }
+    if words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())) {
+        return d.with_year(d.year() + 1);
+    }
+    None
+}
+
 fn has_year(text: &str) -> bool {
     text.split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
@@ -1062,13 +1096,15 @@ impl Engine<'_> {
             // Date.
             let (mut date, date_source, date_text, date_future) =
                 self.date_for(inp, &dates, verb_start, clause_start, &words);
-            // A planned event's "June 9" is the next June 9, not the last one.
+            // A planned event's "June 9" is the next June 9, not the last
+            // one, and its "Monday" the next Monday. Deictic dates
+            // ("yesterday", "last week", "three days ago") never move.
             if (intent || factuality == Factuality::Future)
                 && let Some(t) = &date_text
                 && !has_year(t)
                 && let Ok(d) = NaiveDate::parse_from_str(&date, "%Y-%m-%d")
                 && d < inp.anchor
-                && let Some(next) = d.with_year(d.year() + 1)
+                && let Some(next) = calendar_ahead(t, d)
             {
                 date = next.format("%Y-%m-%d").to_string();
             }
@@ -1645,4 +1681,28 @@ fn match_one(
         }
     }
     go(&p.toks, words, start, right, actor_at, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    #[test]
+    fn planned_calendar_dates_move_ahead_and_deictic_ones_do_not() {
+        assert_eq!(
+            calendar_ahead("on June 9", day("2014-06-09")),
+            Some(day("2015-06-09"))
+        );
+        assert_eq!(
+            calendar_ahead("on Monday", day("2020-01-06")),
+            Some(day("2020-01-13"))
+        );
+        assert_eq!(calendar_ahead("Yesterday", day("2020-01-05")), None);
+        assert_eq!(calendar_ahead("last Monday", day("2020-01-06")), None);
+        assert_eq!(calendar_ahead("three days ago", day("2020-01-03")), None);
+    }
 }
