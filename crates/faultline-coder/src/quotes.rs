@@ -69,6 +69,19 @@ const SAY: &[&str] = &[
     "commented",
     "observed",
     "conceded",
+    // Characterisations: `X called the deal "null and void"`.
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "characterized",
+    "characterised",
+    "termed",
+    "dubbed",
+    "labelled",
+    "labeled",
+    "branded",
+    "deemed",
 ];
 
 fn is_say(w: &str) -> bool {
@@ -77,6 +90,22 @@ fn is_say(w: &str) -> bool {
             .to_lowercase()
             .as_str(),
     )
+}
+
+/// Whether the words before `at` (within the sentence from `from`) end in a
+/// preposition, ignoring an article: "to the", "with", "at".
+fn after_preposition(body: &str, from: usize, at: usize) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "to", "with", "at", "in", "on", "for", "from", "of", "by", "about", "against", "toward",
+        "towards", "before", "after", "during", "into",
+    ];
+    let before = body.get(from..at).unwrap_or("");
+    let mut words = before.split_whitespace().rev();
+    let mut w = words.next().unwrap_or("");
+    if matches!(w, "the" | "a" | "an") {
+        w = words.next().unwrap_or("");
+    }
+    PREPOSITIONS.contains(&w)
 }
 
 /// Capitalised words at the start of `s` (2–4 of them): an unknown speaker's name.
@@ -137,6 +166,23 @@ fn trailing_name(s: &str) -> Option<&str> {
         .sum::<usize>()
         - 1;
     s.get(s.len() - len..)
+}
+
+/// `name` (a slice of `body`) without leading words that name a place or
+/// organisation: "for Iran Brian Hook" → "Brian Hook".
+fn without_leading_places<'a>(body: &'a str, name: &'a str, mentions: &[Mention]) -> &'a str {
+    let Some(mut at) = (name.as_ptr() as usize).checked_sub(body.as_ptr() as usize) else {
+        return name;
+    };
+    let end = at + name.len();
+    while let Some(m) = mentions
+        .iter()
+        .find(|m| !m.person && m.start == at && m.end < end)
+    {
+        let rest = body.get(m.end..end).unwrap_or("");
+        at = end - rest.trim_start().len();
+    }
+    body.get(at..end).unwrap_or(name)
 }
 
 struct Speaker {
@@ -285,7 +331,10 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
         let a = after.trim_start_matches([',', ' ', '.', '!', '?']);
         let a_off = end + (after.len() - a.len());
         let first = a.split(' ').next().unwrap_or("");
-        if !a.is_empty() && !a.starts_with(['"', '“']) {
+        // `"…". They called on …`: a full stop after the closing mark ends
+        // the sentence, so what follows is not an attribution.
+        let closed = after[..after.len() - a.len()].contains(['.', '!', '?']);
+        if !a.is_empty() && !a.starts_with(['"', '“']) && !closed {
             if is_say(first) {
                 speaker = speaker_at(body, a_off + first.len(), para_end, mentions, last_person);
             } else if let Some(verb_at) = a.split(' ').take(8).position(is_say) {
@@ -316,27 +365,36 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
                 }
                 let lead = body.get(sentence_start..region_end).unwrap_or("");
                 // A mention ending right before the verb, else a name there, else the nearest mention.
+                // Objects of a preposition ("speaking to the Atlantic
+                // Council called …") are not the speaker.
                 let adjacent = mentions.iter().find(|m| {
                     m.start >= sentence_start
                         && m.end + 2 >= region_end
                         && m.end <= region_end
                         && !m.appositive
+                        && !after_preposition(body, sentence_start, m.start)
                 });
                 if let Some(m) = adjacent {
                     speaker = Some(from_mention(m));
                 } else if let Some(name) = trailing_name(lead)
+                    .map(|n| without_leading_places(body, n, mentions))
                     .filter(|n| n.split(' ').count() >= 2 || lead.trim().len() == n.len())
+                    .filter(|n| {
+                        let at = (n.as_ptr() as usize).saturating_sub(body.as_ptr() as usize);
+                        !after_preposition(body, sentence_start, at)
+                    })
                 {
                     speaker = Some(Speaker {
                         name: name.to_owned(),
                         role: None,
                         actor: None,
                     });
-                } else if let Some(m) = mentions
-                    .iter()
-                    .rev()
-                    .find(|m| m.start >= sentence_start && m.end <= region_end + 1 && !m.appositive)
-                {
+                } else if let Some(m) = mentions.iter().rev().find(|m| {
+                    m.start >= sentence_start
+                        && m.end <= region_end + 1
+                        && !m.appositive
+                        && !after_preposition(body, sentence_start, m.start)
+                }) {
                     speaker = Some(from_mention(m));
                 } else if words[..pos]
                     .last()
@@ -463,6 +521,49 @@ mod tests {
         let q = attribute(&doc_of(body), &[]);
         assert_eq!(q[0].speaker.as_deref(), Some("Lam"), "{q:?}");
         assert_eq!(q[0].attribution, "after");
+    }
+
+    fn with_mentions(body: &str) -> Vec<Quote> {
+        let doc = doc_of(body);
+        let actors = faultline_actors::Actors::defaults().unwrap();
+        let refs: Vec<faultline_actors::SentenceRef> = doc
+            .sentences
+            .iter()
+            .map(|&(start, end, _)| faultline_actors::SentenceRef {
+                start,
+                end,
+                date: doc.date,
+            })
+            .collect();
+        let mentions = actors.resolve(body, &refs);
+        attribute(&doc, &mentions)
+    }
+
+    #[test]
+    fn a_sentence_after_the_quote_is_not_its_attribution() {
+        let body =
+            "The ministers said the deal was \"null and void\". They called on Turkey to stop.";
+        let q = with_mentions(body);
+        assert_ne!(q[0].speaker.as_deref(), Some("They"), "{q:?}");
+        assert_ne!(q[0].attribution, "after", "{q:?}");
+    }
+
+    #[test]
+    fn characterisations_and_prepositional_objects() {
+        let body =
+            "The Foreign Ministry of Iraq characterized the attack as \"a serious violation\".";
+        let q = with_mentions(body);
+        assert_eq!(q[0].actor.as_deref(), Some("IRQGOV"), "{q:?}");
+        let body = "Kyriakos Mitsotakis, speaking to the Atlantic Council, called the deal \"ridiculous\".";
+        let q = with_mentions(body);
+        assert_eq!(
+            q[0].speaker.as_deref(),
+            Some("Kyriakos Mitsotakis"),
+            "{q:?}"
+        );
+        let body = "US Special Representative for Iran Brian Hook said, \"This is a stunt.\"";
+        let q = with_mentions(body);
+        assert_eq!(q[0].speaker.as_deref(), Some("Brian Hook"), "{q:?}");
     }
 
     #[test]
