@@ -422,6 +422,19 @@ fn actor_ref(m: &Mention) -> ActorRef {
 }
 
 /// True when a date expression names its year ("Oct. 7, 2014", "2010").
+/// Whether the infinitive at `verb` completes an instrument a body enacted
+/// in this clause: "voted on a resolution to expel", "passed a bill to ban".
+fn enacted_demand(words: &[W], clause_start: usize, verb: usize) -> bool {
+    const INSTRUMENTS: &[&str] = &["resolution", "motion", "bill", "measure", "law", "decree"];
+    const ENACTING: &[&str] = &[
+        "voted", "votes", "passed", "passes", "adopted", "adopts", "approved", "approves",
+        "backed", "backs", "endorsed", "endorses",
+    ];
+    verb >= 2
+        && INSTRUMENTS.contains(&words[verb - 2].lower.as_str())
+        && (clause_start..verb - 2).any(|k| ENACTING.contains(&words[k].lower.as_str()))
+}
+
 /// The next occurrence of a calendar date written without a year: a day of
 /// a month a year later, a weekday a week later. `None` for deictic
 /// expressions ("yesterday", "last Monday", "two weeks ago").
@@ -1041,6 +1054,7 @@ impl Engine<'_> {
             let denial =
                 (clause_start..f.verb).find(|&k| DENIALS.contains(&words[k].lower.as_str()));
             let mut intent = false;
+            let mut enacted = false;
             if let Some(n) = has(NEGATIONS) {
                 factuality = Factuality::Negated;
                 cue = Some(n);
@@ -1064,6 +1078,14 @@ impl Engine<'_> {
             } else if governed_intent {
                 intent = true;
                 cue = Some(words[f.verb - 2].lower.clone());
+            } else if governed_other
+                && self.intent_codes
+                && enacted_demand(&words, clause_start, f.verb)
+            {
+                // "Parliament voted for a resolution to expel US troops": the
+                // vote is a real demand; the expulsion has not happened.
+                enacted = true;
+                cue = Some(format!("{} to", words[f.verb - 2].lower));
             } else if governed_other {
                 factuality = Factuality::Future;
                 cue = Some(format!("{} to", words[f.verb - 2].lower));
@@ -1080,7 +1102,7 @@ impl Engine<'_> {
                     cue = Some("no".to_owned());
                 }
             }
-            let mut code = code;
+            let mut code = if enacted { "100".to_owned() } else { code };
             if intent && !self.intent_codes {
                 factuality = Factuality::Future;
             } else if intent {
@@ -1689,6 +1711,40 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    fn coded(body: &str) -> Vec<crate::Event> {
+        let layer = faultline_text::analyze(body);
+        let doc = crate::Doc {
+            id: "e",
+            body,
+            sentences: layer
+                .sentences
+                .iter()
+                .map(|s| (s.span.start, s.span.end, s.paragraph))
+                .collect(),
+            quotes: Vec::new(),
+            date: day("2020-01-06"),
+            date_known: true,
+        };
+        let coder = crate::Coder::defaults().unwrap();
+        coder.code_doc(&doc).events
+    }
+
+    #[test]
+    fn an_enacted_resolution_is_a_demand_a_drafted_one_is_not_a_fact() {
+        let ev = coded(
+            "Yesterday, the Iraqi parliament voted on a resolution to expel United States troops.",
+        );
+        let e = ev.iter().find(|e| e.trigger.text == "expel").unwrap();
+        assert_eq!(
+            (e.cameo.as_str(), e.factuality, e.date.as_str()),
+            ("100", Factuality::Asserted, "2020-01-05"),
+            "{ev:?}"
+        );
+        let ev = coded("The Iraqi parliament drafted a resolution to expel United States troops.");
+        let e = ev.iter().find(|e| e.trigger.text == "expel").unwrap();
+        assert_eq!(e.factuality, Factuality::Future, "{ev:?}");
     }
 
     #[test]
