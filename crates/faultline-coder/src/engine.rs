@@ -1714,19 +1714,7 @@ mod tests {
     }
 
     fn coded(body: &str) -> Vec<crate::Event> {
-        let layer = faultline_text::analyze(body);
-        let doc = crate::Doc {
-            id: "e",
-            body,
-            sentences: layer
-                .sentences
-                .iter()
-                .map(|s| (s.span.start, s.span.end, s.paragraph))
-                .collect(),
-            quotes: Vec::new(),
-            date: day("2020-01-06"),
-            date_known: true,
-        };
+        let doc = crate::Doc::from_text("e", body, day("2020-01-06"));
         let coder = crate::Coder::defaults().unwrap();
         coder.code_doc(&doc).events
     }

@@ -143,6 +143,30 @@ pub struct Doc<'a> {
     pub date_known: bool,
 }
 
+impl<'a> Doc<'a> {
+    /// A document from raw text: sentences and quotations found by
+    /// `faultline_text::analyze`, dated `date`.
+    pub fn from_text(id: &'a str, body: &'a str, date: NaiveDate) -> Self {
+        let layer = faultline_text::analyze(body);
+        Doc {
+            id,
+            body,
+            sentences: layer
+                .sentences
+                .iter()
+                .map(|s| (s.span.start, s.span.end, s.paragraph))
+                .collect(),
+            quotes: layer
+                .quotes
+                .iter()
+                .map(|q| (q.span.start, q.span.end, q.inner.start, q.inner.end))
+                .collect(),
+            date,
+            date_known: true,
+        }
+    }
+}
+
 /// Everything coded from one document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Coded {
@@ -242,19 +266,8 @@ impl Coder {
     /// (source code, target code or "---", CAMEO code), whatever their
     /// factuality (PETRARCH's validation records are coded modality-blind).
     pub fn code_triples(&self, text: &str, date: NaiveDate) -> Vec<(String, String, String)> {
-        let layer = faultline_text::analyze(text);
-        let doc = Doc {
-            id: "text",
-            body: text,
-            sentences: layer
-                .sentences
-                .iter()
-                .map(|s| (s.span.start, s.span.end, s.paragraph))
-                .collect(),
-            quotes: Vec::new(),
-            date,
-            date_known: true,
-        };
+        let mut doc = Doc::from_text("text", text, date);
+        doc.quotes.clear();
         self.code_doc(&doc)
             .events
             .into_iter()

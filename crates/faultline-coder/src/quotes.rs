@@ -495,23 +495,7 @@ mod tests {
     use chrono::NaiveDate;
 
     fn doc_of(body: &str) -> Doc<'_> {
-        let layer = faultline_text::analyze(body);
-        Doc {
-            id: "q",
-            body,
-            sentences: layer
-                .sentences
-                .iter()
-                .map(|s| (s.span.start, s.span.end, s.paragraph))
-                .collect(),
-            quotes: layer
-                .quotes
-                .iter()
-                .map(|q| (q.span.start, q.span.end, q.inner.start, q.inner.end))
-                .collect(),
-            date: NaiveDate::from_ymd_opt(2019, 9, 6).unwrap(),
-            date_known: true,
-        }
+        Doc::from_text("q", body, NaiveDate::from_ymd_opt(2019, 9, 6).unwrap())
     }
 
     #[test]

@@ -13,23 +13,7 @@ use proptest::prelude::*;
 static CODER: LazyLock<Coder> = LazyLock::new(|| Coder::defaults().unwrap());
 
 fn code(body: &str) -> usize {
-    let layer = faultline_text::analyze(body);
-    let doc = Doc {
-        id: "r",
-        body,
-        sentences: layer
-            .sentences
-            .iter()
-            .map(|s| (s.span.start, s.span.end, s.paragraph))
-            .collect(),
-        quotes: layer
-            .quotes
-            .iter()
-            .map(|q| (q.span.start, q.span.end, q.inner.start, q.inner.end))
-            .collect(),
-        date: NaiveDate::from_ymd_opt(2019, 10, 9).unwrap(),
-        date_known: true,
-    };
+    let doc = Doc::from_text("r", body, NaiveDate::from_ymd_opt(2019, 10, 9).unwrap());
     let coded = CODER.code_doc(&doc);
     for e in &coded.events {
         assert_eq!(&body[e.source.start..e.source.end], e.source.text);
