@@ -573,6 +573,18 @@ impl Engine<'_> {
                     continue;
                 };
                 'noun: for j in i + 1..(i + 6).min(words.len()) {
+                    // A role word used as a modifier ("a military offensive")
+                    // stays inside the noun phrase.
+                    let modifier = actors.iter().any(|m| {
+                        m.via == Via::Context
+                            && m.start == words[j].start
+                            && m.end == words[j].end
+                            && body[m.start..m.end].chars().all(|c| c.is_lowercase())
+                    }) && j + 1 < words.len()
+                        && !in_mention(j + 1);
+                    if modifier {
+                        continue;
+                    }
                     if in_mention(j)
                         || matches!(
                             words[j].lower.as_str(),
