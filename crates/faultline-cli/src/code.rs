@@ -75,6 +75,30 @@ fn load_verbs(args: &CodeArgs) -> faultline_coder::VerbDict {
     dict
 }
 
+/// The coder's view of an extracted article, dated `date`.
+pub fn to_doc(
+    article: &faultline_ingest::Article,
+    date: chrono::NaiveDate,
+    date_known: bool,
+) -> Doc<'_> {
+    Doc {
+        id: &article.id,
+        body: &article.body,
+        sentences: article
+            .sentences
+            .iter()
+            .map(|s| (s.start, s.end, s.paragraph))
+            .collect(),
+        quotes: article
+            .quotes
+            .iter()
+            .map(|q| (q.start, q.end, q.inner_start, q.inner_end))
+            .collect(),
+        date,
+        date_known,
+    }
+}
+
 /// Runs the subcommand.
 pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
     let actors = args.dict.load(args.input.quiet)?;
@@ -89,22 +113,11 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
     let mut header_done = false;
     docs::run(&args.input, |article, out| {
         let date = article_date(article, args.dict.date);
-        let doc = Doc {
-            id: &article.id,
-            body: &article.body,
-            sentences: article
-                .sentences
-                .iter()
-                .map(|s| (s.start, s.end, s.paragraph))
-                .collect(),
-            quotes: article
-                .quotes
-                .iter()
-                .map(|q| (q.start, q.end, q.inner_start, q.inner_end))
-                .collect(),
+        let doc = to_doc(
+            article,
             date,
-            date_known: article.published.is_some() || article.modified.is_some(),
-        };
+            article.published.is_some() || article.modified.is_some(),
+        );
         let Coded { mut events, quotes } = coder.code_doc(&doc);
         if args.dyadic {
             events.retain(|e| e.target.is_some());

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::Args;
-use faultline_coder::{Coder, Doc};
+use faultline_coder::Coder;
 use faultline_ingest::{Article, Format, Options};
 use faultline_store::{DocRecord, IngestOutcome, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -125,22 +125,11 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
             match outcome {
                 Ok(article) => {
                     let date = article_date(&article, args.dict.date);
-                    let doc = Doc {
-                        id: &article.id,
-                        body: &article.body,
-                        sentences: article
-                            .sentences
-                            .iter()
-                            .map(|s| (s.start, s.end, s.paragraph))
-                            .collect(),
-                        quotes: article
-                            .quotes
-                            .iter()
-                            .map(|q| (q.start, q.end, q.inner_start, q.inner_end))
-                            .collect(),
+                    let doc = crate::code::to_doc(
+                        &article,
                         date,
-                        date_known: article.published.is_some() || article.modified.is_some(),
-                    };
+                        article.published.is_some() || article.modified.is_some(),
+                    );
                     let coded = coder.code_doc(&doc);
                     let published = article
                         .published

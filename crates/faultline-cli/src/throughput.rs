@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Args;
-use faultline_coder::{Coder, Doc};
+use faultline_coder::Coder;
 use faultline_ingest::{Article, Options};
 use serde::Serialize;
 
@@ -92,25 +92,13 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<ExitCode> {
     let mut events = 0;
     for _ in 0..args.repeat.max(1) {
         for a in &articles {
-            let doc = Doc {
-                id: &a.id,
-                body: &a.body,
-                sentences: a
-                    .sentences
-                    .iter()
-                    .map(|s| (s.start, s.end, s.paragraph))
-                    .collect(),
-                quotes: a
-                    .quotes
-                    .iter()
-                    .map(|q| (q.start, q.end, q.inner_start, q.inner_end))
-                    .collect(),
-                date: a
-                    .published
+            let doc = crate::code::to_doc(
+                a,
+                a.published
                     .as_ref()
                     .map_or(date, faultline_dates::Stamp::date),
-                date_known: a.published.is_some(),
-            };
+                a.published.is_some(),
+            );
             events += coder.code_doc(&doc).events.len();
         }
     }
