@@ -194,7 +194,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         }
     }
     bar.finish_and_clear();
-    store.commit()?;
+    store.finish()?;
     if let Some(e) = store_error {
         return Err(e.context(format!(
             "stopped; everything before this document is stored in {}",

@@ -182,7 +182,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let t = Instant::now();
-    store.commit()?;
+    store.finish()?;
     store_time += t.elapsed();
     let wall = wall.elapsed();
     let stats = store.stats()?;

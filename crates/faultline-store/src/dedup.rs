@@ -1,14 +1,19 @@
 //! An in-memory index of stored events for story de-duplication, so that
 //! most look-ups of a mention's candidate events avoid SQLite.
 //!
-//! The index is a cache of the `events_dyad` index with the roots already
-//! confirmed: events are grouped by (source root, target root, CAMEO root,
-//! factuality, precision) and by blocks of [`BLOCK`] days. A block is read
+//! The index is a cache of the `events_story` index with the story's columns
+//! already confirmed: events are grouped by story (source root, target root,
+//! CAMEO root, factuality, precision, interned) and day, and read from the
+//! database in blocks of [`BLOCK`] days. A block is read
 //! from the database the first time a look-up needs it, and from then on
 //! every event the store creates in it is added to it, so a loaded block
 //! always holds exactly the matching events of the database. It is dropped
 //! whole when it grows past [`CAP`] events, when a batch is rolled back, and
 //! when another connection has written to the database.
+//!
+//! For a bulk load into an empty database the index is *complete*: it holds
+//! every event, reads nothing, and the database's `events_story` index can
+//! be built once at the end (see `Store`).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -78,109 +83,151 @@ pub(crate) struct StoryKey<'a> {
     pub prec: i64,
 }
 
-/// (source, target, CAMEO root) interned, factuality, precision, block.
-type BlockKey = (u32, u32, u32, u8, u8, i64);
+/// A story key with its names interned: source, target, CAMEO root,
+/// factuality, precision.
+pub(crate) type Story = (u32, u32, u32, u8, u8);
 
 /// See the module documentation.
 #[derive(Debug, Default)]
 pub(crate) struct StoryIndex {
-    names: HashMap<String, u32>,
-    blocks: FxMap<BlockKey, Vec<Cand>>,
+    names: FxMap<Box<str>, u32>,
+    ids: Vec<Box<str>>,
+    /// The blocks read from the database (or known to be complete).
+    loaded: FxMap<(Story, i64), ()>,
+    /// The oldest event of each story and day of the loaded blocks: the
+    /// only one a mention can join (the nearest day wins, then the oldest),
+    /// and in practice the only one, as a second event of the same story
+    /// and day would have joined the first.
+    days: FxMap<(Story, i32), Cand>,
     len: usize,
+    /// Every block is known: the index holds every event of the database
+    /// (set for a bulk load into an empty database), so nothing is read.
+    pub complete: bool,
     /// `PRAGMA data_version` when the index was last known to be current.
     pub data_version: Option<i64>,
 }
 
 impl StoryIndex {
-    /// Forgets every block.
+    /// Forgets every block (interned names stay: they are only names).
     pub fn clear(&mut self) {
-        self.blocks = FxMap::default();
+        self.loaded = FxMap::default();
+        self.days = FxMap::default();
         self.len = 0;
+        self.complete = false;
     }
 
-    fn intern(&mut self, s: &str) -> u32 {
+    /// Whether the index holds more events than it should keep: the store
+    /// then clears it (after restoring the database indexes of a bulk load).
+    pub fn over_cap(&self) -> bool {
+        self.len > CAP
+    }
+
+    /// The number of a name (a root), interned on first use.
+    pub fn intern(&mut self, s: &str) -> u32 {
         if let Some(&i) = self.names.get(s) {
             return i;
         }
-        let i = self.names.len() as u32;
-        self.names.insert(s.to_owned(), i);
+        let i = self.ids.len() as u32;
+        self.names.insert(s.into(), i);
+        self.ids.push(s.into());
         i
     }
 
-    fn key(&mut self, k: &StoryKey<'_>, block: i64) -> BlockKey {
+    /// The name of an interned number.
+    pub fn name(&self, i: u32) -> &str {
+        self.ids.get(i as usize).map_or("", |s| s)
+    }
+
+    /// Interns a story key.
+    pub fn story(&mut self, k: &StoryKey<'_>) -> Story {
         (
             self.intern(k.src),
             self.intern(k.tgt),
             self.intern(k.root),
             k.fact as u8,
             k.prec as u8,
-            block,
         )
     }
 
-    /// The stored event a mention of `k` on `day` joins: among those within
-    /// `window` days, the nearest in date, then the oldest.
+    /// The stored event a mention of `k` (interned as `story`) on `day`
+    /// joins: among those within `window` days, the nearest in date, then
+    /// the oldest.
     pub fn find(
         &mut self,
         conn: &Connection,
         k: &StoryKey<'_>,
+        story: Story,
         day: i64,
         window: i64,
     ) -> rusqlite::Result<Option<Cand>> {
-        if self.len > CAP {
-            self.clear();
-        }
         let (lo, hi) = (day - window, day + window);
-        let mut found: Option<Cand> = None;
         for block in lo.div_euclid(BLOCK)..=hi.div_euclid(BLOCK) {
-            let key = self.key(k, block);
-            if !self.blocks.contains_key(&key) {
-                let loaded = load(conn, k, block)?;
-                self.len += loaded.len();
-                self.blocks.insert(key, loaded);
+            if !self.complete && !self.loaded.contains_key(&(story, block)) {
+                for c in load(conn, k, block)? {
+                    self.keep(story, c);
+                }
+                self.loaded.insert((story, block), ());
             }
-            for c in self.blocks.get(&key).map_or(&[][..], Vec::as_slice) {
-                let d = i64::from(c.day);
-                if d < lo || d > hi {
-                    continue;
-                }
-                if found.is_none_or(|f| {
+        }
+        let mut found: Option<Cand> = None;
+        for d in lo..=hi {
+            let Ok(d32) = i32::try_from(d) else { continue };
+            if let Some(c) = self.days.get(&(story, d32))
+                && found.is_none_or(|f| {
                     ((d - day).abs(), c.id) < ((i64::from(f.day) - day).abs(), f.id)
-                }) {
-                    found = Some(*c);
-                }
+                })
+            {
+                found = Some(*c);
             }
         }
         Ok(found)
     }
 
-    /// Records a new event of `k`, when its block is loaded (an unloaded
+    /// Keeps `c` if it is the oldest event of its story and day.
+    fn keep(&mut self, story: Story, c: Cand) {
+        match self.days.entry((story, c.day)) {
+            std::collections::hash_map::Entry::Occupied(mut o) => {
+                if c.id < o.get().id {
+                    o.insert(c);
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(c);
+                self.len += 1;
+            }
+        }
+    }
+
+    /// Records a new event of `story`, when its block is loaded (an unloaded
     /// block reads it from the database when it is needed).
-    pub fn insert(&mut self, k: &StoryKey<'_>, c: Cand) {
-        let key = self.key(k, i64::from(c.day).div_euclid(BLOCK));
-        if let Some(v) = self.blocks.get_mut(&key) {
-            v.push(c);
-            self.len += 1;
+    pub fn insert(&mut self, story: Story, c: Cand) {
+        if self.complete
+            || self
+                .loaded
+                .contains_key(&(story, i64::from(c.day).div_euclid(BLOCK)))
+        {
+            self.keep(story, c);
         }
     }
 }
 
-/// Reads the events of one block whose roots match (the dyad key is a hash).
+/// Reads the events of one block of a story (the story key is a hash: the
+/// columns are compared too).
 fn load(conn: &Connection, k: &StoryKey<'_>, block: i64) -> rusqlite::Result<Vec<Cand>> {
     let mut st = conn.prepare_cached(
-        "SELECT id, day, quad, goldstein, src_root = ?7 AND tgt_root = ?8 FROM events \
-         WHERE dyad = ?1 AND root = ?2 AND day BETWEEN ?3 AND ?4 \
-         AND factuality = ?5 AND precision = ?6",
+        "SELECT id, day, quad, goldstein, src_root = ?4 AND tgt_root = ?5 AND root = ?6 \
+         AND factuality = ?7 AND precision = ?8 FROM events \
+         WHERE story = ?1 AND day BETWEEN ?2 AND ?3",
     )?;
     let mut rows = st.query(params![
-        crate::schema::dyad_key(k.src, k.tgt),
-        k.root,
+        crate::schema::story_key(k.src, k.tgt, k.root, k.fact, k.prec),
         block * BLOCK,
         block * BLOCK + BLOCK - 1,
+        k.src,
+        k.tgt,
+        k.root,
         k.fact,
         k.prec,
-        k.src,
-        k.tgt
     ])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {

@@ -32,7 +32,7 @@ pub mod query;
 pub mod record;
 pub mod schema;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -55,6 +55,9 @@ pub struct Options {
     pub batch_docs: usize,
     /// …or after this much time since the batch began, whichever is first.
     pub batch_time: Duration,
+    /// Bulk-load an empty database: drop the [`schema::DEFERRED_INDEXES`]
+    /// while loading and build them once at the end ([`Store::finish`]).
+    pub bulk_load: bool,
 }
 
 impl Default for Options {
@@ -63,6 +66,7 @@ impl Default for Options {
             window_days: 2,
             batch_docs: 2000,
             batch_time: Duration::from_millis(500),
+            bulk_load: true,
         }
     }
 }
@@ -95,7 +99,8 @@ pub struct Stats {
     pub mentions: i64,
 }
 
-type AggKey = (String, String, i64, u8, bool);
+/// Source and target roots (interned in the story index), day, quad class, asserted.
+type AggKey = (u32, u32, i64, u8, bool);
 
 #[derive(Debug, Default, Clone, Copy)]
 struct AggDelta {
@@ -116,6 +121,9 @@ pub struct Store {
     window: i64,
     tx: Option<Batch>,
     stories: dedup::StoryIndex,
+    /// A bulk load is running: the deferred indexes are dropped and the
+    /// story index is complete.
+    bulk: bool,
 }
 
 #[derive(Debug)]
@@ -125,7 +133,7 @@ struct Batch {
     next_event: i64,
     next_mention: i64,
     stamp: String,
-    agg: HashMap<AggKey, AggDelta>,
+    agg: dedup::FxMap<AggKey, AggDelta>,
     /// Mentions joining stored events, added to `events.mentions` at commit.
     bumps: dedup::FxMap<i64, i64>,
 }
@@ -211,6 +219,11 @@ impl Store {
         let journal: String = conn
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
             .map_err(corrupt)?;
+        if header == schema::Header::New || tables == 0 {
+            // Only takes effect on an empty file.
+            conn.execute_batch(&format!("PRAGMA page_size = {}", schema::PAGE_SIZE))
+                .map_err(corrupt)?;
+        }
         if !journal.eq_ignore_ascii_case("wal") {
             conn.execute_batch("PRAGMA journal_mode = WAL")
                 .map_err(corrupt)?;
@@ -233,6 +246,27 @@ impl Store {
             )
             .optional()
             .map_err(corrupt)?;
+        // A bulk load that was killed left its deferred indexes missing: build
+        // them, unless another process holds the write lock (a bulk load still
+        // running builds them itself when it ends).
+        if schema::version(&conn).map_err(corrupt)? == schema::CURRENT_VERSION {
+            let missing = schema::missing_indexes(&conn).map_err(corrupt)?;
+            if !missing.is_empty() {
+                conn.busy_timeout(Duration::ZERO).map_err(sql)?;
+                for create in missing {
+                    match conn.execute_batch(create) {
+                        Ok(()) => {}
+                        Err(e)
+                            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) =>
+                        {
+                            break;
+                        }
+                        Err(e) => return Err(sql(e)),
+                    }
+                }
+                conn.busy_timeout(Duration::from_secs(10)).map_err(sql)?;
+            }
+        }
         let window = match window.and_then(|w| w.parse().ok()) {
             Some(w) => w,
             None => {
@@ -251,6 +285,7 @@ impl Store {
             window,
             tx: None,
             stories: dedup::StoryIndex::default(),
+            bulk: false,
         })
     }
 
@@ -333,6 +368,12 @@ impl Store {
             return Ok(IngestOutcome::Duplicate { of });
         }
         let outcome = self.insert(doc, &key, events).map_err(|e| self.err(e))?;
+        if self.stories.over_cap() {
+            if self.bulk {
+                self.restore_indexes().map_err(|e| self.err(e))?;
+            }
+            self.stories.clear();
+        }
         let due = match &mut self.tx {
             Some(b) => {
                 b.docs += 1;
@@ -353,6 +394,49 @@ impl Store {
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| self.err(e))?;
+        match self.start_batch() {
+            Ok(batch) => {
+                self.tx = Some(batch);
+                Ok(())
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                self.stories.clear();
+                self.bulk = false;
+                Err(self.err(e))
+            }
+        }
+    }
+
+    /// Inside a fresh transaction: brings the story index up to date, enters
+    /// bulk-load mode on an empty database, and numbers the batch's rows.
+    fn start_batch(&mut self) -> rusqlite::Result<Batch> {
+        // Another connection may have written since the last batch: then
+        // the in-memory story index is out of date.
+        let data_version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        if self.stories.data_version != Some(data_version) {
+            if self.bulk {
+                self.restore_indexes()?;
+            }
+            self.stories.clear();
+            self.stories.data_version = Some(data_version);
+        }
+        if self.opts.bulk_load && !self.bulk {
+            let empty: bool =
+                self.conn
+                    .query_row("SELECT NOT EXISTS (SELECT 1 FROM events)", [], |r| r.get(0))?;
+            if empty {
+                for (name, _) in schema::DEFERRED_INDEXES {
+                    self.conn
+                        .execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
+                }
+                self.bulk = true;
+                self.stories.clear();
+                self.stories.complete = true;
+            }
+        }
         let next = |table: &str| -> rusqlite::Result<i64> {
             self.conn.query_row(
                 &format!("SELECT COALESCE(MAX(id), 0) + 1 FROM {table}"),
@@ -360,28 +444,15 @@ impl Store {
                 |r| r.get(0),
             )
         };
-        // Another connection may have written since the last batch: then
-        // the in-memory story index is out of date.
-        let data_version: i64 = self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))
-            .map_err(|e| self.err(e))?;
-        if self.stories.data_version != Some(data_version) {
-            self.stories.clear();
-            self.stories.data_version = Some(data_version);
-        }
-        let next_event = next("events").map_err(|e| self.err(e))?;
-        let next_mention = next("mentions").map_err(|e| self.err(e))?;
-        self.tx = Some(Batch {
+        Ok(Batch {
             started: Instant::now(),
             docs: 0,
-            next_event,
-            next_mention,
+            next_event: next("events")?,
+            next_mention: next("mentions")?,
             stamp: chrono::Utc::now().format("%Y%m%d%H%M%S").to_string(),
-            agg: HashMap::new(),
+            agg: dedup::FxMap::default(),
             bumps: dedup::FxMap::default(),
-        });
-        Ok(())
+        })
     }
 
     fn insert(
@@ -414,8 +485,8 @@ impl Store {
         let mut new_event = conn.prepare_cached(
             "INSERT INTO events (id, src_root, tgt_root, src_code, tgt_code, src_name, tgt_name, \
              cameo, root, quad, goldstein, plover, mode, factuality, date, day, precision, \
-             mentions, first_mention, dyad) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?19)",
+             mentions, first_mention, dyad, story) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?19, ?20)",
         )?;
         let mut mention = conn.prepare_cached(
             "INSERT INTO mentions (id, event, doc, sentence, coder_id, cameo, src_text, tgt_text, \
@@ -442,14 +513,16 @@ impl Store {
                     e.sentence_text
                 ])?;
             }
-            let story = dedup::StoryKey {
-                src: &src,
-                tgt: &tgt,
+            let key = dedup::StoryKey {
+                src,
+                tgt,
                 root: e.root,
                 fact,
                 prec: prec.into(),
             };
-            let found = self.stories.find(conn, &story, day, w)?;
+            let story = self.stories.story(&key);
+            let (src_n, tgt_n) = (story.0, story.1);
+            let found = self.stories.find(conn, &key, story, day, w)?;
             let mention_id = batch.next_mention;
             batch.next_mention += 1;
             let event_id = match found {
@@ -465,7 +538,7 @@ impl Store {
                     if prec == 0 {
                         let d = batch
                             .agg
-                            .entry((src, tgt, eday, equad, fact == 0))
+                            .entry((src_n, tgt_n, eday, equad, fact == 0))
                             .or_default();
                         d.mentions += 1;
                         d.gm_sum += eg;
@@ -496,10 +569,11 @@ impl Store {
                         day,
                         prec,
                         mention_id,
-                        schema::dyad_key(&src, &tgt),
+                        schema::dyad_key(src, tgt),
+                        schema::story_key(src, tgt, e.root, fact, prec.into()),
                     ])?;
                     self.stories.insert(
-                        &story,
+                        story,
                         dedup::Cand {
                             id,
                             goldstein: e.goldstein,
@@ -510,7 +584,7 @@ impl Store {
                     if prec == 0 {
                         let d = batch
                             .agg
-                            .entry((src, tgt, day, e.quad, fact == 0))
+                            .entry((src_n, tgt_n, day, e.quad, fact == 0))
                             .or_default();
                         d.events += 1;
                         d.mentions += 1;
@@ -570,11 +644,32 @@ impl Store {
                  gm_sum = gm_sum + excluded.gm_sum, gm_abs = gm_abs + excluded.gm_abs",
             )?;
             let mut keys: Vec<_> = batch.agg.iter().collect();
-            keys.sort_by(|a, b| a.0.cmp(b.0));
+            // In key order, so the upserts walk the aggregate's B-tree once.
+            keys.sort_by(|a, b| {
+                let name = |k: &AggKey| {
+                    (
+                        self.stories.name(k.0),
+                        self.stories.name(k.1),
+                        k.2,
+                        k.3,
+                        k.4,
+                    )
+                };
+                name(a.0).cmp(&name(b.0))
+            });
             for ((src, tgt, day, quad, asserted), d) in keys {
                 up.execute(params![
-                    src, tgt, day, quad, asserted, d.events, d.mentions, d.g_sum, d.g_abs,
-                    d.gm_sum, d.gm_abs
+                    self.stories.name(*src),
+                    self.stories.name(*tgt),
+                    day,
+                    quad,
+                    asserted,
+                    d.events,
+                    d.mentions,
+                    d.g_sum,
+                    d.g_abs,
+                    d.gm_sum,
+                    d.gm_abs
                 ])?;
             }
             self.conn.execute_batch("COMMIT")
@@ -582,14 +677,38 @@ impl Store {
         if let Err(e) = flush() {
             let _ = self.conn.execute_batch("ROLLBACK");
             self.stories.clear();
+            if self.bulk {
+                let _ = self.restore_indexes();
+            }
             return Err(self.err(e));
         }
+        Ok(())
+    }
+
+    /// Commits the open batch and ends a bulk load: the deferred indexes are
+    /// built (one sort each). Call it when an ingest run is over; dropping
+    /// the store does it too, but cannot report errors.
+    pub fn finish(&mut self) -> Result<()> {
+        self.commit()?;
+        if self.bulk {
+            self.restore_indexes().map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
+    /// Builds the deferred indexes that are missing (in the open
+    /// transaction, if any) and leaves bulk-load mode.
+    fn restore_indexes(&mut self) -> rusqlite::Result<()> {
+        for create in schema::missing_indexes(&self.conn)? {
+            self.conn.execute_batch(create)?;
+        }
+        self.bulk = false;
         Ok(())
     }
 }
 
 impl Drop for Store {
     fn drop(&mut self) {
-        let _ = self.commit();
+        let _ = self.finish();
     }
 }

@@ -563,6 +563,29 @@ impl Store {
         f: &Filter,
         limit: usize,
     ) -> Result<Vec<EventBrief>> {
+        // Every story key the dyad's day-precise events can have, for the
+        // `events_story` index: both directions, the twenty CAMEO roots, the
+        // factualities asked for.
+        let facts: &[i64] = if f.all_factuality {
+            &[0, 1, 2, 3, 4]
+        } else {
+            &[0]
+        };
+        let mut keys = Vec::with_capacity(2 * 20 * facts.len());
+        for (s, t) in [(&pair.a, &pair.b), (&pair.b, &pair.a)] {
+            for root in 1..=20 {
+                for &fact in facts {
+                    keys.push(crate::schema::story_key(
+                        s,
+                        t,
+                        &format!("{root:02}"),
+                        fact,
+                        0,
+                    ));
+                }
+            }
+        }
+        let stories = serde_json::to_string(&keys).unwrap_or_default();
         let mut st = self
             .conn
             .prepare_cached(
@@ -571,8 +594,7 @@ impl Store {
                  JOIN mentions m ON m.event = e.id AND m.id = e.first_mention \
                  JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence \
                  JOIN documents d ON d.id = m.doc \
-                 WHERE e.dyad IN (?7, ?8) AND e.root IN ('01', '02', '03', '04', '05', '06', '07', \
-                 '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20') \
+                 WHERE e.story IN (SELECT value FROM json_each(?7)) \
                  AND ((e.src_root = ?1 AND e.tgt_root = ?2) OR (e.src_root = ?2 AND e.tgt_root = ?1)) \
                  AND e.precision = 0 AND e.day BETWEEN ?3 AND ?4 AND (?5 OR e.factuality = 0) \
                  ORDER BY abs(e.goldstein) * e.mentions DESC, e.id LIMIT ?6",
@@ -586,8 +608,7 @@ impl Store {
                 day_number(to),
                 f.all_factuality,
                 limit as i64,
-                crate::schema::dyad_key(&pair.a, &pair.b),
-                crate::schema::dyad_key(&pair.b, &pair.a)
+                stories,
             ],
             |r| {
                 Ok(EventBrief {

@@ -62,19 +62,19 @@ pub struct ActorView<'a> {
     pub country: Option<&'a str>,
 }
 
-impl ActorView<'_> {
+impl<'a> ActorView<'a> {
     /// The actor's root for dyads: the country when known, else the first
     /// six letters of an international-organisation code (`IGOUNO`), else
     /// the first three letters of the code.
-    pub fn root(&self) -> String {
+    pub fn root(&self) -> &'a str {
         actor_root(self.code, self.country)
     }
 }
 
 /// See [`ActorView::root`].
-pub fn actor_root(code: &str, country: Option<&str>) -> String {
+pub fn actor_root<'a>(code: &'a str, country: Option<&'a str>) -> &'a str {
     if let Some(c) = country.filter(|c| !c.is_empty()) {
-        return c.to_owned();
+        return c;
     }
     let n = if ["IGO", "NGO", "IMG", "MNC"]
         .iter()
@@ -84,7 +84,7 @@ pub fn actor_root(code: &str, country: Option<&str>) -> String {
     } else {
         3
     };
-    code.get(..n.min(code.len())).unwrap_or(code).to_owned()
+    code.get(..n.min(code.len())).unwrap_or(code)
 }
 
 /// One coded event, borrowed: what the store keeps of it.

@@ -370,3 +370,154 @@ fn series_top_movers_alerts() {
             .is_err()
     );
 }
+
+/// A deterministic stream of documents with overlapping stories: a few
+/// dyads and CAMEO roots, dates within a month, some non-asserted events
+/// and some month-precision dates.
+fn synthetic_docs(n: usize) -> Vec<(String, Vec<common::Ev>)> {
+    const ROOTS: [&str; 4] = ["USA", "CHN", "RUS", "UKR"];
+    const CODES: [&str; 5] = ["040", "057", "112", "130", "190"];
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |m: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % m as u64) as usize
+    };
+    (0..n)
+        .map(|i| {
+            let evs = (0..1 + next(4))
+                .map(|k| {
+                    let src = ROOTS[next(4)];
+                    let tgt = ROOTS[next(4)];
+                    let date = if next(10) == 0 {
+                        "2024-03".to_owned()
+                    } else {
+                        format!("2024-03-{:02}", 1 + next(20))
+                    };
+                    let e = ev(src, tgt, CODES[next(5)], &date).at(k);
+                    if next(8) == 0 {
+                        e.fact(Factuality::Future)
+                    } else {
+                        e
+                    }
+                })
+                .collect();
+            (format!("doc{i}"), evs)
+        })
+        .collect()
+}
+
+/// Everything the store derived from the documents: events with their
+/// story keys and mention counts, mentions with their events, the aggregate.
+fn contents(path: &std::path::Path) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let c = rusqlite::Connection::open(path).expect("open");
+    let rows = |sql: &str| -> Vec<String> {
+        c.prepare(sql)
+            .and_then(|mut st| st.query_map([], |r| r.get::<_, String>(0))?.collect())
+            .expect(sql)
+    };
+    (
+        rows(
+            "SELECT id || ' ' || story || ' ' || src_root || tgt_root || root || ' ' || date \
+             || ' ' || factuality || ' ' || mentions || ' ' || first_mention FROM events ORDER BY id",
+        ),
+        rows("SELECT id || ' ' || event || ' ' || doc FROM mentions ORDER BY id"),
+        rows(
+            "SELECT src || tgt || day || quad || asserted || ' ' || events || ' ' || mentions \
+             || ' ' || g_sum || ' ' || gm_sum FROM dyad_daily ORDER BY 1",
+        ),
+    )
+}
+
+fn ingest_range(
+    path: &std::path::Path,
+    docs: &[(String, Vec<common::Ev>)],
+    opts: faultline_store::Options,
+) -> Store {
+    let mut s = Store::open_with(path, opts).expect("open");
+    for (id, evs) in docs {
+        let url = format!("https://x.example/{id}");
+        s.ingest(&doc(id, &url, id), &records(evs)).expect("ingest");
+    }
+    s
+}
+
+#[test]
+fn bulk_load_equals_incremental_and_survives_interruption() {
+    let docs = synthetic_docs(300);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let small = faultline_store::Options {
+        batch_docs: 7,
+        ..Default::default()
+    };
+    // One bulk load into an empty database.
+    let bulk = dir.path().join("bulk.db");
+    ingest_range(&bulk, &docs, small.clone())
+        .finish()
+        .expect("finish");
+    // The same without bulk loading: every look-up goes through SQLite.
+    let plain = dir.path().join("plain.db");
+    ingest_range(
+        &plain,
+        &docs,
+        faultline_store::Options {
+            bulk_load: false,
+            ..small.clone()
+        },
+    )
+    .finish()
+    .expect("finish");
+    // In three runs: the later ones find stored events through the indexes.
+    let runs = dir.path().join("runs.db");
+    for part in docs.chunks(100) {
+        ingest_range(&runs, part, small.clone())
+            .finish()
+            .expect("finish");
+    }
+    // A bulk load that ends without building its indexes (as when killed),
+    // then completed by a second run.
+    let killed = dir.path().join("killed.db");
+    {
+        let mut s = ingest_range(&killed, &docs[..150], small.clone());
+        s.commit().expect("commit");
+        let c = s.connection();
+        assert!(
+            !faultline_store::schema::missing_indexes(c)
+                .expect("indexes")
+                .is_empty(),
+            "a bulk load defers its indexes"
+        );
+        std::mem::forget(s);
+    }
+    {
+        let s = Store::open(&killed).expect("reopen");
+        assert!(
+            faultline_store::schema::missing_indexes(s.connection())
+                .expect("indexes")
+                .is_empty(),
+            "opening restores the indexes of an interrupted bulk load"
+        );
+    }
+    ingest_range(&killed, &docs[150..], small)
+        .finish()
+        .expect("finish");
+
+    let expected = contents(&bulk);
+    assert!(expected.0.len() > 100 && expected.1.len() > expected.0.len());
+    for other in [&plain, &runs, &killed] {
+        assert_eq!(contents(other), expected, "{}", other.display());
+        let c = rusqlite::Connection::open(other).expect("open");
+        assert!(
+            faultline_store::schema::missing_indexes(&c)
+                .expect("indexes")
+                .is_empty()
+        );
+    }
+    let c = rusqlite::Connection::open(&bulk).expect("open");
+    assert!(
+        faultline_store::schema::missing_indexes(&c)
+            .expect("indexes")
+            .is_empty()
+    );
+}
