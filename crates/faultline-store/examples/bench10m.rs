@@ -67,6 +67,132 @@ struct Ev {
     sentence: usize,
 }
 
+/// Events per synthetic document.
+const PER_DOC: u64 = 10;
+/// Days of the synthetic period.
+const DAYS: u64 = 3650;
+
+/// The synthetic corpus: documents numbered from 0, each with [`PER_DOC`]
+/// events between skewed pairs of countries on dates over ten years.
+struct Gen {
+    rng: Rng,
+    sentences: Vec<String>,
+    start_day: chrono::NaiveDate,
+}
+
+impl Gen {
+    fn new() -> Result<Self, Box<dyn std::error::Error>> {
+        Ok(Self {
+            rng: Rng(0x9E37_79B9_7F4A_7C15),
+            sentences: (0..64)
+                .map(|i| {
+                    format!(
+                        "Synthetic sentence number {i} reporting what one government did to another."
+                    )
+                })
+                .collect(),
+            start_day: chrono::NaiveDate::from_ymd_opt(2015, 1, 1).ok_or("date")?,
+        })
+    }
+
+    /// Generates and ingests documents `docs`; returns the time spent in the store.
+    fn ingest(
+        &mut self,
+        store: &mut Store,
+        docs: std::ops::Range<u64>,
+        progress: bool,
+    ) -> Result<Duration, Box<dyn std::error::Error>> {
+        let mut store_time = Duration::ZERO;
+        let mut evs: Vec<Ev> = Vec::with_capacity(PER_DOC as usize);
+        for d in docs.clone() {
+            let day = self.start_day + chrono::Duration::days(self.rng.below(DAYS) as i64);
+            evs.clear();
+            for k in 0..PER_DOC {
+                let src = self.rng.skewed(ROOTS.len() as u64) as usize;
+                let mut tgt = self.rng.skewed(ROOTS.len() as u64) as usize;
+                if tgt == src {
+                    tgt = (tgt + 1) % ROOTS.len();
+                }
+                let date = (day - chrono::Duration::days(self.rng.below(3) as i64))
+                    .format("%Y-%m-%d")
+                    .to_string();
+                evs.push(Ev {
+                    src,
+                    tgt,
+                    code: self.rng.below(CODES.len() as u64) as usize,
+                    date,
+                    sentence: (k / 2) as usize,
+                });
+            }
+            let id = format!("doc{d}");
+            let url = format!("https://news{}.example/{d}", d % 50);
+            let mut hash = [0u8; 32];
+            hash[..8].copy_from_slice(&d.to_le_bytes());
+            let doc = DocRecord {
+                id: &id,
+                source: &url,
+                publisher: "",
+                title: None,
+                published: None,
+                hash,
+                lead_sentences: 1,
+            };
+            let records: Vec<EventRecord<'_>> = evs
+                .iter()
+                .map(|e| {
+                    let (cameo, root, quad, goldstein, plover) = CODES[e.code];
+                    let text = &self.sentences[(d as usize + e.sentence) % self.sentences.len()];
+                    EventRecord {
+                        coder_id: "bench",
+                        source: ActorView {
+                            text: ROOTS[e.src],
+                            code: ROOTS[e.src],
+                            country: Some(ROOTS[e.src]),
+                        },
+                        target: Some(ActorView {
+                            text: ROOTS[e.tgt],
+                            code: ROOTS[e.tgt],
+                            country: Some(ROOTS[e.tgt]),
+                        }),
+                        cameo,
+                        root,
+                        quad,
+                        goldstein,
+                        plover,
+                        mode: "",
+                        date: &e.date,
+                        date_source: "article",
+                        factuality: if e.code == 2 && d % 7 == 0 {
+                            Factuality::Future
+                        } else {
+                            Factuality::Asserted
+                        },
+                        cue: None,
+                        sentence: e.sentence,
+                        sentence_start: 0,
+                        sentence_end: text.len(),
+                        sentence_text: text,
+                        trigger: "did",
+                        rule: "bench",
+                        confidence: 0.5,
+                    }
+                })
+                .collect();
+            let t = Instant::now();
+            store.ingest(&doc, &records)?;
+            store_time += t.elapsed();
+            if progress && d % 100_000 == 99_999 {
+                eprintln!(
+                    "  {} events ingested, {:.0} events/s so far",
+                    (d + 1) * PER_DOC,
+                    ((d + 1) * PER_DOC) as f64 / store_time.as_secs_f64()
+                );
+            }
+        }
+        Ok(store_time)
+    }
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let total: u64 = args.next().map_or(Ok(10_000_000), |s| s.parse())?;
@@ -75,121 +201,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .next()
         .map_or_else(|| tmp.path().join("bench.db"), std::path::PathBuf::from);
     let _ = std::fs::remove_file(&path);
-    let mut store = Store::open_with(
-        &path,
-        faultline_store::Options {
-            batch_docs: 20_000,
-            batch_time: Duration::from_secs(5),
-            ..Default::default()
-        },
-    )?;
-    let sentences: Vec<String> = (0..64)
-        .map(|i| {
-            format!("Synthetic sentence number {i} reporting what one government did to another.")
-        })
-        .collect();
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let start_day = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).ok_or("date")?;
-    let days = 3650u64;
-    let per_doc = 10u64;
-    let docs = total / per_doc;
-    let mut store_time = Duration::ZERO;
+    let opts = faultline_store::Options {
+        batch_docs: 20_000,
+        batch_time: Duration::from_secs(5),
+        ..Default::default()
+    };
+    let mut store = Store::open_with(&path, opts.clone())?;
+    let mut g = Gen::new()?;
+    let docs = total / PER_DOC;
     let wall = Instant::now();
-    let mut evs: Vec<Ev> = Vec::with_capacity(per_doc as usize);
-    for d in 0..docs {
-        let day = start_day + chrono::Duration::days(rng.below(days) as i64);
-        evs.clear();
-        for k in 0..per_doc {
-            let src = rng.skewed(ROOTS.len() as u64) as usize;
-            let mut tgt = rng.skewed(ROOTS.len() as u64) as usize;
-            if tgt == src {
-                tgt = (tgt + 1) % ROOTS.len();
-            }
-            let date = (day - chrono::Duration::days(rng.below(3) as i64))
-                .format("%Y-%m-%d")
-                .to_string();
-            evs.push(Ev {
-                src,
-                tgt,
-                code: rng.below(CODES.len() as u64) as usize,
-                date,
-                sentence: (k / 2) as usize,
-            });
-        }
-        let id = format!("doc{d}");
-        let url = format!("https://news{}.example/{d}", d % 50);
-        let mut hash = [0u8; 32];
-        hash[..8].copy_from_slice(&d.to_le_bytes());
-        let doc = DocRecord {
-            id: &id,
-            source: &url,
-            publisher: "",
-            title: None,
-            published: None,
-            hash,
-            lead_sentences: 1,
-        };
-        let records: Vec<EventRecord<'_>> = evs
-            .iter()
-            .map(|e| {
-                let (cameo, root, quad, goldstein, plover) = CODES[e.code];
-                let text = &sentences[(d as usize + e.sentence) % sentences.len()];
-                EventRecord {
-                    coder_id: "bench",
-                    source: ActorView {
-                        text: ROOTS[e.src],
-                        code: ROOTS[e.src],
-                        country: Some(ROOTS[e.src]),
-                    },
-                    target: Some(ActorView {
-                        text: ROOTS[e.tgt],
-                        code: ROOTS[e.tgt],
-                        country: Some(ROOTS[e.tgt]),
-                    }),
-                    cameo,
-                    root,
-                    quad,
-                    goldstein,
-                    plover,
-                    mode: "",
-                    date: &e.date,
-                    date_source: "article",
-                    factuality: if e.code == 2 && d % 7 == 0 {
-                        Factuality::Future
-                    } else {
-                        Factuality::Asserted
-                    },
-                    cue: None,
-                    sentence: e.sentence,
-                    sentence_start: 0,
-                    sentence_end: text.len(),
-                    sentence_text: text,
-                    trigger: "did",
-                    rule: "bench",
-                    confidence: 0.5,
-                }
-            })
-            .collect();
-        let t = Instant::now();
-        store.ingest(&doc, &records)?;
-        store_time += t.elapsed();
-        if d % 100_000 == 99_999 {
-            eprintln!(
-                "  {} events ingested, {:.0} events/s so far",
-                (d + 1) * per_doc,
-                ((d + 1) * per_doc) as f64 / store_time.as_secs_f64()
-            );
-        }
-    }
+    let mut store_time = g.ingest(&mut store, 0..docs, true)?;
     let t = Instant::now();
     store.finish()?;
-    store_time += t.elapsed();
+    let finish = t.elapsed();
+    store_time += finish;
     let wall = wall.elapsed();
     let stats = store.stats()?;
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!(
         "ingest: {} coded events in {} documents",
-        docs * per_doc,
+        docs * PER_DOC,
         docs
     );
     println!(
@@ -201,9 +232,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "  store time {:.1}s: {:.0} coded events/s ({:.0} with generation, wall {:.1}s)",
         store_time.as_secs_f64(),
-        (docs * per_doc) as f64 / store_time.as_secs_f64(),
-        (docs * per_doc) as f64 / wall.as_secs_f64(),
+        (docs * PER_DOC) as f64 / store_time.as_secs_f64(),
+        (docs * PER_DOC) as f64 / wall.as_secs_f64(),
         wall.as_secs_f64()
+    );
+    println!(
+        "  of which {:.1}s ending the load (last commit; indexes and aggregate of a bulk load)",
+        finish.as_secs_f64()
     );
     drop(store);
     // Queries on a freshly opened store (cold statement cache, warm OS cache).
@@ -280,6 +315,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         top.first().map_or("", |d| d.pair.a.as_str()),
         top.first().map_or("", |d| d.pair.b.as_str()),
         top.first().map_or(0, |d| d.totals.total)
+    );
+    drop(store);
+    // Incremental ingest: a tenth more documents into the loaded database,
+    // as a normal ingest (story look-ups through the indexes, the aggregate
+    // updated at every commit), on dates spread over the ten years.
+    let extra = docs / 10;
+    let mut store = Store::open_with(&path, opts)?;
+    let mut inc = g.ingest(&mut store, docs..docs + extra, false)?;
+    let t = Instant::now();
+    store.finish()?;
+    inc += t.elapsed();
+    println!(
+        "incremental ingest of {} more coded events into that database: {:.1}s store time, {:.0} coded events/s",
+        extra * PER_DOC,
+        inc.as_secs_f64(),
+        (extra * PER_DOC) as f64 / inc.as_secs_f64()
     );
     Ok(())
 }

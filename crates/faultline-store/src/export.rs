@@ -100,7 +100,7 @@ impl Store {
             .prepare(
                 "SELECT e.id, e.date, e.src_code, e.src_root, e.src_name, e.tgt_code, e.tgt_root, \
                  e.tgt_name, e.cameo, e.root, e.quad, e.goldstein, e.plover, e.mode, e.factuality, \
-                 e.mentions, \
+                 (SELECT count(*) FROM mentions m2 WHERE m2.event = e.id), \
                  (SELECT COUNT(DISTINCT m2.doc) FROM mentions m2 WHERE m2.event = e.id), \
                  (SELECT COUNT(DISTINCT CASE WHEN d2.outlet = '' THEN d2.url ELSE d2.outlet END) \
                     FROM mentions m2 JOIN documents d2 ON d2.id = m2.doc WHERE m2.event = e.id), \

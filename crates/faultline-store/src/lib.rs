@@ -24,6 +24,16 @@
 //! Among several candidates the one nearest in date wins, then the oldest.
 //! The event keeps the codes, names and date of its first mention; each
 //! mention keeps its own document, sentence, code and factuality.
+//!
+//! # Bulk loads
+//!
+//! An ingest into a database without events is a *bulk load*: the story
+//! index in memory then holds every event (nothing is read back), the two
+//! secondary indexes `events_story` and `mentions_event` are dropped and the
+//! daily aggregate is not maintained; [`Store::finish`] builds all three at
+//! the end, with one sort each instead of millions of random writes. A bulk
+//! load also ends when the story index passes its cap or another connection
+//! writes; one that was killed is ended when the database is next opened.
 
 mod dedup;
 pub mod error;
@@ -134,8 +144,6 @@ struct Batch {
     next_mention: i64,
     stamp: String,
     agg: dedup::FxMap<AggKey, AggDelta>,
-    /// Mentions joining stored events, added to `events.mentions` at commit.
-    bumps: dedup::FxMap<i64, i64>,
 }
 
 impl Store {
@@ -246,26 +254,26 @@ impl Store {
             )
             .optional()
             .map_err(corrupt)?;
-        // A bulk load that was killed left its deferred indexes missing: build
-        // them, unless another process holds the write lock (a bulk load still
-        // running builds them itself when it ends).
-        if schema::version(&conn).map_err(corrupt)? == schema::CURRENT_VERSION {
-            let missing = schema::missing_indexes(&conn).map_err(corrupt)?;
-            if !missing.is_empty() {
-                conn.busy_timeout(Duration::ZERO).map_err(sql)?;
-                for create in missing {
-                    match conn.execute_batch(create) {
-                        Ok(()) => {}
-                        Err(e)
-                            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) =>
-                        {
-                            break;
-                        }
-                        Err(e) => return Err(sql(e)),
-                    }
-                }
-                conn.busy_timeout(Duration::from_secs(10)).map_err(sql)?;
+        // A bulk load that was killed left its indexes and aggregate to be
+        // built: do it now, unless another process holds the write lock (a
+        // bulk load still running does it itself when it ends; one between
+        // two batches notices and goes on as a normal ingest).
+        if schema::version(&conn).map_err(corrupt)? == schema::CURRENT_VERSION
+            && schema::bulk_load_pending(&conn).map_err(corrupt)?
+        {
+            conn.busy_timeout(Duration::ZERO).map_err(sql)?;
+            let ended = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .and_then(|tx| {
+                    schema::end_bulk_load(&tx)?;
+                    tx.commit()
+                });
+            match ended {
+                Ok(()) => {}
+                Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => {}
+                Err(e) => return Err(sql(e)),
             }
+            conn.busy_timeout(Duration::from_secs(10)).map_err(sql)?;
         }
         let window = match window.and_then(|w| w.parse().ok()) {
             Some(w) => w,
@@ -370,7 +378,7 @@ impl Store {
         let outcome = self.insert(doc, &key, events).map_err(|e| self.err(e))?;
         if self.stories.over_cap() {
             if self.bulk {
-                self.restore_indexes().map_err(|e| self.err(e))?;
+                self.end_bulk().map_err(|e| self.err(e))?;
             }
             self.stories.clear();
         }
@@ -418,7 +426,7 @@ impl Store {
             .query_row("PRAGMA data_version", [], |r| r.get(0))?;
         if self.stories.data_version != Some(data_version) {
             if self.bulk {
-                self.restore_indexes()?;
+                self.end_bulk()?;
             }
             self.stories.clear();
             self.stories.data_version = Some(data_version);
@@ -428,10 +436,7 @@ impl Store {
                 self.conn
                     .query_row("SELECT NOT EXISTS (SELECT 1 FROM events)", [], |r| r.get(0))?;
             if empty {
-                for (name, _) in schema::DEFERRED_INDEXES {
-                    self.conn
-                        .execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
-                }
+                schema::start_bulk_load(&self.conn)?;
                 self.bulk = true;
                 self.stories.clear();
                 self.stories.complete = true;
@@ -451,7 +456,6 @@ impl Store {
             next_mention: next("mentions")?,
             stamp: chrono::Utc::now().format("%Y%m%d%H%M%S").to_string(),
             agg: dedup::FxMap::default(),
-            bumps: dedup::FxMap::default(),
         })
     }
 
@@ -485,8 +489,8 @@ impl Store {
         let mut new_event = conn.prepare_cached(
             "INSERT INTO events (id, src_root, tgt_root, src_code, tgt_code, src_name, tgt_name, \
              cameo, root, quad, goldstein, plover, mode, factuality, date, day, precision, \
-             mentions, first_mention, dyad, story) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, ?18, ?19, ?20)",
+             first_mention, dyad, story) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
         )?;
         let mut mention = conn.prepare_cached(
             "INSERT INTO mentions (id, event, doc, sentence, coder_id, cameo, src_text, tgt_text, \
@@ -532,10 +536,9 @@ impl Store {
                     quad: equad,
                     goldstein: eg,
                 }) => {
-                    *batch.bumps.entry(id).or_default() += 1;
                     merged += 1;
                     let eday = i64::from(eday);
-                    if prec == 0 {
+                    if prec == 0 && !self.bulk {
                         let d = batch
                             .agg
                             .entry((src_n, tgt_n, eday, equad, fact == 0))
@@ -581,7 +584,7 @@ impl Store {
                             quad: e.quad,
                         },
                     );
-                    if prec == 0 {
+                    if prec == 0 && !self.bulk {
                         let d = batch
                             .agg
                             .entry((src_n, tgt_n, day, e.quad, fact == 0))
@@ -621,20 +624,13 @@ impl Store {
     }
 
     /// Commits the open batch, if any: its documents, events, mentions and
-    /// aggregate updates become durable together.
+    /// aggregate updates become durable together. During a bulk load the
+    /// aggregate is not updated: [`Store::finish`] builds it.
     pub fn commit(&mut self) -> Result<()> {
         let Some(batch) = self.tx.take() else {
             return Ok(());
         };
         let flush = || -> rusqlite::Result<()> {
-            let mut bump = self
-                .conn
-                .prepare_cached("UPDATE events SET mentions = mentions + ?2 WHERE id = ?1")?;
-            let mut bumps: Vec<_> = batch.bumps.iter().collect();
-            bumps.sort_unstable();
-            for (id, n) in bumps {
-                bump.execute(params![id, n])?;
-            }
             let mut up = self.conn.prepare_cached(
                 "INSERT INTO dyad_daily (src, tgt, day, quad, asserted, events, mentions, g_sum, \
                  g_abs, gm_sum, gm_abs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
@@ -678,7 +674,7 @@ impl Store {
             let _ = self.conn.execute_batch("ROLLBACK");
             self.stories.clear();
             if self.bulk {
-                let _ = self.restore_indexes();
+                let _ = self.end_bulk();
             }
             return Err(self.err(e));
         }
@@ -686,21 +682,28 @@ impl Store {
     }
 
     /// Commits the open batch and ends a bulk load: the deferred indexes are
-    /// built (one sort each). Call it when an ingest run is over; dropping
-    /// the store does it too, but cannot report errors.
+    /// built (one sort each) and the daily aggregate is computed. Call it
+    /// when an ingest run is over; dropping the store does it too, but cannot
+    /// report errors.
     pub fn finish(&mut self) -> Result<()> {
         self.commit()?;
         if self.bulk {
-            self.restore_indexes().map_err(|e| self.err(e))?;
+            self.end_bulk().map_err(|e| self.err(e))?;
         }
         Ok(())
     }
 
-    /// Builds the deferred indexes that are missing (in the open
-    /// transaction, if any) and leaves bulk-load mode.
-    fn restore_indexes(&mut self) -> rusqlite::Result<()> {
-        for create in schema::missing_indexes(&self.conn)? {
-            self.conn.execute_batch(create)?;
+    /// Ends a bulk load (see [`schema::end_bulk_load`]), in the open
+    /// transaction or in one of its own.
+    fn end_bulk(&mut self) -> rusqlite::Result<()> {
+        if self.conn.is_autocommit() {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            schema::end_bulk_load(&tx)?;
+            tx.commit()?;
+        } else {
+            schema::end_bulk_load(&self.conn)?;
         }
         self.bulk = false;
         Ok(())

@@ -590,14 +590,15 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT e.id, e.date, e.src_code, e.tgt_code, e.cameo, e.goldstein, e.factuality, \
-                 e.mentions, s.text, d.url FROM events e \
+                 (SELECT count(*) FROM mentions m2 WHERE m2.event = e.id) AS n, s.text, d.url \
+                 FROM events e \
                  JOIN mentions m ON m.event = e.id AND m.id = e.first_mention \
                  JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence \
                  JOIN documents d ON d.id = m.doc \
                  WHERE e.story IN (SELECT value FROM json_each(?7)) \
                  AND ((e.src_root = ?1 AND e.tgt_root = ?2) OR (e.src_root = ?2 AND e.tgt_root = ?1)) \
                  AND e.precision = 0 AND e.day BETWEEN ?3 AND ?4 AND (?5 OR e.factuality = 0) \
-                 ORDER BY abs(e.goldstein) * e.mentions DESC, e.id LIMIT ?6",
+                 ORDER BY abs(e.goldstein) * n DESC, e.id LIMIT ?6",
             )
             .map_err(|e| self.err(e))?;
         st.query_map(

@@ -121,10 +121,13 @@ ALTER TABLE dyad_daily ADD COLUMN gm_abs REAL NOT NULL DEFAULT 0;
 /// carry a `story` key ([`story_key`]: the two roots, the CAMEO root, the
 /// factuality and the date precision) indexed with the day, an all-integer
 /// index that replaces `events_dyad` for de-duplication and explanations.
-/// The story keys are back-filled.
+/// The story keys are back-filled. `events.mentions` is dropped: updating
+/// the count of an old event at every new mention was a random write into
+/// the events table; counts are read from `mentions_event` instead.
 const V3: &str = "
 ALTER TABLE events ADD COLUMN story INTEGER NOT NULL DEFAULT 0;
 DROP INDEX events_dyad;
+ALTER TABLE events DROP COLUMN mentions;
 
 CREATE TABLE mentions_v3 (
     id          INTEGER PRIMARY KEY,
@@ -157,8 +160,8 @@ pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The secondary indexes that a bulk load into an empty database drops and
 /// builds again at the end (one sort each instead of millions of random
-/// insertions), with the statements that create them. A database where one
-/// is missing (a bulk load was killed) gets it back when it is next opened.
+/// insertions), with the statements that create them. See
+/// [`start_bulk_load`] and [`end_bulk_load`].
 pub const DEFERRED_INDEXES: &[(&str, &str)] = &[
     (
         "events_story",
@@ -181,6 +184,57 @@ pub fn missing_indexes(conn: &Connection) -> rusqlite::Result<Vec<&'static str>>
         }
     }
     Ok(out)
+}
+
+/// Starts a bulk load (in the caller's transaction): drops the
+/// [`DEFERRED_INDEXES`] and marks the database (`meta.bulk_load`). While
+/// the mark is there, the daily aggregate is not maintained; it is rebuilt
+/// by [`end_bulk_load`].
+pub fn start_bulk_load(conn: &Connection) -> rusqlite::Result<()> {
+    for (name, _) in DEFERRED_INDEXES {
+        conn.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
+    }
+    conn.execute_batch("INSERT OR REPLACE INTO meta (key, value) VALUES ('bulk_load', 'running')")
+}
+
+/// Whether a bulk load started and did not end (it runs in another process,
+/// or was killed): the mark is there or a deferred index is missing.
+pub fn bulk_load_pending(conn: &Connection) -> rusqlite::Result<bool> {
+    let marked: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'bulk_load')",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(marked || !missing_indexes(conn)?.is_empty())
+}
+
+/// Ends a bulk load (in the caller's transaction): builds the missing
+/// deferred indexes (one sort each), rebuilds the daily aggregate from the
+/// events and their mentions, and removes the mark.
+pub fn end_bulk_load(conn: &Connection) -> rusqlite::Result<()> {
+    for create in missing_indexes(conn)? {
+        conn.execute_batch(create)?;
+    }
+    rebuild_aggregate(conn)?;
+    conn.execute_batch("DELETE FROM meta WHERE key = 'bulk_load'")
+}
+
+/// Recomputes `dyad_daily` from the day-precise events, weighing each by
+/// its number of mentions for the mention columns: what ingest maintains
+/// incrementally outside bulk loads.
+pub fn rebuild_aggregate(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "DELETE FROM dyad_daily;
+         INSERT INTO dyad_daily (src, tgt, day, quad, asserted, events, mentions, g_sum, g_abs,
+             gm_sum, gm_abs)
+         SELECT e.src_root, e.tgt_root, e.day, e.quad, e.factuality = 0, count(*), sum(c.n),
+             sum(e.goldstein), sum(abs(e.goldstein)), sum(e.goldstein * c.n),
+             sum(abs(e.goldstein) * c.n)
+         FROM events e
+         JOIN (SELECT event, count(*) AS n FROM mentions GROUP BY event) c ON c.event = e.id
+         WHERE e.precision = 0
+         GROUP BY 1, 2, 3, 4, 5;",
+    )
 }
 
 /// Page size of new databases: larger pages than SQLite's 4 KiB default mean

@@ -35,7 +35,7 @@ fn store(dir: &std::path::Path) -> Store {
         &records(&[a]),
     )
     .expect("ingest");
-    s.commit().expect("commit");
+    s.finish().expect("finish");
     s
 }
 
