@@ -71,6 +71,29 @@ pub(crate) struct Cand {
     pub goldstein: f64,
     pub day: i32,
     pub quad: u8,
+    /// Mentions of the event; counted only in a complete index (0 when read
+    /// from the database).
+    pub mentions: u32,
+}
+
+/// The aggregate's key with the roots as alphabetical ranks: source,
+/// target, day, quad class, asserted.
+type AggKey = (u32, u32, i32, u8, bool);
+
+/// One row of the daily dyad aggregate, computed from a complete index.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct AggRow<'a> {
+    pub src: &'a str,
+    pub tgt: &'a str,
+    pub day: i64,
+    pub quad: u8,
+    pub asserted: bool,
+    pub events: i64,
+    pub mentions: i64,
+    pub g_sum: f64,
+    pub g_abs: f64,
+    pub gm_sum: f64,
+    pub gm_abs: f64,
 }
 
 /// What identifies a story apart from its date.
@@ -183,6 +206,77 @@ impl StoryIndex {
         Ok(found)
     }
 
+    /// Counts one more mention of the event `c` of `story`.
+    pub fn mention(&mut self, story: Story, c: &Cand) {
+        if let Some(x) = self.days.get_mut(&(story, c.day))
+            && x.id == c.id
+        {
+            x.mentions += 1;
+        }
+    }
+
+    /// The daily dyad aggregate of the day-precise events, in the key order
+    /// of `dyad_daily` (source, target, day, quad class, asserted), when the
+    /// index is complete (it then holds every event with its mentions).
+    pub fn aggregate(&self) -> Option<Vec<AggRow<'_>>> {
+        if !self.complete {
+            return None;
+        }
+        // Names ranked alphabetically, so sorting compares integers.
+        let mut order: Vec<u32> = (0..self.ids.len() as u32).collect();
+        order.sort_unstable_by(|a, b| self.name(*a).cmp(self.name(*b)));
+        let mut rank = vec![0u32; order.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        let mut evs: Vec<(AggKey, Story, &Cand)> = self
+            .days
+            .iter()
+            .filter(|((story, _), _)| story.4 == 0)
+            .map(|((story, day), c)| {
+                let key = (
+                    rank[story.0 as usize],
+                    rank[story.1 as usize],
+                    *day,
+                    c.quad,
+                    story.3 == 0,
+                );
+                (key, *story, c)
+            })
+            .collect();
+        evs.sort_unstable_by_key(|e| e.0);
+        let mut out: Vec<AggRow<'_>> = Vec::new();
+        let mut last = None;
+        for (key, story, c) in evs {
+            let (g, m) = (c.goldstein, f64::from(c.mentions));
+            if last != Some(key) {
+                last = Some(key);
+                out.push(AggRow {
+                    src: self.name(story.0),
+                    tgt: self.name(story.1),
+                    day: i64::from(key.2),
+                    quad: key.3,
+                    asserted: key.4,
+                    events: 0,
+                    mentions: 0,
+                    g_sum: 0.0,
+                    g_abs: 0.0,
+                    gm_sum: 0.0,
+                    gm_abs: 0.0,
+                });
+            }
+            if let Some(row) = out.last_mut() {
+                row.events += 1;
+                row.mentions += i64::from(c.mentions);
+                row.g_sum += g;
+                row.g_abs += g.abs();
+                row.gm_sum += g * m;
+                row.gm_abs += g.abs() * m;
+            }
+        }
+        Some(out)
+    }
+
     /// Keeps `c` if it is the oldest event of its story and day.
     fn keep(&mut self, story: Story, c: Cand) {
         match self.days.entry((story, c.day)) {
@@ -237,6 +331,7 @@ fn load(conn: &Connection, k: &StoryKey<'_>, block: i64) -> rusqlite::Result<Vec
                 day: r.get(1)?,
                 quad: r.get(2)?,
                 goldstein: r.get(3)?,
+                mentions: 0,
             });
         }
     }

@@ -31,7 +31,8 @@
 //! index in memory then holds every event (nothing is read back), the two
 //! secondary indexes `events_story` and `mentions_event` are dropped and the
 //! daily aggregate is not maintained; [`Store::finish`] builds all three at
-//! the end, with one sort each instead of millions of random writes. A bulk
+//! the end (the aggregate from the story index, which counts mentions), with
+//! one sort each instead of millions of random writes. A bulk
 //! load also ends when the story index passes its cap or another connection
 //! writes; one that was killed is ended when the database is next opened.
 
@@ -425,10 +426,11 @@ impl Store {
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?;
         if self.stories.data_version != Some(data_version) {
+            // Cleared first: another writer's events are not in the index.
+            self.stories.clear();
             if self.bulk {
                 self.end_bulk()?;
             }
-            self.stories.clear();
             self.stories.data_version = Some(data_version);
         }
         if self.opts.bulk_load && !self.bulk {
@@ -530,12 +532,16 @@ impl Store {
             let mention_id = batch.next_mention;
             batch.next_mention += 1;
             let event_id = match found {
-                Some(dedup::Cand {
-                    id,
-                    day: eday,
-                    quad: equad,
-                    goldstein: eg,
-                }) => {
+                Some(
+                    c @ dedup::Cand {
+                        id,
+                        day: eday,
+                        quad: equad,
+                        goldstein: eg,
+                        ..
+                    },
+                ) => {
+                    self.stories.mention(story, &c);
                     merged += 1;
                     let eday = i64::from(eday);
                     if prec == 0 && !self.bulk {
@@ -582,6 +588,7 @@ impl Store {
                             goldstein: e.goldstein,
                             day: day as i32,
                             quad: e.quad,
+                            mentions: 1,
                         },
                     );
                     if prec == 0 && !self.bulk {
@@ -695,15 +702,38 @@ impl Store {
 
     /// Ends a bulk load (see [`schema::end_bulk_load`]), in the open
     /// transaction or in one of its own.
+    ///
+    /// With the story index still complete (it holds every event and counts
+    /// their mentions), the aggregate is written from memory in key order;
+    /// otherwise it is computed from the tables.
     fn end_bulk(&mut self) -> rusqlite::Result<()> {
+        let stories = &self.stories;
+        let end = |conn: &Connection| -> rusqlite::Result<()> {
+            let Some(rows) = stories.aggregate() else {
+                return schema::end_bulk_load(conn);
+            };
+            conn.execute_batch("DELETE FROM dyad_daily")?;
+            let mut st = conn.prepare_cached(
+                "INSERT INTO dyad_daily (src, tgt, day, quad, asserted, events, mentions, g_sum, \
+                 g_abs, gm_sum, gm_abs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?;
+            for r in rows {
+                st.execute(params![
+                    r.src, r.tgt, r.day, r.quad, r.asserted, r.events, r.mentions, r.g_sum,
+                    r.g_abs, r.gm_sum, r.gm_abs
+                ])?;
+            }
+            schema::create_missing_indexes(conn)?;
+            schema::clear_bulk_mark(conn)
+        };
         if self.conn.is_autocommit() {
             let tx = self
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            schema::end_bulk_load(&tx)?;
+            end(&tx)?;
             tx.commit()?;
         } else {
-            schema::end_bulk_load(&self.conn)?;
+            end(&self.conn)?;
         }
         self.bulk = false;
         Ok(())

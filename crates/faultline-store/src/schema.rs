@@ -212,10 +212,21 @@ pub fn bulk_load_pending(conn: &Connection) -> rusqlite::Result<bool> {
 /// deferred indexes (one sort each), rebuilds the daily aggregate from the
 /// events and their mentions, and removes the mark.
 pub fn end_bulk_load(conn: &Connection) -> rusqlite::Result<()> {
+    create_missing_indexes(conn)?;
+    rebuild_aggregate(conn)?;
+    clear_bulk_mark(conn)
+}
+
+/// Builds the [`DEFERRED_INDEXES`] that are missing.
+pub fn create_missing_indexes(conn: &Connection) -> rusqlite::Result<()> {
     for create in missing_indexes(conn)? {
         conn.execute_batch(create)?;
     }
-    rebuild_aggregate(conn)?;
+    Ok(())
+}
+
+/// Removes the mark of a bulk load (see [`start_bulk_load`]).
+pub fn clear_bulk_mark(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch("DELETE FROM meta WHERE key = 'bulk_load'")
 }
 
