@@ -581,7 +581,9 @@ fn resolve_sentence(
             AtomKind::Demonym | AtomKind::Metonym | AtomKind::Actor
         ) && let Some(n) = next
             && n.kind == AtomKind::Sector
-            && a.country.as_deref().is_some_and(|c| dict.is_country(c))
+            && (a.country.as_deref().is_some_and(|c| dict.is_country(c))
+                // An organisation's own role words: "an Interpol spokesperson".
+                || (a.kind == AtomKind::Actor && a.code.as_ref().is_some_and(|c| c.len() > 3)))
             && joinable_gap(&body[a.end..n.start])
         {
             let root = a.country.clone().unwrap_or_default();

@@ -191,8 +191,17 @@ struct Speaker {
     actor: Option<String>,
 }
 
+/// A personal pronoun standing for a speaker.
+fn is_pronoun(name: &str) -> bool {
+    matches!(
+        name.to_lowercase().as_str(),
+        "he" | "she" | "i" | "we" | "they"
+    )
+}
+
+/// The speaker a mention names (a pronoun's mention carries its referent's
+/// code, and the pronoun as its name: see [`attribute`]).
 fn from_mention(m: &Mention) -> Speaker {
-    // A pronoun's mention carries its referent's code; its name is the pronoun.
     Speaker {
         name: m.text.clone(),
         role: m.role.clone(),
@@ -471,6 +480,47 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
             });
             how = "continuation";
         }
+        // A pronoun speaker ("he said") is named: right after another
+        // quotation, by that quotation's named speaker ("He added, …"), when
+        // their countries agree; else by the last person named before the
+        // quotation with the pronoun's code.
+        if let Some(s) = &speaker
+            && is_pronoun(&s.name)
+        {
+            let same_country = |other: &Option<String>| match (&s.actor, other) {
+                (Some(a), Some(b)) => a.get(..3) == b.get(..3),
+                _ => true,
+            };
+            let named = if let Some((prev_end, Some(prev))) = &previous
+                && start.saturating_sub(*prev_end) < 400
+                && !is_pronoun(&prev.name)
+                && same_country(&prev.actor)
+            {
+                Some(Speaker {
+                    name: prev.name.clone(),
+                    role: prev.role.clone(),
+                    actor: prev.actor.clone().or_else(|| s.actor.clone()),
+                })
+            } else {
+                mentions
+                    .iter()
+                    .rev()
+                    .find(|p| {
+                        p.end <= start
+                            && p.person
+                            && matches!(
+                                p.via,
+                                faultline_actors::Via::Dictionary
+                                    | faultline_actors::Via::Apposition
+                            )
+                            && s.actor.as_deref() == Some(p.code.as_str())
+                    })
+                    .map(from_mention)
+            };
+            if named.is_some() {
+                speaker = named;
+            }
+        }
         let (name, role, actor) = match &speaker {
             Some(s) => (Some(s.name.clone()), s.role.clone(), s.actor.clone()),
             None => (None, None, None),
@@ -548,6 +598,31 @@ mod tests {
         let body = "US Special Representative for Iran Brian Hook said, \"This is a stunt.\"";
         let q = with_mentions(body);
         assert_eq!(q[0].speaker.as_deref(), Some("Brian Hook"), "{q:?}");
+    }
+
+    #[test]
+    fn pronoun_speakers_are_named() {
+        // Split quotation: the pronoun is the person named before it.
+        let body = "A Foreign Office spokeswoman, Jane Porter, said the talks had failed: \
+                    \"We regret this outcome,\" she said, \"and we will try again next month.\"";
+        let q = with_mentions(body);
+        assert_eq!(q.len(), 2, "{q:?}");
+        for quote in &q {
+            assert_eq!(quote.speaker.as_deref(), Some("Jane Porter"), "{q:?}");
+        }
+        // "He added" after another quotation: that quotation's speaker.
+        let body = "US Special Envoy Daniel Rowe said, \"The offer stands.\" \
+                    He added, \"It will not be repeated.\"";
+        let q = with_mentions(body);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].speaker.as_deref(), Some("Daniel Rowe"), "{q:?}");
+    }
+
+    #[test]
+    fn an_organisations_spokesperson_speaks_for_it() {
+        let body = "\"The alliance is united,\" a NATO spokesman said on Monday.";
+        let q = with_mentions(body);
+        assert_eq!(q[0].actor.as_deref(), Some("IGONAT"), "{q:?}");
     }
 
     #[test]
