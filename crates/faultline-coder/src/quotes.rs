@@ -82,6 +82,19 @@ const SAY: &[&str] = &[
     "labeled",
     "branded",
     "deemed",
+    "alleged",
+    "alleges",
+    // Participles after the main clause: `X denounced …, calling it "…"`.
+    "calling",
+    "describing",
+    "stating",
+    "warning",
+    "claiming",
+    "insisting",
+    "arguing",
+    "declaring",
+    "branding",
+    "terming",
 ];
 
 fn is_say(w: &str) -> bool {
@@ -166,6 +179,36 @@ fn trailing_name(s: &str) -> Option<&str> {
         .sum::<usize>()
         - 1;
     s.get(s.len() - len..)
+}
+
+/// `s` without the adverbs it ends with ("McGurk later" → "McGurk").
+fn without_trailing_adverbs(s: &str) -> &str {
+    const ADVERBS: &[&str] = &[
+        "also",
+        "later",
+        "then",
+        "again",
+        "once",
+        "further",
+        "earlier",
+        "separately",
+        "too",
+        "previously",
+        "had",
+        "has",
+        "have",
+    ];
+    let mut s = s.trim_end();
+    while let Some((head, last)) = s.rsplit_once(' ') {
+        let w = last.trim_end_matches(',');
+        let adverb = w.chars().all(|c| c.is_ascii_lowercase())
+            && (ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly")));
+        if !adverb {
+            break;
+        }
+        s = head.trim_end();
+    }
+    s
 }
 
 /// `name` (a slice of `body`) without leading words that name a place or
@@ -255,6 +298,18 @@ fn speaker_at(
             .unwrap_or("x")
             .trim()
             .to_lowercase();
+        // A title the resolver read as a mention of its own, right before
+        // the person: "US Secretary of State Mike Pompeo".
+        let title_mention = in_window.iter().find(|t| {
+            t.start == start && t.end < m.start && body[t.end..m.start].trim().is_empty()
+        });
+        if m.person
+            && let Some(t) = title_mention
+        {
+            let mut s = from_mention(m);
+            s.role = s.role.or_else(|| Some(t.text.clone()));
+            return Some(s);
+        }
         let is_title = m
             .role
             .as_deref()
@@ -343,7 +398,13 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
         // `"…". They called on …`: a full stop after the closing mark ends
         // the sentence, so what follows is not an attribution.
         let closed = after[..after.len() - a.len()].contains(['.', '!', '?']);
-        if !a.is_empty() && !a.starts_with(['"', '“']) && !closed {
+        // `"… from Yemen." BBC's Jonathan Marcus said …`: a quotation that
+        // ends its own sentence with a full stop is not attributed after it
+        // (an attribution follows a comma: `"…," she said`).
+        let full_stop = body
+            .get(inner_start..inner_end)
+            .is_some_and(|t| t.trim_end().ends_with('.'));
+        if !a.is_empty() && !a.starts_with(['"', '“']) && !closed && !full_stop {
             if is_say(first) {
                 speaker = speaker_at(body, a_off + first.len(), para_end, mentions, last_person);
             } else if let Some(verb_at) = a.split(' ').take(8).position(is_say) {
@@ -372,7 +433,28 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
                 while !body.is_char_boundary(region_end) {
                     region_end -= 1;
                 }
-                let lead = body.get(sentence_start..region_end).unwrap_or("");
+                // Adverbs between the speaker and the verb ("McGurk later
+                // wrote", "Smith also said") are not part of the name.
+                let lead =
+                    without_trailing_adverbs(body.get(sentence_start..region_end).unwrap_or(""));
+                let region_end = sentence_start + lead.len();
+                // A participle after the main clause ("X posted …, saying",
+                // "X denounced …, calling it"): the clause's subject speaks,
+                // the first person named in the sentence, else its first
+                // actor that is not the object of a preposition.
+                let participle = words[pos]
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .ends_with("ing")
+                    && words[..pos].last().is_some_and(|w| w.ends_with(','));
+                let in_lead: Vec<&Mention> = mentions
+                    .iter()
+                    .filter(|m| m.start >= sentence_start && m.end <= region_end && !m.appositive)
+                    .collect();
+                let subject = in_lead.iter().find(|m| m.person).or_else(|| {
+                    in_lead
+                        .iter()
+                        .find(|m| !after_preposition(body, sentence_start, m.start))
+                });
                 // A mention ending right before the verb, else a name there, else the nearest mention.
                 // Objects of a preposition ("speaking to the Atlantic
                 // Council called …") are not the speaker.
@@ -383,7 +465,9 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
                         && !m.appositive
                         && !after_preposition(body, sentence_start, m.start)
                 });
-                if let Some(m) = adjacent {
+                if participle && let Some(m) = subject {
+                    speaker = Some(from_mention(m));
+                } else if let Some(m) = adjacent {
                     speaker = Some(from_mention(m));
                 } else if let Some(name) = trailing_name(lead)
                     .map(|n| without_leading_places(body, n, mentions))
@@ -435,7 +519,16 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
                 .get(sentence_start..sentence_end.max(end).min(body.len()))
                 .and_then(|t| t.find("according to "))
             {
-                let from = sentence_start + p + "according to ".len();
+                let mut from = sentence_start + p + "according to ".len();
+                // "according to a tweet on Monday by X": X is the speaker.
+                if let Some(rest) = body.get(from..sentence_end.max(end).min(body.len()))
+                    && ["a ", "an ", "the "].iter().any(|a| rest.starts_with(a))
+                    && let Some(by) = rest.find(" by ")
+                    && rest[..by].split(' ').count() <= 8
+                    && !rest[..by].contains([',', ';', '"', '“'])
+                {
+                    from += by + " by ".len();
+                }
                 speaker = speaker_at(body, from, sentence_end.max(end), mentions, last_person);
                 if speaker.is_some() {
                     how = "according-to";
@@ -451,12 +544,20 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
                 .map_or(0, |p| p + 2);
             let earlier_quote = out.last().is_some_and(|q| q.end > para_start);
             if !earlier_quote {
-                if let Some(m) = mentions
+                let person = mentions
                     .iter()
-                    .find(|m| m.person && m.start >= para_start && m.end <= start && !m.appositive)
-                {
+                    .find(|m| m.person && m.start >= para_start && m.end <= start && !m.appositive);
+                // A paragraph that opens with a name not in the dictionaries
+                // ("Brett McGurk, who was Trump's envoy, …") is about that name.
+                let opening = body
+                    .get(para_start..start)
+                    .and_then(leading_name)
+                    .filter(|n| person.is_none_or(|m| m.start > para_start + n.len()));
+                if let Some(m) = person.filter(|_| opening.is_none()) {
                     speaker = Some(from_mention(m));
-                } else if let Some(name) = body.get(para_start..start).and_then(leading_name) {
+                } else if let Some(name) =
+                    opening.or_else(|| body.get(para_start..start).and_then(leading_name))
+                {
                     speaker = Some(Speaker {
                         name: name.to_owned(),
                         role: None,
@@ -616,6 +717,40 @@ mod tests {
         let q = with_mentions(body);
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!(q[1].speaker.as_deref(), Some("Daniel Rowe"), "{q:?}");
+    }
+
+    #[test]
+    fn participles_adverbs_and_according_to_a_medium() {
+        // The main clause's subject speaks a participle's quotation.
+        let body = "In a statement on Friday, the Egyptian Foreign Ministry rejected the plan, \
+                    calling it \"a dangerous escalation\".";
+        let q = with_mentions(body);
+        assert_eq!(q[0].actor.as_deref(), Some("EGYGOV"), "{q:?}");
+        // An adverb between the name and the verb.
+        let body = "Maria Lindqvist later wrote, \"The border will stay open.\"";
+        let q = attribute(&doc_of(body), &[]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Maria Lindqvist"), "{q:?}");
+        // "according to a post … by X", X with a title.
+        let body = "\"The sanctions will stay,\" according to a post on Monday by \
+                    US Secretary of State Mike Pompeo.";
+        let q = with_mentions(body);
+        assert_eq!(q[0].speaker.as_deref(), Some("Mike Pompeo"), "{q:?}");
+    }
+
+    #[test]
+    fn a_quotation_ending_its_sentence_is_not_attributed_after_it() {
+        let body = "Tomas Herrera said there was \"no evidence of a breach.\" \
+                    Analyst Grace Obi said questions remained.";
+        let q = attribute(&doc_of(body), &[]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Tomas Herrera"), "{q:?}");
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_an_unknown_name_is_about_it() {
+        let body = "Omar Haddad, who was Trump's envoy until December, criticised the move. \
+                    \"This abandons our partners.\"";
+        let q = with_mentions(body);
+        assert_eq!(q[0].speaker.as_deref(), Some("Omar Haddad"), "{q:?}");
     }
 
     #[test]
