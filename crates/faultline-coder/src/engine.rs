@@ -752,6 +752,48 @@ impl Engine<'_> {
             }
             let prev = words[f.verb - 1].lower.as_str();
             let prev_in_mention = in_mention(f.verb - 1);
+            // "strike back", "fought back", "came back": after a verb, "back"
+            // is a particle, not the verb "back" (support).
+            if words[f.verb].lower == "back"
+                && (!self.verbs.verbs_for(prev).is_empty()
+                    || prev.ends_with("ed")
+                    || matches!(
+                        prev,
+                        "come"
+                            | "came"
+                            | "go"
+                            | "went"
+                            | "get"
+                            | "got"
+                            | "bring"
+                            | "brought"
+                            | "hold"
+                            | "held"
+                            | "give"
+                            | "gave"
+                            | "pay"
+                            | "paid"
+                            | "hit"
+                            | "struck"
+                            | "fought"
+                            | "step"
+                            | "scale"
+                            | "roll"
+                            | "turn"
+                            | "look"
+                            | "call"
+                            | "write"
+                            | "wrote"
+                            | "answer"
+                            | "talk"
+                            | "set"
+                            | "cut"
+                            | "push"
+                            | "pull"
+                    ))
+            {
+                return false;
+            }
             // An -s form ("talks", "freezes", "sanctions") is a verb only right
             // after its subject (an actor), an adverb or a pronoun; elsewhere
             // ("opened talks", "asset freezes", "how long sanctions") it is a noun.
@@ -1745,6 +1787,26 @@ mod tests {
         let ev = coded("The Iraqi parliament drafted a resolution to expel United States troops.");
         let e = ev.iter().find(|e| e.trigger.text == "expel").unwrap();
         assert_eq!(e.factuality, Factuality::Future, "{ev:?}");
+    }
+
+    #[test]
+    fn back_after_a_verb_is_a_particle() {
+        for body in [
+            "Syrian rebels struck back at the army near Idlib.",
+            "Iranian forces fought back against Iraqi troops.",
+        ] {
+            let ev = coded(body);
+            assert!(ev.iter().all(|e| e.trigger.text != "back"), "{ev:?}");
+        }
+        // The verb itself: support, or an intent to support.
+        let ev = coded("France backed Greece in the dispute. Germany will back Greece.");
+        assert_eq!(
+            ev.iter()
+                .filter(|e| e.rule.starts_with("verbs/05.toml:back"))
+                .count(),
+            2,
+            "{ev:?}"
+        );
     }
 
     #[test]

@@ -85,6 +85,32 @@ fn sentence_date(text: &str, anchor: NaiveDate) -> NaiveDate {
         .unwrap_or(anchor)
 }
 
+/// Role words inside a quotation that took the country of the surrounding
+/// text ("I applaud the president", said a US senator) take the speaker's
+/// country instead: speakers name their own country's offices that way.
+fn speakers_own_country(mentions: &mut [Mention], quotes: &[Quote]) {
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.via == faultline_actors::Via::Context)
+    {
+        let Some(root) = quotes
+            .iter()
+            .find(|q| q.start <= m.start && m.end <= q.end)
+            .and_then(|q| q.actor.as_deref())
+            .and_then(|a| a.get(..3))
+            .filter(|r| !matches!(*r, "IGO" | "NGO" | "IMG" | "MNC"))
+        else {
+            continue;
+        };
+        if m.country.as_deref() == Some(root) {
+            continue;
+        }
+        let rest = m.code.get(3..).unwrap_or("").to_owned();
+        m.code = format!("{root}{rest}");
+        m.country = Some(root.to_owned());
+    }
+}
+
 /// Mentions for the first-person pronouns of attributed quotations.
 fn first_person_mentions(doc: &Doc<'_>, quotes: &[Quote]) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -231,6 +257,7 @@ impl Coder {
         // "I" and "we" inside a quotation are its speaker ("we strongly urge
         // Iraqi leaders …", said the State Department).
         mentions.extend(first_person_mentions(doc, &quotes));
+        speakers_own_country(&mut mentions, &quotes);
         mentions.sort_by_key(|m| (m.sentence, m.start, m.end));
         let engine = engine::Engine {
             verbs: &self.verbs,
@@ -279,5 +306,48 @@ impl Coder {
                 )
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn coded(body: &str) -> Coded {
+        let date = NaiveDate::from_ymd_opt(2019, 10, 8).unwrap_or_default();
+        let coder = Coder::defaults().expect("default dictionaries");
+        coder.code_doc(&Doc::from_text("t", body, date))
+    }
+
+    #[test]
+    fn quoted_role_words_take_the_speakers_country() {
+        let c = coded(
+            "Syrian troops moved north on Tuesday. \
+             US Senator Marco Delgado said: \"I applaud the president for this decision.\"",
+        );
+        let e = c
+            .events
+            .iter()
+            .find(|e| e.trigger.text == "applaud")
+            .expect("an applaud event");
+        assert_eq!(
+            e.target.as_ref().map(|t| t.code.as_str()),
+            Some("USAGOV"),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn first_person_words_in_a_quotation_are_its_speaker() {
+        let c = coded(
+            "Houthi spokesman Yahya Sarea said the drones had hit their targets. \
+             \"We warn the Saudis that our targets will keep expanding,\" Saree said.",
+        );
+        assert!(
+            c.events.iter().any(|e| e.source.code.starts_with("YEM")
+                && e.target.as_ref().is_some_and(|t| t.code == "SAU")
+                && e.cameo.starts_with("13")),
+            "{c:?}"
+        );
     }
 }

@@ -234,6 +234,50 @@ struct Speaker {
     actor: Option<String>,
 }
 
+/// The code (and role) of a person named before byte `before` whose surname
+/// is `name`'s last word, or one edit away from it (for surnames of five
+/// letters or more): a person mention, else an earlier quotation's speaker.
+fn earlier_person(
+    name: &str,
+    before: usize,
+    mentions: &[Mention],
+    quotes: &[Quote],
+) -> Option<(String, Option<String>)> {
+    let surname = |n: &str| n.split_whitespace().last().map(str::to_lowercase);
+    let want = surname(name)?;
+    if want.chars().count() < 3 || !name.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let same = |other: &str| {
+        surname(other).is_some_and(|o| {
+            o == want
+                || (want.chars().count() >= 5
+                    && o.chars().count() >= 5
+                    && strsim::damerau_levenshtein(&o, &want) <= 1)
+        })
+    };
+    mentions
+        .iter()
+        .rev()
+        .find(|m| {
+            m.end <= before
+                && m.person
+                && matches!(
+                    m.via,
+                    faultline_actors::Via::Dictionary | faultline_actors::Via::Apposition
+                )
+                && same(&m.text)
+        })
+        .map(|m| (m.code.clone(), m.role.clone()))
+        .or_else(|| {
+            quotes.iter().rev().find_map(|q| {
+                let actor = q.actor.clone()?;
+                let speaker = q.speaker.as_deref()?;
+                (q.end <= before && same(speaker)).then(|| (actor, q.speaker_role.clone()))
+            })
+        })
+}
+
 /// A personal pronoun standing for a speaker.
 fn is_pronoun(name: &str) -> bool {
     matches!(
@@ -622,6 +666,17 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
                 speaker = named;
             }
         }
+        // A name without a code ("…," Saree said) is a person named earlier
+        // with a code: by surname, or by a surname one letter apart (news
+        // copy spells transliterated names both ways: Sarea, Saree).
+        if let Some(s) = &mut speaker
+            && s.actor.is_none()
+            && !is_pronoun(&s.name)
+            && let Some((actor, role)) = earlier_person(&s.name, start, mentions, &out)
+        {
+            s.actor = Some(actor);
+            s.role = s.role.take().or(role);
+        }
         let (name, role, actor) = match &speaker {
             Some(s) => (Some(s.name.clone()), s.role.clone(), s.actor.clone()),
             None => (None, None, None),
@@ -751,6 +806,28 @@ mod tests {
                     \"This abandons our partners.\"";
         let q = with_mentions(body);
         assert_eq!(q[0].speaker.as_deref(), Some("Omar Haddad"), "{q:?}");
+    }
+
+    #[test]
+    fn a_surname_speaker_is_the_person_named_before() {
+        // Same surname, and a transliteration one letter apart.
+        for surname in ["Haddadi", "Hadadi"] {
+            let body = format!(
+                "Hamas spokesman Karim Haddadi said the group was ready. \
+                 \"We will respond,\" {surname} said."
+            );
+            let q = with_mentions(&body);
+            assert_eq!(q.len(), 1, "{q:?}");
+            assert!(
+                q[0].actor.as_deref().is_some_and(|a| a.starts_with("PSE")),
+                "{q:?}"
+            );
+        }
+        // A different surname is someone else.
+        let body = "Hamas spokesman Karim Haddadi said the group was ready. \
+                    \"We will respond,\" Mansour said.";
+        let q = with_mentions(body);
+        assert_eq!(q[0].actor, None, "{q:?}");
     }
 
     #[test]
