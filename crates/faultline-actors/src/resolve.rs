@@ -851,10 +851,14 @@ fn resolve_sentence(
         .iter()
         .filter(|m| m.person && m.via == Via::Apposition && body[m.end..s.end].starts_with(','))
         .map(|m| {
+            // An apposition is closed by punctuation ("X, then Defense
+            // Minister, met …"); a comma followed by the predicate to the end
+            // of the sentence ("Morgan Ortagus, indicated the Parliament's …")
+            // is not one.
             let from = m.end + 1;
             let to = body[from..s.end]
-                .find([',', ';', '(', ')'])
-                .map_or(s.end, |p| from + p);
+                .find([',', ';', '(', ')', ':', '"', '“'])
+                .map_or(from, |p| from + p);
             (from, to)
         })
         .collect();

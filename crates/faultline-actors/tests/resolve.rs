@@ -167,3 +167,22 @@ fn acronyms_need_capitals() {
     assert!(code_of(&ms, "us").is_empty());
     assert_eq!(code_of(&ms, "US"), ["USA"]);
 }
+
+#[test]
+fn an_apposition_is_closed_by_punctuation() {
+    // "Jane Okafor, then …, met": the role words describe her.
+    let body = "Jane Okafor, then a Nigerian minister, met the delegation.";
+    let ms = resolve_on(body, "2020-01-06");
+    assert!(
+        code_of(&ms, "Jane Okafor")
+            .iter()
+            .all(|c| c.starts_with("NGA")),
+        "{ms:?}"
+    );
+    // A comma after the name followed by the predicate is not an apposition:
+    // the role words after it are actors of their own.
+    let body = "The Iraqi parliament voted on Sunday. A State Department spokesperson, \
+                Jane Okafor, said the government regretted the decision.";
+    let ms = resolve_on(body, "2020-01-06");
+    assert!(!code_of(&ms, "government").is_empty(), "{ms:?}");
+}
