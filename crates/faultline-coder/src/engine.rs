@@ -905,6 +905,8 @@ impl Engine<'_> {
         // Sources of the last event in the sentence, for participle clauses.
         let mut last_sources: Vec<usize> = Vec::new();
         let verb_starts: Vec<usize> = found.iter().map(|f| f.verb).collect();
+        // The subjects of the verb triggers coded so far, by verb word.
+        let mut verb_subjects: Vec<(usize, Option<Vec<usize>>)> = Vec::new();
         for (fi, f) in found.iter().enumerate() {
             if consumed.contains(&f.verb) {
                 continue;
@@ -988,6 +990,65 @@ impl Engine<'_> {
                     .map(|first| self.chain_right(body, &actors, first, inp.mentions)),
                 None => self.subject(&words, &actors, body, verb_start, inp.mentions),
             };
+            // Coordinated verbs share their subject: "Iran issued warrants on
+            // people involved in Soleimani's killing and demanded …" — the
+            // nearest actor before "and demanded" sits in the first verb's
+            // object; the subject is the first verb's.
+            let subject = match (f.between, k.checked_sub(1).map(|a| words[a].lower.as_str())) {
+                (None, Some("and")) => {
+                    let earlier = verb_subjects
+                        .iter()
+                        .rev()
+                        .find(|(v, s)| *v + 1 < k && s.is_some());
+                    // The actor picked is the object of the earlier verb's event.
+                    let object_of = |v: usize, i: usize| {
+                        out.iter()
+                            .rev()
+                            .take_while(|e| e.sentence.index == inp.index)
+                            .any(|e| {
+                                e.trigger.start == words[v].start
+                                    && e.target
+                                        .as_ref()
+                                        .is_some_and(|t| t.start == actors[i].start)
+                            })
+                    };
+                    // Or it stands after the earlier verb with nothing of its own
+                    // before "and" ("for the Syrian Army to enter and deploy":
+                    // the army has its own verb).
+                    let in_object = |v: usize, i: usize| {
+                        let m = actors[i];
+                        m.start > words[v].start
+                            && !words.iter().any(|w| {
+                                w.start >= m.end
+                                    && w.end <= words[k - 1].start
+                                    && matches!(
+                                        w.lower.as_str(),
+                                        "to" | "who"
+                                            | "which"
+                                            | "that"
+                                            | ","
+                                            | ";"
+                                            | "said"
+                                            | "says"
+                                    )
+                            })
+                    };
+                    match (earlier, &subject) {
+                        (Some((v, Some(s0))), Some(s))
+                            if s.first()
+                                .is_some_and(|&i| object_of(*v, i) || in_object(*v, i)) =>
+                        {
+                            Some(s0.clone())
+                        }
+                        (Some((_, Some(s0))), None) => Some(s0.clone()),
+                        _ => subject,
+                    }
+                }
+                _ => subject,
+            };
+            if f.between.is_none() {
+                verb_subjects.push((f.verb, subject.clone()));
+            }
             let own_countries: Vec<&str> = subject
                 .iter()
                 .flatten()
@@ -1787,6 +1848,26 @@ mod tests {
         let ev = coded("The Iraqi parliament drafted a resolution to expel United States troops.");
         let e = ev.iter().find(|e| e.trigger.text == "expel").unwrap();
         assert_eq!(e.factuality, Factuality::Future, "{ev:?}");
+    }
+
+    #[test]
+    fn coordinated_verbs_share_their_subject() {
+        // The actor before "and" is the first verb's object: not the subject.
+        let ev = coded(
+            "Iran accused Israel of the attack and demanded sanctions from the United Nations.",
+        );
+        let e = ev
+            .iter()
+            .find(|e| e.trigger.text == "demanded")
+            .expect("a demand");
+        assert_eq!(e.source.code, "IRN", "{ev:?}");
+        // An actor with its own clause before "and" keeps it.
+        let ev = coded("Iran said Israel attacked the port and killed two guards.");
+        let e = ev
+            .iter()
+            .find(|e| e.trigger.text == "killed")
+            .expect("a killing");
+        assert_eq!(e.source.code, "ISR", "{ev:?}");
     }
 
     #[test]
