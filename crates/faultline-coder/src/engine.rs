@@ -1177,8 +1177,19 @@ impl Engine<'_> {
                 factuality = Factuality::Negated;
                 cue = Some(words[f.verb - 2].lower.clone());
             } else if let Some(c) = cond {
-                factuality = Factuality::Conditional;
-                cue = Some(words[c].lower.clone());
+                if self.intent_codes
+                    && threat_code(&code).is_some()
+                    && let Some(fut) = has(FUTURE)
+                {
+                    // "If Turkey does anything …, I will destroy …": a
+                    // promise of force or sanctions on a condition is a
+                    // threat, and the threat itself was made.
+                    intent = true;
+                    cue = Some(format!("{} … {fut}", words[c].lower));
+                } else {
+                    factuality = Factuality::Conditional;
+                    cue = Some(words[c].lower.clone());
+                }
             } else if let Some(h) = has(HEDGES) {
                 if h == "would" && reported {
                     intent = true;
@@ -1868,6 +1879,26 @@ mod tests {
             .find(|e| e.trigger.text == "killed")
             .expect("a killing");
         assert_eq!(e.source.code, "ISR", "{ev:?}");
+    }
+
+    #[test]
+    fn a_conditional_promise_of_force_is_a_threat() {
+        let ev = coded("If talks fail, the United States will impose sanctions on Iran.");
+        let e = ev
+            .iter()
+            .find(|e| e.cameo.starts_with("13"))
+            .expect("a threat");
+        assert_eq!(
+            (e.cameo.as_str(), e.factuality),
+            ("1312", Factuality::Asserted),
+            "{ev:?}"
+        );
+        // The condition itself, and a hedged reply, stay conditional.
+        let ev = coded("If Iran attacks Israel, Israel could strike back.");
+        assert!(
+            ev.iter().all(|e| e.factuality != Factuality::Asserted),
+            "{ev:?}"
+        );
     }
 
     #[test]
