@@ -511,6 +511,21 @@ fn threat_code(code: &str) -> Option<&'static str> {
     }
 }
 
+/// The rejection a stated refusal of a cooperative act amounts to ("will not
+/// meet" → 125 reject a proposal to meet; "would not consider" → 120): only
+/// for verbal and material cooperation, not for conflict ("will not attack"
+/// is no rejection).
+fn refusal_code(code: &str) -> Option<&'static str> {
+    match cameo::root(code) {
+        "04" => Some("125"),
+        "06" | "07" => Some("121"),
+        "03" | "05" => Some("120"),
+        // "would not consider", but not "would not comment" (010–013).
+        "01" if code == "014" => Some("120"),
+        _ => None,
+    }
+}
+
 /// Codes whose events are mutual whoever the grammar makes the source:
 /// consult, discuss by telephone, meet at a third location, negotiate.
 fn is_mutual(code: &str) -> bool {
@@ -1170,9 +1185,28 @@ impl Engine<'_> {
                 (clause_start..f.verb).find(|&k| DENIALS.contains(&words[k].lower.as_str()));
             let mut intent = false;
             let mut enacted = false;
+            let mut refusal: Option<&'static str> = None;
             if let Some(n) = has(NEGATIONS) {
-                factuality = Factuality::Negated;
-                cue = Some(n);
+                // "Turkey will not meet …", "Interpol would not consider
+                // requests": a stated refusal is itself an event (12).
+                // The modal and negation right before the verb: "would not
+                // consider", "will not meet" (not "will not be deterred … and
+                // defend").
+                let modal = (f.verb.saturating_sub(2)..f.verb)
+                    .find(|&j| matches!(words[j].lower.as_str(), "not" | "n't" | "never"))
+                    .filter(|&j| j > 0)
+                    .map(|j| words[j - 1].lower.clone())
+                    .filter(|m| matches!(m.as_str(), "will" | "would" | "wo" | "shall"));
+                match (modal, refusal_code(&code)) {
+                    (Some(m), Some(r)) if self.intent_codes => {
+                        refusal = Some(r);
+                        cue = Some(format!("{m} {n}"));
+                    }
+                    _ => {
+                        factuality = Factuality::Negated;
+                        cue = Some(n);
+                    }
+                }
             } else if governed_fail {
                 factuality = Factuality::Negated;
                 cue = Some(words[f.verb - 2].lower.clone());
@@ -1228,7 +1262,11 @@ impl Engine<'_> {
                     cue = Some("no".to_owned());
                 }
             }
-            let mut code = if enacted { "100".to_owned() } else { code };
+            let mut code = match (enacted, refusal) {
+                (true, _) => "100".to_owned(),
+                (false, Some(r)) => r.to_owned(),
+                (false, None) => code,
+            };
             if intent && !self.intent_codes {
                 factuality = Factuality::Future;
             } else if intent {
@@ -1899,6 +1937,32 @@ mod tests {
             ev.iter().all(|e| e.factuality != Factuality::Asserted),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn a_stated_refusal_is_a_rejection() {
+        let ev = coded("Turkey will not meet Greek officials before the summit.");
+        let e = ev
+            .iter()
+            .find(|e| e.trigger.text == "meet")
+            .expect("a meeting");
+        assert_eq!(
+            (e.cameo.as_str(), e.factuality),
+            ("125", Factuality::Asserted),
+            "{ev:?}"
+        );
+        // Not a refusal: a plain negation, a refused comment, a far modal.
+        for body in [
+            "Turkey did not meet Greek officials.",
+            "Turkey would not comment on the Greek proposal.",
+            "Iraq will not be deterred by Iran and will defend itself against Iran.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().all(|e| !e.cameo.starts_with("12")),
+                "{body}: {ev:?}"
+            );
+        }
     }
 
     #[test]
