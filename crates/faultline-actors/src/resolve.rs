@@ -783,6 +783,41 @@ fn resolve_sentence(
                     .and_then(|p| p.entry)
                     .and_then(|e| dict.entries[e].country.clone());
                 let former = former_before(body, a.start, s.start);
+                // "An Interpol spokesperson said … The spokesperson added …":
+                // a definite spokesperson is the one named just before (in
+                // this sentence or the two before it).
+                let head_lower = head.to_lowercase();
+                let definite = body[s.start.min(a.start)..a.start]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+                let described = (definite
+                    && matches!(
+                        head_lower.as_str(),
+                        "spokesperson" | "spokesman" | "spokeswoman"
+                    ))
+                .then(|| {
+                    mentions.iter().rev().chain(out.iter().rev()).find(|m| {
+                        m.via == Via::Dictionary
+                            && m.sentence + 2 >= si
+                            && m.text.to_lowercase().ends_with(&format!(" {head_lower}"))
+                    })
+                })
+                .flatten();
+                if let Some(d) = described {
+                    let mut m = d.clone();
+                    m.text = body[a.start..end].to_owned();
+                    m.start = a.start;
+                    m.end = end;
+                    m.via = Via::Context;
+                    m.sentence = si;
+                    m.role = None;
+                    m.appositive = false;
+                    mentions.push(m);
+                    i = last + 1;
+                    continue;
+                }
                 let country = titled_person.clone().or_else(|| {
                     if !state.context_countries {
                         return state.context_country(si);
@@ -1670,8 +1705,35 @@ fn coreferences(
                     .iter()
                     .rev()
                     .find(|m| m.via != Via::Coreference && is_plural(&m.text));
+                // "The spokesperson added …, they would not …": the body a
+                // spokesperson speaks for.
+                let spoken_for = before.iter().rev().find(|m| {
+                    let t = m.text.to_lowercase();
+                    m.person
+                        && ["spokesperson", "spokesman", "spokeswoman", "representative"]
+                            .iter()
+                            .any(|h| t.ends_with(h))
+                        && body
+                            .get(m.end..tok.span.start)
+                            .unwrap_or("")
+                            .split(|c: char| !c.is_alphabetic())
+                            .any(|w| {
+                                matches!(
+                                    w,
+                                    "said"
+                                        | "says"
+                                        | "added"
+                                        | "adds"
+                                        | "told"
+                                        | "stated"
+                                        | "explained"
+                                )
+                            })
+                });
                 let referents: Vec<Mention> = if group.len() >= 2 {
                     group.into_iter().rev().cloned().collect()
+                } else if let Some(p) = spoken_for {
+                    vec![(*p).clone()]
                 } else if let Some(p) = plural_here {
                     // "Israeli officials said that they would …"
                     vec![(*p).clone()]

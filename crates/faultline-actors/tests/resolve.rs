@@ -186,3 +186,18 @@ fn an_apposition_is_closed_by_punctuation() {
     let ms = resolve_on(body, "2020-01-06");
     assert!(!code_of(&ms, "government").is_empty(), "{ms:?}");
 }
+
+#[test]
+fn a_spokesperson_and_the_body_they_speak_for() {
+    let body = "The report was denied by an Interpol spokesperson on Monday. \
+                The spokesperson added that they would not consider such requests.";
+    let ms = resolve_on(body, "2020-07-02");
+    let code = |text: &str, nth: usize| {
+        ms.iter()
+            .filter(|m| m.text == text)
+            .nth(nth)
+            .map(|m| m.code.clone())
+    };
+    assert_eq!(code("spokesperson", 0).as_deref(), Some("IGOINT"), "{ms:?}");
+    assert_eq!(code("they", 0).as_deref(), Some("IGOINT"), "{ms:?}");
+}

@@ -641,10 +641,13 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
                 && !is_pronoun(&prev.name)
                 && same_country(&prev.actor)
             {
+                // The pronoun's own code came from the resolver's guess at
+                // its antecedent, which may be someone else: the named
+                // speaker's code (or none) is kept.
                 Some(Speaker {
                     name: prev.name.clone(),
                     role: prev.role.clone(),
-                    actor: prev.actor.clone().or_else(|| s.actor.clone()),
+                    actor: prev.actor.clone(),
                 })
             } else {
                 mentions
