@@ -521,10 +521,22 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
                         !after_preposition(body, sentence_start, at)
                     })
                 {
+                    // The title before a name the dictionaries do not know
+                    // gives its code: "US Special Representative for Iran
+                    // Brian Hook" → the US (not Iran, after "for").
+                    let at = (name.as_ptr() as usize).saturating_sub(body.as_ptr() as usize);
+                    let title = mentions.iter().rev().find(|m| {
+                        m.start >= sentence_start
+                            && m.end <= at
+                            && !m.appositive
+                            && !after_preposition(body, sentence_start, m.start)
+                            && !body[m.end..at].contains([',', ';', ':', '"', '“', '”'])
+                            && body[m.end..at].split_whitespace().count() <= 4
+                    });
                     speaker = Some(Speaker {
                         name: name.to_owned(),
-                        role: None,
-                        actor: None,
+                        role: title.map(|t| body[t.start..at].trim().to_owned()),
+                        actor: title.map(|t| t.code.clone()),
                     });
                 } else if let Some(m) = mentions.iter().rev().find(|m| {
                     m.start >= sentence_start
@@ -632,14 +644,20 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
         if let Some(s) = &speaker
             && is_pronoun(&s.name)
         {
-            let same_country = |other: &Option<String>| match (&s.actor, other) {
-                (Some(a), Some(b)) => a.get(..3) == b.get(..3),
-                _ => true,
+            // Nobody else named between the two quotations ("…," said
+            // Smith. Jones disagreed: "…," he said).
+            let nobody_between = |from: usize| {
+                !mentions.iter().any(|m| {
+                    m.person
+                        && m.via != faultline_actors::Via::Coreference
+                        && m.start >= from
+                        && m.end <= start
+                })
             };
             let named = if let Some((prev_end, Some(prev))) = &previous
                 && start.saturating_sub(*prev_end) < 400
                 && !is_pronoun(&prev.name)
-                && same_country(&prev.actor)
+                && nobody_between(*prev_end)
             {
                 // The pronoun's own code came from the resolver's guess at
                 // its antecedent, which may be someone else: the named
@@ -775,6 +793,19 @@ mod tests {
         let q = with_mentions(body);
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!(q[1].speaker.as_deref(), Some("Daniel Rowe"), "{q:?}");
+        // The title before an unknown name gives its code.
+        for quote in &q {
+            assert!(
+                quote.actor.as_deref().is_some_and(|a| a.starts_with("USA")),
+                "{q:?}"
+            );
+        }
+        // Someone else named in between: not the previous speaker.
+        let body = "\"We regret this,\" said Jane Porter. Turkish Foreign Minister Mevlut \
+                    Cavusoglu disagreed. \"It was the right decision,\" he said.";
+        let q = with_mentions(body);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_ne!(q[1].speaker.as_deref(), Some("Jane Porter"), "{q:?}");
     }
 
     #[test]
