@@ -1492,8 +1492,21 @@ fn apposition_after(
         .filter(|a| a.kind != AtomKind::Sector)
         .find_map(|a| a.country.clone().filter(|c| dict.is_country(c)));
     let country = country.or_else(|| fallback_country.map(str::to_owned))?;
+    // A business title held of a country or territory itself ("the chief
+    // executive of Hong Kong") is its government's office, unlike one of a
+    // company ("the chief executive of Apple").
+    let of_country = in_clause.iter().any(|a| {
+        a.start > sector.end
+            && body[sector.end..a.start].trim().eq_ignore_ascii_case("of")
+            && a.code
+                .as_deref()
+                .or(a.country.as_deref())
+                .is_some_and(|c| c.len() == 3 && dict.is_country(c))
+    });
     let sector_code = if former {
         "ELI".to_owned()
+    } else if of_country && sector.sector.as_deref() == Some("BUS") {
+        "GOV".to_owned()
     } else {
         sector.sector.clone()?
     };

@@ -201,3 +201,15 @@ fn a_spokesperson_and_the_body_they_speak_for() {
     assert_eq!(code("spokesperson", 0).as_deref(), Some("IGOINT"), "{ms:?}");
     assert_eq!(code("they", 0).as_deref(), Some("IGOINT"), "{ms:?}");
 }
+
+#[test]
+fn a_business_title_of_a_territory_is_its_government() {
+    let body = "Carrie Lam, the chief executive of Hong Kong, withdrew the bill. \
+                Tim Cook, the chief executive of Apple, said sales fell.";
+    let ms = resolve_on(body, "2019-10-10");
+    assert_eq!(code_of(&ms, "Carrie Lam"), ["HKGGOV"], "{ms:?}");
+    assert!(
+        code_of(&ms, "Tim Cook").iter().all(|c| c.ends_with("BUS")),
+        "{ms:?}"
+    );
+}
