@@ -46,6 +46,27 @@ pub enum FormatArg {
     Jsonl,
 }
 
+impl FormatArg {
+    /// The reader to force, or `None` to detect one.
+    pub fn format(self) -> Option<Format> {
+        match self {
+            Self::Auto => None,
+            Self::Text => Some(Format::Text),
+            Self::Html => Some(Format::Html),
+            Self::Jsonl => Some(Format::Jsonl),
+        }
+    }
+}
+
+/// The paths to read: standard input (`-`) when none are given.
+pub fn paths_or_stdin(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        paths.to_vec()
+    }
+}
+
 /// Parses "1024", "64K", "64M", "1G" into bytes.
 pub fn parse_size(s: &str) -> Result<u64, String> {
     let s = s.trim();
@@ -96,18 +117,9 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let opts = Options {
         max_bytes: args.max_bytes,
-        format: match args.format {
-            FormatArg::Auto => None,
-            FormatArg::Text => Some(Format::Text),
-            FormatArg::Html => Some(Format::Html),
-            FormatArg::Jsonl => Some(Format::Jsonl),
-        },
+        format: args.format.format(),
     };
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.paths.clone()
-    };
+    let paths = paths_or_stdin(&args.paths);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
     let (mut ok, mut failed) = (0usize, 0usize);

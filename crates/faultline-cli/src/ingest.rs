@@ -9,12 +9,12 @@ use std::time::Duration;
 use anyhow::Context;
 use clap::Args;
 use faultline_coder::Coder;
-use faultline_ingest::{Article, Format, Options};
+use faultline_ingest::{Article, Options};
 use faultline_store::{DocRecord, IngestOutcome, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::actors::{DictArgs, article_date};
-use crate::docs::{FormatArg, parse_size};
+use crate::docs::{FormatArg, parse_size, paths_or_stdin};
 use crate::dyad::DbArgs;
 
 /// Arguments of `faultline ingest`.
@@ -80,18 +80,9 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     )?;
     let opts = Options {
         max_bytes: args.max_bytes,
-        format: match args.format {
-            FormatArg::Auto => None,
-            FormatArg::Text => Some(Format::Text),
-            FormatArg::Html => Some(Format::Html),
-            FormatArg::Jsonl => Some(Format::Jsonl),
-        },
+        format: args.format.format(),
     };
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.paths.clone()
-    };
+    let paths = paths_or_stdin(&args.paths);
     let entries = faultline_ingest::expand_paths(&paths);
     let sizes: Vec<u64> = entries
         .iter()

@@ -259,15 +259,7 @@ fn earlier_person(
     mentions
         .iter()
         .rev()
-        .find(|m| {
-            m.end <= before
-                && m.person
-                && matches!(
-                    m.via,
-                    faultline_actors::Via::Dictionary | faultline_actors::Via::Apposition
-                )
-                && same(&m.text)
-        })
+        .find(|m| m.end <= before && named_person(m) && same(&m.text))
         .map(|m| (m.code.clone(), m.role.clone()))
         .or_else(|| {
             quotes.iter().rev().find_map(|q| {
@@ -276,6 +268,15 @@ fn earlier_person(
                 (q.end <= before && same(speaker)).then(|| (actor, q.speaker_role.clone()))
             })
         })
+}
+
+/// A person named in the text: not a pronoun, not an anonymous role word.
+fn named_person(m: &Mention) -> bool {
+    m.person
+        && matches!(
+            m.via,
+            faultline_actors::Via::Dictionary | faultline_actors::Via::Apposition
+        )
 }
 
 /// A personal pronoun standing for a speaker.
@@ -673,12 +674,7 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
                     .rev()
                     .find(|p| {
                         p.end <= start
-                            && p.person
-                            && matches!(
-                                p.via,
-                                faultline_actors::Via::Dictionary
-                                    | faultline_actors::Via::Apposition
-                            )
+                            && named_person(p)
                             && s.actor.as_deref() == Some(p.code.as_str())
                     })
                     .map(from_mention)

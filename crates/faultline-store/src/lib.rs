@@ -110,6 +110,15 @@ pub struct Stats {
     pub mentions: i64,
 }
 
+/// Adds one day's counts and sums of a dyad, quad class and factuality to
+/// the daily aggregate (a new row, or added to the existing one).
+const ADD_TO_DAILY: &str = "INSERT INTO dyad_daily (src, tgt, day, quad, asserted, events, \
+     mentions, g_sum, g_abs, gm_sum, gm_abs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+     ON CONFLICT (src, tgt, day, quad, asserted) DO UPDATE SET \
+     events = events + excluded.events, mentions = mentions + excluded.mentions, \
+     g_sum = g_sum + excluded.g_sum, g_abs = g_abs + excluded.g_abs, \
+     gm_sum = gm_sum + excluded.gm_sum, gm_abs = gm_abs + excluded.gm_abs";
+
 /// Source and target roots (interned in the story index), day, quad class, asserted.
 type AggKey = (u32, u32, i64, u8, bool);
 
@@ -638,14 +647,7 @@ impl Store {
             return Ok(());
         };
         let flush = || -> rusqlite::Result<()> {
-            let mut up = self.conn.prepare_cached(
-                "INSERT INTO dyad_daily (src, tgt, day, quad, asserted, events, mentions, g_sum, \
-                 g_abs, gm_sum, gm_abs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
-                 ON CONFLICT (src, tgt, day, quad, asserted) DO UPDATE SET \
-                 events = events + excluded.events, mentions = mentions + excluded.mentions, \
-                 g_sum = g_sum + excluded.g_sum, g_abs = g_abs + excluded.g_abs, \
-                 gm_sum = gm_sum + excluded.gm_sum, gm_abs = gm_abs + excluded.gm_abs",
-            )?;
+            let mut up = self.conn.prepare_cached(ADD_TO_DAILY)?;
             let mut keys: Vec<_> = batch.agg.iter().collect();
             // In key order, so the upserts walk the aggregate's B-tree once.
             keys.sort_by(|a, b| {
@@ -713,10 +715,7 @@ impl Store {
                 return schema::end_bulk_load(conn);
             };
             conn.execute_batch("DELETE FROM dyad_daily")?;
-            let mut st = conn.prepare_cached(
-                "INSERT INTO dyad_daily (src, tgt, day, quad, asserted, events, mentions, g_sum, \
-                 g_abs, gm_sum, gm_abs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?;
+            let mut st = conn.prepare_cached(ADD_TO_DAILY)?;
             for r in rows {
                 st.execute(params![
                     r.src, r.tgt, r.day, r.quad, r.asserted, r.events, r.mentions, r.g_sum,
