@@ -206,8 +206,12 @@ impl StoryIndex {
         Ok(found)
     }
 
-    /// Counts one more mention of the event `c` of `story`.
+    /// Counts one more mention of the event `c` of `story` (only a complete
+    /// index counts: its counts make the aggregate at the end of a bulk load).
     pub fn mention(&mut self, story: Story, c: &Cand) {
+        if !self.complete {
+            return;
+        }
         if let Some(x) = self.days.get_mut(&(story, c.day))
             && x.id == c.id
         {
