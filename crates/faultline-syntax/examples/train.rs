@@ -1,0 +1,56 @@
+//! Trains the syntax model from UD English EWT and writes it.
+//!
+//! ```sh
+//! cargo run --release -p faultline-syntax --example train -- \
+//!     [--treebank ../shared/treebanks/UD_English-EWT] [--out crates/faultline-syntax/data/en_ewt.model]
+//! ```
+//! Training is deterministic: the same treebank and seed give the same file.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use faultline_syntax::{conllu, eval, train};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut treebank = PathBuf::from("../shared/treebanks/UD_English-EWT");
+    let mut out = PathBuf::from("crates/faultline-syntax/data/en_ewt.model");
+    let mut cfg = train::Config::default();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = || args.next().ok_or_else(|| format!("{a} needs a value"));
+        match a.as_str() {
+            "--treebank" => treebank = PathBuf::from(value()?),
+            "--out" => out = PathBuf::from(value()?),
+            "--seed" => cfg.seed = value()?.parse()?,
+            "--parser-epochs" => cfg.parser_epochs = value()?.parse()?,
+            "--tagger-epochs" => cfg.tagger_epochs = value()?.parse()?,
+            "--labeler-epochs" => cfg.labeler_epochs = value()?.parse()?,
+            "--folds" => cfg.folds = value()?.parse()?,
+            "--prune" => cfg.prune = value()?.parse()?,
+            other => return Err(format!("unknown option {other}; see the file's doc comment").into()),
+        }
+    }
+    let read = |name: &str| -> Result<Vec<conllu::GoldSentence>, Box<dyn std::error::Error>> {
+        let path = treebank.join(name);
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(conllu::parse(&path.display().to_string(), &text)?)
+    };
+    let train_set = read("en_ewt-ud-train.conllu")?;
+    let dev = read("en_ewt-ud-dev.conllu")?;
+    let started = Instant::now();
+    let model = train::train(&train_set, &cfg, &mut |m| eprintln!("[{:>6.1}s] {m}", started.elapsed().as_secs_f64()));
+    for (name, gold_tags) in [("predicted tags", false), ("gold tags", true)] {
+        let s = eval::evaluate(&model, &dev, gold_tags);
+        eprintln!(
+            "dev ({name}): UPOS {:.2}  UAS {:.2}  LAS {:.2}  LAS+subtypes {:.2}",
+            s.upos * 100.0,
+            s.uas * 100.0,
+            s.las * 100.0,
+            s.las_full * 100.0
+        );
+    }
+    let bytes = model.to_bytes();
+    std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+    Ok(())
+}

@@ -1,0 +1,255 @@
+//! The relation labeller: names every arc of a finished tree (`nsubj`,
+//! `obl:agent`, `nmod:poss`, …). Working on the whole tree lets it see
+//! what the transition parser cannot yet see at attachment time: the
+//! dependent's case marker ("by" → `obl:agent`), the head's auxiliaries
+//! ("was" → `nsubj:pass`) and the labels already given to the head and to
+//! nearer siblings. Heads are visited breadth-first from the root, and each
+//! head's dependents nearest first.
+
+use crate::bytes::{Reader, Writer};
+use crate::error::SyntaxError;
+use crate::hash::{feat, mix};
+use crate::lexical::Atoms;
+use crate::perceptron::{Linear, Trainer, argmax_allowed};
+use crate::tagger::upos_index;
+
+const NONE: u64 = 0x4e4f_4e45;
+
+/// The label of arcs to the root.
+pub const ROOT: &str = "root";
+
+/// A trained labeller and its label names.
+#[derive(Debug, Clone)]
+pub struct Labeler {
+    linear: Linear,
+    labels: Vec<String>,
+}
+
+/// One sentence's tree, as the labeller reads it.
+struct Tree<'a> {
+    atoms: &'a [Atoms],
+    tags: &'a [u8],
+    /// 1-based heads, index 0 unused.
+    heads: &'a [u32],
+    /// Dependents of each node (0 = root), in order of distance.
+    deps: Vec<Vec<u32>>,
+}
+
+impl<'a> Tree<'a> {
+    fn new(atoms: &'a [Atoms], tags: &'a [u8], heads: &'a [u32]) -> Self {
+        let mut deps = vec![Vec::new(); heads.len()];
+        for d in 1..heads.len() {
+            let h = heads[d] as usize;
+            if h < deps.len() {
+                deps[h].push(u32::try_from(d).unwrap_or(0));
+            }
+        }
+        for (h, list) in deps.iter_mut().enumerate() {
+            list.sort_by_key(|&d| ((d as usize).abs_diff(h), d));
+        }
+        Self { atoms, tags, heads, deps }
+    }
+
+    fn w(&self, i: u32) -> u64 {
+        if i == 0 { NONE } else { self.atoms[i as usize - 1].word }
+    }
+    fn p(&self, i: u32) -> u64 {
+        if i == 0 { NONE } else { mix(0x7047, u64::from(self.tags[i as usize - 1])) }
+    }
+    fn tag_is(&self, i: u32, name: &str) -> bool {
+        i != 0 && upos_index(name) == Some(self.tags[i as usize - 1])
+    }
+    /// The first dependent of `i` with tag `tag` on the given side.
+    fn child_with(&self, i: u32, tag: &str, left: bool) -> u32 {
+        self.deps[i as usize].iter().copied().find(|&c| (c < i) == left && self.tag_is(c, tag)).unwrap_or(0)
+    }
+    /// Breadth-first order of arcs (head, dependent).
+    fn order(&self) -> Vec<(u32, u32)> {
+        let mut out = Vec::with_capacity(self.heads.len());
+        let mut queue = std::collections::VecDeque::from([0u32]);
+        while let Some(h) = queue.pop_front() {
+            for &d in &self.deps[h as usize] {
+                out.push((h, d));
+                queue.push_back(d);
+            }
+        }
+        out
+    }
+}
+
+fn dist(h: u32, d: u32) -> u64 {
+    let gap = h.abs_diff(d);
+    u64::from(d < h) << 8 | u64::from(gap.min(6))
+}
+
+/// Features of the arc h → d, given labels assigned so far (`labels[w]`,
+/// `u64` label atoms, NONE when unknown).
+fn features(t: &Tree<'_>, h: u32, d: u32, labels: &[u64], out: &mut Vec<u64>) {
+    out.clear();
+    let (pd, ph, wd, wh) = (t.p(d), t.p(h), t.w(d), t.w(h));
+    let dir = u64::from(d < h);
+    let case = t.child_with(d, "ADP", true).max(t.child_with(d, "PART", true));
+    let mark = t.child_with(d, "SCONJ", true).max(t.child_with(d, "PART", true));
+    let aux = t.deps[h as usize].iter().copied().find(|&c| c < h && t.tag_is(c, "AUX")).unwrap_or(0);
+    let sibling = t.deps[h as usize].iter().copied().take_while(|&c| c != d).filter(|&c| (c < h) == (d < h)).last();
+    let sibling_label = sibling.map_or(NONE, |s| labels[s as usize]);
+    let kids = &t.deps[d as usize];
+    let lkid = kids.iter().copied().filter(|&c| c < d).min().unwrap_or(0);
+    let rkid = kids.iter().copied().filter(|&c| c > d).max().unwrap_or(0);
+    let a = t.atoms[d as usize - 1];
+    let head_label = if h == 0 { NONE } else { labels[h as usize] };
+    let hh = if h == 0 { 0 } else { t.heads[h as usize] };
+    let prev = d - 1;
+    let mut f = |n: u64, x: u64, y: u64, z: u64| out.push(feat(100 + n, x, y, z));
+    f(0, 0, 0, 0);
+    f(1, wd, 0, 0);
+    f(2, pd, 0, 0);
+    f(3, wd, pd, 0);
+    f(4, wh, 0, 0);
+    f(5, ph, 0, 0);
+    f(6, wh, ph, 0);
+    f(7, ph, pd, 0);
+    f(8, wh, pd, 0);
+    f(9, ph, wd, 0);
+    f(10, wh, wd, 0);
+    f(11, dist(h, d), ph, pd);
+    f(12, dir, pd, 0);
+    f(13, t.w(case), ph, pd);
+    f(14, t.w(case), dir, 0);
+    f(15, t.w(mark), ph, pd);
+    f(16, u64::from(t.child_with(d, "DET", true) != 0), pd, dir);
+    f(17, head_label, pd, dir);
+    f(18, sibling_label, pd, dir);
+    f(19, t.w(aux), dir, pd);
+    f(20, a.suffix[2], pd, 0);
+    f(21, a.flags, pd, 0);
+    f(22, t.p(hh), ph, pd);
+    f(23, t.p(lkid), t.p(rkid), pd);
+    f(24, u64::from(d == 1), u64::from(d as usize == t.atoms.len()), pd);
+    f(25, kids.len().min(4) as u64, pd, 0);
+    f(26, dir, wh, pd);
+    f(27, t.p(prev), pd, dir);
+    f(28, head_label, sibling_label, pd);
+    f(29, t.w(case), wh, 0);
+    f(30, t.w(aux), wh, dir);
+    f(31, dist(h, d), pd, head_label);
+}
+
+impl Labeler {
+    /// Labels every arc of a tree. `heads` is 1-based (index 0 unused).
+    /// Returns label indices, 1-based like `heads` (index 0 unused).
+    #[must_use]
+    pub fn label(&self, atoms: &[Atoms], tags: &[u8], heads: &[u32]) -> Vec<u16> {
+        let t = Tree::new(atoms, tags, heads);
+        let root = self.index(ROOT);
+        let mut out = vec![root; heads.len()];
+        let mut atoms_of = vec![NONE; heads.len()];
+        let mut buf = Vec::with_capacity(40);
+        let mut scores = vec![0i32; self.labels.len()];
+        for (h, d) in t.order() {
+            let label = if h == 0 {
+                root
+            } else {
+                features(&t, h, d, &atoms_of, &mut buf);
+                self.linear.score(&buf, &mut scores);
+                let best = argmax_allowed(&scores, |i| i != root as usize).unwrap_or(0);
+                u16::try_from(best).unwrap_or(0)
+            };
+            out[d as usize] = label;
+            atoms_of[d as usize] = mix(0x6c61_62, u64::from(label));
+        }
+        out
+    }
+
+    /// The index of a label name (0 when unknown).
+    #[must_use]
+    pub fn index(&self, name: &str) -> u16 {
+        self.labels.iter().position(|l| l == name).and_then(|i| u16::try_from(i).ok()).unwrap_or(0)
+    }
+
+    /// The name of a label index.
+    #[must_use]
+    pub fn name(&self, i: u16) -> &str {
+        self.labels.get(i as usize).map_or("dep", String::as_str)
+    }
+
+    /// Number of feature rows kept.
+    #[must_use]
+    pub fn size(&self) -> usize {
+        self.linear.len()
+    }
+
+    /// Writes the labeller section.
+    pub fn write(&self, w: &mut Writer) {
+        w.u32(u32::try_from(self.labels.len()).unwrap_or(0));
+        for l in &self.labels {
+            w.str(l);
+        }
+        self.linear.write(w);
+    }
+
+    /// Reads the labeller section.
+    ///
+    /// # Errors
+    /// A damaged section.
+    pub fn read(r: &mut Reader<'_>) -> Result<Self, SyntaxError> {
+        let n = r.u32()? as usize;
+        if n == 0 || n > 1000 {
+            return Err(r.error("the label list has an impossible size; retrain the model"));
+        }
+        let labels = (0..n).map(|_| r.str()).collect::<Result<Vec<_>, _>>()?;
+        let linear = Linear::read(r)?;
+        if linear.classes() != labels.len() || !labels.iter().any(|l| l == ROOT) {
+            return Err(r.error("the labeller section does not match its label list; retrain the model"));
+        }
+        Ok(Self { linear, labels })
+    }
+}
+
+/// A training sentence for the labeller.
+#[derive(Debug, Clone)]
+pub struct LabeledSentence {
+    /// Word atoms.
+    pub atoms: Vec<Atoms>,
+    /// Tags (predicted).
+    pub tags: Vec<u8>,
+    /// Gold heads, 1-based.
+    pub heads: Vec<u32>,
+    /// Gold label names, 1-based (index 0 unused).
+    pub labels: Vec<String>,
+}
+
+/// Trains the labeller on gold trees, with gold labels as context.
+#[must_use]
+pub fn train(data: &[LabeledSentence], epochs: usize, seed: u64, prune: f32) -> Labeler {
+    let mut names: Vec<String> = data.iter().flat_map(|s| s.labels.iter().skip(1).cloned()).collect();
+    names.push(ROOT.to_owned());
+    names.sort();
+    names.dedup();
+    let index = |l: &str| names.iter().position(|n| n == l).unwrap_or(0);
+    let root = index(ROOT);
+    let mut model = Trainer::new(names.len());
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = crate::train::Rng::new(seed);
+    let mut buf = Vec::with_capacity(40);
+    let mut scores = vec![0f32; names.len()];
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &k in &order {
+            let s = &data[k];
+            let t = Tree::new(&s.atoms, &s.tags, &s.heads);
+            let gold: Vec<u64> = s.labels.iter().map(|l| mix(0x6c61_62, index(l) as u64)).collect();
+            for (h, d) in t.order() {
+                if h == 0 {
+                    continue;
+                }
+                features(&t, h, d, &gold, &mut buf);
+                model.score(&buf, &mut scores);
+                let guess = argmax_allowed(&scores, |i| i != root).unwrap_or(0);
+                model.update(&buf, index(&s.labels[d as usize]), guess);
+                model.tick();
+            }
+        }
+    }
+    Labeler { linear: model.freeze(prune), labels: names }
+}

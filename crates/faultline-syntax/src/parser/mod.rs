@@ -1,0 +1,155 @@
+//! The dependency parser: greedy arc-eager transitions scored by an
+//! averaged perceptron, trained with a dynamic oracle and exploration.
+//! It finds heads only; [`crate::labeler`] names the relations afterwards.
+
+pub mod features;
+pub mod oracle;
+pub mod state;
+
+use crate::bytes::{Reader, Writer};
+use crate::error::SyntaxError;
+use crate::lexical::Atoms;
+use crate::perceptron::{Linear, Trainer, argmax_allowed};
+use features::{Sentence, extract};
+use state::{MOVES, Move, State};
+
+/// A trained head-finding model.
+#[derive(Debug, Clone)]
+pub struct Parser {
+    linear: Linear,
+}
+
+/// Makes one root: the first headless word stays the root, the others
+/// attach to it.
+fn single_root(heads: &mut [u32]) {
+    let mut roots = (1..heads.len()).filter(|&i| heads[i] == 0);
+    if let Some(first) = roots.next() {
+        let first = u32::try_from(first).unwrap_or(0);
+        for r in roots.collect::<Vec<_>>() {
+            heads[r] = first;
+        }
+    }
+}
+
+impl Parser {
+    /// Parses one sentence. Returns heads, 1-based with index 0 unused:
+    /// `heads[w]` is the head of word `w`, 0 for the root.
+    #[must_use]
+    pub fn parse(&self, atoms: &[Atoms], tags: &[u8]) -> Vec<u32> {
+        let sn = Sentence::new(atoms, tags);
+        let mut st = State::new(atoms.len());
+        let mut buf = Vec::with_capacity(80);
+        let mut scores = [0i32; 4];
+        while !st.done() {
+            extract(&sn, &st, &mut buf);
+            self.linear.score(&buf, &mut scores);
+            let m = argmax_allowed(&scores, |i| st.allowed(MOVES[i])).map_or(Move::Shift, |i| MOVES[i]);
+            st.apply(m);
+        }
+        let mut heads = st.heads;
+        single_root(&mut heads);
+        heads
+    }
+
+    /// Number of feature rows kept.
+    #[must_use]
+    pub fn size(&self) -> usize {
+        self.linear.len()
+    }
+
+    /// Writes the parser section.
+    pub fn write(&self, w: &mut Writer) {
+        self.linear.write(w);
+    }
+
+    /// Reads the parser section.
+    ///
+    /// # Errors
+    /// A damaged section.
+    pub fn read(r: &mut Reader<'_>) -> Result<Self, SyntaxError> {
+        let linear = Linear::read(r)?;
+        if linear.classes() != MOVES.len() {
+            return Err(r.error("the parser section has the wrong number of moves; retrain the model"));
+        }
+        Ok(Self { linear })
+    }
+}
+
+/// A training sentence: atoms, (predicted) tags and projective gold heads.
+#[derive(Debug, Clone)]
+pub struct TreeSentence {
+    /// Word atoms (0-based).
+    pub atoms: Vec<Atoms>,
+    /// Tags the parser will see (predicted, jackknifed).
+    pub tags: Vec<u8>,
+    /// Gold heads, 1-based with index 0 unused.
+    pub heads: Vec<u32>,
+}
+
+/// Training settings for the parser.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Shuffle and exploration seed.
+    pub seed: u64,
+    /// From this epoch on, a wrong move is followed with probability `explore`.
+    pub explore_from: usize,
+    /// Probability of following a wrong prediction.
+    pub explore: f64,
+    /// Pruning threshold for the frozen model.
+    pub prune: f32,
+}
+
+/// Trains the parser with the dynamic oracle.
+#[must_use]
+pub fn train(data: &[TreeSentence], settings: Settings) -> Parser {
+    let mut model = Trainer::new(MOVES.len());
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = crate::train::Rng::new(settings.seed);
+    let mut buf = Vec::with_capacity(80);
+    for epoch in 0..settings.epochs {
+        rng.shuffle(&mut order);
+        for &k in &order {
+            let explore = epoch >= settings.explore_from;
+            train_sentence(&mut model, &data[k], &mut rng, explore.then_some(settings.explore), &mut buf);
+        }
+    }
+    Parser { linear: model.freeze(settings.prune) }
+}
+
+fn train_sentence(model: &mut Trainer, s: &TreeSentence, rng: &mut crate::train::Rng, explore: Option<f64>, buf: &mut Vec<u64>) {
+    let sn = Sentence::new(&s.atoms, &s.tags);
+    let mut st = State::new(s.atoms.len());
+    let mut scores = [0f32; 4];
+    while !st.done() {
+        extract(&sn, &st, buf);
+        model.score(buf, &mut scores);
+        let costs = oracle::costs(&st, &s.heads);
+        let guess = argmax_allowed(&scores, |i| costs[i].is_some()).unwrap_or(0);
+        let min = costs.iter().flatten().min().copied().unwrap_or(0);
+        let best = argmax_allowed(&scores, |i| costs[i] == Some(min)).unwrap_or(0);
+        model.update(buf, best, guess);
+        model.tick();
+        let follow = if costs[guess] == Some(min) {
+            guess
+        } else if explore.is_some_and(|p| rng.unit() < p) {
+            guess
+        } else {
+            best
+        };
+        st.apply(MOVES[follow]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_root_keeps_the_first() {
+        let mut h = vec![0, 0, 1, 0, 3];
+        single_root(&mut h);
+        assert_eq!(h, vec![0, 0, 1, 1, 3]);
+    }
+}

@@ -1,0 +1,277 @@
+//! The part-of-speech tagger: greedy left-to-right, one averaged
+//! perceptron over word, affix, shape and context features, plus each
+//! neighbour's *ambiguity class* (the set of tags the training data gave it).
+
+use std::collections::HashMap;
+
+use crate::bytes::{Reader, Writer};
+use crate::error::SyntaxError;
+use crate::hash::{feat, mix};
+use crate::lexical::Atoms;
+use crate::perceptron::{Linear, Trainer, argmax_allowed};
+
+/// The Universal Dependencies part-of-speech tags, in model order.
+pub const UPOS: [&str; 17] = [
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM",
+    "VERB", "X",
+];
+
+/// Tag index of a UPOS name.
+#[must_use]
+pub fn upos_index(name: &str) -> Option<u8> {
+    UPOS.iter().position(|t| *t == name).and_then(|i| u8::try_from(i).ok())
+}
+
+/// Ambiguity classes: word hash → bit set of tags seen with it.
+pub type Lexicon = HashMap<u64, u32>;
+
+const START: u64 = 0x5354_4152_54;
+const UNKNOWN_CLASS: u64 = 0x554e_4b;
+
+/// A trained tagger: a first left-to-right pass, and a second pass that
+/// also sees the first pass's tags of the two words to the right.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    first: Linear,
+    second: Linear,
+    lexicon: Lexicon,
+}
+
+/// Per-sentence context the features read.
+struct Context<'a> {
+    atoms: &'a [Atoms],
+    classes: Vec<u64>,
+    /// First-pass tags (empty during the first pass).
+    ahead: Vec<u8>,
+}
+
+impl Context<'_> {
+    fn word(&self, i: isize) -> u64 {
+        usize::try_from(i).ok().and_then(|i| self.atoms.get(i)).map_or(START, |a| a.word)
+    }
+    fn class(&self, i: isize) -> u64 {
+        usize::try_from(i).ok().and_then(|i| self.classes.get(i)).copied().unwrap_or(START)
+    }
+}
+
+fn ambiguity_classes(lexicon: &Lexicon, atoms: &[Atoms]) -> Vec<u64> {
+    atoms
+        .iter()
+        .map(|a| lexicon.get(&a.word).map_or(UNKNOWN_CLASS, |&bits| u64::from(bits)))
+        .collect()
+}
+
+/// The features of position `i` given the two previous tags.
+#[allow(clippy::cast_possible_wrap)]
+fn features(cx: &Context<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    out.clear();
+    let a = &cx.atoms[i];
+    let j = i as isize;
+    let w = a.word;
+    out.push(feat(0, 0, 0, 0));
+    out.push(feat(1, w, 0, 0));
+    for (k, s) in a.suffix.iter().enumerate() {
+        out.push(feat(2 + k as u64, *s, 0, 0));
+    }
+    out.push(feat(6, a.prefix[0], 0, 0));
+    out.push(feat(7, a.prefix[1], 0, 0));
+    out.push(feat(8, a.shape, 0, 0));
+    out.push(feat(9, a.flags, u64::from(i == 0), 0));
+    out.push(feat(10, p1, 0, 0));
+    out.push(feat(11, p1, p2, 0));
+    out.push(feat(12, p1, w, 0));
+    out.push(feat(13, cx.word(j - 1), 0, 0));
+    out.push(feat(14, cx.word(j - 2), 0, 0));
+    out.push(feat(15, cx.word(j + 1), 0, 0));
+    out.push(feat(16, cx.word(j + 2), 0, 0));
+    out.push(feat(17, cx.word(j - 1), w, 0));
+    out.push(feat(18, w, cx.word(j + 1), 0));
+    out.push(feat(19, cx.class(j), 0, 0));
+    out.push(feat(20, cx.class(j + 1), 0, 0));
+    out.push(feat(21, cx.class(j + 2), 0, 0));
+    out.push(feat(22, cx.class(j), cx.class(j + 1), 0));
+    out.push(feat(23, p1, cx.class(j + 1), 0));
+    out.push(feat(24, p1, cx.class(j), 0));
+    out.push(feat(25, cx.class(j - 1), cx.class(j), cx.class(j + 1)));
+    out.push(feat(26, a.suffix[2], cx.word(j + 1), 0));
+    out.push(feat(27, a.suffix[2], p1, 0));
+    out.push(feat(28, cx.atoms.get(i + 1).map_or(START, |n| n.suffix[2]), 0, 0));
+    out.push(feat(29, if i > 0 { cx.atoms[i - 1].suffix[2] } else { START }, 0, 0));
+    out.push(feat(30, a.shape, p1, 0));
+    out.push(feat(31, w, cx.word(j + 1), cx.word(j + 2)));
+    out.push(feat(32, cx.word(j - 1), w, cx.word(j + 1)));
+    out.push(feat(33, a.flags, a.suffix[2], 0));
+    out.push(feat(34, a.shape, cx.class(j + 1), 0));
+    out.push(feat(35, a.suffix[3], a.flags, 0));
+    if !cx.ahead.is_empty() {
+        let ahead = |k: usize| tag_value(cx.ahead.get(k).copied());
+        out.push(feat(40, ahead(i + 1), 0, 0));
+        out.push(feat(41, ahead(i + 1), ahead(i + 2), 0));
+        out.push(feat(42, p1, ahead(i + 1), 0));
+        out.push(feat(43, w, ahead(i + 1), 0));
+        out.push(feat(44, ahead(i), 0, 0));
+        out.push(feat(45, ahead(i), w, 0));
+    }
+}
+
+/// Greedy decoding with one linear model.
+fn decode(model: &Linear, cx: &Context<'_>) -> Vec<u8> {
+    let mut tags: Vec<u8> = Vec::with_capacity(cx.atoms.len());
+    let mut buf = Vec::with_capacity(48);
+    let mut scores = vec![0i32; UPOS.len()];
+    for i in 0..cx.atoms.len() {
+        let p1 = tag_value(i.checked_sub(1).map(|k| tags[k]));
+        let p2 = tag_value(i.checked_sub(2).map(|k| tags[k]));
+        features(cx, i, p1, p2, &mut buf);
+        model.score(&buf, &mut scores);
+        let best = argmax_allowed(&scores, |_| true).unwrap_or(0);
+        tags.push(u8::try_from(best).unwrap_or(0));
+    }
+    tags
+}
+
+fn tag_value(t: Option<u8>) -> u64 {
+    t.map_or(START, |t| mix(0x7461_67, u64::from(t)))
+}
+
+impl Tagger {
+    /// Tags a sentence given its atoms; returns UPOS indices.
+    #[must_use]
+    pub fn tag(&self, atoms: &[Atoms]) -> Vec<u8> {
+        let mut cx = Context { atoms, classes: ambiguity_classes(&self.lexicon, atoms), ahead: Vec::new() };
+        cx.ahead = decode(&self.first, &cx);
+        decode(&self.second, &cx)
+    }
+
+    /// Number of feature rows kept.
+    #[must_use]
+    pub fn size(&self) -> usize {
+        self.first.len() + self.second.len()
+    }
+
+    /// Writes the tagger to a model file section.
+    pub fn write(&self, w: &mut Writer) {
+        self.first.write(w);
+        self.second.write(w);
+        let mut lex: Vec<(u64, u32)> = self.lexicon.iter().map(|(&k, &v)| (k, v)).collect();
+        lex.sort_unstable();
+        w.u32(u32::try_from(lex.len()).unwrap_or(u32::MAX));
+        let mut prev = 0;
+        for (k, v) in lex {
+            w.varint(k.wrapping_sub(prev));
+            w.varint(u64::from(v));
+            prev = k;
+        }
+    }
+
+    /// Reads a tagger section.
+    ///
+    /// # Errors
+    /// A damaged section.
+    pub fn read(r: &mut Reader<'_>) -> Result<Self, SyntaxError> {
+        let first = Linear::read(r)?;
+        let second = Linear::read(r)?;
+        if first.classes() != UPOS.len() || second.classes() != UPOS.len() {
+            return Err(r.error("the tagger section has the wrong number of tags; retrain the model"));
+        }
+        let n = r.u32()? as usize;
+        let mut lexicon = HashMap::with_capacity(n);
+        let mut prev = 0u64;
+        for _ in 0..n {
+            prev = prev.wrapping_add(r.varint()?);
+            let bits = u32::try_from(r.varint()?).map_err(|_| r.error("an ambiguity class is out of range"))?;
+            lexicon.insert(prev, bits);
+        }
+        Ok(Self { first, second, lexicon })
+    }
+}
+
+/// A sentence for training: atoms and gold tag indices.
+#[derive(Debug, Clone)]
+pub struct TaggedSentence {
+    /// Atoms of each word.
+    pub atoms: Vec<Atoms>,
+    /// Gold UPOS indices.
+    pub tags: Vec<u8>,
+}
+
+/// Builds the ambiguity-class lexicon: words seen at least `min_count`
+/// times, with every tag that makes up at least 1% of their uses.
+#[must_use]
+pub fn build_lexicon(data: &[TaggedSentence], min_count: u32) -> Lexicon {
+    let mut counts: HashMap<u64, [u32; 17]> = HashMap::new();
+    for s in data {
+        for (a, &t) in s.atoms.iter().zip(&s.tags) {
+            counts.entry(a.word).or_insert([0; 17])[t as usize] += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(w, c)| {
+            let total: u32 = c.iter().sum();
+            (total >= min_count).then(|| {
+                let bits = c.iter().enumerate().filter(|&(_, &n)| n * 100 >= total).fold(0u32, |b, (i, _)| b | 1 << i);
+                (w, bits)
+            })
+        })
+        .collect()
+}
+
+/// One pass's perceptron training; `ahead` holds first-pass tags for the
+/// second pass (empty for the first).
+fn train_pass(data: &[TaggedSentence], ahead: &[Vec<u8>], lexicon: &Lexicon, epochs: usize, seed: u64) -> Trainer {
+    let mut model = Trainer::new(UPOS.len());
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = crate::train::Rng::new(seed);
+    let mut buf = Vec::with_capacity(48);
+    let mut scores = vec![0f32; UPOS.len()];
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &k in &order {
+            let s = &data[k];
+            let cx = Context {
+                atoms: &s.atoms,
+                classes: ambiguity_classes(lexicon, &s.atoms),
+                ahead: ahead.get(k).cloned().unwrap_or_default(),
+            };
+            let mut prev: Vec<u8> = Vec::with_capacity(s.tags.len());
+            for i in 0..s.atoms.len() {
+                let p1 = tag_value(i.checked_sub(1).map(|k| prev[k]));
+                let p2 = tag_value(i.checked_sub(2).map(|k| prev[k]));
+                features(&cx, i, p1, p2, &mut buf);
+                model.score(&buf, &mut scores);
+                let guess = argmax_allowed(&scores, |_| true).unwrap_or(0);
+                model.update(&buf, s.tags[i] as usize, guess);
+                model.tick();
+                prev.push(u8::try_from(guess).unwrap_or(0));
+            }
+        }
+    }
+    model
+}
+
+/// First-pass tags for every sentence from models that did not see it.
+fn jackknife_first(data: &[TaggedSentence], lexicon: &Lexicon, epochs: usize, seed: u64, prune: f32) -> Vec<Vec<u8>> {
+    const FOLDS: usize = 4;
+    let mut out = vec![Vec::new(); data.len()];
+    for fold in 0..FOLDS {
+        let rest: Vec<TaggedSentence> =
+            data.iter().enumerate().filter(|(i, _)| i % FOLDS != fold).map(|(_, s)| s.clone()).collect();
+        let model = train_pass(&rest, &[], lexicon, epochs, seed + fold as u64).freeze(prune);
+        for (i, s) in data.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
+            let cx = Context { atoms: &s.atoms, classes: ambiguity_classes(lexicon, &s.atoms), ahead: Vec::new() };
+            out[i] = decode(&model, &cx);
+        }
+    }
+    out
+}
+
+/// Trains a tagger for `epochs` passes, shuffling with `seed`.
+#[must_use]
+pub fn train(data: &[TaggedSentence], epochs: usize, seed: u64, prune: f32) -> Tagger {
+    let lexicon = build_lexicon(data, 2);
+    let first = train_pass(data, &[], &lexicon, epochs, seed).freeze(prune);
+    let ahead = jackknife_first(data, &lexicon, epochs, seed, prune);
+    let second = train_pass(data, &ahead, &lexicon, epochs, seed + 100).freeze(prune);
+    Tagger { first, second, lexicon }
+}

@@ -1,0 +1,147 @@
+//! Training from a treebank: data preparation, jackknifed tags for the
+//! parser, and the three models. Deterministic: the same treebank and seed
+//! give the same model file, byte for byte.
+
+use crate::conllu::GoldSentence;
+use crate::labeler::{self, LabeledSentence};
+use crate::lexical::Atoms;
+use crate::model::Model;
+use crate::parser::{self, TreeSentence, oracle};
+use crate::tagger::{self, TaggedSentence, upos_index};
+
+/// A small deterministic generator (SplitMix64).
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    #[must_use]
+    pub fn new(seed: u64) -> Self {
+        Self(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        crate::hash::fmix(self.0)
+    }
+
+    /// A number in [0, 1).
+    #[allow(clippy::cast_precision_loss)]
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Fisher–Yates shuffle.
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = usize::try_from(self.next_u64() % (i as u64 + 1)).unwrap_or(0);
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Training settings.
+#[derive(Debug, Clone, Copy)]
+pub struct Config {
+    /// Seed for shuffles and exploration.
+    pub seed: u64,
+    /// Tagger passes.
+    pub tagger_epochs: usize,
+    /// Parser passes.
+    pub parser_epochs: usize,
+    /// Labeller passes.
+    pub labeler_epochs: usize,
+    /// Folds for jackknifed training tags (1 = train the parser on gold tags).
+    pub folds: usize,
+    /// Pruning threshold (fraction of the largest weight).
+    pub prune: f32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self { seed: 7, tagger_epochs: 10, parser_epochs: 15, labeler_epochs: 10, folds: 5, prune: 0.002 }
+    }
+}
+
+/// One treebank sentence, prepared.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// Word atoms.
+    pub atoms: Vec<Atoms>,
+    /// Gold UPOS indices.
+    pub tags: Vec<u8>,
+    /// Gold heads, 1-based (index 0 unused).
+    pub heads: Vec<u32>,
+    /// Gold labels, 1-based (index 0 unused).
+    pub labels: Vec<String>,
+}
+
+/// Prepares treebank sentences (unknown UPOS become `X`).
+#[must_use]
+pub fn prepare(sents: &[GoldSentence]) -> Vec<Prepared> {
+    let x = upos_index("X").unwrap_or(16);
+    sents
+        .iter()
+        .map(|s| {
+            let mut heads = vec![0u32];
+            let mut labels = vec![String::new()];
+            for w in &s.words {
+                heads.push(u32::try_from(w.head).unwrap_or(0));
+                labels.push(w.deprel.clone());
+            }
+            Prepared {
+                atoms: s.words.iter().map(|w| Atoms::of(&w.form)).collect(),
+                tags: s.words.iter().map(|w| upos_index(&w.upos).unwrap_or(x)).collect(),
+                heads,
+                labels,
+            }
+        })
+        .collect()
+}
+
+fn tagged(data: &[Prepared]) -> Vec<TaggedSentence> {
+    data.iter().map(|p| TaggedSentence { atoms: p.atoms.clone(), tags: p.tags.clone() }).collect()
+}
+
+/// Tags each sentence with a tagger that did not see it (`folds` ≥ 2).
+fn jackknife(data: &[Prepared], cfg: &Config, log: &mut dyn FnMut(&str)) -> Vec<Vec<u8>> {
+    if cfg.folds < 2 {
+        return data.iter().map(|p| p.tags.clone()).collect();
+    }
+    let mut out = vec![Vec::new(); data.len()];
+    for fold in 0..cfg.folds {
+        let rest: Vec<Prepared> = data.iter().enumerate().filter(|(i, _)| i % cfg.folds != fold).map(|(_, p)| p.clone()).collect();
+        let t = tagger::train(&tagged(&rest), cfg.tagger_epochs, cfg.seed + fold as u64, cfg.prune);
+        for (i, p) in data.iter().enumerate().filter(|(i, _)| i % cfg.folds == fold) {
+            out[i] = t.tag(&p.atoms);
+        }
+        log(&format!("jackknife fold {}/{} done", fold + 1, cfg.folds));
+    }
+    out
+}
+
+/// Trains all three models. `log` receives progress lines.
+#[must_use]
+pub fn train(train: &[GoldSentence], cfg: &Config, log: &mut dyn FnMut(&str)) -> Model {
+    let data = prepare(train);
+    let tagger = tagger::train(&tagged(&data), cfg.tagger_epochs, cfg.seed, cfg.prune);
+    log(&format!("tagger trained: {} feature rows", tagger.size()));
+    let auto_tags = jackknife(&data, cfg, log);
+    let trees: Vec<TreeSentence> = data
+        .iter()
+        .zip(&auto_tags)
+        .map(|(p, t)| TreeSentence { atoms: p.atoms.clone(), tags: t.clone(), heads: oracle::projectivise(&p.heads) })
+        .collect();
+    let settings = parser::Settings { epochs: cfg.parser_epochs, seed: cfg.seed, explore_from: 1, explore: 0.9, prune: cfg.prune };
+    let parser = parser::train(&trees, settings);
+    log(&format!("parser trained: {} feature rows", parser.size()));
+    let labeled: Vec<LabeledSentence> = data
+        .iter()
+        .zip(auto_tags)
+        .map(|(p, t)| LabeledSentence { atoms: p.atoms.clone(), tags: t, heads: p.heads.clone(), labels: p.labels.clone() })
+        .collect();
+    let labeler = labeler::train(&labeled, cfg.labeler_epochs, cfg.seed, cfg.prune);
+    log(&format!("labeller trained: {} feature rows", labeler.size()));
+    Model { tagger, parser, labeler }
+}
