@@ -25,6 +25,7 @@ mod dyad;
 mod export;
 mod extract;
 mod ingest;
+mod parse;
 mod throughput;
 mod top;
 
@@ -60,6 +61,10 @@ enum Command {
     Alerts(alerts::AlertsArgs),
     /// Export stored events as a GDELT 2.0 table, PLOVER JSON, CSV or Parquet.
     Export(export::ExportArgs),
+    /// Tag and parse every sentence (Universal Dependencies), as CoNLL-U or JSON with byte spans.
+    Parse(parse::ParseArgs),
+    /// Score the tagger and parser on a CoNLL-U treebank: UPOS, UAS, LAS and speed.
+    ParseEval(parse::ParseEvalArgs),
 }
 
 fn main() -> ExitCode {
@@ -74,6 +79,8 @@ fn main() -> ExitCode {
         Command::Top(args) => top::run(&args),
         Command::Alerts(args) => alerts::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Parse(args) => parse::run(&args),
+        Command::ParseEval(args) => parse::run_eval(&args),
     };
     match result {
         Ok(code) => code,

@@ -26,5 +26,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             s.words
         );
     }
+    if std::env::var_os("CONFUSIONS").is_some() {
+        for (g, p, n) in eval::label_confusions(&model, &gold, 25) {
+            println!("{n:>5}  {g} -> {p}");
+        }
+    }
     Ok(())
 }

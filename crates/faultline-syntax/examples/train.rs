@@ -27,18 +27,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--labeler-epochs" => cfg.labeler_epochs = value()?.parse()?,
             "--folds" => cfg.folds = value()?.parse()?,
             "--prune" => cfg.prune = value()?.parse()?,
-            other => return Err(format!("unknown option {other}; see the file's doc comment").into()),
+            "--ensemble" => cfg.ensemble = value()?.parse()?,
+            other => {
+                return Err(format!("unknown option {other}; see the file's doc comment").into());
+            }
         }
     }
     let read = |name: &str| -> Result<Vec<conllu::GoldSentence>, Box<dyn std::error::Error>> {
         let path = treebank.join(name);
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(conllu::parse(&path.display().to_string(), &text)?)
     };
     let train_set = read("en_ewt-ud-train.conllu")?;
     let dev = read("en_ewt-ud-dev.conllu")?;
     let started = Instant::now();
-    let model = train::train(&train_set, &cfg, &mut |m| eprintln!("[{:>6.1}s] {m}", started.elapsed().as_secs_f64()));
+    let model = train::train(&train_set, &cfg, &mut |m| {
+        eprintln!("[{:>6.1}s] {m}", started.elapsed().as_secs_f64())
+    });
     for (name, gold_tags) in [("predicted tags", false), ("gold tags", true)] {
         let s = eval::evaluate(&model, &dev, gold_tags);
         eprintln!(
@@ -47,6 +53,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             s.uas * 100.0,
             s.las * 100.0,
             s.las_full * 100.0
+        );
+    }
+    if cfg.ensemble > 1 {
+        let single = faultline_syntax::Model {
+            parser: model.parser.first_only(),
+            ..model.clone()
+        };
+        let s = eval::evaluate(&single, &dev, false);
+        eprintln!(
+            "dev (predicted tags, first parser alone): UAS {:.2}  LAS {:.2}",
+            s.uas * 100.0,
+            s.las * 100.0
         );
     }
     let bytes = model.to_bytes();

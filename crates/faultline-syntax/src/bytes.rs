@@ -143,9 +143,11 @@ impl<'a> Reader<'a> {
     /// # Errors
     /// When truncated or not UTF-8.
     pub fn str(&mut self) -> Result<String, SyntaxError> {
-        let n = usize::try_from(self.varint()?).map_err(|_| self.error("a string length is too large"))?;
+        let n = usize::try_from(self.varint()?)
+            .map_err(|_| self.error("a string length is too large"))?;
         let b = self.take(n)?;
-        String::from_utf8(b.to_vec()).map_err(|_| self.error("a string in the model file is not UTF-8"))
+        String::from_utf8(b.to_vec())
+            .map_err(|_| self.error("a string in the model file is not UTF-8"))
     }
 
     /// True when every byte has been read.

@@ -67,7 +67,12 @@ fn read_comment(comment: &str, cur: &mut GoldSentence) {
     }
 }
 
-fn read_word(name: &str, line_no: usize, line: &str, cur: &mut GoldSentence) -> Result<(), SyntaxError> {
+fn read_word(
+    name: &str,
+    line_no: usize,
+    line: &str,
+    cur: &mut GoldSentence,
+) -> Result<(), SyntaxError> {
     let cols: Vec<&str> = line.split('\t').collect();
     let bad = |why: &str| SyntaxError::Conllu {
         file: name.to_owned(),
@@ -75,16 +80,22 @@ fn read_word(name: &str, line_no: usize, line: &str, cur: &mut GoldSentence) -> 
         message: why.to_owned(),
     };
     if cols.len() < 10 {
-        return Err(bad("expected ten tab-separated columns; check the file is CoNLL-U"));
+        return Err(bad(
+            "expected ten tab-separated columns; check the file is CoNLL-U",
+        ));
     }
     if cols[0].contains('-') || cols[0].contains('.') {
         return Ok(()); // multiword token range or empty node
     }
-    let id: usize = cols[0].parse().map_err(|_| bad("the word number is not a number"))?;
+    let id: usize = cols[0]
+        .parse()
+        .map_err(|_| bad("the word number is not a number"))?;
     if id != cur.words.len() + 1 {
         return Err(bad("word numbers must run 1, 2, 3 … within a sentence"));
     }
-    let head: usize = cols[6].parse().map_err(|_| bad("the head is not a number"))?;
+    let head: usize = cols[6]
+        .parse()
+        .map_err(|_| bad("the head is not a number"))?;
     cur.words.push(GoldWord {
         form: cols[1].to_owned(),
         upos: cols[3].to_owned(),
@@ -110,7 +121,10 @@ fn finish(
         return Err(SyntaxError::Conllu {
             file: name.to_owned(),
             line: line_no,
-            message: format!("head {} of {:?} lies outside its sentence of {n} words", w.head, w.form),
+            message: format!(
+                "head {} of {:?} lies outside its sentence of {n} words",
+                w.head, w.form
+            ),
         });
     }
     out.push(std::mem::take(cur));
@@ -188,17 +202,35 @@ mod tests {
 
     #[test]
     fn errors_name_the_line() {
-        let err = parse("bad.conllu", "1\tx\tx\tNOUN\n").unwrap_err().to_string();
+        let err = parse("bad.conllu", "1\tx\tx\tNOUN\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("bad.conllu:1"), "{err}");
-        let err = parse("bad.conllu", "1\tx\tx\tNOUN\tNN\t_\t7\tnsubj\t_\t_\n").unwrap_err().to_string();
+        let err = parse("bad.conllu", "1\tx\tx\tNOUN\tNN\t_\t7\tnsubj\t_\t_\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("outside its sentence"), "{err}");
     }
 
     #[test]
     fn written_sentences_read_back() {
         let rows = [
-            Row { form: "Ships", upos: "NOUN", head: 2, deprel: "nsubj", span: (0, 5), no_space_after: false },
-            Row { form: "sailed", upos: "VERB", head: 0, deprel: "root", span: (6, 12), no_space_after: true },
+            Row {
+                form: "Ships",
+                upos: "NOUN",
+                head: 2,
+                deprel: "nsubj",
+                span: (0, 5),
+                no_space_after: false,
+            },
+            Row {
+                form: "sailed",
+                upos: "VERB",
+                head: 0,
+                deprel: "root",
+                span: (6, 12),
+                no_space_after: true,
+            },
         ];
         let text = write_sentence("d:1", "Ships sailed", &rows);
         let back = parse("w", &text).unwrap();

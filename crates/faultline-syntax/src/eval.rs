@@ -28,6 +28,35 @@ fn universal(label: &str) -> &str {
     label.split(':').next().unwrap_or(label)
 }
 
+/// The most frequent relation confusions on correctly attached words:
+/// `(gold, predicted, count)`, most frequent first.
+#[must_use]
+pub fn label_confusions(
+    model: &Model,
+    gold: &[GoldSentence],
+    top: usize,
+) -> Vec<(String, String, usize)> {
+    let mut counts: std::collections::BTreeMap<(String, String), usize> =
+        std::collections::BTreeMap::new();
+    for p in &prepare(gold) {
+        let a = model.analyze_atoms(&p.atoms);
+        for i in 0..p.atoms.len() {
+            let head = a.heads[i].map_or(0, |h| h + 1);
+            let got = model.label_name(a.labels[i]);
+            if head == p.heads[i + 1] && got != p.labels[i + 1] {
+                *counts
+                    .entry((p.labels[i + 1].clone(), got.to_owned()))
+                    .or_default() += 1;
+            }
+        }
+    }
+    let mut v: Vec<(String, String, usize)> =
+        counts.into_iter().map(|((g, p), n)| (g, p, n)).collect();
+    v.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.cmp(b)));
+    v.truncate(top);
+    v
+}
+
 /// Scores `model` on `gold`; with `gold_tags`, the parser sees gold UPOS.
 #[must_use]
 #[allow(clippy::cast_precision_loss)]
@@ -35,7 +64,11 @@ pub fn evaluate(model: &Model, gold: &[GoldSentence], gold_tags: bool) -> Scores
     let data = prepare(gold);
     let (mut n, mut tag_ok, mut head_ok, mut las_ok, mut full_ok) = (0usize, 0, 0, 0, 0);
     for p in &data {
-        let a = if gold_tags { model.analyze_tagged(&p.atoms, p.tags.clone()) } else { model.analyze_atoms(&p.atoms) };
+        let a = if gold_tags {
+            model.analyze_tagged(&p.atoms, p.tags.clone())
+        } else {
+            model.analyze_atoms(&p.atoms)
+        };
         for i in 0..p.atoms.len() {
             n += 1;
             tag_ok += usize::from(a.tags[i] == p.tags[i]);
@@ -49,5 +82,12 @@ pub fn evaluate(model: &Model, gold: &[GoldSentence], gold_tags: bool) -> Scores
         }
     }
     let f = |k: usize| if n == 0 { 0.0 } else { k as f64 / n as f64 };
-    Scores { words: n, sentences: data.len(), upos: f(tag_ok), uas: f(head_ok), las: f(las_ok), las_full: f(full_ok) }
+    Scores {
+        words: n,
+        sentences: data.len(),
+        upos: f(tag_ok),
+        uas: f(head_ok),
+        las: f(las_ok),
+        las_full: f(full_ok),
+    }
 }

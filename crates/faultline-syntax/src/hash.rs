@@ -17,7 +17,12 @@ pub fn str_hash(s: &str) -> u64 {
 #[inline]
 #[must_use]
 pub fn mix(h: u64, v: u64) -> u64 {
-    fmix(h ^ v.wrapping_add(0x9e37_79b9_7f4a_7c15).wrapping_add(h << 6).wrapping_add(h >> 2))
+    fmix(
+        h ^ v
+            .wrapping_add(0x9e37_79b9_7f4a_7c15)
+            .wrapping_add(h << 6)
+            .wrapping_add(h >> 2),
+    )
 }
 
 /// The murmur3 64-bit finaliser.

@@ -38,30 +38,46 @@ struct Tree<'a> {
 impl<'a> Tree<'a> {
     fn new(atoms: &'a [Atoms], tags: &'a [u8], heads: &'a [u32]) -> Self {
         let mut deps = vec![Vec::new(); heads.len()];
-        for d in 1..heads.len() {
-            let h = heads[d] as usize;
-            if h < deps.len() {
-                deps[h].push(u32::try_from(d).unwrap_or(0));
+        for (d, &h) in heads.iter().enumerate().skip(1) {
+            if let Some(list) = deps.get_mut(h as usize) {
+                list.push(u32::try_from(d).unwrap_or(0));
             }
         }
         for (h, list) in deps.iter_mut().enumerate() {
             list.sort_by_key(|&d| ((d as usize).abs_diff(h), d));
         }
-        Self { atoms, tags, heads, deps }
+        Self {
+            atoms,
+            tags,
+            heads,
+            deps,
+        }
     }
 
     fn w(&self, i: u32) -> u64 {
-        if i == 0 { NONE } else { self.atoms[i as usize - 1].word }
+        if i == 0 {
+            NONE
+        } else {
+            self.atoms[i as usize - 1].word
+        }
     }
     fn p(&self, i: u32) -> u64 {
-        if i == 0 { NONE } else { mix(0x7047, u64::from(self.tags[i as usize - 1])) }
+        if i == 0 {
+            NONE
+        } else {
+            mix(0x7047, u64::from(self.tags[i as usize - 1]))
+        }
     }
     fn tag_is(&self, i: u32, name: &str) -> bool {
         i != 0 && upos_index(name) == Some(self.tags[i as usize - 1])
     }
     /// The first dependent of `i` with tag `tag` on the given side.
     fn child_with(&self, i: u32, tag: &str, left: bool) -> u32 {
-        self.deps[i as usize].iter().copied().find(|&c| (c < i) == left && self.tag_is(c, tag)).unwrap_or(0)
+        self.deps[i as usize]
+            .iter()
+            .copied()
+            .find(|&c| (c < i) == left && self.tag_is(c, tag))
+            .unwrap_or(0)
     }
     /// Breadth-first order of arcs (head, dependent).
     fn order(&self) -> Vec<(u32, u32)> {
@@ -88,10 +104,23 @@ fn features(t: &Tree<'_>, h: u32, d: u32, labels: &[u64], out: &mut Vec<u64>) {
     out.clear();
     let (pd, ph, wd, wh) = (t.p(d), t.p(h), t.w(d), t.w(h));
     let dir = u64::from(d < h);
-    let case = t.child_with(d, "ADP", true).max(t.child_with(d, "PART", true));
-    let mark = t.child_with(d, "SCONJ", true).max(t.child_with(d, "PART", true));
-    let aux = t.deps[h as usize].iter().copied().find(|&c| c < h && t.tag_is(c, "AUX")).unwrap_or(0);
-    let sibling = t.deps[h as usize].iter().copied().take_while(|&c| c != d).filter(|&c| (c < h) == (d < h)).last();
+    let case = t
+        .child_with(d, "ADP", true)
+        .max(t.child_with(d, "PART", true));
+    let mark = t
+        .child_with(d, "SCONJ", true)
+        .max(t.child_with(d, "PART", true));
+    let aux = t.deps[h as usize]
+        .iter()
+        .copied()
+        .find(|&c| c < h && t.tag_is(c, "AUX"))
+        .unwrap_or(0);
+    let sibling = t.deps[h as usize]
+        .iter()
+        .copied()
+        .take_while(|&c| c != d)
+        .filter(|&c| (c < h) == (d < h))
+        .last();
     let sibling_label = sibling.map_or(NONE, |s| labels[s as usize]);
     let kids = &t.deps[d as usize];
     let lkid = kids.iter().copied().filter(|&c| c < d).min().unwrap_or(0);
@@ -125,7 +154,12 @@ fn features(t: &Tree<'_>, h: u32, d: u32, labels: &[u64], out: &mut Vec<u64>) {
     f(21, a.flags, pd, 0);
     f(22, t.p(hh), ph, pd);
     f(23, t.p(lkid), t.p(rkid), pd);
-    f(24, u64::from(d == 1), u64::from(d as usize == t.atoms.len()), pd);
+    f(
+        24,
+        u64::from(d == 1),
+        u64::from(d as usize == t.atoms.len()),
+        pd,
+    );
     f(25, kids.len().min(4) as u64, pd, 0);
     f(26, dir, wh, pd);
     f(27, t.p(prev), pd, dir);
@@ -133,6 +167,14 @@ fn features(t: &Tree<'_>, h: u32, d: u32, labels: &[u64], out: &mut Vec<u64>) {
     f(29, t.w(case), wh, 0);
     f(30, t.w(aux), wh, dir);
     f(31, dist(h, d), pd, head_label);
+    let h_ending = if h == 0 {
+        NONE
+    } else {
+        u64::from(t.atoms[h as usize - 1].ending)
+    };
+    f(32, t.w(aux), h_ending, dir);
+    f(33, wd, dir, ph);
+    f(34, h_ending, ph, pd);
 }
 
 impl Labeler {
@@ -156,7 +198,7 @@ impl Labeler {
                 u16::try_from(best).unwrap_or(0)
             };
             out[d as usize] = label;
-            atoms_of[d as usize] = mix(0x6c61_62, u64::from(label));
+            atoms_of[d as usize] = mix(0x006c_6162, u64::from(label));
         }
         out
     }
@@ -164,7 +206,11 @@ impl Labeler {
     /// The index of a label name (0 when unknown).
     #[must_use]
     pub fn index(&self, name: &str) -> u16 {
-        self.labels.iter().position(|l| l == name).and_then(|i| u16::try_from(i).ok()).unwrap_or(0)
+        self.labels
+            .iter()
+            .position(|l| l == name)
+            .and_then(|i| u16::try_from(i).ok())
+            .unwrap_or(0)
     }
 
     /// The name of a label index.
@@ -200,7 +246,9 @@ impl Labeler {
         let labels = (0..n).map(|_| r.str()).collect::<Result<Vec<_>, _>>()?;
         let linear = Linear::read(r)?;
         if linear.classes() != labels.len() || !labels.iter().any(|l| l == ROOT) {
-            return Err(r.error("the labeller section does not match its label list; retrain the model"));
+            return Err(
+                r.error("the labeller section does not match its label list; retrain the model")
+            );
         }
         Ok(Self { linear, labels })
     }
@@ -222,7 +270,10 @@ pub struct LabeledSentence {
 /// Trains the labeller on gold trees, with gold labels as context.
 #[must_use]
 pub fn train(data: &[LabeledSentence], epochs: usize, seed: u64, prune: f32) -> Labeler {
-    let mut names: Vec<String> = data.iter().flat_map(|s| s.labels.iter().skip(1).cloned()).collect();
+    let mut names: Vec<String> = data
+        .iter()
+        .flat_map(|s| s.labels.iter().skip(1).cloned())
+        .collect();
     names.push(ROOT.to_owned());
     names.sort();
     names.dedup();
@@ -238,7 +289,11 @@ pub fn train(data: &[LabeledSentence], epochs: usize, seed: u64, prune: f32) -> 
         for &k in &order {
             let s = &data[k];
             let t = Tree::new(&s.atoms, &s.tags, &s.heads);
-            let gold: Vec<u64> = s.labels.iter().map(|l| mix(0x6c61_62, index(l) as u64)).collect();
+            let gold: Vec<u64> = s
+                .labels
+                .iter()
+                .map(|l| mix(0x006c_6162, index(l) as u64))
+                .collect();
             for (h, d) in t.order() {
                 if h == 0 {
                     continue;
@@ -251,5 +306,8 @@ pub fn train(data: &[LabeledSentence], epochs: usize, seed: u64, prune: f32) -> 
             }
         }
     }
-    Labeler { linear: model.freeze(prune), labels: names }
+    Labeler {
+        linear: model.freeze(prune),
+        labels: names,
+    }
 }

@@ -101,14 +101,19 @@ impl Atoms {
         let affix = |kind: u64, part: &str| mix(kind, str_hash(part));
         let first = form.chars().next().unwrap_or(' ');
         let flags = u64::from(first.is_uppercase())
-            | u64::from(form.chars().all(|c| !c.is_lowercase()) && form.chars().any(char::is_alphabetic)) << 1
+            | u64::from(
+                form.chars().all(|c| !c.is_lowercase()) && form.chars().any(char::is_alphabetic),
+            ) << 1
             | u64::from(form.chars().any(|c| c.is_ascii_digit())) << 2
             | u64::from(form.contains('-')) << 3
             | u64::from(form.contains('.')) << 4;
         Self {
             word: str_hash(&norm),
             shape: str_hash(&shape(form)),
-            prefix: [affix(11, char_prefix(&norm, 1)), affix(13, char_prefix(&norm, 3))],
+            prefix: [
+                affix(11, char_prefix(&norm, 1)),
+                affix(13, char_prefix(&norm, 3)),
+            ],
             suffix: [
                 affix(21, char_suffix(&norm, 1)),
                 affix(22, char_suffix(&norm, 2)),

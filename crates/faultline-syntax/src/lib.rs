@@ -25,3 +25,76 @@ pub mod train;
 
 pub use error::SyntaxError;
 pub use model::{Analysis, Model};
+
+use std::sync::OnceLock;
+
+use faultline_text::{Span, Token};
+use lexical::Atoms;
+
+/// The default model, trained on UD English EWT (CC BY-SA 4.0; see
+/// `data/MODEL-LICENSE.md`), embedded in the binary.
+static EMBEDDED: &[u8] = include_bytes!("../data/en_ewt.model");
+
+/// The embedded default model, loaded once.
+///
+/// # Errors
+/// Only if the embedded file is damaged (a build problem).
+pub fn embedded() -> Result<&'static Model, SyntaxError> {
+    static MODEL: OnceLock<Result<Model, String>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| {
+            Model::from_bytes("<embedded en_ewt.model>", EMBEDDED).map_err(|e| e.to_string())
+        })
+        .as_ref()
+        .map_err(|m| SyntaxError::Model {
+            file: "<embedded en_ewt.model>".to_owned(),
+            message: m.clone(),
+        })
+}
+
+/// One word of a parsed sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParsedWord<'m> {
+    /// Byte span into the text the tokens index.
+    pub span: Span,
+    /// Index of the `faultline-text` token the word comes from.
+    pub token: u32,
+    /// Universal part-of-speech tag.
+    pub upos: &'static str,
+    /// Index of the head word in the same sentence; `None` for the root.
+    pub head: Option<u32>,
+    /// Dependency relation (`nsubj`, `obl:agent`, …).
+    pub deprel: &'m str,
+}
+
+impl Model {
+    /// Tags and parses one sentence given as `faultline-text` tokens
+    /// (spans into `text`). Every returned span slices `text`.
+    #[must_use]
+    pub fn parse_tokens(&self, text: &str, tokens: &[Token]) -> Vec<ParsedWord<'_>> {
+        let words = tokenize::words(text, tokens);
+        let atoms: Vec<Atoms> = words
+            .iter()
+            .map(|w| Atoms::of(w.span.slice(text)))
+            .collect();
+        let a = self.analyze_atoms(&atoms);
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| ParsedWord {
+                span: w.span,
+                token: w.token,
+                upos: tagger::UPOS.get(a.tags[i] as usize).copied().unwrap_or("X"),
+                head: a.heads[i],
+                deprel: self.label_name(a.labels[i]),
+            })
+            .collect()
+    }
+
+    /// Tokenises and parses the sentence `text[span]`; spans index `text`.
+    #[must_use]
+    pub fn parse_span(&self, text: &str, span: Span) -> Vec<ParsedWord<'_>> {
+        let tokens = faultline_text::tokens(span.slice(text), span.start);
+        self.parse_tokens(text, &tokens)
+    }
+}

@@ -50,12 +50,21 @@ impl Model {
     #[must_use]
     pub fn analyze_tagged(&self, atoms: &[Atoms], tags: Vec<u8>) -> Analysis {
         if atoms.is_empty() {
-            return Analysis { tags, heads: Vec::new(), labels: Vec::new() };
+            return Analysis {
+                tags,
+                heads: Vec::new(),
+                labels: Vec::new(),
+            };
         }
-        let heads1 = self.parser.parse(atoms, &tags);
+        let classes = self.tagger.classes(atoms);
+        let heads1 = self.parser.parse(atoms, &tags, &classes);
         let labels1 = self.labeler.label(atoms, &tags, &heads1);
         let heads = heads1[1..].iter().map(|&h| h.checked_sub(1)).collect();
-        Analysis { tags, heads, labels: labels1[1..].to_vec() }
+        Analysis {
+            tags,
+            heads,
+            labels: labels1[1..].to_vec(),
+        }
     }
 
     /// Tags, parses and labels a sentence of word forms.
@@ -90,11 +99,16 @@ impl Model {
     /// # Errors
     /// Not a model file, another format version, or a damaged file.
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Self, SyntaxError> {
-        let bad = |m: &str| SyntaxError::Model { file: name.to_owned(), message: m.to_owned() };
+        let bad = |m: &str| SyntaxError::Model {
+            file: name.to_owned(),
+            message: m.to_owned(),
+        };
         let rest = bytes
             .strip_prefix(MAGIC.as_slice())
             .ok_or_else(|| bad("not a faultline syntax model (wrong magic bytes)"))?;
-        let (version, payload) = rest.split_at_checked(4).ok_or_else(|| bad("the model file is truncated"))?;
+        let (version, payload) = rest
+            .split_at_checked(4)
+            .ok_or_else(|| bad("the model file is truncated"))?;
         let version = u32::from_le_bytes([version[0], version[1], version[2], version[3]]);
         if version != VERSION {
             return Err(bad(&format!(
@@ -102,9 +116,15 @@ impl Model {
             )));
         }
         let payload = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(payload, MAX_PAYLOAD)
-            .map_err(|_| bad("the model payload is damaged (decompression failed); restore or retrain it"))?;
+            .map_err(|_| {
+                bad("the model payload is damaged (decompression failed); restore or retrain it")
+            })?;
         let mut r = Reader::new(name, &payload);
-        let model = Self { tagger: Tagger::read(&mut r)?, parser: Parser::read(&mut r)?, labeler: Labeler::read(&mut r)? };
+        let model = Self {
+            tagger: Tagger::read(&mut r)?,
+            parser: Parser::read(&mut r)?,
+            labeler: Labeler::read(&mut r)?,
+        };
         if !r.at_end() {
             return Err(r.error("trailing bytes after the model sections; restore or retrain it"));
         }
@@ -117,7 +137,10 @@ impl Model {
     /// As [`Model::from_bytes`], or when the file cannot be read.
     pub fn from_file(path: &std::path::Path) -> Result<Self, SyntaxError> {
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| SyntaxError::Io { file: name.clone(), source })?;
+        let bytes = std::fs::read(path).map_err(|source| SyntaxError::Io {
+            file: name.clone(),
+            source,
+        })?;
         Self::from_bytes(&name, &bytes)
     }
 }

@@ -74,7 +74,10 @@ impl Trainer {
 
     fn row(&mut self, f: u64) -> usize {
         let next = self.index.len();
-        let row = *self.index.entry(f).or_insert(u32::try_from(next).unwrap_or(u32::MAX)) as usize;
+        let row = *self
+            .index
+            .entry(f)
+            .or_insert(u32::try_from(next).unwrap_or(u32::MAX)) as usize;
         if row == next {
             self.weights.resize(self.weights.len() + self.classes, 0.0);
             self.totals.resize(self.totals.len() + self.classes, 0.0);
@@ -98,15 +101,20 @@ impl Trainer {
         let now = f64::from(self.now.max(1));
         let averaged: Vec<f32> = (0..self.weights.len())
             .map(|i| {
-                let total = self.totals[i] + f64::from(self.now - self.stamps[i]) * f64::from(self.weights[i]);
+                let total = self.totals[i]
+                    + f64::from(self.now - self.stamps[i]) * f64::from(self.weights[i]);
                 #[allow(clippy::cast_possible_truncation)]
                 let avg = (total / now) as f32;
                 avg
             })
             .collect();
-        let max = averaged.iter().fold(0.0f32, |m, w| m.max(w.abs())).max(1e-9);
+        let max = averaged
+            .iter()
+            .fold(0.0f32, |m, w| m.max(w.abs()))
+            .max(1e-9);
         let scale = max / 32767.0;
-        let mut keys: Vec<(u32, u32)> = self.index.iter().map(|(&k, &r)| (slot_key(k), r)).collect();
+        let mut keys: Vec<(u32, u32)> =
+            self.index.iter().map(|(&k, &r)| (slot_key(k), r)).collect();
         keys.sort_unstable();
         keys.dedup_by_key(|e| e.0);
         let mut entries = Vec::with_capacity(keys.len());
@@ -117,7 +125,10 @@ impl Trainer {
                 continue;
             }
             #[allow(clippy::cast_possible_truncation)]
-            let q: Vec<i16> = slice.iter().map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
+            let q: Vec<i16> = slice
+                .iter()
+                .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
+                .collect();
             entries.push((key, q));
         }
         Linear::build(self.classes, scale, &entries)
@@ -231,7 +242,9 @@ impl Linear {
     pub fn write(&self, w: &mut Writer) {
         w.u32(u32::try_from(self.classes).unwrap_or(u32::MAX));
         w.f32(self.scale);
-        let mut live: Vec<usize> = (0..self.keys.len()).filter(|&s| self.keys[s] != EMPTY).collect();
+        let mut live: Vec<usize> = (0..self.keys.len())
+            .filter(|&s| self.keys[s] != EMPTY)
+            .collect();
         live.sort_unstable_by_key(|&s| self.keys[s]);
         w.u32(u32::try_from(live.len()).unwrap_or(u32::MAX));
         let mut prev = 0u32;
@@ -255,12 +268,15 @@ impl Linear {
         let scale = r.f32()?;
         let n = r.u32()? as usize;
         if classes == 0 || classes > 4096 || n > 50_000_000 {
-            return Err(r.error("a model section has impossible sizes; retrain or re-download the model"));
+            return Err(
+                r.error("a model section has impossible sizes; retrain or re-download the model")
+            );
         }
         let mut keys = Vec::with_capacity(n);
         let mut prev = 0u32;
         for _ in 0..n {
-            let delta = u32::try_from(r.varint()?).map_err(|_| r.error("a feature key is out of range"))?;
+            let delta =
+                u32::try_from(r.varint()?).map_err(|_| r.error("a feature key is out of range"))?;
             prev = prev.wrapping_add(delta);
             keys.push(prev);
         }
@@ -279,7 +295,10 @@ impl Linear {
 
 /// Index of the largest score among the allowed classes (the first on ties).
 #[must_use]
-pub fn argmax_allowed<T: PartialOrd + Copy>(scores: &[T], allowed: impl Fn(usize) -> bool) -> Option<usize> {
+pub fn argmax_allowed<T: PartialOrd + Copy>(
+    scores: &[T],
+    allowed: impl Fn(usize) -> bool,
+) -> Option<usize> {
     let mut best: Option<(usize, T)> = None;
     for (i, &s) in scores.iter().enumerate() {
         if allowed(i) && best.is_none_or(|(_, b)| s > b) {

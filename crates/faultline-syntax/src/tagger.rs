@@ -12,21 +12,23 @@ use crate::perceptron::{Linear, Trainer, argmax_allowed};
 
 /// The Universal Dependencies part-of-speech tags, in model order.
 pub const UPOS: [&str; 17] = [
-    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM",
-    "VERB", "X",
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+    "PUNCT", "SCONJ", "SYM", "VERB", "X",
 ];
 
 /// Tag index of a UPOS name.
 #[must_use]
 pub fn upos_index(name: &str) -> Option<u8> {
-    UPOS.iter().position(|t| *t == name).and_then(|i| u8::try_from(i).ok())
+    UPOS.iter()
+        .position(|t| *t == name)
+        .and_then(|i| u8::try_from(i).ok())
 }
 
 /// Ambiguity classes: word hash → bit set of tags seen with it.
 pub type Lexicon = HashMap<u64, u32>;
 
-const START: u64 = 0x5354_4152_54;
-const UNKNOWN_CLASS: u64 = 0x554e_4b;
+const START: u64 = 0x0053_5441_5254;
+const UNKNOWN_CLASS: u64 = 0x0055_4e4b;
 
 /// A trained tagger: a first left-to-right pass, and a second pass that
 /// also sees the first pass's tags of the two words to the right.
@@ -47,17 +49,28 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn word(&self, i: isize) -> u64 {
-        usize::try_from(i).ok().and_then(|i| self.atoms.get(i)).map_or(START, |a| a.word)
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.atoms.get(i))
+            .map_or(START, |a| a.word)
     }
     fn class(&self, i: isize) -> u64 {
-        usize::try_from(i).ok().and_then(|i| self.classes.get(i)).copied().unwrap_or(START)
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.classes.get(i))
+            .copied()
+            .unwrap_or(START)
     }
 }
 
 fn ambiguity_classes(lexicon: &Lexicon, atoms: &[Atoms]) -> Vec<u64> {
     atoms
         .iter()
-        .map(|a| lexicon.get(&a.word).map_or(UNKNOWN_CLASS, |&bits| u64::from(bits)))
+        .map(|a| {
+            lexicon
+                .get(&a.word)
+                .map_or(UNKNOWN_CLASS, |&bits| u64::from(bits))
+        })
         .collect()
 }
 
@@ -95,8 +108,22 @@ fn features(cx: &Context<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.push(feat(25, cx.class(j - 1), cx.class(j), cx.class(j + 1)));
     out.push(feat(26, a.suffix[2], cx.word(j + 1), 0));
     out.push(feat(27, a.suffix[2], p1, 0));
-    out.push(feat(28, cx.atoms.get(i + 1).map_or(START, |n| n.suffix[2]), 0, 0));
-    out.push(feat(29, if i > 0 { cx.atoms[i - 1].suffix[2] } else { START }, 0, 0));
+    out.push(feat(
+        28,
+        cx.atoms.get(i + 1).map_or(START, |n| n.suffix[2]),
+        0,
+        0,
+    ));
+    out.push(feat(
+        29,
+        if i > 0 {
+            cx.atoms[i - 1].suffix[2]
+        } else {
+            START
+        },
+        0,
+        0,
+    ));
     out.push(feat(30, a.shape, p1, 0));
     out.push(feat(31, w, cx.word(j + 1), cx.word(j + 2)));
     out.push(feat(32, cx.word(j - 1), w, cx.word(j + 1)));
@@ -131,14 +158,18 @@ fn decode(model: &Linear, cx: &Context<'_>) -> Vec<u8> {
 }
 
 fn tag_value(t: Option<u8>) -> u64 {
-    t.map_or(START, |t| mix(0x7461_67, u64::from(t)))
+    t.map_or(START, |t| mix(0x0074_6167, u64::from(t)))
 }
 
 impl Tagger {
     /// Tags a sentence given its atoms; returns UPOS indices.
     #[must_use]
     pub fn tag(&self, atoms: &[Atoms]) -> Vec<u8> {
-        let mut cx = Context { atoms, classes: ambiguity_classes(&self.lexicon, atoms), ahead: Vec::new() };
+        let mut cx = Context {
+            atoms,
+            classes: ambiguity_classes(&self.lexicon, atoms),
+            ahead: Vec::new(),
+        };
         cx.ahead = decode(&self.first, &cx);
         decode(&self.second, &cx)
     }
@@ -147,6 +178,13 @@ impl Tagger {
     #[must_use]
     pub fn size(&self) -> usize {
         self.first.len() + self.second.len()
+    }
+
+    /// Each word's ambiguity class (the tags training gave the word), as
+    /// a feature atom; unknown words share one class.
+    #[must_use]
+    pub fn classes(&self, atoms: &[Atoms]) -> Vec<u64> {
+        ambiguity_classes(&self.lexicon, atoms)
     }
 
     /// Writes the tagger to a model file section.
@@ -172,17 +210,24 @@ impl Tagger {
         let first = Linear::read(r)?;
         let second = Linear::read(r)?;
         if first.classes() != UPOS.len() || second.classes() != UPOS.len() {
-            return Err(r.error("the tagger section has the wrong number of tags; retrain the model"));
+            return Err(
+                r.error("the tagger section has the wrong number of tags; retrain the model")
+            );
         }
         let n = r.u32()? as usize;
         let mut lexicon = HashMap::with_capacity(n);
         let mut prev = 0u64;
         for _ in 0..n {
             prev = prev.wrapping_add(r.varint()?);
-            let bits = u32::try_from(r.varint()?).map_err(|_| r.error("an ambiguity class is out of range"))?;
+            let bits = u32::try_from(r.varint()?)
+                .map_err(|_| r.error("an ambiguity class is out of range"))?;
             lexicon.insert(prev, bits);
         }
-        Ok(Self { first, second, lexicon })
+        Ok(Self {
+            first,
+            second,
+            lexicon,
+        })
     }
 }
 
@@ -210,7 +255,11 @@ pub fn build_lexicon(data: &[TaggedSentence], min_count: u32) -> Lexicon {
         .filter_map(|(w, c)| {
             let total: u32 = c.iter().sum();
             (total >= min_count).then(|| {
-                let bits = c.iter().enumerate().filter(|&(_, &n)| n * 100 >= total).fold(0u32, |b, (i, _)| b | 1 << i);
+                let bits = c
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &n)| n * 100 >= total)
+                    .fold(0u32, |b, (i, _)| b | 1 << i);
                 (w, bits)
             })
         })
@@ -219,7 +268,13 @@ pub fn build_lexicon(data: &[TaggedSentence], min_count: u32) -> Lexicon {
 
 /// One pass's perceptron training; `ahead` holds first-pass tags for the
 /// second pass (empty for the first).
-fn train_pass(data: &[TaggedSentence], ahead: &[Vec<u8>], lexicon: &Lexicon, epochs: usize, seed: u64) -> Trainer {
+fn train_pass(
+    data: &[TaggedSentence],
+    ahead: &[Vec<u8>],
+    lexicon: &Lexicon,
+    epochs: usize,
+    seed: u64,
+) -> Trainer {
     let mut model = Trainer::new(UPOS.len());
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = crate::train::Rng::new(seed);
@@ -251,15 +306,29 @@ fn train_pass(data: &[TaggedSentence], ahead: &[Vec<u8>], lexicon: &Lexicon, epo
 }
 
 /// First-pass tags for every sentence from models that did not see it.
-fn jackknife_first(data: &[TaggedSentence], lexicon: &Lexicon, epochs: usize, seed: u64, prune: f32) -> Vec<Vec<u8>> {
+fn jackknife_first(
+    data: &[TaggedSentence],
+    lexicon: &Lexicon,
+    epochs: usize,
+    seed: u64,
+    prune: f32,
+) -> Vec<Vec<u8>> {
     const FOLDS: usize = 4;
     let mut out = vec![Vec::new(); data.len()];
     for fold in 0..FOLDS {
-        let rest: Vec<TaggedSentence> =
-            data.iter().enumerate().filter(|(i, _)| i % FOLDS != fold).map(|(_, s)| s.clone()).collect();
+        let rest: Vec<TaggedSentence> = data
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % FOLDS != fold)
+            .map(|(_, s)| s.clone())
+            .collect();
         let model = train_pass(&rest, &[], lexicon, epochs, seed + fold as u64).freeze(prune);
         for (i, s) in data.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
-            let cx = Context { atoms: &s.atoms, classes: ambiguity_classes(lexicon, &s.atoms), ahead: Vec::new() };
+            let cx = Context {
+                atoms: &s.atoms,
+                classes: ambiguity_classes(lexicon, &s.atoms),
+                ahead: Vec::new(),
+            };
             out[i] = decode(&model, &cx);
         }
     }
@@ -273,5 +342,9 @@ pub fn train(data: &[TaggedSentence], epochs: usize, seed: u64, prune: f32) -> T
     let first = train_pass(data, &[], &lexicon, epochs, seed).freeze(prune);
     let ahead = jackknife_first(data, &lexicon, epochs, seed, prune);
     let second = train_pass(data, &ahead, &lexicon, epochs, seed + 100).freeze(prune);
-    Tagger { first, second, lexicon }
+    Tagger {
+        first,
+        second,
+        lexicon,
+    }
 }

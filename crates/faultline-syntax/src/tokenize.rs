@@ -25,7 +25,11 @@ struct Rules {
 }
 
 fn data_lines(text: &str) -> Vec<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
 }
 
 fn rules() -> &'static Rules {
@@ -45,7 +49,10 @@ pub fn words(text: &str, tokens: &[Token]) -> Vec<Word> {
         if t.kind == TokenKind::Word {
             split_word(text, t.span, index, &mut out);
         } else {
-            out.push(Word { span: t.span, token: index });
+            out.push(Word {
+                span: t.span,
+                token: index,
+            });
         }
     }
     out
@@ -56,19 +63,40 @@ fn split_word(text: &str, span: Span, token: u32, out: &mut Vec<Word>) {
     let (stem_len, clitic) = clitic_split(s);
     split_hyphens(s, span.start, &s[..stem_len], token, out);
     if clitic {
-        out.push(Word { span: Span::new(span.start + stem_len, span.end), token });
+        out.push(Word {
+            span: Span::new(span.start + stem_len, span.end),
+            token,
+        });
     }
 }
 
 /// Length of the stem before a final clitic, and whether there is one.
 fn clitic_split(s: &str) -> (usize, bool) {
-    let norm: String = s.chars().map(|c| if c == '\u{2019}' { '\'' } else { c.to_ascii_lowercase() }).collect();
+    let norm: String = s
+        .chars()
+        .map(|c| {
+            if c == '\u{2019}' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
     for c in &rules().clitics {
         if norm.len() > c.len() && norm.ends_with(c.as_str()) {
             // byte length of the clitic in the original (’ is 3 bytes, ' is 1)
             let chars = c.chars().count();
-            let start = s.char_indices().rev().nth(chars - 1).map_or(s.len(), |(i, _)| i);
-            if start > 0 && s[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+            let start = s
+                .char_indices()
+                .rev()
+                .nth(chars - 1)
+                .map_or(s.len(), |(i, _)| i);
+            if start > 0
+                && s[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
                 return (start, true);
             }
         }
@@ -85,16 +113,29 @@ fn split_hyphens(_full: &str, base: usize, stem: &str, token: u32, out: &mut Vec
             continue;
         }
         let left = &stem[start..i];
-        let joined = start == 0 && rules().prefixes.iter().any(|p| p.eq_ignore_ascii_case(left));
+        let joined = start == 0
+            && rules()
+                .prefixes
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(left));
         let digits = bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit();
         if joined || digits {
             continue;
         }
-        out.push(Word { span: Span::new(base + start, base + i), token });
-        out.push(Word { span: Span::new(base + i, base + i + c.len_utf8()), token });
+        out.push(Word {
+            span: Span::new(base + start, base + i),
+            token,
+        });
+        out.push(Word {
+            span: Span::new(base + i, base + i + c.len_utf8()),
+            token,
+        });
         start = i + c.len_utf8();
     }
-    out.push(Word { span: Span::new(base + start, base + stem.len()), token });
+    out.push(Word {
+        span: Span::new(base + start, base + stem.len()),
+        token,
+    });
 }
 
 #[cfg(test)]
@@ -103,7 +144,10 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         let toks = faultline_text::tokens(text, 0);
-        words(text, &toks).iter().map(|w| w.span.slice(text)).collect()
+        words(text, &toks)
+            .iter()
+            .map(|w| w.span.slice(text))
+            .collect()
     }
 
     #[test]
@@ -117,8 +161,14 @@ mod tests {
 
     #[test]
     fn splits_hyphens_but_keeps_prefixes_and_numbers() {
-        assert_eq!(split("a Saudi-led force"), ["a", "Saudi", "-", "led", "force"]);
-        assert_eq!(split("an e-mail and co-workers"), ["an", "e-mail", "and", "co-workers"]);
+        assert_eq!(
+            split("a Saudi-led force"),
+            ["a", "Saudi", "-", "led", "force"]
+        );
+        assert_eq!(
+            split("an e-mail and co-workers"),
+            ["an", "e-mail", "and", "co-workers"]
+        );
         assert_eq!(split("Abu al-Baghdadi"), ["Abu", "al", "-", "Baghdadi"]);
     }
 

@@ -56,11 +56,21 @@ pub struct Config {
     pub folds: usize,
     /// Pruning threshold (fraction of the largest weight).
     pub prune: f32,
+    /// Parsers in the ensemble.
+    pub ensemble: usize,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Self { seed: 7, tagger_epochs: 10, parser_epochs: 15, labeler_epochs: 10, folds: 5, prune: 0.002 }
+        Self {
+            seed: 7,
+            tagger_epochs: 10,
+            parser_epochs: 15,
+            labeler_epochs: 10,
+            folds: 5,
+            prune: 0.004,
+            ensemble: 1,
+        }
     }
 }
 
@@ -92,7 +102,11 @@ pub fn prepare(sents: &[GoldSentence]) -> Vec<Prepared> {
             }
             Prepared {
                 atoms: s.words.iter().map(|w| Atoms::of(&w.form)).collect(),
-                tags: s.words.iter().map(|w| upos_index(&w.upos).unwrap_or(x)).collect(),
+                tags: s
+                    .words
+                    .iter()
+                    .map(|w| upos_index(&w.upos).unwrap_or(x))
+                    .collect(),
                 heads,
                 labels,
             }
@@ -101,7 +115,12 @@ pub fn prepare(sents: &[GoldSentence]) -> Vec<Prepared> {
 }
 
 fn tagged(data: &[Prepared]) -> Vec<TaggedSentence> {
-    data.iter().map(|p| TaggedSentence { atoms: p.atoms.clone(), tags: p.tags.clone() }).collect()
+    data.iter()
+        .map(|p| TaggedSentence {
+            atoms: p.atoms.clone(),
+            tags: p.tags.clone(),
+        })
+        .collect()
 }
 
 /// Tags each sentence with a tagger that did not see it (`folds` ≥ 2).
@@ -111,9 +130,23 @@ fn jackknife(data: &[Prepared], cfg: &Config, log: &mut dyn FnMut(&str)) -> Vec<
     }
     let mut out = vec![Vec::new(); data.len()];
     for fold in 0..cfg.folds {
-        let rest: Vec<Prepared> = data.iter().enumerate().filter(|(i, _)| i % cfg.folds != fold).map(|(_, p)| p.clone()).collect();
-        let t = tagger::train(&tagged(&rest), cfg.tagger_epochs, cfg.seed + fold as u64, cfg.prune);
-        for (i, p) in data.iter().enumerate().filter(|(i, _)| i % cfg.folds == fold) {
+        let rest: Vec<Prepared> = data
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % cfg.folds != fold)
+            .map(|(_, p)| p.clone())
+            .collect();
+        let t = tagger::train(
+            &tagged(&rest),
+            cfg.tagger_epochs,
+            cfg.seed + fold as u64,
+            cfg.prune,
+        );
+        for (i, p) in data
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % cfg.folds == fold)
+        {
             out[i] = t.tag(&p.atoms);
         }
         log(&format!("jackknife fold {}/{} done", fold + 1, cfg.folds));
@@ -131,17 +164,41 @@ pub fn train(train: &[GoldSentence], cfg: &Config, log: &mut dyn FnMut(&str)) ->
     let trees: Vec<TreeSentence> = data
         .iter()
         .zip(&auto_tags)
-        .map(|(p, t)| TreeSentence { atoms: p.atoms.clone(), tags: t.clone(), heads: oracle::projectivise(&p.heads) })
+        .map(|(p, t)| TreeSentence {
+            atoms: p.atoms.clone(),
+            tags: t.clone(),
+            heads: oracle::projectivise(&p.heads),
+            classes: tagger.classes(&p.atoms),
+        })
         .collect();
-    let settings = parser::Settings { epochs: cfg.parser_epochs, seed: cfg.seed, explore_from: 1, explore: 0.9, prune: cfg.prune };
+    let settings = parser::Settings {
+        epochs: cfg.parser_epochs,
+        seed: cfg.seed,
+        explore_from: 1,
+        explore: 0.9,
+        prune: cfg.prune,
+        ensemble: cfg.ensemble,
+    };
     let parser = parser::train(&trees, settings);
     log(&format!("parser trained: {} feature rows", parser.size()));
     let labeled: Vec<LabeledSentence> = data
         .iter()
         .zip(auto_tags)
-        .map(|(p, t)| LabeledSentence { atoms: p.atoms.clone(), tags: t, heads: p.heads.clone(), labels: p.labels.clone() })
+        .map(|(p, t)| LabeledSentence {
+            atoms: p.atoms.clone(),
+            tags: t,
+            heads: p.heads.clone(),
+            labels: p.labels.clone(),
+        })
         .collect();
     let labeler = labeler::train(&labeled, cfg.labeler_epochs, cfg.seed, cfg.prune);
-    log(&format!("labeller trained: {} feature rows", labeler.size()));
-    Model { tagger, parser, labeler }
+    log(&format!(
+        "labeller trained: {} feature rows",
+        labeler.size()
+    ));
+    Model {
+        tagger,
+        parser,
+        labeler,
+    }
 }

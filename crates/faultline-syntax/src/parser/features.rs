@@ -6,7 +6,7 @@
 use super::state::State;
 use crate::hash::{feat, mix};
 use crate::lexical::Atoms;
-use crate::tagger::UPOS;
+use crate::tagger::{UPOS, upos_index};
 
 const NONE: u64 = 0x4e4f_4e45;
 
@@ -20,29 +20,70 @@ pub struct Sentence<'a> {
     pub tags: Vec<u64>,
     /// Refined tag atoms, index 0 = NONE.
     pub fine: Vec<u64>,
+    /// Running counts of punctuation and verbs up to each word (1-based).
+    counts: Vec<[u16; 2]>,
+    /// Ambiguity classes, 0-based.
+    classes: &'a [u64],
 }
 
 impl<'a> Sentence<'a> {
     /// Wraps 0-based atoms and tags.
     #[must_use]
-    pub fn new(atoms: &'a [Atoms], tags: &[u8]) -> Self {
+    pub fn new(atoms: &'a [Atoms], tags: &[u8], classes: &'a [u64]) -> Self {
         let mut t = Vec::with_capacity(tags.len() + 1);
         t.push(NONE);
         t.extend(tags.iter().map(|&x| mix(0x7047, u64::from(x))));
         let mut fine = Vec::with_capacity(tags.len() + 1);
         fine.push(NONE);
         fine.extend(tags.iter().zip(atoms).map(|(&x, a)| refined_tag(x, a)));
-        Self { atoms, tags: t, fine }
+        let (punct, verb) = (upos_index("PUNCT"), upos_index("VERB"));
+        let mut counts = Vec::with_capacity(tags.len() + 1);
+        let mut c = [0u16; 2];
+        counts.push(c);
+        for &x in tags {
+            c[0] = c[0].saturating_add(u16::from(Some(x) == punct));
+            c[1] = c[1].saturating_add(u16::from(Some(x) == verb));
+            counts.push(c);
+        }
+        Self {
+            atoms,
+            tags: t,
+            fine,
+            counts,
+            classes,
+        }
+    }
+
+    /// Punctuation marks and verbs strictly between words `a` < `b`.
+    fn between(&self, a: u32, b: u32) -> (u64, u64) {
+        if a == 0 || b <= a + 1 || b as usize >= self.counts.len() {
+            return (0, 0);
+        }
+        let (x, y) = (self.counts[b as usize - 1], self.counts[a as usize]);
+        (u64::from(x[0] - y[0]).min(3), u64::from(x[1] - y[1]).min(3))
     }
 
     #[inline]
     fn w(&self, i: u32) -> u64 {
-        if i == 0 { NONE } else { self.atoms.get(i as usize - 1).map_or(NONE, |a| a.word) }
+        if i == 0 {
+            NONE
+        } else {
+            self.atoms.get(i as usize - 1).map_or(NONE, |a| a.word)
+        }
     }
 
     #[inline]
     fn p(&self, i: u32) -> u64 {
         self.tags.get(i as usize).copied().unwrap_or(NONE)
+    }
+
+    #[inline]
+    fn class(&self, i: u32) -> u64 {
+        if i == 0 {
+            NONE
+        } else {
+            self.classes.get(i as usize - 1).copied().unwrap_or(NONE)
+        }
     }
 
     #[inline]
@@ -52,7 +93,11 @@ impl<'a> Sentence<'a> {
 
     #[inline]
     fn suffix(&self, i: u32) -> u64 {
-        if i == 0 { NONE } else { self.atoms.get(i as usize - 1).map_or(NONE, |a| a.suffix[2]) }
+        if i == 0 {
+            NONE
+        } else {
+            self.atoms.get(i as usize - 1).map_or(NONE, |a| a.suffix[2])
+        }
     }
 }
 
@@ -85,19 +130,33 @@ pub fn extract(sn: &Sentence<'_>, st: &State, out: &mut Vec<u64>) {
     let n = st.n;
     let at = |i: u32| if i <= n { i } else { 0 };
     let s0 = st.s0();
-    let s1 = if st.stack.len() >= 2 { st.stack[st.stack.len() - 2] } else { 0 };
+    let s1 = if st.stack.len() >= 2 {
+        st.stack[st.stack.len() - 2]
+    } else {
+        0
+    };
     let n0 = at(st.next);
     let n1 = at(st.next + 1);
     let n2 = at(st.next + 2);
     let head = |i: u32| if i == 0 { 0 } else { st.heads[i as usize] };
     let left = |i: u32, k: usize| if i == 0 { 0 } else { st.lefts[i as usize][k] };
     let right = |i: u32, k: usize| if i == 0 { 0 } else { st.rights[i as usize][k] };
-    let val = |i: u32, k: usize| if i == 0 { 0 } else { u64::from(st.valency[i as usize][k]) };
+    let val = |i: u32, k: usize| {
+        if i == 0 {
+            0
+        } else {
+            u64::from(st.valency[i as usize][k])
+        }
+    };
     let (s0h, n0l, s0l, s0r) = (head(s0), left(n0, 0), left(s0, 0), right(s0, 0));
     let (s0h2, n0l2, s0l2, s0r2) = (head(s0h), left(n0, 1), left(s0, 1), right(s0, 1));
     let (w, p) = (|i| sn.w(i), |i| sn.p(i));
     let wp = |i| mix(sn.w(i), sn.p(i));
-    let d = if s0 != 0 && n0 != 0 { distance_bucket(s0, n0) } else { 7 };
+    let d = if s0 != 0 && n0 != 0 {
+        distance_bucket(s0, n0)
+    } else {
+        7
+    };
     let mut f = |t: u64, a: u64, b: u64, c: u64| out.push(feat(t, a, b, c));
     // single words
     f(0, 0, 0, 0);
@@ -186,4 +245,14 @@ pub fn extract(sn: &Sentence<'_>, st: &State, out: &mut Vec<u64>) {
     f(75, r(s0), p(n0), d);
     f(76, r(s0h), r(s0), r(n0));
     f(77, r(s1), r(s0), 0);
+    let (punct, verbs) = sn.between(s0, n0);
+    f(78, p(s0), p(n0), punct);
+    f(79, p(s0), p(n0), verbs);
+    f(80, r(s0), r(n0), punct << 2 | verbs);
+    f(81, w(s0), p(n0), punct);
+    let c = |i| sn.class(i);
+    f(82, c(s0), p(s0), 0);
+    f(83, c(n0), p(n0), 0);
+    f(84, c(s0), c(n0), 0);
+    f(85, c(n0), c(n1), p(s0));
 }

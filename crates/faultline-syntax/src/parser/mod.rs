@@ -13,10 +13,11 @@ use crate::perceptron::{Linear, Trainer, argmax_allowed};
 use features::{Sentence, extract};
 use state::{MOVES, Move, State};
 
-/// A trained head-finding model.
+/// A trained head-finding model: one or more perceptrons trained with
+/// different seeds, whose scores are summed at every move.
 #[derive(Debug, Clone)]
 pub struct Parser {
-    linear: Linear,
+    models: Vec<Linear>,
 }
 
 /// Makes one root: the first headless word stays the root, the others
@@ -35,15 +36,17 @@ impl Parser {
     /// Parses one sentence. Returns heads, 1-based with index 0 unused:
     /// `heads[w]` is the head of word `w`, 0 for the root.
     #[must_use]
-    pub fn parse(&self, atoms: &[Atoms], tags: &[u8]) -> Vec<u32> {
-        let sn = Sentence::new(atoms, tags);
+    pub fn parse(&self, atoms: &[Atoms], tags: &[u8], classes: &[u64]) -> Vec<u32> {
+        let sn = Sentence::new(atoms, tags, classes);
         let mut st = State::new(atoms.len());
         let mut buf = Vec::with_capacity(80);
         let mut scores = [0i32; 4];
+        let mut part = [0i32; 4];
         while !st.done() {
             extract(&sn, &st, &mut buf);
-            self.linear.score(&buf, &mut scores);
-            let m = argmax_allowed(&scores, |i| st.allowed(MOVES[i])).map_or(Move::Shift, |i| MOVES[i]);
+            self.score(&buf, &mut scores, &mut part);
+            let m =
+                argmax_allowed(&scores, |i| st.allowed(MOVES[i])).map_or(Move::Shift, |i| MOVES[i]);
             st.apply(m);
         }
         let mut heads = st.heads;
@@ -51,15 +54,36 @@ impl Parser {
         heads
     }
 
+    fn score(&self, feats: &[u64], scores: &mut [i32; 4], part: &mut [i32; 4]) {
+        scores.fill(0);
+        for m in &self.models {
+            m.score(feats, part);
+            for (s, p) in scores.iter_mut().zip(part.iter()) {
+                *s += *p;
+            }
+        }
+    }
+
+    /// The same parser with only its first model (for comparisons).
+    #[must_use]
+    pub fn first_only(&self) -> Self {
+        Self {
+            models: self.models.iter().take(1).cloned().collect(),
+        }
+    }
+
     /// Number of feature rows kept.
     #[must_use]
     pub fn size(&self) -> usize {
-        self.linear.len()
+        self.models.iter().map(Linear::len).sum()
     }
 
     /// Writes the parser section.
     pub fn write(&self, w: &mut Writer) {
-        self.linear.write(w);
+        w.u32(u32::try_from(self.models.len()).unwrap_or(0));
+        for m in &self.models {
+            m.write(w);
+        }
     }
 
     /// Reads the parser section.
@@ -67,11 +91,23 @@ impl Parser {
     /// # Errors
     /// A damaged section.
     pub fn read(r: &mut Reader<'_>) -> Result<Self, SyntaxError> {
-        let linear = Linear::read(r)?;
-        if linear.classes() != MOVES.len() {
-            return Err(r.error("the parser section has the wrong number of moves; retrain the model"));
+        let n = r.u32()?;
+        if n == 0 || n > 16 {
+            return Err(r.error(
+                "the parser section has an impossible number of models; retrain the model",
+            ));
         }
-        Ok(Self { linear })
+        let mut models = Vec::new();
+        for _ in 0..n {
+            let linear = Linear::read(r)?;
+            if linear.classes() != MOVES.len() {
+                return Err(
+                    r.error("the parser section has the wrong number of moves; retrain the model")
+                );
+            }
+            models.push(linear);
+        }
+        Ok(Self { models })
     }
 }
 
@@ -84,6 +120,8 @@ pub struct TreeSentence {
     pub tags: Vec<u8>,
     /// Gold heads, 1-based with index 0 unused.
     pub heads: Vec<u32>,
+    /// Ambiguity classes (see [`crate::tagger::Tagger::classes`]).
+    pub classes: Vec<u64>,
 }
 
 /// Training settings for the parser.
@@ -99,11 +137,33 @@ pub struct Settings {
     pub explore: f64,
     /// Pruning threshold for the frozen model.
     pub prune: f32,
+    /// Models in the ensemble (trained in parallel, seeds `seed`, `seed + 1`, …).
+    pub ensemble: usize,
 }
 
 /// Trains the parser with the dynamic oracle.
 #[must_use]
 pub fn train(data: &[TreeSentence], settings: Settings) -> Parser {
+    let models = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..settings.ensemble.max(1))
+            .map(|k| {
+                scope.spawn(move || {
+                    train_one(
+                        data,
+                        Settings {
+                            seed: settings.seed + k as u64,
+                            ..settings
+                        },
+                    )
+                })
+            })
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    });
+    Parser { models }
+}
+
+fn train_one(data: &[TreeSentence], settings: Settings) -> Linear {
     let mut model = Trainer::new(MOVES.len());
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = crate::train::Rng::new(settings.seed);
@@ -112,14 +172,26 @@ pub fn train(data: &[TreeSentence], settings: Settings) -> Parser {
         rng.shuffle(&mut order);
         for &k in &order {
             let explore = epoch >= settings.explore_from;
-            train_sentence(&mut model, &data[k], &mut rng, explore.then_some(settings.explore), &mut buf);
+            train_sentence(
+                &mut model,
+                &data[k],
+                &mut rng,
+                explore.then_some(settings.explore),
+                &mut buf,
+            );
         }
     }
-    Parser { linear: model.freeze(settings.prune) }
+    model.freeze(settings.prune)
 }
 
-fn train_sentence(model: &mut Trainer, s: &TreeSentence, rng: &mut crate::train::Rng, explore: Option<f64>, buf: &mut Vec<u64>) {
-    let sn = Sentence::new(&s.atoms, &s.tags);
+fn train_sentence(
+    model: &mut Trainer,
+    s: &TreeSentence,
+    rng: &mut crate::train::Rng,
+    explore: Option<f64>,
+    buf: &mut Vec<u64>,
+) {
+    let sn = Sentence::new(&s.atoms, &s.tags, &s.classes);
     let mut st = State::new(s.atoms.len());
     let mut scores = [0f32; 4];
     while !st.done() {
@@ -131,9 +203,8 @@ fn train_sentence(model: &mut Trainer, s: &TreeSentence, rng: &mut crate::train:
         let best = argmax_allowed(&scores, |i| costs[i] == Some(min)).unwrap_or(0);
         model.update(buf, best, guess);
         model.tick();
-        let follow = if costs[guess] == Some(min) {
-            guess
-        } else if explore.is_some_and(|p| rng.unit() < p) {
+        let right = costs[guess] == Some(min);
+        let follow = if right || explore.is_some_and(|p| rng.unit() < p) {
             guess
         } else {
             best

@@ -16,12 +16,20 @@ pub fn costs(state: &State, gold: &[u32]) -> [Option<u32>; 4] {
     let s = state.s0();
     let b = state.next;
     let in_buffer = |k: u32| k >= b && k <= state.n;
-    let headless_on_stack = || state.stack.iter().copied().filter(|&k| state.heads[k as usize] == 0);
+    let headless_on_stack = || {
+        state
+            .stack
+            .iter()
+            .copied()
+            .filter(|&k| state.heads[k as usize] == 0)
+    };
     let buffer_deps_of = |h: u32| (b..=state.n).filter(|&k| gold[k as usize] == h).count();
     let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
 
     out[Move::Shift as usize] = {
-        let lost_deps = headless_on_stack().filter(|&k| gold[k as usize] == b).count();
+        let lost_deps = headless_on_stack()
+            .filter(|&k| gold[k as usize] == b)
+            .count();
         let g = gold[b as usize];
         let lost_head = g != 0 && state.stack.contains(&g);
         Some(to_u32(lost_deps) + u32::from(lost_head))
@@ -37,7 +45,9 @@ pub fn costs(state: &State, gold: &[u32]) -> [Option<u32>; 4] {
     if state.allowed(Move::Right) {
         let g = gold[b as usize];
         let lost_head = g != s && (g == 0 || in_buffer(g) || state.stack.contains(&g));
-        let lost_deps = headless_on_stack().filter(|&k| gold[k as usize] == b).count();
+        let lost_deps = headless_on_stack()
+            .filter(|&k| gold[k as usize] == b)
+            .count();
         out[Move::Right as usize] = Some(to_u32(lost_deps) + u32::from(lost_head));
     }
     out
