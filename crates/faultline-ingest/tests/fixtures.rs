@@ -237,9 +237,13 @@ fn dev_corpus_offsets_hold() {
             "{}",
             path.display()
         );
-        assert!(a.source.starts_with("https://"), "{}", a.source);
+        assert!(
+            a.source.starts_with("https://") || a.source.starts_with("http://"),
+            "{}",
+            a.source
+        );
         assert_eq!(a.language, "en");
         n += 1;
     }
-    assert_eq!(n, 12);
+    assert!(n >= 12, "only {n} corpus articles");
 }
