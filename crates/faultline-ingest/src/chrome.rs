@@ -9,7 +9,11 @@
 //!   "Reporting by …; Editing by …", cookie notices, button labels in another
 //!   script) is dropped where it stands;
 //! - a **caption** ends with a photo credit ("(Yonhap News)", "Photograph:
-//!   Name/AP", "(AP Photo/…)") and is moved to `captions`.
+//!   Name/AP", "(AP Photo/…)") and is moved to `captions`;
+//! - a **menu or breadcrumb** line ("Home | USA | World | Asia", "News › World ›
+//!   Asia") is navigation, and a line that is only a **section name**
+//!   (`data/sections.txt`: "World", "Asia", "Press Releases") is a label, never a
+//!   headline.
 
 use std::sync::LazyLock;
 
@@ -153,6 +157,12 @@ const NOISE_LINES: &[&str] = &[
     "next",
     "more",
     "view comments",
+    "comment",
+    "comments",
+    "add comment",
+    "post a comment",
+    "print story",
+    "print page",
     "accept",
     "accept cookies",
     "follow",
@@ -213,6 +223,64 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("caption pattern is valid")
 });
+
+/// The entries of a word-list data file: one per line, `#` comments and blank lines skipped.
+pub(crate) fn word_list(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+static SECTIONS: LazyLock<Vec<String>> =
+    LazyLock::new(|| word_list(include_str!("../data/sections.txt")));
+
+/// Separators of menus and breadcrumbs.
+const MENU_SEPARATORS: &[char] = &['|', '»', '›', '>', '•', '·', '/', '→', '¦'];
+
+/// True when `line` is only a section name ("World", "Asia Pacific", "Press Releases").
+pub fn is_section_name(line: &str) -> bool {
+    let l = label(line);
+    !l.is_empty() && l.len() <= 40 && SECTIONS.contains(&l)
+}
+
+/// True when `line` is a navigation menu or a breadcrumb trail: "Home | USA | World | Asia",
+/// "News › World › Asia", "Home / Politics / Defence", or a run of section names
+/// ("Home World Asia Africa Europe").
+pub fn is_menu_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.len() > 300 || t.is_empty() {
+        return false;
+    }
+    let parts: Vec<&str> = t
+        .split(MENU_SEPARATORS)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let separators = t.chars().filter(|c| MENU_SEPARATORS.contains(c)).count();
+    let short_parts = parts
+        .iter()
+        .all(|p| p.split_whitespace().count() <= 4 && !p.ends_with(['.', '?', '!']));
+    let crumbs = t.contains(['»', '›', '→']);
+    if separators >= 1 && short_parts && (parts.len() >= 3 || (crumbs && parts.len() >= 2)) {
+        return true;
+    }
+    // Menu words run together without separators.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() >= 4
+        && !ends_sentence_mark(t)
+        && words
+            .iter()
+            .filter(|w| SECTIONS.contains(&w.to_lowercase()))
+            .count()
+            * 4
+            >= words.len() * 3
+}
+
+fn ends_sentence_mark(t: &str) -> bool {
+    t.ends_with(['.', '!', '?'])
+}
 
 /// Lowercases a line and strips trailing punctuation and symbols for label matching.
 fn label(line: &str) -> String {
