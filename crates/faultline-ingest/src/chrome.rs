@@ -66,6 +66,20 @@ const TAIL_LINES: &[&str] = &[
     "editors' picks",
     "top stories",
     "don't miss",
+    "leave a reply",
+    "also read",
+    "read also",
+    "also on this site",
+    "comments are closed",
+    "post navigation",
+    "related releases",
+    "related stories on this topic",
+    "more on this topic",
+    "related topics",
+    "media contact",
+    "media contacts",
+    "media enquiries",
+    "media inquiries",
 ];
 
 /// Line prefixes (lowercased) that start the trailing chrome.
@@ -84,6 +98,11 @@ const TAIL_PREFIXES: &[&str] = &[
     "more from ",
     "explore more on",
     "our standards:",
+    "media contact:",
+    "media enquiries:",
+    "media inquiries:",
+    "for media enquiries",
+    "for media inquiries",
     "unauthorized reproduction",
     "unauthorised reproduction",
 ];
@@ -140,6 +159,7 @@ const NOISE_LINES: &[&str] = &[
     "skip to content",
     "listen to this article",
     "listen",
+    "listen live",
     "play video",
     "watch video",
     "enlarge this image",
@@ -157,6 +177,11 @@ const NOISE_LINES: &[&str] = &[
     "next",
     "more",
     "view comments",
+    "like this",
+    "loading",
+    "print this page",
+    "print this story",
+    "email this page",
     "comment",
     "comments",
     "add comment",
@@ -205,6 +230,21 @@ const NOISE_PREFIXES: &[&str] = &[
     "tags:",
     "topics:",
 ];
+
+/// Comment counters ("12 Comments", "Comments (3)") and lines that are only an e-mail
+/// address, a handle or a link.
+static COUNTER_OR_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+          \d+\s+(?:comments?|replies|responses|shares)
+          |(?:comments?|replies|shares)\s*[(:]?\s*\d+\s*\)?
+          |[\w.+-]+@[\w-]+(?:\.[\w-]+)+
+          |@\w{2,30}
+          |(?:https?://|www\.)\S+
+        )$",
+    )
+    .expect("counter pattern is valid")
+});
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -317,7 +357,7 @@ pub fn is_noise(line: &str) -> bool {
     if NOISE_LINES.contains(&l.as_str()) || NOISE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    is_social_bar(&l)
+    is_social_bar(&l) || COUNTER_OR_ADDRESS.is_match(t)
 }
 
 /// "Facebook | Twitter | Email" and similar bars of share buttons.

@@ -53,7 +53,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:reporters?\s+)?(?P<names>.{3,160}?)\s+contributed\s+(?:reporting\s+)?(?:to|for)\s+this\s+(?:report|story|article)[.)]?$",
+        r"(?i)^(?:reporters?\s+)?(?P<names>.{3,160}?)\s+contributed\s+(?:reporting\s+)?(?:to|for)\s+this\s+(?:report|story|article)(?:\s+(?:from|in)\s+[\p{Lu}][\p{L} .'-]{1,40}?)?[.)]?$",
     )
     .expect("contributor pattern is valid")
 });
@@ -114,6 +114,41 @@ pub fn credit_line(line: &str) -> Option<Vec<String>> {
     })
 }
 
+static FIELD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(source|editor|editors|author|authors|reporter|reporters|writer|by)\s*:\s*")
+        .expect("field label pattern is valid")
+});
+
+/// A line of labelled credit fields, as state news agencies print them: "Source: State
+/// News Agency Editor: Lin Ho". Authors (author, reporter, writer, by) are the byline;
+/// without them the source is; editors are neither. `None` unless the line starts with
+/// such a label and holds nothing else.
+pub fn credit_fields(line: &str) -> Option<Vec<String>> {
+    let t = line.trim();
+    let labels: Vec<regex::Captures<'_>> = FIELD_LABEL.captures_iter(t).collect();
+    if labels.first()?.get(0)?.start() != 0 {
+        return None;
+    }
+    let (mut authors, mut sources) = (Vec::new(), Vec::new());
+    for (i, c) in labels.iter().enumerate() {
+        let whole = c.get(0)?;
+        let end = labels
+            .get(i + 1)
+            .and_then(|n| n.get(0))
+            .map_or(t.len(), |m| m.start());
+        let value = t[whole.end()..end].trim().trim_end_matches([',', ';', '|']);
+        match c[1].to_lowercase().as_str() {
+            "source" => {
+                sources.extend(credit_line(value).unwrap_or_else(|| vec![value.to_owned()]))
+            }
+            "editor" | "editors" => {}
+            _ => authors.extend(chrome::byline_names(&format!("By {value}"))),
+        }
+    }
+    let names = if authors.is_empty() { sources } else { authors };
+    (!names.is_empty() && names.iter().all(|n| n.split_whitespace().count() <= 6)).then_some(names)
+}
+
 /// The names of a contributor line ("Jane Roe in Seoul contributed to this report."),
 /// or `None` when the line is anything else.
 pub fn contributor_names(line: &str) -> Option<Vec<String>> {
@@ -172,7 +207,27 @@ mod tests {
     }
 
     #[test]
+    fn credit_field_lines() {
+        assert_eq!(
+            credit_fields("Source: State News Agency Editor: Lin Ho"),
+            Some(vec!["State News Agency".to_owned()])
+        );
+        assert_eq!(
+            credit_fields("Source: Xinhua | Author: Wang Lei"),
+            Some(vec!["Wang Lei".to_owned()])
+        );
+        assert_eq!(
+            credit_fields("The source: a report from the ministry"),
+            None
+        );
+    }
+
+    #[test]
     fn contributor_lines() {
+        assert_eq!(
+            contributor_names("Owen Pratt contributed to this report from New York."),
+            Some(vec!["Owen Pratt".to_owned()])
+        );
         assert_eq!(
             contributor_names("Jane Roe in Seoul contributed to this report."),
             Some(vec!["Jane Roe".to_owned()])

@@ -63,6 +63,20 @@ struct DateLine {
     modified: Option<Stamp>,
     /// Stamps whose day and month could be swapped, as printed.
     ambiguous: Vec<String>,
+    /// Names after "by" on the date line.
+    byline: Vec<String>,
+}
+
+/// "… by Mina Cho" after the last stamp of a date line: where "by" starts, and the names.
+fn by_names_after(line: &str, from: usize) -> Option<(usize, Vec<String>)> {
+    let rest = &line[from..];
+    let at = rest.to_ascii_lowercase().find("by ")?;
+    let before = &rest[..at];
+    if !(before.is_empty() || before.ends_with([' ', '|', ',', '·', '•', '-'])) {
+        return None;
+    }
+    let names = chrome::byline_names(&rest[at..]);
+    (!names.is_empty()).then_some((from + at, names))
 }
 
 /// Words that may stand around dates on a date line.
@@ -101,6 +115,15 @@ fn parse_date_line(line: &str) -> Option<DateLine> {
         return None;
     }
     let mut out = DateLine::default();
+    // "Posted on June 8, 2013 by Mina Cho": the names after the last stamp are a byline.
+    let last_end = stamps.last().map_or(0, |s| s.range.end);
+    let line = match by_names_after(line, last_end) {
+        Some((cut, names)) => {
+            out.byline = names;
+            &line[..cut]
+        }
+        None => line,
+    };
     let mut rest_words = 0usize;
     let mut pos = 0usize;
     for found in stamps {
@@ -239,14 +262,14 @@ fn classify(l: &str) -> HeaderLine<'_> {
     if chrome::is_byline(l) {
         return HeaderLine::Byline(chrome::byline_names(l));
     }
-    if let Some(c) = credit::credit_line(l) {
+    if chrome::is_section_name(l) {
+        return HeaderLine::Section;
+    }
+    if let Some(c) = credit::credit_line(l).or_else(|| credit::credit_fields(l)) {
         return HeaderLine::Credit(c);
     }
     if let Some(k) = as_kicker_line(l) {
         return HeaderLine::Kicker(k);
-    }
-    if chrome::is_section_name(l) {
-        return HeaderLine::Section;
     }
     if chrome::is_noise(l)
         || chrome::is_tail_marker(l)
@@ -320,7 +343,9 @@ fn choose_headline(header: &[&str], hints: &[String]) -> Option<(usize, Option<S
         ..Default::default()
     };
     for (order, kind) in kinds.iter().enumerate() {
-        if kind.is_metadata() {
+        // A credit above every text line is the site's name, not evidence.
+        let site_name = matches!(kind, HeaderLine::Credit(_)) && candidates.is_empty();
+        if kind.is_metadata() && !site_name {
             evidence.metadata.push(order);
         }
         let HeaderLine::Text(_, text) = kind else {
@@ -453,14 +478,19 @@ fn read_header(lines: &[&str], counts: &LineCounts<'_>, hints: &[String], meta: 
     let title_at = chosen.map(|(at, _)| at);
     let mut seen_metadata = false;
     let mut pending_kicker: Option<Kicker> = None;
+    let mut seen_text = false;
     let mut dates = Vec::new();
     for (order, &l) in header.iter().enumerate() {
         let before_title = title_at.is_some_and(|t| order < t);
-        match classify(l) {
-            HeaderLine::Date(d) => {
+        let kind = classify(l);
+        let is_text = matches!(kind, HeaderLine::Text(..));
+        match kind {
+            HeaderLine::Date(mut d) => {
+                push_names(meta, std::mem::take(&mut d.byline));
                 dates.push((l, d));
                 seen_metadata = true;
             }
+            HeaderLine::Credit(_) if before_title && !seen_text => meta.dropped_lines += 1,
             HeaderLine::Byline(names) | HeaderLine::Credit(names) => {
                 push_names(meta, names);
                 seen_metadata = true;
@@ -470,7 +500,10 @@ fn read_header(lines: &[&str], counts: &LineCounts<'_>, hints: &[String], meta: 
                 meta.kicker.get_or_insert(k);
             }
             HeaderLine::Section if before_title => pending_kicker = Kicker::from_raw(l),
-            HeaderLine::Section | HeaderLine::Chrome => meta.dropped_lines += 1,
+            HeaderLine::Section | HeaderLine::Chrome => {
+                pending_kicker = None;
+                meta.dropped_lines += 1;
+            }
             HeaderLine::Text(kicker, text) if Some(order) == title_at => {
                 meta.kicker = kicker.or(pending_kicker.take()).or(meta.kicker.take());
                 meta.title = Some(text.to_owned());
@@ -489,6 +522,7 @@ fn read_header(lines: &[&str], counts: &LineCounts<'_>, hints: &[String], meta: 
             }
             HeaderLine::Text(..) => push_caption(meta, l),
         }
+        seen_text |= is_text;
     }
     read_dates(&dates, meta);
 }
