@@ -79,7 +79,10 @@ pub fn leading_label(s: &str) -> Option<(StampKind, Range<usize>)> {
 fn label_in(between: &str, offset: usize) -> (StampKind, Option<Range<usize>>) {
     let mut found = (StampKind::Unlabelled, None);
     for (i, _) in between.char_indices() {
-        let at_word = i == 0 || !between[..i].ends_with(|c: char| c.is_alphanumeric());
+        // A label starts a word, or is glued to a name before it ("Jane RoeUpdated").
+        let glued = between[..i].ends_with(char::is_lowercase)
+            && between[i..].starts_with(char::is_uppercase);
+        let at_word = i == 0 || glued || !between[..i].ends_with(char::is_alphanumeric);
         if at_word && let Some((kind, r)) = leading_label(&between[i..]) {
             found = (kind, Some(offset + i + r.start..offset + i + r.end));
         }
@@ -154,6 +157,10 @@ mod tests {
                 "2013-06-08T10:27:00".to_owned(),
                 "June 08, 2013 10:27 AM"
             )]
+        );
+        assert_eq!(
+            kinds("By Jane RoeUpdated June 8, 2013"),
+            [(Modified, "2013-06-08".to_owned(), "June 8, 2013")]
         );
         assert_eq!(
             kinds("Last updated on 8 June 2013 | 10:27 GMT"),

@@ -229,6 +229,10 @@ const NOISE_PREFIXES: &[&str] = &[
     "share on twitter",
     "tags:",
     "topics:",
+    "image source,",
+    "image source:",
+    "image copyright",
+    "media caption,",
 ];
 
 /// Comment counters ("12 Comments", "Comments (3)") and lines that are only an e-mail
@@ -257,6 +261,7 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
              \b[^()]{0,80}\)\s*$
         )
         |(?:\b(?:photograph|photo|photo\s+credit|image|picture|credit|illustration)\s*:\s*[^.]{1,80}$)
+        |(?:^(?:image|photo|picture|video)\s+caption\s*[,:]\s*\S)
         |(?:/\s*(?:ap|afp|reuters|epa|getty\s+images|xinhua|yonhap|bloomberg|anadolu|shutterstock)\s*$)
         |(?:\b(?:ap|afp|reuters|epa|xinhua|yonhap|bloomberg|anadolu|kcna)\s*/\s*[a-z][a-z.'\ -]{1,40}$)
         ",
@@ -490,8 +495,36 @@ fn as_name(part: &str) -> Option<String> {
         "de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "dos",
         "y",
     ];
-    let words: Vec<&str> = part.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 || part.contains('@') || part.contains("://") {
+    let mut words: Vec<&str> = part
+        .split_whitespace()
+        .filter(|w| !w.contains('@') && !w.contains("://"))
+        .collect();
+    // Role words after a name: "Jane Roe Senior Correspondent".
+    let mut trimmed_role = false;
+    // Organisation words end credits ("Eastlake Public Radio News"), not names.
+    const ORG_WORDS: &[&str] = &[
+        "news", "press", "agency", "bureau", "desk", "team", "wire", "service", "radio", "tv",
+    ];
+    let bare_lower = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    if words
+        .last()
+        .is_some_and(|w| ORG_WORDS.contains(&bare_lower(w).as_str()))
+    {
+        return None;
+    }
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| ROLE_WORDS.contains(&bare_lower(w).as_str()))
+    {
+        words.pop();
+        trimmed_role = true;
+    }
+    // "Tokyo correspondent": a lone word before a role is a place, not a name.
+    if words.is_empty() || words.len() > 5 || (trimmed_role && words.len() < 2) {
         return None;
     }
     let mut capitalised = 0;

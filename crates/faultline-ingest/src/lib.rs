@@ -13,6 +13,7 @@
 //! [`Options::max_bytes`].
 
 pub mod article;
+pub mod authors;
 pub mod chrome;
 pub mod credit;
 pub mod error;

@@ -58,9 +58,9 @@ fn is_prose(line: &str) -> bool {
 
 /// What a header date line says.
 #[derive(Debug, Default)]
-struct DateLine {
-    published: Option<Stamp>,
-    modified: Option<Stamp>,
+pub(crate) struct DateLine {
+    pub(crate) published: Option<Stamp>,
+    pub(crate) modified: Option<Stamp>,
     /// Stamps whose day and month could be swapped, as printed.
     ambiguous: Vec<String>,
     /// Names after "by" on the date line.
@@ -106,7 +106,7 @@ const DATE_LABELS: &[&str] = &[
 ];
 
 /// Reads a date line: one or two stamps and little else.
-fn parse_date_line(line: &str) -> Option<DateLine> {
+pub(crate) fn parse_date_line(line: &str) -> Option<DateLine> {
     if line.len() > 160 {
         return None;
     }

@@ -207,7 +207,7 @@ fn fixtures_match_ground_truth() {
         }
         checked += 1;
     }
-    assert!(checked >= 21, "only {checked} fixtures found");
+    assert!(checked >= 34, "only {checked} fixtures found");
     assert!(
         failures.is_empty(),
         "{} mismatches:\n{}",
