@@ -98,11 +98,25 @@ fn json_ld(value: &Value, found: &mut Found, depth: usize) {
         Value::String(s) => found.add(s),
         Value::Array(items) => items.iter().for_each(|i| json_ld(i, found, depth + 1)),
         Value::Object(o) => match o.get("name") {
+            // An organisation is a credit, even when its name reads like a person's.
+            Some(Value::String(n)) if is_organization(o) => {
+                push_unique(&mut found.credits, vec![collapse_whitespace(n)]);
+            }
             Some(Value::String(n)) => found.add(n),
             Some(other) => json_ld(other, found, depth + 1),
             None => {}
         },
         _ => {}
+    }
+}
+
+/// Whether a JSON-LD object's `@type` is an organisation.
+fn is_organization(o: &serde_json::Map<String, Value>) -> bool {
+    let is_org = |t: &Value| t.as_str().is_some_and(|t| t.ends_with("Organization"));
+    match o.get("@type") {
+        Some(Value::Array(ts)) => ts.iter().any(is_org),
+        Some(t) => is_org(t),
+        None => false,
     }
 }
 
@@ -243,5 +257,9 @@ mod tests {
             authors(&doc, None, &["By Ana Lima and Tom Hale"]),
             ["Ana Lima", "Tom Hale"]
         );
+        let org = serde_json::json!({"author": {"@type": "NewsMediaOrganization", "name": "Harbour Times"}});
+        assert_eq!(authors(&doc, Some(&org), &[]), ["Harbour Times"]);
+        let doc = page("", "<span class='byline'>By Ana Lima</span>");
+        assert_eq!(authors(&doc, Some(&org), &[]), ["Ana Lima"]);
     }
 }
