@@ -6,6 +6,7 @@ use std::ops::RangeInclusive;
 
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
 
+use crate::DayMonthOrder;
 use crate::error::DateError;
 use crate::lexicon::{month_from_name, weekday_from_name};
 use crate::stamp::Stamp;
@@ -91,16 +92,19 @@ pub(crate) struct Parser<'a> {
     src: &'a str,
     toks: Vec<Tok>,
     region: Region,
+    /// How to read an all-numeric date whose first two numbers could both be months.
+    order: DayMonthOrder,
     /// Whole-string mode (`parse_stamp`): allows compact `20141009` and lowercase zone names.
     whole: bool,
 }
 
 impl<'a> Parser<'a> {
-    pub(crate) fn new(src: &'a str, region: Region, whole: bool) -> Self {
+    pub(crate) fn new(src: &'a str, region: Region, order: DayMonthOrder, whole: bool) -> Self {
         Parser {
             src,
             toks: tokenize(src),
             region,
+            order,
             whole,
         }
     }
@@ -169,6 +173,13 @@ impl<'a> Parser<'a> {
         self.num(i, len).filter(|_| self.adjacent(i))
     }
 
+    /// A separator that may stand between a date and its time: `,` `|` `/` `-` `–` `—` `·` `•`.
+    fn is_joiner(&self, i: usize) -> bool {
+        [',', '|', '/', '-', '\u{2013}', '\u{2014}', '·', '•']
+            .iter()
+            .any(|&c| self.sym(i, c))
+    }
+
     /// Whether token `i` could start a stamp (a number, a month or a weekday).
     pub(crate) fn is_candidate(&self, i: usize) -> bool {
         match self.toks.get(i).map(|t| t.kind) {
@@ -220,12 +231,7 @@ impl<'a> Parser<'a> {
             k += 1;
         } else {
             for _ in 0..2 {
-                if self.sym(k, ',')
-                    || self.sym(k, '|')
-                    || self.sym(k, '@')
-                    || self.sym(k, '/')
-                    || self.word_is(k, &["at"])
-                {
+                if self.is_joiner(k) || self.sym(k, '@') || self.word_is(k, &["at"]) {
                     k += 1;
                 }
             }
@@ -252,7 +258,7 @@ impl<'a> Parser<'a> {
             None => None,
         };
         for _ in 0..2 {
-            if self.sym(j, ',') || self.sym(j, '|') || self.word_is(j, &["on"]) {
+            if self.is_joiner(j) || self.word_is(j, &["on"]) {
                 j += 1;
             }
         }
@@ -350,11 +356,15 @@ impl<'a> Parser<'a> {
         self.word(i).and_then(month_from_name)
     }
 
-    /// `9 October 2014`, `9 Oct. 2014`, `9th Oct, 2014`, `09-Oct-2014`.
+    /// `9 October 2014`, `9 Oct. 2014`, `9th Oct, 2014`, `09-Oct-2014`, and the numeric
+    /// forms of [`Parser::numeric_date`].
     fn day_first(&self, i: usize) -> Res<(NaiveDate, bool)> {
         let Some(day) = self.num(i, 1..=2) else {
             return Ok(None);
         };
+        if let Some(found) = self.numeric_date(i)? {
+            return Ok(Some(found));
+        }
         let j = self.ordinal(i + 1);
         if self.sym_adj(j, '-')
             && let Some(month) = self.month_word(j + 1).filter(|_| self.adjacent(j + 1))
@@ -377,6 +387,52 @@ impl<'a> Parser<'a> {
             return Ok(None);
         };
         ymd(year, month, day).map(|d| Some(((d, false), j + 1)))
+    }
+
+    /// `08/06/2013`, `8-6-2013`, `08.06.2013`: two numbers and a four-digit year, with one
+    /// separator repeated and no spaces. Dotted dates are day first (as everywhere they are
+    /// used); with `/` or `-` a number above 12 decides, else [`DayMonthOrder`].
+    fn numeric_date(&self, i: usize) -> Res<(NaiveDate, bool)> {
+        let Some(a) = self.num(i, 1..=2) else {
+            return Ok(None);
+        };
+        for sep in ['/', '-', '.'] {
+            if self.sym_adj(i + 1, sep)
+                && let Some(b) = self.num_adj(i + 2, 1..=2)
+                && self.sym_adj(i + 3, sep)
+                && let Some(year) = self.num_adj(i + 4, 4..=4)
+                && !(self.sym_adj(i + 5, sep) && self.num_adj(i + 6, 1..=4).is_some())
+            {
+                let month_first = sep != '.'
+                    && match (a > 12, b > 12) {
+                        (true, _) => false,
+                        (false, true) => true,
+                        (false, false) => self.order.month_first(self.region),
+                    };
+                let (day, month) = if month_first { (b, a) } else { (a, b) };
+                let mut next = i + 5;
+                if sep == '.' && self.sym_adj(next, '.') {
+                    next += 1;
+                }
+                return ymd(year, month, day).map(|d| Some(((d, false), next)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// True when the stamp at token `i` is an all-numeric date whose day and month could be
+    /// read either way (`08/06/2013`, but not `13/06/2013`, `08/08/2013` or `08.06.2013`).
+    pub(crate) fn numeric_order_ambiguous(&self, i: usize) -> bool {
+        let j = self.weekday(i);
+        let (Some(a), Some(b)) = (self.num(j, 1..=2), self.num_adj(j + 2, 1..=2)) else {
+            return false;
+        };
+        (self.sym_adj(j + 1, '/') || self.sym_adj(j + 1, '-'))
+            && self.sym_adj(j + 3, self.text(j + 1).chars().next().unwrap_or(' '))
+            && self.num_adj(j + 4, 4..=4).is_some()
+            && (1..=12).contains(&a)
+            && (1..=12).contains(&b)
+            && a != b
     }
 
     /// `October 9, 2014`, `Oct. 9, 2014`, `Sept. 9 2014`, `Oct 9th, 2014`.

@@ -28,12 +28,18 @@
 //!   `09 October 2014 13:55`, `09-Oct-2014 13:55 IST`.
 //! - Year first: `2014.10.09`, `2014.10.09 13:55`, `2014/10/09`, `2014. 10. 09.` (Korean style),
 //!   `2014년 10월 9일`, `2014年10月9日`.
-//! - Time first: `1:55 PM EDT, Thu October 9, 2014` (CNN style).
+//! - Numeric day and month: `08/06/2013`, `8-6-2013`, `08.06.2013 10:27` (see the decisions).
+//! - Time first: `1:55 PM EDT, Thu October 9, 2014` (CNN style),
+//!   `3:41 p.m. ET, Tue October 8, 2019`, `13:55 KST on 9 October 2014`.
+//! - Labelled: [`parse_stamp`] reads past a leading label (`Posted: …`, `Published …`,
+//!   `Updated …`, `Last modified on …`; the words are in `data/stamp_labels.txt`), and
+//!   [`find_labelled_stamps`] tells published from modified stamps by their labels.
 //! - Compact `20141009`: only by [`parse_stamp`] (the whole string), for years 1900–2100;
 //!   [`find_stamp`] ignores eight-digit numbers, which in running text are usually ids.
 //!
 //! Times: `13:55`, `13:55:00`, `13:55:00.123`, `13.55`, 12-hour with `am`, `PM`, `a.m.`, `p.m.`
-//! (`1 pm` too). A time may be joined to its date by `,`, `at`, `@`, `|` or `/`.
+//! (`1 pm` too). A time may be joined to its date by `,`, `at`, `@`, `|`, `/`, `-`, `–`, `—`,
+//! `·` or `•` (`8 June 2013 | 10:27 GMT`, `March 11, 2014 - 09:57`).
 //!
 //! Zones: numeric `+0900`, `+09:00`, `+09`, `Z`, `GMT+9`, `UTC-5`, `UTC+09:00` (the sign means
 //! east of UTC, as news pages mean it, not the inverted POSIX `Etc/GMT+9`), and the
@@ -52,8 +58,12 @@
 //! - Years must have four digits. The one exception is strict RFC 2822 (`Thu, 09 Oct 14
 //!   13:55:00 +0900`), which [`parse_stamp`] hands to chrono's RFC 2822 parser when its own
 //!   grammar fails; that parser maps 00–49 to 20xx and 50–99 to 19xx.
-//! - Numeric day/month orders (`10/09/2014`) are ambiguous between US and European use and
-//!   are not accepted; year-first numeric forms are.
+//! - Numeric day/month dates need a four-digit year. Dotted ones (`08.06.2013`) are day first.
+//!   With `/` or `-`, a number above 12 decides (`13/06/2013`, `06/13/2013`); otherwise
+//!   [`DayMonthOrder`] does: by default month first for [`Region::Americas`] and day first
+//!   elsewhere. [`numeric_order_ambiguous`] tells a caller when the order was a guess, so it
+//!   can say so.
+//! - A time without a zone stays without one ([`Stamp::Local`]): no offset is invented.
 //! - A weekday name is read past but not checked against the date: pages get it wrong more
 //!   often than the digits.
 //! - `13.55` is read as a time wherever a time may stand (after a date, or before one), so
@@ -65,6 +75,7 @@
 mod error;
 pub mod event;
 mod grammar;
+mod label;
 mod lexicon;
 mod stamp;
 mod zones;
@@ -75,6 +86,7 @@ use chrono::DateTime;
 
 pub use error::{DateError, MAX_STAMP_LEN};
 pub use event::{EventDate, find_event_dates};
+pub use label::{LabelledStamp, StampKind, find_labelled_stamps, leading_label};
 pub use lexicon::{month_from_name, weekday_from_name};
 pub use stamp::{Granularity, PartialDate, Stamp};
 pub use zones::{Region, zone_offset, zone_offset_at, zone_offset_in};
@@ -82,19 +94,52 @@ pub use zones::{Region, zone_offset, zone_offset_at, zone_offset_in};
 use error::excerpt;
 use grammar::Parser;
 
+/// How to read an all-numeric date such as `08/06/2013` when both numbers could be the month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DayMonthOrder {
+    /// Month first for [`Region::Americas`], day first elsewhere.
+    #[default]
+    ByRegion,
+    /// `08/06/2013` is 8 June.
+    DayFirst,
+    /// `08/06/2013` is 6 August.
+    MonthFirst,
+}
+
+impl DayMonthOrder {
+    pub(crate) fn month_first(self, region: Region) -> bool {
+        match self {
+            DayMonthOrder::ByRegion => region == Region::Americas,
+            DayMonthOrder::DayFirst => false,
+            DayMonthOrder::MonthFirst => true,
+        }
+    }
+}
+
 /// Options for [`parse_stamp_with`] and [`find_stamp_with`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub struct ParseOptions {
     /// Where the page comes from, to resolve ambiguous zone abbreviations such as CST.
     pub region: Region,
+    /// How to read `08/06/2013`.
+    pub order: DayMonthOrder,
 }
 
 impl ParseOptions {
     /// Options with the given region hint.
     #[must_use]
     pub fn with_region(region: Region) -> Self {
-        ParseOptions { region }
+        ParseOptions {
+            region,
+            ..ParseOptions::default()
+        }
+    }
+
+    /// These options with the given day/month order for numeric dates.
+    #[must_use]
+    pub fn with_order(self, order: DayMonthOrder) -> Self {
+        ParseOptions { order, ..self }
     }
 }
 
@@ -118,6 +163,10 @@ pub fn parse_stamp_with(s: &str, options: ParseOptions) -> Result<Stamp, DateErr
     if s.is_empty() {
         return Err(DateError::Empty);
     }
+    let s = match leading_label(s) {
+        Some((_, r)) if r.end < s.len() => &s[r.end..],
+        _ => s,
+    };
     if s.len() > MAX_STAMP_LEN {
         return Err(DateError::TooLong { len: s.len() });
     }
@@ -127,7 +176,7 @@ pub fn parse_stamp_with(s: &str, options: ParseOptions) -> Result<Stamp, DateErr
     {
         return Ok(Stamp::Zoned(dt));
     }
-    let parser = Parser::new(s, options.region, true);
+    let parser = Parser::new(s, options.region, options.order, true);
     let rfc2822 = || DateTime::parse_from_rfc2822(s).ok().map(Stamp::Zoned);
     match parser.stamp_at(0)? {
         Some((stamp, end)) if end == parser.len() => Ok(stamp),
@@ -153,7 +202,7 @@ pub fn find_stamp_with(s: &str, options: ParseOptions) -> Option<(Stamp, Range<u
     if !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let parser = Parser::new(s, options.region, false);
+    let parser = Parser::new(s, options.region, options.order, false);
     (0..parser.len())
         .filter(|&i| parser.is_candidate(i))
         .find_map(|i| match parser.stamp_at(i) {
@@ -162,6 +211,15 @@ pub fn find_stamp_with(s: &str, options: ParseOptions) -> Option<(Stamp, Range<u
             }
             _ => None,
         })
+}
+
+/// True when `stamp_text` (a stamp as [`find_stamp`] delimits it) starts with an all-numeric
+/// date whose day and month could be swapped (`08/06/2013`), so its reading rests on
+/// [`DayMonthOrder`] alone.
+#[must_use]
+pub fn numeric_order_ambiguous(stamp_text: &str) -> bool {
+    let parser = Parser::new(stamp_text, Region::Global, DayMonthOrder::ByRegion, false);
+    parser.numeric_order_ambiguous(0)
 }
 
 /// Every non-overlapping date stamp in a line, in order, with byte ranges in `s`
@@ -312,7 +370,93 @@ mod tests {
         ("Thursday, Oct. 9, 2014 @ 1:55 pm", "2014-10-09T13:55:00"),
         // leap second
         ("2016-12-31T23:59:60Z", "2016-12-31T23:59:60+00:00"),
+        // the forms of page dumps from many kinds of sites
+        ("June 08, 2013 10:27 AM", "2013-06-08T10:27:00"),
+        ("June 8, 2013, 10:27 a.m. EDT", "2013-06-08T10:27:00-04:00"),
+        (
+            "3:41 p.m. ET, Tue October 8, 2019",
+            "2019-10-08T15:41:00-04:00",
+        ),
+        ("08/06/2013 10:27", "2013-06-08T10:27:00"),
+        ("13/06/2013", "2013-06-13"),
+        ("06/13/2013 10:27 PM", "2013-06-13T22:27:00"),
+        ("8-6-2013", "2013-06-08"),
+        ("08.06.2013, 10:27", "2013-06-08T10:27:00"),
+        ("8.6.2013 10.27 CEST", "2013-06-08T10:27:00+02:00"),
+        ("8 June 2013 | 10:27 GMT", "2013-06-08T10:27:00+00:00"),
+        ("8 June 2013 - 10:27", "2013-06-08T10:27:00"),
+        ("March 11, 2014 – 09:57", "2014-03-11T09:57:00"),
+        ("Sat, Jun 8, 2013 · 10:27 AM", "2013-06-08T10:27:00"),
+        ("10:27 GMT | 8 June 2013", "2013-06-08T10:27:00+00:00"),
+        ("10:27 - 08/06/2013", "2013-06-08T10:27:00"),
+        ("Saturday, June 8th 2013 at 10:27pm", "2013-06-08T22:27:00"),
+        ("2013-06-08 10:27:00+01:00", "2013-06-08T10:27:00+01:00"),
     ];
+
+    /// Labelled stamps as pages print them: the label is read past.
+    const LABELLED: &[(&str, &str)] = &[
+        ("Posted: June 8, 2013", "2013-06-08"),
+        ("Posted: 08/06/2013 10:27", "2013-06-08T10:27:00"),
+        (
+            "Published 8 June 2013 | 10:27 GMT",
+            "2013-06-08T10:27:00+00:00",
+        ),
+        ("Published: 2014-10-09", "2014-10-09"),
+        (
+            "Updated 3:41 p.m. ET, Tue October 8, 2019",
+            "2019-10-08T15:41:00-04:00",
+        ),
+        (
+            "Last updated on Tue 8 Oct 2019 14.05 BST",
+            "2019-10-08T14:05:00+01:00",
+        ),
+        (
+            "First published at 10:27 on 8 June 2013",
+            "2013-06-08T10:27:00",
+        ),
+        ("posted on June 8, 2013 at 10:27 am", "2013-06-08T10:27:00"),
+    ];
+
+    #[test]
+    fn labelled_forms() {
+        for &(input, expected) in LABELLED {
+            let got = parse_stamp(input).map(|s| s.to_rfc3339());
+            assert_eq!(got.as_deref(), Ok(expected), "{input}");
+            let (found, _) = find_stamp(input).unwrap_or_else(|| panic!("none in {input:?}"));
+            assert_eq!(found.to_rfc3339(), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn numeric_day_month_order() {
+        let us = ParseOptions::with_region(Region::Americas);
+        let read = |s: &str, o: ParseOptions| parse_stamp_with(s, o).map(|s| s.to_rfc3339());
+        assert_eq!(read("08/06/2013", us), Ok("2013-08-06".to_owned()));
+        assert_eq!(read("13/06/2013", us), Ok("2013-06-13".to_owned()));
+        assert_eq!(read("08.06.2013", us), Ok("2013-06-08".to_owned()));
+        let forced = ParseOptions::default().with_order(DayMonthOrder::MonthFirst);
+        assert_eq!(read("08/06/2013", forced), Ok("2013-08-06".to_owned()));
+        let day_first = us.with_order(DayMonthOrder::DayFirst);
+        assert_eq!(read("08/06/2013", day_first), Ok("2013-06-08".to_owned()));
+        assert!(numeric_order_ambiguous("08/06/2013 10:27"));
+        assert!(numeric_order_ambiguous("Sat 8-6-2013"));
+        for clear in [
+            "13/06/2013",
+            "08/08/2013",
+            "08.06.2013",
+            "8 June 2013",
+            "2013/06/08",
+        ] {
+            assert!(!numeric_order_ambiguous(clear), "{clear}");
+        }
+        // Two-digit years and version-like runs are not dates.
+        assert_eq!(find_stamp("on 08/06/13 at noon"), None);
+        assert_eq!(find_stamp("build 1.2.2013.4"), None);
+        assert!(matches!(
+            parse_stamp("31/02/2013"),
+            Err(DateError::InvalidDate { .. })
+        ));
+    }
 
     #[test]
     fn date_formats() {
@@ -450,7 +594,7 @@ mod tests {
             "no digits here",
             "Feb. 30, 2014",
             "2014-02-30",
-            "on 10/09/2014",
+            "on 10/09/14",
             "October 9",
             "at 13:55 KST",
             "20141009",
@@ -513,11 +657,11 @@ mod tests {
             ("2014-10-09 and more", |e| {
                 matches!(e, E::TrailingText { .. })
             }),
-            ("Published: 2014-10-09", |e| {
+            ("Published: at noon", |e| {
                 matches!(e, E::Unrecognized { .. })
             }),
             ("garbage", |e| matches!(e, E::Unrecognized { .. })),
-            ("10/09/2014", |e| matches!(e, E::Unrecognized { .. })),
+            ("10/09/14", |e| matches!(e, E::Unrecognized { .. })),
             ("Oct. 9, 14", |e| matches!(e, E::Unrecognized { .. })),
             ("October 2014", |e| matches!(e, E::Unrecognized { .. })),
             ("\u{0}\u{feff}🙂", |e| matches!(e, E::Unrecognized { .. })),

@@ -8,6 +8,8 @@ use faultline_dates::Stamp;
 use faultline_text::Span;
 use serde::Serialize;
 
+pub use crate::credit::Dateline;
+
 /// Which reader produced a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -148,6 +150,8 @@ pub struct Meta {
     pub modified: Option<Stamp>,
     /// Author names only, without roles.
     pub byline: Vec<String>,
+    /// The dateline taken from the start of the first paragraph.
+    pub dateline: Option<Dateline>,
     /// Photo captions, each once.
     pub captions: Vec<String>,
     /// A language code the page declares, if any.
@@ -183,8 +187,12 @@ pub struct Article {
     pub published: Option<Stamp>,
     /// Last modification, in the same form.
     pub modified: Option<Stamp>,
-    /// Author names only.
+    /// Author names only (or the agency or desk, when the page names no one).
     pub byline: Vec<String>,
+    /// The dateline that opened the first paragraph ("SEOUL, Oct. 9 (Yonhap) —"), no
+    /// longer part of `body`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<Dateline>,
     /// Photo captions (never part of `body`).
     pub captions: Vec<String>,
     /// ISO 639-1 code (639-3 where no two-letter code exists), or "und".
@@ -268,6 +276,7 @@ impl Article {
             published: meta.published,
             modified: meta.modified,
             byline: meta.byline,
+            dateline: meta.dateline,
             captions: meta.captions,
             language,
             body,

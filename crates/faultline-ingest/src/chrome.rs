@@ -9,7 +9,11 @@
 //!   "Reporting by …; Editing by …", cookie notices, button labels in another
 //!   script) is dropped where it stands;
 //! - a **caption** ends with a photo credit ("(Yonhap News)", "Photograph:
-//!   Name/AP", "(AP Photo/…)") and is moved to `captions`.
+//!   Name/AP", "(AP Photo/…)") and is moved to `captions`;
+//! - a **menu or breadcrumb** line ("Home | USA | World | Asia", "News › World ›
+//!   Asia") is navigation, and a line that is only a **section name**
+//!   (`data/sections.txt`: "World", "Asia", "Press Releases") is a label, never a
+//!   headline.
 
 use std::sync::LazyLock;
 
@@ -62,6 +66,20 @@ const TAIL_LINES: &[&str] = &[
     "editors' picks",
     "top stories",
     "don't miss",
+    "leave a reply",
+    "also read",
+    "read also",
+    "also on this site",
+    "comments are closed",
+    "post navigation",
+    "related releases",
+    "related stories on this topic",
+    "more on this topic",
+    "related topics",
+    "media contact",
+    "media contacts",
+    "media enquiries",
+    "media inquiries",
 ];
 
 /// Line prefixes (lowercased) that start the trailing chrome.
@@ -80,6 +98,11 @@ const TAIL_PREFIXES: &[&str] = &[
     "more from ",
     "explore more on",
     "our standards:",
+    "media contact:",
+    "media enquiries:",
+    "media inquiries:",
+    "for media enquiries",
+    "for media inquiries",
     "unauthorized reproduction",
     "unauthorised reproduction",
 ];
@@ -136,6 +159,7 @@ const NOISE_LINES: &[&str] = &[
     "skip to content",
     "listen to this article",
     "listen",
+    "listen live",
     "play video",
     "watch video",
     "enlarge this image",
@@ -153,6 +177,17 @@ const NOISE_LINES: &[&str] = &[
     "next",
     "more",
     "view comments",
+    "like this",
+    "loading",
+    "print this page",
+    "print this story",
+    "email this page",
+    "comment",
+    "comments",
+    "add comment",
+    "post a comment",
+    "print story",
+    "print page",
     "accept",
     "accept cookies",
     "follow",
@@ -194,7 +229,26 @@ const NOISE_PREFIXES: &[&str] = &[
     "share on twitter",
     "tags:",
     "topics:",
+    "image source,",
+    "image source:",
+    "image copyright",
+    "media caption,",
 ];
+
+/// Comment counters ("12 Comments", "Comments (3)") and lines that are only an e-mail
+/// address, a handle or a link.
+static COUNTER_OR_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+          \d+\s+(?:comments?|replies|responses|shares)
+          |(?:comments?|replies|shares)\s*[(:]?\s*\d+\s*\)?
+          |[\w.+-]+@[\w-]+(?:\.[\w-]+)+
+          |@\w{2,30}
+          |(?:https?://|www\.)\S+
+        )$",
+    )
+    .expect("counter pattern is valid")
+});
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -207,12 +261,71 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
              \b[^()]{0,80}\)\s*$
         )
         |(?:\b(?:photograph|photo|photo\s+credit|image|picture|credit|illustration)\s*:\s*[^.]{1,80}$)
+        |(?:^(?:image|photo|picture|video)\s+caption\s*[,:]\s*\S)
         |(?:/\s*(?:ap|afp|reuters|epa|getty\s+images|xinhua|yonhap|bloomberg|anadolu|shutterstock)\s*$)
         |(?:\b(?:ap|afp|reuters|epa|xinhua|yonhap|bloomberg|anadolu|kcna)\s*/\s*[a-z][a-z.'\ -]{1,40}$)
         ",
     )
     .expect("caption pattern is valid")
 });
+
+/// The entries of a word-list data file: one per line, `#` comments and blank lines skipped.
+pub(crate) fn word_list(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+static SECTIONS: LazyLock<Vec<String>> =
+    LazyLock::new(|| word_list(include_str!("../data/sections.txt")));
+
+/// Separators of menus and breadcrumbs.
+const MENU_SEPARATORS: &[char] = &['|', '»', '›', '>', '•', '·', '/', '→', '¦'];
+
+/// True when `line` is only a section name ("World", "Asia Pacific", "Press Releases").
+pub fn is_section_name(line: &str) -> bool {
+    let l = label(line);
+    !l.is_empty() && l.len() <= 40 && SECTIONS.contains(&l)
+}
+
+/// True when `line` is a navigation menu or a breadcrumb trail: "Home | USA | World | Asia",
+/// "News › World › Asia", "Home / Politics / Defence", or a run of section names
+/// ("Home World Asia Africa Europe").
+pub fn is_menu_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.len() > 300 || t.is_empty() {
+        return false;
+    }
+    let parts: Vec<&str> = t
+        .split(MENU_SEPARATORS)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let separators = t.chars().filter(|c| MENU_SEPARATORS.contains(c)).count();
+    let short_parts = parts
+        .iter()
+        .all(|p| p.split_whitespace().count() <= 4 && !p.ends_with(['.', '?', '!']));
+    let crumbs = t.contains(['»', '›', '→']);
+    if separators >= 1 && short_parts && (parts.len() >= 3 || (crumbs && parts.len() >= 2)) {
+        return true;
+    }
+    // Menu words run together without separators.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() >= 4
+        && !ends_sentence_mark(t)
+        && words
+            .iter()
+            .filter(|w| SECTIONS.contains(&w.to_lowercase()))
+            .count()
+            * 4
+            >= words.len() * 3
+}
+
+fn ends_sentence_mark(t: &str) -> bool {
+    t.ends_with(['.', '!', '?'])
+}
 
 /// Lowercases a line and strips trailing punctuation and symbols for label matching.
 fn label(line: &str) -> String {
@@ -249,7 +362,7 @@ pub fn is_noise(line: &str) -> bool {
     if NOISE_LINES.contains(&l.as_str()) || NOISE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    is_social_bar(&l)
+    is_social_bar(&l) || COUNTER_OR_ADDRESS.is_match(t)
 }
 
 /// "Facebook | Twitter | Email" and similar bars of share buttons.
@@ -382,8 +495,36 @@ fn as_name(part: &str) -> Option<String> {
         "de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "dos",
         "y",
     ];
-    let words: Vec<&str> = part.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 || part.contains('@') || part.contains("://") {
+    let mut words: Vec<&str> = part
+        .split_whitespace()
+        .filter(|w| !w.contains('@') && !w.contains("://"))
+        .collect();
+    // Role words after a name: "Jane Roe Senior Correspondent".
+    let mut trimmed_role = false;
+    // Organisation words end credits ("Eastlake Public Radio News"), not names.
+    const ORG_WORDS: &[&str] = &[
+        "news", "press", "agency", "bureau", "desk", "team", "wire", "service", "radio", "tv",
+    ];
+    let bare_lower = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    if words
+        .last()
+        .is_some_and(|w| ORG_WORDS.contains(&bare_lower(w).as_str()))
+    {
+        return None;
+    }
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| ROLE_WORDS.contains(&bare_lower(w).as_str()))
+    {
+        words.pop();
+        trimmed_role = true;
+    }
+    // "Tokyo correspondent": a lone word before a role is a place, not a name.
+    if words.is_empty() || words.len() > 5 || (trimmed_role && words.len() < 2) {
         return None;
     }
     let mut capitalised = 0;

@@ -16,9 +16,9 @@ use dom_query::Document;
 use serde_json::Value;
 
 use crate::article::{Article, Format, Kicker, Meta, collapse_whitespace};
-use crate::chrome;
 use crate::error::IngestError;
 use crate::plain;
+use crate::{authors, chrome, credit};
 
 /// Deepest element nesting accepted. Real pages stay far below this.
 pub const MAX_DEPTH: usize = 512;
@@ -79,8 +79,42 @@ pub fn extract_html(
         });
     }
     let doc = Document::from(html);
-    read_metadata(&doc, &mut meta);
+    let ld = read_metadata(&doc, &mut meta);
+    let text = main_text(&doc, ld.as_ref(), &mut meta);
+    let text = plain::normalize_newlines(&text).into_owned();
+    let lines: Vec<String> = text.lines().map(collapse_whitespace).collect();
+    let mut refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let head: Vec<&str> = refs
+        .iter()
+        .copied()
+        .filter(|l| !l.is_empty())
+        .take(12)
+        .collect();
+    meta.byline = authors::authors(&doc, ld.as_ref(), &head);
+    if meta.published.is_none() && meta.modified.is_none() {
+        dates_from_text(&doc, &head, &mut meta);
+    }
+    drop_leading_metadata(&mut refs, &meta);
+    let paragraphs = plain::clean_body(&refs, &plain::LineCounts::new(&refs), &mut meta);
+    if paragraphs.is_empty() {
+        return Err(IngestError::NoText {
+            path: origin.into(),
+            detail: String::new(),
+        });
+    }
+    Ok(Article::assemble(
+        id,
+        source,
+        origin,
+        Format::Html,
+        meta,
+        paragraphs,
+    ))
+}
 
+/// The main content's text: Readability's, unless it keeps less than a sane share of
+/// the article (then JSON-LD `articleBody`, or the densest block of `<p>`, with a warning).
+fn main_text(doc: &Document, ld: Option<&Value>, meta: &mut Meta) -> String {
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
         char_threshold: 200,
@@ -99,44 +133,137 @@ pub fn extract_html(
             meta.warnings.push(format!(
                 "main-content extraction failed ({e}); used all paragraphs"
             ));
-            fallback_text(&doc)
+            return fallback_text(doc);
         }
     };
-    let text = plain::normalize_newlines(&text).into_owned();
-    let lines: Vec<String> = text.lines().map(collapse_whitespace).collect();
-    let mut refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-    // The headline, deck and byline are often repeated inside the main content.
-    let drop_exact: Vec<&str> = [meta.title.as_deref(), meta.subtitle.as_deref()]
-        .into_iter()
-        .flatten()
+    let kept = letters(&text);
+    if let Some(body) = ld
+        .and_then(|v| v.get("articleBody"))
+        .and_then(Value::as_str)
+        .filter(|b| kept * 2 < letters(b))
+    {
+        meta.warnings.push(format!(
+            "main content kept {kept} of the {} letters of the JSON-LD articleBody; used articleBody",
+            letters(body)
+        ));
+        return paragraph_breaks(body);
+    }
+    let (dense, dense_letters) = densest_block(doc);
+    if kept * 10 < dense_letters * 4 {
+        meta.warnings.push(format!(
+            "main content kept {kept} letters, under 40% of the densest block of paragraphs ({dense_letters}); used that block"
+        ));
+        return dense;
+    }
+    text
+}
+
+/// Without dates in the markup: the first date line among the head of the main text and
+/// the page's date, time, byline and meta elements ("Thursday 11 November 2021 21.05 GMT",
+/// "By Jane RoeUpdated June 8, 2022 10:27 AM").
+fn dates_from_text(doc: &Document, head: &[&str], meta: &mut Meta) {
+    let elements: Vec<String> = doc
+        .select("[class*='date'], [class*='time'], [class*='when'], [class*='byline'], [class*='meta'], [class*='ts']")
+        .iter()
+        .take(20)
+        .map(|e| collapse_whitespace(&e.text()))
         .collect();
+    let found = head
+        .iter()
+        .copied()
+        .chain(elements.iter().map(String::as_str))
+        .filter(|l| l.len() <= 120)
+        .find_map(|l| {
+            let start = faultline_dates::find_stamp(l)?.1.start;
+            // A byline glued before the stamp's label is not part of the date line.
+            let from = faultline_dates::find_labelled_stamps(l, Default::default())
+                .first()
+                .and_then(|s| s.label.clone())
+                .map_or(start, |r| r.start);
+            plain::parse_date_line(&l[from..])
+        });
+    if let Some(d) = found {
+        meta.published = d.published;
+        meta.modified = d.modified;
+    }
+}
+
+/// Letters and digits in a text: its size without markup whitespace.
+fn letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// JSON-LD `articleBody` with its paragraphs on lines of their own: single newlines
+/// become paragraph breaks.
+fn paragraph_breaks(body: &str) -> String {
+    body.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The element whose `<p>` children hold the most text, as paragraphs, and its letters.
+fn densest_block(doc: &Document) -> (String, usize) {
+    let mut blocks: Vec<(dom_query::NodeId, String, usize)> = Vec::new();
+    for p in doc.select("p").nodes() {
+        let Some(parent) = p.parent() else { continue };
+        let text = collapse_whitespace(&p.text());
+        if text.is_empty() {
+            continue;
+        }
+        let n = letters(&text);
+        match blocks.iter_mut().find(|b| b.0 == parent.id) {
+            Some(b) => {
+                b.1.push_str(&text);
+                b.1.push_str("\n\n");
+                b.2 += n;
+            }
+            None => blocks.push((parent.id, format!("{text}\n\n"), n)),
+        }
+    }
+    blocks.into_iter().fold(
+        (String::new(), 0),
+        |best, (_, t, n)| if n > best.1 { (t, n) } else { best },
+    )
+}
+
+/// Drops the headline, deck, kicker, bylines, date lines, captions and short labels that
+/// often open the main content, up to the article's first paragraph.
+fn drop_leading_metadata(refs: &mut Vec<&str>, meta: &Meta) {
+    let drop_exact: Vec<&str> = [
+        meta.title.as_deref(),
+        meta.subtitle.as_deref(),
+        meta.kicker.as_ref().map(|k| k.raw.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let mut leading = true;
     refs.retain(|l| {
         if l.is_empty() {
             return true;
         }
-        let drop =
-            drop_exact.contains(l) || (leading && (chrome::is_byline(l) || plain_date_line(l)));
-        if !drop && !is_metadata_line(l) {
+        if leading && (meta.captions.iter().any(|c| c == l) || chrome::is_caption(l)) {
+            return true; // the body cleaner files it under captions
+        }
+        let drop = drop_exact.contains(l)
+            || (leading
+                && (is_metadata_line(l)
+                    || chrome::is_section_name(l)
+                    || credit::credit_line(l).is_some()
+                    || is_short_label(l)));
+        if !drop {
             leading = false;
         }
         !drop
     });
-    let paragraphs = plain::clean_body(&refs, &plain::LineCounts::new(&refs), &mut meta);
-    if paragraphs.is_empty() {
-        return Err(IngestError::NoText {
-            path: origin.into(),
-            detail: String::new(),
-        });
-    }
-    Ok(Article::assemble(
-        id,
-        source,
-        origin,
-        Format::Html,
-        meta,
-        paragraphs,
-    ))
+}
+
+/// A short line that is not a sentence ("Middle East", "Image copyright Getty"): at the
+/// head of the main content it is a label, not the article's first paragraph.
+fn is_short_label(l: &str) -> bool {
+    l.split_whitespace().count() <= 6 && !plain::ends_sentence(l)
 }
 
 fn plain_date_line(l: &str) -> bool {
@@ -181,7 +308,7 @@ fn text_of(doc: &Document, selector: &str) -> Option<String> {
 }
 
 /// Reads headline, dates, authors, captions and the like into `meta`.
-fn read_metadata(doc: &Document, meta: &mut Meta) {
+fn read_metadata(doc: &Document, meta: &mut Meta) -> Option<Value> {
     let ld = json_ld_article(doc);
     let ld_str = |key: &str| {
         ld.as_ref()
@@ -251,21 +378,6 @@ fn read_metadata(doc: &Document, meta: &mut Meta) {
         .find_map(|v| plain::parse_field_date(v, "modified", &mut warnings));
     meta.warnings.extend(warnings);
 
-    meta.byline = ld.as_ref().map(json_ld_authors).unwrap_or_default();
-    if meta.byline.is_empty()
-        && let Some(text) = text_of(
-            doc,
-            "[class*='byline'], [rel='author'], [itemprop='author'], .author",
-        )
-    {
-        meta.byline = chrome::byline_names(&text);
-    }
-    if meta.byline.is_empty()
-        && let Some(a) = attr(doc, "meta[name='author']", "content")
-    {
-        meta.byline = chrome::byline_names(&a);
-    }
-
     meta.subtitle = text_of(
         doc,
         ".standfirst, .dek, .deck, .subtitle, .subhead, .sub-headline, .article-summary, [itemprop='alternativeHeadline']",
@@ -283,6 +395,7 @@ fn read_metadata(doc: &Document, meta: &mut Meta) {
     meta.url = attr(doc, "link[rel='canonical']", "href")
         .or_else(|| attr(doc, "meta[property='og:url']", "content"));
     meta.declared_language = attr(doc, "html", "lang").or_else(|| ld_str("inLanguage"));
+    ld
 }
 
 /// "[Analysis] Headline" → kicker and headline.
@@ -358,31 +471,6 @@ fn find_article(v: &Value, depth: usize) -> Option<&Value> {
     }
 }
 
-/// Author names from JSON-LD: a string, a Person, or a list of either.
-fn json_ld_authors(ld: &Value) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut push = |v: &Value| {
-        let name = match v {
-            Value::String(s) => Some(s.as_str()),
-            Value::Object(o) => o.get("name").and_then(Value::as_str),
-            _ => None,
-        };
-        if let Some(n) = name {
-            for n in chrome::byline_names(n) {
-                if !names.contains(&n) {
-                    names.push(n);
-                }
-            }
-        }
-    };
-    match ld.get("author") {
-        Some(Value::Array(items)) => items.iter().for_each(&mut push),
-        Some(v) => push(v),
-        None => {}
-    }
-    names
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -437,6 +525,9 @@ mod tests {
         );
         let ld = json_ld_article(&doc).unwrap();
         assert_eq!(ld["headline"], "H");
-        assert_eq!(json_ld_authors(&ld), ["Jane Roe", "John Doe"]);
+        assert_eq!(
+            authors::authors(&doc, Some(&ld), &[]),
+            ["Jane Roe", "John Doe"]
+        );
     }
 }

@@ -13,8 +13,11 @@
 //! [`Options::max_bytes`].
 
 pub mod article;
+pub mod authors;
 pub mod chrome;
+pub mod credit;
 pub mod error;
+pub mod headline;
 pub mod html;
 pub mod input;
 pub mod jsonl;
@@ -25,7 +28,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-pub use article::{Article, Format, Kicker, Meta, QuoteSpan, SentenceSpan};
+pub use article::{Article, Dateline, Format, Kicker, Meta, QuoteSpan, SentenceSpan};
 pub use error::IngestError;
 
 /// Settings for reading inputs.

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use faultline_dates::Stamp;
 
 use crate::article::{Article, Format, Kicker, Meta};
-use crate::chrome;
+use crate::{chrome, credit, headline};
 
 /// How many leading non-blank lines may hold header metadata.
 pub const HEADER_WINDOW: usize = 9;
@@ -58,9 +58,25 @@ fn is_prose(line: &str) -> bool {
 
 /// What a header date line says.
 #[derive(Debug, Default)]
-struct DateLine {
-    published: Option<Stamp>,
-    modified: Option<Stamp>,
+pub(crate) struct DateLine {
+    pub(crate) published: Option<Stamp>,
+    pub(crate) modified: Option<Stamp>,
+    /// Stamps whose day and month could be swapped, as printed.
+    ambiguous: Vec<String>,
+    /// Names after "by" on the date line.
+    byline: Vec<String>,
+}
+
+/// "… by Mina Cho" after the last stamp of a date line: where "by" starts, and the names.
+fn by_names_after(line: &str, from: usize) -> Option<(usize, Vec<String>)> {
+    let rest = &line[from..];
+    let at = rest.to_ascii_lowercase().find("by ")?;
+    let before = &rest[..at];
+    if !(before.is_empty() || before.ends_with([' ', '|', ',', '·', '•', '-'])) {
+        return None;
+    }
+    let names = chrome::byline_names(&rest[at..]);
+    (!names.is_empty()).then_some((from + at, names))
 }
 
 /// Words that may stand around dates on a date line.
@@ -90,39 +106,44 @@ const DATE_LABELS: &[&str] = &[
 ];
 
 /// Reads a date line: one or two stamps and little else.
-fn parse_date_line(line: &str) -> Option<DateLine> {
+pub(crate) fn parse_date_line(line: &str) -> Option<DateLine> {
     if line.len() > 160 {
         return None;
     }
+    let stamps = faultline_dates::find_labelled_stamps(line, Default::default());
+    if stamps.is_empty() {
+        return None;
+    }
     let mut out = DateLine::default();
+    // "Posted on June 8, 2013 by Mina Cho": the names after the last stamp are a byline.
+    let last_end = stamps.last().map_or(0, |s| s.range.end);
+    let line = match by_names_after(line, last_end) {
+        Some((cut, names)) => {
+            out.byline = names;
+            &line[..cut]
+        }
+        None => line,
+    };
     let mut rest_words = 0usize;
     let mut pos = 0usize;
-    let mut found = false;
-    while pos < line.len() {
-        let Some((stamp, range)) = faultline_dates::find_stamp(&line[pos..]) else {
-            break;
-        };
-        let (start, mut end) = (pos + range.start, pos + range.end);
-        let (stamp, extra) = attach_trailing_time(stamp, &line[end..]);
+    for found in stamps {
+        let (start, mut end) = (found.range.start, found.range.end);
+        if start < pos {
+            continue;
+        }
+        let (stamp, extra) = attach_trailing_time(found.stamp, &line[end..]);
         end += extra;
-        let label = line[pos..start].to_lowercase();
         rest_words += label_words(&line[pos..start]);
-        let is_modified = ["modif", "updat", "edit", "revis"]
-            .iter()
-            .any(|k| label.contains(k));
-        if is_modified || (out.published.is_some() && out.modified.is_none()) {
+        if faultline_dates::numeric_order_ambiguous(&line[start..end]) {
+            out.ambiguous.push(line[start..end].to_owned());
+        }
+        let modified = found.kind == faultline_dates::StampKind::Modified;
+        if modified || (out.published.is_some() && out.modified.is_none()) {
             out.modified.get_or_insert(stamp);
         } else {
             out.published.get_or_insert(stamp);
         }
-        found = true;
-        pos = end.max(pos + 1);
-        while pos < line.len() && !line.is_char_boundary(pos) {
-            pos += 1;
-        }
-    }
-    if !found {
-        return None;
+        pos = end;
     }
     rest_words += label_words(&line[pos.min(line.len())..]);
     (rest_words <= 2).then_some(out)
@@ -208,6 +229,162 @@ fn is_headline(line: &str) -> bool {
         && !line.ends_with('.')
         && !chrome::is_noise(line)
         && !chrome::is_tail_marker(line)
+        && !chrome::is_menu_line(line)
+}
+
+/// What a line near the top of a page dump is.
+#[derive(Debug)]
+enum HeaderLine<'a> {
+    Date(DateLine),
+    Byline(Vec<String>),
+    Credit(Vec<String>),
+    Kicker(Kicker),
+    Section,
+    Chrome,
+    /// Anything else: a headline, deck or caption, with a kicker split off its front.
+    Text(Option<Kicker>, &'a str),
+}
+
+impl HeaderLine<'_> {
+    /// Dates, bylines and credits: the lines a header ends with.
+    fn is_metadata(&self) -> bool {
+        matches!(
+            self,
+            HeaderLine::Date(_) | HeaderLine::Byline(_) | HeaderLine::Credit(_)
+        )
+    }
+}
+
+fn classify(l: &str) -> HeaderLine<'_> {
+    if let Some(d) = parse_date_line(l) {
+        return HeaderLine::Date(d);
+    }
+    if chrome::is_byline(l) {
+        return HeaderLine::Byline(chrome::byline_names(l));
+    }
+    if chrome::is_section_name(l) {
+        return HeaderLine::Section;
+    }
+    if let Some(c) = credit::credit_line(l).or_else(|| credit::credit_fields(l)) {
+        return HeaderLine::Credit(c);
+    }
+    if let Some(k) = as_kicker_line(l) {
+        return HeaderLine::Kicker(k);
+    }
+    if chrome::is_noise(l)
+        || chrome::is_tail_marker(l)
+        || chrome::is_foreign_script_label(l)
+        || chrome::is_menu_line(l)
+    {
+        return HeaderLine::Chrome;
+    }
+    let (kicker, rest) = split_kicker(l);
+    HeaderLine::Text(kicker, rest)
+}
+
+/// How many non-blank lines at most are looked at for the header, chrome included.
+const HEADER_SCAN: usize = 60;
+
+/// Where the header ends: the last date, byline or credit line near the top, provided at
+/// most one prose line (a deck) stands before it. Chrome and section lines do not count
+/// towards [`HEADER_WINDOW`].
+fn find_header_end(lines: &[&str], nonblank: &[usize]) -> Option<usize> {
+    let mut header_end = None;
+    let (mut prose_seen, mut counted) = (0, 0);
+    for &i in nonblank.iter().take(HEADER_SCAN) {
+        let l = lines[i];
+        if chrome::is_tail_marker(l) && header_end.is_some() {
+            break;
+        }
+        let kind = classify(l);
+        if matches!(kind, HeaderLine::Chrome | HeaderLine::Section) {
+            continue;
+        }
+        counted += 1;
+        if counted > HEADER_WINDOW {
+            break;
+        }
+        if kind.is_metadata() {
+            header_end = Some(i);
+        } else if is_prose(l) && !chrome::is_caption(l) {
+            prose_seen += 1;
+            if prose_seen > 1 {
+                break;
+            }
+        }
+    }
+    header_end
+}
+
+/// Without a date or byline: the header is the lines before the first prose line, and
+/// it ends at the headline chosen among them (if one is headline-like and a line follows).
+fn headline_only_header_end(lines: &[&str], nonblank: &[usize], hints: &[String]) -> Option<usize> {
+    let top: Vec<usize> = nonblank
+        .iter()
+        .copied()
+        .take(HEADER_SCAN)
+        .take_while(|&i| !is_prose(lines[i]))
+        .collect();
+    let region: Vec<&str> = top.iter().map(|&i| lines[i]).collect();
+    let (order, _) = choose_headline(&region, hints)?;
+    let at = top[order];
+    let (_, title) = split_kicker(lines[at]);
+    let followed = nonblank.iter().any(|&i| i > at);
+    (is_headline(title) && !ends_sentence(title) && followed).then_some(at)
+}
+
+/// The headline among the non-blank `header` lines: its position and an uncertainty note.
+fn choose_headline(header: &[&str], hints: &[String]) -> Option<(usize, Option<String>)> {
+    let kinds: Vec<HeaderLine<'_>> = header.iter().map(|l| classify(l)).collect();
+    let mut candidates = Vec::new();
+    let mut positions = Vec::new();
+    let mut evidence = headline::Evidence {
+        hints: hints.to_vec(),
+        ..Default::default()
+    };
+    for (order, kind) in kinds.iter().enumerate() {
+        // A credit above every text line is the site's name, not evidence.
+        let site_name = matches!(kind, HeaderLine::Credit(_)) && candidates.is_empty();
+        if kind.is_metadata() && !site_name {
+            evidence.metadata.push(order);
+        }
+        let HeaderLine::Text(_, text) = kind else {
+            continue;
+        };
+        if chrome::is_caption(text) || text.is_empty() {
+            continue;
+        }
+        let follows_candidate = order > 0
+            && matches!(
+                kinds[order - 1],
+                HeaderLine::Text(..) | HeaderLine::Kicker(_)
+            );
+        candidates.push(headline::Candidate {
+            text,
+            order,
+            follows_candidate,
+        });
+        positions.push(order);
+    }
+    let choice = headline::choose(&candidates, &evidence)?;
+    Some((positions[choice.index], choice.warning))
+}
+
+/// Title hints: the file name, and "Headline | Site" lines at the top or bottom of the page.
+fn title_hints(id: &str, lines: &[&str], nonblank: &[usize]) -> Vec<String> {
+    let mut hints: Vec<String> = headline::stem_hint(id).into_iter().collect();
+    let edges = nonblank
+        .iter()
+        .take(HEADER_SCAN)
+        .chain(nonblank.iter().rev().take(30));
+    for &i in edges {
+        if let Some(h) = headline::title_line_hint(lines[i])
+            && !hints.contains(&h)
+        {
+            hints.push(h);
+        }
+    }
+    hints
 }
 
 /// Extracts an article from a plain-text page dump (already newline-normalised).
@@ -221,107 +398,168 @@ pub fn extract_dump(
     let lines: Vec<&str> = text.lines().map(clean_line).collect();
     let counts = LineCounts::new(&lines);
     let nonblank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+    let hints = title_hints(&id, &lines, &nonblank);
 
-    // Where the header ends: the last date or byline line near the top,
-    // provided at most one prose line (a deck) stands before it.
-    let mut header_end: Option<usize> = None; // index into `lines`, inclusive
-    let mut prose_seen = 0;
-    for &i in nonblank.iter().take(HEADER_WINDOW) {
-        let l = lines[i];
-        if chrome::is_tail_marker(l) && header_end.is_some() {
-            break;
-        }
-        if parse_date_line(l).is_some() || chrome::is_byline(l) {
-            header_end = Some(i);
-        } else if is_prose(l) && !chrome::is_caption(l) {
-            prose_seen += 1;
-            if prose_seen > 1 {
-                break;
-            }
-        }
-    }
-
+    let header_end = find_header_end(&lines, &nonblank)
+        .or_else(|| headline_only_header_end(&lines, &nonblank, &hints));
     let body_start = match header_end {
         Some(end) => {
-            read_header(&lines[..=end], &counts, &mut meta);
+            read_header(&lines[..=end], &counts, &hints, &mut meta);
             end + 1
         }
-        None => {
-            // No date or byline: a short first line is the headline.
-            let mut start = 0;
-            if let Some(&first) = nonblank.first() {
-                let (kicker, rest) = split_kicker(lines[first]);
-                let next = nonblank.get(1).map(|&i| lines[i]);
-                if let Some(k) =
-                    as_kicker_line(lines[first]).filter(|_| next.is_some_and(is_headline))
-                {
-                    meta.kicker = Some(k);
-                    meta.title = next.map(str::to_owned);
-                    start = nonblank[1] + 1;
-                } else if is_headline(rest) && !ends_sentence(rest) && next.is_some() {
-                    meta.kicker = kicker;
-                    meta.title = Some(rest.to_owned());
-                    start = first + 1;
-                }
-            }
-            start
-        }
+        None => 0,
     };
     if meta.title.is_none() {
         meta.warnings
             .push("no headline found; title is empty".to_owned());
     }
     if meta.published.is_none() && meta.modified.is_none() {
-        meta.warnings.push("no publication date found".to_owned());
+        date_from_elsewhere(&lines, body_start, &mut meta);
     }
 
-    let paragraphs = clean_body(&lines[body_start.min(lines.len())..], &counts, &mut meta);
+    let mut paragraphs = clean_body(&lines[body_start.min(lines.len())..], &counts, &mut meta);
+    take_dateline(&mut paragraphs, &mut meta);
     Article::assemble(id, source, origin, Format::Text, meta, paragraphs)
+}
+
+/// Without a date in the header: the first line below it that is only a date (a blog's
+/// "Posted on …" footer), with a warning; else a warning that no date was found.
+fn date_from_elsewhere(lines: &[&str], from: usize, meta: &mut Meta) {
+    let found = lines
+        .iter()
+        .enumerate()
+        .skip(from)
+        .filter(|(_, l)| !l.is_empty() && l.len() < 100)
+        .find_map(|(i, l)| parse_date_line(l).map(|d| (i, l, d)));
+    match found {
+        Some((i, l, d)) => {
+            meta.warnings.push(format!(
+                "no date near the headline; took {l:?} from line {}",
+                i + 1
+            ));
+            meta.published = d.published;
+            meta.modified = d.modified;
+        }
+        None => meta.warnings.push("no publication date found".to_owned()),
+    }
+}
+
+/// Moves a dateline that opens the first paragraph ("SEOUL, Oct. 9 (Yonhap) —") into
+/// `meta`; its credit becomes the byline when the page names nobody else.
+fn take_dateline(paragraphs: &mut [String], meta: &mut Meta) {
+    let Some(first) = paragraphs.first_mut() else {
+        return;
+    };
+    let Some((dateline, at)) = credit::split_dateline(first) else {
+        return;
+    };
+    if meta.byline.is_empty()
+        && let Some(c) = &dateline.credit
+    {
+        meta.byline.push(c.clone());
+    }
+    *first = first[at..].to_owned();
+    meta.dateline = Some(dateline);
 }
 
 /// Reads the header lines into `meta`.
 ///
-/// Lines that are neither dates, bylines, kickers nor chrome are the title
-/// (the first), then captions (credited or repeated lines) and the deck: a
-/// line before the first date or byline, or one after it that does not end
-/// like a sentence (captions usually do).
-fn read_header(lines: &[&str], counts: &LineCounts<'_>, meta: &mut Meta) {
+/// The headline is chosen by [`headline`]'s weighted evidence. Other text lines are
+/// dropped before it (site names, teasers), and after it are captions (credited or
+/// repeated lines) or the deck: a line before the first date or byline, or one after
+/// it that does not end like a sentence (captions usually do). A section name right
+/// above the headline is its kicker.
+fn read_header(lines: &[&str], counts: &LineCounts<'_>, hints: &[String], meta: &mut Meta) {
+    let header: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
+    let chosen = choose_headline(&header, hints);
+    if let Some((_, Some(w))) = &chosen {
+        meta.warnings.push(w.clone());
+    }
+    let title_at = chosen.map(|(at, _)| at);
     let mut seen_metadata = false;
-    for &l in lines.iter().filter(|l| !l.is_empty()) {
-        if let Some(d) = parse_date_line(l) {
-            if meta.published.is_none() {
-                meta.published = d.published;
+    let mut pending_kicker: Option<Kicker> = None;
+    let mut seen_text = false;
+    let mut dates = Vec::new();
+    for (order, &l) in header.iter().enumerate() {
+        let before_title = title_at.is_some_and(|t| order < t);
+        let kind = classify(l);
+        let is_text = matches!(kind, HeaderLine::Text(..));
+        match kind {
+            HeaderLine::Date(mut d) => {
+                push_names(meta, std::mem::take(&mut d.byline));
+                dates.push((l, d));
+                seen_metadata = true;
             }
-            if meta.modified.is_none() {
-                meta.modified = d.modified;
+            HeaderLine::Credit(_) if before_title && !seen_text => meta.dropped_lines += 1,
+            HeaderLine::Byline(names) | HeaderLine::Credit(names) => {
+                push_names(meta, names);
+                seen_metadata = true;
             }
-            seen_metadata = true;
-        } else if chrome::is_byline(l) {
-            for name in chrome::byline_names(l) {
-                if !meta.byline.contains(&name) {
-                    meta.byline.push(name);
-                }
+            HeaderLine::Kicker(k) if before_title => pending_kicker = Some(k),
+            HeaderLine::Kicker(k) => {
+                meta.kicker.get_or_insert(k);
             }
-            seen_metadata = true;
-        } else if let Some(k) = as_kicker_line(l).filter(|_| meta.kicker.is_none()) {
-            meta.kicker = Some(k);
-        } else if chrome::is_noise(l)
-            || chrome::is_tail_marker(l)
-            || chrome::is_foreign_script_label(l)
-        {
-            continue;
-        } else if meta.title.is_none() && !chrome::is_caption(l) {
-            let (kicker, rest) = split_kicker(l);
-            if kicker.is_some() && meta.kicker.is_none() {
-                meta.kicker = kicker;
+            HeaderLine::Section if before_title => pending_kicker = Kicker::from_raw(l),
+            HeaderLine::Section | HeaderLine::Chrome => {
+                pending_kicker = None;
+                meta.dropped_lines += 1;
             }
-            meta.title = Some(rest.to_owned());
-        } else if chrome::is_caption(l) || counts.repeated(l) {
-            push_caption(meta, l);
-        } else if meta.subtitle.is_none() && (!seen_metadata || !ends_sentence(l)) {
-            meta.subtitle = Some(l.to_owned());
-        } else {
-            push_caption(meta, l);
+            HeaderLine::Text(kicker, text) if Some(order) == title_at => {
+                meta.kicker = kicker.or(pending_kicker.take()).or(meta.kicker.take());
+                meta.title = Some(text.to_owned());
+            }
+            HeaderLine::Text(..) if chrome::is_caption(l) || counts.repeated(l) => {
+                push_caption(meta, l);
+            }
+            HeaderLine::Text(..) if before_title => {
+                pending_kicker = None;
+                meta.dropped_lines += 1;
+            }
+            HeaderLine::Text(..)
+                if meta.subtitle.is_none() && (!seen_metadata || !ends_sentence(l)) =>
+            {
+                meta.subtitle = Some(l.to_owned());
+            }
+            HeaderLine::Text(..) => push_caption(meta, l),
+        }
+        seen_text |= is_text;
+    }
+    read_dates(&dates, meta);
+}
+
+/// Published and modified stamps from the header's date lines, with warnings when the
+/// lines disagree or a numeric date could be read two ways.
+fn read_dates(dates: &[(&str, DateLine)], meta: &mut Meta) {
+    for (_, d) in dates {
+        if meta.published.is_none() {
+            meta.published = d.published;
+        }
+        if meta.modified.is_none() {
+            meta.modified = d.modified;
+        }
+        for text in &d.ambiguous {
+            meta.warnings.push(format!(
+                "date {text:?} could be day/month or month/day; read it day first"
+            ));
+        }
+    }
+    let published: Vec<(&str, Stamp)> = dates
+        .iter()
+        .filter_map(|(l, d)| d.published.map(|s| (*l, s)))
+        .collect();
+    if published.windows(2).any(|w| w[0].1.date() != w[1].1.date()) {
+        let list: Vec<String> = published.iter().map(|(l, _)| format!("{l:?}")).collect();
+        meta.warnings.push(format!(
+            "date uncertain: took the first of {}",
+            list.join(", ")
+        ));
+    }
+}
+
+fn push_names(meta: &mut Meta, names: Vec<String>) {
+    for name in names {
+        if !meta.byline.contains(&name) {
+            meta.byline.push(name);
         }
     }
 }
@@ -425,20 +663,14 @@ pub fn clean_body(body: &[&str], counts: &LineCounts<'_>, meta: &mut Meta) -> Ve
             push_caption(meta, l);
             continue;
         }
-        // A byline printed after the body ("By Kim Oi-hyun, staff reporter").
-        if l.len() < 120
-            && l.to_lowercase().starts_with("by ")
-            && !ends_sentence(l)
-            && chrome::is_byline(l)
-        {
-            for name in chrome::byline_names(l) {
-                if !meta.byline.contains(&name) {
-                    meta.byline.push(name);
-                }
-            }
+        if let Some(names) = credit_in_body(l, kept_any || !current.is_empty()) {
+            push_names(meta, names);
             continue;
         }
-        if chrome::is_noise(l) || (latin_doc && chrome::is_foreign_script_label(l)) {
+        if chrome::is_noise(l)
+            || chrome::is_menu_line(l)
+            || (latin_doc && chrome::is_foreign_script_label(l))
+        {
             in_link_list = is_link_intro(l);
             dropped += 1;
             continue;
@@ -474,6 +706,29 @@ pub fn clean_body(body: &[&str], counts: &LineCounts<'_>, meta: &mut Meta) -> Ve
         meta.dropped_lines += 1 + body[consumed..].iter().filter(|l| !l.is_empty()).count();
     }
     paragraphs
+}
+
+/// Names from a credit printed in the body: a byline after the body ("By Kim Oi-hyun,
+/// staff reporter"), a contributor line ("Jane Roe contributed to this report."), or,
+/// before any body text, an agency or desk credit ("VOA News").
+fn credit_in_body(l: &str, body_started: bool) -> Option<Vec<String>> {
+    if l.len() >= 200 {
+        return None;
+    }
+    if l.len() < 120
+        && l.to_lowercase().starts_with("by ")
+        && !ends_sentence(l)
+        && chrome::is_byline(l)
+    {
+        return Some(chrome::byline_names(l));
+    }
+    if let Some(names) = credit::contributor_names(l) {
+        return Some(names);
+    }
+    if body_started {
+        return None;
+    }
+    credit::credit_line(l)
 }
 
 /// True when most letters of the sample are Latin.
@@ -681,6 +936,87 @@ mod tests {
         );
         assert_eq!(b.title, None);
         assert_eq!(b.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn menu_section_and_credit_lines_around_the_headline() {
+        let a = extract(
+            "Home | Nation | World | Asia | Business | Sport\n\
+             Asia\n\
+             Fishing Boats Return to Port as Typhoon Nears Coast\n\
+             June 08, 2013 10:27 AM\n\
+             Harbor News Service\n\
+             Share | Print | Comment\n\n\
+             BUSAN — Hundreds of fishing boats sailed back to harbor on Saturday as the storm moved north, coast guard officials said.\n\n\
+             The weather agency said winds could reach 150 kilometres an hour by the evening.\n\n\
+             Lee Min-ji contributed to this report.\n",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Fishing Boats Return to Port as Typhoon Nears Coast")
+        );
+        assert_eq!(a.kicker.as_ref().map(|k| k.label.as_str()), Some("Asia"));
+        assert_eq!(a.byline, ["Harbor News Service", "Lee Min-ji"]);
+        assert_eq!(
+            a.published.map(|s| s.to_rfc3339()).as_deref(),
+            Some("2013-06-08T10:27:00")
+        );
+        assert!(a.captions.is_empty(), "{:?}", a.captions);
+        assert!(
+            a.body.starts_with("Hundreds of fishing boats"),
+            "{}",
+            a.body
+        );
+        assert!(!a.body.contains("contributed"));
+        assert_eq!(a.paragraphs.len(), 2);
+        let d = a.dateline.expect("a dateline");
+        assert_eq!(d.place, "BUSAN");
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    }
+
+    #[test]
+    fn unsure_headline_and_ambiguous_date_warn() {
+        let a = extract(
+            "Harbour Notes\n\
+             Storm Closes Ports\n\
+             08/06/2013 10:27\n\n\
+             Ferries stayed in port on Saturday as the storm moved north, officials said.\n",
+        );
+        assert_eq!(
+            a.published.map(|s| s.to_rfc3339()).as_deref(),
+            Some("2013-06-08T10:27:00")
+        );
+        assert!(
+            a.warnings.iter().any(|w| w.contains("headline uncertain")
+                && w.contains("Harbour Notes")
+                && w.contains("Storm Closes Ports")),
+            "{:?}",
+            a.warnings
+        );
+        assert!(
+            a.warnings.iter().any(|w| w.contains("08/06/2013")),
+            "{:?}",
+            a.warnings
+        );
+    }
+
+    #[test]
+    fn date_in_a_footer_is_taken_with_a_warning() {
+        let a = extract(
+            "Notes from the harbour wall\n\n\
+             The ferries stayed in port all day while the wind rose over the breakwater.\n\n\
+             By the evening the harbour master had closed the outer basin to all traffic.\n\n\
+             Posted on June 8, 2013\n",
+        );
+        assert_eq!(
+            a.published.map(|s| s.to_rfc3339()).as_deref(),
+            Some("2013-06-08")
+        );
+        assert!(
+            a.warnings
+                .iter()
+                .any(|w| w.contains("no date near the headline"))
+        );
     }
 
     #[test]
