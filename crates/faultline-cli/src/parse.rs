@@ -3,6 +3,7 @@
 //! with byte spans into the article body (so a user can see why an event
 //! was or was not coded). `faultline parse-eval`: accuracy on a treebank.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,11 +53,11 @@ pub struct ParseEvalArgs {
     json: bool,
 }
 
-/// Loads `--model` or the embedded model.
-fn load(path: Option<&PathBuf>) -> anyhow::Result<Model> {
+/// Loads `--model`, or borrows the embedded model.
+fn load(path: Option<&PathBuf>) -> anyhow::Result<Cow<'static, Model>> {
     match path {
-        Some(p) => Ok(Model::from_file(p)?),
-        None => Ok(faultline_syntax::embedded()?.clone()),
+        Some(p) => Ok(Cow::Owned(Model::from_file(p)?)),
+        None => Ok(Cow::Borrowed(faultline_syntax::embedded()?)),
     }
 }
 

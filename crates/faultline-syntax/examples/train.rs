@@ -26,7 +26,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--tagger-epochs" => cfg.tagger_epochs = value()?.parse()?,
             "--labeler-epochs" => cfg.labeler_epochs = value()?.parse()?,
             "--folds" => cfg.folds = value()?.parse()?,
-            "--prune" => cfg.prune = value()?.parse()?,
+            "--prune" => cfg.prune.relative = value()?.parse()?,
+            "--min-updates" => cfg.prune.min_updates = value()?.parse()?,
             "--ensemble" => cfg.ensemble = value()?.parse()?,
             other => {
                 return Err(format!("unknown option {other}; see the file's doc comment").into());

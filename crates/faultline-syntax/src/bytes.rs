@@ -118,12 +118,17 @@ impl<'a> Reader<'a> {
     /// When the buffer is exhausted or the integer is over-long.
     pub fn varint(&mut self) -> Result<u64, SyntaxError> {
         let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.take(1)?[0];
-            v |= u64::from(b & 0x7f) << shift;
+        let rest = self.buf.get(self.pos..).unwrap_or_default();
+        for (i, &b) in rest.iter().take(10).enumerate() {
+            v |= u64::from(b & 0x7f) << (7 * i);
             if b & 0x80 == 0 {
+                self.pos += i + 1;
                 return Ok(v);
             }
+        }
+        if rest.len() < 10 {
+            self.pos = self.buf.len();
+            return Err(self.error("the model file is truncated; retrain or restore it"));
         }
         Err(self.error("an integer in the model file is over-long"))
     }

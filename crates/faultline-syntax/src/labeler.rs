@@ -10,8 +10,8 @@ use crate::bytes::{Reader, Writer};
 use crate::error::SyntaxError;
 use crate::hash::{feat, mix};
 use crate::lexical::Atoms;
-use crate::perceptron::{Linear, Trainer, argmax_allowed};
-use crate::tagger::upos_index;
+use crate::perceptron::{Linear, Prune, Trainer, argmax_allowed};
+use crate::tagger::{UPOS, upos_index};
 
 const NONE: u64 = 0x4e4f_4e45;
 
@@ -23,6 +23,38 @@ pub const ROOT: &str = "root";
 pub struct Labeler {
     linear: Linear,
     labels: Vec<String>,
+    /// A label given without scoring to every word of a tag that training
+    /// (nearly) always labelled so (PUNCT → punct), by UPOS index.
+    forced: Vec<Option<u16>>,
+}
+
+/// Fewest words of a tag, and smallest share of its top label, to force it.
+const FORCE_COUNT: u32 = 100;
+const FORCE_SHARE: f64 = 0.995;
+
+/// The forced label of each tag, from gold trees (`labels` are indices).
+fn forced_labels(data: &[(Vec<u8>, Vec<u16>)], n_labels: usize) -> Vec<Option<u16>> {
+    let mut counts = vec![vec![0u32; n_labels]; UPOS.len()];
+    for (tags, labels) in data {
+        for (&t, &l) in tags.iter().zip(labels) {
+            if let Some(row) = counts.get_mut(t as usize) {
+                row[l as usize] += 1;
+            }
+        }
+    }
+    counts
+        .iter()
+        .map(|row| {
+            let total: u32 = row.iter().sum();
+            let (best, &top) = row
+                .iter()
+                .enumerate()
+                .max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i)))?;
+            (total >= FORCE_COUNT && f64::from(top) >= FORCE_SHARE * f64::from(total))
+                .then(|| u16::try_from(best).ok())
+                .flatten()
+        })
+        .collect()
 }
 
 /// One sentence's tree, as the labeller reads it.
@@ -31,27 +63,48 @@ struct Tree<'a> {
     tags: &'a [u8],
     /// 1-based heads, index 0 unused.
     heads: &'a [u32],
-    /// Dependents of each node (0 = root), in order of distance.
-    deps: Vec<Vec<u32>>,
+    /// Dependents of every node, grouped by head (0 = root) and ordered
+    /// by distance; node `h`'s are `deps[start[h]..start[h + 1]]`.
+    deps: Vec<u32>,
+    start: Vec<u32>,
 }
 
 impl<'a> Tree<'a> {
     fn new(atoms: &'a [Atoms], tags: &'a [u8], heads: &'a [u32]) -> Self {
-        let mut deps = vec![Vec::new(); heads.len()];
-        for (d, &h) in heads.iter().enumerate().skip(1) {
-            if let Some(list) = deps.get_mut(h as usize) {
-                list.push(u32::try_from(d).unwrap_or(0));
+        let n = heads.len();
+        let mut start = vec![0u32; n + 1];
+        for &h in heads.iter().skip(1) {
+            if (h as usize) < n {
+                start[h as usize + 1] += 1;
             }
         }
-        for (h, list) in deps.iter_mut().enumerate() {
-            list.sort_by_key(|&d| ((d as usize).abs_diff(h), d));
+        for i in 1..=n {
+            start[i] += start[i - 1];
+        }
+        let mut fill = start.clone();
+        let mut deps = vec![0u32; start[n] as usize];
+        for (d, &h) in heads.iter().enumerate().skip(1) {
+            if (h as usize) < n {
+                deps[fill[h as usize] as usize] = u32::try_from(d).unwrap_or(0);
+                fill[h as usize] += 1;
+            }
+        }
+        for h in 0..n {
+            deps[start[h] as usize..start[h + 1] as usize]
+                .sort_unstable_by_key(|&d| ((d as usize).abs_diff(h), d));
         }
         Self {
             atoms,
             tags,
             heads,
             deps,
+            start,
         }
+    }
+
+    fn kids(&self, h: u32) -> &[u32] {
+        let h = h as usize;
+        &self.deps[self.start[h] as usize..self.start[h + 1] as usize]
     }
 
     fn w(&self, i: u32) -> u64 {
@@ -73,7 +126,7 @@ impl<'a> Tree<'a> {
     }
     /// The first dependent of `i` with tag `tag` on the given side.
     fn child_with(&self, i: u32, tag: &str, left: bool) -> u32 {
-        self.deps[i as usize]
+        self.kids(i)
             .iter()
             .copied()
             .find(|&c| (c < i) == left && self.tag_is(c, tag))
@@ -84,7 +137,7 @@ impl<'a> Tree<'a> {
         let mut out = Vec::with_capacity(self.heads.len());
         let mut queue = std::collections::VecDeque::from([0u32]);
         while let Some(h) = queue.pop_front() {
-            for &d in &self.deps[h as usize] {
+            for &d in self.kids(h) {
                 out.push((h, d));
                 queue.push_back(d);
             }
@@ -110,19 +163,21 @@ fn features(t: &Tree<'_>, h: u32, d: u32, labels: &[u64], out: &mut Vec<u64>) {
     let mark = t
         .child_with(d, "SCONJ", true)
         .max(t.child_with(d, "PART", true));
-    let aux = t.deps[h as usize]
+    let aux = t
+        .kids(h)
         .iter()
         .copied()
         .find(|&c| c < h && t.tag_is(c, "AUX"))
         .unwrap_or(0);
-    let sibling = t.deps[h as usize]
+    let sibling = t
+        .kids(h)
         .iter()
         .copied()
         .take_while(|&c| c != d)
         .filter(|&c| (c < h) == (d < h))
         .last();
     let sibling_label = sibling.map_or(NONE, |s| labels[s as usize]);
-    let kids = &t.deps[d as usize];
+    let kids = t.kids(d);
     let lkid = kids.iter().copied().filter(|&c| c < d).min().unwrap_or(0);
     let rkid = kids.iter().copied().filter(|&c| c > d).max().unwrap_or(0);
     let a = t.atoms[d as usize - 1];
@@ -189,8 +244,15 @@ impl Labeler {
         let mut buf = Vec::with_capacity(40);
         let mut scores = vec![0i32; self.labels.len()];
         for (h, d) in t.order() {
+            let forced = self
+                .forced
+                .get(tags[d as usize - 1] as usize)
+                .copied()
+                .flatten();
             let label = if h == 0 {
                 root
+            } else if let Some(l) = forced {
+                l
             } else {
                 features(&t, h, d, &atoms_of, &mut buf);
                 self.linear.score(&buf, &mut scores);
@@ -231,6 +293,9 @@ impl Labeler {
         for l in &self.labels {
             w.str(l);
         }
+        for f in &self.forced {
+            w.u32(f.map_or(u32::MAX, u32::from));
+        }
         self.linear.write(w);
     }
 
@@ -244,13 +309,22 @@ impl Labeler {
             return Err(r.error("the label list has an impossible size; retrain the model"));
         }
         let labels = (0..n).map(|_| r.str()).collect::<Result<Vec<_>, _>>()?;
+        let mut forced = Vec::with_capacity(UPOS.len());
+        for _ in 0..UPOS.len() {
+            let f = r.u32()?;
+            forced.push(u16::try_from(f).ok().filter(|&l| (l as usize) < n));
+        }
         let linear = Linear::read(r)?;
         if linear.classes() != labels.len() || !labels.iter().any(|l| l == ROOT) {
             return Err(
                 r.error("the labeller section does not match its label list; retrain the model")
             );
         }
-        Ok(Self { linear, labels })
+        Ok(Self {
+            linear,
+            labels,
+            forced,
+        })
     }
 }
 
@@ -269,7 +343,7 @@ pub struct LabeledSentence {
 
 /// Trains the labeller on gold trees, with gold labels as context.
 #[must_use]
-pub fn train(data: &[LabeledSentence], epochs: usize, seed: u64, prune: f32) -> Labeler {
+pub fn train(data: &[LabeledSentence], epochs: usize, seed: u64, prune: Prune) -> Labeler {
     let mut names: Vec<String> = data
         .iter()
         .flat_map(|s| s.labels.iter().skip(1).cloned())
@@ -284,6 +358,20 @@ pub fn train(data: &[LabeledSentence], epochs: usize, seed: u64, prune: f32) -> 
     let mut rng = crate::train::Rng::new(seed);
     let mut buf = Vec::with_capacity(40);
     let mut scores = vec![0f32; names.len()];
+    let pairs: Vec<(Vec<u8>, Vec<u16>)> = data
+        .iter()
+        .map(|s| {
+            (
+                s.tags.clone(),
+                s.labels
+                    .iter()
+                    .skip(1)
+                    .map(|l| u16::try_from(index(l)).unwrap_or(0))
+                    .collect(),
+            )
+        })
+        .collect();
+    let forced = forced_labels(&pairs, names.len());
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &k in &order {
@@ -295,7 +383,13 @@ pub fn train(data: &[LabeledSentence], epochs: usize, seed: u64, prune: f32) -> 
                 .map(|l| mix(0x006c_6162, index(l) as u64))
                 .collect();
             for (h, d) in t.order() {
-                if h == 0 {
+                if h == 0
+                    || forced
+                        .get(s.tags[d as usize - 1] as usize)
+                        .copied()
+                        .flatten()
+                        .is_some()
+                {
                     continue;
                 }
                 features(&t, h, d, &gold, &mut buf);
@@ -309,5 +403,6 @@ pub fn train(data: &[LabeledSentence], epochs: usize, seed: u64, prune: f32) -> 
     Labeler {
         linear: model.freeze(prune),
         labels: names,
+        forced,
     }
 }

@@ -51,10 +51,16 @@ pub fn normalise(form: &str) -> String {
 }
 
 /// A word's shape: letters as `X`/`x`, digits as `d`, runs longer than
-/// two collapsed ("McCain" → "XxXx", "2019" → "dd", "U.S." → "X.X.").
+/// two collapsed ("McCain" → "XxXxx", "2019" → "dd", "U.S." → "X.X.").
 #[must_use]
 pub fn shape(form: &str) -> String {
     let mut out = String::new();
+    shape_chars(form, |c| out.push(c));
+    out
+}
+
+/// Feeds the characters of [`shape`] to `emit` without building a string.
+fn shape_chars(form: &str, mut emit: impl FnMut(char)) {
     let mut last = '\0';
     let mut run = 0;
     for c in form.chars().take(24) {
@@ -76,9 +82,19 @@ pub fn shape(form: &str) -> String {
             run = 0;
         }
         last = k;
-        out.push(k);
+        emit(k);
     }
-    out
+}
+
+/// The hash of [`shape`], computed without allocating; equal to
+/// `str_hash(&shape(form))`.
+fn shape_hash(form: &str) -> u64 {
+    let mut h = crate::hash::Fnv::new();
+    shape_chars(form, |c| {
+        let mut buf = [0u8; 4];
+        h.write(c.encode_utf8(&mut buf).as_bytes());
+    });
+    h.finish()
 }
 
 fn char_prefix(s: &str, n: usize) -> &str {
@@ -109,7 +125,7 @@ impl Atoms {
             | u64::from(form.contains('.')) << 4;
         Self {
             word: str_hash(&norm),
-            shape: str_hash(&shape(form)),
+            shape: shape_hash(form),
             prefix: [
                 affix(11, char_prefix(&norm, 1)),
                 affix(13, char_prefix(&norm, 3)),
@@ -129,6 +145,13 @@ impl Atoms {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shape_hash_matches_the_string() {
+        for w in ["McCain", "2019", "U.S.", "élan", ""] {
+            assert_eq!(shape_hash(w), str_hash(&shape(w)));
+        }
+    }
 
     #[test]
     fn shapes_collapse_runs() {

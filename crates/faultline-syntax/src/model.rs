@@ -13,7 +13,7 @@ use crate::tagger::Tagger;
 /// The magic bytes every model file starts with.
 pub const MAGIC: &[u8; 8] = b"FLSYNTAX";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const MAX_PAYLOAD: usize = 256 << 20;
 
 /// A loaded tagger, parser and labeller.

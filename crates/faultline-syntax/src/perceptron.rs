@@ -11,6 +11,17 @@ use std::collections::HashMap;
 use crate::bytes::{Reader, Writer};
 use crate::error::SyntaxError;
 
+/// What freezing drops: rows whose largest weight is below `relative`
+/// times the model's largest weight, and rows of features updated fewer
+/// than `min_updates` times in training.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Prune {
+    /// Fraction of the largest weight.
+    pub relative: f32,
+    /// Fewest updates a kept feature had.
+    pub min_updates: u32,
+}
+
 /// Averaged-perceptron training state.
 #[derive(Debug)]
 pub struct Trainer {
@@ -19,6 +30,7 @@ pub struct Trainer {
     weights: Vec<f32>,
     totals: Vec<f64>,
     stamps: Vec<u32>,
+    updates: Vec<u32>,
     now: u32,
 }
 
@@ -32,6 +44,7 @@ impl Trainer {
             weights: Vec::new(),
             totals: Vec::new(),
             stamps: Vec::new(),
+            updates: Vec::new(),
             now: 0,
         }
     }
@@ -67,6 +80,7 @@ impl Trainer {
         }
         for &f in feats {
             let row = self.row(f);
+            self.updates[row] += 1;
             self.nudge(row, truth, 1.0);
             self.nudge(row, guess, -1.0);
         }
@@ -82,6 +96,7 @@ impl Trainer {
             self.weights.resize(self.weights.len() + self.classes, 0.0);
             self.totals.resize(self.totals.len() + self.classes, 0.0);
             self.stamps.resize(self.stamps.len() + self.classes, 0);
+            self.updates.push(0);
         }
         row
     }
@@ -93,11 +108,10 @@ impl Trainer {
         self.weights[i] += delta;
     }
 
-    /// The averaged weights, quantised and pruned. Rows whose largest
-    /// weight is below `prune` times the largest weight of the model are
-    /// dropped. Deterministic: rows are ordered by feature hash.
+    /// The averaged weights, quantised and pruned (see [`Prune`]).
+    /// Deterministic: rows are ordered by feature hash.
     #[must_use]
-    pub fn freeze(&self, prune: f32) -> Linear {
+    pub fn freeze(&self, prune: Prune) -> Linear {
         let now = f64::from(self.now.max(1));
         let averaged: Vec<f32> = (0..self.weights.len())
             .map(|i| {
@@ -117,36 +131,58 @@ impl Trainer {
             self.index.iter().map(|(&k, &r)| (slot_key(k), r)).collect();
         keys.sort_unstable();
         keys.dedup_by_key(|e| e.0);
-        let mut entries = Vec::with_capacity(keys.len());
+        let (mut kept, mut rows) = (Vec::with_capacity(keys.len()), Vec::new());
         for (key, row) in keys {
             let base = row as usize * self.classes;
             let slice = &averaged[base..base + self.classes];
-            if slice.iter().all(|w| w.abs() < prune * max) {
+            let weak = slice.iter().all(|w| w.abs() < prune.relative * max);
+            if self.updates[row as usize] < prune.min_updates || weak {
                 continue;
             }
+            kept.push(key);
             #[allow(clippy::cast_possible_truncation)]
-            let q: Vec<i16> = slice
-                .iter()
-                .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
-                .collect();
-            entries.push((key, q));
+            rows.extend(
+                slice
+                    .iter()
+                    .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16),
+            );
         }
-        Linear::build(self.classes, scale, &entries)
+        Linear::build(self.classes, scale, &kept, &rows)
     }
 }
 
 /// A frozen linear model: feature hash → a row of 16-bit weights.
+///
+/// One flat open-addressing table of slots, each starting with the 32-bit
+/// key (as two `i16`). Narrow models (the parser's four moves) keep the row
+/// in the slot, so a look-up touches one cache line; wide ones (the
+/// labeller's fifty relations) keep a row number there and the rows in a
+/// dense array, so empty slots cost 8 bytes, not a whole row.
 #[derive(Debug, Clone)]
 pub struct Linear {
     classes: usize,
     scale: f32,
     mask: usize,
-    keys: Vec<u32>,
+    stride: usize,
+    table: Vec<i16>,
     rows: Vec<i16>,
     len: usize,
 }
 
+/// Widest row kept inside the table.
+const INLINE_CLASSES: usize = 24;
+
 const EMPTY: u32 = 0;
+
+#[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+fn split_key(k: u32) -> [i16; 2] {
+    [(k & 0xffff) as u16 as i16, (k >> 16) as u16 as i16]
+}
+
+#[allow(clippy::cast_sign_loss)]
+fn join_key(lo: i16, hi: i16) -> u32 {
+    u32::from(lo as u16) | u32::from(hi as u16) << 16
+}
 
 /// The 32-bit key a feature is stored under: the two halves of its hash
 /// folded together (a false match costs one stray weight row in about
@@ -158,25 +194,69 @@ fn slot_key(f: u64) -> u32 {
 }
 
 impl Linear {
-    fn build(classes: usize, scale: f32, entries: &[(u32, Vec<i16>)]) -> Self {
-        let cap = (entries.len() * 2).next_power_of_two().max(16);
+    /// Builds the table from sorted keys and their rows, flat (`rows` has
+    /// `keys.len() * classes` weights).
+    fn build(classes: usize, scale: f32, keys: &[u32], rows: &[i16]) -> Self {
+        Self::build_with(classes, scale, keys, |n, dst| {
+            dst.copy_from_slice(&rows[n * classes..(n + 1) * classes])
+        })
+    }
+
+    /// Builds the table from sorted keys; `fill(n, dst)` writes row `n`.
+    fn build_with(
+        classes: usize,
+        scale: f32,
+        keys: &[u32],
+        mut fill: impl FnMut(usize, &mut [i16]),
+    ) -> Self {
+        let cap = (keys.len() * 3 / 2).next_power_of_two().max(16);
+        let inline = classes <= INLINE_CLASSES;
+        let stride = if inline { classes + 2 } else { 4 };
         let mut m = Self {
             classes,
             scale,
             mask: cap - 1,
-            keys: vec![EMPTY; cap],
-            rows: vec![0; cap * classes],
-            len: entries.len(),
+            stride,
+            table: vec![0; cap * stride],
+            rows: vec![0; if inline { 0 } else { keys.len() * classes }],
+            len: keys.len(),
         };
-        for (key, row) in entries {
+        for (n, key) in keys.iter().enumerate() {
             let mut slot = m.slot_of(*key);
-            while m.keys[slot] != EMPTY {
+            while m.key_at(slot) != EMPTY {
                 slot = (slot + 1) & m.mask;
             }
-            m.keys[slot] = *key;
-            m.rows[slot * classes..(slot + 1) * classes].copy_from_slice(row);
+            let base = slot * stride;
+            let [lo, hi] = split_key(*key);
+            m.table[base] = lo;
+            m.table[base + 1] = hi;
+            if inline {
+                fill(n, &mut m.table[base + 2..base + stride]);
+            } else {
+                let [a, b] = split_key(u32::try_from(n).unwrap_or(u32::MAX));
+                m.table[base + 2] = a;
+                m.table[base + 3] = b;
+                fill(n, &mut m.rows[n * classes..(n + 1) * classes]);
+            }
         }
         m
+    }
+
+    #[inline]
+    fn key_at(&self, slot: usize) -> u32 {
+        let base = slot * self.stride;
+        join_key(self.table[base], self.table[base + 1])
+    }
+
+    #[inline]
+    fn row_at(&self, slot: usize) -> &[i16] {
+        let base = slot * self.stride + 2;
+        if self.classes <= INLINE_CLASSES {
+            &self.table[base..base + self.classes]
+        } else {
+            let n = join_key(self.table[base], self.table[base + 1]) as usize * self.classes;
+            &self.rows[n..n + self.classes]
+        }
     }
 
     #[inline]
@@ -207,7 +287,7 @@ impl Linear {
         let key = slot_key(f);
         let mut slot = self.slot_of(key);
         loop {
-            let k = self.keys[slot];
+            let k = self.key_at(slot);
             if k == key {
                 return Some(slot);
             }
@@ -220,12 +300,28 @@ impl Linear {
 
     /// Sums the weights of `feats` into `out` (length = classes), in
     /// quantised units.
+    ///
+    /// The look-ups are memory-bound, so a first pass touches every home
+    /// slot with independent loads the processor can overlap (a prefetch
+    /// without `unsafe`), and the second pass probes warm cache lines.
     pub fn score(&self, feats: &[u64], out: &mut [i32]) {
         out.fill(0);
-        let c = self.classes;
-        for &f in feats {
-            if let Some(slot) = self.find(f) {
-                for (o, &w) in out.iter_mut().zip(&self.rows[slot * c..slot * c + c]) {
+        let mut found = [0usize; 128];
+        for chunk in feats.chunks(found.len()) {
+            let mut touch = 0i16;
+            for &f in chunk {
+                touch ^= self.table[self.slot_of(slot_key(f)) * self.stride];
+            }
+            std::hint::black_box(touch);
+            let mut n = 0;
+            for &f in chunk {
+                if let Some(slot) = self.find(f) {
+                    found[n] = slot;
+                    n += 1;
+                }
+            }
+            for &slot in &found[..n] {
+                for (o, &w) in out.iter_mut().zip(self.row_at(slot)) {
                     *o += i32::from(w);
                 }
             }
@@ -242,19 +338,19 @@ impl Linear {
     pub fn write(&self, w: &mut Writer) {
         w.u32(u32::try_from(self.classes).unwrap_or(u32::MAX));
         w.f32(self.scale);
-        let mut live: Vec<usize> = (0..self.keys.len())
-            .filter(|&s| self.keys[s] != EMPTY)
+        let mut live: Vec<usize> = (0..=self.mask)
+            .filter(|&s| self.key_at(s) != EMPTY)
             .collect();
-        live.sort_unstable_by_key(|&s| self.keys[s]);
+        live.sort_unstable_by_key(|&s| self.key_at(s));
         w.u32(u32::try_from(live.len()).unwrap_or(u32::MAX));
         let mut prev = 0u32;
         for &s in &live {
-            w.varint(u64::from(self.keys[s].wrapping_sub(prev)));
-            prev = self.keys[s];
+            w.varint(u64::from(self.key_at(s).wrapping_sub(prev)));
+            prev = self.key_at(s);
         }
         for &s in &live {
-            for &x in &self.rows[s * self.classes..(s + 1) * self.classes] {
-                w.zigzag(i64::from(x));
+            for &x in self.row_at(s) {
+                w.raw(&x.to_le_bytes());
             }
         }
     }
@@ -280,16 +376,13 @@ impl Linear {
             prev = prev.wrapping_add(delta);
             keys.push(prev);
         }
-        let mut entries = Vec::with_capacity(n);
-        for key in keys {
-            let mut row = Vec::with_capacity(classes);
-            for _ in 0..classes {
-                let v = r.zigzag()?;
-                row.push(i16::try_from(v).map_err(|_| r.error("a weight is out of range"))?);
+        let raw = r.take(n * classes * 2)?;
+        Ok(Self::build_with(classes, scale, &keys, |row, dst| {
+            let bytes = &raw[row * classes * 2..(row + 1) * classes * 2];
+            for (d, b) in dst.iter_mut().zip(bytes.chunks_exact(2)) {
+                *d = i16::from_le_bytes([b[0], b[1]]);
             }
-            entries.push((key, row));
-        }
-        Ok(Self::build(classes, scale, &entries))
+        }))
     }
 }
 
@@ -329,7 +422,10 @@ mod tests {
 
     #[test]
     fn learns_and_freezes() {
-        let m = toy().freeze(0.0);
+        let m = toy().freeze(Prune {
+            relative: 0.0,
+            min_updates: 0,
+        });
         let mut out = [0; 2];
         m.score(&[10], &mut out);
         assert!(out[0] > out[1]);
@@ -341,7 +437,10 @@ mod tests {
 
     #[test]
     fn round_trips_through_bytes() {
-        let m = toy().freeze(0.0);
+        let m = toy().freeze(Prune {
+            relative: 0.0,
+            min_updates: 0,
+        });
         let mut w = Writer::default();
         m.write(&mut w);
         let bytes = w.into_inner();

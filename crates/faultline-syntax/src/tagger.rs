@@ -8,7 +8,7 @@ use crate::bytes::{Reader, Writer};
 use crate::error::SyntaxError;
 use crate::hash::{feat, mix};
 use crate::lexical::Atoms;
-use crate::perceptron::{Linear, Trainer, argmax_allowed};
+use crate::perceptron::{Linear, Prune, Trainer, argmax_allowed};
 
 /// The Universal Dependencies part-of-speech tags, in model order.
 pub const UPOS: [&str; 17] = [
@@ -37,7 +37,16 @@ pub struct Tagger {
     first: Linear,
     second: Linear,
     lexicon: Lexicon,
+    sure: Sure,
 }
+
+/// Words whose tag is certain: frequent in training and (nearly) always
+/// given one tag ("the", ",", "of"). They are tagged without scoring.
+pub type Sure = HashMap<u64, u8>;
+
+/// Fewest occurrences, and smallest share of the top tag, for a sure word.
+const SURE_COUNT: u32 = 20;
+const SURE_SHARE: f64 = 0.995;
 
 /// Per-sentence context the features read.
 struct Context<'a> {
@@ -45,6 +54,7 @@ struct Context<'a> {
     classes: Vec<u64>,
     /// First-pass tags (empty during the first pass).
     ahead: Vec<u8>,
+    sure: &'a Sure,
 }
 
 impl Context<'_> {
@@ -147,6 +157,10 @@ fn decode(model: &Linear, cx: &Context<'_>) -> Vec<u8> {
     let mut buf = Vec::with_capacity(48);
     let mut scores = vec![0i32; UPOS.len()];
     for i in 0..cx.atoms.len() {
+        if let Some(&t) = cx.sure.get(&cx.atoms[i].word) {
+            tags.push(t);
+            continue;
+        }
         let p1 = tag_value(i.checked_sub(1).map(|k| tags[k]));
         let p2 = tag_value(i.checked_sub(2).map(|k| tags[k]));
         features(cx, i, p1, p2, &mut buf);
@@ -169,6 +183,7 @@ impl Tagger {
             atoms,
             classes: ambiguity_classes(&self.lexicon, atoms),
             ahead: Vec::new(),
+            sure: &self.sure,
         };
         cx.ahead = decode(&self.first, &cx);
         decode(&self.second, &cx)
@@ -223,10 +238,12 @@ impl Tagger {
                 .map_err(|_| r.error("an ambiguity class is out of range"))?;
             lexicon.insert(prev, bits);
         }
+        let sure = sure_words(&lexicon);
         Ok(Self {
             first,
             second,
             lexicon,
+            sure,
         })
     }
 }
@@ -260,9 +277,28 @@ pub fn build_lexicon(data: &[TaggedSentence], min_count: u32) -> Lexicon {
                     .enumerate()
                     .filter(|&(_, &n)| n * 100 >= total)
                     .fold(0u32, |b, (i, _)| b | 1 << i);
-                (w, bits)
+                let top = c.iter().copied().max().unwrap_or(0);
+                let sure = total >= SURE_COUNT && f64::from(top) >= SURE_SHARE * f64::from(total);
+                (w, bits | u32::from(sure) << SURE_BIT)
             })
         })
+        .collect()
+}
+
+/// Bit of a lexicon entry that marks a sure word (its class then has one tag).
+const SURE_BIT: u32 = 31;
+
+/// The sure words of a lexicon, with their tag.
+fn sure_words(lexicon: &Lexicon) -> Sure {
+    lexicon
+        .iter()
+        .filter(|&(_, &bits)| bits >> SURE_BIT == 1)
+        .filter_map(|(&w, &bits)| {
+            u8::try_from((bits & !(1 << SURE_BIT)).trailing_zeros())
+                .ok()
+                .map(|t| (w, t))
+        })
+        .filter(|&(_, t)| (t as usize) < UPOS.len())
         .collect()
 }
 
@@ -272,6 +308,7 @@ fn train_pass(
     data: &[TaggedSentence],
     ahead: &[Vec<u8>],
     lexicon: &Lexicon,
+    sure: &Sure,
     epochs: usize,
     seed: u64,
 ) -> Trainer {
@@ -288,9 +325,14 @@ fn train_pass(
                 atoms: &s.atoms,
                 classes: ambiguity_classes(lexicon, &s.atoms),
                 ahead: ahead.get(k).cloned().unwrap_or_default(),
+                sure,
             };
             let mut prev: Vec<u8> = Vec::with_capacity(s.tags.len());
             for i in 0..s.atoms.len() {
+                if let Some(&t) = sure.get(&s.atoms[i].word) {
+                    prev.push(t);
+                    continue;
+                }
                 let p1 = tag_value(i.checked_sub(1).map(|k| prev[k]));
                 let p2 = tag_value(i.checked_sub(2).map(|k| prev[k]));
                 features(&cx, i, p1, p2, &mut buf);
@@ -309,9 +351,10 @@ fn train_pass(
 fn jackknife_first(
     data: &[TaggedSentence],
     lexicon: &Lexicon,
+    sure: &Sure,
     epochs: usize,
     seed: u64,
-    prune: f32,
+    prune: Prune,
 ) -> Vec<Vec<u8>> {
     const FOLDS: usize = 4;
     let mut out = vec![Vec::new(); data.len()];
@@ -322,12 +365,13 @@ fn jackknife_first(
             .filter(|(i, _)| i % FOLDS != fold)
             .map(|(_, s)| s.clone())
             .collect();
-        let model = train_pass(&rest, &[], lexicon, epochs, seed + fold as u64).freeze(prune);
+        let model = train_pass(&rest, &[], lexicon, sure, epochs, seed + fold as u64).freeze(prune);
         for (i, s) in data.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
             let cx = Context {
                 atoms: &s.atoms,
                 classes: ambiguity_classes(lexicon, &s.atoms),
                 ahead: Vec::new(),
+                sure,
             };
             out[i] = decode(&model, &cx);
         }
@@ -337,14 +381,16 @@ fn jackknife_first(
 
 /// Trains a tagger for `epochs` passes, shuffling with `seed`.
 #[must_use]
-pub fn train(data: &[TaggedSentence], epochs: usize, seed: u64, prune: f32) -> Tagger {
+pub fn train(data: &[TaggedSentence], epochs: usize, seed: u64, prune: Prune) -> Tagger {
     let lexicon = build_lexicon(data, 2);
-    let first = train_pass(data, &[], &lexicon, epochs, seed).freeze(prune);
-    let ahead = jackknife_first(data, &lexicon, epochs, seed, prune);
-    let second = train_pass(data, &ahead, &lexicon, epochs, seed + 100).freeze(prune);
+    let sure = sure_words(&lexicon);
+    let first = train_pass(data, &[], &lexicon, &sure, epochs, seed).freeze(prune);
+    let ahead = jackknife_first(data, &lexicon, &sure, epochs, seed, prune);
+    let second = train_pass(data, &ahead, &lexicon, &sure, epochs, seed + 100).freeze(prune);
     Tagger {
         first,
         second,
         lexicon,
+        sure,
     }
 }

@@ -72,36 +72,38 @@ fn split_word(text: &str, span: Span, token: u32, out: &mut Vec<Word>) {
 
 /// Length of the stem before a final clitic, and whether there is one.
 fn clitic_split(s: &str) -> (usize, bool) {
-    let norm: String = s
-        .chars()
-        .map(|c| {
-            if c == '\u{2019}' {
-                '\''
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect();
     for c in &rules().clitics {
-        if norm.len() > c.len() && norm.ends_with(c.as_str()) {
-            // byte length of the clitic in the original (’ is 3 bytes, ' is 1)
-            let chars = c.chars().count();
-            let start = s
-                .char_indices()
-                .rev()
-                .nth(chars - 1)
-                .map_or(s.len(), |(i, _)| i);
-            if start > 0
-                && s[..start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            {
-                return (start, true);
-            }
+        if let Some(start) = clitic_start(s, c)
+            && start > 0
+            && s[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            return (start, true);
         }
     }
     (s.len(), false)
+}
+
+/// Where `clitic` (lower case, straight apostrophe) starts as a suffix of
+/// `s`, ignoring case and the apostrophe's form; no allocation.
+fn clitic_start(s: &str, clitic: &str) -> Option<usize> {
+    let mut text = s.char_indices().rev();
+    let mut start = s.len();
+    for want in clitic.chars().rev() {
+        let (i, c) = text.next()?;
+        let c = if c == '\u{2019}' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        };
+        if c != want {
+            return None;
+        }
+        start = i;
+    }
+    Some(start)
 }
 
 /// Pushes the pieces of `stem` (which starts at byte `base`) split at hyphens.

@@ -7,6 +7,7 @@ use crate::labeler::{self, LabeledSentence};
 use crate::lexical::Atoms;
 use crate::model::Model;
 use crate::parser::{self, TreeSentence, oracle};
+use crate::perceptron::Prune;
 use crate::tagger::{self, TaggedSentence, upos_index};
 
 /// A small deterministic generator (SplitMix64).
@@ -55,7 +56,7 @@ pub struct Config {
     /// Folds for jackknifed training tags (1 = train the parser on gold tags).
     pub folds: usize,
     /// Pruning threshold (fraction of the largest weight).
-    pub prune: f32,
+    pub prune: Prune,
     /// Parsers in the ensemble.
     pub ensemble: usize,
 }
@@ -68,7 +69,10 @@ impl Default for Config {
             parser_epochs: 15,
             labeler_epochs: 10,
             folds: 5,
-            prune: 0.004,
+            prune: Prune {
+                relative: 0.002,
+                min_updates: 2,
+            },
             ensemble: 1,
         }
     }

@@ -255,4 +255,16 @@ pub fn extract(sn: &Sentence<'_>, st: &State, out: &mut Vec<u64>) {
     f(83, c(n0), p(n0), 0);
     f(84, c(s0), c(n0), 0);
     f(85, c(n0), c(n1), p(s0));
+    let kids = |i: u32, side: usize| {
+        if i == 0 {
+            0
+        } else {
+            u64::from(st.kid_tags[i as usize][side])
+        }
+    };
+    f(86, p(s0), kids(s0, 0), 0);
+    f(87, p(s0), kids(s0, 1), 0);
+    f(88, p(n0), kids(n0, 0), 0);
+    f(89, p(s0), p(n0), kids(s0, 0));
+    f(90, w(s0), kids(s0, 1), 0);
 }

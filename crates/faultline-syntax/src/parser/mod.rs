@@ -9,7 +9,7 @@ pub mod state;
 use crate::bytes::{Reader, Writer};
 use crate::error::SyntaxError;
 use crate::lexical::Atoms;
-use crate::perceptron::{Linear, Trainer, argmax_allowed};
+use crate::perceptron::{Linear, Prune, Trainer, argmax_allowed};
 use features::{Sentence, extract};
 use state::{MOVES, Move, State};
 
@@ -38,11 +38,15 @@ impl Parser {
     #[must_use]
     pub fn parse(&self, atoms: &[Atoms], tags: &[u8], classes: &[u64]) -> Vec<u32> {
         let sn = Sentence::new(atoms, tags, classes);
-        let mut st = State::new(atoms.len());
+        let mut st = State::with_tags(tags);
         let mut buf = Vec::with_capacity(80);
         let mut scores = [0i32; 4];
         let mut part = [0i32; 4];
         while !st.done() {
+            if st.stack.is_empty() {
+                st.apply(Move::Shift); // the only move
+                continue;
+            }
             extract(&sn, &st, &mut buf);
             self.score(&buf, &mut scores, &mut part);
             let m =
@@ -136,7 +140,7 @@ pub struct Settings {
     /// Probability of following a wrong prediction.
     pub explore: f64,
     /// Pruning threshold for the frozen model.
-    pub prune: f32,
+    pub prune: Prune,
     /// Models in the ensemble (trained in parallel, seeds `seed`, `seed + 1`, …).
     pub ensemble: usize,
 }
@@ -192,7 +196,7 @@ fn train_sentence(
     buf: &mut Vec<u64>,
 ) {
     let sn = Sentence::new(&s.atoms, &s.tags, &s.classes);
-    let mut st = State::new(s.atoms.len());
+    let mut st = State::with_tags(&s.tags);
     let mut scores = [0f32; 4];
     while !st.done() {
         extract(&sn, &st, buf);

@@ -35,6 +35,10 @@ pub struct State {
     pub rights: Vec<[u32; 2]>,
     /// Number of left and right dependents of each word.
     pub valency: Vec<[u8; 2]>,
+    /// Bit sets of the tags of each word's left and right dependents
+    /// (empty when the state was made without tags).
+    pub kid_tags: Vec<[u32; 2]>,
+    tags: Vec<u8>,
 }
 
 impl State {
@@ -50,7 +54,17 @@ impl State {
             lefts: vec![[0; 2]; n + 1],
             rights: vec![[0; 2]; n + 1],
             valency: vec![[0; 2]; n + 1],
+            kid_tags: vec![[0; 2]; n + 1],
+            tags: Vec::new(),
         }
+    }
+
+    /// The start configuration for a sentence with these (0-based) tags.
+    #[must_use]
+    pub fn with_tags(tags: &[u8]) -> Self {
+        let mut s = Self::new(tags.len());
+        s.tags = tags.to_vec();
+        s
     }
 
     /// True when the buffer is empty (the parse is complete).
@@ -106,6 +120,11 @@ impl State {
     fn attach(&mut self, head: u32, dep: u32) {
         let (h, d) = (head as usize, dep as usize);
         self.heads[d] = head;
+        let bit = self
+            .tags
+            .get(d.wrapping_sub(1))
+            .map_or(0, |&t| 1u32 << (t & 31));
+        self.kid_tags[h][usize::from(dep > head)] |= bit;
         if dep < head {
             // left dependents arrive right to left: the newest is leftmost
             self.lefts[h] = [dep, self.lefts[h][0]];
