@@ -360,6 +360,74 @@ fn one_event_reported_several_times_is_stored_once() {
     );
 }
 
+/// Two organisations acting alike on the same day are two actors: the UN's
+/// sanctions do not merge into the EU's, and each has its own dyad.
+#[test]
+fn each_international_organisation_is_its_own_root() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).expect("mkdir");
+    for (file, who) in [
+        ("eu.txt", "The European Union"),
+        ("un.txt", "The United Nations"),
+    ] {
+        let text = format!(
+            "title: Sanctions\ndate: 2024-05-08\nsource: https://wire.example/{file}\n---\n\
+             {who} imposed new sanctions on Iran on Tuesday.\n"
+        );
+        std::fs::write(docs.join(file), text).expect("write");
+    }
+    let db = dir.path().join("f.db");
+    let out = faultline()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&docs)
+        .output()
+        .expect("ingest");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("2 new event(s) from 2 mention(s)"),
+        "{stderr}"
+    );
+    let store = Store::open_existing(&db).expect("open");
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM events WHERE src_root IN ('IGOEEU', 'IGOUNO') AND tgt_root = 'IRN'"
+        ),
+        2
+    );
+    drop(store);
+    for org in ["IGOUNO", "IGOEEU"] {
+        let out = faultline()
+            .args(["dyad", org, "IRN", "--json", "--by", "day", "--db"])
+            .arg(&db)
+            .output()
+            .expect("dyad");
+        assert!(out.status.success());
+        let total: i64 = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).expect("json");
+                v["total"].as_i64().expect("total")
+            })
+            .sum();
+        assert_eq!(total, 1, "{org}–IRN should hold its own event");
+    }
+    let top = faultline()
+        .args(["top", "--db"])
+        .arg(&db)
+        .output()
+        .expect("top");
+    let top = String::from_utf8_lossy(&top.stdout);
+    assert!(
+        top.contains("IGOUNO–IRN") && top.contains("IGOEEU–IRN"),
+        "{top}"
+    );
+    assert!(!top.contains("IGO–IRN"), "{top}");
+}
+
 #[test]
 fn a_foreign_db_file_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().expect("tempdir");

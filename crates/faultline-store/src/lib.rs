@@ -13,8 +13,9 @@
 //! A coded event (a *mention*) joins an existing *event* (a story) when all of
 //! these hold; otherwise it starts a new event:
 //!
-//! 1. same source root and same target root (the actors' countries, see
-//!    [`record::actor_root`]; "" for no target);
+//! 1. same source root and same target root (the actors' countries, or the
+//!    organisation itself, `IGOUNO`, see [`record::actor_root`]; "" for no
+//!    target);
 //! 2. same CAMEO root (two-digit family: 04 consult, 19 fight, …);
 //! 3. same factuality (an asserted meeting never merges with a denied one);
 //! 4. dates: both day-precise and at most `window` days apart (default 2,
