@@ -428,6 +428,98 @@ fn each_international_organisation_is_its_own_root() {
     assert!(!top.contains("IGO–IRN"), "{top}");
 }
 
+/// Overwrites one leaf page of `table` (the middle one) with a fixed pattern.
+fn damage(db: &Path, table: &str) {
+    let (page, size): (i64, i64) = {
+        let c = rusqlite::Connection::open(db).expect("open");
+        c.query_row(
+            "SELECT (SELECT pageno FROM dbstat WHERE name = ?1 AND pagetype = 'leaf' \
+             ORDER BY pageno LIMIT 1 OFFSET (SELECT count(*) / 2 FROM dbstat \
+             WHERE name = ?1 AND pagetype = 'leaf')), (SELECT page_size FROM pragma_page_size)",
+            [table],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("a leaf page")
+    };
+    let mut bytes = std::fs::read(db).expect("read db");
+    let at = ((page - 1) * size) as usize;
+    bytes[at..at + size as usize].fill(0xA5);
+    std::fs::write(db, bytes).expect("write db");
+}
+
+/// A failed export leaves the previous output file as it was (and no
+/// temporary file behind); the analytics commands refuse a damaged
+/// aggregate instead of printing part of it.
+#[test]
+fn a_damaged_database_fails_without_destroying_earlier_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("f.db");
+    let input = dir.path().join("c.jsonl");
+    corpus(&input, 3000);
+    let ok = faultline()
+        .args(["ingest", "--quiet", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .status()
+        .expect("ingest");
+    assert!(ok.success());
+    let export = |format: &str, out: &Path| {
+        faultline()
+            .args(["export", "--all-factuality", "--format", format, "-o"])
+            .arg(out)
+            .arg("--db")
+            .arg(&db)
+            .output()
+            .expect("export")
+    };
+    let csv = dir.path().join("out.csv");
+    let parquet = dir.path().join("out.parquet");
+    for (format, path) in [("csv", &csv), ("parquet", &parquet)] {
+        assert!(export(format, path).status.success());
+    }
+    let before = (
+        std::fs::read(&csv).expect("csv"),
+        std::fs::read(&parquet).expect("pq"),
+    );
+    assert!(before.0.len() > 10_000, "the corpus exports many events");
+
+    damage(&db, "events");
+    for (format, path) in [("csv", &csv), ("parquet", &parquet)] {
+        let out = export(format, path);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{format}: {stderr}");
+        assert!(stderr.contains("damaged"), "{stderr}");
+    }
+    let after = (
+        std::fs::read(&csv).expect("csv"),
+        std::fs::read(&parquet).expect("pq"),
+    );
+    assert!(
+        before == after,
+        "a failed export must not touch the previous output"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["c.jsonl", "f.db", "out.csv", "out.parquet"]);
+
+    damage(&db, "dyad_daily");
+    for args in [&["dyad", "JPN", "KOR"][..], &["top"], &["alerts"]] {
+        let out = faultline()
+            .args(args)
+            .arg("--db")
+            .arg(&db)
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("damaged"), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?} printed a partial answer");
+    }
+}
+
 #[test]
 fn a_foreign_db_file_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().expect("tempdir");

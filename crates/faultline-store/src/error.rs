@@ -80,5 +80,32 @@ pub enum StoreError {
     Export(String),
 }
 
+impl StoreError {
+    /// An SQLite error on the database at `path`: [`StoreError::Corrupt`]
+    /// when SQLite found a damaged page or file, else [`StoreError::Sqlite`].
+    pub fn sqlite(path: &std::path::Path, source: rusqlite::Error) -> Self {
+        match source.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                Self::Corrupt {
+                    path: path.to_owned(),
+                    what: format!("SQLite: {}", sqlite_message(&source)),
+                }
+            }
+            _ => Self::Sqlite {
+                path: path.to_owned(),
+                source,
+            },
+        }
+    }
+}
+
+/// SQLite's own message for an error, without rusqlite's repetitions.
+fn sqlite_message(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(_, Some(msg)) => msg.clone(),
+        other => other.to_string(),
+    }
+}
+
 /// Result with [`StoreError`].
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
