@@ -184,6 +184,16 @@ pub fn run(args: &DyadArgs) -> anyhow::Result<ExitCode> {
             writeln!(out, "(no events for this dyad)")?;
         }
     }
+    if series.iter().all(|p| p.totals.total == 0) {
+        for root in [&a, &b] {
+            if !store.has_root(root)? {
+                eprintln!(
+                    "faultline: warning: {root} is not an actor root in {}: roots are country codes (USA, CHN) or organisation codes (IGOUNO, NGOMSF); `faultline top` lists the active dyads",
+                    args.db.db.display()
+                );
+            }
+        }
+    }
     out.flush().context("cannot write to standard output")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -23,6 +23,8 @@ pub struct IngestArgs {
     db: DbArgs,
     #[command(flatten)]
     dict: DictArgs,
+    #[command(flatten)]
+    verbs: crate::code::VerbArgs,
     /// Stop at the first document that fails.
     #[arg(long)]
     fail_fast: bool,
@@ -67,7 +69,7 @@ fn record(a: &Article) -> DocRecord<'_> {
 /// Runs the subcommand.
 pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     let actors = args.dict.load(args.quiet)?;
-    let coder = Coder::new(actors, faultline_coder::default_verbs());
+    let coder = Coder::new(actors, args.verbs.load(args.quiet));
     let mut store = Store::open_with(
         &args.db.db,
         faultline_store::Options {

@@ -426,6 +426,36 @@ fn each_international_organisation_is_its_own_root() {
         "{top}"
     );
     assert!(!top.contains("IGO–IRN"), "{top}");
+    // A code that is not in the database is named as such; a known one is not.
+    let out = faultline()
+        .args(["dyad", "XXX", "irn", "--db"])
+        .arg(&db)
+        .output()
+        .expect("dyad");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("XXX is not an actor root") && !stderr.contains("IRN is not"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no events for this dyad"));
+}
+
+/// A temporary folder with a corpus of `n` articles (`c.jsonl`) ingested
+/// into `f.db`: the folder, the corpus and the database.
+fn ingested_corpus(n: usize) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("c.jsonl");
+    let db = dir.path().join("f.db");
+    corpus(&input, n);
+    let ok = faultline()
+        .args(["ingest", "--quiet", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .status()
+        .expect("ingest");
+    assert!(ok.success());
+    (dir, input, db)
 }
 
 /// Overwrites one leaf page of `table` (the middle one) with a fixed pattern.
@@ -452,17 +482,7 @@ fn damage(db: &Path, table: &str) {
 /// aggregate instead of printing part of it.
 #[test]
 fn a_damaged_database_fails_without_destroying_earlier_output() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("f.db");
-    let input = dir.path().join("c.jsonl");
-    corpus(&input, 3000);
-    let ok = faultline()
-        .args(["ingest", "--quiet", "--db"])
-        .arg(&db)
-        .arg(&input)
-        .status()
-        .expect("ingest");
-    assert!(ok.success());
+    let (dir, _input, db) = ingested_corpus(3000);
     let export = |format: &str, out: &Path| {
         faultline()
             .args(["export", "--all-factuality", "--format", format, "-o"])
@@ -518,6 +538,79 @@ fn a_damaged_database_fails_without_destroying_earlier_output() {
         assert!(stderr.contains("damaged"), "{args:?}: {stderr}");
         assert!(out.stdout.is_empty(), "{args:?} printed a partial answer");
     }
+}
+
+/// A reader that stops early (`| head`) ends the command quietly: exit 0,
+/// nothing on standard error.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let (_dir, input, db) = ingested_corpus(2000);
+    let runs: [Vec<std::ffi::OsString>; 3] = [
+        vec!["code".into(), input.clone().into()],
+        vec!["extract".into(), input.clone().into()],
+        vec![
+            "export".into(),
+            "--all-factuality".into(),
+            "--format".into(),
+            "csv".into(),
+            "--db".into(),
+            db.clone().into(),
+        ],
+    ];
+    for args in runs {
+        let mut child = faultline()
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut first = [0u8; 16];
+        child
+            .stdout
+            .take()
+            .expect("stdout")
+            .read_exact(&mut first)
+            .expect("some output");
+        // The pipe is closed here, as `head` closes it.
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
+        assert!(!stderr.contains("error"), "{args:?}: {stderr}");
+    }
+}
+
+/// `ingest` takes the event dictionaries as `code` does.
+#[test]
+fn ingest_takes_verb_dictionaries() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = |db: &str, extra: &[&str]| {
+        let out = faultline()
+            .arg("ingest")
+            .args(extra)
+            .arg("--db")
+            .arg(dir.path().join(db))
+            .arg(stories())
+            .output()
+            .expect("ingest");
+        assert!(out.status.success());
+        let stats = Store::open_existing(&dir.path().join(db))
+            .expect("open")
+            .stats()
+            .expect("stats");
+        (
+            stats.mentions,
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (default, _) = run("a.db", &[]);
+    assert!(default > 0);
+    let (none, stderr) = run("b.db", &["--no-default-verbs", "--verbs", "missing.toml"]);
+    assert_eq!(none, 0, "no verb dictionary, no events");
+    assert!(
+        stderr.contains("dictionary") && stderr.contains("missing.toml"),
+        "{stderr}"
+    );
 }
 
 #[test]

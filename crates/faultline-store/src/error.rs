@@ -78,6 +78,13 @@ pub enum StoreError {
     /// Writing or reading an export file failed.
     #[error("export: {0}")]
     Export(String),
+    /// Writing an export failed (a full disk, a closed pipe).
+    #[error("export: cannot write: {source}")]
+    Write {
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 impl StoreError {
