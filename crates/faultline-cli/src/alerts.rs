@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use faultline_store::Store;
 use faultline_store::query::AlertQuery;
 
 use crate::dyad::{ByArg, DbArgs, FilterArgs};
@@ -45,7 +44,7 @@ pub struct AlertsArgs {
 
 /// Runs the subcommand.
 pub fn run(args: &AlertsArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::open_existing(&args.db.db)?;
+    let store = args.db.open_for_analytics()?;
     let alerts = store.alerts(&AlertQuery {
         filter: args.filter.filter(),
         by: args.by.into(),

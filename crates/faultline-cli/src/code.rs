@@ -35,6 +35,13 @@ pub struct CodeArgs {
     /// Keep only asserted events (drop negated, hypothetical, conditional, future).
     #[arg(long)]
     asserted: bool,
+    #[command(flatten)]
+    verbs: VerbArgs,
+}
+
+/// The event dictionaries to use (`code`, `ingest`).
+#[derive(Debug, Args)]
+pub struct VerbArgs {
     /// More trigger dictionaries: faultline verb `.toml` files, or PETRARCH-2 verb files (CAMEO.2.0.txt).
     #[arg(long = "verbs", value_name = "PATH")]
     verbs: Vec<PathBuf>,
@@ -51,7 +58,21 @@ struct Output<'a> {
     quotes: Vec<faultline_coder::Quote>,
 }
 
-fn load_verbs(args: &CodeArgs) -> faultline_coder::VerbDict {
+impl VerbArgs {
+    /// Loads the dictionaries; lines that do not load are reported as
+    /// warnings (unless `quiet`) and skipped.
+    pub fn load(&self, quiet: bool) -> faultline_coder::VerbDict {
+        let dict = load_verbs(self);
+        if !quiet {
+            for e in &dict.errors {
+                eprintln!("faultline: warning: dictionary: {e}");
+            }
+        }
+        dict
+    }
+}
+
+fn load_verbs(args: &VerbArgs) -> faultline_coder::VerbDict {
     let mut dict = if args.no_default_verbs {
         faultline_coder::VerbDict::new()
     } else {
@@ -102,13 +123,7 @@ pub fn to_doc(
 /// Runs the subcommand.
 pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
     let actors = args.dict.load(args.input.quiet)?;
-    let verbs = load_verbs(args);
-    if !args.input.quiet {
-        for e in &verbs.errors {
-            eprintln!("faultline: warning: dictionary: {e}");
-        }
-    }
-    let coder = Coder::new(actors, verbs);
+    let coder = Coder::new(actors, args.verbs.load(args.input.quiet));
     let format = args.out;
     let mut header_done = false;
     docs::run(&args.input, |article, out| {

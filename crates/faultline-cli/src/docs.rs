@@ -5,10 +5,12 @@ use std::io::Write;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use faultline_ingest::{Article, Format, Options};
+use faultline_ingest::{Article, Format, IngestError, Options};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 /// Input arguments every document command takes.
@@ -67,6 +69,40 @@ pub fn paths_or_stdin(paths: &[PathBuf]) -> Vec<PathBuf> {
     }
 }
 
+/// The inputs to read, with the size of each file (0 for standard input
+/// and for paths that cannot be read: their error comes when they are read).
+pub fn inputs(paths: &[PathBuf]) -> Vec<(Result<PathBuf, IngestError>, u64)> {
+    faultline_ingest::expand_paths(&paths_or_stdin(paths))
+        .into_iter()
+        .map(|e| {
+            let size = match &e {
+                Ok(p) if p.as_os_str() != "-" => std::fs::metadata(p).map_or(0, |m| m.len()),
+                _ => 0,
+            };
+            (e, size)
+        })
+        .collect()
+}
+
+/// A progress bar over `total` input bytes on standard error: bytes, rate,
+/// ETA and a message. indicatif draws it only when standard error is a
+/// terminal; hidden with `quiet`.
+pub fn progress_bar(total: u64, quiet: bool) -> anyhow::Result<ProgressBar> {
+    if quiet {
+        return Ok(ProgressBar::hidden());
+    }
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}, ETA {eta} · {msg}",
+        )
+        .context("progress bar template")?
+        .progress_chars("=> "),
+    );
+    bar.enable_steady_tick(Duration::from_millis(200));
+    Ok(bar)
+}
+
 /// Parses "1024", "64K", "64M", "1G" into bytes.
 pub fn parse_size(s: &str) -> Result<u64, String> {
     let s = s.trim();
@@ -106,6 +142,64 @@ pub fn write_json<T: Serialize>(
     Ok(())
 }
 
+/// Reads every document of `paths` (standard input when empty) under a
+/// progress bar, and hands each article to `each` with the bar (for its
+/// message) and the failures so far; `each` says whether to go on. Warnings
+/// and failures are reported on standard error; `fail_fast` stops at the
+/// first failure. Returns the number of failures.
+pub fn walk(
+    paths: &[PathBuf],
+    opts: &Options,
+    quiet: bool,
+    fail_fast: bool,
+    mut each: impl FnMut(&Article, &ProgressBar, usize) -> ControlFlow<()>,
+) -> anyhow::Result<usize> {
+    let entries = inputs(paths);
+    let bar = progress_bar(entries.iter().map(|e| e.1).sum(), quiet)?;
+    let mut failed = 0usize;
+    let mut done_bytes = 0u64;
+    for (entry, size) in entries {
+        let mut in_file = 0u64;
+        let mut sink = |outcome: faultline_ingest::Outcome| -> ControlFlow<()> {
+            match outcome {
+                Ok(article) => {
+                    let flow = each(&article, &bar, failed);
+                    if !quiet {
+                        for w in &article.warnings {
+                            bar.suspend(|| {
+                                eprintln!("faultline: warning: {}: {w}", article.origin)
+                            });
+                        }
+                    }
+                    in_file = (in_file + article.body.len() as u64).min(size);
+                    bar.set_position(done_bytes + in_file);
+                    flow
+                }
+                Err(e) => {
+                    failed += 1;
+                    bar.suspend(|| eprintln!("faultline: error: {e}"));
+                    if fail_fast {
+                        ControlFlow::Break(())
+                    } else {
+                        ControlFlow::Continue(())
+                    }
+                }
+            }
+        };
+        let flow = match entry {
+            Ok(path) => faultline_ingest::extract_path(&path, opts, &mut sink),
+            Err(e) => sink(Err(e)),
+        };
+        done_bytes += size;
+        bar.set_position(done_bytes);
+        if flow.is_break() {
+            break;
+        }
+    }
+    bar.finish_and_clear();
+    Ok(failed)
+}
+
 /// Reads every document of the inputs and hands each article to `each`,
 /// which writes its output line (streaming, so huge documents stay in bounded memory).
 ///
@@ -119,48 +213,25 @@ pub fn run(
         max_bytes: args.max_bytes,
         format: args.format.format(),
     };
-    let paths = paths_or_stdin(&args.paths);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
-    let (mut ok, mut failed) = (0usize, 0usize);
+    let mut ok = 0usize;
     let mut write_error: Option<anyhow::Error> = None;
-
-    let mut sink = |outcome: faultline_ingest::Outcome| -> ControlFlow<()> {
-        match outcome {
-            Ok(article) => {
-                if let Err(e) = each(&article, &mut out) {
-                    write_error = Some(e.context("cannot write to standard output"));
-                    return ControlFlow::Break(());
-                }
-                if !args.quiet {
-                    for w in &article.warnings {
-                        eprintln!("faultline: warning: {}: {w}", article.origin);
-                    }
-                }
-                ok += 1;
-                ControlFlow::Continue(())
+    let failed = walk(
+        &args.paths,
+        &opts,
+        args.quiet,
+        args.fail_fast,
+        |article, bar, failed| {
+            if let Err(e) = each(article, &mut out) {
+                write_error = Some(e.context("cannot write to standard output"));
+                return ControlFlow::Break(());
             }
-            Err(e) => {
-                failed += 1;
-                eprintln!("faultline: error: {e}");
-                if args.fail_fast {
-                    ControlFlow::Break(())
-                } else {
-                    ControlFlow::Continue(())
-                }
-            }
-        }
-    };
-
-    for entry in faultline_ingest::expand_paths(&paths) {
-        let flow = match entry {
-            Ok(path) => faultline_ingest::extract_path(&path, &opts, &mut sink),
-            Err(e) => sink(Err(e)),
-        };
-        if flow.is_break() {
-            break;
-        }
-    }
+            ok += 1;
+            bar.set_message(format!("{ok} docs, {failed} failed"));
+            ControlFlow::Continue(())
+        },
+    )?;
     if let Some(e) = write_error {
         return Err(e);
     }

@@ -20,6 +20,17 @@ pub struct DbArgs {
     pub db: PathBuf,
 }
 
+impl DbArgs {
+    /// Opens the database for the analytics commands (`dyad`, `top`,
+    /// `alerts`), which answer from the daily aggregate: its pages are
+    /// checked first, so a damaged aggregate is an error, not a partial answer.
+    pub fn open_for_analytics(&self) -> anyhow::Result<Store> {
+        let store = Store::open_existing(&self.db)?;
+        store.check(&["dyad_daily"])?;
+        Ok(store)
+    }
+}
+
 /// Period length.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ByArg {
@@ -117,7 +128,7 @@ pub struct DyadArgs {
 
 /// Runs the subcommand.
 pub fn run(args: &DyadArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::open_existing(&args.db.db)?;
+    let store = args.db.open_for_analytics()?;
     let direction = match args.direction {
         DirectionArg::Forward => Direction::Forward,
         DirectionArg::Backward => Direction::Backward,
@@ -171,6 +182,16 @@ pub fn run(args: &DyadArgs) -> anyhow::Result<ExitCode> {
         }
         if series.is_empty() {
             writeln!(out, "(no events for this dyad)")?;
+        }
+    }
+    if series.iter().all(|p| p.totals.total == 0) {
+        for root in [&a, &b] {
+            if !store.has_root(root)? {
+                eprintln!(
+                    "faultline: warning: {root} is not an actor root in {}: roots are country codes (USA, CHN) or organisation codes (IGOUNO, NGOMSF); `faultline top` lists the active dyads",
+                    args.db.db.display()
+                );
+            }
         }
     }
     out.flush().context("cannot write to standard output")?;

@@ -1,7 +1,8 @@
 //! `faultline export`: the stored events as a GDELT 2.0 event table, PLOVER
 //! JSON Lines, CSV or Parquet.
 
-use std::path::PathBuf;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -53,11 +54,9 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     };
     let f = args.filter.filter();
     let n = match &args.output {
-        Some(path) => {
-            let file = std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?;
-            store.export(format, &f, args.header, std::io::BufWriter::new(file))?
-        }
+        Some(path) => write_replacing(path, |out| {
+            Ok(store.export(format, &f, args.header, out)?)
+        })?,
         None => store.export(
             format,
             &f,
@@ -67,4 +66,47 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     };
     eprintln!("faultline: exported {n} event(s)");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `path` through a temporary file in the same folder that replaces
+/// it (one rename) only when `write` succeeds, so a failed export leaves the
+/// previous file as it was and no partial file behind. The new file keeps
+/// the permissions of the one it replaces.
+fn write_replacing<T>(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<&mut std::fs::File>) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".faultline-export-").suffix(".part");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // As a new file would be created: 0666 less the umask.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a file in {}", dir.display()))?;
+    if let Ok(old) = std::fs::metadata(path) {
+        tmp.as_file()
+            .set_permissions(old.permissions())
+            .with_context(|| format!("cannot set permissions on {}", tmp.path().display()))?;
+    }
+    let value = {
+        let mut out = BufWriter::new(tmp.as_file_mut());
+        let value = write(&mut out)?;
+        out.flush()
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        value
+    };
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot replace {}", path.display()))?;
+    Ok(value)
 }

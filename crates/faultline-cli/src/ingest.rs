@@ -4,17 +4,14 @@
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
 
-use anyhow::Context;
 use clap::Args;
 use faultline_coder::Coder;
 use faultline_ingest::{Article, Options};
 use faultline_store::{DocRecord, IngestOutcome, Store};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::actors::{DictArgs, article_date};
-use crate::docs::{FormatArg, parse_size, paths_or_stdin};
+use crate::docs::{FormatArg, parse_size, walk};
 use crate::dyad::DbArgs;
 
 /// Arguments of `faultline ingest`.
@@ -26,6 +23,8 @@ pub struct IngestArgs {
     db: DbArgs,
     #[command(flatten)]
     dict: DictArgs,
+    #[command(flatten)]
+    verbs: crate::code::VerbArgs,
     /// Stop at the first document that fails.
     #[arg(long)]
     fail_fast: bool,
@@ -70,7 +69,7 @@ fn record(a: &Article) -> DocRecord<'_> {
 /// Runs the subcommand.
 pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     let actors = args.dict.load(args.quiet)?;
-    let coder = Coder::new(actors, faultline_coder::default_verbs());
+    let coder = Coder::new(actors, args.verbs.load(args.quiet));
     let mut store = Store::open_with(
         &args.db.db,
         faultline_store::Options {
@@ -82,109 +81,54 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         max_bytes: args.max_bytes,
         format: args.format.format(),
     };
-    let paths = paths_or_stdin(&args.paths);
-    let entries = faultline_ingest::expand_paths(&paths);
-    let sizes: Vec<u64> = entries
-        .iter()
-        .map(|e| match e {
-            Ok(p) if p.as_os_str() != "-" => std::fs::metadata(p).map_or(0, |m| m.len()),
-            _ => 0,
-        })
-        .collect();
-    let total: u64 = sizes.iter().sum();
-    let bar = if args.quiet {
-        ProgressBar::hidden()
-    } else {
-        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}, ETA {eta} · {msg}",
-            )
-            .context("progress bar template")?
-            .progress_chars("=> "),
-        );
-        bar.enable_steady_tick(Duration::from_millis(200));
-        bar
-    };
     let started = std::time::Instant::now();
     let mut t = Tally::default();
     let mut store_error: Option<anyhow::Error> = None;
-    let mut done_bytes = 0u64;
-    for (entry, size) in entries.into_iter().zip(sizes) {
-        let mut in_file = 0u64;
-        let mut sink = |outcome: faultline_ingest::Outcome| -> ControlFlow<()> {
-            match outcome {
-                Ok(article) => {
-                    let date = article_date(&article, args.dict.date);
-                    let doc = crate::code::to_doc(
-                        &article,
-                        date,
-                        article.published.is_some() || article.modified.is_some(),
-                    );
-                    let coded = coder.code_doc(&doc);
-                    let published = article
-                        .published
-                        .as_ref()
-                        .map(faultline_dates::Stamp::to_rfc3339);
-                    let rec = DocRecord {
-                        published: published.as_deref(),
-                        ..record(&article)
-                    };
-                    match store.ingest_doc(&rec, &coded.events) {
-                        Ok(IngestOutcome::Added { events, merged }) => {
-                            t.documents += 1;
-                            t.events += events;
-                            t.merged += merged;
-                            t.mentions += coded.events.len();
-                        }
-                        Ok(IngestOutcome::Duplicate { .. }) => t.duplicates += 1,
-                        Err(e) => {
-                            store_error = Some(e.into());
-                            return ControlFlow::Break(());
-                        }
-                    }
-                    if !args.quiet {
-                        for w in &article.warnings {
-                            bar.suspend(|| {
-                                eprintln!("faultline: warning: {}: {w}", article.origin)
-                            });
-                        }
-                    }
-                    in_file = (in_file + article.body.len() as u64).min(size);
-                    bar.set_position(done_bytes + in_file);
-                    let secs = started.elapsed().as_secs_f64().max(1e-3);
-                    bar.set_message(format!(
-                        "{} docs ({:.0}/s), {} events, {} duplicates, {} failed",
-                        t.documents,
-                        t.documents as f64 / secs,
-                        t.events,
-                        t.duplicates,
-                        t.failures
-                    ));
-                    ControlFlow::Continue(())
+    t.failures = walk(
+        &args.paths,
+        &opts,
+        args.quiet,
+        args.fail_fast,
+        |article, bar, failed| {
+            let date = article_date(article, args.dict.date);
+            let doc = crate::code::to_doc(
+                article,
+                date,
+                article.published.is_some() || article.modified.is_some(),
+            );
+            let coded = coder.code_doc(&doc);
+            let published = article
+                .published
+                .as_ref()
+                .map(faultline_dates::Stamp::to_rfc3339);
+            let rec = DocRecord {
+                published: published.as_deref(),
+                ..record(article)
+            };
+            match store.ingest_doc(&rec, &coded.events) {
+                Ok(IngestOutcome::Added { events, merged }) => {
+                    t.documents += 1;
+                    t.events += events;
+                    t.merged += merged;
+                    t.mentions += coded.events.len();
                 }
+                Ok(IngestOutcome::Duplicate { .. }) => t.duplicates += 1,
                 Err(e) => {
-                    t.failures += 1;
-                    bar.suspend(|| eprintln!("faultline: error: {e}"));
-                    if args.fail_fast {
-                        ControlFlow::Break(())
-                    } else {
-                        ControlFlow::Continue(())
-                    }
+                    store_error = Some(e.into());
+                    return ControlFlow::Break(());
                 }
             }
-        };
-        let flow = match entry {
-            Ok(path) => faultline_ingest::extract_path(&path, &opts, &mut sink),
-            Err(e) => sink(Err(e)),
-        };
-        done_bytes += size;
-        bar.set_position(done_bytes);
-        if flow.is_break() {
-            break;
-        }
-    }
-    bar.finish_and_clear();
+            let secs = started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!(
+                "{} docs ({:.0}/s), {} events, {} duplicates, {failed} failed",
+                t.documents,
+                t.documents as f64 / secs,
+                t.events,
+                t.duplicates,
+            ));
+            ControlFlow::Continue(())
+        },
+    )?;
     store.finish()?;
     if let Some(e) = store_error {
         return Err(e.context(format!(

@@ -94,9 +94,15 @@ fn main() -> ExitCode {
     }
 }
 
-/// True when the error is a closed standard output (e.g. piped into `head`).
+/// True when the error is a closed standard output (e.g. piped into `head`):
+/// an I/O error of that kind anywhere in the chain, also inside a JSON
+/// writer's error (which does not expose it as its source).
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain()
-        .filter_map(|c| c.downcast_ref::<std::io::Error>())
-        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+    })
 }

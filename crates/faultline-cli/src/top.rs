@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use anyhow::Context;
 use chrono::NaiveDate;
 use clap::Args;
-use faultline_store::Store;
 use faultline_store::query::Filter;
 use serde::Serialize;
 
@@ -45,7 +44,7 @@ struct Output {
 
 /// Runs the subcommand.
 pub fn run(args: &TopArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::open_existing(&args.db.db)?;
+    let store = args.db.open_for_analytics()?;
     let Some((first, last)) = store.day_range()? else {
         eprintln!("faultline: warning: the database holds no dated events yet");
         return Ok(ExitCode::SUCCESS);

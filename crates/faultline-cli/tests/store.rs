@@ -360,6 +360,259 @@ fn one_event_reported_several_times_is_stored_once() {
     );
 }
 
+/// Two organisations acting alike on the same day are two actors: the UN's
+/// sanctions do not merge into the EU's, and each has its own dyad.
+#[test]
+fn each_international_organisation_is_its_own_root() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).expect("mkdir");
+    for (file, who) in [
+        ("eu.txt", "The European Union"),
+        ("un.txt", "The United Nations"),
+    ] {
+        let text = format!(
+            "title: Sanctions\ndate: 2024-05-08\nsource: https://wire.example/{file}\n---\n\
+             {who} imposed new sanctions on Iran on Tuesday.\n"
+        );
+        std::fs::write(docs.join(file), text).expect("write");
+    }
+    let db = dir.path().join("f.db");
+    let out = faultline()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&docs)
+        .output()
+        .expect("ingest");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("2 new event(s) from 2 mention(s)"),
+        "{stderr}"
+    );
+    let store = Store::open_existing(&db).expect("open");
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM events WHERE src_root IN ('IGOEEU', 'IGOUNO') AND tgt_root = 'IRN'"
+        ),
+        2
+    );
+    drop(store);
+    for org in ["IGOUNO", "IGOEEU"] {
+        let out = faultline()
+            .args(["dyad", org, "IRN", "--json", "--by", "day", "--db"])
+            .arg(&db)
+            .output()
+            .expect("dyad");
+        assert!(out.status.success());
+        let total: i64 = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).expect("json");
+                v["total"].as_i64().expect("total")
+            })
+            .sum();
+        assert_eq!(total, 1, "{org}–IRN should hold its own event");
+    }
+    let top = faultline()
+        .args(["top", "--db"])
+        .arg(&db)
+        .output()
+        .expect("top");
+    let top = String::from_utf8_lossy(&top.stdout);
+    assert!(
+        top.contains("IGOUNO–IRN") && top.contains("IGOEEU–IRN"),
+        "{top}"
+    );
+    assert!(!top.contains("IGO–IRN"), "{top}");
+    // A code that is not in the database is named as such; a known one is not.
+    let out = faultline()
+        .args(["dyad", "XXX", "irn", "--db"])
+        .arg(&db)
+        .output()
+        .expect("dyad");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("XXX is not an actor root") && !stderr.contains("IRN is not"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no events for this dyad"));
+}
+
+/// A temporary folder with a corpus of `n` articles (`c.jsonl`) ingested
+/// into `f.db`: the folder, the corpus and the database.
+fn ingested_corpus(n: usize) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("c.jsonl");
+    let db = dir.path().join("f.db");
+    corpus(&input, n);
+    let ok = faultline()
+        .args(["ingest", "--quiet", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .status()
+        .expect("ingest");
+    assert!(ok.success());
+    (dir, input, db)
+}
+
+/// Overwrites one leaf page of `table` (the middle one) with a fixed pattern.
+fn damage(db: &Path, table: &str) {
+    let (page, size): (i64, i64) = {
+        let c = rusqlite::Connection::open(db).expect("open");
+        c.query_row(
+            "SELECT (SELECT pageno FROM dbstat WHERE name = ?1 AND pagetype = 'leaf' \
+             ORDER BY pageno LIMIT 1 OFFSET (SELECT count(*) / 2 FROM dbstat \
+             WHERE name = ?1 AND pagetype = 'leaf')), (SELECT page_size FROM pragma_page_size)",
+            [table],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("a leaf page")
+    };
+    let mut bytes = std::fs::read(db).expect("read db");
+    let at = ((page - 1) * size) as usize;
+    bytes[at..at + size as usize].fill(0xA5);
+    std::fs::write(db, bytes).expect("write db");
+}
+
+/// A failed export leaves the previous output file as it was (and no
+/// temporary file behind); the analytics commands refuse a damaged
+/// aggregate instead of printing part of it.
+#[test]
+fn a_damaged_database_fails_without_destroying_earlier_output() {
+    let (dir, _input, db) = ingested_corpus(3000);
+    let export = |format: &str, out: &Path| {
+        faultline()
+            .args(["export", "--all-factuality", "--format", format, "-o"])
+            .arg(out)
+            .arg("--db")
+            .arg(&db)
+            .output()
+            .expect("export")
+    };
+    let csv = dir.path().join("out.csv");
+    let parquet = dir.path().join("out.parquet");
+    for (format, path) in [("csv", &csv), ("parquet", &parquet)] {
+        assert!(export(format, path).status.success());
+    }
+    let before = (
+        std::fs::read(&csv).expect("csv"),
+        std::fs::read(&parquet).expect("pq"),
+    );
+    assert!(before.0.len() > 10_000, "the corpus exports many events");
+
+    damage(&db, "events");
+    for (format, path) in [("csv", &csv), ("parquet", &parquet)] {
+        let out = export(format, path);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{format}: {stderr}");
+        assert!(stderr.contains("damaged"), "{stderr}");
+    }
+    let after = (
+        std::fs::read(&csv).expect("csv"),
+        std::fs::read(&parquet).expect("pq"),
+    );
+    assert!(
+        before == after,
+        "a failed export must not touch the previous output"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["c.jsonl", "f.db", "out.csv", "out.parquet"]);
+
+    damage(&db, "dyad_daily");
+    for args in [&["dyad", "JPN", "KOR"][..], &["top"], &["alerts"]] {
+        let out = faultline()
+            .args(args)
+            .arg("--db")
+            .arg(&db)
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("damaged"), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?} printed a partial answer");
+    }
+}
+
+/// A reader that stops early (`| head`) ends the command quietly: exit 0,
+/// nothing on standard error.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let (_dir, input, db) = ingested_corpus(2000);
+    let runs: [Vec<std::ffi::OsString>; 3] = [
+        vec!["code".into(), input.clone().into()],
+        vec!["extract".into(), input.clone().into()],
+        vec![
+            "export".into(),
+            "--all-factuality".into(),
+            "--format".into(),
+            "csv".into(),
+            "--db".into(),
+            db.clone().into(),
+        ],
+    ];
+    for args in runs {
+        let mut child = faultline()
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut first = [0u8; 16];
+        child
+            .stdout
+            .take()
+            .expect("stdout")
+            .read_exact(&mut first)
+            .expect("some output");
+        // The pipe is closed here, as `head` closes it.
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
+        assert!(!stderr.contains("error"), "{args:?}: {stderr}");
+    }
+}
+
+/// `ingest` takes the event dictionaries as `code` does.
+#[test]
+fn ingest_takes_verb_dictionaries() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = |db: &str, extra: &[&str]| {
+        let out = faultline()
+            .arg("ingest")
+            .args(extra)
+            .arg("--db")
+            .arg(dir.path().join(db))
+            .arg(stories())
+            .output()
+            .expect("ingest");
+        assert!(out.status.success());
+        let stats = Store::open_existing(&dir.path().join(db))
+            .expect("open")
+            .stats()
+            .expect("stats");
+        (
+            stats.mentions,
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (default, _) = run("a.db", &[]);
+    assert!(default > 0);
+    let (none, stderr) = run("b.db", &["--no-default-verbs", "--verbs", "missing.toml"]);
+    assert_eq!(none, 0, "no verb dictionary, no events");
+    assert!(
+        stderr.contains("dictionary") && stderr.contains("missing.toml"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn a_foreign_db_file_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -89,13 +89,25 @@ fn sentence_date(text: &str, anchor: NaiveDate) -> NaiveDate {
 /// text ("I applaud the president", said a US senator) take the speaker's
 /// country instead: speakers name their own country's offices that way.
 fn speakers_own_country(mentions: &mut [Mention], quotes: &[Quote]) {
+    // Quotations are in text order: the first one holding a mention is the
+    // first whose end reaches the mention's end among those starting before
+    // it, found with the running maximum of their ends.
+    let mut reach = Vec::with_capacity(quotes.len());
+    let mut max_end = 0;
+    for q in quotes {
+        max_end = max_end.max(q.end);
+        reach.push(max_end);
+    }
+    let holding = |m: &Mention| {
+        let starts_before = quotes.partition_point(|q| q.start <= m.start);
+        let i = reach[..starts_before].partition_point(|&e| e < m.end);
+        quotes.get(i).filter(|_| i < starts_before)
+    };
     for m in mentions
         .iter_mut()
         .filter(|m| m.via == faultline_actors::Via::Context)
     {
-        let Some(root) = quotes
-            .iter()
-            .find(|q| q.start <= m.start && m.end <= q.end)
+        let Some(root) = holding(m)
             .and_then(|q| q.actor.as_deref())
             .and_then(|a| a.get(..3))
             .filter(|r| !matches!(*r, "IGO" | "NGO" | "IMG" | "MNC"))
@@ -127,9 +139,8 @@ fn first_person_mentions(doc: &Doc<'_>, quotes: &[Quote]) -> Vec<Mention> {
                 continue;
             }
             let Some(sentence) = doc
-                .sentences
-                .iter()
-                .position(|&(s, e, _)| s <= tok.span.start && tok.span.end <= e)
+                .sentence_at(tok.span.start)
+                .filter(|&i| doc.sentences[i].1 >= tok.span.end)
             else {
                 continue;
             };
@@ -170,6 +181,14 @@ pub struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
+    /// The index of the sentence holding byte `at` (`start <= at < end`),
+    /// by binary search: sentences are in text order and do not overlap.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|&(s, _, _)| s <= at);
+        let i = i.checked_sub(1)?;
+        (at < self.sentences[i].1).then_some(i)
+    }
+
     /// A document from raw text: sentences and quotations found by
     /// `faultline_text::analyze`, dated `date`.
     pub fn from_text(id: &'a str, body: &'a str, date: NaiveDate) -> Self {

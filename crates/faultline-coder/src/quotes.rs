@@ -213,19 +213,98 @@ fn without_trailing_adverbs(s: &str) -> &str {
 
 /// `name` (a slice of `body`) without leading words that name a place or
 /// organisation: "for Iran Brian Hook" → "Brian Hook".
-fn without_leading_places<'a>(body: &'a str, name: &'a str, mentions: &[Mention]) -> &'a str {
+fn without_leading_places<'a>(body: &'a str, name: &'a str, index: &Index<'_>) -> &'a str {
     let Some(mut at) = (name.as_ptr() as usize).checked_sub(body.as_ptr() as usize) else {
         return name;
     };
     let end = at + name.len();
-    while let Some(m) = mentions
+    while let Some(m) = index
+        .starting_in(at, at + 1)
         .iter()
-        .find(|m| !m.person && m.start == at && m.end < end)
+        .find(|m| !m.person && m.end < end)
     {
         let rest = body.get(m.end..end).unwrap_or("");
         at = end - rest.trim_start().len();
     }
     body.get(at..end).unwrap_or(name)
+}
+
+/// How far back, in bytes, an earlier mention of a speaker is looked for:
+/// the person a surname or a pronoun names ([`earlier_person`], pronouns)
+/// and the last person named before a quotation. Far beyond an article,
+/// it keeps the look-ups of a many-megabyte document bounded.
+const LOOKBACK: usize = 64 * 1024;
+
+/// How much of the sentence before a quotation, in bytes, is read for its
+/// speaker (`X said: "…"`): a whole sentence in news, and a bound on
+/// pathological ones.
+const SENTENCE_WINDOW: usize = 4096;
+
+/// The largest char boundary of `body` at or before `at`.
+fn floor_boundary(body: &str, at: usize) -> usize {
+    let mut at = at.min(body.len());
+    while !body.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Position look-ups over one document, so that attributing a quotation
+/// costs the same wherever it is: mentions by start (the resolver's order),
+/// person mentions, paragraph breaks.
+struct Index<'a> {
+    mentions: &'a [Mention],
+    /// Indices of the person mentions, in text order.
+    persons: Vec<usize>,
+    /// Byte offsets of the paragraph breaks ("\n\n"), ascending.
+    breaks: Vec<usize>,
+}
+
+impl<'a> Index<'a> {
+    /// `mentions` must be sorted by start.
+    fn new(body: &str, mentions: &'a [Mention]) -> Self {
+        let persons = (0..mentions.len())
+            .filter(|&i| mentions[i].person)
+            .collect();
+        let mut breaks = Vec::new();
+        let mut from = 0;
+        while let Some(p) = body.get(from..).and_then(|r| r.find("\n\n")) {
+            breaks.push(from + p);
+            from += p + 2;
+        }
+        Self {
+            mentions,
+            persons,
+            breaks,
+        }
+    }
+
+    /// The mentions that start in `lo..hi`, in text order.
+    fn starting_in(&self, lo: usize, hi: usize) -> &'a [Mention] {
+        let a = self.mentions.partition_point(|m| m.start < lo);
+        let b = self.mentions.partition_point(|m| m.start < hi).max(a);
+        &self.mentions[a..b]
+    }
+
+    /// The person mentions that start in `lo..hi`, in text order.
+    fn persons_in(&self, lo: usize, hi: usize) -> impl DoubleEndedIterator<Item = &'a Mention> {
+        let ms = self.mentions;
+        let a = self.persons.partition_point(|&i| ms[i].start < lo);
+        let b = self.persons.partition_point(|&i| ms[i].start < hi).max(a);
+        self.persons[a..b].iter().map(move |&i| &ms[i])
+    }
+
+    /// Where the paragraph holding byte `at` begins.
+    fn para_start(&self, at: usize) -> usize {
+        let i = self.breaks.partition_point(|&p| p + 2 <= at);
+        i.checked_sub(1).map_or(0, |i| self.breaks[i] + 2)
+    }
+
+    /// Where the paragraph holding byte `at` ends (the next break, or the end of `body`).
+    fn para_end(&self, at: usize, body_len: usize) -> usize {
+        let i = self.breaks.partition_point(|&p| p < at);
+        self.breaks.get(i).copied().unwrap_or(body_len)
+    }
 }
 
 struct Speaker {
@@ -234,13 +313,14 @@ struct Speaker {
     actor: Option<String>,
 }
 
-/// The code (and role) of a person named before byte `before` whose surname
-/// is `name`'s last word, or one edit away from it (for surnames of five
-/// letters or more): a person mention, else an earlier quotation's speaker.
+/// The code (and role) of a person named before byte `before` (at most
+/// [`LOOKBACK`] bytes before) whose surname is `name`'s last word, or one
+/// edit away from it (for surnames of five letters or more): a person
+/// mention, else an earlier quotation's speaker.
 fn earlier_person(
     name: &str,
     before: usize,
-    mentions: &[Mention],
+    index: &Index<'_>,
     quotes: &[Quote],
 ) -> Option<(String, Option<String>)> {
     let surname = |n: &str| n.split_whitespace().last().map(str::to_lowercase);
@@ -256,17 +336,22 @@ fn earlier_person(
                     && strsim::damerau_levenshtein(&o, &want) <= 1)
         })
     };
-    mentions
-        .iter()
+    let since = before.saturating_sub(LOOKBACK);
+    index
+        .persons_in(since, before)
         .rev()
         .find(|m| m.end <= before && named_person(m) && same(&m.text))
         .map(|m| (m.code.clone(), m.role.clone()))
         .or_else(|| {
-            quotes.iter().rev().find_map(|q| {
-                let actor = q.actor.clone()?;
-                let speaker = q.speaker.as_deref()?;
-                (q.end <= before && same(speaker)).then(|| (actor, q.speaker_role.clone()))
-            })
+            quotes
+                .iter()
+                .rev()
+                .take_while(|q| q.end >= since)
+                .find_map(|q| {
+                    let actor = q.actor.clone()?;
+                    let speaker = q.speaker.as_deref()?;
+                    (q.end <= before && same(speaker)).then(|| (actor, q.speaker_role.clone()))
+                })
         })
 }
 
@@ -302,7 +387,7 @@ fn speaker_at(
     body: &str,
     from: usize,
     limit: usize,
-    mentions: &[Mention],
+    index: &Index<'_>,
     last_person: Option<&Mention>,
 ) -> Option<Speaker> {
     let region = body.get(from..limit.min(body.len()))?;
@@ -323,14 +408,10 @@ fn speaker_at(
             .char_indices()
             .nth(60)
             .map_or(trimmed.len(), |(i, _)| i);
-    let in_window: Vec<&Mention> = mentions
+    let in_window: Vec<&Mention> = index
+        .starting_in(start, window_end)
         .iter()
-        .filter(|m| {
-            m.start >= start
-                && m.start < window_end
-                && !m.appositive
-                && m.via != faultline_actors::Via::Coreference
-        })
+        .filter(|m| !m.appositive && m.via != faultline_actors::Via::Coreference)
         .collect();
     if let Some(m) = in_window
         .iter()
@@ -415,24 +496,29 @@ fn speaker_at(
 /// Finds the speaker of every quotation in the document.
 pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
     let body = doc.body;
+    // The look-ups below need the resolver's order (by start); sort a copy
+    // of any other list.
+    let sorted: std::borrow::Cow<'_, [Mention]> = if mentions.is_sorted_by_key(|m| m.start) {
+        std::borrow::Cow::Borrowed(mentions)
+    } else {
+        let mut v = mentions.to_vec();
+        v.sort_by_key(|m| m.start);
+        std::borrow::Cow::Owned(v)
+    };
+    let mentions: &[Mention] = &sorted;
+    let index = Index::new(body, mentions);
     let mut out: Vec<Quote> = Vec::new();
     // The previous quotation: its end and its speaker.
     let mut previous: Option<(usize, Option<Speaker>)> = None;
     for &(start, end, inner_start, inner_end) in &doc.quotes {
         // The last person named (not a pronoun) before the quotation.
-        let last_person = mentions
-            .iter()
+        let last_person = index
+            .persons_in(start.saturating_sub(LOOKBACK), start)
             .rev()
-            .find(|m| m.person && m.end <= start && m.via != faultline_actors::Via::Coreference);
-        let para_end = body
-            .get(end..)
-            .and_then(|r| r.find("\n\n"))
-            .map_or(body.len(), |p| end + p);
-        let sentence_start = doc
-            .sentences
-            .iter()
-            .find(|&&(s, e, _)| s <= start && start < e)
-            .map_or(start, |&(s, _, _)| s);
+            .find(|m| m.end <= start && m.via != faultline_actors::Via::Coreference);
+        let para_end = index.para_end(end, body.len());
+        let sentence = doc.sentence_at(start).map(|i| doc.sentences[i]);
+        let sentence_start = sentence.map_or(start, |(s, _, _)| s);
         let mut speaker: Option<Speaker> = None;
         let mut how = "none";
         // 1. After: `"…," said X` or `"…," X said`.
@@ -451,11 +537,11 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
             .is_some_and(|t| t.trim_end().ends_with('.'));
         if !a.is_empty() && !a.starts_with(['"', '“']) && !closed && !full_stop {
             if is_say(first) {
-                speaker = speaker_at(body, a_off + first.len(), para_end, mentions, last_person);
+                speaker = speaker_at(body, a_off + first.len(), para_end, &index, last_person);
             } else if let Some(verb_at) = a.split(' ').take(8).position(is_say) {
                 let head: usize = a.split(' ').take(verb_at).map(|w| w.len() + 1).sum();
                 if !a.get(..head).unwrap_or(".").contains(['.', ';']) {
-                    speaker = speaker_at(body, a_off, a_off + head, mentions, last_person);
+                    speaker = speaker_at(body, a_off, a_off + head, &index, last_person);
                 }
             }
             if speaker.is_some() {
@@ -464,6 +550,8 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
         }
         // 2. Before: `X said: "…"`.
         if speaker.is_none() {
+            let sentence_start =
+                sentence_start.max(floor_boundary(body, start.saturating_sub(SENTENCE_WINDOW)));
             let before = body.get(sentence_start..start).unwrap_or("").trim_end();
             let b = before.trim_end_matches([':', ',']).trim_end();
             let b = b.strip_suffix(" that").unwrap_or(b).trim_end();
@@ -491,9 +579,10 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .ends_with("ing")
                     && words[..pos].last().is_some_and(|w| w.ends_with(','));
-                let in_lead: Vec<&Mention> = mentions
+                let in_lead: Vec<&Mention> = index
+                    .starting_in(sentence_start, region_end)
                     .iter()
-                    .filter(|m| m.start >= sentence_start && m.end <= region_end && !m.appositive)
+                    .filter(|m| m.end <= region_end && !m.appositive)
                     .collect();
                 let subject = in_lead.iter().find(|m| m.person).or_else(|| {
                     in_lead
@@ -503,19 +592,21 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
                 // A mention ending right before the verb, else a name there, else the nearest mention.
                 // Objects of a preposition ("speaking to the Atlantic
                 // Council called …") are not the speaker.
-                let adjacent = mentions.iter().find(|m| {
-                    m.start >= sentence_start
-                        && m.end + 2 >= region_end
-                        && m.end <= region_end
-                        && !m.appositive
-                        && !after_preposition(body, sentence_start, m.start)
-                });
+                let adjacent = index
+                    .starting_in(sentence_start, region_end)
+                    .iter()
+                    .find(|m| {
+                        m.end + 2 >= region_end
+                            && m.end <= region_end
+                            && !m.appositive
+                            && !after_preposition(body, sentence_start, m.start)
+                    });
                 if participle && let Some(m) = subject {
                     speaker = Some(from_mention(m));
                 } else if let Some(m) = adjacent {
                     speaker = Some(from_mention(m));
                 } else if let Some(name) = trailing_name(lead)
-                    .map(|n| without_leading_places(body, n, mentions))
+                    .map(|n| without_leading_places(body, n, &index))
                     .filter(|n| n.split(' ').count() >= 2 || lead.trim().len() == n.len())
                     .filter(|n| {
                         let at = (n.as_ptr() as usize).saturating_sub(body.as_ptr() as usize);
@@ -526,25 +617,32 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
                     // gives its code: "US Special Representative for Iran
                     // Brian Hook" → the US (not Iran, after "for").
                     let at = (name.as_ptr() as usize).saturating_sub(body.as_ptr() as usize);
-                    let title = mentions.iter().rev().find(|m| {
-                        m.start >= sentence_start
-                            && m.end <= at
-                            && !m.appositive
-                            && !after_preposition(body, sentence_start, m.start)
-                            && !body[m.end..at].contains([',', ';', ':', '"', '“', '”'])
-                            && body[m.end..at].split_whitespace().count() <= 4
-                    });
+                    let title = index
+                        .starting_in(sentence_start, at)
+                        .iter()
+                        .rev()
+                        .find(|m| {
+                            m.end <= at
+                                && !m.appositive
+                                && !after_preposition(body, sentence_start, m.start)
+                                && !body[m.end..at].contains([',', ';', ':', '"', '“', '”'])
+                                && body[m.end..at].split_whitespace().count() <= 4
+                        });
                     speaker = Some(Speaker {
                         name: name.to_owned(),
                         role: title.map(|t| body[t.start..at].trim().to_owned()),
                         actor: title.map(|t| t.code.clone()),
                     });
-                } else if let Some(m) = mentions.iter().rev().find(|m| {
-                    m.start >= sentence_start
-                        && m.end <= region_end + 1
-                        && !m.appositive
-                        && !after_preposition(body, sentence_start, m.start)
-                }) {
+                } else if let Some(m) = index
+                    .starting_in(sentence_start, region_end + 1)
+                    .iter()
+                    .rev()
+                    .find(|m| {
+                        m.end <= region_end + 1
+                            && !m.appositive
+                            && !after_preposition(body, sentence_start, m.start)
+                    })
+                {
                     speaker = Some(from_mention(m));
                 } else if words[..pos]
                     .last()
@@ -567,16 +665,13 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
         }
         // 3. According to X, in the sentence.
         if speaker.is_none() {
-            let sentence_end = doc
-                .sentences
-                .iter()
-                .find(|&&(s, e, _)| s <= start && start < e)
-                .map_or(para_end, |&(_, e, _)| e);
-            if let Some(p) = body
-                .get(sentence_start..sentence_end.max(end).min(body.len()))
-                .and_then(|t| t.find("according to "))
-            {
-                let mut from = sentence_start + p + "according to ".len();
+            let sentence_end = sentence.map_or(para_end, |(_, e, _)| e);
+            // Only the words near the quotation, in a sentence of any length.
+            let lo =
+                sentence_start.max(floor_boundary(body, start.saturating_sub(SENTENCE_WINDOW)));
+            let hi = floor_boundary(body, sentence_end.max(end).min(end + SENTENCE_WINDOW));
+            if let Some(p) = body.get(lo..hi).and_then(|t| t.find("according to ")) {
+                let mut from = lo + p + "according to ".len();
                 // "according to a tweet on Monday by X": X is the speaker.
                 if let Some(rest) = body.get(from..sentence_end.max(end).min(body.len()))
                     && ["a ", "an ", "the "].iter().any(|a| rest.starts_with(a))
@@ -586,7 +681,7 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
                 {
                     from += by + " by ".len();
                 }
-                speaker = speaker_at(body, from, sentence_end.max(end), mentions, last_person);
+                speaker = speaker_at(body, from, sentence_end.max(end), &index, last_person);
                 if speaker.is_some() {
                     how = "according-to";
                 }
@@ -595,15 +690,12 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
         // 4. The person the paragraph is about, before the quotation
         //    ("Brett McGurk … criticized the decision. "The statement …"").
         if speaker.is_none() {
-            let para_start = body
-                .get(..start)
-                .and_then(|b| b.rfind("\n\n"))
-                .map_or(0, |p| p + 2);
+            let para_start = index.para_start(start);
             let earlier_quote = out.last().is_some_and(|q| q.end > para_start);
             if !earlier_quote {
-                let person = mentions
-                    .iter()
-                    .find(|m| m.person && m.start >= para_start && m.end <= start && !m.appositive);
+                let person = index
+                    .persons_in(para_start, start)
+                    .find(|m| m.end <= start && !m.appositive);
                 // A paragraph that opens with a name not in the dictionaries
                 // ("Brett McGurk, who was Trump's envoy, …") is about that name.
                 let opening = body
@@ -648,12 +740,9 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
             // Nobody else named between the two quotations ("…," said
             // Smith. Jones disagreed: "…," he said).
             let nobody_between = |from: usize| {
-                !mentions.iter().any(|m| {
-                    m.person
-                        && m.via != faultline_actors::Via::Coreference
-                        && m.start >= from
-                        && m.end <= start
-                })
+                !index
+                    .persons_in(from, start)
+                    .any(|m| m.via != faultline_actors::Via::Coreference && m.end <= start)
             };
             let named = if let Some((prev_end, Some(prev))) = &previous
                 && start.saturating_sub(*prev_end) < 400
@@ -669,8 +758,8 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
                     actor: prev.actor.clone(),
                 })
             } else {
-                mentions
-                    .iter()
+                index
+                    .persons_in(start.saturating_sub(LOOKBACK), start)
                     .rev()
                     .find(|p| {
                         p.end <= start
@@ -689,7 +778,7 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
         if let Some(s) = &mut speaker
             && s.actor.is_none()
             && !is_pronoun(&s.name)
-            && let Some((actor, role)) = earlier_person(&s.name, start, mentions, &out)
+            && let Some((actor, role)) = earlier_person(&s.name, start, &index, &out)
         {
             s.actor = Some(actor);
             s.role = s.role.take().or(role);

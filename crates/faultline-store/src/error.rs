@@ -78,6 +78,40 @@ pub enum StoreError {
     /// Writing or reading an export file failed.
     #[error("export: {0}")]
     Export(String),
+    /// Writing an export failed (a full disk, a closed pipe).
+    #[error("export: cannot write: {source}")]
+    Write {
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl StoreError {
+    /// An SQLite error on the database at `path`: [`StoreError::Corrupt`]
+    /// when SQLite found a damaged page or file, else [`StoreError::Sqlite`].
+    pub fn sqlite(path: &std::path::Path, source: rusqlite::Error) -> Self {
+        match source.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                Self::Corrupt {
+                    path: path.to_owned(),
+                    what: format!("SQLite: {}", sqlite_message(&source)),
+                }
+            }
+            _ => Self::Sqlite {
+                path: path.to_owned(),
+                source,
+            },
+        }
+    }
+}
+
+/// SQLite's own message for an error, without rusqlite's repetitions.
+fn sqlite_message(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(_, Some(msg)) => msg.clone(),
+        other => other.to_string(),
+    }
 }
 
 /// Result with [`StoreError`].

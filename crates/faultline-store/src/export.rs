@@ -163,9 +163,9 @@ impl Store {
         match format {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(out);
-                let n = self.for_each_row(f, |row| w.serialize(row).map_err(export_err))?;
+                let n = self.for_each_row(f, |row| w.serialize(row).map_err(csv_err))?;
                 if n == 0 {
-                    w.write_record(CSV_COLUMNS).map_err(export_err)?;
+                    w.write_record(CSV_COLUMNS).map_err(csv_err)?;
                 }
                 w.flush().map_err(io_err)?;
                 Ok(n)
@@ -186,8 +186,7 @@ impl Store {
                 let mut n = 0;
                 self.for_each_row(f, |row| {
                     if let Some(p) = PloverRecord::from_row(&row) {
-                        serde_json::to_writer(&mut out, &p)
-                            .map_err(|e| StoreError::Export(e.to_string()))?;
+                        serde_json::to_writer(&mut out, &p).map_err(|e| io_err(e.into()))?;
                         out.write_all(b"\n").map_err(io_err)?;
                         n += 1;
                     }
@@ -226,8 +225,21 @@ fn export_err(e: impl std::fmt::Display) -> StoreError {
     StoreError::Export(e.to_string())
 }
 
-fn io_err(e: std::io::Error) -> StoreError {
-    StoreError::Export(format!("cannot write: {e}"))
+fn io_err(source: std::io::Error) -> StoreError {
+    StoreError::Write { source }
+}
+
+/// A CSV error: a write error keeps its I/O error (so a closed pipe is
+/// recognised), any other is an export error.
+fn csv_err(e: csv::Error) -> StoreError {
+    if e.is_io_error() {
+        match e.into_kind() {
+            csv::ErrorKind::Io(source) => io_err(source),
+            other => export_err(format!("{other:?}")),
+        }
+    } else {
+        export_err(e)
+    }
 }
 
 /// The CSV columns, in order.
@@ -607,7 +619,12 @@ pub fn read_plover(input: impl BufRead) -> Result<Vec<PloverRecord>> {
 
 const PARQUET_BATCH: usize = 65_536;
 
-/// The Arrow schema of the Parquet export: the columns of [`ExportRow`].
+/// The columns that are null in Parquet for an event without a target
+/// (empty strings in CSV).
+const TARGET_COLUMNS: [&str; 3] = ["target_code", "target_root", "target_name"];
+
+/// The Arrow schema of the Parquet export: the columns of [`ExportRow`];
+/// the [`TARGET_COLUMNS`] are nullable.
 pub fn parquet_schema() -> Arc<Schema> {
     let mut fields = Vec::new();
     for name in CSV_COLUMNS {
@@ -617,7 +634,7 @@ pub fn parquet_schema() -> Arc<Schema> {
             "is_root" => DataType::Boolean,
             _ => DataType::Utf8,
         };
-        fields.push(Field::new(name, ty, false));
+        fields.push(Field::new(name, ty, TARGET_COLUMNS.contains(&name)));
     }
     Arc::new(Schema::new(fields))
 }
@@ -629,15 +646,21 @@ fn to_batch(schema: &Arc<Schema>, rows: &[ExportRow]) -> Result<RecordBatch> {
     let strs = |f: fn(&ExportRow) -> &str| -> ArrayRef {
         Arc::new(StringArray::from_iter_values(rows.iter().map(f)))
     };
+    // Null, not "", when the event has no target.
+    let target = |f: fn(&ExportRow) -> &str| -> ArrayRef {
+        Arc::new(StringArray::from_iter(rows.iter().map(|r| {
+            (!r.target_root.is_empty() || !f(r).is_empty()).then(|| f(r))
+        })))
+    };
     let columns: Vec<ArrayRef> = vec![
         ints(|r| r.event_id),
         strs(|r| &r.date),
         strs(|r| &r.source_code),
         strs(|r| &r.source_root),
         strs(|r| &r.source_name),
-        strs(|r| &r.target_code),
-        strs(|r| &r.target_root),
-        strs(|r| &r.target_name),
+        target(|r| &r.target_code),
+        target(|r| &r.target_root),
+        target(|r| &r.target_name),
         strs(|r| &r.cameo),
         strs(|r| &r.root),
         ints(|r| r.quad_class),
@@ -727,7 +750,13 @@ pub fn read_parquet(path: &std::path::Path) -> Result<Vec<ExportRow>> {
         ];
         let s: Vec<StringArray> = names.iter().map(|n| strs(n)).collect::<Result<_>>()?;
         for i in 0..batch.num_rows() {
-            let t = |k: usize| s[k].value(i).to_owned();
+            let t = |k: usize| {
+                if s[k].is_null(i) {
+                    String::new()
+                } else {
+                    s[k].value(i).to_owned()
+                }
+            };
             out.push(ExportRow {
                 event_id: id.value(i),
                 date: t(0),

@@ -320,6 +320,19 @@ impl Store {
         })
     }
 
+    /// Whether `root` is the source or target root of any day-precise
+    /// event (of any factuality), to tell an unknown code from a quiet dyad.
+    pub fn has_root(&self, root: &str) -> Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM dyad_daily WHERE src = ?1) \
+                 OR EXISTS (SELECT 1 FROM dyad_daily WHERE tgt = ?1)",
+                [root],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))
+    }
+
     /// Rows of one direction: (day, quad, n, g, g_abs).
     fn dyad_rows(&self, src: &str, tgt: &str, f: &Filter) -> Result<Vec<DayRow>> {
         let (from, to) = f.days();

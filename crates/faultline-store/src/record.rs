@@ -63,28 +63,41 @@ pub struct ActorView<'a> {
 }
 
 impl<'a> ActorView<'a> {
-    /// The actor's root for dyads: the country when known, else the first
-    /// six letters of an international-organisation code (`IGOUNO`), else
-    /// the first three letters of the code.
+    /// The actor's root for dyads: see [`actor_root`].
     pub fn root(&self) -> &'a str {
         actor_root(self.code, self.country)
     }
 }
 
-/// See [`ActorView::root`].
+/// The type prefixes of actors that belong to no country: international
+/// organisations, NGOs, militant groups and multinational companies. The
+/// coder gives them as the "country" of such actors.
+const GROUP_TYPES: [&str; 4] = ["IGO", "NGO", "IMG", "MNC"];
+
+/// The actor's root for dyads and stories: the country when the coder gave
+/// one; for an organisation (`IGO`, `NGO`, `IMG`, `MNC`), the organisation
+/// itself, from its code: the type and the organisation's three letters
+/// (`IGOUNOSCR` → `IGOUNO`, `NGOMSF`), with one more group where the
+/// second is only a qualifier: courts of no other organisation
+/// (`IGOJUDICC`) and militant groups, whose second group is a religion
+/// (`IMGSUNJIH`, not `IMGSUN`); else the first three letters of the code.
 pub fn actor_root<'a>(code: &'a str, country: Option<&'a str>) -> &'a str {
-    if let Some(c) = country.filter(|c| !c.is_empty()) {
+    if let Some(c) = country.filter(|c| !c.is_empty() && !GROUP_TYPES.contains(c)) {
         return c;
     }
-    let n = if ["IGO", "NGO", "IMG", "MNC"]
-        .iter()
-        .any(|p| code.starts_with(p))
-    {
-        6
-    } else {
-        3
+    let n = match code.get(..3) {
+        Some("IMG") => 9,
+        Some("IGO") if code.get(3..6) == Some("JUD") => 9,
+        Some(t) if GROUP_TYPES.contains(&t) => 6,
+        _ => 3,
     };
     code.get(..n.min(code.len())).unwrap_or(code)
+}
+
+/// Whether a stored root is only the type of an organisation (`IGO`, …),
+/// as databases before schema version 4 stored every organisation.
+pub fn is_bare_group_type(root: &str) -> bool {
+    GROUP_TYPES.contains(&root)
 }
 
 /// One coded event, borrowed: what the store keeps of it.
@@ -259,6 +272,23 @@ mod tests {
         assert_eq!(actor_root("USAGOV", None), "USA");
         assert_eq!(actor_root("IGOUNOSCR", None), "IGOUNO");
         assert_eq!(actor_root("GOV", None), "GOV");
+    }
+
+    #[test]
+    fn organisations_are_their_own_roots() {
+        // The coder gives "IGO" (or "IMG", …) as the country of an organisation.
+        assert_eq!(actor_root("IGOUNO", Some("IGO")), "IGOUNO");
+        assert_eq!(actor_root("IGOEEU", Some("IGO")), "IGOEEU");
+        assert_eq!(actor_root("IGOUNOSCR", Some("IGO")), "IGOUNO");
+        assert_eq!(actor_root("IGOJUDICC", Some("IGO")), "IGOJUDICC");
+        assert_eq!(actor_root("NGOMSF", Some("NGO")), "NGOMSF");
+        assert_eq!(actor_root("IMGSUNJIH", Some("IMG")), "IMGSUNJIH");
+        assert_ne!(
+            actor_root("IMGSUNJIH", Some("IMG")),
+            actor_root("IMGSUNALQ", Some("IMG"))
+        );
+        assert_eq!(actor_root("IGO", Some("IGO")), "IGO");
+        assert_eq!(actor_root("KORNGO", Some("KOR")), "KOR");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::error::{Result, StoreError};
 pub const APPLICATION_ID: i32 = 0x464C_544C;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i64 = 3;
+pub const CURRENT_VERSION: i64 = 4;
 
 /// Version 1: documents, sentences, events (stories), mentions, and the daily
 /// dyad aggregate. `events.dyad` is [`dyad_key`] of the two roots; mentions
@@ -155,8 +155,15 @@ ALTER TABLE mentions_v3 RENAME TO mentions;
 CREATE INDEX mentions_event ON mentions(event);
 ";
 
+/// Version 4: an organisation's root is the organisation (`IGOUNO`,
+/// `IGOEEU`, `NGOMSF`), no longer its type (`IGO`), which made every IGO one
+/// actor in dyads and stories. No table changes: [`backfill_v4`] re-keys the
+/// events (roots, dyad and story keys) from their codes and rebuilds the
+/// daily aggregate.
+const V4: &str = "";
+
 /// The migrations, in order: index `i` takes a database from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The secondary indexes that a bulk load into an empty database drops and
 /// builds again at the end (one sort each instead of millions of random
@@ -461,6 +468,7 @@ pub fn migrate(conn: &mut Connection, from: i64, to: i64) -> rusqlite::Result<()
             match target {
                 2 => backfill_v2(&tx)?,
                 3 => backfill_v3(&tx)?,
+                4 => backfill_v4(&tx)?,
                 _ => {}
             }
         }
@@ -514,22 +522,12 @@ fn backfill_v2(conn: &Connection) -> rusqlite::Result<()> {
 /// Version 3: fills `events.story` from each event's roots, CAMEO root,
 /// factuality and precision.
 fn backfill_v3(conn: &Connection) -> rusqlite::Result<()> {
-    let rows: Vec<(i64, String, String, String, i64, i64)> = {
-        let mut st = conn.prepare(
+    let rows: Vec<(i64, String, String, String, i64, i64)> = conn
+        .prepare(
             "SELECT id, src_root, tgt_root, root, factuality, precision FROM events ORDER BY id",
-        )?;
-        st.query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?
-    };
+        )?
+        .query_map([], |r| r.try_into())?
+        .collect::<rusqlite::Result<_>>()?;
     let mut up = conn.prepare("UPDATE events SET story = ?2 WHERE id = ?1")?;
     for (id, src, tgt, root, fact, prec) in rows {
         up.execute(rusqlite::params![
@@ -538,6 +536,45 @@ fn backfill_v3(conn: &Connection) -> rusqlite::Result<()> {
         ])?;
     }
     conn.execute_batch(DEFERRED_INDEXES[0].1)
+}
+
+/// Version 4: re-keys the events whose source or target root is a bare
+/// organisation type (`IGO`, `NGO`, `IMG`, `MNC`) to the organisation's own
+/// root ([`crate::record::actor_root`] of the event's code), with their dyad
+/// and story keys, then rebuilds the daily aggregate from the events.
+///
+/// Mentions that an earlier version merged into another organisation's
+/// event (the UN's sanctions into the EU's) stay there: a mention does not
+/// keep its own actor codes. Re-ingest into a new database to split them.
+fn backfill_v4(conn: &Connection) -> rusqlite::Result<()> {
+    type Row = (i64, String, String, String, String, String, i64, i64);
+    let rows: Vec<Row> = conn
+        .prepare(
+            "SELECT id, src_root, tgt_root, src_code, tgt_code, root, factuality, precision \
+             FROM events WHERE src_root IN ('IGO', 'NGO', 'IMG', 'MNC') \
+             OR tgt_root IN ('IGO', 'NGO', 'IMG', 'MNC') ORDER BY id",
+        )?
+        .query_map([], |r| r.try_into())?
+        .collect::<rusqlite::Result<_>>()?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let rekey = |root: String, code: &str| -> String {
+        if crate::record::is_bare_group_type(&root) {
+            crate::record::actor_root(code, None).to_owned()
+        } else {
+            root
+        }
+    };
+    let mut up = conn.prepare(
+        "UPDATE events SET src_root = ?2, tgt_root = ?3, dyad = ?4, story = ?5 WHERE id = ?1",
+    )?;
+    for (id, src, tgt, src_code, tgt_code, root, fact, prec) in rows {
+        let (src, tgt) = (rekey(src, &src_code), rekey(tgt, &tgt_code));
+        let story = story_key(&src, &tgt, &root, fact, prec);
+        up.execute(rusqlite::params![id, src, tgt, dyad_key(&src, &tgt), story])?;
+    }
+    rebuild_aggregate(conn)
 }
 
 /// The outlet of a document: the publisher when known, else the host of its

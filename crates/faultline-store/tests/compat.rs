@@ -290,3 +290,136 @@ fn opens_and_migrates(name: &str, version: i64) {
     let s = Store::open(&path).expect("reopen");
     assert_eq!(s.stats().expect("stats").events, 4);
 }
+
+/// A version 3 database stored every international organisation under the
+/// root `IGO`, so the UN's and the EU's sanctions on Iran were one story.
+/// Opening it re-keys the events from their codes (roots, dyad and story
+/// keys) and rebuilds the aggregate; later mentions join the right event.
+#[test]
+fn migrates_v3_organisation_roots() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("v3.db");
+    let evs = [
+        ev("IGOUNO", "IRN", "163", "2024-05-07"),
+        ev("IGOEEU", "IRN", "163", "2024-05-07").at(1),
+        ev("USA", "NGOMSF", "042", "2024-05-07").at(2),
+        ev("USA", "CHN", "111", "2024-05-07").at(3),
+    ];
+    {
+        let mut s = Store::open(&path).expect("create");
+        s.ingest(
+            &doc("a", "https://a.example/1", "first body"),
+            &records(&evs),
+        )
+        .expect("ingest");
+        s.finish().expect("finish");
+    }
+    // Write the database back as version 3 wrote it: bare type roots.
+    {
+        let c = rusqlite::Connection::open(&path).expect("open");
+        let rows: Vec<(i64, String, String, String, i64, i64)> = c
+            .prepare("SELECT id, src_root, tgt_root, root, factuality, precision FROM events")
+            .and_then(|mut st| st.query_map([], |r| r.try_into())?.collect())
+            .expect("events");
+        for (id, src, tgt, root, fact, prec) in rows {
+            let old = |r: &str| {
+                if r.len() > 3 {
+                    r[..3].to_owned()
+                } else {
+                    r.to_owned()
+                }
+            };
+            let (src, tgt) = (old(&src), old(&tgt));
+            c.execute(
+                "UPDATE events SET src_root = ?2, tgt_root = ?3, dyad = ?4, story = ?5 WHERE id = ?1",
+                params![
+                    id,
+                    src,
+                    tgt,
+                    schema::dyad_key(&src, &tgt),
+                    schema::story_key(&src, &tgt, &root, fact, prec)
+                ],
+            )
+            .expect("downgrade");
+        }
+        schema::rebuild_aggregate(&c).expect("aggregate");
+        c.execute_batch("PRAGMA user_version = 3").expect("version");
+        let igo: i64 = c
+            .query_row(
+                "SELECT count(*) FROM dyad_daily WHERE src = 'IGO'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("old aggregate");
+        assert_eq!(igo, 1, "version 3 aggregated both IGOs as one actor");
+    }
+    let mut s = Store::open(&path).expect("migrate");
+    assert_eq!(s.version().expect("version"), schema::CURRENT_VERSION);
+    let roots: Vec<(String, String, i64, i64, String)> = s
+        .connection()
+        .prepare("SELECT src_root, tgt_root, story, dyad, root FROM events ORDER BY id")
+        .and_then(|mut st| {
+            st.query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect()
+        })
+        .expect("roots");
+    let names: Vec<(&str, &str)> = roots.iter().map(|r| (r.0.as_str(), r.1.as_str())).collect();
+    assert_eq!(
+        names,
+        [
+            ("IGOUNO", "IRN"),
+            ("IGOEEU", "IRN"),
+            ("USA", "NGOMSF"),
+            ("USA", "CHN")
+        ]
+    );
+    for (src, tgt, story, dyad, root) in &roots {
+        assert_eq!(*story, schema::story_key(src, tgt, root, 0, 0));
+        assert_eq!(*dyad, schema::dyad_key(src, tgt));
+    }
+    let stale: i64 = s
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM dyad_daily WHERE src IN ('IGO', 'NGO') OR tgt IN ('IGO', 'NGO')",
+            [],
+            |r| r.get(0),
+        )
+        .expect("aggregate");
+    assert_eq!(stale, 0, "the aggregate is rebuilt with the new roots");
+    let series = s
+        .dyad_series(
+            "IGOUNO",
+            "IRN",
+            Direction::Forward,
+            Bucket::Day,
+            &Filter::default(),
+        )
+        .expect("series");
+    assert_eq!(series.iter().map(|p| p.totals.total).sum::<i64>(), 1);
+    // A new report of the UN's sanctions joins the UN's event, not the EU's.
+    let later = [ev("IGOUNO", "IRN", "163", "2024-05-08")];
+    let later = records(&later);
+    let out = s.ingest(&doc("b", "https://b.example/2", "second body"), &later);
+    s.finish().expect("finish");
+    let joined: String = s
+        .connection()
+        .query_row(
+            "SELECT e.src_root FROM mentions m JOIN events e ON e.id = m.event \
+             ORDER BY m.id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("joined");
+    assert_eq!(
+        (out.ok(), joined.as_str()),
+        (
+            Some(IngestOutcome::Added {
+                events: 0,
+                merged: 1
+            }),
+            "IGOUNO"
+        )
+    );
+}

@@ -99,6 +99,50 @@ fn parquet_round_trip() {
     assert_eq!(export::read_parquet(&path).expect("read"), rows(&s, &all()));
 }
 
+/// An event without a target has null target columns in Parquet (and empty
+/// strings in CSV and when read back).
+#[test]
+fn parquet_missing_target_is_null() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Store::open(&dir.path().join("n.db")).expect("open");
+    let evs = [
+        ev("USA", "", "010", "2024-01-02"),
+        ev("USA", "CHN", "042", "2024-01-02").at(1),
+    ];
+    s.ingest(&doc("d", "https://x.example/d", "body"), &records(&evs))
+        .expect("ingest");
+    s.finish().expect("finish");
+    let path = dir.path().join("n.parquet");
+    let file = std::fs::File::create(&path).expect("create");
+    s.export(Format::Parquet, &all(), false, file)
+        .expect("export");
+    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(
+        std::fs::File::open(&path).expect("open"),
+    )
+    .and_then(|b| b.build())
+    .expect("reader");
+    let mut nulls = Vec::new();
+    for batch in reader {
+        let batch = batch.expect("batch");
+        for name in ["target_code", "target_root", "target_name", "source_root"] {
+            let col = batch.column_by_name(name).expect(name);
+            nulls.push((name, col.null_count()));
+        }
+    }
+    assert_eq!(
+        nulls,
+        [
+            ("target_code", 1),
+            ("target_root", 1),
+            ("target_name", 1),
+            ("source_root", 0)
+        ]
+    );
+    let back = export::read_parquet(&path).expect("read");
+    assert_eq!(back[0].target_root, "");
+    assert_eq!(back[1].target_root, "CHN");
+}
+
 #[test]
 fn plover_round_trip() {
     let dir = tempfile::tempdir().expect("tempdir");
