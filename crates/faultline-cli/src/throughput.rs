@@ -33,6 +33,45 @@ pub struct ThroughputArgs {
     /// Print the figures as JSON.
     #[arg(long)]
     json: bool,
+    /// Also tag and parse every sentence (the embedded syntax model) and report that speed.
+    #[arg(long)]
+    parse: bool,
+}
+
+/// Speed of the syntax layer over the same articles.
+#[derive(Serialize)]
+struct ParseFigures {
+    model_load_seconds: f64,
+    parse_seconds: f64,
+    words: usize,
+    sentences_per_second: f64,
+}
+
+/// Tags and parses every sentence `passes` times.
+#[allow(clippy::cast_precision_loss)]
+fn parse_speed(articles: &[Article], passes: usize) -> anyhow::Result<ParseFigures> {
+    let t = Instant::now();
+    let model = faultline_syntax::embedded()?;
+    let model_load_seconds = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let (mut words, mut sentences) = (0, 0);
+    for _ in 0..passes {
+        for a in articles {
+            for s in &a.sentences {
+                words += model
+                    .parse_span(&a.body, faultline_text::Span::new(s.start, s.end))
+                    .len();
+                sentences += 1;
+            }
+        }
+    }
+    let parse_seconds = t.elapsed().as_secs_f64();
+    Ok(ParseFigures {
+        model_load_seconds: (model_load_seconds * 1000.0).round() / 1000.0,
+        parse_seconds: (parse_seconds * 1000.0).round() / 1000.0,
+        words,
+        sentences_per_second: (sentences as f64 / parse_seconds.max(1e-9)).round(),
+    })
 }
 
 #[derive(Serialize)]
@@ -45,6 +84,8 @@ struct Figures {
     code_seconds: f64,
     sentences_per_second: f64,
     peak_rss_mib: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parse: Option<ParseFigures>,
 }
 
 /// Peak resident memory of this process, from /proc (Linux only).
@@ -104,6 +145,11 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<ExitCode> {
     }
     let code_seconds = t.elapsed().as_secs_f64();
     let passes = args.repeat.max(1);
+    let parse = if args.parse {
+        Some(parse_speed(&articles, passes)?)
+    } else {
+        None
+    };
     let f = Figures {
         documents: articles.len(),
         sentences_per_pass,
@@ -114,6 +160,7 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<ExitCode> {
         sentences_per_second: ((sentences_per_pass * passes) as f64 / code_seconds.max(1e-9))
             .round(),
         peak_rss_mib: peak_rss_mib(),
+        parse,
     };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&f)?);
@@ -130,6 +177,12 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<ExitCode> {
             f.peak_rss_mib
                 .map_or_else(|| "n/a".to_owned(), |m| format!("{m} MiB")),
         );
+        if let Some(p) = &f.parse {
+            println!(
+                "syntax model loaded in {:.3} s; tagged and parsed {} words in {:.3} s: {:.0} sentences/s on one core",
+                p.model_load_seconds, p.words, p.parse_seconds, p.sentences_per_second
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
