@@ -87,3 +87,27 @@ mod tests {
         assert_eq!(str_hash(""), fmix(0xcbf2_9ce4_8422_2325));
     }
 }
+
+/// A `Hasher` for keys that are already hashes (word atoms): it passes
+/// the `u64` through, so map look-ups cost no hashing.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+/// A map keyed by a pre-hashed `u64`.
+pub type HashedMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PassThrough>>;

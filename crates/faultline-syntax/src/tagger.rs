@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::bytes::{Reader, Writer};
 use crate::error::SyntaxError;
-use crate::hash::{feat, mix};
+use crate::hash::{HashedMap, feat, mix};
 use crate::lexical::Atoms;
 use crate::perceptron::{Linear, Prune, Trainer, argmax_allowed};
 
@@ -25,7 +25,7 @@ pub fn upos_index(name: &str) -> Option<u8> {
 }
 
 /// Ambiguity classes: word hash → bit set of tags seen with it.
-pub type Lexicon = HashMap<u64, u32>;
+pub type Lexicon = HashedMap<u32>;
 
 const START: u64 = 0x0053_5441_5254;
 const UNKNOWN_CLASS: u64 = 0x0055_4e4b;
@@ -42,7 +42,7 @@ pub struct Tagger {
 
 /// Words whose tag is certain: frequent in training and (nearly) always
 /// given one tag ("the", ",", "of"). They are tagged without scoring.
-pub type Sure = HashMap<u64, u8>;
+pub type Sure = HashedMap<u8>;
 
 /// Fewest occurrences, and smallest share of the top tag, for a sure word.
 const SURE_COUNT: u32 = 20;
@@ -230,7 +230,7 @@ impl Tagger {
             );
         }
         let n = r.u32()? as usize;
-        let mut lexicon = HashMap::with_capacity(n);
+        let mut lexicon = Lexicon::with_capacity_and_hasher(n, Default::default());
         let mut prev = 0u64;
         for _ in 0..n {
             prev = prev.wrapping_add(r.varint()?);
