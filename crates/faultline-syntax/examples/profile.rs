@@ -21,12 +21,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("model load {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
     let text = std::fs::read_to_string(gold)?;
     let sents = conllu::parse(gold, &text)?;
-    let forms: Vec<Vec<&str>> = sents.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+    let forms: Vec<Vec<&str>> = sents
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
+        .collect();
     let n = (sents.len() * repeat) as f64;
     let t = Instant::now();
     let mut atoms = Vec::new();
     for _ in 0..repeat {
-        atoms = forms.iter().map(|f| f.iter().map(|w| Atoms::of(w)).collect::<Vec<_>>()).collect();
+        atoms = forms
+            .iter()
+            .map(|f| f.iter().map(|w| Atoms::of(w)).collect::<Vec<_>>())
+            .collect();
     }
     let t_atoms = t.elapsed().as_secs_f64();
     let t = Instant::now();
@@ -38,7 +44,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let mut heads = Vec::new();
     for _ in 0..repeat {
-        heads = atoms.iter().zip(&tags).map(|(a, g)| model.parser.parse(a, g, &model.tagger.classes(a))).collect();
+        heads = atoms
+            .iter()
+            .zip(&tags)
+            .map(|(a, g)| model.parser.parse(a, g, &model.tagger.classes(a)))
+            .collect();
     }
     let t_parse = t.elapsed().as_secs_f64();
     let t = Instant::now();
@@ -50,7 +60,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let t_label = t.elapsed().as_secs_f64();
     let us = |s: f64| s / n * 1e6;
-    println!("per sentence: atoms {:.1} µs, tagger {:.1} µs, parser {:.1} µs, labeller {:.1} µs ({labels} labels)", us(t_atoms), us(t_tag), us(t_parse), us(t_label));
-    println!("total {:.0} sentences/s", n / (t_atoms + t_tag + t_parse + t_label));
+    println!(
+        "per sentence: atoms {:.1} µs, tagger {:.1} µs, parser {:.1} µs, labeller {:.1} µs ({labels} labels)",
+        us(t_atoms),
+        us(t_tag),
+        us(t_parse),
+        us(t_label)
+    );
+    println!(
+        "total {:.0} sentences/s",
+        n / (t_atoms + t_tag + t_parse + t_label)
+    );
     Ok(())
 }

@@ -3,9 +3,20 @@
 use crate::error::SyntaxError;
 
 /// Appends values to a byte buffer.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Writer {
     buf: Vec<u8>,
+    /// Weight rows are written sparse (format 3) rather than dense (format 2).
+    pub sparse_rows: bool,
+}
+
+impl Default for Writer {
+    fn default() -> Self {
+        Self {
+            buf: Vec::new(),
+            sparse_rows: true,
+        }
+    }
 }
 
 impl Writer {
@@ -63,13 +74,20 @@ pub struct Reader<'a> {
     name: &'a str,
     buf: &'a [u8],
     pos: usize,
+    /// Weight rows are read sparse (format 3) rather than dense (format 2).
+    pub sparse_rows: bool,
 }
 
 impl<'a> Reader<'a> {
     /// A reader over `buf`; `name` is the file named in errors.
     #[must_use]
     pub fn new(name: &'a str, buf: &'a [u8]) -> Self {
-        Self { name, buf, pos: 0 }
+        Self {
+            name,
+            buf,
+            pos: 0,
+            sparse_rows: true,
+        }
     }
 
     /// An error about this file.

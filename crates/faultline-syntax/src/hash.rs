@@ -110,4 +110,5 @@ impl std::hash::Hasher for PassThrough {
 }
 
 /// A map keyed by a pre-hashed `u64`.
-pub type HashedMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PassThrough>>;
+pub type HashedMap<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PassThrough>>;

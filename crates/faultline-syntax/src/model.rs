@@ -12,8 +12,11 @@ use crate::tagger::Tagger;
 
 /// The magic bytes every model file starts with.
 pub const MAGIC: &[u8; 8] = b"FLSYNTAX";
-/// The format version this build reads and writes.
-pub const VERSION: u32 = 2;
+/// The format version this build writes. Version 3 stores weight rows
+/// sparse; version 2 (dense rows) is still read.
+pub const VERSION: u32 = 3;
+/// The oldest format version this build reads.
+pub const OLDEST_READABLE: u32 = 2;
 const MAX_PAYLOAD: usize = 256 << 20;
 
 /// A loaded tagger, parser and labeller.
@@ -110,9 +113,9 @@ impl Model {
             .split_at_checked(4)
             .ok_or_else(|| bad("the model file is truncated"))?;
         let version = u32::from_le_bytes([version[0], version[1], version[2], version[3]]);
-        if version != VERSION {
+        if !(OLDEST_READABLE..=VERSION).contains(&version) {
             return Err(bad(&format!(
-                "model format version {version}, but this build reads version {VERSION}; retrain with `cargo run --release -p faultline-syntax --example train`"
+                "model format version {version}, but this build reads versions {OLDEST_READABLE} to {VERSION}; retrain with `cargo run --release -p faultline-syntax --example train`"
             )));
         }
         let payload = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(payload, MAX_PAYLOAD)
@@ -120,6 +123,7 @@ impl Model {
                 bad("the model payload is damaged (decompression failed); restore or retrain it")
             })?;
         let mut r = Reader::new(name, &payload);
+        r.sparse_rows = version >= 3;
         let model = Self {
             tagger: Tagger::read(&mut r)?,
             parser: Parser::read(&mut r)?,

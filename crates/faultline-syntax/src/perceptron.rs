@@ -348,9 +348,18 @@ impl Linear {
             w.varint(u64::from(self.key_at(s).wrapping_sub(prev)));
             prev = self.key_at(s);
         }
-        for &s in &live {
-            for &x in self.row_at(s) {
-                w.raw(&x.to_le_bytes());
+        if w.sparse_rows {
+            let mut rows = Vec::new();
+            for &s in &live {
+                write_sparse_row(self.row_at(s), &mut rows);
+            }
+            w.u32(u32::try_from(rows.len()).unwrap_or(u32::MAX));
+            w.raw(&rows);
+        } else {
+            for &s in &live {
+                for &x in self.row_at(s) {
+                    w.raw(&x.to_le_bytes());
+                }
             }
         }
     }
@@ -376,6 +385,19 @@ impl Linear {
             prev = prev.wrapping_add(delta);
             keys.push(prev);
         }
+        if r.sparse_rows {
+            let len = r.u32()? as usize;
+            let raw = r.take(len)?;
+            if !sparse_rows_fit(raw, classes, n) {
+                return Err(r.error(
+                    "a weight section is damaged (rows do not fit); restore or retrain the model",
+                ));
+            }
+            let mut pos = 0;
+            return Ok(Self::build_with(classes, scale, &keys, |_, dst| {
+                pos = read_sparse_row(raw, pos, dst)
+            }));
+        }
         let raw = r.take(n * classes * 2)?;
         Ok(Self::build_with(classes, scale, &keys, |row, dst| {
             let bytes = &raw[row * classes * 2..(row + 1) * classes * 2];
@@ -384,6 +406,58 @@ impl Linear {
             }
         }))
     }
+}
+
+/// Appends one row sparse: a bit mask of the non-zero weights (one bit
+/// per class, little-endian bytes), then those weights as `i16` LE. Most
+/// rows of a wide model touch only a few classes.
+fn write_sparse_row(row: &[i16], out: &mut Vec<u8>) {
+    let mut mask = vec![0u8; row.len().div_ceil(8)];
+    for (i, &x) in row.iter().enumerate() {
+        if x != 0 {
+            mask[i / 8] |= 1 << (i % 8);
+        }
+    }
+    out.extend_from_slice(&mask);
+    for &x in row.iter().filter(|&&x| x != 0) {
+        out.extend_from_slice(&x.to_le_bytes());
+    }
+}
+
+/// Checks that `n` sparse rows of `classes` weights fill `raw` exactly.
+fn sparse_rows_fit(raw: &[u8], classes: usize, n: usize) -> bool {
+    let mask_len = classes.div_ceil(8);
+    let mut pos = 0usize;
+    for _ in 0..n {
+        let Some(mask) = raw.get(pos..pos + mask_len) else {
+            return false;
+        };
+        let extra = mask_len * 8 - classes;
+        let stray = mask
+            .last()
+            .is_some_and(|&b| extra > 0 && b >> (8 - extra) != 0);
+        if stray {
+            return false;
+        }
+        pos += mask_len + 2 * mask.iter().map(|b| b.count_ones() as usize).sum::<usize>();
+    }
+    pos == raw.len()
+}
+
+/// Decodes the sparse row at `pos` into `dst`; returns the next position.
+/// `raw` must have passed [`sparse_rows_fit`].
+fn read_sparse_row(raw: &[u8], pos: usize, dst: &mut [i16]) -> usize {
+    let mask_len = dst.len().div_ceil(8);
+    let mut at = pos + mask_len;
+    for (i, d) in dst.iter_mut().enumerate() {
+        if raw[pos + i / 8] >> (i % 8) & 1 == 1 {
+            *d = i16::from_le_bytes([raw[at], raw[at + 1]]);
+            at += 2;
+        } else {
+            *d = 0;
+        }
+    }
+    at
 }
 
 /// Index of the largest score among the allowed classes (the first on ties).
@@ -452,6 +526,44 @@ mod tests {
             assert_eq!(a, b);
         }
         assert_eq!(back.len(), m.len());
+    }
+
+    #[test]
+    fn dense_and_sparse_rows_read_back_alike() {
+        let m = toy().freeze(Prune {
+            relative: 0.0,
+            min_updates: 0,
+        });
+        for sparse in [false, true] {
+            let mut w = Writer::default();
+            w.sparse_rows = sparse;
+            m.write(&mut w);
+            let bytes = w.into_inner();
+            let mut r = Reader::new("t", &bytes);
+            r.sparse_rows = sparse;
+            let back = Linear::read(&mut r).unwrap();
+            assert!(r.at_end());
+            let (mut a, mut b) = ([0; 2], [0; 2]);
+            for f in [10, 20, 99] {
+                m.score(&[f], &mut a);
+                back.score(&[f], &mut b);
+                assert_eq!(a, b, "sparse={sparse}");
+            }
+        }
+    }
+
+    #[test]
+    fn damaged_sparse_rows_are_refused() {
+        assert!(sparse_rows_fit(&[0b01, 5, 0], 2, 1));
+        assert!(
+            !sparse_rows_fit(&[0b11, 5, 0], 2, 1),
+            "mask names two weights, one given"
+        );
+        assert!(
+            !sparse_rows_fit(&[0b100, 5, 0], 2, 1),
+            "a bit beyond the classes"
+        );
+        assert!(!sparse_rows_fit(&[0b01, 5, 0, 9], 2, 1), "trailing bytes");
     }
 
     #[test]
