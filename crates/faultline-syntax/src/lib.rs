@@ -9,6 +9,7 @@
 //! "do" + "n't", "Korea's" → "Korea" + "'s", "U.S.-led" → "U.S." + "-" +
 //! "led"), and every word keeps a byte span into the original text.
 
+pub mod args;
 pub mod bytes;
 pub mod conllu;
 mod error;
@@ -22,6 +23,7 @@ pub mod perceptron;
 pub mod tagger;
 pub mod tokenize;
 pub mod train;
+pub mod words;
 
 pub use error::SyntaxError;
 pub use model::{Analysis, Model};

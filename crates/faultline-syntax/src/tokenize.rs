@@ -6,8 +6,6 @@
 //! from and a byte span into the same text, so both views slice the body.
 //! The clitics and the prefixes that keep their hyphen are data files.
 
-use std::sync::OnceLock;
-
 use faultline_text::{Span, Token, TokenKind};
 
 /// A syntactic word: a whole token or a piece of one.
@@ -17,27 +15,6 @@ pub struct Word {
     pub span: Span,
     /// Index of the token it comes from.
     pub token: u32,
-}
-
-struct Rules {
-    clitics: Vec<String>,
-    prefixes: Vec<String>,
-}
-
-fn data_lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_owned)
-        .collect()
-}
-
-fn rules() -> &'static Rules {
-    static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| Rules {
-        clitics: data_lines(include_str!("../data/clitics.txt")),
-        prefixes: data_lines(include_str!("../data/hyphen-prefixes.txt")),
-    })
 }
 
 /// Splits every token of `text` into words. `tokens` are spans into `text`.
@@ -72,7 +49,7 @@ fn split_word(text: &str, span: Span, token: u32, out: &mut Vec<Word>) {
 
 /// Length of the stem before a final clitic, and whether there is one.
 fn clitic_split(s: &str) -> (usize, bool) {
-    for c in &rules().clitics {
+    for c in crate::words::clitics() {
         if let Some(start) = clitic_start(s, c)
             && start > 0
             && s[..start]
@@ -116,8 +93,7 @@ fn split_hyphens(_full: &str, base: usize, stem: &str, token: u32, out: &mut Vec
         }
         let left = &stem[start..i];
         let joined = start == 0
-            && rules()
-                .prefixes
+            && crate::words::hyphen_prefixes()
                 .iter()
                 .any(|p| p.eq_ignore_ascii_case(left));
         let digits = bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit();

@@ -1,0 +1,50 @@
+//! The crate's English word lists, loaded once from its data files.
+
+use std::sync::OnceLock;
+
+/// Non-empty, non-comment lines of a data file, trimmed.
+#[must_use]
+pub fn data_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Clitics split off words (`data/clitics.txt`).
+pub fn clitics() -> &'static [String] {
+    static LIST: OnceLock<Vec<String>> = OnceLock::new();
+    LIST.get_or_init(|| data_lines(include_str!("../data/clitics.txt")))
+}
+
+/// Prefixes that keep their hyphen (`data/hyphen-prefixes.txt`).
+pub fn hyphen_prefixes() -> &'static [String] {
+    static LIST: OnceLock<Vec<String>> = OnceLock::new();
+    LIST.get_or_init(|| data_lines(include_str!("../data/hyphen-prefixes.txt")))
+}
+
+/// Words that negate a predicate (`data/negators.txt`).
+pub fn negators() -> &'static [String] {
+    static LIST: OnceLock<Vec<String>> = OnceLock::new();
+    LIST.get_or_init(|| data_lines(include_str!("../data/negators.txt")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_sorted_or_not_but_clean() {
+        for list in [clitics(), hyphen_prefixes(), negators()] {
+            assert!(!list.is_empty());
+            for w in list {
+                assert_eq!(w, &w.to_lowercase(), "lower case: {w}");
+                assert!(!w.contains(char::is_whitespace), "one word: {w}");
+            }
+            let mut sorted = list.to_vec();
+            sorted.dedup();
+            assert_eq!(sorted.len(), list.len(), "no duplicates");
+        }
+    }
+}
