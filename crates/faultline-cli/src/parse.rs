@@ -205,25 +205,30 @@ pub fn run_eval(args: &ParseEvalArgs) -> anyhow::Result<ExitCode> {
         las_gold_tags: pct(with_gold.las),
         sentences_per_second: (auto.sentences as f64 / secs).round(),
     };
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&f)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&f)?)?;
     } else {
-        println!(
+        writeln!(
+            out,
             "{} ({} sentences, {} words, gold tokenisation)",
             f.treebank, f.sentences, f.words
-        );
-        println!(
+        )?;
+        writeln!(
+            out,
             "  predicted tags: UPOS {:.2}%  UAS {:.2}%  LAS {:.2}%  (LAS with subtypes {:.2}%)",
             f.upos, f.uas, f.las, f.las_with_subtypes
-        );
-        println!(
+        )?;
+        writeln!(
+            out,
             "  gold tags:      UAS {:.2}%  LAS {:.2}%",
             f.uas_gold_tags, f.las_gold_tags
-        );
-        println!(
+        )?;
+        writeln!(
+            out,
             "  speed: {} sentences/s (tag, parse, label; one core)",
             f.sentences_per_second
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -30,9 +30,48 @@ pub fn negators() -> &'static [String] {
     LIST.get_or_init(|| data_lines(include_str!("../data/negators.txt")))
 }
 
+/// News vocabulary with its possible tags (`data/news-lexicon.txt`), as
+/// (word, tag names) pairs.
+pub fn news_lexicon() -> &'static [(String, Vec<String>)] {
+    static LIST: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        data_lines(include_str!("../data/news-lexicon.txt"))
+            .into_iter()
+            .filter_map(|l| {
+                let mut parts = l.split_whitespace().map(str::to_owned);
+                Some((parts.next()?, parts.collect()))
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_news_lexicon_is_sorted_and_tagged_with_upos() {
+        let lex = news_lexicon();
+        assert!(lex.len() > 100);
+        for pair in lex.windows(2) {
+            assert!(
+                pair[0].0 < pair[1].0,
+                "sorted and unique: {} {}",
+                pair[0].0,
+                pair[1].0
+            );
+        }
+        for (w, tags) in lex {
+            assert_eq!(w, &w.to_lowercase());
+            assert!(!tags.is_empty(), "{w} has tags");
+            for t in tags {
+                assert!(
+                    crate::tagger::upos_index(t).is_some(),
+                    "{w}: {t} is a UPOS tag"
+                );
+            }
+        }
+    }
 
     #[test]
     fn lists_load_sorted_or_not_but_clean() {
