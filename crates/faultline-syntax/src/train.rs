@@ -206,3 +206,78 @@ pub fn train(train: &[GoldSentence], cfg: &Config, log: &mut dyn FnMut(&str)) ->
         labeler,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conllu;
+
+    /// A toy treebank of invented sentences.
+    fn toy() -> Vec<GoldSentence> {
+        let rows: [&[(&str, &str, usize, &str)]; 3] = [
+            &[
+                ("Ships", "NOUN", 2, "nsubj"),
+                ("sailed", "VERB", 0, "root"),
+                ("north", "ADV", 2, "advmod"),
+                (".", "PUNCT", 2, "punct"),
+            ],
+            &[
+                ("The", "DET", 2, "det"),
+                ("envoy", "NOUN", 3, "nsubj"),
+                ("met", "VERB", 0, "root"),
+                ("the", "DET", 5, "det"),
+                ("minister", "NOUN", 3, "obj"),
+                ("in", "ADP", 7, "case"),
+                ("Oslo", "PROPN", 3, "obl"),
+                (".", "PUNCT", 3, "punct"),
+            ],
+            &[
+                ("Talks", "NOUN", 3, "nsubj:pass"),
+                ("were", "AUX", 3, "aux:pass"),
+                ("held", "VERB", 0, "root"),
+                ("by", "ADP", 5, "case"),
+                ("diplomats", "NOUN", 3, "obl:agent"),
+            ],
+        ];
+        let mut text = String::new();
+        for _ in 0..8 {
+            for s in rows {
+                for (i, (form, upos, head, rel)) in s.iter().enumerate() {
+                    text.push_str(&format!(
+                        "{}\t{form}\t_\t{upos}\t_\t_\t{head}\t{rel}\t_\t_\n",
+                        i + 1
+                    ));
+                }
+                text.push('\n');
+            }
+        }
+        conllu::parse("toy", &text).expect("toy treebank")
+    }
+
+    #[test]
+    fn training_is_deterministic_and_learns_the_toy_treebank() {
+        let cfg = Config {
+            tagger_epochs: 3,
+            parser_epochs: 3,
+            labeler_epochs: 3,
+            folds: 2,
+            prune: Prune {
+                relative: 0.0,
+                min_updates: 0,
+            },
+            ..Config::default()
+        };
+        let data = toy();
+        let a = train(&data, &cfg, &mut |_| {});
+        let b = train(&data, &cfg, &mut |_| {});
+        assert_eq!(
+            a.to_bytes(),
+            b.to_bytes(),
+            "same data and seed, same model file"
+        );
+        let s = crate::eval::evaluate(&a, &data, false);
+        assert!(s.upos > 0.9 && s.uas > 0.9, "{s:?}");
+        let other = train(&data, &Config { seed: 99, ..cfg }, &mut |_| {});
+        assert_eq!(crate::eval::evaluate(&other, &data, false).words, s.words);
+    }
+}
