@@ -133,6 +133,17 @@ struct AggDelta {
     gm_abs: f64,
 }
 
+impl AggDelta {
+    fn add(&mut self, d: &Self) {
+        self.events += d.events;
+        self.mentions += d.mentions;
+        self.g_sum += d.g_sum;
+        self.g_abs += d.g_abs;
+        self.gm_sum += d.gm_sum;
+        self.gm_abs += d.gm_abs;
+    }
+}
+
 /// An open event store.
 #[derive(Debug)]
 pub struct Store {
@@ -178,11 +189,8 @@ impl Store {
     /// are refused before anything is written to them; older schemas are migrated.
     pub fn open_with(path: &Path, opts: Options) -> Result<Self> {
         let header = schema::check_header(path)?;
-        let sql = |source| StoreError::Sqlite {
-            path: path.to_owned(),
-            source,
-        };
-        let corrupt = |e: rusqlite::Error| StoreError::sqlite(path, e);
+        let sql = |e: rusqlite::Error| StoreError::sqlite(path, e);
+        let corrupt = sql;
         let mut conn = Connection::open(path).map_err(sql)?;
         conn.busy_timeout(Duration::from_secs(10)).map_err(sql)?;
         let tables = schema::table_count(&conn).map_err(corrupt)?;
@@ -403,11 +411,26 @@ impl Store {
                 st.query_row(params![&doc.hash[..], key], |r| r.get(0))
                     .optional()
             })
-            .map_err(|e| self.err(e))?;
+            .map_err(|e| self.err(e).after_writes())?;
         if let Some(of) = dup {
             return Ok(IngestOutcome::Duplicate { of });
         }
-        let outcome = self.insert(doc, &key, events).map_err(|e| self.err(e))?;
+        // A savepoint per document: a failure undoes the whole document,
+        // never part of it, and keeps the batch's earlier documents.
+        self.conn
+            .execute_batch("SAVEPOINT doc")
+            .map_err(|e| self.err(e).after_writes())?;
+        let outcome = match self.insert(doc, &key, events) {
+            Ok(o) => o,
+            Err(e) => {
+                let err = self.err(e).after_writes();
+                self.undo_doc();
+                return Err(err);
+            }
+        };
+        self.conn
+            .execute_batch("RELEASE doc")
+            .map_err(|e| self.err(e).after_writes())?;
         if self.stories.over_cap() {
             if self.bulk {
                 self.end_bulk().map_err(|e| self.err(e))?;
@@ -425,6 +448,23 @@ impl Store {
             self.commit()?;
         }
         Ok(outcome)
+    }
+
+    /// Undoes the document of a failed [`Store::insert`]: back to its
+    /// savepoint, and the story index forgotten (it may hold the document's
+    /// events; a bulk load ends, its aggregate then computed from the
+    /// tables). If that fails too, the whole batch is rolled back.
+    fn undo_doc(&mut self) {
+        self.stories.clear();
+        let undone = self
+            .conn
+            .execute_batch("ROLLBACK TO doc; RELEASE doc")
+            .and_then(|()| if self.bulk { self.end_bulk() } else { Ok(()) });
+        if undone.is_err() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            self.tx = None;
+            self.bulk = false;
+        }
     }
 
     fn begin(&mut self) -> Result<()> {
@@ -535,6 +575,9 @@ impl Store {
         )?;
         let mut seen_sentences = HashSet::new();
         let (mut added, mut merged) = (0, 0);
+        // The document's aggregate changes, added to the batch's only when
+        // the whole document is stored.
+        let mut agg: dedup::FxMap<AggKey, AggDelta> = dedup::FxMap::default();
         for e in events {
             let src = e.source.root();
             let tgt = e.target.map(|t| t.root()).unwrap_or_default();
@@ -576,8 +619,7 @@ impl Store {
                     merged += 1;
                     let eday = i64::from(eday);
                     if prec == 0 && !self.bulk {
-                        let d = batch
-                            .agg
+                        let d = agg
                             .entry((src_n, tgt_n, eday, equad, fact == 0))
                             .or_default();
                         d.mentions += 1;
@@ -623,8 +665,7 @@ impl Store {
                         },
                     );
                     if prec == 0 && !self.bulk {
-                        let d = batch
-                            .agg
+                        let d = agg
                             .entry((src_n, tgt_n, day, e.quad, fact == 0))
                             .or_default();
                         d.events += 1;
@@ -654,6 +695,9 @@ impl Store {
                 e.rule,
                 e.confidence,
             ])?;
+        }
+        for (k, d) in agg {
+            batch.agg.entry(k).or_default().add(&d);
         }
         Ok(IngestOutcome::Added {
             events: added,
@@ -707,7 +751,7 @@ impl Store {
             if self.bulk {
                 let _ = self.end_bulk();
             }
-            return Err(self.err(e));
+            return Err(self.err(e).after_writes());
         }
         Ok(())
     }
@@ -719,7 +763,7 @@ impl Store {
     pub fn finish(&mut self) -> Result<()> {
         self.commit()?;
         if self.bulk {
-            self.end_bulk().map_err(|e| self.err(e))?;
+            self.end_bulk().map_err(|e| self.err(e).after_writes())?;
         }
         Ok(())
     }

@@ -528,3 +528,160 @@ fn bulk_load_equals_incremental_and_survives_interruption() {
             .is_empty()
     );
 }
+
+/// Ingests `docs` with one failure injected: a temporary trigger makes the
+/// mention of sentence 3 of document "bad" fail, after the document's
+/// first event and mention were already written.
+fn ingest_with_failure(path: &std::path::Path, docs: &[(String, Vec<common::Ev>)]) {
+    let mut s = Store::open(path).expect("open");
+    s.connection()
+        .execute_batch(
+            "CREATE TEMP TRIGGER fail BEFORE INSERT ON mentions WHEN NEW.sentence = 3 \
+             BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+        )
+        .expect("trigger");
+    for (id, evs) in docs {
+        let got = s.ingest(&doc(id, id, id), &records(evs));
+        assert_eq!(got.is_err(), id == "bad", "{id}: {got:?}");
+    }
+    s.finish().expect("finish");
+}
+
+#[test]
+fn a_failed_document_is_undone_whole_and_the_batch_goes_on() {
+    let good = |id: &str, date: &str| {
+        (
+            id.to_owned(),
+            vec![
+                ev("USA", "CHN", "040", date),
+                ev("CHN", "USA", "112", date).at(1),
+            ],
+        )
+    };
+    let bad = (
+        "bad".to_owned(),
+        vec![
+            ev("RUS", "UKR", "190", "2024-05-02"),
+            ev("USA", "CHN", "040", "2024-05-02").at(3),
+        ],
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let with_bad = [good("a", "2024-05-01"), bad, good("c", "2024-05-02")];
+    let clean = [good("a", "2024-05-01"), good("c", "2024-05-02")];
+    let failed = dir.path().join("failed.db");
+    ingest_with_failure(&failed, &with_bad);
+    let expected = dir.path().join("clean.db");
+    ingest_with_failure(&expected, &clean);
+    let (fe, fm, fa) = contents(&failed);
+    let (ce, cm, ca) = contents(&expected);
+    // Nothing of the failed document: no RUS–UKR event, same aggregate.
+    assert!(!fe.iter().any(|e| e.contains("RUSUKR")), "{fe:?}");
+    assert_eq!(fa, ca);
+    assert_eq!((fe.len(), fm.len()), (ce.len(), cm.len()));
+    let docs: i64 = rusqlite::Connection::open(&failed)
+        .and_then(|c| c.query_row("SELECT count(*) FROM documents", [], |r| r.get(0)))
+        .expect("count");
+    assert_eq!(docs, 2);
+}
+
+#[test]
+fn damage_found_while_ingesting_does_not_claim_the_file_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("f.db");
+    ingest_range(
+        &path,
+        &synthetic_docs(200),
+        faultline_store::Options::default(),
+    )
+    .finish()
+    .expect("finish");
+    // Scribble over the root page of the documents' hash index, which every
+    // ingest reads first.
+    let (root, page_size): (i64, i64) = {
+        let c = rusqlite::Connection::open(&path).expect("open");
+        let root = c
+            .query_row(
+                "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' \
+                 AND sql LIKE '%hash%'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("index root");
+        let page_size = c
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .expect("page size");
+        (root, page_size)
+    };
+    assert!(!dir.path().join("f.db-wal").exists());
+    let mut data = bytes(&path);
+    let at = ((root - 1) * page_size) as usize;
+    data[at..at + page_size as usize].fill(0xEE);
+    std::fs::write(&path, &data).expect("write");
+    let mut s = Store::open(&path).expect("open: the header is sound");
+    let e = s
+        .ingest(
+            &doc("new", "new", "new"),
+            &records(&[ev("USA", "CHN", "040", "2024-03-01")]),
+        )
+        .expect_err("damaged index");
+    assert!(matches!(e, StoreError::CorruptWhileWriting { .. }), "{e}");
+    let msg = e.to_string();
+    assert!(!msg.contains("untouched"), "{msg}");
+    assert!(msg.contains("backup"), "{msg}");
+}
+
+#[test]
+fn read_only_is_one_error_naming_the_wal_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("ro").join("f.db");
+    let folder = rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error {
+            code: rusqlite::ErrorCode::ReadOnly,
+            extended_code: rusqlite::ffi::SQLITE_READONLY_DIRECTORY,
+        },
+        Some("attempt to write a readonly database".into()),
+    );
+    let e = StoreError::sqlite(&path, folder);
+    assert!(
+        matches!(e, StoreError::ReadOnly { folder: true, .. }),
+        "{e}"
+    );
+    let msg = e.to_string();
+    let shown = path.display().to_string();
+    for want in [
+        format!("{shown}-wal"),
+        format!("{shown}-shm"),
+        "is read-only".into(),
+        "make the folder writable".into(),
+        "--db".into(),
+    ] {
+        assert!(msg.contains(&want), "{want:?} not in {msg}");
+    }
+    // Nothing below it repeats SQLite's message.
+    assert!(std::error::Error::source(&e).is_none());
+
+    // For real, where permissions bind this user (not root).
+    std::fs::create_dir(path.parent().expect("parent")).expect("mkdir");
+    ingest_range(
+        &path,
+        &synthetic_docs(3),
+        faultline_store::Options::default(),
+    )
+    .finish()
+    .expect("finish");
+    use std::os::unix::fs::PermissionsExt;
+    let ro = std::fs::Permissions::from_mode(0o555);
+    std::fs::set_permissions(path.parent().expect("parent"), ro).expect("chmod");
+    let probe = path.with_file_name("probe");
+    if std::fs::write(&probe, "x").is_ok() {
+        eprintln!("permissions do not bind this user (root?): the real read-only case is skipped");
+    } else {
+        let e = Store::open(&path).expect_err("read-only folder");
+        assert!(
+            matches!(e, StoreError::ReadOnly { folder: true, .. }),
+            "{e}"
+        );
+    }
+    let rw = std::fs::Permissions::from_mode(0o755);
+    std::fs::set_permissions(path.parent().expect("parent"), rw).expect("chmod");
+}
