@@ -26,6 +26,35 @@
 //! The event keeps the codes, names and date of its first mention; each
 //! mention keeps its own document, sentence, code and factuality.
 //!
+//! ## Ingest order
+//!
+//! The window is measured from the event's date, which is its *first*
+//! mention's, so the events depend on the order documents arrive in. Mentions
+//! of a story on days 1, 3 and 5 (window 2) make two events when day 1 comes
+//! first (day 5 is four days from the event) but one when day 3 comes first;
+//! the event's date, full CAMEO code and Goldstein weight (hence the daily
+//! aggregate) are those of whichever mention came first. The rule is kept
+//! because the alternatives are worse for an append-only store:
+//!
+//! - joining every event within the window of any mention (single linkage)
+//!   is order-free, but chains: a conflict reported every day would become
+//!   one event lasting months, and daily event counts would mean nothing;
+//! - clustering each story's mentions in date order is order-free and does
+//!   not chain, but one late document dated earlier than stored mentions can
+//!   move every later boundary: events already stored and exported would be
+//!   re-cut and renumbered, at the cost of re-reading the story;
+//! - fixed calendar buckets are order-free but split two reports a day
+//!   apart that fall on either side of a bucket boundary.
+//!
+//! What is independent of the order (tested by
+//! `ingest_order_changes_only_what_the_first_mention_anchors`): the stored
+//! documents, every mention's story key, and the mentions per dyad, quad
+//! class and factuality over all days; and the events themselves when each
+//! story's mentions fall in groups no wider than the window with more than
+//! the window between groups. Only chains differ, and rarely: the issue that
+//! measured it found 73,394 against 73,420 events (0.04%) for three batches
+//! in different orders.
+//!
 //! # Bulk loads
 //!
 //! An ingest into a database without events is a *bulk load*: the story
