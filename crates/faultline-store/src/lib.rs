@@ -163,6 +163,21 @@ struct AggDelta {
 }
 
 impl AggDelta {
+    /// One more mention of an event with Goldstein weight `g`.
+    fn joined(&mut self, g: f64) {
+        self.mentions += 1;
+        self.gm_sum += g;
+        self.gm_abs += g.abs();
+    }
+
+    /// A new event with weight `g`, and its first mention.
+    fn created(&mut self, g: f64) {
+        self.events += 1;
+        self.g_sum += g;
+        self.g_abs += g.abs();
+        self.joined(g);
+    }
+
     fn add(&mut self, d: &Self) {
         self.events += d.events;
         self.mentions += d.mentions;
@@ -571,23 +586,7 @@ impl Store {
             return Err(rusqlite::Error::InvalidQuery);
         };
         let conn = &self.conn;
-        conn.prepare_cached(
-            "INSERT INTO documents (doc_id, key, url, title, published, hash, lead, mentions, \
-             ingested_at, outlet) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?
-        .execute(params![
-            doc.id,
-            key,
-            doc.source,
-            doc.title,
-            doc.published,
-            &doc.hash[..],
-            doc.lead_sentences as i64,
-            events.len() as i64,
-            batch.stamp,
-            schema::outlet_of(doc.source, Some(doc.publisher)),
-        ])?;
-        let doc_row = conn.last_insert_rowid();
+        let doc_row = insert_document(conn, doc, key, events.len(), &batch.stamp)?;
         let mut new_event = conn.prepare_cached(
             "INSERT INTO events (id, src_root, tgt_root, src_code, tgt_code, src_name, tgt_name, \
              cameo, root, quad, goldstein, plover, mode, factuality, date, day, precision, \
@@ -648,12 +647,9 @@ impl Store {
                     merged += 1;
                     let eday = i64::from(eday);
                     if prec == 0 && !self.bulk {
-                        let d = agg
-                            .entry((src_n, tgt_n, eday, equad, fact == 0))
-                            .or_default();
-                        d.mentions += 1;
-                        d.gm_sum += eg;
-                        d.gm_abs += eg.abs();
+                        agg.entry((src_n, tgt_n, eday, equad, fact == 0))
+                            .or_default()
+                            .joined(eg);
                     }
                     id
                 }
@@ -661,28 +657,16 @@ impl Store {
                     let id = batch.next_event;
                     batch.next_event += 1;
                     added += 1;
-                    new_event.execute(params![
+                    let row = EventRow {
                         id,
                         src,
                         tgt,
-                        e.source.code,
-                        e.target.map_or("", |t| t.code),
-                        e.source.text,
-                        e.target.map_or("", |t| t.text),
-                        e.cameo,
-                        e.root,
-                        e.quad,
-                        e.goldstein,
-                        e.plover,
-                        e.mode,
                         fact,
-                        e.date,
                         day,
                         prec,
-                        mention_id,
-                        schema::dyad_key(src, tgt),
-                        schema::story_key(src, tgt, e.root, fact, prec.into()),
-                    ])?;
+                        first_mention: mention_id,
+                    };
+                    row.insert(&mut new_event, e)?;
                     self.stories.insert(
                         story,
                         dedup::Cand {
@@ -694,36 +678,14 @@ impl Store {
                         },
                     );
                     if prec == 0 && !self.bulk {
-                        let d = agg
-                            .entry((src_n, tgt_n, day, e.quad, fact == 0))
-                            .or_default();
-                        d.events += 1;
-                        d.mentions += 1;
-                        d.g_sum += e.goldstein;
-                        d.g_abs += e.goldstein.abs();
-                        d.gm_sum += e.goldstein;
-                        d.gm_abs += e.goldstein.abs();
+                        agg.entry((src_n, tgt_n, day, e.quad, fact == 0))
+                            .or_default()
+                            .created(e.goldstein);
                     }
                     id
                 }
             };
-            mention.execute(params![
-                mention_id,
-                event_id,
-                doc_row,
-                e.sentence as i64,
-                e.coder_id,
-                e.cameo,
-                e.source.text,
-                e.target.map_or("", |t| t.text),
-                e.trigger,
-                e.date,
-                e.date_source,
-                fact,
-                e.cue,
-                e.rule,
-                e.confidence,
-            ])?;
+            insert_mention(&mut mention, [mention_id, event_id, doc_row], e, fact)?;
         }
         for (k, d) in agg {
             batch.agg.entry(k).or_default().add(&d);
@@ -832,6 +794,106 @@ impl Store {
         self.bulk = false;
         Ok(())
     }
+}
+
+/// Inserts a document row with its count of `mentions`; returns its row id.
+fn insert_document(
+    conn: &Connection,
+    doc: &DocRecord<'_>,
+    key: &str,
+    mentions: usize,
+    stamp: &str,
+) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO documents (doc_id, key, url, title, published, hash, lead, mentions, \
+         ingested_at, outlet) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        doc.id,
+        key,
+        doc.source,
+        doc.title,
+        doc.published,
+        &doc.hash[..],
+        doc.lead_sentences as i64,
+        mentions as i64,
+        stamp,
+        schema::outlet_of(doc.source, Some(doc.publisher)),
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The columns of a new event that do not come from its first mention's
+/// record as they are.
+struct EventRow<'a> {
+    id: i64,
+    src: &'a str,
+    tgt: &'a str,
+    fact: i64,
+    day: i64,
+    prec: u8,
+    first_mention: i64,
+}
+
+impl EventRow<'_> {
+    /// Inserts the event, with the codes and names of `e`, its first mention.
+    fn insert(
+        &self,
+        st: &mut rusqlite::CachedStatement<'_>,
+        e: &EventRecord<'_>,
+    ) -> rusqlite::Result<()> {
+        let (src, tgt) = (self.src, self.tgt);
+        st.execute(params![
+            self.id,
+            src,
+            tgt,
+            e.source.code,
+            e.target.map_or("", |t| t.code),
+            e.source.text,
+            e.target.map_or("", |t| t.text),
+            e.cameo,
+            e.root,
+            e.quad,
+            e.goldstein,
+            e.plover,
+            e.mode,
+            self.fact,
+            e.date,
+            self.day,
+            self.prec,
+            self.first_mention,
+            schema::dyad_key(src, tgt),
+            schema::story_key(src, tgt, e.root, self.fact, self.prec.into()),
+        ])?;
+        Ok(())
+    }
+}
+
+/// Inserts a mention: `ids` are the mention's, its event's and its document's.
+fn insert_mention(
+    st: &mut rusqlite::CachedStatement<'_>,
+    [mention_id, event_id, doc_row]: [i64; 3],
+    e: &EventRecord<'_>,
+    fact: i64,
+) -> rusqlite::Result<()> {
+    st.execute(params![
+        mention_id,
+        event_id,
+        doc_row,
+        e.sentence as i64,
+        e.coder_id,
+        e.cameo,
+        e.source.text,
+        e.target.map_or("", |t| t.text),
+        e.trigger,
+        e.date,
+        e.date_source,
+        fact,
+        e.cue,
+        e.rule,
+        e.confidence,
+    ])?;
+    Ok(())
 }
 
 impl Drop for Store {
