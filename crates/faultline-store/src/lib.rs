@@ -459,22 +459,20 @@ impl Store {
         if let Some(of) = dup {
             return Ok(IngestOutcome::Duplicate { of });
         }
-        // A savepoint per document: a failure undoes the whole document,
-        // never part of it, and keeps the batch's earlier documents.
-        self.conn
-            .execute_batch("SAVEPOINT doc")
-            .map_err(|e| self.err(e).after_writes())?;
+        // Where the document's rows will start: a failure deletes them, so
+        // that no part of a document is stored (and success costs nothing).
+        let mark = self
+            .tx
+            .as_ref()
+            .map_or((0, 0), |b| (b.next_event, b.next_mention));
         let outcome = match self.insert(doc, &key, events) {
             Ok(o) => o,
             Err(e) => {
                 let err = self.err(e).after_writes();
-                self.undo_doc();
+                self.undo_doc(&doc.hash, mark);
                 return Err(err);
             }
         };
-        self.conn
-            .execute_batch("RELEASE doc")
-            .map_err(|e| self.err(e).after_writes())?;
         if self.stories.over_cap() {
             if self.bulk {
                 self.end_bulk().map_err(|e| self.err(e))?;
@@ -494,20 +492,36 @@ impl Store {
         Ok(outcome)
     }
 
-    /// Undoes the document of a failed [`Store::insert`]: back to its
-    /// savepoint, and the story index forgotten (it may hold the document's
-    /// events; a bulk load ends, its aggregate then computed from the
-    /// tables). If that fails too, the whole batch is rolled back.
-    fn undo_doc(&mut self) {
+    /// Undoes the document of a failed [`Store::insert`]: deletes its rows
+    /// (its events and mentions are numbered from `mark`, and its hash is
+    /// unique) and forgets the story index, which may hold its events (a
+    /// bulk load ends, its aggregate then computed from the tables). Its
+    /// aggregate changes were never added to the batch. If that fails too,
+    /// or SQLite already rolled the transaction back, the batch is lost.
+    fn undo_doc(&mut self, hash: &[u8], (event, mention): (i64, i64)) {
         self.stories.clear();
-        let undone = self
-            .conn
-            .execute_batch("ROLLBACK TO doc; RELEASE doc")
-            .and_then(|()| if self.bulk { self.end_bulk() } else { Ok(()) });
-        if undone.is_err() {
-            let _ = self.conn.execute_batch("ROLLBACK");
-            self.tx = None;
-            self.bulk = false;
+        let delete = |conn: &Connection| -> rusqlite::Result<()> {
+            if conn.is_autocommit() {
+                return Err(rusqlite::Error::InvalidQuery);
+            }
+            conn.execute("DELETE FROM mentions WHERE id >= ?1", [mention])?;
+            conn.execute("DELETE FROM events WHERE id >= ?1", [event])?;
+            conn.execute(
+                "DELETE FROM sentences WHERE doc IN (SELECT id FROM documents WHERE hash = ?1)",
+                [hash],
+            )?;
+            conn.execute("DELETE FROM documents WHERE hash = ?1", [hash])?;
+            Ok(())
+        };
+        let undone =
+            delete(&self.conn).and_then(|()| if self.bulk { self.end_bulk() } else { Ok(()) });
+        match (undone, self.tx.as_mut()) {
+            (Ok(()), Some(b)) => (b.next_event, b.next_mention) = (event, mention),
+            _ => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                self.tx = None;
+                self.bulk = false;
+            }
         }
     }
 

@@ -532,8 +532,12 @@ fn bulk_load_equals_incremental_and_survives_interruption() {
 /// Ingests `docs` with one failure injected: a temporary trigger makes the
 /// mention of sentence 3 of document "bad" fail, after the document's
 /// first event and mention were already written.
-fn ingest_with_failure(path: &std::path::Path, docs: &[(String, Vec<common::Ev>)]) {
-    let mut s = Store::open(path).expect("open");
+fn ingest_with_failure(
+    path: &std::path::Path,
+    docs: &[(String, Vec<common::Ev>)],
+    opts: faultline_store::Options,
+) {
+    let mut s = Store::open_with(path, opts).expect("open");
     s.connection()
         .execute_batch(
             "CREATE TEMP TRIGGER fail BEFORE INSERT ON mentions WHEN NEW.sentence = 3 \
@@ -568,20 +572,26 @@ fn a_failed_document_is_undone_whole_and_the_batch_goes_on() {
     let dir = tempfile::tempdir().expect("tempdir");
     let with_bad = [good("a", "2024-05-01"), bad, good("c", "2024-05-02")];
     let clean = [good("a", "2024-05-01"), good("c", "2024-05-02")];
-    let failed = dir.path().join("failed.db");
-    ingest_with_failure(&failed, &with_bad);
-    let expected = dir.path().join("clean.db");
-    ingest_with_failure(&expected, &clean);
-    let (fe, fm, fa) = contents(&failed);
-    let (ce, cm, ca) = contents(&expected);
-    // Nothing of the failed document: no RUS–UKR event, same aggregate.
-    assert!(!fe.iter().any(|e| e.contains("RUSUKR")), "{fe:?}");
-    assert_eq!(fa, ca);
-    assert_eq!((fe.len(), fm.len()), (ce.len(), cm.len()));
-    let docs: i64 = rusqlite::Connection::open(&failed)
-        .and_then(|c| c.query_row("SELECT count(*) FROM documents", [], |r| r.get(0)))
-        .expect("count");
-    assert_eq!(docs, 2);
+    // In a bulk load (the first document starts one) and in a normal ingest.
+    for bulk_load in [true, false] {
+        let opts = faultline_store::Options {
+            bulk_load,
+            ..Default::default()
+        };
+        let failed = dir.path().join(format!("failed-{bulk_load}.db"));
+        ingest_with_failure(&failed, &with_bad, opts.clone());
+        let expected = dir.path().join(format!("clean-{bulk_load}.db"));
+        ingest_with_failure(&expected, &clean, opts);
+        // Nothing of the failed document: no RUS–UKR event, the same rows
+        // and ids as without it, the same aggregate.
+        let (fe, fm, fa) = contents(&failed);
+        assert!(!fe.iter().any(|e| e.contains("RUSUKR")), "{fe:?}");
+        assert_eq!((fe, fm, fa), contents(&expected));
+        let docs: i64 = rusqlite::Connection::open(&failed)
+            .and_then(|c| c.query_row("SELECT count(*) FROM documents", [], |r| r.get(0)))
+            .expect("count");
+        assert_eq!(docs, 2);
+    }
 }
 
 #[test]
