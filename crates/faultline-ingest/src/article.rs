@@ -225,9 +225,11 @@ impl Article {
         source: String,
         origin: String,
         format: Format,
-        meta: Meta,
+        mut meta: Meta,
         paragraphs: impl IntoIterator<Item = String>,
     ) -> Self {
+        cap_heading(&mut meta.title, "title", &mut meta.warnings);
+        cap_heading(&mut meta.subtitle, "subtitle", &mut meta.warnings);
         let mut body = String::new();
         let mut spans = Vec::new();
         for p in paragraphs {
@@ -290,6 +292,34 @@ impl Article {
     }
 }
 
+/// Longest title or subtitle kept, in bytes: real headlines and standfirsts
+/// are far shorter; a longer one is a page's mistake (a whole story pasted
+/// into `og:title`) or a hostile page, and would bloat every output line.
+pub const MAX_HEADING_BYTES: usize = 1000;
+
+/// Cuts an over-long title or subtitle at the last space before
+/// [`MAX_HEADING_BYTES`] (or at a character boundary when there is no
+/// space), adds "…", and says so in `warnings`.
+fn cap_heading(heading: &mut Option<String>, what: &str, warnings: &mut Vec<String>) {
+    let Some(h) = heading.as_mut() else { return };
+    if h.len() <= MAX_HEADING_BYTES {
+        return;
+    }
+    let mut cut = MAX_HEADING_BYTES;
+    while !h.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if let Some(space) = h[..cut].rfind(' ').filter(|&at| at > MAX_HEADING_BYTES / 2) {
+        cut = space;
+    }
+    warnings.push(format!(
+        "{what} is {} bytes long, over the limit of {MAX_HEADING_BYTES}; cut to its first {cut} bytes",
+        h.len()
+    ));
+    h.truncate(cut);
+    h.push('…');
+}
+
 /// Collapses runs of whitespace (including no-break and zero-width spaces) to
 /// one space and trims the ends.
 pub fn collapse_whitespace(s: &str) -> String {
@@ -335,6 +365,45 @@ mod tests {
             "a b cd"
         );
         assert_eq!(collapse_whitespace(" \u{200b} "), "");
+    }
+
+    #[test]
+    fn over_long_title_is_cut_with_a_warning() {
+        let word = "sanctions ";
+        let meta = Meta {
+            title: Some(word.repeat(200_000)),
+            subtitle: Some("é".repeat(MAX_HEADING_BYTES)),
+            ..Meta::default()
+        };
+        let a = Article::assemble(
+            "x".into(),
+            "x.html".into(),
+            "x.html".into(),
+            Format::Html,
+            meta,
+            vec!["The talks went on.".to_owned()],
+        );
+        let title = a.title.unwrap();
+        assert!(title.len() <= MAX_HEADING_BYTES + '…'.len_utf8());
+        assert!(title.ends_with("sanctions…"), "{title}");
+        let subtitle = a.subtitle.unwrap();
+        assert!(subtitle.len() <= MAX_HEADING_BYTES + '…'.len_utf8());
+        assert!(subtitle.trim_end_matches('…').chars().all(|c| c == 'é'));
+        assert_eq!(a.warnings.len(), 2, "{:?}", a.warnings);
+        assert!(a.warnings[0].starts_with("title is 2000000 bytes long"));
+        let short = Article::assemble(
+            "y".into(),
+            "y.html".into(),
+            "y.html".into(),
+            Format::Html,
+            Meta {
+                title: Some("Talks resume".into()),
+                ..Meta::default()
+            },
+            vec!["The talks went on.".to_owned()],
+        );
+        assert_eq!(short.title.as_deref(), Some("Talks resume"));
+        assert!(short.warnings.is_empty());
     }
 
     #[test]

@@ -483,6 +483,32 @@ mod tests {
     }
 
     #[test]
+    fn huge_og_title_is_capped() {
+        let title = "Ministers met again ".repeat(105_000);
+        let page = format!(
+            "<html><head><meta property=\"og:title\" content=\"{title}\"></head><body><article>\
+             <p>The two ministers met in the capital on Monday and agreed to resume talks on trade.</p>\
+             </article></body></html>"
+        );
+        let a = extract_html(
+            "t".into(),
+            "t.html".into(),
+            "t.html".into(),
+            &page,
+            Meta::default(),
+        )
+        .unwrap();
+        let got = a.title.unwrap();
+        assert!(got.starts_with("Ministers met again"), "{got}");
+        assert!(got.len() <= crate::article::MAX_HEADING_BYTES + 3);
+        assert!(
+            a.warnings.iter().any(|w| w.starts_with("title is ")),
+            "{:?}",
+            a.warnings
+        );
+    }
+
+    #[test]
     fn strips_site_suffix() {
         assert_eq!(
             strip_site_suffix("Talks resume | Example News", None),

@@ -131,18 +131,35 @@ pub fn extract_path(
         Ok(f) => f,
         Err(e) => return sink(Err(io_err(e))),
     };
-    if let Ok(md) = file.metadata()
-        && md.is_dir()
-    {
+    let md = file.metadata().ok();
+    if md.as_ref().is_some_and(std::fs::Metadata::is_dir) {
         return sink(Err(io_err(std::io::Error::other("is a directory"))));
     }
-    extract_reader(path, BufReader::with_capacity(64 * 1024, file), opts, sink)
+    // A regular file's size is known before reading: an over-long one is
+    // refused after reading only its head.
+    let size = md.filter(std::fs::Metadata::is_file).map(|m| m.len());
+    let reader = BufReader::with_capacity(64 * 1024, file);
+    extract_sized(path, reader, size, opts, sink)
 }
 
 /// Reads documents from `reader`, named `path` in messages and ids.
 pub fn extract_reader(
     path: &Path,
+    reader: impl BufRead,
+    opts: &Options,
+    sink: &mut dyn FnMut(Outcome) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    extract_sized(path, reader, None, opts, sink)
+}
+
+/// [`extract_reader`] with the input's size when it is known (a regular
+/// file): a document over [`Options::max_bytes`] is then refused after
+/// reading only the head that tells its format (JSON Lines, read line by
+/// line, have no limit on the whole file).
+fn extract_sized(
+    path: &Path,
     mut reader: impl BufRead,
+    size: Option<u64>,
     opts: &Options,
     sink: &mut dyn FnMut(Outcome) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
@@ -159,6 +176,13 @@ pub fn extract_reader(
         .unwrap_or_else(|| input::detect_format(path, &head));
     if format == Format::Jsonl {
         return stream_jsonl(path, reader, opts, sink);
+    }
+    if let Some(size) = size.filter(|&n| n > opts.max_bytes) {
+        return sink(Err(IngestError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: opts.max_bytes,
+        }));
     }
     let mut bytes = Vec::new();
     if let Err(e) = reader
@@ -269,4 +293,122 @@ fn stream_jsonl(
         }));
     }
     ControlFlow::Continue(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io;
+
+    /// A reader that gives `head` and then fails: reading past the head
+    /// is an error the test can see.
+    struct HeadOnly {
+        head: &'static [u8],
+        pos: usize,
+    }
+
+    impl Read for HeadOnly {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = {
+                let avail = self.fill_buf()?;
+                let n = avail.len().min(buf.len());
+                buf[..n].copy_from_slice(&avail[..n]);
+                n
+            };
+            self.consume(n);
+            Ok(n)
+        }
+    }
+
+    impl BufRead for HeadOnly {
+        fn fill_buf(&mut self) -> io::Result<&[u8]> {
+            if self.pos < self.head.len() {
+                Ok(&self.head[self.pos..])
+            } else {
+                Err(io::Error::other("read past the head"))
+            }
+        }
+        fn consume(&mut self, n: usize) {
+            self.pos += n;
+        }
+    }
+
+    fn outcomes(
+        path: &Path,
+        reader: impl BufRead,
+        size: Option<u64>,
+        opts: &Options,
+    ) -> Vec<Outcome> {
+        let mut out = Vec::new();
+        let _ = extract_sized(path, reader, size, opts, &mut |o| {
+            out.push(o);
+            ControlFlow::Continue(())
+        });
+        out
+    }
+
+    #[test]
+    fn known_size_over_the_limit_is_refused_before_reading() {
+        let opts = Options {
+            max_bytes: 1024,
+            format: None,
+        };
+        let reader = HeadOnly {
+            head: b"<html><body><p>The talks resumed.</p>",
+            pos: 0,
+        };
+        let got = outcomes(Path::new("big.html"), reader, Some(461_000_000), &opts);
+        assert!(
+            matches!(
+                got.as_slice(),
+                [Err(IngestError::TooLarge {
+                    size: 461_000_000,
+                    limit: 1024,
+                    ..
+                })]
+            ),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn over_long_file_reports_its_size_from_metadata() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.txt");
+        let file = std::fs::File::create(&path).unwrap();
+        io::Write::write_all(
+            &mut &file,
+            b"Talks resume\n\nThe talks resumed on Monday.\n",
+        )
+        .unwrap();
+        // Sparse: no disk is used, and only the head is ever read.
+        file.set_len(5 << 30).unwrap();
+        let opts = Options::default();
+        let mut got = Vec::new();
+        let _ = extract_path(&path, &opts, &mut |o| {
+            got.push(o);
+            ControlFlow::Continue(())
+        });
+        assert!(
+            matches!(got.as_slice(), [Err(IngestError::TooLarge { size, .. })] if *size == 5 << 30),
+            "{got:?}"
+        );
+        // JSON Lines are read line by line: the whole file has no limit.
+        let jsonl = dir.path().join("lines.jsonl");
+        let line = "{\"text\": \"The talks resumed on Monday.\"}\n";
+        std::fs::write(&jsonl, line.repeat(2)).unwrap();
+        let small = Options {
+            max_bytes: line.len() as u64 + 4,
+            format: None,
+        };
+        let mut lines = Vec::new();
+        let _ = extract_path(&jsonl, &small, &mut |o| {
+            lines.push(o);
+            ControlFlow::Continue(())
+        });
+        assert!(
+            lines.len() == 2 && lines.iter().all(Result::is_ok),
+            "{lines:?}"
+        );
+    }
 }

@@ -36,6 +36,27 @@ pub enum StoreError {
         /// What is wrong.
         what: String,
     },
+    /// Damage found while writing: the batches committed before it are in
+    /// the file, so it was not left untouched (see [`StoreError::after_writes`]).
+    #[error(
+        "{path}: the database is damaged ({what}), found while writing to it: the document being stored was not stored, but earlier batches were; restore the file from a backup or re-ingest into a new file"
+    )]
+    CorruptWhileWriting {
+        /// The database path.
+        path: PathBuf,
+        /// What is wrong.
+        what: String,
+    },
+    /// The database, its folder, or its `-wal`/`-shm` files cannot be
+    /// written (SQLite needs them even to read a database in WAL mode).
+    #[error("{}", read_only_message(.path, *.folder))]
+    ReadOnly {
+        /// The database path.
+        path: PathBuf,
+        /// The folder is read-only (SQLite cannot create the `-wal` and
+        /// `-shm` files), rather than the database file itself.
+        folder: bool,
+    },
     /// The database was written by a newer faultline with a newer schema.
     #[error(
         "{path}: schema version {found} is newer than this faultline understands (up to {supported}); upgrade faultline"
@@ -89,8 +110,17 @@ pub enum StoreError {
 
 impl StoreError {
     /// An SQLite error on the database at `path`: [`StoreError::Corrupt`]
-    /// when SQLite found a damaged page or file, else [`StoreError::Sqlite`].
+    /// when SQLite found a damaged page or file, [`StoreError::ReadOnly`]
+    /// when it may not write, else [`StoreError::Sqlite`].
     pub fn sqlite(path: &std::path::Path, source: rusqlite::Error) -> Self {
+        if let rusqlite::Error::SqliteFailure(e, _) = &source
+            && e.code == rusqlite::ErrorCode::ReadOnly
+        {
+            return Self::ReadOnly {
+                path: path.to_owned(),
+                folder: e.extended_code == rusqlite::ffi::SQLITE_READONLY_DIRECTORY,
+            };
+        }
         match source.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
                 Self::Corrupt {
@@ -103,6 +133,38 @@ impl StoreError {
                 source,
             },
         }
+    }
+}
+
+impl StoreError {
+    /// The error as seen after earlier batches were committed: damage is
+    /// then [`StoreError::CorruptWhileWriting`], as the file has changed.
+    #[must_use]
+    pub fn after_writes(self) -> Self {
+        match self {
+            Self::Corrupt { path, what } => Self::CorruptWhileWriting { path, what },
+            other => other,
+        }
+    }
+}
+
+/// The message of [`StoreError::ReadOnly`]: which files SQLite must write,
+/// and what to do.
+fn read_only_message(path: &std::path::Path, folder: bool) -> String {
+    let p = path.display();
+    let files = format!("{p}-wal and {p}-shm");
+    if folder {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.display().to_string(),
+            _ => ".".to_owned(),
+        };
+        format!(
+            "{p}: the folder {dir} is read-only, and SQLite must create {files} beside the database (write-ahead log and shared memory), even to read it; make the folder writable, or copy the database into a writable folder and point --db at the copy"
+        )
+    } else {
+        format!(
+            "{p}: the database is read-only; make {p} and, if they exist, {files} writable by this user, or copy the database into a writable folder and point --db at the copy"
+        )
     }
 }
 

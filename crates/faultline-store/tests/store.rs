@@ -528,3 +528,273 @@ fn bulk_load_equals_incremental_and_survives_interruption() {
             .is_empty()
     );
 }
+
+/// Ingests `docs` with one failure injected: a temporary trigger makes the
+/// mention of sentence 3 of document "bad" fail, after the document's
+/// first event and mention were already written.
+fn ingest_with_failure(
+    path: &std::path::Path,
+    docs: &[(String, Vec<common::Ev>)],
+    opts: faultline_store::Options,
+) {
+    let mut s = Store::open_with(path, opts).expect("open");
+    s.connection()
+        .execute_batch(
+            "CREATE TEMP TRIGGER fail BEFORE INSERT ON mentions WHEN NEW.sentence = 3 \
+             BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+        )
+        .expect("trigger");
+    for (id, evs) in docs {
+        let got = s.ingest(&doc(id, id, id), &records(evs));
+        assert_eq!(got.is_err(), id == "bad", "{id}: {got:?}");
+    }
+    s.finish().expect("finish");
+}
+
+#[test]
+fn a_failed_document_is_undone_whole_and_the_batch_goes_on() {
+    let good = |id: &str, date: &str| {
+        (
+            id.to_owned(),
+            vec![
+                ev("USA", "CHN", "040", date),
+                ev("CHN", "USA", "112", date).at(1),
+            ],
+        )
+    };
+    let bad = (
+        "bad".to_owned(),
+        vec![
+            ev("RUS", "UKR", "190", "2024-05-02"),
+            ev("USA", "CHN", "040", "2024-05-02").at(3),
+        ],
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let with_bad = [good("a", "2024-05-01"), bad, good("c", "2024-05-02")];
+    let clean = [good("a", "2024-05-01"), good("c", "2024-05-02")];
+    // In a bulk load (the first document starts one) and in a normal ingest.
+    for bulk_load in [true, false] {
+        let opts = faultline_store::Options {
+            bulk_load,
+            ..Default::default()
+        };
+        let failed = dir.path().join(format!("failed-{bulk_load}.db"));
+        ingest_with_failure(&failed, &with_bad, opts.clone());
+        let expected = dir.path().join(format!("clean-{bulk_load}.db"));
+        ingest_with_failure(&expected, &clean, opts);
+        // Nothing of the failed document: no RUS–UKR event, the same rows
+        // and ids as without it, the same aggregate.
+        let (fe, fm, fa) = contents(&failed);
+        assert!(!fe.iter().any(|e| e.contains("RUSUKR")), "{fe:?}");
+        assert_eq!((fe, fm, fa), contents(&expected));
+        let docs: i64 = rusqlite::Connection::open(&failed)
+            .and_then(|c| c.query_row("SELECT count(*) FROM documents", [], |r| r.get(0)))
+            .expect("count");
+        assert_eq!(docs, 2);
+    }
+}
+
+#[test]
+fn damage_found_while_ingesting_does_not_claim_the_file_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("f.db");
+    ingest_range(
+        &path,
+        &synthetic_docs(200),
+        faultline_store::Options::default(),
+    )
+    .finish()
+    .expect("finish");
+    // Scribble over the root page of the documents' hash index, which every
+    // ingest reads first.
+    let (root, page_size): (i64, i64) = {
+        let c = rusqlite::Connection::open(&path).expect("open");
+        let root = c
+            .query_row(
+                "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' \
+                 AND sql LIKE '%hash%'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("index root");
+        let page_size = c
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .expect("page size");
+        (root, page_size)
+    };
+    assert!(!dir.path().join("f.db-wal").exists());
+    let mut data = bytes(&path);
+    let at = ((root - 1) * page_size) as usize;
+    data[at..at + page_size as usize].fill(0xEE);
+    std::fs::write(&path, &data).expect("write");
+    let mut s = Store::open(&path).expect("open: the header is sound");
+    let e = s
+        .ingest(
+            &doc("new", "new", "new"),
+            &records(&[ev("USA", "CHN", "040", "2024-03-01")]),
+        )
+        .expect_err("damaged index");
+    assert!(matches!(e, StoreError::CorruptWhileWriting { .. }), "{e}");
+    let msg = e.to_string();
+    assert!(!msg.contains("untouched"), "{msg}");
+    assert!(msg.contains("backup"), "{msg}");
+}
+
+#[test]
+fn read_only_is_one_error_naming_the_wal_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("ro").join("f.db");
+    let folder = rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error {
+            code: rusqlite::ErrorCode::ReadOnly,
+            extended_code: rusqlite::ffi::SQLITE_READONLY_DIRECTORY,
+        },
+        Some("attempt to write a readonly database".into()),
+    );
+    let e = StoreError::sqlite(&path, folder);
+    assert!(
+        matches!(e, StoreError::ReadOnly { folder: true, .. }),
+        "{e}"
+    );
+    let msg = e.to_string();
+    let shown = path.display().to_string();
+    for want in [
+        format!("{shown}-wal"),
+        format!("{shown}-shm"),
+        "is read-only".into(),
+        "make the folder writable".into(),
+        "--db".into(),
+    ] {
+        assert!(msg.contains(&want), "{want:?} not in {msg}");
+    }
+    // Nothing below it repeats SQLite's message.
+    assert!(std::error::Error::source(&e).is_none());
+
+    // For real, where permissions bind this user (not root).
+    std::fs::create_dir(path.parent().expect("parent")).expect("mkdir");
+    ingest_range(
+        &path,
+        &synthetic_docs(3),
+        faultline_store::Options::default(),
+    )
+    .finish()
+    .expect("finish");
+    use std::os::unix::fs::PermissionsExt;
+    let ro = std::fs::Permissions::from_mode(0o555);
+    std::fs::set_permissions(path.parent().expect("parent"), ro).expect("chmod");
+    let probe = path.with_file_name("probe");
+    if std::fs::write(&probe, "x").is_ok() {
+        eprintln!("permissions do not bind this user (root?): the real read-only case is skipped");
+    } else {
+        let e = Store::open(&path).expect_err("read-only folder");
+        assert!(
+            matches!(e, StoreError::ReadOnly { folder: true, .. }),
+            "{e}"
+        );
+    }
+    let rw = std::fs::Permissions::from_mode(0o755);
+    std::fs::set_permissions(path.parent().expect("parent"), rw).expect("chmod");
+}
+
+/// What does not depend on the order documents arrive in (see "Story
+/// de-duplication" in the crate documentation): the documents, each
+/// mention's story key, and the mentions per dyad, quad class and
+/// factuality summed over all days.
+fn order_free(path: &std::path::Path) -> (i64, Vec<String>, Vec<String>) {
+    let c = rusqlite::Connection::open(path).expect("open");
+    let rows = |sql: &str| -> Vec<String> {
+        c.prepare(sql)
+            .and_then(|mut st| st.query_map([], |r| r.get::<_, String>(0))?.collect())
+            .expect(sql)
+    };
+    let docs = c
+        .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+        .expect("docs");
+    (
+        docs,
+        rows(
+            "SELECT d.doc_id || ':' || m.sentence || ' ' || e.src_root || '-' || e.tgt_root || ' ' \
+             || e.root || ' ' || e.factuality || ' ' || e.precision \
+             FROM mentions m JOIN events e ON e.id = m.event JOIN documents d ON d.id = m.doc \
+             ORDER BY 1",
+        ),
+        rows(
+            "SELECT src || '-' || tgt || ' ' || quad || ' ' || asserted || ' ' || sum(mentions) \
+             FROM dyad_daily GROUP BY src, tgt, quad, asserted ORDER BY 1",
+        ),
+    )
+}
+
+/// A run of documents: id and events.
+type Docs<'a> = &'a [(String, Vec<common::Ev>)];
+
+fn ingest_in_order(path: &std::path::Path, batches: &[Docs<'_>]) -> i64 {
+    let mut s = Store::open(path).expect("open");
+    for batch in batches {
+        for (id, evs) in *batch {
+            s.ingest(&doc(id, id, id), &records(evs)).expect("ingest");
+        }
+        s.commit().expect("commit");
+    }
+    s.finish().expect("finish");
+    s.stats().expect("stats").events
+}
+
+#[test]
+fn ingest_order_changes_only_what_the_first_mention_anchors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docs = synthetic_docs(240);
+    let (a, rest) = docs.split_at(80);
+    let (b, c) = rest.split_at(80);
+    let orders: [[Docs<'_>; 3]; 6] = [
+        [a, b, c],
+        [a, c, b],
+        [b, a, c],
+        [b, c, a],
+        [c, a, b],
+        [c, b, a],
+    ];
+    let mut seen = Vec::new();
+    for (i, order) in orders.iter().enumerate() {
+        let path = dir.path().join(format!("order{i}.db"));
+        ingest_in_order(&path, order);
+        seen.push(order_free(&path));
+    }
+    assert_eq!(seen[0].0, 240);
+    assert!(seen.iter().all(|x| *x == seen[0]));
+
+    // Stories whose mentions come in groups no wider than the window (2
+    // days), with more than the window between groups, give the same
+    // events in every order.
+    let grouped = |id: &str, day: u32| {
+        (
+            id.to_owned(),
+            vec![ev("USA", "CHN", "040", &format!("2024-06-{day:02}"))],
+        )
+    };
+    let g = [
+        grouped("g1", 1),
+        grouped("g2", 3),
+        grouped("g3", 7),
+        grouped("g4", 8),
+        grouped("g5", 13),
+    ];
+    let (g1, g2) = g.split_at(2);
+    let (g2, g3) = g2.split_at(2);
+    let grouped_orders: [[Docs<'_>; 3]; 3] = [[g1, g2, g3], [g3, g2, g1], [g2, g3, g1]];
+    for (i, order) in grouped_orders.iter().enumerate() {
+        let path = dir.path().join(format!("grouped{i}.db"));
+        assert_eq!(ingest_in_order(&path, order), 3, "order {i}");
+    }
+
+    // A chain (days 1, 3, 5: each within the window of the next, the ends
+    // not) depends on which mention anchors the event: the documented
+    // limit of the rule.
+    let chain = [grouped("c1", 1), grouped("c3", 3), grouped("c5", 5)];
+    let first_day_first = dir.path().join("chain1.db");
+    assert_eq!(ingest_in_order(&first_day_first, &[&chain[..]]), 2);
+    let middle_first = dir.path().join("chain2.db");
+    let middle = [chain[1].clone(), chain[0].clone(), chain[2].clone()];
+    assert_eq!(ingest_in_order(&middle_first, &[&middle[..]]), 1);
+    assert_eq!(order_free(&first_day_first), order_free(&middle_first));
+}
