@@ -194,15 +194,19 @@ fn event_view(r: &Row<'_>) -> rusqlite::Result<EventView> {
     })
 }
 
-/// The first occurrence of `needle` in `hay`, if any (never for an empty needle).
+/// The first occurrence of `needle` in `hay` as whole words (not inside a
+/// longer word: "he" is not found in "the"), if any; never for an empty needle.
 fn find(hay: &str, needle: &str) -> Option<Span> {
     if needle.is_empty() {
         return None;
     }
-    hay.find(needle).map(|start| Span {
-        start,
-        end: start + needle.len(),
-    })
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    hay.match_indices(needle)
+        .map(|(start, _)| Span {
+            start,
+            end: start + needle.len(),
+        })
+        .find(|s| !word(hay[..s.start].chars().next_back()) && !word(hay[s.end..].chars().next()))
 }
 
 impl Store {
@@ -336,5 +340,9 @@ mod tests {
         assert_eq!(&s[sp.start..sp.end], "Tokyo");
         assert_eq!(find(s, ""), None);
         assert_eq!(find(s, "Paris"), None);
+        let t = "Then the envoy said he would go.";
+        let he = find(t, "he").expect("whole word");
+        assert_eq!((he.start, &t[he.start..he.end]), (20, "he"));
+        assert_eq!(find("others", "he"), None);
     }
 }
