@@ -178,8 +178,9 @@ impl Store {
 
     /// Opens an existing, up-to-date database for reading only (the server):
     /// nothing is ever written through this connection, so it never takes the
-    /// write lock and reads alongside a running ingest (WAL). An older schema
-    /// or an unfinished bulk load is an error saying to open it once with
+    /// write lock and reads alongside a running ingest (WAL); during a bulk
+    /// load it sees the aggregate as it was before the load began. An older
+    /// schema is an error saying to open it once with
     /// [`Store::open_existing`] (which `faultline serve` does at start).
     pub fn open_read_only(path: &Path) -> Result<Self> {
         if !path.exists() {
@@ -209,13 +210,12 @@ impl Store {
             });
         }
         let version = schema::version(&conn).map_err(corrupt)?;
-        if version != schema::CURRENT_VERSION
-            || schema::bulk_load_pending(&conn).map_err(corrupt)?
-        {
+        if version != schema::CURRENT_VERSION {
             return Err(StoreError::Query(format!(
-                "{}: schema version {version} or an unfinished bulk load; open it once with a \
-                 command that writes (faultline ingest) to bring it up to date",
-                path.display()
+                "{}: schema version {version}, not {}; open it once with a command that \
+                 writes (faultline ingest) to bring it up to date",
+                path.display(),
+                schema::CURRENT_VERSION
             )));
         }
         conn.execute_batch("PRAGMA cache_size = -65536; PRAGMA query_only = ON;")
