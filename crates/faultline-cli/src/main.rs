@@ -12,6 +12,7 @@
 //! - `ingest PATH...`: code and store in SQLite, de-duplicating stories.
 //! - `dyad A B`, `top`, `alerts`: time series, tension index, movers, alerts.
 //! - `export --format gdelt|plover|csv|parquet`: the stored events.
+//! - `serve`: the HTTP API and dashboard over the database.
 //!
 //! Failures are reported on standard error as `faultline: error: FILE[:LINE]:
 //! message` and the batch carries on; the exit status is 1 when any document
@@ -26,6 +27,7 @@ mod export;
 mod extract;
 mod ingest;
 mod parse;
+mod serve;
 mod throughput;
 mod top;
 
@@ -61,6 +63,8 @@ enum Command {
     Alerts(alerts::AlertsArgs),
     /// Export stored events as a GDELT 2.0 table, PLOVER JSON, CSV or Parquet.
     Export(export::ExportArgs),
+    /// Serve the JSON API and the dashboard over the database (http://127.0.0.1:8080 by default).
+    Serve(serve::ServeArgs),
     /// Tag and parse every sentence (Universal Dependencies), as CoNLL-U or JSON with byte spans.
     Parse(parse::ParseArgs),
     /// Score the tagger and parser on a CoNLL-U treebank: UPOS, UAS, LAS and speed.
@@ -79,6 +83,7 @@ fn main() -> ExitCode {
         Command::Top(args) => top::run(&args),
         Command::Alerts(args) => alerts::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Parse(args) => parse::run(&args),
         Command::ParseEval(args) => parse::run_eval(&args),
     };

@@ -640,3 +640,74 @@ fn a_foreign_db_file_is_refused_and_left_alone() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("run `faultline ingest` first"));
     assert!(!dir.path().join("none.db").exists());
 }
+
+/// `faultline serve` on a free loopback port: it answers the API and the
+/// dashboard, logs the requests, and stops cleanly on Ctrl-C (SIGINT).
+#[test]
+fn serve_answers_and_stops_on_ctrl_c() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let (_dir, _input, db) = ingested_corpus(6);
+    let mut child = faultline()
+        .args(["serve", "--addr", "127.0.0.1:0", "--db"])
+        .arg(&db)
+        .env("RUST_LOG", "info")
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let mut line = String::new();
+    stderr.read_line(&mut line).expect("first line");
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_owned();
+    let get = |path: &str| -> String {
+        let mut conn = std::net::TcpStream::connect(&addr).expect("connect");
+        conn.set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        write!(
+            conn,
+            "GET {path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n"
+        )
+        .expect("send");
+        let mut answer = String::new();
+        conn.read_to_string(&mut answer).expect("read");
+        answer
+    };
+    let top = get("/api/top");
+    assert!(top.starts_with("HTTP/1.1 200"), "{top}");
+    assert!(top.contains("\"tension\""), "{top}");
+    let index = get("/");
+    assert!(index.contains("content-security-policy"), "{index}");
+    assert!(get("/api/dyads/xx/YY").starts_with("HTTP/1.1 400"));
+    let pid = child.id().to_string();
+    let killed = Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).expect("rest of stderr");
+    let status = child.wait().expect("wait");
+    assert!(status.success(), "{status:?}: {rest}");
+    assert!(
+        rest.contains("uri=/api/top") && rest.contains("status=200"),
+        "{rest}"
+    );
+    assert!(rest.contains("server stopped"), "{rest}");
+}
+
+#[test]
+fn serve_needs_an_existing_database() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = faultline()
+        .args(["serve", "--addr", "127.0.0.1:0", "--db"])
+        .arg(dir.path().join("none.db"))
+        .output()
+        .expect("serve");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("run `faultline ingest` first"));
+    assert!(!dir.path().join("none.db").exists());
+}

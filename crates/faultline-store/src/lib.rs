@@ -7,6 +7,7 @@
 //! - [`record`]: the input types, [`DocRecord`] and [`EventRecord`].
 //! - [`query`]: dyad series, tension, most active dyads, movers, alerts.
 //! - [`export`]: the export formats and their readers.
+//! - [`browse`]: paged event lists and document views, for display.
 //!
 //! # Story de-duplication
 //!
@@ -66,6 +67,7 @@
 //! load also ends when the story index passes its cap or another connection
 //! writes; one that was killed is ended when the database is next opened.
 
+pub mod browse;
 mod dedup;
 pub mod error;
 pub mod export;
@@ -227,6 +229,71 @@ impl Store {
             });
         }
         Self::open(path)
+    }
+
+    /// Opens an existing, up-to-date database for reading only (the server):
+    /// nothing is ever written through this connection, so it never takes the
+    /// write lock and reads alongside a running ingest (WAL); during a bulk
+    /// load it sees the aggregate as it was before the load began. An older
+    /// schema is an error saying to open it once with
+    /// [`Store::open_existing`] (which `faultline serve` does at start).
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        if !path.exists() {
+            return Err(StoreError::Missing {
+                path: path.to_owned(),
+            });
+        }
+        if schema::check_header(path)? == schema::Header::New {
+            return Err(StoreError::Missing {
+                path: path.to_owned(),
+            });
+        }
+        let corrupt = |e: rusqlite::Error| StoreError::sqlite(path, e);
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | rusqlite::OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(corrupt)?;
+        conn.busy_timeout(Duration::from_secs(10))
+            .map_err(corrupt)?;
+        let app: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(corrupt)?;
+        if app != schema::APPLICATION_ID {
+            return Err(StoreError::Foreign {
+                path: path.to_owned(),
+                what: format!("application id {app:#010x}"),
+            });
+        }
+        let version = schema::version(&conn).map_err(corrupt)?;
+        if version != schema::CURRENT_VERSION {
+            return Err(StoreError::Query(format!(
+                "{}: schema version {version}, not {}; open it once with a command that \
+                 writes (faultline ingest) to bring it up to date",
+                path.display(),
+                schema::CURRENT_VERSION
+            )));
+        }
+        conn.execute_batch("PRAGMA cache_size = -65536; PRAGMA query_only = ON;")
+            .map_err(corrupt)?;
+        let window = conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'dedup_window_days'",
+                [],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()
+            .map_err(corrupt)?
+            .and_then(|w| w.parse().ok())
+            .unwrap_or(Options::default().window_days);
+        Ok(Self {
+            conn,
+            path: path.to_owned(),
+            opts: Options::default(),
+            window,
+            tx: None,
+            stories: dedup::StoryIndex::default(),
+            bulk: false,
+        })
     }
 
     /// Opens (or creates) the database at `path`. Foreign or damaged files

@@ -142,6 +142,7 @@ impl Filter {
 
 /// Sums over one period.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Totals {
     /// Counts per quad class: verbal cooperation, material cooperation,
     /// verbal conflict, material conflict.
@@ -179,6 +180,7 @@ impl Totals {
 
 /// One period of a dyad series.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Point {
     /// First day of the period.
     pub period: NaiveDate,
@@ -189,6 +191,7 @@ pub struct Point {
 
 /// Two dyad roots.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Pair {
     /// First actor root.
     pub a: String,
@@ -198,6 +201,7 @@ pub struct Pair {
 
 /// A dyad's totals over a range.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DyadTotal {
     /// The dyad (both directions, in alphabetical order).
     #[serde(flatten)]
@@ -209,6 +213,7 @@ pub struct DyadTotal {
 
 /// A dyad whose tension moved between two periods.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Mover {
     /// The dyad.
     #[serde(flatten)]
@@ -261,6 +266,7 @@ impl Default for AlertQuery {
 
 /// A dyad's tension leaving its baseline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Alert {
     /// The dyad.
     #[serde(flatten)]
@@ -282,6 +288,7 @@ pub struct Alert {
 
 /// An event as alerts show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EventBrief {
     /// Event id.
     pub id: i64,

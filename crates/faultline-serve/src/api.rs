@@ -1,0 +1,276 @@
+//! The JSON API under `/api`: dyad series, most active dyads, alerts,
+//! events and documents. Each handler checks its parameters (400 with a
+//! message), reads through the store on a blocking thread and answers JSON;
+//! its `#[utoipa::path]` annotation is what `/api/openapi.json` is made of.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use faultline_store::browse::{DocumentView, EventPage, EventQuery};
+use faultline_store::query::{Alert, AlertQuery, Direction, DyadTotal, Filter, Point};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::error::{AppError, ErrorBody};
+use crate::params::{self, Params};
+use crate::state::AppState;
+
+/// A dyad's series.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DyadSeries {
+    /// First actor root.
+    pub a: String,
+    /// Second actor root.
+    pub b: String,
+    /// Period length: day, week or month.
+    pub by: &'static str,
+    /// Which events: forward (a on b), backward or both.
+    pub direction: &'static str,
+    /// One point per period, empty periods included.
+    pub points: Vec<Point>,
+}
+
+/// Parameters of a dyad series.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct SeriesParams {
+    /// Period length: day (default), week or month.
+    pub by: Option<String>,
+    /// First day, YYYY-MM-DD (default: the first data).
+    pub from: Option<String>,
+    /// Last day, YYYY-MM-DD (default: the last data).
+    pub to: Option<String>,
+    /// forward (a on b), backward (b on a) or both (default).
+    pub direction: Option<String>,
+}
+
+/// A checked series request.
+#[derive(Debug, Clone)]
+pub struct SeriesRequest {
+    /// First actor root.
+    pub a: String,
+    /// Second actor root.
+    pub b: String,
+    /// Period length.
+    pub by: faultline_store::query::Bucket,
+    /// Direction, and its name.
+    pub direction: (Direction, &'static str),
+    /// Range.
+    pub filter: Filter,
+}
+
+impl SeriesRequest {
+    /// Checks the path codes and the query.
+    pub fn parse(a: &str, b: &str, q: &SeriesParams) -> Result<Self, AppError> {
+        let (a, b) = (params::code("a", a)?, params::code("b", b)?);
+        let by = params::bucket(q.by.as_deref())?;
+        let (from, to) = params::range(q.from.as_deref(), q.to.as_deref())?;
+        params::check_span(by, from, to)?;
+        let direction = match q.direction.as_deref().unwrap_or("both") {
+            "both" => (Direction::Both, "both"),
+            "forward" => (Direction::Forward, "forward"),
+            "backward" => (Direction::Backward, "backward"),
+            other => {
+                return Err(AppError::BadRequest(format!(
+                    "direction: '{other}' is not one of forward, backward, both"
+                )));
+            }
+        };
+        Ok(Self {
+            a,
+            b,
+            by,
+            direction,
+            filter: Filter {
+                from,
+                to,
+                ..Filter::default()
+            },
+        })
+    }
+
+    /// Reads the series; an actor code the database has never seen is a 404.
+    pub fn run(&self, store: &faultline_store::Store) -> Result<Vec<Point>, AppError> {
+        for code in [&self.a, &self.b] {
+            if !store.has_root(code)? {
+                return Err(AppError::NotFound(format!(
+                    "no dated event names the actor root {code}; see /api/top for the dyads stored"
+                )));
+            }
+        }
+        Ok(store.dyad_series(&self.a, &self.b, self.direction.0, self.by, &self.filter)?)
+    }
+}
+
+/// The series of dyad a–b: per period, the events of each quad class, the
+/// Goldstein sum and mean, and the tension index (asserted, day-precise events).
+#[utoipa::path(get, path = "/api/dyads/{a}/{b}",
+    params(("a" = String, Path, description = "actor root, like KOR"),
+           ("b" = String, Path, description = "actor root, like JPN"), SeriesParams),
+    responses((status = 200, body = DyadSeries),
+              (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn dyad(
+    State(state): State<AppState>,
+    Path((a, b)): Path<(String, String)>,
+    Params(q): Params<SeriesParams>,
+) -> Result<Json<DyadSeries>, AppError> {
+    let req = SeriesRequest::parse(&a, &b, &q)?;
+    let r = req.clone();
+    let points = state.read(move |s| r.run(s)).await?;
+    Ok(Json(DyadSeries {
+        a: req.a,
+        b: req.b,
+        by: params::bucket_name(req.by),
+        direction: req.direction.1,
+        points,
+    }))
+}
+
+/// Parameters of the most active dyads.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct TopParams {
+    /// First day, YYYY-MM-DD.
+    pub from: Option<String>,
+    /// Last day, YYYY-MM-DD.
+    pub to: Option<String>,
+    /// How many dyads (1–100, default 10).
+    pub limit: Option<u32>,
+}
+
+/// The most active dyads (both directions together) over a range.
+#[utoipa::path(get, path = "/api/top", params(TopParams),
+    responses((status = 200, body = Vec<DyadTotal>), (status = 400, body = ErrorBody)))]
+pub async fn top(
+    State(state): State<AppState>,
+    Params(q): Params<TopParams>,
+) -> Result<Json<Vec<DyadTotal>>, AppError> {
+    let (from, to) = params::range(q.from.as_deref(), q.to.as_deref())?;
+    let limit = params::number("limit", q.limit, 10, 100)? as usize;
+    let f = Filter {
+        from,
+        to,
+        ..Filter::default()
+    };
+    Ok(Json(
+        state.read(move |s| Ok(s.top_dyads(&f, limit)?)).await?,
+    ))
+}
+
+/// Parameters of the alerts.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct AlertParams {
+    /// First day checked, YYYY-MM-DD (default: 30 days before the last data).
+    pub since: Option<String>,
+    /// Period length: day (default), week or month.
+    pub by: Option<String>,
+}
+
+/// Dyads whose tension left their rolling baseline, each with its driving events.
+#[utoipa::path(get, path = "/api/alerts", params(AlertParams),
+    responses((status = 200, body = Vec<Alert>), (status = 400, body = ErrorBody)))]
+pub async fn alerts(
+    State(state): State<AppState>,
+    Params(q): Params<AlertParams>,
+) -> Result<Json<Vec<Alert>>, AppError> {
+    let since = params::date("since", q.since.as_deref())?;
+    let by = params::bucket(q.by.as_deref())?;
+    let aq = AlertQuery {
+        filter: Filter {
+            from: since,
+            ..Filter::default()
+        },
+        by,
+        ..AlertQuery::default()
+    };
+    Ok(Json(state.read(move |s| Ok(s.alerts(&aq)?)).await?))
+}
+
+/// Parameters of the event list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct EventParams {
+    /// An actor root or code, as source or target (KOR, KORGOV).
+    pub actor: Option<String>,
+    /// A dyad, either direction: two roots joined by '-' (KOR-JPN).
+    pub dyad: Option<String>,
+    /// A two-digit CAMEO root (04).
+    pub root: Option<String>,
+    /// asserted, negated, hypothetical, conditional or future (default: any).
+    pub factuality: Option<String>,
+    /// First day, YYYY-MM-DD.
+    pub from: Option<String>,
+    /// Last day, YYYY-MM-DD.
+    pub to: Option<String>,
+    /// Page number, from 1 (50 events a page).
+    pub page: Option<u32>,
+}
+
+/// Events per page of `/api/events`.
+pub const PAGE_SIZE: u32 = 50;
+
+impl EventParams {
+    /// The checked store query.
+    pub fn query(&self) -> Result<EventQuery, AppError> {
+        let (from, to) = params::range(self.from.as_deref(), self.to.as_deref())?;
+        Ok(EventQuery {
+            actor: self
+                .actor
+                .as_deref()
+                .map(|a| params::code("actor", a))
+                .transpose()?,
+            dyad: self.dyad.as_deref().map(params::dyad).transpose()?,
+            root: self.root.as_deref().map(params::cameo_root).transpose()?,
+            factuality: self
+                .factuality
+                .as_deref()
+                .map(params::factuality)
+                .transpose()?,
+            from,
+            to,
+            page: params::number("page", self.page, 1, 100_000)?,
+            per_page: PAGE_SIZE,
+        })
+    }
+}
+
+/// Events, latest first, with source, target, codes, date, factuality, the
+/// evidence sentence and where its actors and trigger are in it.
+#[utoipa::path(get, path = "/api/events", params(EventParams),
+    responses((status = 200, body = EventPage), (status = 400, body = ErrorBody)))]
+pub async fn events(
+    State(state): State<AppState>,
+    Params(q): Params<EventParams>,
+) -> Result<Json<EventPage>, AppError> {
+    let eq = q.query()?;
+    Ok(Json(state.read(move |s| Ok(s.events(&eq)?)).await?))
+}
+
+/// Reads a document by row id, or says it is not there.
+pub async fn load_document(state: &AppState, id: &str) -> Result<DocumentView, AppError> {
+    let n: i64 = id
+        .parse()
+        .map_err(|_| AppError::BadRequest(format!("id: '{id}' is not a document number")))?;
+    state
+        .read(move |s| {
+            s.document(n)?
+                .ok_or_else(|| AppError::NotFound(format!("no document {n} in the database")))
+        })
+        .await
+}
+
+/// A stored document: metadata, the sentences with events, and its events.
+#[utoipa::path(get, path = "/api/documents/{id}",
+    params(("id" = i64, Path, description = "document row id")),
+    responses((status = 200, body = DocumentView),
+              (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn document(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<DocumentView>, AppError> {
+    Ok(Json(load_document(&state, &id).await?))
+}

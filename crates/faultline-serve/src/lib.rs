@@ -1,0 +1,132 @@
+//! faultline's HTTP server: a JSON API and a dashboard over the event store.
+//!
+//! - [`app`] builds the router (tested with `tower::ServiceExt::oneshot`);
+//!   [`serve`] runs it on a listener until a shutdown signal.
+//! - [`api`]: the JSON handlers under `/api`, documented by [`ApiDoc`]
+//!   (served at `/api/openapi.json`).
+//! - [`pages`], [`html`], [`chart`]: the dashboard, HTML and SVG built on the
+//!   server, with every stored string escaped.
+//! - [`state`]: read-only store connections on blocking threads.
+//! - [`error`]: [`AppError`], the one error type, answered as JSON.
+//!
+//! Every response carries a Content-Security-Policy that allows no inline
+//! script (and no script at all: the pages need none); request bodies are
+//! limited and every request has a timeout.
+
+pub mod api;
+pub mod chart;
+pub mod error;
+pub mod html;
+pub mod pages;
+pub mod params;
+pub mod state;
+
+use std::future::Future;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+use utoipa::OpenApi;
+
+pub use error::AppError;
+pub use state::{AppState, Limits};
+
+/// The Content-Security-Policy of every response: only this server's own
+/// stylesheet and images; no script, no frames, no plugins.
+pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
+     script-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// The OpenAPI document, generated from the handlers' annotations.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "faultline",
+        description = "Political events coded from news: dyad series, alerts, events and their evidence."
+    ),
+    paths(api::dyad, api::top, api::alerts, api::events, api::document)
+)]
+pub struct ApiDoc;
+
+async fn openapi() -> impl IntoResponse {
+    axum::Json(ApiDoc::openapi())
+}
+
+/// The router: the API, the dashboard pages and the stylesheet, with
+/// request logging, limits and security headers.
+pub fn app(state: AppState) -> Router {
+    let limits = state.limits();
+    let body_limit = usize::try_from(limits.body_bytes).unwrap_or(usize::MAX);
+    Router::new()
+        .route("/api/openapi.json", get(openapi))
+        .route("/api/dyads/{a}/{b}", get(api::dyad))
+        .route("/api/top", get(api::top))
+        .route("/api/alerts", get(api::alerts))
+        .route("/api/events", get(api::events))
+        .route("/api/documents/{id}", get(api::document))
+        .route("/", get(pages::index))
+        .route("/dyads/{a}/{b}", get(pages::dyad))
+        .route("/documents/{id}", get(pages::document))
+        .route("/assets/style.css", get(pages::style))
+        .fallback(pages::not_found)
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(RequestBodyLimitLayer::new(body_limit))
+        .layer(middleware::from_fn_with_state(state.clone(), guard))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("referrer-policy"),
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(state)
+}
+
+/// Refuses a declared body over the limit (413, JSON) and ends any request
+/// that takes longer than the timeout (503, JSON).
+async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let limits = state.limits();
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limits.body_bytes) {
+        return AppError::TooLarge {
+            limit: limits.body_bytes,
+        }
+        .into_response();
+    }
+    match tokio::time::timeout(limits.timeout, next.run(req)).await {
+        Ok(r) => r,
+        Err(_) => AppError::Timeout(limits.timeout.as_millis()).into_response(),
+    }
+}
+
+/// Serves `app` on `listener` until `shutdown` completes, then lets open
+/// requests finish (graceful shutdown).
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,196 @@
+//! The dashboard pages: the most active dyads (`/`), a dyad page with its
+//! chart and events (`/dyads/{a}/{b}`) and a document page
+//! (`/documents/{id}`). HTML from the same binary, built with
+//! [`crate::html`]; the only asset is the embedded stylesheet.
+
+use std::fmt::Write;
+
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{Html, IntoResponse};
+use faultline_store::browse::EventQuery;
+use faultline_store::query::Filter;
+use serde::Deserialize;
+
+use crate::api::{PAGE_SIZE, SeriesParams, SeriesRequest, load_document};
+use crate::chart::{QUAD_NAMES, series_svg};
+use crate::error::AppError;
+use crate::html::{esc, event_table, page, safe_url};
+use crate::params::{self, Params, bucket_name};
+use crate::state::AppState;
+
+/// The stylesheet, embedded at build time.
+const STYLE: &str = include_str!("../assets/style.css");
+
+/// `GET /assets/style.css`.
+pub async fn style() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        STYLE,
+    )
+}
+
+/// `GET /`: the most active dyads, each a link to its page.
+pub async fn index(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+    let top = state
+        .read(|s| Ok(s.top_dyads(&Filter::default(), 25)?))
+        .await?;
+    let mut body = String::from(
+        "<p>The most active pairs of actors (both directions, asserted events). \
+         Choose one to see its tension and events.</p>",
+    );
+    if top.is_empty() {
+        body.push_str("<p class=\"empty\">The database holds no dated events yet: run <code>faultline ingest</code>.</p>");
+    } else {
+        body.push_str(
+            "<table><thead><tr><th>dyad</th><th>events</th><th>tension</th></tr></thead><tbody>",
+        );
+        for d in &top {
+            let _ = write!(
+                body,
+                "<tr><td><a href=\"/dyads/{a}/{b}?by=week\">{a} – {b}</a></td><td class=\"num\">{n}</td>\
+                 <td class=\"num\">{t:.1}</td></tr>",
+                a = esc(&d.pair.a),
+                b = esc(&d.pair.b),
+                n = d.totals.total,
+                t = d.totals.tension
+            );
+        }
+        body.push_str("</tbody></table>");
+    }
+    Ok(Html(page("Dyads", &body)))
+}
+
+/// Query of the dyad page: the series' parameters, the events' range and page.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DyadPageParams {
+    by: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    direction: Option<String>,
+    /// First day of the events listed (a clicked period).
+    events_from: Option<String>,
+    /// Last day of the events listed.
+    events_to: Option<String>,
+    page: Option<u32>,
+}
+
+/// `GET /dyads/{a}/{b}`: the chart, and the dyad's events (all of the
+/// range, or of the period clicked).
+pub async fn dyad(
+    State(state): State<AppState>,
+    Path((a, b)): Path<(String, String)>,
+    Params(q): Params<DyadPageParams>,
+) -> Result<Html<String>, AppError> {
+    let series = SeriesParams {
+        by: q.by.clone(),
+        from: q.from.clone(),
+        to: q.to.clone(),
+        direction: q.direction.clone(),
+    };
+    let req = SeriesRequest::parse(&a, &b, &series)?;
+    let (ev_from, ev_to) = params::range(q.events_from.as_deref(), q.events_to.as_deref())?;
+    let events = EventQuery {
+        dyad: Some((req.a.clone(), req.b.clone())),
+        from: ev_from.or(req.filter.from),
+        to: ev_to.or(req.filter.to),
+        page: params::number("page", q.page, 1, 100_000)?,
+        per_page: PAGE_SIZE,
+        ..EventQuery::default()
+    };
+    let r = req.clone();
+    let (points, list) = state
+        .read(move |s| Ok((r.run(s)?, s.events(&events)?)))
+        .await?;
+    let by = bucket_name(req.by);
+    let base = format!(
+        "/dyads/{}/{}?by={by}{}{}",
+        req.a,
+        req.b,
+        req.filter
+            .from
+            .map(|d| format!("&from={d}"))
+            .unwrap_or_default(),
+        req.filter
+            .to
+            .map(|d| format!("&to={d}"))
+            .unwrap_or_default(),
+    );
+    let svg = series_svg(&points, |start| {
+        let end = req.by.next(start) - chrono::Duration::days(1);
+        format!("{base}&events_from={start}&events_to={end}#events")
+    });
+    let mut body = String::new();
+    let _ = write!(
+        body,
+        "<nav class=\"by\">period: <a href=\"/dyads/{a}/{b}?by=day\">day</a> · \
+         <a href=\"/dyads/{a}/{b}?by=week\">week</a> · <a href=\"/dyads/{a}/{b}?by=month\">month</a></nav>\
+         <figure>{svg}<figcaption>Tension index (line; −100 cooperation, +100 conflict) and events per \
+         {by} by quad class: <span class=\"key q1\">{}</span> <span class=\"key q2\">{}</span> \
+         <span class=\"key q3\">{}</span> <span class=\"key q4\">{}</span>. Click a period to list its events.\
+         </figcaption></figure>",
+        QUAD_NAMES[0],
+        QUAD_NAMES[1],
+        QUAD_NAMES[2],
+        QUAD_NAMES[3],
+        a = esc(&req.a),
+        b = esc(&req.b),
+    );
+    let range = match (ev_from, ev_to) {
+        (Some(f), Some(t)) => format!(" from {f} to {t}"),
+        _ => String::new(),
+    };
+    let _ = write!(
+        body,
+        "<h2 id=\"events\">Events{}</h2>{}",
+        esc(&range),
+        event_table(&list.events)
+    );
+    if list.has_more {
+        body.push_str(
+            "<p class=\"more\">More events on the next page (add <code>&amp;page=2</code>).</p>",
+        );
+    }
+    Ok(Html(page(&format!("{} – {}", req.a, req.b), &body)))
+}
+
+/// `GET /documents/{id}`: a document's metadata, its source (a link only
+/// for web URLs) and its events with their evidence.
+pub async fn document(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let doc = load_document(&state, &id).await?;
+    let mut body = String::from("<dl class=\"meta\">");
+    let source = match safe_url(&doc.url) {
+        Some(u) => format!(
+            "<a href=\"{}\" rel=\"noreferrer noopener\">{}</a>",
+            esc(u),
+            esc(u)
+        ),
+        None => esc(&doc.url),
+    };
+    let _ = write!(
+        body,
+        "<dt>source</dt><dd>{source}</dd><dt>outlet</dt><dd>{}</dd><dt>published</dt><dd>{}</dd>\
+         <dt>stored</dt><dd>{}</dd><dt>id</dt><dd>{}</dd></dl>",
+        esc(&doc.outlet),
+        esc(doc.published.as_deref().unwrap_or("unknown")),
+        esc(&doc.ingested_at),
+        esc(&doc.doc_id),
+    );
+    let _ = write!(body, "<h2>Events</h2>{}", event_table(&doc.events));
+    let title = doc.title.as_deref().unwrap_or("(untitled)");
+    Ok(Html(page(title, &body)))
+}
+
+/// Pages answer errors as JSON too; this only names the route kind for the fallback.
+pub async fn not_found() -> AppError {
+    AppError::NotFound(
+        "no such page or API route; the API is under /api (see /api/openapi.json)".into(),
+    )
+}
