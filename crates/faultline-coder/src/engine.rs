@@ -35,337 +35,10 @@ use faultline_dates::{EventDate, find_event_dates};
 use faultline_text::Token;
 
 use crate::cameo::{self, CodeTable};
+use crate::dict::lexicon::lex;
 use crate::event::{ActorRef, Event, Factuality, Plover, SentenceRef, TriggerRef};
 use crate::verbs::{self, Pattern, Tok, Trigger, TriggerKind, VerbDict};
-
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "at",
-    "on",
-    "with",
-    "to",
-    "from",
-    "of",
-    "for",
-    "by",
-    "against",
-    "between",
-    "about",
-    "over",
-    "into",
-    "near",
-    "after",
-    "before",
-    "during",
-    "under",
-    "via",
-    "toward",
-    "towards",
-    "including",
-    "among",
-    "than",
-    "like",
-    "across",
-    "through",
-    "throughout",
-    "within",
-    "around",
-    "outside",
-    "inside",
-    "behind",
-    "beyond",
-    "upon",
-    "amid",
-    "despite",
-];
-const PLACES: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "outside",
-    "inside",
-    "across",
-    "throughout",
-    "within",
-    "around",
-];
-const QUANTITIES: &[&str] = &[
-    "thousands",
-    "hundreds",
-    "dozens",
-    "millions",
-    "tens",
-    "scores",
-    "some",
-    "many",
-    "most",
-    "all",
-    "group",
-    "groups",
-    "crowds",
-    "crowd",
-    "number",
-    "majority",
-    "members",
-    "supporters",
-    "one",
-    "two",
-    "three",
-    "several",
-    "both",
-    "each",
-];
-const TOPICS: &[&str] = &[
-    "about",
-    "regarding",
-    "concerning",
-    "discuss",
-    "discussing",
-    "address",
-    "addressing",
-    "review",
-    "consider",
-    "debate",
-];
-const BE: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "'s", "’s",
-];
-const SOFT: &[&str] = &[
-    "also",
-    "reportedly",
-    "allegedly",
-    "recently",
-    "already",
-    "later",
-    "then",
-    "again",
-    "jointly",
-    "formally",
-    "officially",
-    "publicly",
-    "repeatedly",
-    "quickly",
-    "finally",
-    "first",
-    "still",
-    "just",
-    "once",
-    "previously",
-    "subsequently",
-    "apparently",
-    "initially",
-    "swiftly",
-    "immediately",
-    "sharply",
-    "strongly",
-    "openly",
-];
-/// Words before a verb form that show it is a noun ("air strike", "joint exercises").
-const NOUN_MODIFIERS: &[&str] = &[
-    "air",
-    "drone",
-    "missile",
-    "rocket",
-    "military",
-    "terrorist",
-    "suicide",
-    "chemical",
-    "nuclear",
-    "cyber",
-    "bomb",
-    "car",
-    "mortar",
-    "artillery",
-    "border",
-    "retaliatory",
-    "deadly",
-    "fatal",
-    "joint",
-    "reported",
-    "alleged",
-    "recent",
-    "latest",
-    "first",
-    "second",
-    "last",
-    "previous",
-    "similar",
-    "further",
-    "new",
-    "major",
-    "massive",
-    "large",
-    "big",
-    "failed",
-    "attempted",
-    "possible",
-    "planned",
-    "surprise",
-    "cross-border",
-    "naval",
-    "ground",
-    "armed",
-    "brutal",
-    "violent",
-    "peaceful",
-    "mass",
-    "formal",
-    "official",
-    "public",
-];
-/// Lower-case words that cannot be the noun a participle modifies.
-const NON_NOUNS: &[&str] = &[
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "who",
-    "which",
-    "that",
-    "had",
-    "has",
-    "have",
-    "did",
-    "does",
-    "do",
-    "also",
-    "and",
-    "or",
-    "but",
-    "not",
-    "never",
-    "then",
-    "later",
-    "reportedly",
-    "allegedly",
-    "jointly",
-    "first",
-    "previously",
-    "finally",
-    "once",
-    "had",
-    "having",
-    "have",
-    "just",
-    "recently",
-    "already",
-    "again",
-    "since",
-];
-const NEGATIONS: &[&str] = &[
-    "not", "n't", "never", "no", "neither", "nor", "without", "cannot",
-];
-const HEDGES: &[&str] = &[
-    "could",
-    "would",
-    "might",
-    "may",
-    "should",
-    "can",
-    "must",
-    "possibly",
-    "perhaps",
-    "potentially",
-    "likely",
-];
-const FUTURE: &[&str] = &["will", "shall", "'ll", "’ll"];
-const INTENT_VERBS: &[&str] = &[
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "intend",
-    "intends",
-    "intended",
-    "want",
-    "wants",
-    "wanted",
-    "hope",
-    "hopes",
-    "hoped",
-    "seek",
-    "seeks",
-    "sought",
-    "aim",
-    "aims",
-    "aimed",
-    "prepare",
-    "prepares",
-    "prepared",
-    "decide",
-    "decided",
-    "decides",
-    "set",
-    "due",
-    "expected",
-    "expect",
-    "expects",
-    "going",
-    "ready",
-    "willing",
-    "scheduled",
-];
-const FAIL_VERBS: &[&str] = &[
-    "failed", "fail", "fails", "refused", "refuse", "refuses", "declined", "declines", "decline",
-];
-const REPORTING: &[&str] = &[
-    "specified",
-    "agreed",
-    "decided",
-    "stressed",
-    "emphasised",
-    "emphasized",
-    "affirmed",
-    "reaffirmed",
-    "reiterated",
-    "wrote",
-    "explained",
-    "said",
-    "says",
-    "told",
-    "announced",
-    "added",
-    "stated",
-    "pledged",
-    "promised",
-    "insisted",
-    "declared",
-    "confirmed",
-    "indicated",
-    "signalled",
-    "signaled",
-    "vowed",
-];
-/// Speech and report verbs: an actor before one of them reports a clause,
-/// it does not act in it.
-const REPORTED_BY: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "reported",
-    "reports",
-    "told",
-    "announced",
-    "claimed",
-    "claims",
-    "alleged",
-    "added",
-    "stated",
-    "quoted",
-    "citing",
-    "according",
-];
-const DENIALS: &[&str] = &[
-    "denied",
-    "denies",
-    "deny",
-    "denying",
-    "rejected",
-    "dismissed",
-];
+use faultline_text::lexicon::WordList;
 
 /// One token of the sentence with its lower-case text.
 struct W {
@@ -425,14 +98,9 @@ fn actor_ref(m: &Mention) -> ActorRef {
 /// Whether the infinitive at `verb` completes an instrument a body enacted
 /// in this clause: "voted on a resolution to expel", "passed a bill to ban".
 fn enacted_demand(words: &[W], clause_start: usize, verb: usize) -> bool {
-    const INSTRUMENTS: &[&str] = &["resolution", "motion", "bill", "measure", "law", "decree"];
-    const ENACTING: &[&str] = &[
-        "voted", "votes", "passed", "passes", "adopted", "adopts", "approved", "approves",
-        "backed", "backs", "endorsed", "endorses",
-    ];
     verb >= 2
-        && INSTRUMENTS.contains(&words[verb - 2].lower.as_str())
-        && (clause_start..verb - 2).any(|k| ENACTING.contains(&words[k].lower.as_str()))
+        && lex().instruments.contains(&words[verb - 2].lower)
+        && (clause_start..verb - 2).any(|k| lex().enacting_verbs.contains(&words[k].lower))
 }
 
 /// The next occurrence of a calendar date written without a year: a day of
@@ -816,7 +484,7 @@ impl Engine<'_> {
             let is_s_form = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
             let verb_context = prev_in_mention
                 || prev.ends_with("ly")
-                || SOFT.contains(&prev)
+                || lex().soft_adverbs.contains(prev)
                 || matches!(
                     prev,
                     "he" | "she"
@@ -835,7 +503,7 @@ impl Engine<'_> {
             }
             // "allegations of torture", "talk of war": after a preposition, a noun.
             if !prev_in_mention
-                && PREPOSITIONS.contains(&prev)
+                && lex().prepositions.contains(prev)
                 && prev != "to"
                 && !w.ends_with("ing")
             {
@@ -863,7 +531,7 @@ impl Engine<'_> {
             {
                 return false;
             }
-            if NOUN_MODIFIERS.contains(&prev) && !prev_in_mention {
+            if lex().noun_modifiers.contains(prev) && !prev_in_mention {
                 return false;
             }
             let w = words[f.verb].lower.as_str();
@@ -871,9 +539,9 @@ impl Engine<'_> {
             let prev_original = &body[words[f.verb - 1].start..words[f.verb - 1].end];
             let prev_is_common_noun = prev_original.chars().all(|c| c.is_ascii_lowercase())
                 && !prev.ends_with("ly")
-                && !SOFT.contains(&prev)
-                && !BE.contains(&prev)
-                && !NON_NOUNS.contains(&prev)
+                && !lex().soft_adverbs.contains(prev)
+                && !lex().be.contains(prev)
+                && !lex().non_nouns.contains(prev)
                 && !prev_in_mention;
             // "Nigerian gunmen abducted": the noun heads a phrase that starts with an actor.
             let heads_actor_phrase = f.verb >= 2 && in_mention(f.verb - 2);
@@ -939,7 +607,7 @@ impl Engine<'_> {
             let mut governed_other = false;
             if f.verb >= 2 && words[f.verb - 1].lower == "to" {
                 let mut g = f.verb - 2;
-                while g > 0 && SOFT.contains(&words[g].lower.as_str()) {
+                while g > 0 && lex().soft_adverbs.contains(&words[g].lower) {
                     g -= 1;
                 }
                 let clause_from = (0..f.verb)
@@ -954,11 +622,11 @@ impl Engine<'_> {
                     continue;
                 }
                 let gw = words[g].lower.as_str();
-                governed_intent = INTENT_VERBS.contains(&gw)
+                governed_intent = lex().intent_verbs.contains(gw)
                     || (g >= 1
                         && matches!(words[g - 1].lower.as_str(), "is" | "are" | "was" | "were")
-                        && INTENT_VERBS.contains(&gw));
-                governed_fail = FAIL_VERBS.contains(&gw);
+                        && lex().intent_verbs.contains(gw));
+                governed_fail = lex().fail_verbs.contains(gw);
                 governed_other = !governed_intent
                     && !governed_fail
                     && !matches!(
@@ -978,7 +646,7 @@ impl Engine<'_> {
 
             // Voice.
             let mut k = f.verb;
-            while k > 0 && SOFT.contains(&words[k - 1].lower.as_str()) {
+            while k > 0 && lex().soft_adverbs.contains(&words[k - 1].lower) {
                 k -= 1;
             }
             let verb_word = words[f.verb].lower.as_str();
@@ -994,7 +662,7 @@ impl Engine<'_> {
                     && actors.iter().any(|m| m.start == words[f.after].start));
             let passive = matches!(trig.kind, TriggerKind::Verb { .. })
                 && participle
-                && ((k > 0 && BE.contains(&words[k - 1].lower.as_str())) || reduced_relative);
+                && ((k > 0 && lex().be.contains(&words[k - 1].lower)) || reduced_relative);
 
             // Source and target mentions.
             let subject = match f.between {
@@ -1168,10 +836,10 @@ impl Engine<'_> {
                 .filter(|w| w.start >= left_bound && w.end <= verb_start)
                 .collect();
             let (mut factuality, mut cue) = (Factuality::Asserted, None::<String>);
-            let has = |list: &[&str]| {
+            let has = |list: &WordList| {
                 window
                     .iter()
-                    .find(|w| list.contains(&w.lower.as_str()))
+                    .find(|w| list.contains(&w.lower))
                     .map(|w| w.lower.clone())
             };
             let clause_start = (0..f.verb)
@@ -1180,13 +848,12 @@ impl Engine<'_> {
                 .map_or(0, |k| k + 1);
             let cond = (clause_start..f.verb)
                 .find(|&k| matches!(words[k].lower.as_str(), "if" | "unless" | "whether"));
-            let reported = (0..f.verb).any(|k| REPORTING.contains(&words[k].lower.as_str()));
-            let denial =
-                (clause_start..f.verb).find(|&k| DENIALS.contains(&words[k].lower.as_str()));
+            let reported = (0..f.verb).any(|k| lex().reporting_verbs.contains(&words[k].lower));
+            let denial = (clause_start..f.verb).find(|&k| lex().denials.contains(&words[k].lower));
             let mut intent = false;
             let mut enacted = false;
             let mut refusal: Option<&'static str> = None;
-            if let Some(n) = has(NEGATIONS) {
+            if let Some(n) = has(&lex().negations) {
                 // "Turkey will not meet …", "Interpol would not consider
                 // requests": a stated refusal is itself an event (12).
                 // The modal and negation right before the verb: "would not
@@ -1213,7 +880,7 @@ impl Engine<'_> {
             } else if let Some(c) = cond {
                 if self.intent_codes
                     && threat_code(&code).is_some()
-                    && let Some(fut) = has(FUTURE)
+                    && let Some(fut) = has(&lex().future)
                 {
                     // "If Turkey does anything …, I will destroy …": a
                     // promise of force or sanctions on a condition is a
@@ -1224,7 +891,7 @@ impl Engine<'_> {
                     factuality = Factuality::Conditional;
                     cue = Some(words[c].lower.clone());
                 }
-            } else if let Some(h) = has(HEDGES) {
+            } else if let Some(h) = has(&lex().hedges) {
                 if h == "would" && reported {
                     intent = true;
                     cue = Some(h);
@@ -1232,7 +899,7 @@ impl Engine<'_> {
                     factuality = Factuality::Hypothetical;
                     cue = Some(h);
                 }
-            } else if let Some(fut) = has(FUTURE) {
+            } else if let Some(fut) = has(&lex().future) {
                 intent = true;
                 cue = Some(fut);
             } else if governed_intent {
@@ -1454,10 +1121,10 @@ impl Engine<'_> {
                     .rev()
                     .filter(|w| w.end <= m.start)
                     .nth(1)
-                    .is_some_and(|w| QUANTITIES.contains(&w.lower.as_str()));
+                    .is_some_and(|w| lex().quantities.contains(&w.lower));
             if !quantity_of
                 && before.is_some_and(|b| {
-                    PREPOSITIONS.contains(&b)
+                    lex().prepositions.contains(b)
                         && !matches!(b, "by" | "after" | "before" | "since" | "until" | "as")
                 })
             {
@@ -1483,7 +1150,7 @@ impl Engine<'_> {
                 .get(m.end..verb_start)
                 .unwrap_or("")
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| REPORTED_BY.contains(&w));
+                .any(|w| lex().reported_by.contains(w));
             if reported {
                 break;
             }
@@ -1607,7 +1274,7 @@ impl Engine<'_> {
                 } else {
                     ""
                 };
-                if PLACES.contains(&prev)
+                if lex().place_prepositions.contains(prev)
                     || prev == "according"
                     || (i >= 2 && words[i - 2].lower == "according")
                 {
@@ -1624,7 +1291,7 @@ impl Engine<'_> {
                     // "mobilized troops along the border with Colombia": own forces.
                     continue;
                 }
-                if TOPICS.contains(&prev) && cameo::quad_class(&code) <= 2 {
+                if lex().topic_words.contains(prev) && cameo::quad_class(&code) <= 2 {
                     // "spoke about Syria": a topic, not a target.
                     continue;
                 }

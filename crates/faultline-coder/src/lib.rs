@@ -8,14 +8,14 @@
 //! - [`quotes`]: direct quotations and their speakers.
 //! - [`conformance`]: the PETRARCH validation-suite runner.
 
-pub mod cameo;
 pub mod conformance;
+pub mod dict;
 pub mod engine;
 pub mod error;
 pub mod event;
-pub mod petrarch;
 pub mod quotes;
-pub mod verbs;
+
+pub use dict::{cameo, petrarch, verbs};
 
 use std::collections::HashMap;
 use std::path::Path;
