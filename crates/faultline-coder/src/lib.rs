@@ -4,13 +4,15 @@
 //! - [`verbs`]: trigger dictionaries (faultline's TOML, embedded by default);
 //!   [`petrarch`]: PETRARCH-2 and TABARI verb dictionaries as alternatives.
 //! - [`cameo`]: the code table (Goldstein weights, quad classes, PLOVER).
-//! - [`engine`]: clause analysis, sentence by sentence.
+//! - [`clause`]: clause analysis, sentence by sentence, as small passes.
 //! - [`quotes`]: direct quotations and their speakers.
 //! - [`conformance`]: the PETRARCH validation-suite runner.
 
+#![warn(clippy::too_many_lines)]
+
+pub mod clause;
 pub mod conformance;
 pub mod dict;
-pub mod engine;
 pub mod error;
 pub mod event;
 pub mod quotes;
@@ -278,7 +280,7 @@ impl Coder {
         mentions.extend(first_person_mentions(doc, &quotes));
         speakers_own_country(&mut mentions, &quotes);
         mentions.sort_by_key(|m| (m.sentence, m.start, m.end));
-        let engine = engine::Engine {
+        let engine = clause::Engine {
             verbs: &self.verbs,
             codes: &self.codes,
             intent_codes: self.intent_codes,
@@ -292,7 +294,7 @@ impl Coder {
         }
         for (i, &(start, end, _)) in doc.sentences.iter().enumerate() {
             engine.code_sentence(
-                &engine::SentenceInput {
+                &clause::SentenceInput {
                     doc_id: doc.id,
                     body: doc.body,
                     index: i,

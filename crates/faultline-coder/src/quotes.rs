@@ -399,6 +399,8 @@ fn speaker_at(
 }
 
 /// Finds the speaker of every quotation in the document.
+// Still one long function: to be split into quotes/ (issue 10).
+#[allow(clippy::too_many_lines)]
 pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
     let body = doc.body;
     // The look-ups below need the resolver's order (by start); sort a copy

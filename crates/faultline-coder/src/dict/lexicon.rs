@@ -57,6 +57,16 @@ pub struct Lexicon {
     pub speaker_prepositions: WordList,
     /// Words trailing a speaker's name.
     pub speaker_adverbs: WordList,
+    /// Governing verbs that leave an infinitive asserted.
+    pub aspect_verbs: WordList,
+    /// Verbs after which "back" is a particle.
+    pub back_particle_verbs: WordList,
+    /// Words that make a following -s form a verb.
+    pub before_verb: WordList,
+    /// Determiners before a modifier of a noun.
+    pub modifier_determiners: WordList,
+    /// Determiners before a noun.
+    pub determiners: WordList,
 }
 
 /// The lexicon, read on first use.
