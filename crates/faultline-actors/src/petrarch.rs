@@ -19,12 +19,12 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
+use faultline_text::morph::plural;
 
 use crate::code::{self, DatedCode};
 use crate::dict::{DictBuilder, Entry, EntryKind, PhraseKind};
 use crate::error::ActorError;
 use crate::matcher::CaseRule;
-use crate::schema::plural;
 
 /// How the lines of a file were accounted for.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

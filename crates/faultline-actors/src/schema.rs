@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use faultline_text::morph::plural;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -169,36 +170,6 @@ fn line_of(text: &str, offset: usize) -> usize {
         .iter()
         .filter(|&&b| b == b'\n')
         .count()
-}
-
-/// Regular English plural of a role word ("ministry" → "ministries").
-pub fn plural(word: &str) -> String {
-    let (head, last) = match word.rsplit_once(' ') {
-        Some((h, l)) => (format!("{h} "), l),
-        None => (String::new(), word),
-    };
-    let lower = last.to_lowercase();
-    let p = if lower.ends_with('y')
-        && !lower.ends_with("ay")
-        && !lower.ends_with("ey")
-        && !lower.ends_with("oy")
-    {
-        format!("{}ies", &last[..last.len() - 1])
-    } else if ["s", "sh", "ch", "x", "z"]
-        .iter()
-        .any(|e| lower.ends_with(e))
-    {
-        format!("{last}es")
-    } else if lower.ends_with("man") {
-        format!("{}men", &last[..last.len() - 3])
-    } else {
-        format!("{last}s")
-    };
-    if last.chars().any(char::is_lowercase) || !last.chars().any(char::is_alphabetic) {
-        head + &p
-    } else {
-        head + &p.to_uppercase()
-    }
 }
 
 /// Reads one dictionary file in faultline's format into `builder`.
@@ -514,17 +485,6 @@ pub fn load_dir(builder: &mut DictBuilder, dir: &Path, report: &mut LoadReport) 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn plurals() {
-        assert_eq!(plural("ministry"), "ministries");
-        assert_eq!(plural("official"), "officials");
-        assert_eq!(plural("defense ministry"), "defense ministries");
-        assert_eq!(plural("spokesman"), "spokesmen");
-        assert_eq!(plural("attorney"), "attorneys");
-        assert_eq!(plural("church"), "churches");
-        assert_eq!(plural("AID AGENCY"), "AID AGENCIES");
-    }
 
     #[test]
     fn died_in_office_must_not_precede_a_role() {

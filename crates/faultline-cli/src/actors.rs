@@ -28,13 +28,17 @@ pub struct DictArgs {
 }
 
 impl DictArgs {
-    /// Loads the dictionaries, reporting line errors on standard error.
-    pub fn load(&self, quiet: bool) -> anyhow::Result<Actors> {
-        let actors = Actors::load(&faultline_actors::Options {
+    /// The actor dictionaries these arguments ask for.
+    pub fn options(&self) -> faultline_actors::Options {
+        faultline_actors::Options {
             no_defaults: self.no_default_actors,
             extra: self.actors.clone(),
-        })
-        .context("cannot load the actor dictionaries")?;
+        }
+    }
+
+    /// Loads the dictionaries, reporting line errors on standard error.
+    pub fn load(&self, quiet: bool) -> anyhow::Result<Actors> {
+        let actors = Actors::load(&self.options()).context("cannot load the actor dictionaries")?;
         if !quiet {
             for e in &actors.report.errors {
                 eprintln!("faultline: warning: dictionary: {e}");

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use faultline_coder::{Coded, Coder, Doc, Event, Factuality};
 use serde::Serialize;
@@ -59,41 +60,27 @@ struct Output<'a> {
 }
 
 impl VerbArgs {
-    /// Loads the dictionaries; lines that do not load are reported as
-    /// warnings (unless `quiet`) and skipped.
-    pub fn load(&self, quiet: bool) -> faultline_coder::VerbDict {
-        let dict = load_verbs(self);
+    /// Loads the coder with the one loader every subcommand uses
+    /// (`Coder::load`): actor dictionaries from `dict`, trigger dictionaries
+    /// from these arguments. Lines that do not load are reported as warnings
+    /// (unless `quiet`) and skipped.
+    pub fn coder(&self, dict: &DictArgs, quiet: bool) -> anyhow::Result<Coder> {
+        let coder = Coder::load(&faultline_coder::Options {
+            actors: dict.options(),
+            no_default_verbs: self.no_default_verbs,
+            verbs: self.verbs.clone(),
+        })
+        .context("cannot load the actor dictionaries")?;
         if !quiet {
-            for e in &dict.errors {
+            for e in coder.actors.report.errors.iter().map(ToString::to_string) {
+                eprintln!("faultline: warning: dictionary: {e}");
+            }
+            for e in &coder.verbs.errors {
                 eprintln!("faultline: warning: dictionary: {e}");
             }
         }
-        dict
+        Ok(coder)
     }
-}
-
-fn load_verbs(args: &VerbArgs) -> faultline_coder::VerbDict {
-    let mut dict = if args.no_default_verbs {
-        faultline_coder::VerbDict::new()
-    } else {
-        faultline_coder::default_verbs()
-    };
-    for p in &args.verbs {
-        match std::fs::read_to_string(p) {
-            Ok(text) if p.extension().is_some_and(|e| e == "toml") => {
-                let name = p.display().to_string();
-                dict.load_toml(&text, p, &name, &std::collections::HashMap::new());
-            }
-            Ok(text) => {
-                faultline_coder::petrarch::load_petrarch_verbs(&mut dict, &text, p);
-            }
-            Err(e) => dict.errors.push(faultline_coder::CoderError::Io {
-                file: p.clone(),
-                message: e.to_string(),
-            }),
-        }
-    }
-    dict
 }
 
 /// The coder's view of an extracted article, dated `date`.
@@ -122,8 +109,7 @@ pub fn to_doc(
 
 /// Runs the subcommand.
 pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
-    let actors = args.dict.load(args.input.quiet)?;
-    let coder = Coder::new(actors, args.verbs.load(args.input.quiet));
+    let coder = args.verbs.coder(&args.dict, args.input.quiet)?;
     let format = args.out;
     let mut header_done = false;
     docs::run(&args.input, |article, out| {

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use faultline_coder::Coder;
 use faultline_ingest::{Article, Options};
 use faultline_store::{DocRecord, IngestOutcome, Store};
 
@@ -68,8 +67,7 @@ fn record(a: &Article) -> DocRecord<'_> {
 
 /// Runs the subcommand.
 pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
-    let actors = args.dict.load(args.quiet)?;
-    let coder = Coder::new(actors, args.verbs.load(args.quiet));
+    let coder = args.verbs.coder(&args.dict, args.quiet)?;
     let mut store = Store::open_with(
         &args.db.db,
         faultline_store::Options {

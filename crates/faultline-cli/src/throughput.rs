@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Args;
-use faultline_coder::Coder;
 use faultline_ingest::{Article, Options};
 use serde::Serialize;
 
@@ -21,12 +20,8 @@ pub struct ThroughputArgs {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     dict: DictArgs,
-    /// PETRARCH-2 verb dictionaries to use as well (e.g. CAMEO.2.0.txt).
-    #[arg(long = "verbs", value_name = "PATH")]
-    verbs: Vec<PathBuf>,
-    /// Use only the verb dictionaries given with --verbs.
-    #[arg(long)]
-    no_default_verbs: bool,
+    #[command(flatten)]
+    verbs: crate::code::VerbArgs,
     /// How many times to code the whole input.
     #[arg(long, default_value_t = 20)]
     repeat: usize,
@@ -99,18 +94,15 @@ fn peak_rss_mib() -> Option<f64> {
 /// Runs the subcommand.
 pub fn run(args: &ThroughputArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let actors = args.dict.load(true)?;
-    let mut verbs = if args.no_default_verbs {
-        faultline_coder::VerbDict::new()
-    } else {
-        faultline_coder::default_verbs()
-    };
-    for p in &args.verbs {
-        let text = std::fs::read_to_string(p)
-            .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", p.display()))?;
-        faultline_coder::petrarch::load_petrarch_verbs(&mut verbs, &text, p);
+    let coder = args.verbs.coder(&args.dict, true)?;
+    if let Some(e) = coder
+        .verbs
+        .errors
+        .iter()
+        .find(|e| matches!(e, faultline_coder::CoderError::Io { .. }))
+    {
+        anyhow::bail!("{e}");
     }
-    let coder = Coder::new(actors, verbs);
     let load_seconds = started.elapsed().as_secs_f64();
 
     let mut articles: Vec<Article> = Vec::new();

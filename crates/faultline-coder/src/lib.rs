@@ -4,21 +4,23 @@
 //! - [`verbs`]: trigger dictionaries (faultline's TOML, embedded by default);
 //!   [`petrarch`]: PETRARCH-2 and TABARI verb dictionaries as alternatives.
 //! - [`cameo`]: the code table (Goldstein weights, quad classes, PLOVER).
-//! - [`engine`]: clause analysis, sentence by sentence.
+//! - [`clause`]: clause analysis, sentence by sentence, as small passes.
 //! - [`quotes`]: direct quotations and their speakers.
 //! - [`conformance`]: the PETRARCH validation-suite runner.
 
-pub mod cameo;
+#![warn(clippy::too_many_lines)]
+
+pub mod clause;
 pub mod conformance;
-pub mod engine;
+pub mod dict;
 pub mod error;
 pub mod event;
-pub mod petrarch;
 pub mod quotes;
-pub mod verbs;
+
+pub use dict::{cameo, petrarch, verbs};
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use faultline_actors::{Actors, Mention, SentenceRef as ActorSentence};
@@ -31,21 +33,68 @@ pub use verbs::VerbDict;
 
 include!(concat!(env!("OUT_DIR"), "/default_dicts.rs"));
 
+/// The `$SET`s of the default `sets.toml`.
+fn default_sets(errors: &mut Vec<CoderError>) -> HashMap<String, Vec<String>> {
+    DEFAULT_FILES
+        .iter()
+        .find(|(name, _)| *name == "sets.toml")
+        .map(|(name, text)| VerbDict::load_sets(text, Path::new(name), errors))
+        .unwrap_or_default()
+}
+
 /// Loads faultline's default trigger dictionaries (embedded in the binary).
 pub fn default_verbs() -> VerbDict {
     let mut dict = VerbDict::new();
-    let mut sets = HashMap::new();
-    for (name, text) in DEFAULT_FILES {
-        if *name == "sets.toml" {
-            sets = VerbDict::load_sets(text, Path::new(name), &mut dict.errors);
-        }
-    }
+    let sets = default_sets(&mut dict.errors);
     for (name, text) in DEFAULT_FILES {
         if name.starts_with("verbs/") || *name == "nouns.toml" {
             dict.load_toml(text, Path::new(name), name, &sets);
         }
     }
     dict
+}
+
+/// The trigger dictionaries `opts` asks for: the defaults (unless
+/// `no_default_verbs`), then each extra file — faultline `.toml` (which may
+/// use the default `$SET`s and define its own) or a PETRARCH-2/TABARI verb
+/// file. Problems (unreadable files, bad lines) are in `errors`.
+pub fn load_verbs(opts: &Options) -> VerbDict {
+    let mut dict = if opts.no_default_verbs {
+        VerbDict::new()
+    } else {
+        default_verbs()
+    };
+    let defaults = default_sets(&mut Vec::new());
+    for p in &opts.verbs {
+        match std::fs::read_to_string(p) {
+            Ok(text) if p.extension().is_some_and(|e| e == "toml") => {
+                let own = VerbDict::load_sets(&text, p, &mut Vec::new());
+                let mut sets = defaults.clone();
+                sets.extend(own);
+                dict.load_toml(&text, p, &p.display().to_string(), &sets);
+            }
+            Ok(text) => {
+                petrarch::load_petrarch_verbs(&mut dict, &text, p);
+            }
+            Err(e) => dict.errors.push(CoderError::Io {
+                file: p.clone(),
+                message: e.to_string(),
+            }),
+        }
+    }
+    dict
+}
+
+/// Which dictionaries a [`Coder`] loads.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The actor dictionaries.
+    pub actors: faultline_actors::Options,
+    /// Leave out faultline's embedded trigger dictionaries.
+    pub no_default_verbs: bool,
+    /// More trigger dictionaries: faultline verb `.toml` files or PETRARCH-2
+    /// verb files (CAMEO.2.0.txt).
+    pub verbs: Vec<PathBuf>,
 }
 
 /// The date a sentence's actors are resolved on: its first past date
@@ -246,6 +295,13 @@ impl Coder {
         }
     }
 
+    /// The dictionaries `opts` asks for (see [`load_verbs`]); problems with
+    /// trigger files are in `verbs.errors`, with actor files in
+    /// `actors.report.errors`.
+    pub fn load(opts: &Options) -> Result<Self, faultline_actors::ActorError> {
+        Ok(Self::new(Actors::load(&opts.actors)?, load_verbs(opts)))
+    }
+
     /// faultline's default dictionaries.
     pub fn defaults() -> Result<Self, faultline_actors::ActorError> {
         Ok(Self::new(Actors::defaults()?, default_verbs()))
@@ -278,7 +334,7 @@ impl Coder {
         mentions.extend(first_person_mentions(doc, &quotes));
         speakers_own_country(&mut mentions, &quotes);
         mentions.sort_by_key(|m| (m.sentence, m.start, m.end));
-        let engine = engine::Engine {
+        let engine = clause::Engine {
             verbs: &self.verbs,
             codes: &self.codes,
             intent_codes: self.intent_codes,
@@ -292,7 +348,7 @@ impl Coder {
         }
         for (i, &(start, end, _)) in doc.sentences.iter().enumerate() {
             engine.code_sentence(
-                &engine::SentenceInput {
+                &clause::SentenceInput {
                     doc_id: doc.id,
                     body: doc.body,
                     index: i,
@@ -336,6 +392,29 @@ mod tests {
         let date = NaiveDate::from_ymd_opt(2019, 10, 8).unwrap_or_default();
         let coder = Coder::defaults().expect("default dictionaries");
         coder.code_doc(&Doc::from_text("t", body, date))
+    }
+
+    #[test]
+    fn extra_toml_verbs_may_use_the_default_sets() {
+        let path = std::env::temp_dir().join(format!("faultline-sets-{}.toml", std::process::id()));
+        let text = "[[verb]]\nid = \"free\"\nlemma = \"free\"\ncode = \"---\"\n\
+                    patterns = [[\"$DETAINEES\", \"0841\"], [\"$OWN\", \"0841\"]]\n\
+                    [sets]\nOWN = [\"captives\"]\n";
+        std::fs::write(&path, text).expect("write a temporary file");
+        let dict = load_verbs(&Options {
+            no_default_verbs: true,
+            verbs: vec![path.clone(), path.with_extension("missing")],
+            ..Options::default()
+        });
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(dict.errors.len(), 1, "{:?}", dict.errors);
+        assert!(
+            dict.errors[0].to_string().contains("cannot read"),
+            "{:?}",
+            dict.errors
+        );
+        assert_eq!(dict.triggers.len(), 1);
+        assert_eq!(dict.triggers[0].patterns.len(), 2);
     }
 
     #[test]

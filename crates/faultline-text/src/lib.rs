@@ -138,6 +138,8 @@
 
 mod abbrev;
 mod chars;
+pub mod lexicon;
+pub mod morph;
 mod paragraph;
 mod quote;
 mod sentence;

@@ -33,6 +33,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use faultline_text::morph::plural_simple;
+
 use crate::error::CoderError;
 use crate::verbs::{Pattern, Tok, Trigger, TriggerKind, VerbDict, inflect, is_event_code};
 
@@ -186,19 +188,6 @@ fn words_of(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Regular English plural of a noun.
-fn plural(w: &str) -> String {
-    let b = w.as_bytes();
-    let n = b.len();
-    if n > 1 && w.ends_with('y') && !matches!(b[n - 2], b'a' | b'e' | b'i' | b'o' | b'u') {
-        format!("{}ies", &w[..n - 1])
-    } else if ["s", "x", "z", "ch", "sh"].iter().any(|e| w.ends_with(e)) {
-        format!("{w}es")
-    } else {
-        format!("{w}s")
-    }
-}
-
 /// Parses a verb line: `VERB {FORMS} [CODE]`, `+CORDON_OFF {…}`, `WIRE_+TAP`.
 fn parse_verb_line(s: &str, line: usize, syntax: Syntax) -> Result<VerbLine, String> {
     let (body, code) = split_code(s)?;
@@ -303,7 +292,7 @@ impl Compiler<'_> {
             if !exact && !set.no_plural && !m.starts_with('(') {
                 let mut p = words.clone();
                 if let Some(last) = p.last_mut() {
-                    *last = plural(last);
+                    *last = plural_simple(last);
                 }
                 out.push(words);
                 out.push(p);
@@ -539,6 +528,8 @@ fn specificity(p: &Pattern) -> usize {
     p.toks.iter().filter(|t| **t != Tok::Skip).count()
 }
 
+// Still one long function: to be split (issue 10).
+#[allow(clippy::too_many_lines)]
 fn load(dict: &mut VerbDict, text: &str, file: &Path, syntax: Syntax) -> PetrarchVerbStats {
     let name = file.file_name().map_or_else(
         || file.display().to_string(),

@@ -1,0 +1,158 @@
+//! Emit: the confidence of an event, its source–target pairs (joint events
+//! in both directions, mutual codes both ways, no actor acting on itself)
+//! and the `Event` records.
+
+use faultline_actors::{Mention, Via};
+
+use super::dating::Dated;
+use super::roles::Roles;
+use super::{Carry, Engine, Found, Sentence};
+use crate::cameo;
+use crate::event::{ActorRef, Event, Plover, SentenceRef, TriggerRef};
+
+/// Codes whose events are mutual whoever the grammar makes the source:
+/// consult, discuss by telephone, meet at a third location, negotiate.
+fn is_mutual(code: &str) -> bool {
+    matches!(code, "040" | "041" | "044" | "046")
+}
+
+/// Codes whose events are joint by nature (consult, cooperate).
+pub(super) fn is_joint(code: &str) -> bool {
+    matches!(cameo::root(code), "03" | "04" | "05" | "06")
+}
+
+fn actor_ref(m: &Mention) -> ActorRef {
+    ActorRef {
+        text: m.text.clone(),
+        code: m.code.clone(),
+        country: m.country.clone(),
+        start: m.start,
+        end: m.end,
+        via: m.via,
+    }
+}
+
+/// 0–1: a matched pattern is trusted more than a default code; context or
+/// coreference sources, the passive and a missing target less.
+fn confidence(s: &Sentence<'_>, roles: &Roles) -> f64 {
+    let mut c: f64 = if roles.matched { 0.85 } else { 0.65 };
+    if roles
+        .sources
+        .iter()
+        .any(|&i| matches!(s.actors[i].via, Via::Context | Via::Coreference))
+    {
+        c -= 0.1;
+    }
+    if roles.passive {
+        c -= 0.05;
+    }
+    if roles.targets.is_empty() {
+        c -= 0.05;
+    }
+    (c.max(0.3) * 100.0).round() / 100.0
+}
+
+/// The (source, target) pairs of an event: every source with every target
+/// (both ways for mutual codes); sources of a joint event with no target
+/// pair among themselves.
+fn pairs(roles: &Roles, code: &str, joint_trigger: bool) -> Vec<(usize, Option<usize>)> {
+    let (sources, targets) = (&roles.sources, &roles.targets);
+    let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
+    if targets.is_empty() {
+        if sources.len() >= 2 && (is_joint(code) || joint_trigger) {
+            // "A and B agreed": a joint event, coded in both directions.
+            for &a in sources {
+                for &b in sources {
+                    if a != b {
+                        pairs.push((a, Some(b)));
+                    }
+                }
+            }
+        } else {
+            pairs.extend(sources.iter().map(|&s| (s, None)));
+        }
+    } else {
+        for &s in sources {
+            for &t in targets {
+                pairs.push((s, Some(t)));
+                // Meeting and negotiating are mutual: "A met B" is also B meeting A.
+                if is_mutual(code) {
+                    pairs.push((t, Some(s)));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// An actor does not act on itself ("Indian troops … the fallen soldiers"):
+/// such a target is dropped, the event stays. "Trump withdrew the US from
+/// …": a government does not cooperate with or concede to its own country;
+/// conflict with it stays.
+fn keeps_target(source: &ActorRef, t: &ActorRef, code: &str) -> bool {
+    t.code != source.code
+        && !(t.code.len() == 3
+            && t.country == source.country
+            && cameo::quad_class(code) <= 2
+            && matches!(source.code.get(3..6), None | Some("GOV" | "ELI")))
+}
+
+impl Engine<'_> {
+    /// Appends the events of trigger `f` to `out`.
+    pub(super) fn emit(
+        &self,
+        s: &Sentence<'_>,
+        f: &Found,
+        roles: &Roles,
+        date: &Dated,
+        carry: &mut Carry,
+        out: &mut Vec<Event>,
+    ) {
+        let (words, inp, code) = (&s.words, s.inp, &date.code);
+        let info = self.codes.get(code);
+        let confidence = confidence(s, roles);
+        let last = words[f.after.saturating_sub(1).max(f.verb)].end;
+        let trigger = TriggerRef {
+            text: s.body[words[f.verb].start..last].to_owned(),
+            start: words[f.verb].start,
+            end: last,
+        };
+        let sentence = SentenceRef {
+            index: inp.index,
+            start: inp.start,
+            end: inp.end,
+            text: s.text.to_owned(),
+        };
+        let joint_trigger = self.verbs.triggers[f.candidates[0]].joint;
+        for (si, ti) in pairs(roles, code, joint_trigger) {
+            carry.n_event += 1;
+            let source = actor_ref(s.actors[si]);
+            let target = ti
+                .map(|t| actor_ref(s.actors[t]))
+                .filter(|t| keeps_target(&source, t, code));
+            out.push(Event {
+                id: format!("{}:{}:{}", inp.doc_id, inp.index, carry.n_event),
+                source,
+                target,
+                cameo: code.clone(),
+                root: cameo::root(code).to_owned(),
+                quad_class: cameo::quad_class(code),
+                goldstein: info.map_or(0.0, |i| i.goldstein),
+                plover: Plover {
+                    kind: info.map_or_else(String::new, |i| i.plover.clone()),
+                    mode: info.map_or_else(String::new, |i| i.mode.clone()),
+                    context: date.factuality.plover_context().to_owned(),
+                },
+                date: date.date.clone(),
+                date_source: date.source,
+                date_text: date.text.clone(),
+                factuality: date.factuality,
+                factuality_cue: date.cue.clone(),
+                sentence: sentence.clone(),
+                trigger: trigger.clone(),
+                rule: roles.rule.clone(),
+                confidence,
+            });
+        }
+    }
+}

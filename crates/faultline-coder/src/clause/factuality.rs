@@ -1,0 +1,295 @@
+//! Factuality: how certain the text makes an event. Cues between the source
+//! and the trigger — negation (not, never, no), modals (could, would, might),
+//! conditionals (if, unless), future (will) — and the verb governing an
+//! infinitive ("plans to", "refused to"). A statement of intent of a
+//! cooperative event is an asserted 03 event, an announced use of force a
+//! threat (13) and a stated refusal a rejection (12); a hedged one is not.
+//! The word lists are in `data/lexicon.toml`.
+
+use faultline_text::lexicon::WordList;
+
+use super::roles::Roles;
+use super::{Found, Sentence, W};
+use crate::cameo;
+use crate::dict::lexicon::lex;
+use crate::event::Factuality;
+use crate::verbs::{Trigger, TriggerKind};
+
+/// What governs a trigger in the infinitive ("vowed to retaliate").
+#[derive(Clone, Copy, Default)]
+pub(super) struct Governor {
+    /// A verb of intent: "plans to meet".
+    intent: bool,
+    /// A verb of failure or refusal: "refused to meet".
+    fail: bool,
+    /// Another verb: "voted to expel".
+    other: bool,
+}
+
+/// The factuality of an event and the code it ends up with.
+pub(super) struct Assessed {
+    /// How certain the text makes it.
+    pub factuality: Factuality,
+    /// The words that set it.
+    pub cue: Option<String>,
+    /// True for a statement of intent (or a threat) that was made.
+    pub intent: bool,
+    /// The code after recoding intent, threats, refusals and demands.
+    pub code: String,
+}
+
+/// The verb governing trigger `f` in the infinitive, if any; `None` when an
+/// earlier trigger of the clause governs it (its patterns speak for it).
+pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<Governor> {
+    let words = &s.words;
+    if f.verb < 2 || words[f.verb - 1].lower != "to" {
+        return Some(Governor::default());
+    }
+    let mut g = f.verb - 2;
+    while g > 0 && lex().soft_adverbs.contains(&words[g].lower) {
+        g -= 1;
+    }
+    let clause_from = s.clause_start(f.verb);
+    if found
+        .iter()
+        .any(|t| t.verb >= clause_from && t.verb < f.verb)
+    {
+        return None;
+    }
+    let gw = words[g].lower.as_str();
+    let intent = lex().intent_verbs.contains(gw);
+    let fail = lex().fail_verbs.contains(gw);
+    let other = !intent && !fail && !lex().aspect_verbs.contains(gw);
+    Some(Governor {
+        intent,
+        fail,
+        other,
+    })
+}
+
+/// The cues found before a trigger, in the order they are tried.
+struct Cues {
+    factuality: Factuality,
+    cue: Option<String>,
+    intent: bool,
+    enacted: bool,
+    refusal: Option<&'static str>,
+}
+
+impl Cues {
+    fn new(factuality: Factuality, cue: String) -> Self {
+        Self {
+            factuality,
+            cue: Some(cue),
+            intent: false,
+            enacted: false,
+            refusal: None,
+        }
+    }
+
+    fn intent(cue: String) -> Self {
+        Self {
+            intent: true,
+            ..Self::new(Factuality::Asserted, cue)
+        }
+    }
+}
+
+/// The factuality of trigger `f` with roles `roles`, and its final code.
+pub(super) fn assess(
+    s: &Sentence<'_>,
+    f: &Found,
+    trig: &Trigger,
+    roles: &Roles,
+    gov: Governor,
+    intent_codes: bool,
+) -> Assessed {
+    let mut c = cues(s, f, roles, gov, intent_codes);
+    // Noun triggers negated by "no" before the noun ("no talks have been held").
+    if matches!(trig.kind, TriggerKind::Noun { .. })
+        && c.factuality == Factuality::Asserted
+        && (f.verb + 1..f.after).any(|k| k > 0 && s.words[k - 1].lower == "no")
+    {
+        c.factuality = Factuality::Negated;
+        c.cue = Some("no".to_owned());
+    }
+    let mut code = match (c.enacted, c.refusal) {
+        (true, _) => "100".to_owned(),
+        (false, Some(r)) => r.to_owned(),
+        (false, None) => roles.code.clone(),
+    };
+    if c.intent && !intent_codes {
+        c.factuality = Factuality::Future;
+    } else if c.intent {
+        if let Some(i) = intent_code(&code) {
+            code = i;
+        } else if let Some(t) = threat_code(&code) {
+            code = t.to_owned();
+        } else {
+            c.factuality = Factuality::Future;
+        }
+    }
+    Assessed {
+        factuality: c.factuality,
+        cue: c.cue,
+        intent: c.intent,
+        code,
+    }
+}
+
+/// The first cue that applies, in order: negation, a failing governor, a
+/// condition, a hedge, the future, an intent governor, an enacted demand,
+/// another governor, a denial.
+fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes: bool) -> Cues {
+    let words = &s.words;
+    let verb_start = words[f.verb].start;
+    let left_bound = roles
+        .sources
+        .iter()
+        .map(|&i| s.actors[i].end)
+        .max()
+        .unwrap_or(s.inp.start)
+        .min(verb_start);
+    let window: Vec<&W> = words
+        .iter()
+        .filter(|w| w.start >= left_bound && w.end <= verb_start)
+        .collect();
+    let has = |list: &WordList| {
+        window
+            .iter()
+            .find(|w| list.contains(&w.lower))
+            .map(|w| w.lower.clone())
+    };
+    let clause_start = s.clause_start(f.verb);
+    let cond = (clause_start..f.verb)
+        .find(|&k| matches!(words[k].lower.as_str(), "if" | "unless" | "whether"));
+    let governor_word = || words[f.verb - 2].lower.clone();
+    if let Some(n) = has(&lex().negations) {
+        return negation(words, f, n, &roles.code, intent_codes);
+    }
+    if gov.fail {
+        return Cues::new(Factuality::Negated, governor_word());
+    }
+    if let Some(c) = cond {
+        if intent_codes
+            && threat_code(&roles.code).is_some()
+            && let Some(fut) = has(&lex().future)
+        {
+            // "If Turkey does anything …, I will destroy …": a promise of
+            // force or sanctions on a condition is a threat, and the threat
+            // itself was made.
+            return Cues::intent(format!("{} … {fut}", words[c].lower));
+        }
+        return Cues::new(Factuality::Conditional, words[c].lower.clone());
+    }
+    if let Some(h) = has(&lex().hedges) {
+        let reported = (0..f.verb).any(|k| lex().reporting_verbs.contains(&words[k].lower));
+        if h == "would" && reported {
+            return Cues::intent(h);
+        }
+        return Cues::new(Factuality::Hypothetical, h);
+    }
+    if let Some(fut) = has(&lex().future) {
+        return Cues::intent(fut);
+    }
+    if gov.intent {
+        return Cues::intent(governor_word());
+    }
+    if gov.other && intent_codes && enacted_demand(words, clause_start, f.verb) {
+        // "Parliament voted for a resolution to expel US troops": the vote
+        // is a real demand; the expulsion has not happened.
+        return Cues {
+            enacted: true,
+            ..Cues::new(Factuality::Asserted, format!("{} to", governor_word()))
+        };
+    }
+    if gov.other {
+        return Cues::new(Factuality::Future, format!("{} to", governor_word()));
+    }
+    if let Some(d) = (clause_start..f.verb).find(|&k| lex().denials.contains(&words[k].lower)) {
+        return Cues::new(Factuality::Negated, words[d].lower.clone());
+    }
+    Cues {
+        cue: None,
+        ..Cues::new(Factuality::Asserted, String::new())
+    }
+}
+
+/// A negation cue `n`. "Turkey will not meet …", "Interpol would not
+/// consider requests": a stated refusal is itself an event (12). The modal
+/// and negation right before the verb: "would not consider", "will not
+/// meet" (not "will not be deterred … and defend").
+fn negation(words: &[W], f: &Found, n: String, code: &str, intent_codes: bool) -> Cues {
+    let modal = (f.verb.saturating_sub(2)..f.verb)
+        .find(|&j| matches!(words[j].lower.as_str(), "not" | "n't" | "never"))
+        .filter(|&j| j > 0)
+        .map(|j| words[j - 1].lower.clone())
+        .filter(|m| matches!(m.as_str(), "will" | "would" | "wo" | "shall"));
+    match (modal, refusal_code(code)) {
+        (Some(m), Some(r)) if intent_codes => Cues {
+            refusal: Some(r),
+            ..Cues::new(Factuality::Asserted, format!("{m} {n}"))
+        },
+        _ => Cues::new(Factuality::Negated, n),
+    }
+}
+
+/// Whether the infinitive at `verb` completes an instrument a body enacted
+/// in this clause: "voted on a resolution to expel", "passed a bill to ban".
+fn enacted_demand(words: &[W], clause_start: usize, verb: usize) -> bool {
+    verb >= 2
+        && lex().instruments.contains(&words[verb - 2].lower)
+        && (clause_start..verb - 2).any(|k| lex().enacting_verbs.contains(&words[k].lower))
+}
+
+/// Intent code for a cooperative event announced for the future ("will meet" → 036).
+fn intent_code(code: &str) -> Option<String> {
+    let r = cameo::root(code);
+    let c = match r {
+        "04" => {
+            if code.starts_with("045") {
+                "039"
+            } else {
+                "036"
+            }
+        }
+        "05" => "032",
+        "06" => match code.get(..3) {
+            Some("061") => "0311",
+            Some("062") => "0312",
+            Some("063") => "0313",
+            Some("064") => "0314",
+            _ => "031",
+        },
+        "07" => "033",
+        "08" => "035",
+        "01" | "02" | "03" => return Some(code.to_owned()),
+        _ => return None,
+    };
+    Some(c.to_owned())
+}
+
+/// Threat code for a conflict event announced for the future ("will retaliate").
+fn threat_code(code: &str) -> Option<&'static str> {
+    match cameo::root(code) {
+        "15" | "18" | "19" | "20" => Some("138"),
+        "16" => Some("1312"),
+        "17" => Some("137"),
+        _ => None,
+    }
+}
+
+/// The rejection a stated refusal of a cooperative act amounts to ("will not
+/// meet" → 125 reject a proposal to meet; "would not consider" → 120): only
+/// for verbal and material cooperation, not for conflict ("will not attack"
+/// is no rejection).
+fn refusal_code(code: &str) -> Option<&'static str> {
+    match cameo::root(code) {
+        "04" => Some("125"),
+        "06" | "07" => Some("121"),
+        "03" | "05" => Some("120"),
+        // "would not consider", but not "would not comment" (010–013).
+        "01" if code == "014" => Some("120"),
+        _ => None,
+    }
+}

@@ -1,0 +1,355 @@
+//! Clause analysis on raw text, as a chain of small passes over one
+//! sentence. The orchestrator here runs them trigger by trigger:
+//!
+//! 1. [`triggers`]: every token that is a verb form of a trigger (with its
+//!    particle) or a support verb followed within four words by an event noun
+//!    ("held talks", "imposed sanctions"), and event nouns with their parties
+//!    ("talks between A and B"); verb forms used as nouns are dropped.
+//! 2. [`factuality::governor`]: a trigger that is the infinitive of another
+//!    trigger ("vowed to retaliate") is left to the governing verb's
+//!    patterns; other governing verbs ("plans to", "refused to") are noted.
+//! 3. [`roles`]: voice, then the source — the nearest actor mention left of
+//!    the trigger that is not the object of a preposition, with coordinated
+//!    actors ("A, B and C met"); coordinated verbs share their subject; a
+//!    passive trigger takes its source from the `by` phrase.
+//! 4. [`pattern`]: the trigger's patterns over the words that follow; the
+//!    first match gives the code and binds `TARGET`; else the default code
+//!    and the first actor after the trigger that is not a place.
+//! 5. [`factuality`]: negation, modals, conditionals, future; statements of
+//!    intent, threats and refusals recoded (03, 13, 12).
+//! 6. [`dating`]: the date expression nearest the trigger in its clause,
+//!    resolved against the article date; else the article date.
+//! 7. [`emit`]: confidence, source–target pairs (joint and mutual events in
+//!    both directions) and the events themselves.
+//!
+//! Where does a new cue go? A word list: `data/lexicon.toml`. A factuality
+//! rule: `factuality.rs`. A rule for who acts: `roles.rs`.
+
+mod dating;
+mod emit;
+mod factuality;
+mod pattern;
+mod roles;
+mod triggers;
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use faultline_actors::Mention;
+use faultline_dates::EventDate;
+
+use crate::cameo::CodeTable;
+use crate::event::Event;
+use crate::verbs::{self, VerbDict};
+
+/// One token of the sentence with its lower-case text.
+struct W {
+    start: usize,
+    end: usize,
+    lower: String,
+}
+
+/// Everything the engine needs about one sentence.
+pub struct SentenceInput<'a> {
+    /// Document id, for event ids.
+    pub doc_id: &'a str,
+    /// The whole body.
+    pub body: &'a str,
+    /// Sentence index in the document.
+    pub index: usize,
+    /// Byte range of the sentence.
+    pub start: usize,
+    /// End of the sentence.
+    pub end: usize,
+    /// Actor mentions inside the sentence, ordered.
+    pub mentions: &'a [Mention],
+    /// The article date.
+    pub anchor: NaiveDate,
+    /// True when the article date is known (else events are dated by text only).
+    pub anchor_known: bool,
+}
+
+/// A sentence ready for the passes: its words and its acting mentions.
+struct Sentence<'a> {
+    inp: &'a SentenceInput<'a>,
+    body: &'a str,
+    text: &'a str,
+    words: Vec<W>,
+    /// Actor mentions that act (not apposition roles).
+    actors: Vec<&'a Mention>,
+}
+
+impl<'a> Sentence<'a> {
+    /// The sentence's words and actors; `None` when it has no word.
+    fn new(inp: &'a SentenceInput<'a>) -> Option<Self> {
+        let body = inp.body;
+        let text = &body[inp.start..inp.end];
+        let words: Vec<W> = faultline_text::tokens(text, inp.start)
+            .iter()
+            .map(|t| W {
+                start: t.span.start,
+                end: t.span.end,
+                lower: body[t.span.start..t.span.end].to_lowercase(),
+            })
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        let actors = inp.mentions.iter().filter(|m| !m.appositive).collect();
+        Some(Self {
+            inp,
+            body,
+            text,
+            words,
+            actors,
+        })
+    }
+
+    /// True when word `i` lies inside an acting mention.
+    fn in_mention(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        self.actors
+            .iter()
+            .any(|m| w.start >= m.start && w.end <= m.end)
+    }
+
+    /// The actor whose mention starts at word `i`, and the byte where it ends.
+    fn actor_at(&self, i: usize) -> Option<(usize, usize)> {
+        self.actors
+            .iter()
+            .position(|m| self.words[i].start == m.start)
+            .map(|a| (a, self.actors[a].end))
+    }
+
+    /// The word after the last ";" before word `verb` (0 when none).
+    fn clause_start(&self, verb: usize) -> usize {
+        (0..verb)
+            .rev()
+            .find(|&k| self.words[k].lower == ";")
+            .map_or(0, |k| k + 1)
+    }
+
+    /// The clause ends at a semicolon, colon or dash after word `from`.
+    fn clause_end(&self, from: usize) -> usize {
+        (from..self.words.len())
+            .find(|&k| matches!(self.words[k].lower.as_str(), ";" | ":" | "—" | "–"))
+            .unwrap_or(self.words.len())
+    }
+}
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Triggers of this verb form, tried in order.
+    candidates: Vec<usize>,
+    /// Token index of the verb (or support verb).
+    verb: usize,
+    /// Token index just after the trigger words (particle or noun).
+    after: usize,
+    /// Words in the event noun (0 for verbs).
+    noun_len: usize,
+    /// For a noun with no support verb ("talks between Seoul and Tokyo"):
+    /// the token where the actors after "between" start.
+    between: Option<usize>,
+}
+
+/// What the passes carry from one trigger of a sentence to the next.
+#[derive(Default)]
+struct Carry {
+    /// Events coded in this sentence so far.
+    n_event: usize,
+    /// Triggers already used up by an earlier trigger's pattern ("urged X to release…").
+    consumed: HashSet<usize>,
+    /// Sources of the last event in the sentence, for participle clauses.
+    last_sources: Vec<usize>,
+    /// The subjects of the verb triggers coded so far, by verb word.
+    verb_subjects: Vec<(usize, Option<Vec<usize>>)>,
+}
+
+/// Codes the engine and the data use.
+pub struct Engine<'a> {
+    /// Triggers.
+    pub verbs: &'a VerbDict,
+    /// CAMEO table.
+    pub codes: &'a CodeTable,
+    /// Code statements of intent as CAMEO 03 ("will meet" → 036) and
+    /// announced conflict as threats ("will retaliate" → 138). Off, they keep
+    /// their verb's code with factuality `future` (PETRARCH's behaviour).
+    pub intent_codes: bool,
+}
+
+impl Engine<'_> {
+    /// Codes one sentence, appending events to `out`.
+    pub fn code_sentence(&self, inp: &SentenceInput<'_>, out: &mut Vec<Event>) {
+        let Some(s) = Sentence::new(inp) else {
+            return;
+        };
+        let found = triggers::find(self.verbs, &s);
+        let dates: Vec<EventDate> = dating::sentence_dates(&s);
+        let mut carry = Carry::default();
+        for fi in 0..found.len() {
+            self.code_trigger(&s, &found, fi, &dates, &mut carry, out);
+        }
+    }
+
+    /// Runs the passes for trigger `fi` of the sentence.
+    fn code_trigger(
+        &self,
+        s: &Sentence<'_>,
+        found: &[Found],
+        fi: usize,
+        dates: &[EventDate],
+        carry: &mut Carry,
+        out: &mut Vec<Event>,
+    ) {
+        let f = &found[fi];
+        if carry.consumed.contains(&f.verb) {
+            return;
+        }
+        let Some(governor) = factuality::governor(s, f, found) else {
+            // Governed by an earlier trigger of the clause: its patterns speak for it.
+            return;
+        };
+        let voice = roles::voice(s, found, fi, &self.verbs.triggers[f.candidates[0]]);
+        let subject = roles::subject_of(s, f, voice.k, carry, out);
+        if f.between.is_none() {
+            carry.verb_subjects.push((f.verb, subject.clone()));
+        }
+        let Some(roles) = self.roles(s, found, fi, voice.passive, subject, carry) else {
+            return;
+        };
+        let assessed = factuality::assess(
+            s,
+            f,
+            &self.verbs.triggers[f.candidates[0]],
+            &roles,
+            governor,
+            self.intent_codes,
+        );
+        let dated = dating::date_event(s, dates, f, assessed);
+        if !verbs::is_event_code(&dated.code) {
+            // "---": the dictionary says this use of the verb is no event.
+            return;
+        }
+        self.emit(s, f, &roles, &dated, carry, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use crate::event::Factuality;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    fn coded(body: &str) -> Vec<crate::Event> {
+        let doc = crate::Doc::from_text("e", body, day("2020-01-06"));
+        let coder = crate::Coder::defaults().unwrap();
+        coder.code_doc(&doc).events
+    }
+
+    #[test]
+    fn an_enacted_resolution_is_a_demand_a_drafted_one_is_not_a_fact() {
+        let ev = coded(
+            "Yesterday, the Iraqi parliament voted on a resolution to expel United States troops.",
+        );
+        let e = ev.iter().find(|e| e.trigger.text == "expel").unwrap();
+        assert_eq!(
+            (e.cameo.as_str(), e.factuality, e.date.as_str()),
+            ("100", Factuality::Asserted, "2020-01-05"),
+            "{ev:?}"
+        );
+        let ev = coded("The Iraqi parliament drafted a resolution to expel United States troops.");
+        let e = ev.iter().find(|e| e.trigger.text == "expel").unwrap();
+        assert_eq!(e.factuality, Factuality::Future, "{ev:?}");
+    }
+
+    #[test]
+    fn coordinated_verbs_share_their_subject() {
+        // The actor before "and" is the first verb's object: not the subject.
+        let ev = coded(
+            "Iran accused Israel of the attack and demanded sanctions from the United Nations.",
+        );
+        let e = ev
+            .iter()
+            .find(|e| e.trigger.text == "demanded")
+            .expect("a demand");
+        assert_eq!(e.source.code, "IRN", "{ev:?}");
+        // An actor with its own clause before "and" keeps it.
+        let ev = coded("Iran said Israel attacked the port and killed two guards.");
+        let e = ev
+            .iter()
+            .find(|e| e.trigger.text == "killed")
+            .expect("a killing");
+        assert_eq!(e.source.code, "ISR", "{ev:?}");
+    }
+
+    #[test]
+    fn a_conditional_promise_of_force_is_a_threat() {
+        let ev = coded("If talks fail, the United States will impose sanctions on Iran.");
+        let e = ev
+            .iter()
+            .find(|e| e.cameo.starts_with("13"))
+            .expect("a threat");
+        assert_eq!(
+            (e.cameo.as_str(), e.factuality),
+            ("1312", Factuality::Asserted),
+            "{ev:?}"
+        );
+        // The condition itself, and a hedged reply, stay conditional.
+        let ev = coded("If Iran attacks Israel, Israel could strike back.");
+        assert!(
+            ev.iter().all(|e| e.factuality != Factuality::Asserted),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_stated_refusal_is_a_rejection() {
+        let ev = coded("Turkey will not meet Greek officials before the summit.");
+        let e = ev
+            .iter()
+            .find(|e| e.trigger.text == "meet")
+            .expect("a meeting");
+        assert_eq!(
+            (e.cameo.as_str(), e.factuality),
+            ("125", Factuality::Asserted),
+            "{ev:?}"
+        );
+        // Not a refusal: a plain negation, a refused comment, a far modal.
+        for body in [
+            "Turkey did not meet Greek officials.",
+            "Turkey would not comment on the Greek proposal.",
+            "Iraq will not be deterred by Iran and will defend itself against Iran.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().all(|e| !e.cameo.starts_with("12")),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn back_after_a_verb_is_a_particle() {
+        for body in [
+            "Syrian rebels struck back at the army near Idlib.",
+            "Iranian forces fought back against Iraqi troops.",
+        ] {
+            let ev = coded(body);
+            assert!(ev.iter().all(|e| e.trigger.text != "back"), "{ev:?}");
+        }
+        // The verb itself: support, or an intent to support.
+        let ev = coded("France backed Greece in the dispute. Germany will back Greece.");
+        assert_eq!(
+            ev.iter()
+                .filter(|e| e.rule.starts_with("verbs/05.toml:back"))
+                .count(),
+            2,
+            "{ev:?}"
+        );
+    }
+}

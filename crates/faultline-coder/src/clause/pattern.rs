@@ -1,0 +1,218 @@
+//! Pattern match: the trigger's patterns over the words that follow it
+//! (`word`, `(a|b)`, `$SET`, `TARGET`, `...`); the first match gives the code
+//! and binds the target. Without a match, the default code applies and the
+//! target is the first actor after the trigger that is not a place or a topic.
+
+use faultline_actors::Via;
+
+use super::{Engine, Found, Sentence, W};
+use crate::cameo;
+use crate::dict::lexicon::lex;
+use crate::verbs::{Pattern, Tok};
+
+/// The outcome of matching a trigger's patterns.
+pub(super) struct Match {
+    /// The code.
+    pub code: String,
+    /// The rule id ("verbs/11.toml:accuse/1" or ".../default").
+    pub rule: String,
+    /// The target actor, if any.
+    pub target: Option<usize>,
+    /// True when a pattern matched.
+    pub matched: bool,
+    /// The word after the matched words.
+    pub end: usize,
+}
+
+impl Engine<'_> {
+    /// Matches the patterns of the candidate triggers (all triggers of this
+    /// verb form): the first matching pattern of any wins; otherwise the first
+    /// candidate's default code applies.
+    pub(super) fn match_patterns(
+        &self,
+        s: &Sentence<'_>,
+        f: &Found,
+        clause_end: usize,
+        trigger_starts: &[usize],
+        passive: bool,
+        own: &[&str],
+    ) -> Match {
+        let (words, after) = (&s.words, f.after);
+        let actor_at = |i: usize| s.actor_at(i);
+        let mut hit = None;
+        'outer: for &c in &f.candidates {
+            for p in &self.verbs.triggers[c].patterns {
+                if let Some((target, end)) = match_one(p, words, after, clause_end, &actor_at) {
+                    hit = Some((p.code.clone(), p.rule.clone(), target, end));
+                    break 'outer;
+                }
+            }
+        }
+        let mut m = match hit {
+            Some((code, rule, target, end)) => Match {
+                code,
+                rule,
+                target,
+                matched: true,
+                end,
+            },
+            None => {
+                let t = &self.verbs.triggers[f.candidates[0]];
+                Match {
+                    code: t.code.clone(),
+                    rule: format!("{}/default", t.id),
+                    target: None,
+                    matched: false,
+                    end: after,
+                }
+            }
+        };
+        if passive {
+            m.target = None;
+        } else if m.target.is_none() {
+            m.target = default_target(s, after, m.end, &m.code, clause_end, trigger_starts, own);
+        }
+        m
+    }
+}
+
+/// The first actor after the trigger that is not a place; for material
+/// conflict a place may be the target when nothing else is. Looked for up
+/// to the next trigger after the matched words (or the clause end).
+fn default_target(
+    s: &Sentence<'_>,
+    after: usize,
+    match_end: usize,
+    code: &str,
+    clause_end: usize,
+    trigger_starts: &[usize],
+    own: &[&str],
+) -> Option<usize> {
+    let (words, actors) = (&s.words, &s.actors);
+    let from = match_end.max(after);
+    let limit = trigger_starts
+        .iter()
+        .copied()
+        .find(|&v| v >= from)
+        .unwrap_or(clause_end)
+        .min(clause_end)
+        .min(words.len());
+    let mut fallback = None;
+    let mut pick = None;
+    for i in after..limit {
+        // A comma ends the object (", a senior official said" is an
+        // attribution), unless it only sets off an aside right after the
+        // verb ("alleged, by way of example, Mahan had …").
+        if words[i].lower == "," && i > after && words[after].lower != "," {
+            break;
+        }
+        if let Some((a, _)) = s.actor_at(i) {
+            let prev = if i > after {
+                words[i - 1].lower.as_str()
+            } else {
+                ""
+            };
+            if lex().place_prepositions.contains(prev)
+                || prev == "according"
+                || (i >= 2 && words[i - 2].lower == "according")
+            {
+                fallback = fallback.or(Some(a));
+                continue;
+            }
+            if matches!(cameo::root(code), "15" | "08")
+                && actors[a].via == Via::Context
+                && actors[a]
+                    .country
+                    .as_deref()
+                    .is_some_and(|c| own.contains(&c))
+            {
+                // "mobilized troops along the border with Colombia": own forces.
+                continue;
+            }
+            if lex().topic_words.contains(prev) && cameo::quad_class(code) <= 2 {
+                // "spoke about Syria": a topic, not a target.
+                continue;
+            }
+            pick = Some(a);
+            break;
+        }
+    }
+    // A mention that starts inside the trigger's own words ("hosted
+    // refugees from Syria", with "refugees" in the trigger) still counts.
+    let spanning = words.get(after).and_then(|w| {
+        actors.iter().position(|m| {
+            m.start < w.start && m.end > w.start && m.start >= words[after.saturating_sub(1)].start
+        })
+    });
+    pick.or(spanning).or(if cameo::quad_class(code) == 4 {
+        fallback
+    } else {
+        None
+    })
+}
+
+/// Matches one pattern against the words after a trigger; returns Some(target) on success.
+///
+/// `actor_at(i)` gives the actor whose mention starts at token `i`, and the
+/// byte where that mention ends.
+pub(super) fn match_one(
+    p: &Pattern,
+    words: &[W],
+    start: usize,
+    right: usize,
+    actor_at: &dyn Fn(usize) -> Option<(usize, usize)>,
+) -> Option<(Option<usize>, usize)> {
+    fn go(
+        toks: &[Tok],
+        words: &[W],
+        i: usize,
+        right: usize,
+        actor_at: &dyn Fn(usize) -> Option<(usize, usize)>,
+        target: Option<usize>,
+    ) -> Option<(Option<usize>, usize)> {
+        let Some(first) = toks.first() else {
+            return Some((target, i));
+        };
+        match first {
+            Tok::Skip => {
+                for skip in 0..=6 {
+                    if i + skip > right {
+                        break;
+                    }
+                    if let Some(t) = go(&toks[1..], words, i + skip, right, actor_at, target) {
+                        return Some(t);
+                    }
+                }
+                None
+            }
+            Tok::Target => {
+                // A determiner or a couple of words may come before the actor ("the US", "its ally Japan").
+                for skip in 0..=2 {
+                    let k = i + skip;
+                    if k >= right {
+                        break;
+                    }
+                    if let Some((a, end)) = actor_at(k) {
+                        let mut next = k + 1;
+                        while next < words.len() && words[next].start < end {
+                            next += 1;
+                        }
+                        return go(&toks[1..], words, next, right, actor_at, target.or(Some(a)));
+                    }
+                    if matches!(words[k].lower.as_str(), "," | ";" | "." | "and") {
+                        break;
+                    }
+                }
+                None
+            }
+            Tok::Words(alts) => {
+                if i < right && alts.iter().any(|a| *a == words[i].lower) {
+                    go(&toks[1..], words, i + 1, right, actor_at, target)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+    go(&p.toks, words, start, right, actor_at, None)
+}

@@ -1,0 +1,460 @@
+//! Who acts and on whom: voice, the subject (nearest acting mention to the
+//! left, with coordinated actors), subjects shared by coordinated verbs, the
+//! passive agent, and the sources and targets an event ends up with.
+
+use std::collections::HashSet;
+
+use faultline_actors::{Mention, Via};
+
+use super::{Carry, Engine, Found, Sentence, W};
+use crate::cameo;
+use crate::dict::lexicon::lex;
+use crate::event::Event;
+use crate::verbs::{Trigger, TriggerKind};
+
+/// The voice of a trigger.
+pub(super) struct Voice {
+    /// The word the verb group starts at (the verb, before soft adverbs).
+    pub k: usize,
+    /// True for a passive verb ("was shelled", "troops backed by Iran").
+    pub passive: bool,
+}
+
+/// The sources, targets and code of an event.
+pub(super) struct Roles {
+    /// Acting actors (indices into the sentence's actors).
+    pub sources: Vec<usize>,
+    /// Actors acted on.
+    pub targets: Vec<usize>,
+    /// CAMEO code from the pattern or the trigger's default.
+    pub code: String,
+    /// Id of the rule that gave the code.
+    pub rule: String,
+    /// True when a pattern matched (not the default).
+    pub matched: bool,
+    /// True for a passive trigger.
+    pub passive: bool,
+}
+
+/// The voice of trigger `fi`: passive after a form of "be", or a reduced
+/// relative ("forces backed by …") after a mention.
+pub(super) fn voice(s: &Sentence<'_>, found: &[Found], fi: usize, trig: &Trigger) -> Voice {
+    let (words, actors) = (&s.words, &s.actors);
+    let f = &found[fi];
+    let mut k = f.verb;
+    while k > 0 && lex().soft_adverbs.contains(&words[k - 1].lower) {
+        k -= 1;
+    }
+    let verb_word = words[f.verb].lower.as_str();
+    let participle = !verb_word.ends_with("ing")
+        && (verb_word.ends_with("ed") || verb_word.ends_with('n') || verb_word.ends_with('t'));
+    let after_mention = k > 0 && actors.iter().any(|m| m.end == words[k - 1].end);
+    let reduced_relative = participle
+        && after_mention
+        && found[..fi].iter().any(|p| p.verb + 1 < k)
+        && !(f.after < words.len() && actors.iter().any(|m| m.start == words[f.after].start));
+    let passive = matches!(trig.kind, TriggerKind::Verb { .. })
+        && participle
+        && ((k > 0 && lex().be.contains(&words[k - 1].lower)) || reduced_relative);
+    Voice { k, passive }
+}
+
+/// The subject of trigger `f`: the parties after "between" for a noun with
+/// no support verb, else the nearest acting mention to its left — or the
+/// subject of an earlier verb coordinated with it by "and".
+pub(super) fn subject_of(
+    s: &Sentence<'_>,
+    f: &Found,
+    k: usize,
+    carry: &Carry,
+    out: &[Event],
+) -> Option<Vec<usize>> {
+    let subject = match f.between {
+        // "talks between A and B": the parties are the actors after "between".
+        Some(b) => s
+            .actors
+            .iter()
+            .position(|m| m.start >= s.words[b].start)
+            .map(|first| chain_right(s, first)),
+        None => subject(s, s.words[f.verb].start),
+    };
+    match (
+        f.between,
+        k.checked_sub(1).map(|a| s.words[a].lower.as_str()),
+    ) {
+        (None, Some("and")) => shared_subject(s, k, subject, carry, out),
+        _ => subject,
+    }
+}
+
+/// Coordinated verbs share their subject: "Iran issued warrants on people
+/// involved in Soleimani's killing and demanded …" — the nearest actor
+/// before "and demanded" sits in the first verb's object; the subject is the
+/// first verb's.
+fn shared_subject(
+    s: &Sentence<'_>,
+    k: usize,
+    subject: Option<Vec<usize>>,
+    carry: &Carry,
+    out: &[Event],
+) -> Option<Vec<usize>> {
+    let (words, actors) = (&s.words, &s.actors);
+    let earlier = carry
+        .verb_subjects
+        .iter()
+        .rev()
+        .find(|(v, s)| *v + 1 < k && s.is_some());
+    // The actor picked is the object of the earlier verb's event.
+    let object_of = |v: usize, i: usize| {
+        out.iter()
+            .rev()
+            .take_while(|e| e.sentence.index == s.inp.index)
+            .any(|e| {
+                e.trigger.start == words[v].start
+                    && e.target
+                        .as_ref()
+                        .is_some_and(|t| t.start == actors[i].start)
+            })
+    };
+    // Or it stands after the earlier verb with nothing of its own before
+    // "and" ("for the Syrian Army to enter and deploy": the army has its own
+    // verb).
+    let in_object = |v: usize, i: usize| {
+        let m = actors[i];
+        m.start > words[v].start
+            && !words.iter().any(|w| {
+                w.start >= m.end
+                    && w.end <= words[k - 1].start
+                    && matches!(
+                        w.lower.as_str(),
+                        "to" | "who" | "which" | "that" | "," | ";" | "said" | "says"
+                    )
+            })
+    };
+    match (earlier, &subject) {
+        (Some((v, Some(s0))), Some(sub))
+            if sub
+                .first()
+                .is_some_and(|&i| object_of(*v, i) || in_object(*v, i)) =>
+        {
+            Some(s0.clone())
+        }
+        (Some((_, Some(s0))), None) => Some(s0.clone()),
+        _ => subject,
+    }
+}
+
+impl Engine<'_> {
+    /// Sources, targets and code of trigger `fi` given its subject: the
+    /// passive agent or the pattern's target, participle clauses sharing the
+    /// previous sources, "talks between A and B" as a pair, and one's own
+    /// forces dropped from force posture. `None` when nobody acts.
+    pub(super) fn roles(
+        &self,
+        s: &Sentence<'_>,
+        found: &[Found],
+        fi: usize,
+        passive: bool,
+        subject: Option<Vec<usize>>,
+        carry: &mut Carry,
+    ) -> Option<Roles> {
+        let (words, actors) = (&s.words, &s.actors);
+        let f = &found[fi];
+        let clause_end = s.clause_end(f.after);
+        let verb_starts: Vec<usize> = found.iter().map(|f| f.verb).collect();
+        let own_countries: Vec<&str> = subject
+            .iter()
+            .flatten()
+            .filter_map(|&s| actors[s].country.as_deref())
+            .collect();
+        let mut roles = if passive {
+            let by = (f.after..clause_end).find(|&k| words[k].lower == "by");
+            let agent = by.and_then(|b| {
+                actors
+                    .iter()
+                    .position(|m| words.get(b + 1).is_some_and(|w| w.start == m.start))
+            });
+            let m = self.match_patterns(s, f, clause_end, &verb_starts, true, &[]);
+            Roles {
+                sources: agent.map(|a| chain_right(s, a)).unwrap_or_default(),
+                targets: subject.unwrap_or_default(),
+                code: m.code,
+                rule: m.rule,
+                matched: m.matched,
+                passive,
+            }
+        } else {
+            let m = self.match_patterns(s, f, clause_end, &verb_starts, false, &own_countries);
+            // Triggers inside the matched words belong to this event.
+            for later in &found[fi + 1..] {
+                if later.verb >= f.after && later.verb < m.end {
+                    carry.consumed.insert(later.verb);
+                }
+            }
+            Roles {
+                sources: subject.unwrap_or_default(),
+                targets: m.target.map(|t| chain_right(s, t)).unwrap_or_default(),
+                code: m.code,
+                rule: m.rule,
+                matched: m.matched,
+                passive,
+            }
+        };
+        // ", supporting …" / ", committing to …": a participle clause after a
+        // comma shares the subject of the clause before it.
+        if !passive
+            && words[f.verb].lower.ends_with("ing")
+            && f.verb > 0
+            && words[f.verb - 1].lower == ","
+            && !carry.last_sources.is_empty()
+        {
+            roles.sources = carry.last_sources.clone();
+            let sources = &roles.sources;
+            roles.targets.retain(|t| !sources.contains(t));
+        }
+        // "talks between A and B": the pair is both actors.
+        if roles.sources.is_empty()
+            && roles.targets.len() >= 2
+            && super::emit::is_joint(&roles.code)
+        {
+            roles.sources = vec![roles.targets.remove(0)];
+        }
+        if roles.sources.is_empty() {
+            return None;
+        }
+        carry.last_sources = roles.sources.clone();
+        let sources = &roles.sources;
+        roles.targets.retain(|t| !sources.contains(t));
+        // Force posture and concessions act on one's own forces ("stationed
+        // troops", "withdrew its forces"): those are not targets.
+        if matches!(cameo::root(&roles.code), "15" | "08") {
+            let own: HashSet<Option<&str>> = sources
+                .iter()
+                .map(|&s| actors[s].country.as_deref())
+                .collect();
+            roles.targets.retain(|&t| {
+                !(actors[t].via == Via::Context && own.contains(&actors[t].country.as_deref()))
+            });
+        }
+        Some(roles)
+    }
+}
+
+/// Spans of relative clauses closed before `verb_start` ("Russia, which
+/// backs President Assad, urged …"): their actors are not the subject.
+fn relative_clauses(s: &Sentence<'_>, verb_start: usize) -> Vec<(usize, usize)> {
+    let sentence_start = s.words.first().map_or(0, |w| w.start);
+    let text = s.body.get(sentence_start..verb_start).unwrap_or("");
+    let mut relative: Vec<(usize, usize)> = Vec::new();
+    for marker in [", which ", ", who ", ", whose ", ", where "] {
+        for (at, _) in text.match_indices(marker) {
+            if let Some(close) = text[at + marker.len()..].find(',') {
+                let from = sentence_start + at;
+                relative.push((from, from + marker.len() + close));
+            }
+        }
+    }
+    relative
+}
+
+/// The lower-case word that ends before byte `pos`.
+fn word_before(words: &[W], pos: usize) -> Option<&str> {
+    words
+        .iter()
+        .rev()
+        .find(|w| w.end <= pos)
+        .map(|w| w.lower.as_str())
+}
+
+/// The subject of a trigger: nearest acting mention to its left (not a
+/// prepositional object), with the actors coordinated before it.
+fn subject(s: &Sentence<'_>, verb_start: usize) -> Option<Vec<usize>> {
+    let (words, actors, body) = (&s.words, &s.actors, s.body);
+    let relative = relative_clauses(s, verb_start);
+    let mut pick = None;
+    for (i, m) in actors.iter().enumerate().rev() {
+        if m.end > verb_start || relative.iter().any(|&(a, b)| m.start > a && m.end <= b) {
+            continue;
+        }
+        let between = &body[m.end..verb_start];
+        if between.contains(['(', ')']) && !between.contains(')') {
+            continue;
+        }
+        if after_preposition(words, m) || possessive_before_noun(body, m, verb_start) {
+            continue;
+        }
+        // "state media said the drones struck": a reporter before a speech
+        // verb is not the subject of the reported clause.
+        let reported = body
+            .get(m.end..verb_start)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| lex().reported_by.contains(w));
+        if reported {
+            break;
+        }
+        pick = Some(i);
+        break;
+    }
+    let first = pick?;
+    // Coordinated actors before it: "A, B and C", "A; B; and C" (through appositions).
+    let mut chain = vec![first];
+    let mut cur = first;
+    while cur > 0 {
+        let prev = cur - 1;
+        let gap = gap_without_title(body, actors[prev].end, actors[cur], s.inp.mentions);
+        if is_coordination(&gap) {
+            chain.insert(0, prev);
+            cur = prev;
+        } else {
+            break;
+        }
+    }
+    Some(with_same_span(actors, chain))
+}
+
+/// True when mention `m` is the object of a preposition ("according to X",
+/// "in Seoul"). "after Trump had a call": after/before/since/until start
+/// clauses too; "thousands of Iraqis protested": a quantity's "of" is no
+/// preposition.
+fn after_preposition(words: &[W], m: &Mention) -> bool {
+    let before = word_before(words, m.start);
+    let quantity_of = before == Some("of")
+        && words
+            .iter()
+            .rev()
+            .filter(|w| w.end <= m.start)
+            .nth(1)
+            .is_some_and(|w| lex().quantities.contains(&w.lower));
+    !quantity_of
+        && before.is_some_and(|b| {
+            lex().prepositions.contains(b)
+                && !matches!(b, "by" | "after" | "before" | "since" | "until" | "as")
+        })
+}
+
+/// A possessive ("Japan's minister") is not the subject when a noun follows.
+fn possessive_before_noun(body: &str, m: &Mention, verb_start: usize) -> bool {
+    if m.text.ends_with("'s")
+        || m.text.ends_with("’s")
+        || body[m.end..].starts_with("'s")
+        || body[m.end..].starts_with("’s")
+    {
+        let rest = body[m.end..verb_start]
+            .trim_start_matches(['\'', '’', 's'])
+            .trim();
+        return !rest.is_empty();
+    }
+    false
+}
+
+/// The actor at `first` and those coordinated after it.
+pub(super) fn chain_right(s: &Sentence<'_>, first: usize) -> Vec<usize> {
+    let actors = &s.actors;
+    let mut chain = vec![first];
+    let mut cur = first;
+    while cur + 1 < actors.len() {
+        let gap = gap_without_title(s.body, actors[cur].end, actors[cur + 1], s.inp.mentions);
+        if is_coordination(&gap) {
+            chain.push(cur + 1);
+            cur += 1;
+        } else {
+            break;
+        }
+    }
+    with_same_span(actors, chain)
+}
+/// Adds the actors that share a span with one in `chain`: a group phrase
+/// ("the two governments", "they") stands for several actors at once.
+fn with_same_span(actors: &[&Mention], mut chain: Vec<usize>) -> Vec<usize> {
+    let spans: Vec<(usize, usize)> = chain
+        .iter()
+        .map(|&i| (actors[i].start, actors[i].end))
+        .collect();
+    for (i, m) in actors.iter().enumerate() {
+        if !chain.contains(&i) && spans.contains(&(m.start, m.end)) {
+            chain.push(i);
+        }
+    }
+    chain.sort_unstable();
+    chain
+}
+
+/// The text between two mentions with apposition roles cut out ("Kim, then
+/// South Korean Defense Minister; Hagel" → ", then ; "), so that lists of
+/// people with their roles still read as coordinated.
+fn gap_without_roles(body: &str, from: usize, to: usize, all: &[Mention]) -> String {
+    let mut out = String::new();
+    let mut pos = from;
+    for m in all
+        .iter()
+        .filter(|m| m.appositive && m.start >= from && m.end <= to)
+    {
+        out.push_str(body.get(pos..m.start).unwrap_or(""));
+        pos = m.end;
+    }
+    out.push_str(body.get(pos..to).unwrap_or(""));
+    out
+}
+
+/// The gap before a mention, without the title the mention's person carries
+/// ("Donald Trump and Turkish President Recep Tayyip Erdoğan" → " and ") and
+/// without apposition roles in between.
+fn gap_without_title(body: &str, from: usize, next: &Mention, all: &[Mention]) -> String {
+    let gap = gap_without_roles(body, from, next.start, all);
+    if next.person
+        && let Some(role) = &next.role
+        && let Some(stripped) = gap
+            .trim_end()
+            .trim_end_matches(',')
+            .trim_end()
+            .strip_suffix(role.as_str())
+    {
+        return stripped.to_owned();
+    }
+    gap
+}
+
+/// True when a gap between two actors coordinates them: "and", ",", ";",
+/// ", and", "as well as", possibly around an apposition ("X, a professor, and Y").
+fn is_coordination(gap: &str) -> bool {
+    let g = gap.trim();
+    if g.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = g
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has_link = g.contains([',', ';']) || words.contains(&"and") || g.contains("as well as");
+    // Allow an apposition between (it was filtered out as a role mention): only short lead words remain.
+    let allowed = |w: &str| {
+        matches!(
+            w,
+            "and"
+                | "as"
+                | "well"
+                | "the"
+                | "then"
+                | "a"
+                | "an"
+                | "both"
+                | "former"
+                | "current"
+                | "acting"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+        )
+    };
+    has_link
+        && words.len() <= 6
+        && (words.iter().all(|w| allowed(w))
+            || (g.starts_with(',') && g.ends_with(','))
+                && words.len() <= 6
+                && words
+                    .iter()
+                    .all(|w| allowed(w) || w.chars().next().is_some_and(char::is_uppercase)))
+}

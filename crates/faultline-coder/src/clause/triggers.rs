@@ -1,0 +1,320 @@
+//! Triggers: the verb forms of trigger verbs (with their particles), event
+//! nouns after a support verb within four words ("held talks", "imposed
+//! sanctions"), and event nouns followed by their parties ("talks between
+//! Seoul and Tokyo"). A verb form used as a noun ("the attack", "asset
+//! freezes", "air strike") is dropped. Input: the sentence's words and
+//! actors; output: the triggers found, in word order.
+
+use std::collections::{HashMap, HashSet};
+
+use faultline_actors::Via;
+
+use super::pattern::match_one;
+use super::{Found, Sentence};
+use crate::dict::lexicon::lex;
+use crate::verbs::{TriggerKind, VerbDict};
+
+/// The triggers of a sentence, in word order.
+pub(super) fn find(verbs: &VerbDict, s: &Sentence<'_>) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut used: HashSet<usize> = HashSet::new();
+    support_nouns(verbs, s, &mut found, &mut used);
+    between_nouns(verbs, s, &mut found, &mut used);
+    longest_per_verb(&mut found);
+    verb_triggers(verbs, s, &mut found, &used);
+    found.sort_by_key(|f| f.verb);
+    // A verb used as a noun after a determiner ("the attack", "an agreement")
+    // or a noun modifier ("the air strike"), or a participle right after a
+    // common noun ("an effort intended to"), is not a verb trigger.
+    found.retain(|f| is_noun_trigger(verbs, f) || f.verb == 0 || !used_as_noun(verbs, s, f));
+    found.retain(|f| {
+        is_noun_trigger(verbs, f)
+            || f.verb == 0
+            || !lex().determiners.contains(&s.words[f.verb - 1].lower)
+    });
+    found
+}
+
+fn is_noun_trigger(verbs: &VerbDict, f: &Found) -> bool {
+    matches!(
+        verbs.triggers[f.candidates[0]].kind,
+        TriggerKind::Noun { .. }
+    )
+}
+
+/// Event nouns after support verbs (more specific than verbs).
+fn support_nouns(
+    verbs: &VerbDict,
+    s: &Sentence<'_>,
+    found: &mut Vec<Found>,
+    used: &mut HashSet<usize>,
+) {
+    let (words, actors, body) = (&s.words, &s.actors, s.body);
+    let in_mention = |i: usize| s.in_mention(i);
+    for i in 0..words.len() {
+        if in_mention(i) {
+            continue;
+        }
+        // Event nouns after support verbs first (more specific).
+        for &t in verbs.supported_by(&words[i].lower) {
+            let TriggerKind::Noun { nouns } = &verbs.triggers[t].kind else {
+                continue;
+            };
+            'noun: for j in i + 1..(i + 6).min(words.len()) {
+                // A role word used as a modifier ("a military offensive")
+                // stays inside the noun phrase.
+                let modifier = actors.iter().any(|m| {
+                    m.via == Via::Context
+                        && m.start == words[j].start
+                        && m.end == words[j].end
+                        && body[m.start..m.end].chars().all(|c| c.is_lowercase())
+                }) && j + 1 < words.len()
+                    && !in_mention(j + 1);
+                if modifier {
+                    continue;
+                }
+                if in_mention(j)
+                    || matches!(
+                        words[j].lower.as_str(),
+                        "," | ";" | "." | "and" | "to" | "that"
+                    )
+                {
+                    break;
+                }
+                for n in nouns {
+                    if j + n.len() <= words.len()
+                        && n.iter().enumerate().all(|(k, w)| words[j + k].lower == *w)
+                    {
+                        found.push(Found {
+                            candidates: vec![t],
+                            verb: i,
+                            after: j + n.len(),
+                            noun_len: n.len(),
+                            between: None,
+                        });
+                        used.extend(i..j + n.len());
+                        break 'noun;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Event nouns with no support verb but their parties: "talks between
+/// Seoul and Tokyo", "a meeting in Cairo between A and B".
+fn between_nouns(
+    verbs: &VerbDict,
+    s: &Sentence<'_>,
+    found: &mut Vec<Found>,
+    used: &mut HashSet<usize>,
+) {
+    let (words, actors) = (&s.words, &s.actors);
+    let in_mention = |i: usize| s.in_mention(i);
+    // Seoul and Tokyo", "a meeting in Cairo between A and B".
+    for i in 0..words.len() {
+        if in_mention(i) || used.contains(&i) {
+            continue;
+        }
+        for &t in verbs.nouns_for(&words[i].lower) {
+            let TriggerKind::Noun { nouns } = &verbs.triggers[t].kind else {
+                continue;
+            };
+            let Some(n) = nouns.iter().find(|n| {
+                i + n.len() <= words.len()
+                    && n.iter().enumerate().all(|(k, w)| words[i + k].lower == *w)
+            }) else {
+                continue;
+            };
+            let after = i + n.len();
+            let Some(b) =
+                (after..(after + 4).min(words.len())).find(|&k| words[k].lower == "between")
+            else {
+                continue;
+            };
+            if b + 1 < words.len()
+                && actors.iter().any(|m| {
+                    m.start == words[b + 1].start
+                        || (m.start > words[b].end
+                            && m.start <= words[(b + 4).min(words.len() - 1)].start)
+                })
+            {
+                found.push(Found {
+                    candidates: vec![t],
+                    verb: i,
+                    after,
+                    noun_len: n.len(),
+                    between: Some(b + 1),
+                });
+                used.extend(i..after);
+                break;
+            }
+        }
+    }
+}
+
+/// One event noun per support verb: the longest ("joint military
+/// exercises" over "exercises").
+fn longest_per_verb(found: &mut Vec<Found>) {
+    let mut by_verb: HashMap<usize, Found> = HashMap::new();
+    for f in found.drain(..) {
+        match by_verb.get(&f.verb) {
+            Some(prev) if prev.noun_len >= f.noun_len => {}
+            _ => {
+                by_verb.insert(f.verb, f);
+            }
+        }
+    }
+    found.extend(by_verb.into_values());
+    found.sort_by_key(|f| f.verb);
+}
+
+/// Verb triggers (the longest particle wins), and support verbs whose own
+/// patterns match ("lodged a protest with Tokyo" → lodge's 114) over the
+/// event noun.
+fn verb_triggers(
+    verbs: &VerbDict,
+    s: &Sentence<'_>,
+    found: &mut Vec<Found>,
+    used: &HashSet<usize>,
+) {
+    let words = &s.words;
+    let in_mention = |i: usize| s.in_mention(i);
+    let actor_at_tok = |i: usize| s.actor_at(i);
+    for i in 0..words.len() {
+        if in_mention(i) {
+            continue;
+        }
+        if used.contains(&i) {
+            // A support verb whose own patterns match ("lodged a protest
+            // with Tokyo" → lodge's 114) wins over the event noun.
+            if found.iter().any(|f| f.verb == i && f.between.is_some()) {
+                // The noun itself ("meeting between A and B"): no verb here.
+                continue;
+            }
+            let noun_at = found.iter().position(|f| f.verb == i);
+            let verb_matches = verbs.verbs_for(&words[i].lower).iter().any(|&t| {
+                let trig = &verbs.triggers[t];
+                let TriggerKind::Verb { particle } = &trig.kind else {
+                    return false;
+                };
+                let after = i + 1 + particle.len();
+                particle
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| words.get(i + 1 + k).is_some_and(|w| w.lower == *p))
+                    && trig
+                        .patterns
+                        .iter()
+                        .any(|p| match_one(p, words, after, words.len(), &actor_at_tok).is_some())
+            });
+            match noun_at {
+                Some(n) if verb_matches => {
+                    found.remove(n);
+                }
+                _ => continue,
+            }
+        }
+        for &t in verbs.verbs_for(&words[i].lower) {
+            let TriggerKind::Verb { particle } = &verbs.triggers[t].kind else {
+                continue;
+            };
+            let ok = particle
+                .iter()
+                .enumerate()
+                .all(|(k, p)| words.get(i + 1 + k).is_some_and(|w| w.lower == *p));
+            if ok {
+                // The longest particle wins; triggers of equal length are all tried.
+                let after = i + 1 + particle.len();
+                if let Some(prev) = found.iter_mut().find(|f| f.verb == i) {
+                    if after > prev.after {
+                        *prev = Found {
+                            candidates: vec![t],
+                            verb: i,
+                            after,
+                            noun_len: 0,
+                            between: None,
+                        };
+                    } else if after == prev.after && !prev.candidates.contains(&t) {
+                        prev.candidates.push(t);
+                    }
+                } else {
+                    found.push(Found {
+                        candidates: vec![t],
+                        verb: i,
+                        after,
+                        noun_len: 0,
+                        between: None,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// True when the verb form of `f` (not the first word) is used as a noun,
+/// or is "back" as a particle of the verb before it.
+fn used_as_noun(verbs: &VerbDict, s: &Sentence<'_>, f: &Found) -> bool {
+    let (words, body) = (&s.words, s.body);
+    let prev = words[f.verb - 1].lower.as_str();
+    let prev_in_mention = s.in_mention(f.verb - 1);
+    let w = words[f.verb].lower.as_str();
+    // "strike back", "fought back", "came back": after a verb, "back" is a
+    // particle, not the verb "back" (support).
+    if w == "back"
+        && (!verbs.verbs_for(prev).is_empty()
+            || prev.ends_with("ed")
+            || lex().back_particle_verbs.contains(prev))
+    {
+        return true;
+    }
+    // An -s form ("talks", "freezes", "sanctions") is a verb only right
+    // after its subject (an actor), an adverb or a pronoun; elsewhere
+    // ("opened talks", "asset freezes", "how long sanctions") it is a noun.
+    let is_s_form = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+    let verb_context = prev_in_mention
+        || prev.ends_with("ly")
+        || lex().soft_adverbs.contains(prev)
+        || lex().before_verb.contains(prev);
+    if is_s_form && !verb_context {
+        return true;
+    }
+    if prev_in_mention {
+        return false;
+    }
+    // "allegations of torture", "talk of war": after a preposition, a noun.
+    if lex().prepositions.contains(prev) && prev != "to" && !w.ends_with("ing") {
+        return true;
+    }
+    // "a four-year freeze", "the planned visit": determiner, modifier, noun.
+    if f.verb >= 2
+        && lex()
+            .modifier_determiners
+            .contains(&words[f.verb - 2].lower)
+        && body[words[f.verb - 1].start..words[f.verb - 1].end]
+            .chars()
+            .all(|c| c.is_lowercase() || c == '-' || c.is_ascii_digit())
+    {
+        return true;
+    }
+    if lex().noun_modifiers.contains(prev) {
+        return true;
+    }
+    participle_after_noun(s, f, prev)
+}
+
+/// "an effort intended to": a participle right after a common noun modifies
+/// it — unless the noun heads a phrase that starts with an actor ("Nigerian
+/// gunmen abducted").
+fn participle_after_noun(s: &Sentence<'_>, f: &Found, prev: &str) -> bool {
+    let words = &s.words;
+    let participle = words[f.verb].lower.ends_with("ed");
+    let prev_original = &s.body[words[f.verb - 1].start..words[f.verb - 1].end];
+    let prev_is_common_noun = prev_original.chars().all(|c| c.is_ascii_lowercase())
+        && !prev.ends_with("ly")
+        && !lex().soft_adverbs.contains(prev)
+        && !lex().be.contains(prev)
+        && !lex().non_nouns.contains(prev);
+    let heads_actor_phrase = f.verb >= 2 && s.in_mention(f.verb - 2);
+    participle && prev_is_common_noun && !heads_actor_phrase
+}

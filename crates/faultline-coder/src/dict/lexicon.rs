@@ -1,0 +1,97 @@
+//! The coder's English words (`data/lexicon.toml`): speech verbs,
+//! prepositions, hedges, negations and the other lists the clause passes and
+//! quotation attribution test words against, read once by the shared loader
+//! (`faultline_text::lexicon`).
+
+use std::sync::OnceLock;
+
+use faultline_text::lexicon::{self, WordList};
+use serde::Deserialize;
+
+/// The lexicon file, embedded.
+pub const LEXICON_TOML: &str = include_str!("../../data/lexicon.toml");
+
+/// The coder's word lists, one field per list of `data/lexicon.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    /// Prepositions (subjects, nouns after prepositions).
+    pub prepositions: WordList,
+    /// Prepositions of place.
+    pub place_prepositions: WordList,
+    /// Quantities before "of".
+    pub quantities: WordList,
+    /// Words before a topic.
+    pub topic_words: WordList,
+    /// Forms of "be".
+    pub be: WordList,
+    /// Adverbs skipped around verbs.
+    pub soft_adverbs: WordList,
+    /// Words that make the next verb form a noun.
+    pub noun_modifiers: WordList,
+    /// Words that cannot be the noun a participle modifies.
+    pub non_nouns: WordList,
+    /// Negation cues.
+    pub negations: WordList,
+    /// Hedging cues.
+    pub hedges: WordList,
+    /// Future auxiliaries.
+    pub future: WordList,
+    /// Verbs of intent governing an infinitive.
+    pub intent_verbs: WordList,
+    /// Verbs of failure or refusal governing an infinitive.
+    pub fail_verbs: WordList,
+    /// Report verbs before a trigger.
+    pub reporting_verbs: WordList,
+    /// Speech verbs that make an actor a reporter.
+    pub reported_by: WordList,
+    /// Denial verbs.
+    pub denials: WordList,
+    /// Instruments a body enacts.
+    pub instruments: WordList,
+    /// Verbs that enact an instrument.
+    pub enacting_verbs: WordList,
+    /// Speech verbs of quotation attribution.
+    pub say: WordList,
+    /// Prepositions before a name that is no speaker.
+    pub speaker_prepositions: WordList,
+    /// Words trailing a speaker's name.
+    pub speaker_adverbs: WordList,
+    /// Governing verbs that leave an infinitive asserted.
+    pub aspect_verbs: WordList,
+    /// Verbs after which "back" is a particle.
+    pub back_particle_verbs: WordList,
+    /// Words that make a following -s form a verb.
+    pub before_verb: WordList,
+    /// Determiners before a modifier of a noun.
+    pub modifier_determiners: WordList,
+    /// Determiners before a noun.
+    pub determiners: WordList,
+}
+
+/// The lexicon, read on first use.
+///
+/// # Panics
+/// Never in a build whose tests pass: the embedded file is checked by
+/// `the_lexicon_loads_and_is_tidy`.
+pub fn lex() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        lexicon::parse(LEXICON_TOML, "data/lexicon.toml")
+            .unwrap_or_else(|e| panic!("embedded lexicon: {e}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lexicon_loads_and_is_tidy() {
+        let lex: Lexicon =
+            lexicon::parse(LEXICON_TOML, "data/lexicon.toml").expect("the lexicon parses");
+        assert!(lex.say.contains("said") && lex.hedges.contains("could"));
+        let untidy = lexicon::untidy(LEXICON_TOML, "data/lexicon.toml").expect("parses");
+        assert!(untidy.is_empty(), "{}", untidy.join("\n"));
+    }
+}
