@@ -539,7 +539,8 @@ impl Store {
             let src = e.source.root();
             let tgt = e.target.map(|t| t.root()).unwrap_or_default();
             let fact = record::factuality_code(e.factuality);
-            let (day, prec) = record::day_of(e.date);
+            let (day, prec) = record::day_of_date(e.date);
+            let date = e.date.to_string();
             let w = if prec == 0 { self.window } else { 0 };
             if seen_sentences.insert(e.sentence) {
                 sentence.execute(params![
@@ -605,7 +606,7 @@ impl Store {
                         e.plover,
                         e.mode,
                         fact,
-                        e.date,
+                        date,
                         day,
                         prec,
                         mention_id,
@@ -647,7 +648,7 @@ impl Store {
                 e.source.text,
                 e.target.map_or("", |t| t.text),
                 e.trigger,
-                e.date,
+                date,
                 e.date_source,
                 fact,
                 e.cue,
