@@ -1,5 +1,6 @@
 //! Embeds the default dictionaries: lists every `data/**/*.toml` file in a
-//! generated module so that adding a file needs no code change.
+//! generated module so that adding a file needs no code change. `lexicon.toml`
+//! holds the resolver's word lists, not actors: it is left out.
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +12,9 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.path();
         if p.is_dir() {
             collect(&p, out);
-        } else if p.extension().is_some_and(|x| x == "toml") {
+        } else if p.extension().is_some_and(|x| x == "toml")
+            && p.file_name().is_none_or(|n| n != "lexicon.toml")
+        {
             out.push(p);
         }
     }

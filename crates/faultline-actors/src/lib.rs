@@ -10,9 +10,12 @@
 //! - [`resolve`]: compounds, titles and appositions, context and
 //!   coreference-lite, giving [`Mention`]s.
 
+#![warn(clippy::too_many_lines)]
+
 pub mod code;
 pub mod dict;
 pub mod error;
+pub mod lexicon;
 pub mod matcher;
 pub mod petrarch;
 pub mod resolve;

@@ -315,6 +315,8 @@ pub fn load_actors(
 }
 
 /// Reads a PETRARCH agent dictionary into `builder` as sector phrases.
+// Over the 120-line threshold: still to be split (issue 10).
+#[allow(clippy::too_many_lines)]
 pub fn load_agents(
     builder: &mut DictBuilder,
     file: &Path,

@@ -173,6 +173,8 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// Reads one dictionary file in faultline's format into `builder`.
+// Over the 120-line threshold: still to be split (issue 10).
+#[allow(clippy::too_many_lines)]
 pub fn load_str(builder: &mut DictBuilder, file: &Path, text: &str, report: &mut LoadReport) {
     let err = |line: usize, message: String| ActorError::Line {
         file: file.to_owned(),

@@ -114,8 +114,9 @@ pub struct Event {
     pub goldstein: f64,
     /// PLOVER type, mode and context.
     pub plover: Plover,
-    /// Date of the event: YYYY, YYYY-MM or YYYY-MM-DD.
-    pub date: String,
+    /// Date of the event, to year, month or day (serialised as YYYY,
+    /// YYYY-MM or YYYY-MM-DD).
+    pub date: faultline_dates::PartialDate,
     /// "text" when a date expression governs the event, else "article".
     pub date_source: &'static str,
     /// The date expression, when one was used.

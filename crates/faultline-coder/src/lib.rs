@@ -29,6 +29,7 @@ use serde::Serialize;
 pub use cameo::CodeTable;
 pub use error::CoderError;
 pub use event::{ActorRef, Event, Factuality, Quote};
+pub use faultline_dates::PartialDate;
 pub use verbs::VerbDict;
 
 include!(concat!(env!("OUT_DIR"), "/default_dicts.rs"));

@@ -212,6 +212,7 @@ impl<'a> Index<'a> {
     }
 }
 
+#[derive(Clone)]
 struct Speaker {
     name: String,
     role: Option<String>,
@@ -398,9 +399,26 @@ fn speaker_at(
     None
 }
 
+/// One quotation and what its attribution passes look at.
+struct At<'a> {
+    body: &'a str,
+    index: &'a Index<'a>,
+    /// The quotation with its marks.
+    start: usize,
+    end: usize,
+    /// The quoted words.
+    inner_start: usize,
+    inner_end: usize,
+    /// The end of the quotation's paragraph.
+    para_end: usize,
+    /// The sentence holding the quotation's start.
+    sentence: Option<(usize, usize, usize)>,
+    sentence_start: usize,
+    /// The last person named (not a pronoun) before the quotation.
+    last_person: Option<&'a Mention>,
+}
+
 /// Finds the speaker of every quotation in the document.
-// Still one long function: to be split into quotes/ (issue 10).
-#[allow(clippy::too_many_lines)]
 pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
     let body = doc.body;
     // The look-ups below need the resolver's order (by start); sort a copy
@@ -418,278 +436,23 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
     // The previous quotation: its end and its speaker.
     let mut previous: Option<(usize, Option<Speaker>)> = None;
     for &(start, end, inner_start, inner_end) in &doc.quotes {
-        // The last person named (not a pronoun) before the quotation.
-        let last_person = index
-            .persons_in(start.saturating_sub(LOOKBACK), start)
-            .rev()
-            .find(|m| m.end <= start && m.via != faultline_actors::Via::Coreference);
-        let para_end = index.para_end(end, body.len());
         let sentence = doc.sentence_at(start).map(|i| doc.sentences[i]);
-        let sentence_start = sentence.map_or(start, |(s, _, _)| s);
-        let mut speaker: Option<Speaker> = None;
-        let mut how = "none";
-        // 1. After: `"…," said X` or `"…," X said`.
-        let after = body.get(end..para_end).unwrap_or("");
-        let a = after.trim_start_matches([',', ' ', '.', '!', '?']);
-        let a_off = end + (after.len() - a.len());
-        let first = a.split(' ').next().unwrap_or("");
-        // `"…". They called on …`: a full stop after the closing mark ends
-        // the sentence, so what follows is not an attribution.
-        let closed = after[..after.len() - a.len()].contains(['.', '!', '?']);
-        // `"… from Yemen." BBC's Jonathan Marcus said …`: a quotation that
-        // ends its own sentence with a full stop is not attributed after it
-        // (an attribution follows a comma: `"…," she said`).
-        let full_stop = body
-            .get(inner_start..inner_end)
-            .is_some_and(|t| t.trim_end().ends_with('.'));
-        if !a.is_empty() && !a.starts_with(['"', '“']) && !closed && !full_stop {
-            if is_say(first) {
-                speaker = speaker_at(body, a_off + first.len(), para_end, &index, last_person);
-            } else if let Some(verb_at) = a.split(' ').take(8).position(is_say) {
-                let head: usize = a.split(' ').take(verb_at).map(|w| w.len() + 1).sum();
-                if !a.get(..head).unwrap_or(".").contains(['.', ';']) {
-                    speaker = speaker_at(body, a_off, a_off + head, &index, last_person);
-                }
-            }
-            if speaker.is_some() {
-                how = "after";
-            }
-        }
-        // 2. Before: `X said: "…"`.
-        if speaker.is_none() {
-            let sentence_start =
-                sentence_start.max(floor_boundary(body, start.saturating_sub(SENTENCE_WINDOW)));
-            let before = body.get(sentence_start..start).unwrap_or("").trim_end();
-            let b = before.trim_end_matches([':', ',']).trim_end();
-            let b = b.strip_suffix(" that").unwrap_or(b).trim_end();
-            let words: Vec<&str> = b.split(' ').collect();
-            if let Some(pos) = words
-                .iter()
-                .rposition(|w| is_say(w))
-                .filter(|&p| p + 8 >= words.len())
-            {
-                let head: usize = words[..pos].iter().map(|w| w.len() + 1).sum();
-                let mut region_end = sentence_start + head.min(b.len());
-                while !body.is_char_boundary(region_end) {
-                    region_end -= 1;
-                }
-                // Adverbs between the speaker and the verb ("McGurk later
-                // wrote", "Smith also said") are not part of the name.
-                let lead =
-                    without_trailing_adverbs(body.get(sentence_start..region_end).unwrap_or(""));
-                let region_end = sentence_start + lead.len();
-                // A participle after the main clause ("X posted …, saying",
-                // "X denounced …, calling it"): the clause's subject speaks,
-                // the first person named in the sentence, else its first
-                // actor that is not the object of a preposition.
-                let participle = words[pos]
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .ends_with("ing")
-                    && words[..pos].last().is_some_and(|w| w.ends_with(','));
-                let in_lead: Vec<&Mention> = index
-                    .starting_in(sentence_start, region_end)
-                    .iter()
-                    .filter(|m| m.end <= region_end && !m.appositive)
-                    .collect();
-                let subject = in_lead.iter().find(|m| m.person).or_else(|| {
-                    in_lead
-                        .iter()
-                        .find(|m| !after_preposition(body, sentence_start, m.start))
-                });
-                // A mention ending right before the verb, else a name there, else the nearest mention.
-                // Objects of a preposition ("speaking to the Atlantic
-                // Council called …") are not the speaker.
-                let adjacent = index
-                    .starting_in(sentence_start, region_end)
-                    .iter()
-                    .find(|m| {
-                        m.end + 2 >= region_end
-                            && m.end <= region_end
-                            && !m.appositive
-                            && !after_preposition(body, sentence_start, m.start)
-                    });
-                if participle && let Some(m) = subject {
-                    speaker = Some(from_mention(m));
-                } else if let Some(m) = adjacent {
-                    speaker = Some(from_mention(m));
-                } else if let Some(name) = trailing_name(lead)
-                    .map(|n| without_leading_places(body, n, &index))
-                    .filter(|n| n.split(' ').count() >= 2 || lead.trim().len() == n.len())
-                    .filter(|n| {
-                        let at = (n.as_ptr() as usize).saturating_sub(body.as_ptr() as usize);
-                        !after_preposition(body, sentence_start, at)
-                    })
-                {
-                    // The title before a name the dictionaries do not know
-                    // gives its code: "US Special Representative for Iran
-                    // Brian Hook" → the US (not Iran, after "for").
-                    let at = (name.as_ptr() as usize).saturating_sub(body.as_ptr() as usize);
-                    let title = index
-                        .starting_in(sentence_start, at)
-                        .iter()
-                        .rev()
-                        .find(|m| {
-                            m.end <= at
-                                && !m.appositive
-                                && !after_preposition(body, sentence_start, m.start)
-                                && !body[m.end..at].contains([',', ';', ':', '"', '“', '”'])
-                                && body[m.end..at].split_whitespace().count() <= 4
-                        });
-                    speaker = Some(Speaker {
-                        name: name.to_owned(),
-                        role: title.map(|t| body[t.start..at].trim().to_owned()),
-                        actor: title.map(|t| t.code.clone()),
-                    });
-                } else if let Some(m) = index
-                    .starting_in(sentence_start, region_end + 1)
-                    .iter()
-                    .rev()
-                    .find(|m| {
-                        m.end <= region_end + 1
-                            && !m.appositive
-                            && !after_preposition(body, sentence_start, m.start)
-                    })
-                {
-                    speaker = Some(from_mention(m));
-                } else if words[..pos]
-                    .last()
-                    .is_some_and(|w| matches!(w.to_lowercase().as_str(), "he" | "she"))
-                {
-                    speaker = last_person.map(from_mention);
-                } else {
-                    speaker =
-                        leading_name(body.get(sentence_start..region_end).unwrap_or("").trim())
-                            .map(|n| Speaker {
-                                name: n.to_owned(),
-                                role: None,
-                                actor: None,
-                            });
-                }
-                if speaker.is_some() {
-                    how = "before";
-                }
-            }
-        }
-        // 3. According to X, in the sentence.
-        if speaker.is_none() {
-            let sentence_end = sentence.map_or(para_end, |(_, e, _)| e);
-            // Only the words near the quotation, in a sentence of any length.
-            let lo =
-                sentence_start.max(floor_boundary(body, start.saturating_sub(SENTENCE_WINDOW)));
-            let hi = floor_boundary(body, sentence_end.max(end).min(end + SENTENCE_WINDOW));
-            if let Some(p) = body.get(lo..hi).and_then(|t| t.find("according to ")) {
-                let mut from = lo + p + "according to ".len();
-                // "according to a tweet on Monday by X": X is the speaker.
-                if let Some(rest) = body.get(from..sentence_end.max(end).min(body.len()))
-                    && ["a ", "an ", "the "].iter().any(|a| rest.starts_with(a))
-                    && let Some(by) = rest.find(" by ")
-                    && rest[..by].split(' ').count() <= 8
-                    && !rest[..by].contains([',', ';', '"', '“'])
-                {
-                    from += by + " by ".len();
-                }
-                speaker = speaker_at(body, from, sentence_end.max(end), &index, last_person);
-                if speaker.is_some() {
-                    how = "according-to";
-                }
-            }
-        }
-        // 4. The person the paragraph is about, before the quotation
-        //    ("Brett McGurk … criticized the decision. "The statement …"").
-        if speaker.is_none() {
-            let para_start = index.para_start(start);
-            let earlier_quote = out.last().is_some_and(|q| q.end > para_start);
-            if !earlier_quote {
-                let person = index
-                    .persons_in(para_start, start)
-                    .find(|m| m.end <= start && !m.appositive);
-                // A paragraph that opens with a name not in the dictionaries
-                // ("Brett McGurk, who was Trump's envoy, …") is about that name.
-                let opening = body
-                    .get(para_start..start)
-                    .and_then(leading_name)
-                    .filter(|n| person.is_none_or(|m| m.start > para_start + n.len()));
-                if let Some(m) = person.filter(|_| opening.is_none()) {
-                    speaker = Some(from_mention(m));
-                } else if let Some(name) =
-                    opening.or_else(|| body.get(para_start..start).and_then(leading_name))
-                {
-                    speaker = Some(Speaker {
-                        name: name.to_owned(),
-                        role: None,
-                        actor: None,
-                    });
-                }
-                if speaker.is_some() {
-                    how = "paragraph";
-                }
-            }
-        }
-        // 5. Continuation of the previous quotation.
-        if speaker.is_none()
-            && let Some((prev_end, Some(prev))) = &previous
-            && start.saturating_sub(*prev_end) < 400
-        {
-            speaker = Some(Speaker {
-                name: prev.name.clone(),
-                role: prev.role.clone(),
-                actor: prev.actor.clone(),
-            });
-            how = "continuation";
-        }
-        // A pronoun speaker ("he said") is named: right after another
-        // quotation, by that quotation's named speaker ("He added, …"), when
-        // their countries agree; else by the last person named before the
-        // quotation with the pronoun's code.
-        if let Some(s) = &speaker
-            && is_pronoun(&s.name)
-        {
-            // Nobody else named between the two quotations ("…," said
-            // Smith. Jones disagreed: "…," he said).
-            let nobody_between = |from: usize| {
-                !index
-                    .persons_in(from, start)
-                    .any(|m| m.via != faultline_actors::Via::Coreference && m.end <= start)
-            };
-            let named = if let Some((prev_end, Some(prev))) = &previous
-                && start.saturating_sub(*prev_end) < 400
-                && !is_pronoun(&prev.name)
-                && nobody_between(*prev_end)
-            {
-                // The pronoun's own code came from the resolver's guess at
-                // its antecedent, which may be someone else: the named
-                // speaker's code (or none) is kept.
-                Some(Speaker {
-                    name: prev.name.clone(),
-                    role: prev.role.clone(),
-                    actor: prev.actor.clone(),
-                })
-            } else {
-                index
-                    .persons_in(start.saturating_sub(LOOKBACK), start)
-                    .rev()
-                    .find(|p| {
-                        p.end <= start
-                            && named_person(p)
-                            && s.actor.as_deref() == Some(p.code.as_str())
-                    })
-                    .map(from_mention)
-            };
-            if named.is_some() {
-                speaker = named;
-            }
-        }
-        // A name without a code ("…," Saree said) is a person named earlier
-        // with a code: by surname, or by a surname one letter apart (news
-        // copy spells transliterated names both ways: Sarea, Saree).
-        if let Some(s) = &mut speaker
-            && s.actor.is_none()
-            && !is_pronoun(&s.name)
-            && let Some((actor, role)) = earlier_person(&s.name, start, &index, &out)
-        {
-            s.actor = Some(actor);
-            s.role = s.role.take().or(role);
-        }
+        let at = At {
+            body,
+            index: &index,
+            start,
+            end,
+            inner_start,
+            inner_end,
+            para_end: index.para_end(end, body.len()),
+            sentence,
+            sentence_start: sentence.map_or(start, |(s, _, _)| s),
+            last_person: index
+                .persons_in(start.saturating_sub(LOOKBACK), start)
+                .rev()
+                .find(|m| m.end <= start && m.via != faultline_actors::Via::Coreference),
+        };
+        let (speaker, how) = find_speaker(&at, &out, previous.as_ref());
         let (name, role, actor) = match &speaker {
             Some(s) => (Some(s.name.clone()), s.role.clone(), s.actor.clone()),
             None => (None, None, None),
@@ -706,6 +469,298 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// The speaker of one quotation and how it was found, trying the places in
+/// order (after, before, according to, paragraph, continuation), then
+/// naming a pronoun speaker and giving a bare name the code of the person
+/// named earlier.
+fn find_speaker(
+    at: &At<'_>,
+    out: &[Quote],
+    previous: Option<&(usize, Option<Speaker>)>,
+) -> (Option<Speaker>, &'static str) {
+    let continuation = previous
+        .and_then(|(prev_end, prev)| prev.as_ref().map(|p| (*prev_end, p)))
+        .filter(|(prev_end, _)| at.start.saturating_sub(*prev_end) < 400);
+    let (mut speaker, how) = if let Some(s) = speaker_after(at) {
+        (Some(s), "after")
+    } else if let Some(s) = speaker_before(at) {
+        (Some(s), "before")
+    } else if let Some(s) = speaker_according_to(at) {
+        (Some(s), "according-to")
+    } else if let Some(s) = speaker_of_paragraph(at, out) {
+        (Some(s), "paragraph")
+    } else if let Some((_, prev)) = continuation {
+        (Some(prev.clone()), "continuation")
+    } else {
+        (None, "none")
+    };
+    if let Some(s) = &speaker
+        && is_pronoun(&s.name)
+        && let Some(named) = name_pronoun(at, s, continuation)
+    {
+        speaker = Some(named);
+    }
+    // A name without a code ("…," Saree said) is a person named earlier
+    // with a code: by surname, or by a surname one letter apart (news
+    // copy spells transliterated names both ways: Sarea, Saree).
+    if let Some(s) = &mut speaker
+        && s.actor.is_none()
+        && !is_pronoun(&s.name)
+        && let Some((actor, role)) = earlier_person(&s.name, at.start, at.index, out)
+    {
+        s.actor = Some(actor);
+        s.role = s.role.take().or(role);
+    }
+    (speaker, how)
+}
+
+/// A pronoun speaker ("he said") is named: right after another quotation,
+/// by that quotation's named speaker ("He added, …"), when nobody else is
+/// named between them; else by the last person named before the quotation
+/// with the pronoun's code.
+fn name_pronoun(
+    at: &At<'_>,
+    s: &Speaker,
+    continuation: Option<(usize, &Speaker)>,
+) -> Option<Speaker> {
+    let (index, start) = (at.index, at.start);
+    // Nobody else named between the two quotations ("…," said Smith. Jones
+    // disagreed: "…," he said).
+    let nobody_between = |from: usize| {
+        !index
+            .persons_in(from, start)
+            .any(|m| m.via != faultline_actors::Via::Coreference && m.end <= start)
+    };
+    if let Some((prev_end, prev)) = continuation
+        && !is_pronoun(&prev.name)
+        && nobody_between(prev_end)
+    {
+        // The pronoun's own code came from the resolver's guess at its
+        // antecedent, which may be someone else: the named speaker's code
+        // (or none) is kept.
+        return Some(prev.clone());
+    }
+    index
+        .persons_in(start.saturating_sub(LOOKBACK), start)
+        .rev()
+        .find(|p| p.end <= start && named_person(p) && s.actor.as_deref() == Some(p.code.as_str()))
+        .map(from_mention)
+}
+
+/// Place 1, after: `"…," said X` or `"…," X said`.
+fn speaker_after(at: &At<'_>) -> Option<Speaker> {
+    let (body, index, end) = (at.body, at.index, at.end);
+    let after = body.get(end..at.para_end).unwrap_or("");
+    let a = after.trim_start_matches([',', ' ', '.', '!', '?']);
+    let a_off = end + (after.len() - a.len());
+    let first = a.split(' ').next().unwrap_or("");
+    // `"…". They called on …`: a full stop after the closing mark ends the
+    // sentence, so what follows is not an attribution.
+    let closed = after[..after.len() - a.len()].contains(['.', '!', '?']);
+    // `"… from Yemen." BBC's Jonathan Marcus said …`: a quotation that ends
+    // its own sentence with a full stop is not attributed after it (an
+    // attribution follows a comma: `"…," she said`).
+    let full_stop = body
+        .get(at.inner_start..at.inner_end)
+        .is_some_and(|t| t.trim_end().ends_with('.'));
+    if a.is_empty() || a.starts_with(['"', '“']) || closed || full_stop {
+        return None;
+    }
+    if is_say(first) {
+        return speaker_at(
+            body,
+            a_off + first.len(),
+            at.para_end,
+            index,
+            at.last_person,
+        );
+    }
+    let verb_at = a.split(' ').take(8).position(is_say)?;
+    let head: usize = a.split(' ').take(verb_at).map(|w| w.len() + 1).sum();
+    if a.get(..head).unwrap_or(".").contains(['.', ';']) {
+        return None;
+    }
+    speaker_at(body, a_off, a_off + head, index, at.last_person)
+}
+
+/// Place 2, before: `X said: "…"`, `X told reporters that "…"`.
+fn speaker_before(at: &At<'_>) -> Option<Speaker> {
+    let body = at.body;
+    let sentence_start = at.sentence_start.max(floor_boundary(
+        body,
+        at.start.saturating_sub(SENTENCE_WINDOW),
+    ));
+    let before = body.get(sentence_start..at.start).unwrap_or("").trim_end();
+    let b = before.trim_end_matches([':', ',']).trim_end();
+    let b = b.strip_suffix(" that").unwrap_or(b).trim_end();
+    let words: Vec<&str> = b.split(' ').collect();
+    let pos = words
+        .iter()
+        .rposition(|w| is_say(w))
+        .filter(|&p| p + 8 >= words.len())?;
+    let head: usize = words[..pos].iter().map(|w| w.len() + 1).sum();
+    let mut region_end = sentence_start + head.min(b.len());
+    while !body.is_char_boundary(region_end) {
+        region_end -= 1;
+    }
+    // Adverbs between the speaker and the verb ("McGurk later wrote",
+    // "Smith also said") are not part of the name.
+    let lead = without_trailing_adverbs(body.get(sentence_start..region_end).unwrap_or(""));
+    let region_end = sentence_start + lead.len();
+    // A participle after the main clause ("X posted …, saying", "X
+    // denounced …, calling it"): the clause's subject speaks.
+    let participle = words[pos]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .ends_with("ing")
+        && words[..pos].last().is_some_and(|w| w.ends_with(','));
+    let pronoun = words[..pos]
+        .last()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "he" | "she"));
+    before_verb(at, sentence_start, region_end, lead, participle, pronoun)
+}
+
+/// The speaker in the words before a speech verb (`sentence_start` to
+/// `region_end`, `lead` their text): the subject of a participle clause, a
+/// mention ending right before the verb, a name there, the nearest mention,
+/// the last person for "he"/"she", or a name opening the sentence.
+fn before_verb(
+    at: &At<'_>,
+    sentence_start: usize,
+    region_end: usize,
+    lead: &str,
+    participle: bool,
+    pronoun: bool,
+) -> Option<Speaker> {
+    let (body, index) = (at.body, at.index);
+    let not_object = |m: &&Mention| !after_preposition(body, sentence_start, m.start);
+    let in_lead: Vec<&Mention> = index
+        .starting_in(sentence_start, region_end)
+        .iter()
+        .filter(|m| m.end <= region_end && !m.appositive)
+        .collect();
+    // The first person named in the sentence, else its first actor that is
+    // not the object of a preposition.
+    let subject = in_lead
+        .iter()
+        .find(|m| m.person)
+        .or_else(|| in_lead.iter().find(|m| not_object(m)));
+    if participle && let Some(m) = subject {
+        return Some(from_mention(m));
+    }
+    // A mention ending right before the verb. Objects of a preposition
+    // ("speaking to the Atlantic Council called …") are not the speaker.
+    let adjacent = index
+        .starting_in(sentence_start, region_end)
+        .iter()
+        .find(|m| m.end + 2 >= region_end && m.end <= region_end && !m.appositive && not_object(m));
+    if let Some(m) = adjacent {
+        return Some(from_mention(m));
+    }
+    if let Some(s) = name_with_title(at, sentence_start, lead) {
+        return Some(s);
+    }
+    let nearest = index
+        .starting_in(sentence_start, region_end + 1)
+        .iter()
+        .rev()
+        .find(|m| m.end <= region_end + 1 && !m.appositive && not_object(m));
+    if let Some(m) = nearest {
+        return Some(from_mention(m));
+    }
+    if pronoun {
+        return at.last_person.map(from_mention);
+    }
+    leading_name(body.get(sentence_start..region_end).unwrap_or("").trim()).map(|n| Speaker {
+        name: n.to_owned(),
+        role: None,
+        actor: None,
+    })
+}
+
+/// A name the dictionaries do not know right before the verb; the title
+/// before it gives its code: "US Special Representative for Iran Brian
+/// Hook" → the US (not Iran, after "for").
+fn name_with_title(at: &At<'_>, sentence_start: usize, lead: &str) -> Option<Speaker> {
+    let (body, index) = (at.body, at.index);
+    let name = trailing_name(lead)
+        .map(|n| without_leading_places(body, n, index))
+        .filter(|n| n.split(' ').count() >= 2 || lead.trim().len() == n.len())
+        .filter(|n| {
+            let at = (n.as_ptr() as usize).saturating_sub(body.as_ptr() as usize);
+            !after_preposition(body, sentence_start, at)
+        })?;
+    let at = (name.as_ptr() as usize).saturating_sub(body.as_ptr() as usize);
+    let title = index
+        .starting_in(sentence_start, at)
+        .iter()
+        .rev()
+        .find(|m| {
+            m.end <= at
+                && !m.appositive
+                && !after_preposition(body, sentence_start, m.start)
+                && !body[m.end..at].contains([',', ';', ':', '"', '“', '”'])
+                && body[m.end..at].split_whitespace().count() <= 4
+        });
+    Some(Speaker {
+        name: name.to_owned(),
+        role: title.map(|t| body[t.start..at].trim().to_owned()),
+        actor: title.map(|t| t.code.clone()),
+    })
+}
+
+/// Place 3: "according to X", in the sentence.
+fn speaker_according_to(at: &At<'_>) -> Option<Speaker> {
+    let (body, start, end) = (at.body, at.start, at.end);
+    let sentence_end = at.sentence.map_or(at.para_end, |(_, e, _)| e);
+    // Only the words near the quotation, in a sentence of any length.
+    let lo = at
+        .sentence_start
+        .max(floor_boundary(body, start.saturating_sub(SENTENCE_WINDOW)));
+    let hi = floor_boundary(body, sentence_end.max(end).min(end + SENTENCE_WINDOW));
+    let p = body.get(lo..hi).and_then(|t| t.find("according to "))?;
+    let mut from = lo + p + "according to ".len();
+    // "according to a tweet on Monday by X": X is the speaker.
+    if let Some(rest) = body.get(from..sentence_end.max(end).min(body.len()))
+        && ["a ", "an ", "the "].iter().any(|a| rest.starts_with(a))
+        && let Some(by) = rest.find(" by ")
+        && rest[..by].split(' ').count() <= 8
+        && !rest[..by].contains([',', ';', '"', '“'])
+    {
+        from += by + " by ".len();
+    }
+    speaker_at(body, from, sentence_end.max(end), at.index, at.last_person)
+}
+
+/// Place 4, the paragraph: the person the paragraph is about, before the
+/// quotation ("Brett McGurk … criticized the decision. "The statement …""),
+/// when no earlier quotation stands in the paragraph.
+fn speaker_of_paragraph(at: &At<'_>, out: &[Quote]) -> Option<Speaker> {
+    let (body, index, start) = (at.body, at.index, at.start);
+    let para_start = index.para_start(start);
+    if out.last().is_some_and(|q| q.end > para_start) {
+        return None;
+    }
+    let person = index
+        .persons_in(para_start, start)
+        .find(|m| m.end <= start && !m.appositive);
+    // A paragraph that opens with a name not in the dictionaries ("Brett
+    // McGurk, who was Trump's envoy, …") is about that name.
+    let opening = body
+        .get(para_start..start)
+        .and_then(leading_name)
+        .filter(|n| person.is_none_or(|m| m.start > para_start + n.len()));
+    if let Some(m) = person.filter(|_| opening.is_none()) {
+        return Some(from_mention(m));
+    }
+    opening
+        .or_else(|| body.get(para_start..start).and_then(leading_name))
+        .map(|name| Speaker {
+            name: name.to_owned(),
+            role: None,
+            actor: None,
+        })
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 
 use std::time::{Duration, Instant};
 
-use faultline_coder::Factuality;
+use faultline_coder::{Factuality, PartialDate};
 use faultline_store::query::{Bucket, Count, Direction, Filter};
 use faultline_store::{ActorView, DocRecord, EventRecord, Store};
 
@@ -63,7 +63,7 @@ struct Ev {
     src: usize,
     tgt: usize,
     code: usize,
-    date: String,
+    date: PartialDate,
     sentence: usize,
 }
 
@@ -113,9 +113,8 @@ impl Gen {
                 if tgt == src {
                     tgt = (tgt + 1) % ROOTS.len();
                 }
-                let date = (day - chrono::Duration::days(self.rng.below(3) as i64))
-                    .format("%Y-%m-%d")
-                    .to_string();
+                let date =
+                    PartialDate::Date(day - chrono::Duration::days(self.rng.below(3) as i64));
                 evs.push(Ev {
                     src,
                     tgt,
@@ -160,7 +159,7 @@ impl Gen {
                         goldstein,
                         plover,
                         mode: "",
-                        date: &e.date,
+                        date: e.date,
                         date_source: "article",
                         factuality: if e.code == 2 && d % 7 == 0 {
                             Factuality::Future

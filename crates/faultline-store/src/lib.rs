@@ -691,7 +691,8 @@ impl Store {
             let src = e.source.root();
             let tgt = e.target.map(|t| t.root()).unwrap_or_default();
             let fact = record::factuality_code(e.factuality);
-            let (day, prec) = record::day_of(e.date);
+            let (day, prec) = record::day_of_date(e.date);
+            let date = e.date.to_string();
             let w = if prec == 0 { self.window } else { 0 };
             if seen_sentences.insert(e.sentence) {
                 sentence.execute(params![
@@ -743,6 +744,7 @@ impl Store {
                         src,
                         tgt,
                         fact,
+                        date: &date,
                         day,
                         prec,
                         first_mention: mention_id,
@@ -766,7 +768,7 @@ impl Store {
                     id
                 }
             };
-            insert_mention(&mut mention, [mention_id, event_id, doc_row], e, fact)?;
+            insert_mention(&mut mention, [mention_id, event_id, doc_row], e, fact, &date)?;
         }
         for (k, d) in agg {
             batch.agg.entry(k).or_default().add(&d);
@@ -911,6 +913,7 @@ struct EventRow<'a> {
     src: &'a str,
     tgt: &'a str,
     fact: i64,
+    date: &'a str,
     day: i64,
     prec: u8,
     first_mention: i64,
@@ -939,7 +942,7 @@ impl EventRow<'_> {
             e.plover,
             e.mode,
             self.fact,
-            e.date,
+            self.date,
             self.day,
             self.prec,
             self.first_mention,
@@ -956,6 +959,7 @@ fn insert_mention(
     [mention_id, event_id, doc_row]: [i64; 3],
     e: &EventRecord<'_>,
     fact: i64,
+    date: &str,
 ) -> rusqlite::Result<()> {
     st.execute(params![
         mention_id,
@@ -967,7 +971,7 @@ fn insert_mention(
         e.source.text,
         e.target.map_or("", |t| t.text),
         e.trigger,
-        e.date,
+        date,
         e.date_source,
         fact,
         e.cue,

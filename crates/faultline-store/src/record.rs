@@ -2,6 +2,7 @@
 //! coded events as borrowed views ([`EventRecord`]), built from the coder's
 //! [`Event`] or directly (tests, benchmarks, other coders).
 
+use faultline_coder::PartialDate;
 use faultline_coder::{Event, Factuality};
 use sha2::{Digest, Sha256};
 
@@ -121,8 +122,8 @@ pub struct EventRecord<'a> {
     pub plover: &'a str,
     /// PLOVER mode.
     pub mode: &'a str,
-    /// Event date: YYYY-MM-DD, YYYY-MM or YYYY.
-    pub date: &'a str,
+    /// Event date, to year, month or day.
+    pub date: PartialDate,
     /// "text" or "article".
     pub date_source: &'a str,
     /// Factuality.
@@ -162,7 +163,7 @@ impl<'a> From<&'a Event> for EventRecord<'a> {
             goldstein: e.goldstein,
             plover: &e.plover.kind,
             mode: &e.plover.mode,
-            date: &e.date,
+            date: e.date,
             date_source: e.date_source,
             factuality: e.factuality,
             cue: e.factuality_cue.as_deref(),
@@ -216,7 +217,21 @@ pub fn plover_context(code: i64) -> &'static str {
 }
 
 /// An event date as (day number since 1970-01-01 of its first day,
-/// precision: 0 day, 1 month, 2 year, 3 unreadable).
+/// precision: 0 day, 1 month, 2 year, 3 impossible).
+pub fn day_of_date(date: PartialDate) -> (i64, u8) {
+    let first = match date {
+        PartialDate::Date(d) => Some((d, 0)),
+        PartialDate::YearMonth { year, month } => {
+            chrono::NaiveDate::from_ymd_opt(year, month, 1).map(|d| (d, 1))
+        }
+        PartialDate::Year(y) => chrono::NaiveDate::from_ymd_opt(y, 1, 1).map(|d| (d, 2)),
+    };
+    first.map_or((0, 3), |(d, prec)| (day_number(d), prec))
+}
+
+/// A stored event date (YYYY-MM-DD, YYYY-MM or YYYY, as written by
+/// [`PartialDate`]'s `Display`) as (day number since 1970-01-01 of its first
+/// day, precision: 0 day, 1 month, 2 year, 3 unreadable).
 pub fn day_of(date: &str) -> (i64, u8) {
     let parts: Vec<&str> = date.split('-').collect();
     let num = |s: Option<&&str>| s.and_then(|s| s.parse::<u32>().ok());

@@ -5,6 +5,7 @@
 //! call [`untidy`] so each list stays sorted and free of duplicates.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
@@ -82,6 +83,28 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, LexiconEr
     })
 }
 
+/// A lexicon embedded in a crate, parsed on first use into `cell`.
+///
+/// # Panics
+/// When the embedded text does not parse: a build error, caught by the
+/// crate's test that calls [`check`] on the same text.
+pub fn embedded<T: DeserializeOwned + Send + Sync>(
+    cell: &'static OnceLock<T>,
+    text: &str,
+    file: &str,
+) -> &'static T {
+    cell.get_or_init(|| parse(text, file).unwrap_or_else(|e| panic!("embedded lexicon: {e}")))
+}
+
+/// Everything wrong with a lexicon file for the struct `T`: a parse error,
+/// or its untidy lists (see [`untidy`]). Empty when the file is good.
+pub fn check<T: DeserializeOwned>(text: &str, file: &str) -> Vec<String> {
+    if let Err(e) = parse::<T>(text, file) {
+        return vec![e.to_string()];
+    }
+    untidy(text, file).unwrap_or_else(|e| vec![e.to_string()])
+}
+
 /// The problems that keep a lexicon file untidy: a list whose words are not
 /// in sorted (byte) order, or that holds a word twice. Empty when tidy.
 pub fn untidy(text: &str, file: &str) -> Result<Vec<String>, LexiconError> {
@@ -131,6 +154,18 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(e.starts_with("lex.toml:2:"), "{e}");
+    }
+
+    #[test]
+    fn check_reports_parse_errors_and_untidy_lists() {
+        assert!(check::<Two>("hedges = [\"may\"]\nfuture = [\"will\"]\n", "t").is_empty());
+        let bad = check::<Two>("hedges = [\"may\"]\n", "t");
+        assert!(bad.len() == 1 && bad[0].contains("future"), "{bad:?}");
+        let untidy = check::<Two>("hedges = [\"may\", \"could\"]\nfuture = []\n", "t");
+        assert!(
+            untidy.len() == 1 && untidy[0].contains("before"),
+            "{untidy:?}"
+        );
     }
 
     #[test]

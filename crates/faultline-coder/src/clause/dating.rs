@@ -4,7 +4,7 @@
 //! a plan is the next June 9).
 
 use chrono::{Datelike, NaiveDate};
-use faultline_dates::{EventDate, find_event_dates};
+use faultline_dates::{EventDate, PartialDate, find_event_dates};
 
 use super::factuality::Assessed;
 use super::{Found, Sentence};
@@ -12,8 +12,8 @@ use crate::event::Factuality;
 
 /// An event's date, where it came from, and the expression used.
 pub(super) struct Dated {
-    /// YYYY, YYYY-MM or YYYY-MM-DD.
-    pub date: String,
+    /// The date, to year, month or day.
+    pub date: PartialDate,
     /// "text" or "article".
     pub source: &'static str,
     /// The date expression, when one was used.
@@ -51,11 +51,11 @@ pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: As
     if (a.intent || factuality == Factuality::Future)
         && let Some(t) = &text
         && !has_year(t)
-        && let Ok(d) = NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+        && let PartialDate::Date(d) = date
         && d < s.inp.anchor
         && let Some(next) = calendar_ahead(t, d)
     {
-        date = next.format("%Y-%m-%d").to_string();
+        date = PartialDate::Date(next);
     }
     if future && factuality == Factuality::Asserted && !a.intent {
         factuality = Factuality::Future;
@@ -78,7 +78,7 @@ fn date_for(
     dates: &[EventDate],
     verb_start: usize,
     clause_start: usize,
-) -> (String, &'static str, Option<String>, bool) {
+) -> (PartialDate, &'static str, Option<String>, bool) {
     let inp = s.inp;
     let clause_from = s.words.get(clause_start).map_or(inp.start, |w| w.start);
     // A date before the verb belongs to another clause when ", and",
@@ -115,17 +115,12 @@ fn date_for(
         });
     match best {
         Some(d) => (
-            d.date.to_string(),
+            d.date,
             "text",
             Some(inp.body[d.start..d.end].to_owned()),
             d.future,
         ),
-        None => (
-            inp.anchor.format("%Y-%m-%d").to_string(),
-            "article",
-            None,
-            false,
-        ),
+        None => (PartialDate::Date(inp.anchor), "article", None, false),
     }
 }
 

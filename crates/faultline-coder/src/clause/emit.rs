@@ -143,7 +143,7 @@ impl Engine<'_> {
                     mode: info.map_or_else(String::new, |i| i.mode.clone()),
                     context: date.factuality.plover_context().to_owned(),
                 },
-                date: date.date.clone(),
+                date: date.date,
                 date_source: date.source,
                 date_text: date.text.clone(),
                 factuality: date.factuality,

@@ -258,7 +258,7 @@ mod tests {
         );
         let e = ev.iter().find(|e| e.trigger.text == "expel").unwrap();
         assert_eq!(
-            (e.cameo.as_str(), e.factuality, e.date.as_str()),
+            (e.cameo.as_str(), e.factuality, e.date.to_string().as_str()),
             ("100", Factuality::Asserted, "2020-01-05"),
             "{ev:?}"
         );

@@ -69,17 +69,10 @@ pub struct Lexicon {
     pub determiners: WordList,
 }
 
-/// The lexicon, read on first use.
-///
-/// # Panics
-/// Never in a build whose tests pass: the embedded file is checked by
-/// `the_lexicon_loads_and_is_tidy`.
+/// The lexicon, read on first use (checked by `the_lexicon_loads_and_is_tidy`).
 pub fn lex() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| {
-        lexicon::parse(LEXICON_TOML, "data/lexicon.toml")
-            .unwrap_or_else(|e| panic!("embedded lexicon: {e}"))
-    })
+    lexicon::embedded(&LEX, LEXICON_TOML, "data/lexicon.toml")
 }
 
 #[cfg(test)]
@@ -88,10 +81,8 @@ mod tests {
 
     #[test]
     fn the_lexicon_loads_and_is_tidy() {
-        let lex: Lexicon =
-            lexicon::parse(LEXICON_TOML, "data/lexicon.toml").expect("the lexicon parses");
-        assert!(lex.say.contains("said") && lex.hedges.contains("could"));
-        let untidy = lexicon::untidy(LEXICON_TOML, "data/lexicon.toml").expect("parses");
-        assert!(untidy.is_empty(), "{}", untidy.join("\n"));
+        let problems = lexicon::check::<Lexicon>(LEXICON_TOML, "data/lexicon.toml");
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        assert!(lex().say.contains("said") && lex().hedges.contains("could"));
     }
 }

@@ -528,295 +528,358 @@ fn specificity(p: &Pattern) -> usize {
     p.toks.iter().filter(|t| **t != Tok::Skip).count()
 }
 
-// Still one long function: to be split (issue 10).
-#[allow(clippy::too_many_lines)]
-fn load(dict: &mut VerbDict, text: &str, file: &Path, syntax: Syntax) -> PetrarchVerbStats {
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let mut stats = PetrarchVerbStats::default();
-    let mut synsets: HashMap<String, Synset> = HashMap::new();
-    let mut cur_syn: Option<String> = None;
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut in_block = false;
-    let mut patterns_off = false;
-    let mut in_comment = false;
+/// The first pass over a PETRARCH verb file: line by line into synsets and
+/// blocks (verbs and raw patterns), with the line accounting.
+struct Reader<'a> {
+    dict: &'a mut VerbDict,
+    file: &'a Path,
+    syntax: Syntax,
+    stats: PetrarchVerbStats,
+    synsets: HashMap<String, Synset>,
+    cur_syn: Option<String>,
+    blocks: Vec<Block>,
+    in_block: bool,
+    patterns_off: bool,
+    in_comment: bool,
+}
 
-    for (i, raw) in text.lines().enumerate() {
-        let n = i + 1;
-        stats.lines += 1;
+impl Reader<'_> {
+    fn err(&mut self, line: usize, m: String) {
+        err(self.dict, &mut self.stats, self.file, line, m);
+    }
+
+    /// Reads line `n`.
+    fn line(&mut self, n: usize, raw: &str) {
+        self.stats.lines += 1;
         let trimmed = raw.trim();
-        if in_comment {
-            stats.skipped += 1;
+        if self.in_comment {
+            self.stats.skipped += 1;
             if trimmed.contains("-->") {
-                in_comment = false;
+                self.in_comment = false;
             }
-            continue;
+            return;
         }
         if trimmed.starts_with("<!") {
-            stats.skipped += 1;
-            if syntax == Syntax::Petrarch2 {
-                patterns_off = true;
+            self.stats.skipped += 1;
+            if self.syntax == Syntax::Petrarch2 {
+                self.patterns_off = true;
             }
             if !trimmed.contains("-->") {
-                in_comment = true;
+                self.in_comment = true;
             }
-            continue;
+            return;
         }
         if trimmed.starts_with("####### VERB PATTERNS") {
-            stats.skipped += 1;
-            cur_syn = None;
-            continue;
+            self.stats.skipped += 1;
+            self.cur_syn = None;
+            return;
         }
         let line = strip_comment(raw).trim();
-        if line.is_empty() {
-            stats.skipped += 1;
-            continue;
-        }
-        if line.starts_with('~') {
-            stats.skipped += 1;
-            continue;
+        if line.is_empty() || line.starts_with('~') {
+            self.stats.skipped += 1;
+            return;
         }
         if let Some(h) = line.strip_prefix("---") {
-            // Block header: --- LABEL [CODE] ---
-            let h = h.trim_end().trim_end_matches('-').trim();
-            match split_code(h) {
-                Ok(("", _)) => {
-                    // Later verbs would attach to the previous block: stop that.
-                    in_block = false;
-                    let m = "block header has no label; write --- LABEL [CODE] ---";
-                    err(dict, &mut stats, file, n, format!("{m} (in {line:?})"));
-                }
-                Ok((label, code)) => {
-                    // A bad code is reported, and the block still opens with no
-                    // event, so its verbs and patterns load.
-                    let code = match code.map(|c| active_code(c, syntax)) {
-                        Some(Ok(Some(c))) => {
-                            stats.loaded += 1;
-                            c
-                        }
-                        None | Some(Ok(None)) => {
-                            stats.loaded += 1;
-                            "---".to_owned()
-                        }
-                        Some(Err(m)) => {
-                            err(dict, &mut stats, file, n, format!("{m} (in {line:?})"));
-                            "---".to_owned()
-                        }
-                    };
-                    stats.blocks += 1;
-                    blocks.push(Block {
-                        label: label.to_owned(),
-                        code,
-                        verbs: Vec::new(),
-                        patterns: Vec::new(),
-                    });
-                    in_block = true;
-                }
-                Err(m) => {
-                    in_block = false;
-                    err(dict, &mut stats, file, n, format!("{m} (in {line:?})"));
-                }
-            }
-            cur_syn = None;
-            continue;
+            self.header(n, line, h);
+            self.cur_syn = None;
+            return;
         }
         if let Some(s) = line.strip_prefix('&') {
-            let sname = s.split_whitespace().next().unwrap_or("").to_owned();
-            if sname.is_empty() {
-                err(
-                    dict,
-                    &mut stats,
-                    file,
-                    n,
-                    "synset has no name; write &NAME".to_owned(),
-                );
-                continue;
-            }
-            stats.loaded += 1;
-            stats.synsets += 1;
-            let no_plural = sname.ends_with('_');
-            synsets.insert(
-                sname.clone(),
-                Synset {
-                    members: Vec::new(),
-                    no_plural,
-                },
-            );
-            cur_syn = Some(sname);
-            in_block = false;
-            continue;
+            self.synset(n, s);
+            return;
         }
-        if let Some(sname) = &cur_syn {
-            if let Some(m) = line.strip_prefix('+') {
-                let m = m.trim();
-                if m.is_empty() {
-                    err(
-                        dict,
-                        &mut stats,
-                        file,
-                        n,
-                        "empty synset member; write +WORD".to_owned(),
-                    );
-                } else if let Some(set) = synsets.get_mut(sname) {
-                    set.members.push((m.to_owned(), n));
-                    stats.loaded += 1;
-                }
-                continue;
-            }
-            cur_syn = None;
+        if self.synset_member(n, line) {
+            return;
         }
-        if !in_block {
-            err(
-                dict,
-                &mut stats,
-                file,
+        self.block_line(n, line);
+    }
+
+    /// A block header: `--- LABEL [CODE] ---`.
+    fn header(&mut self, n: usize, line: &str, h: &str) {
+        let h = h.trim_end().trim_end_matches('-').trim();
+        match split_code(h) {
+            Ok(("", _)) => {
+                // Later verbs would attach to the previous block: stop that.
+                self.in_block = false;
+                let m = "block header has no label; write --- LABEL [CODE] ---";
+                self.err(n, format!("{m} (in {line:?})"));
+            }
+            Ok((label, code)) => {
+                // A bad code is reported, and the block still opens with no
+                // event, so its verbs and patterns load.
+                let code = match code.map(|c| active_code(c, self.syntax)) {
+                    Some(Ok(Some(c))) => {
+                        self.stats.loaded += 1;
+                        c
+                    }
+                    None | Some(Ok(None)) => {
+                        self.stats.loaded += 1;
+                        "---".to_owned()
+                    }
+                    Some(Err(m)) => {
+                        self.err(n, format!("{m} (in {line:?})"));
+                        "---".to_owned()
+                    }
+                };
+                self.stats.blocks += 1;
+                self.blocks.push(Block {
+                    label: label.to_owned(),
+                    code,
+                    verbs: Vec::new(),
+                    patterns: Vec::new(),
+                });
+                self.in_block = true;
+            }
+            Err(m) => {
+                self.in_block = false;
+                self.err(n, format!("{m} (in {line:?})"));
+            }
+        }
+    }
+
+    /// A synset header: `&NAME`.
+    fn synset(&mut self, n: usize, s: &str) {
+        let sname = s.split_whitespace().next().unwrap_or("").to_owned();
+        if sname.is_empty() {
+            self.err(n, "synset has no name; write &NAME".to_owned());
+            return;
+        }
+        self.stats.loaded += 1;
+        self.stats.synsets += 1;
+        let no_plural = sname.ends_with('_');
+        self.synsets.insert(
+            sname.clone(),
+            Synset {
+                members: Vec::new(),
+                no_plural,
+            },
+        );
+        self.cur_syn = Some(sname);
+        self.in_block = false;
+    }
+
+    /// A `+WORD` member of the open synset; true when the line was one. Any
+    /// other line closes the synset.
+    fn synset_member(&mut self, n: usize, line: &str) -> bool {
+        let Some(sname) = self.cur_syn.clone() else {
+            return false;
+        };
+        let Some(m) = line.strip_prefix('+') else {
+            self.cur_syn = None;
+            return false;
+        };
+        let m = m.trim();
+        if m.is_empty() {
+            self.err(n, "empty synset member; write +WORD".to_owned());
+        } else if let Some(set) = self.synsets.get_mut(&sname) {
+            set.members.push((m.to_owned(), n));
+            self.stats.loaded += 1;
+        }
+        true
+    }
+
+    /// A verb line or a `- pattern [CODE]` line of the open block.
+    fn block_line(&mut self, n: usize, line: &str) {
+        if !self.in_block {
+            self.err(
                 n,
                 format!(
                     "line {line:?} is outside any verb block or synset; start a block with --- LABEL [CODE] ---"
                 ),
             );
-            continue;
+            return;
         }
-        let Some(block) = blocks.last_mut() else {
-            err(dict, &mut stats, file, n, "no verb block open".to_owned());
-            continue;
-        };
-        if let Some(p) = line.strip_prefix('-') {
-            if patterns_off {
-                stats.switched_off += 1;
-                stats.skipped += 1;
-                continue;
+        if self.blocks.is_empty() {
+            self.err(n, "no verb block open".to_owned());
+            return;
+        }
+        let outcome: Result<(), String> = if let Some(p) = line.strip_prefix('-') {
+            if self.patterns_off {
+                self.stats.switched_off += 1;
+                self.stats.skipped += 1;
+                return;
             }
             match split_code(p) {
-                Ok((body, Some(code))) => block.patterns.push(RawPattern {
-                    line: n,
-                    body: body.to_owned(),
-                    code: code.to_owned(),
-                }),
-                Ok((_, None)) => err(
-                    dict,
-                    &mut stats,
-                    file,
-                    n,
-                    "pattern has no [code]; end it with [CODE]".to_owned(),
-                ),
-                Err(m) => err(dict, &mut stats, file, n, m),
+                Ok((body, Some(code))) => {
+                    if let Some(block) = self.blocks.last_mut() {
+                        block.patterns.push(RawPattern {
+                            line: n,
+                            body: body.to_owned(),
+                            code: code.to_owned(),
+                        });
+                    }
+                    Ok(())
+                }
+                Ok((_, None)) => Err("pattern has no [code]; end it with [CODE]".to_owned()),
+                Err(m) => Err(m),
             }
-            continue;
-        }
-        match parse_verb_line(line, n, syntax) {
-            Ok(v) => {
-                stats.loaded += 1;
-                block.verbs.push(v);
-            }
-            Err(m) => err(dict, &mut stats, file, n, m),
+        } else {
+            parse_verb_line(line, n, self.syntax).map(|v| {
+                self.stats.loaded += 1;
+                if let Some(block) = self.blocks.last_mut() {
+                    block.verbs.push(v);
+                }
+            })
+        };
+        if let Err(m) = outcome {
+            self.err(n, m);
         }
     }
+}
 
+fn load(dict: &mut VerbDict, text: &str, file: &Path, syntax: Syntax) -> PetrarchVerbStats {
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut r = Reader {
+        dict,
+        file,
+        syntax,
+        stats: PetrarchVerbStats::default(),
+        synsets: HashMap::new(),
+        cur_syn: None,
+        blocks: Vec::new(),
+        in_block: false,
+        patterns_off: false,
+        in_comment: false,
+    };
+    for (i, raw) in text.lines().enumerate() {
+        r.line(i + 1, raw);
+    }
+    let Reader {
+        dict,
+        mut stats,
+        synsets,
+        blocks,
+        ..
+    } = r;
     let compiler = Compiler {
         synsets: &synsets,
         syntax,
     };
     for block in blocks {
         let prefix = format!("{name}:{}", block.label);
-        let mut patterns = Vec::new();
-        for rp in &block.patterns {
-            let code = match active_code(&rp.code, syntax) {
-                Ok(Some(c)) if c != "---" => c,
-                Ok(_) => {
+        let patterns = block_patterns(dict, &mut stats, file, &compiler, &block, &prefix);
+        stats.patterns += patterns.len();
+        add_block_verbs(dict, &mut stats, &block, &prefix, &patterns);
+    }
+    stats
+}
+
+/// The compiled patterns of a block, most specific first.
+fn block_patterns(
+    dict: &mut VerbDict,
+    stats: &mut PetrarchVerbStats,
+    file: &Path,
+    compiler: &Compiler<'_>,
+    block: &Block,
+    prefix: &str,
+) -> Vec<Pattern> {
+    let mut patterns = Vec::new();
+    for rp in &block.patterns {
+        let code = match active_code(&rp.code, compiler.syntax) {
+            Ok(Some(c)) if c != "---" => c,
+            Ok(_) => {
+                stats.skipped += 1;
+                continue;
+            }
+            Err(m) => {
+                err(dict, stats, file, rp.line, m);
+                continue;
+            }
+        };
+        match compiler.compile(&rp.body) {
+            Ok((pre, alts)) => {
+                if pre {
+                    stats.pre_verb += 1;
+                }
+                if pre && alts.iter().all(Vec::is_empty) {
                     stats.skipped += 1;
                     continue;
                 }
-                Err(m) => {
-                    err(dict, &mut stats, file, rp.line, m);
-                    continue;
-                }
-            };
-            match compiler.compile(&rp.body) {
-                Ok((pre, alts)) => {
-                    if pre {
-                        stats.pre_verb += 1;
-                    }
-                    if pre && alts.iter().all(Vec::is_empty) {
-                        stats.skipped += 1;
-                        continue;
-                    }
-                    stats.loaded += 1;
-                    for toks in alts {
-                        patterns.push(Pattern {
-                            toks,
-                            code: code.clone(),
-                            rule: format!("{prefix}/{}", rp.line),
-                        });
-                    }
-                }
-                Err(m) => err(
-                    dict,
-                    &mut stats,
-                    file,
-                    rp.line,
-                    format!("{m} (in {:?})", rp.body),
-                ),
-            }
-        }
-        // Most specific first; stable, so file order breaks ties.
-        patterns.sort_by_key(|p| std::cmp::Reverse(specificity(p)));
-        stats.patterns += patterns.len();
-        for v in &block.verbs {
-            let code = v.code.clone().unwrap_or_else(|| block.code.clone());
-            let Some(base) = v.words.get(v.head) else {
-                continue;
-            };
-            let forms = match &v.forms {
-                Some(f) if f.is_empty() => vec![base.clone()],
-                Some(f) => inflect(base, f),
-                None => inflect(base, &[]),
-            };
-            let lemma = v.words.join(" ");
-            let id = format!("{prefix}/{}", v.line);
-            if v.head == 0 {
-                dict.add(
-                    Trigger {
-                        id,
-                        lemma,
-                        kind: TriggerKind::Verb {
-                            particle: v.words[1..].to_vec(),
-                        },
-                        code,
-                        patterns: patterns.clone(),
-                        joint: false,
-                    },
-                    &forms,
-                    &[],
-                );
-                stats.triggers += 1;
-            } else {
-                // Words before the inflected one (WIRE_+TAP): index the first
-                // word and spell each form out in the particle.
-                for f in &forms {
-                    let mut particle = v.words[1..v.head].to_vec();
-                    particle.push(f.clone());
-                    particle.extend(v.words[v.head + 1..].iter().cloned());
-                    dict.add(
-                        Trigger {
-                            id: id.clone(),
-                            lemma: lemma.clone(),
-                            kind: TriggerKind::Verb { particle },
-                            code: code.clone(),
-                            patterns: patterns.clone(),
-                            joint: false,
-                        },
-                        std::slice::from_ref(&v.words[0]),
-                        &[],
-                    );
-                    stats.triggers += 1;
+                stats.loaded += 1;
+                for toks in alts {
+                    patterns.push(Pattern {
+                        toks,
+                        code: code.clone(),
+                        rule: format!("{prefix}/{}", rp.line),
+                    });
                 }
             }
+            Err(m) => err(
+                dict,
+                stats,
+                file,
+                rp.line,
+                format!("{m} (in {:?})", rp.body),
+            ),
         }
     }
-    stats
+    // Most specific first; stable, so file order breaks ties.
+    patterns.sort_by_key(|p| std::cmp::Reverse(specificity(p)));
+    patterns
+}
+
+/// Adds a block's verbs as triggers sharing its patterns.
+fn add_block_verbs(
+    dict: &mut VerbDict,
+    stats: &mut PetrarchVerbStats,
+    block: &Block,
+    prefix: &str,
+    patterns: &[Pattern],
+) {
+    for v in &block.verbs {
+        let code = v.code.clone().unwrap_or_else(|| block.code.clone());
+        let Some(base) = v.words.get(v.head) else {
+            continue;
+        };
+        let forms = match &v.forms {
+            Some(f) if f.is_empty() => vec![base.clone()],
+            Some(f) => inflect(base, f),
+            None => inflect(base, &[]),
+        };
+        let lemma = v.words.join(" ");
+        let id = format!("{prefix}/{}", v.line);
+        if v.head == 0 {
+            dict.add(
+                Trigger {
+                    id,
+                    lemma,
+                    kind: TriggerKind::Verb {
+                        particle: v.words[1..].to_vec(),
+                    },
+                    code,
+                    patterns: patterns.to_vec(),
+                    joint: false,
+                },
+                &forms,
+                &[],
+            );
+            stats.triggers += 1;
+            continue;
+        }
+        // Words before the inflected one (WIRE_+TAP): index the first word
+        // and spell each form out in the particle.
+        for f in &forms {
+            let mut particle = v.words[1..v.head].to_vec();
+            particle.push(f.clone());
+            particle.extend(v.words[v.head + 1..].iter().cloned());
+            dict.add(
+                Trigger {
+                    id: id.clone(),
+                    lemma: lemma.clone(),
+                    kind: TriggerKind::Verb { particle },
+                    code: code.clone(),
+                    patterns: patterns.to_vec(),
+                    joint: false,
+                },
+                std::slice::from_ref(&v.words[0]),
+                &[],
+            );
+            stats.triggers += 1;
+        }
+    }
 }
 
 #[cfg(test)]

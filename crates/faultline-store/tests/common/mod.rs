@@ -3,7 +3,7 @@
 
 #![allow(dead_code, missing_docs)]
 
-use faultline_coder::Factuality;
+use faultline_coder::{Factuality, PartialDate};
 use faultline_store::{ActorView, DocRecord, EventRecord};
 
 /// An owned event description, turned into an [`EventRecord`] on demand.
@@ -63,7 +63,7 @@ impl Ev {
                 "ACCUSE"
             },
             mode: "",
-            date: &self.date,
+            date: partial_date(&self.date),
             date_source: "article",
             factuality: self.factuality,
             cue: None,
@@ -102,4 +102,20 @@ pub fn doc<'a>(id: &'a str, url: &'a str, body: &str) -> DocRecord<'a> {
 
 pub fn records(evs: &[Ev]) -> Vec<EventRecord<'_>> {
     evs.iter().map(Ev::record).collect()
+}
+
+/// A test date written YYYY, YYYY-MM or YYYY-MM-DD.
+pub fn partial_date(s: &str) -> PartialDate {
+    let num = |p: Option<&str>| p.and_then(|p| p.parse::<u32>().ok()).unwrap_or(1);
+    let mut parts = s.split('-');
+    let year = num(parts.next()) as i32;
+    match (parts.next(), parts.next()) {
+        (None, _) => PartialDate::Year(year),
+        (Some(m), None) => PartialDate::YearMonth {
+            year,
+            month: num(Some(m)),
+        },
+        (Some(m), Some(d)) => chrono::NaiveDate::from_ymd_opt(year, num(Some(m)), num(Some(d)))
+            .map_or(PartialDate::Year(year), PartialDate::Date),
+    }
 }
