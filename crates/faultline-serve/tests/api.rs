@@ -370,19 +370,6 @@ async fn bodies_over_the_limit_are_413() {
 }
 
 #[tokio::test]
-async fn slow_requests_time_out() {
-    let f = fixture_with(Limits {
-        timeout: Duration::ZERO,
-        ..Limits::default()
-    });
-    let (status, kind, _) = error(&f, "/api/events").await;
-    assert_eq!(
-        (status, kind.as_str()),
-        (StatusCode::SERVICE_UNAVAILABLE, "timeout")
-    );
-}
-
-#[tokio::test]
 async fn pages_carry_a_script_free_policy() {
     let f = fixture();
     for uri in [
