@@ -50,7 +50,14 @@ pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
         title = "faultline",
         description = "Political events coded from news: dyad series, alerts, events and their evidence."
     ),
-    paths(api::dyad, api::top, api::alerts, api::events, api::document)
+    paths(
+        api::dyad,
+        api::top,
+        api::movers,
+        api::alerts,
+        api::events,
+        api::document
+    )
 )]
 pub struct ApiDoc;
 
@@ -67,6 +74,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/openapi.json", get(openapi))
         .route("/api/dyads/{a}/{b}", get(api::dyad))
         .route("/api/top", get(api::top))
+        .route("/api/movers", get(api::movers))
         .route("/api/alerts", get(api::alerts))
         .route("/api/events", get(api::events))
         .route("/api/documents/{id}", get(api::document))
