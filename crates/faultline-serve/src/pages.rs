@@ -118,10 +118,8 @@ pub async fn dyad(
         })
         .await?;
     let by = bucket_name(req.by);
-    let base = format!(
-        "/dyads/{}/{}?by={by}{}{}",
-        req.a,
-        req.b,
+    let range_q = format!(
+        "{}{}",
         req.filter
             .from
             .map(|d| format!("&from={d}"))
@@ -131,6 +129,7 @@ pub async fn dyad(
             .map(|d| format!("&to={d}"))
             .unwrap_or_default(),
     );
+    let base = format!("/dyads/{}/{}?by={by}{range_q}", req.a, req.b);
     let svg = series_svg(&points, &alerts, |start| {
         let end = req.by.next(start) - chrono::Duration::days(1);
         format!("{base}&events_from={start}&events_to={end}#events")
@@ -138,8 +137,8 @@ pub async fn dyad(
     let mut body = String::new();
     let _ = write!(
         body,
-        "<nav class=\"by\">period: <a href=\"/dyads/{a}/{b}?by=day\">day</a> · \
-         <a href=\"/dyads/{a}/{b}?by=week\">week</a> · <a href=\"/dyads/{a}/{b}?by=month\">month</a></nav>\
+        "<nav class=\"by\">period: <a href=\"/dyads/{a}/{b}?by=day{r}\">day</a> · \
+         <a href=\"/dyads/{a}/{b}?by=week{r}\">week</a> · <a href=\"/dyads/{a}/{b}?by=month{r}\">month</a></nav>\
          <figure>{svg}<figcaption>Tension index (line; −100 cooperation, +100 conflict) and events per \
          {by} by quad class: <span class=\"key q1\">{}</span> <span class=\"key q2\">{}</span> \
          <span class=\"key q3\">{}</span> <span class=\"key q4\">{}</span>; a ring marks an alert (tension more \
@@ -151,6 +150,7 @@ pub async fn dyad(
         QUAD_NAMES[3],
         a = esc(&req.a),
         b = esc(&req.b),
+        r = esc(&range_q),
     );
     let range = match (ev_from, ev_to) {
         (Some(f), Some(t)) => format!(" from {f} to {t}"),

@@ -426,6 +426,7 @@ async fn dyad_page_has_a_chart_with_links_and_the_evidence() {
     assert_eq!(html.matches("<rect class=\"hit\"").count(), 5);
     assert!(html.contains("events_from=2024-03-06&amp;events_to=2024-03-06#events"));
     assert!(html.contains("<mark class=\"trg\">shelled</mark>"));
+    assert!(html.contains("href=\"/dyads/RUR/BOR?by=week&amp;from=2024-03-03&amp;to=2024-03-07\""));
     // A clicked period lists only its events.
     let (_, one) = get(
         &f,
