@@ -253,17 +253,21 @@ impl Store {
             "?10 IS NULL AND"
         };
         let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e \
-             JOIN mentions m ON m.id = e.first_mention \
-             JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence \
-             JOIN documents d ON d.id = m.doc \
-             WHERE {by_story} \
+            // The page's ids first (filter, sort, limit), then the columns
+            // of those rows only: the mention count and joins are not
+            // computed for every matching event.
+            "WITH page AS (SELECT e.id, e.day FROM events e WHERE {by_story} \
              (?1 IS NULL OR e.src_root = ?1 OR e.tgt_root = ?1 OR e.src_code = ?1 OR e.tgt_code = ?1) \
              AND (?2 IS NULL OR (e.src_root = ?2 AND e.tgt_root = ?3) OR (e.src_root = ?3 AND e.tgt_root = ?2)) \
              AND (?4 IS NULL OR e.root = ?4) AND (?5 IS NULL OR e.factuality = ?5) \
              AND (?6 IS NULL OR (e.precision < 3 AND e.day >= ?6)) \
              AND (?7 IS NULL OR (e.precision < 3 AND e.day <= ?7)) \
-             ORDER BY e.day DESC, e.id DESC LIMIT ?8 OFFSET ?9"
+             ORDER BY e.day DESC, e.id DESC LIMIT ?8 OFFSET ?9) \
+             SELECT {EVENT_COLUMNS} FROM page JOIN events e ON e.id = page.id \
+             JOIN mentions m ON m.id = e.first_mention \
+             JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence \
+             JOIN documents d ON d.id = m.doc \
+             ORDER BY page.day DESC, page.id DESC"
         );
         let (a, b) = q.dyad.clone().unzip();
         let limit = i64::from(q.per_page) + 1;

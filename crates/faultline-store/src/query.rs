@@ -561,14 +561,11 @@ impl Store {
     /// first data): each period's first day and its z-score. For marking a
     /// chart; no events are read.
     pub fn alert_periods(&self, a: &str, b: &str, q: &AlertQuery) -> Result<Vec<(NaiveDate, f64)>> {
-        let Some((first, last)) = self.day_range()? else {
-            return Ok(Vec::new());
-        };
-        let from = q.filter.from.unwrap_or(first);
-        let first_bucket = q.by.start(from);
+        // Without `from` the series starts at the dyad's first data, which
+        // has no baseline before it; no scan of the whole aggregate.
+        let first_bucket = q.filter.from.map_or(NaiveDate::MIN, |f| q.by.start(f));
         let with_baseline = Filter {
-            from: Some(q.by.back(first_bucket, q.baseline)),
-            to: Some(q.filter.to.unwrap_or(last)),
+            from: q.filter.from.map(|_| q.by.back(first_bucket, q.baseline)),
             ..q.filter
         };
         let series = self.dyad_series(a, b, Direction::Both, q.by, &with_baseline)?;
