@@ -6,7 +6,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use faultline_store::browse::{DocumentView, EventPage, EventQuery};
-use faultline_store::query::{Alert, AlertQuery, Direction, DyadTotal, Filter, Point};
+use faultline_store::query::{Alert, AlertQuery, Direction, DyadTotal, Filter, Mover, Point};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -156,6 +156,84 @@ pub async fn top(
     Ok(Json(
         state.read(move |s| Ok(s.top_dyads(&f, limit)?)).await?,
     ))
+}
+
+/// Parameters of the tension movers.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct MoverParams {
+    /// First day, YYYY-MM-DD (default: the first data).
+    pub from: Option<String>,
+    /// Last day, YYYY-MM-DD (default: the last data).
+    pub to: Option<String>,
+    /// First day of the second period (default: the middle of the range).
+    pub split: Option<String>,
+    /// How many dyads (1–100, default 10).
+    pub limit: Option<u32>,
+    /// Fewest events over both periods for a dyad to count (default 3).
+    pub min_events: Option<u32>,
+}
+
+/// Dyads whose tension moved most between two periods.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MoverList {
+    /// First day of the first period.
+    pub from: Option<chrono::NaiveDate>,
+    /// First day of the second period.
+    pub split: Option<chrono::NaiveDate>,
+    /// Last day of the second period.
+    pub to: Option<chrono::NaiveDate>,
+    /// The dyads, largest change first (empty when there is no data).
+    pub movers: Vec<Mover>,
+}
+
+/// The dyads whose tension changed most between the two halves of a range
+/// (or before and after `split`).
+#[utoipa::path(get, path = "/api/movers", params(MoverParams),
+    responses((status = 200, body = MoverList), (status = 400, body = ErrorBody)))]
+pub async fn movers(
+    State(state): State<AppState>,
+    Params(q): Params<MoverParams>,
+) -> Result<Json<MoverList>, AppError> {
+    let (from, to) = params::range(q.from.as_deref(), q.to.as_deref())?;
+    let split = params::date("split", q.split.as_deref())?;
+    let limit = params::number("limit", q.limit, 10, 100)? as usize;
+    let min_events = i64::from(params::number("min_events", q.min_events, 3, 1_000_000)?);
+    let list = state
+        .read(move |s| {
+            let Some((first, last)) = s.day_range()? else {
+                return Ok(MoverList {
+                    from,
+                    split,
+                    to,
+                    movers: Vec::new(),
+                });
+            };
+            let (from, to) = (from.unwrap_or(first), to.unwrap_or(last));
+            let split = split
+                .unwrap_or_else(|| from + chrono::Duration::days(((to - from).num_days() + 1) / 2));
+            if split <= from || split > to {
+                return Err(AppError::BadRequest(format!(
+                    "split: {split} must fall after {from} and no later than {to}"
+                )));
+            }
+            let period = |a, b| Filter {
+                from: Some(a),
+                to: Some(b),
+                ..Filter::default()
+            };
+            let before = period(from, split - chrono::Duration::days(1));
+            let movers = s.movers(&before, &period(split, to), min_events, limit)?;
+            Ok(MoverList {
+                from: Some(from),
+                split: Some(split),
+                to: Some(to),
+                movers,
+            })
+        })
+        .await?;
+    Ok(Json(list))
 }
 
 /// Parameters of the alerts.

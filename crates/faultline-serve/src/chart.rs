@@ -30,8 +30,13 @@ pub const QUAD_NAMES: [&str; 4] = [
     "material conflict",
 ];
 
-/// The chart of `points`; `link(start)` gives the URL of a period's events.
-pub fn series_svg(points: &[Point], link: impl Fn(NaiveDate) -> String) -> String {
+/// The chart of `points`, with the periods in `alerts` (first day, z-score)
+/// ringed; `link(start)` gives the URL of a period's events.
+pub fn series_svg(
+    points: &[Point],
+    alerts: &[(NaiveDate, f64)],
+    link: impl Fn(NaiveDate) -> String,
+) -> String {
     let height = TOP + TENSION_H + GAP + BARS_H + BOTTOM;
     let mut s = format!(
         "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" \
@@ -81,6 +86,15 @@ pub fn series_svg(points: &[Point], link: impl Fn(NaiveDate) -> String) -> Strin
                 "<circle class=\"point\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\"/>",
                 x(i),
                 ty(t.tension)
+            );
+        }
+        if let Some((_, z)) = alerts.iter().find(|(d, _)| *d == p.period) {
+            let _ = write!(
+                s,
+                "<circle class=\"alert\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"7\"><title>alert: tension {:.1}, z = {z:+.1}</title></circle>",
+                x(i),
+                ty(t.tension),
+                t.tension
             );
         }
         let _ = write!(
@@ -173,11 +187,13 @@ mod tests {
                 totals: Totals::default(),
             })
             .collect();
-        let svg = series_svg(&points, |p| format!("/x?from={p}&to={p}"));
+        let svg = series_svg(&points, &[(day(2), 4.2)], |p| format!("/x?from={p}&to={p}"));
         assert_eq!(svg.matches("<a href=").count(), 3);
         assert!(svg.contains("/x?from=2024-01-02&amp;to=2024-01-02"));
         assert_eq!(svg.matches("<polyline").count(), 1);
+        assert_eq!(svg.matches("<circle class=\"alert\"").count(), 1);
+        assert!(svg.contains("z = +4.2"));
         assert!(svg.ends_with("</svg>"));
-        assert!(series_svg(&[], |_| String::new()).contains("no data"));
+        assert!(series_svg(&[], &[], |_| String::new()).contains("no data"));
     }
 }

@@ -24,7 +24,7 @@ pub mod state;
 use std::future::Future;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -50,7 +50,14 @@ pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
         title = "faultline",
         description = "Political events coded from news: dyad series, alerts, events and their evidence."
     ),
-    paths(api::dyad, api::top, api::alerts, api::events, api::document)
+    paths(
+        api::dyad,
+        api::top,
+        api::movers,
+        api::alerts,
+        api::events,
+        api::document
+    )
 )]
 pub struct ApiDoc;
 
@@ -67,6 +74,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/openapi.json", get(openapi))
         .route("/api/dyads/{a}/{b}", get(api::dyad))
         .route("/api/top", get(api::top))
+        .route("/api/movers", get(api::movers))
         .route("/api/alerts", get(api::alerts))
         .route("/api/events", get(api::events))
         .route("/api/documents/{id}", get(api::document))
@@ -77,7 +85,9 @@ pub fn app(state: AppState) -> Router {
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(RequestBodyLimitLayer::new(body_limit))
-        .layer(middleware::from_fn_with_state(state.clone(), guard))
+        .layer(middleware::from_fn(move |req: Request, next: Next| {
+            guard(limits, req, next)
+        }))
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP),
@@ -100,8 +110,7 @@ pub fn app(state: AppState) -> Router {
 
 /// Refuses a declared body over the limit (413, JSON) and ends any request
 /// that takes longer than the timeout (503, JSON).
-async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let limits = state.limits();
+async fn guard(limits: Limits, req: Request, next: Next) -> Response {
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -129,4 +138,47 @@ pub async fn serve(
     axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown)
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use axum::body::Body;
+    use axum::http::StatusCode;
+    use tower::ServiceExt;
+
+    use super::*;
+
+    /// The guard on a route that takes a second, with a 20 ms limit.
+    #[tokio::test]
+    async fn slow_requests_are_503_as_json() {
+        let limits = Limits {
+            timeout: Duration::from_millis(20),
+            ..Limits::default()
+        };
+        let slow = Router::new()
+            .route(
+                "/slow",
+                get(|| async {
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                    "done"
+                }),
+            )
+            .layer(middleware::from_fn(move |req: Request, next: Next| {
+                guard(limits, req, next)
+            }));
+        let req = axum::http::Request::get("/slow")
+            .body(Body::empty())
+            .expect("request");
+        let resp = slow.oneshot(req).await.expect("response");
+        assert_eq!(resp.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let body = http_body_util::BodyExt::collect(resp.into_body())
+            .await
+            .expect("body")
+            .to_bytes();
+        let v: serde_json::Value = serde_json::from_slice(&body).expect("json");
+        assert_eq!(v["error"], "timeout");
+        assert!(v["detail"].as_str().is_some_and(|d| d.contains("20 ms")));
+    }
 }

@@ -9,7 +9,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse};
 use faultline_store::browse::EventQuery;
-use faultline_store::query::Filter;
+use faultline_store::query::{AlertQuery, Filter};
 use serde::Deserialize;
 
 use crate::api::{PAGE_SIZE, SeriesParams, SeriesRequest, load_document};
@@ -103,14 +103,23 @@ pub async fn dyad(
         ..EventQuery::default()
     };
     let r = req.clone();
-    let (points, list) = state
-        .read(move |s| Ok((r.run(s)?, s.events(&events)?)))
+    let (points, list, alerts) = state
+        .read(move |s| {
+            let aq = AlertQuery {
+                filter: r.filter,
+                by: r.by,
+                ..AlertQuery::default()
+            };
+            Ok((
+                r.run(s)?,
+                s.events(&events)?,
+                s.alert_periods(&r.a, &r.b, &aq)?,
+            ))
+        })
         .await?;
     let by = bucket_name(req.by);
-    let base = format!(
-        "/dyads/{}/{}?by={by}{}{}",
-        req.a,
-        req.b,
+    let range_q = format!(
+        "{}{}",
         req.filter
             .from
             .map(|d| format!("&from={d}"))
@@ -120,18 +129,20 @@ pub async fn dyad(
             .map(|d| format!("&to={d}"))
             .unwrap_or_default(),
     );
-    let svg = series_svg(&points, |start| {
+    let base = format!("/dyads/{}/{}?by={by}{range_q}", req.a, req.b);
+    let svg = series_svg(&points, &alerts, |start| {
         let end = req.by.next(start) - chrono::Duration::days(1);
         format!("{base}&events_from={start}&events_to={end}#events")
     });
     let mut body = String::new();
     let _ = write!(
         body,
-        "<nav class=\"by\">period: <a href=\"/dyads/{a}/{b}?by=day\">day</a> · \
-         <a href=\"/dyads/{a}/{b}?by=week\">week</a> · <a href=\"/dyads/{a}/{b}?by=month\">month</a></nav>\
+        "<nav class=\"by\">period: <a href=\"/dyads/{a}/{b}?by=day{r}\">day</a> · \
+         <a href=\"/dyads/{a}/{b}?by=week{r}\">week</a> · <a href=\"/dyads/{a}/{b}?by=month{r}\">month</a></nav>\
          <figure>{svg}<figcaption>Tension index (line; −100 cooperation, +100 conflict) and events per \
          {by} by quad class: <span class=\"key q1\">{}</span> <span class=\"key q2\">{}</span> \
-         <span class=\"key q3\">{}</span> <span class=\"key q4\">{}</span>. Click a period to list its events.\
+         <span class=\"key q3\">{}</span> <span class=\"key q4\">{}</span>; a ring marks an alert (tension more \
+         than 3 deviations from its 28-period baseline). Click a period to list its events.\
          </figcaption></figure>",
         QUAD_NAMES[0],
         QUAD_NAMES[1],
@@ -139,6 +150,7 @@ pub async fn dyad(
         QUAD_NAMES[3],
         a = esc(&req.a),
         b = esc(&req.b),
+        r = esc(&range_q),
     );
     let range = match (ev_from, ev_to) {
         (Some(f), Some(t)) => format!(" from {f} to {t}"),

@@ -194,6 +194,28 @@ fn event_view(r: &Row<'_>) -> rusqlite::Result<EventView> {
     })
 }
 
+/// Every story key the events of dyad `a`–`b` can have (both directions,
+/// the CAMEO roots, factualities and date precisions the query allows), as
+/// a JSON list for `json_each`.
+fn story_keys(a: &str, b: &str, q: &EventQuery) -> String {
+    let roots: Vec<String> = match &q.root {
+        Some(r) => vec![r.clone()],
+        None => (1..=20).map(|r| format!("{r:02}")).collect(),
+    };
+    let facts: Vec<i64> = q.factuality.map_or_else(|| (0..=4).collect(), |f| vec![f]);
+    let mut keys = Vec::with_capacity(2 * roots.len() * facts.len() * 4);
+    for (s, t) in [(a, b), (b, a)] {
+        for root in &roots {
+            for &fact in &facts {
+                for prec in 0..=3 {
+                    keys.push(crate::schema::story_key(s, t, root, fact, prec));
+                }
+            }
+        }
+    }
+    serde_json::to_string(&keys).unwrap_or_default()
+}
+
 /// The first occurrence of `needle` in `hay` as whole words (not inside a
 /// longer word: "he" is not found in "the"), if any; never for an empty needle.
 fn find(hay: &str, needle: &str) -> Option<Span> {
@@ -222,17 +244,30 @@ impl Store {
         {
             return Err(StoreError::Query(format!("from {from} is after to {to}")));
         }
+        // A dyad is looked up by its story keys (the `events_story` index),
+        // not by scanning the events.
+        let stories = q.dyad.as_ref().map(|(a, b)| story_keys(a, b, q));
+        let by_story = if stories.is_some() {
+            "e.story IN (SELECT value FROM json_each(?10)) AND"
+        } else {
+            "?10 IS NULL AND"
+        };
         let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e \
-             JOIN mentions m ON m.id = e.first_mention \
-             JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence \
-             JOIN documents d ON d.id = m.doc \
-             WHERE (?1 IS NULL OR e.src_root = ?1 OR e.tgt_root = ?1 OR e.src_code = ?1 OR e.tgt_code = ?1) \
+            // The page's ids first (filter, sort, limit), then the columns
+            // of those rows only: the mention count and joins are not
+            // computed for every matching event.
+            "WITH page AS (SELECT e.id, e.day FROM events e WHERE {by_story} \
+             (?1 IS NULL OR e.src_root = ?1 OR e.tgt_root = ?1 OR e.src_code = ?1 OR e.tgt_code = ?1) \
              AND (?2 IS NULL OR (e.src_root = ?2 AND e.tgt_root = ?3) OR (e.src_root = ?3 AND e.tgt_root = ?2)) \
              AND (?4 IS NULL OR e.root = ?4) AND (?5 IS NULL OR e.factuality = ?5) \
              AND (?6 IS NULL OR (e.precision < 3 AND e.day >= ?6)) \
              AND (?7 IS NULL OR (e.precision < 3 AND e.day <= ?7)) \
-             ORDER BY e.day DESC, e.id DESC LIMIT ?8 OFFSET ?9"
+             ORDER BY e.day DESC, e.id DESC LIMIT ?8 OFFSET ?9) \
+             SELECT {EVENT_COLUMNS} FROM page JOIN events e ON e.id = page.id \
+             JOIN mentions m ON m.id = e.first_mention \
+             JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence \
+             JOIN documents d ON d.id = m.doc \
+             ORDER BY page.day DESC, page.id DESC"
         );
         let (a, b) = q.dyad.clone().unzip();
         let limit = i64::from(q.per_page) + 1;
@@ -249,7 +284,8 @@ impl Store {
                     q.from.map(day_number),
                     q.to.map(day_number),
                     limit,
-                    offset
+                    offset,
+                    stories
                 ],
                 event_view,
             )

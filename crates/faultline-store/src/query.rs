@@ -533,37 +533,19 @@ impl Store {
             }
             let series =
                 self.dyad_series(&d.pair.a, &d.pair.b, Direction::Both, q.by, &with_baseline)?;
-            let start = series
-                .iter()
-                .position(|p| p.period >= first_bucket)
-                .unwrap_or(series.len());
-            for i in start..series.len() {
+            for (i, mean, sd, z) in departures(&series, first_bucket, q) {
                 let p = &series[i];
-                if p.totals.total < q.min_events {
-                    continue;
-                }
-                let lo = i.saturating_sub(q.baseline as usize);
-                let base: Vec<f64> = series[lo..i].iter().map(|p| p.totals.tension).collect();
-                if base.is_empty() {
-                    continue;
-                }
-                let mean = base.iter().sum::<f64>() / base.len() as f64;
-                let var = base.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / base.len() as f64;
-                let sd = var.sqrt();
-                let z = (p.totals.tension - mean) / sd.max(q.min_sd);
-                if z.abs() > q.k {
-                    let end = q.by.next(p.period) - chrono::Duration::days(1);
-                    let events = self.explain(&d.pair, p.period, end, &q.filter, q.explain)?;
-                    alerts.push(Alert {
-                        pair: d.pair.clone(),
-                        period: p.period,
-                        totals: p.totals,
-                        baseline_mean: mean,
-                        baseline_sd: sd,
-                        z,
-                        events,
-                    });
-                }
+                let end = q.by.next(p.period) - chrono::Duration::days(1);
+                let events = self.explain(&d.pair, p.period, end, &q.filter, q.explain)?;
+                alerts.push(Alert {
+                    pair: d.pair.clone(),
+                    period: p.period,
+                    totals: p.totals,
+                    baseline_mean: mean,
+                    baseline_sd: sd,
+                    z,
+                    events,
+                });
             }
         }
         alerts.sort_by(|x, y| {
@@ -572,6 +554,25 @@ impl Store {
                 .then(x.period.cmp(&y.period))
         });
         Ok(alerts)
+    }
+
+    /// The periods of one dyad's series (both directions) that [`Store::alerts`]
+    /// would report for the range of `q.filter` (without `from`, from the
+    /// first data): each period's first day and its z-score. For marking a
+    /// chart; no events are read.
+    pub fn alert_periods(&self, a: &str, b: &str, q: &AlertQuery) -> Result<Vec<(NaiveDate, f64)>> {
+        // Without `from` the series starts at the dyad's first data, which
+        // has no baseline before it; no scan of the whole aggregate.
+        let first_bucket = q.filter.from.map_or(NaiveDate::MIN, |f| q.by.start(f));
+        let with_baseline = Filter {
+            from: q.filter.from.map(|_| q.by.back(first_bucket, q.baseline)),
+            ..q.filter
+        };
+        let series = self.dyad_series(a, b, Direction::Both, q.by, &with_baseline)?;
+        Ok(departures(&series, first_bucket, q)
+            .into_iter()
+            .map(|(i, _, _, z)| (series[i].period, z))
+            .collect())
     }
 
     /// The weightiest events of a dyad (both directions) between two days.
@@ -649,6 +650,37 @@ impl Store {
         .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
         .map_err(|e| self.err(e))
     }
+}
+
+/// The periods of `series` from `first` on whose tension departs from the
+/// mean of the `q.baseline` periods before it by more than `q.k` standard
+/// deviations (floored at `q.min_sd`), with at least `q.min_events`:
+/// (index, baseline mean, baseline sd, z).
+fn departures(series: &[Point], first: NaiveDate, q: &AlertQuery) -> Vec<(usize, f64, f64, f64)> {
+    let start = series
+        .iter()
+        .position(|p| p.period >= first)
+        .unwrap_or(series.len());
+    let mut out = Vec::new();
+    for i in start..series.len() {
+        let p = &series[i];
+        if p.totals.total < q.min_events {
+            continue;
+        }
+        let lo = i.saturating_sub(q.baseline as usize);
+        let base: Vec<f64> = series[lo..i].iter().map(|p| p.totals.tension).collect();
+        if base.is_empty() {
+            continue;
+        }
+        let mean = base.iter().sum::<f64>() / base.len() as f64;
+        let var = base.iter().map(|t| (t - mean).powi(2)).sum::<f64>() / base.len() as f64;
+        let sd = var.sqrt();
+        let z = (p.totals.tension - mean) / sd.max(q.min_sd);
+        if z.abs() > q.k {
+            out.push((i, mean, sd, z));
+        }
+    }
+    out
 }
 
 /// Buckets rows (day, quad, n, g, g_abs) into every period from `first` to `last`.

@@ -360,6 +360,21 @@ fn series_top_movers_alerts() {
     assert_eq!(a.events.len(), 4);
     assert!(a.events[0].sentence.contains("190"), "{:?}", a.events[0]);
     assert_eq!(a.events[0].goldstein, -9.0);
+    // The same period, with its z, for one dyad's chart.
+    let marks = s
+        .alert_periods(
+            &a.pair.a,
+            &a.pair.b,
+            &AlertQuery {
+                filter: Filter {
+                    from: Some(d("2024-01-20")),
+                    ..f
+                },
+                ..AlertQuery::default()
+            },
+        )
+        .expect("alert periods");
+    assert_eq!(marks, [(a.period, a.z)]);
 
     // --from after --to is an error that says so.
     let bad = Filter {
