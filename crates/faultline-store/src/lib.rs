@@ -768,7 +768,13 @@ impl Store {
                     id
                 }
             };
-            insert_mention(&mut mention, [mention_id, event_id, doc_row], e, fact, &date)?;
+            insert_mention(
+                &mut mention,
+                [mention_id, event_id, doc_row],
+                e,
+                fact,
+                &date,
+            )?;
         }
         for (k, d) in agg {
             batch.agg.entry(k).or_default().add(&d);
