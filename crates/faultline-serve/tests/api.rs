@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use faultline_coder::Factuality;
+use faultline_coder::{Factuality, PartialDate};
 use faultline_serve::{AppState, Limits, app};
 use faultline_store::{ActorView, DocRecord, EventRecord, Store};
 use http_body_util::BodyExt;
@@ -27,6 +27,18 @@ struct Ev<'a> {
     target_text: &'a str,
     trigger: &'a str,
     fact: Factuality,
+}
+
+/// A test date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`), as the coder types it.
+fn test_date(s: &str) -> PartialDate {
+    let n: Vec<u32> = s.split('-').filter_map(|p| p.parse().ok()).collect();
+    let year = i32::try_from(n.first().copied().unwrap_or(2024)).unwrap_or(2024);
+    match n.as_slice() {
+        [_, m, d] => chrono::NaiveDate::from_ymd_opt(year, *m, *d)
+            .map_or(PartialDate::Year(year), PartialDate::Date),
+        [_, m] => PartialDate::YearMonth { year, month: *m },
+        _ => PartialDate::Year(year),
+    }
 }
 
 fn record<'a>(e: &'a Ev<'a>) -> EventRecord<'a> {
@@ -51,7 +63,7 @@ fn record<'a>(e: &'a Ev<'a>) -> EventRecord<'a> {
         goldstein,
         plover: "",
         mode: "",
-        date: e.date,
+        date: test_date(e.date),
         date_source: "text",
         factuality: e.fact,
         cue: None,
