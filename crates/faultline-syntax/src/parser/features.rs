@@ -123,24 +123,116 @@ fn distance_bucket(a: u32, b: u32) -> u64 {
     }
 }
 
+/// The positions the templates read, for one configuration (0 = none).
+struct Positions {
+    s0: u32,
+    s1: u32,
+    n0: u32,
+    n1: u32,
+    n2: u32,
+    s0h: u32,
+    s0h2: u32,
+    s0l: u32,
+    s0l2: u32,
+    s0r: u32,
+    s0r2: u32,
+    n0l: u32,
+    n0l2: u32,
+    /// Bucketed distance between s0 and n0 (7 when either is missing).
+    d: u64,
+}
+
+impl Positions {
+    fn of(st: &State) -> Self {
+        let at = |i: u32| if i <= st.n { i } else { 0 };
+        let head = |i: u32| if i == 0 { 0 } else { st.heads[i as usize] };
+        let left = |i: u32, k: usize| if i == 0 { 0 } else { st.lefts[i as usize][k] };
+        let right = |i: u32, k: usize| if i == 0 { 0 } else { st.rights[i as usize][k] };
+        let s0 = st.s0();
+        let s1 = st.stack.len().checked_sub(2).map_or(0, |k| st.stack[k]);
+        let n0 = at(st.next);
+        let s0h = head(s0);
+        Self {
+            s0,
+            s1,
+            n0,
+            n1: at(st.next + 1),
+            n2: at(st.next + 2),
+            s0h,
+            s0h2: head(s0h),
+            s0l: left(s0, 0),
+            s0l2: left(s0, 1),
+            s0r: right(s0, 0),
+            s0r2: right(s0, 1),
+            n0l: left(n0, 0),
+            n0l2: left(n0, 1),
+            d: if s0 != 0 && n0 != 0 {
+                distance_bucket(s0, n0)
+            } else {
+                7
+            },
+        }
+    }
+}
+
+/// Appends template features to a vector.
+struct Out<'o>(&'o mut Vec<u64>);
+
+impl Out<'_> {
+    #[inline]
+    fn f(&mut self, t: u64, a: u64, b: u64, c: u64) {
+        self.0.push(feat(t, a, b, c));
+    }
+}
+
 /// Writes the features of `st` into `out`.
-#[allow(clippy::too_many_lines)]
 pub fn extract(sn: &Sentence<'_>, st: &State, out: &mut Vec<u64>) {
     out.clear();
-    let n = st.n;
-    let at = |i: u32| if i <= n { i } else { 0 };
-    let s0 = st.s0();
-    let s1 = if st.stack.len() >= 2 {
-        st.stack[st.stack.len() - 2]
-    } else {
-        0
-    };
-    let n0 = at(st.next);
-    let n1 = at(st.next + 1);
-    let n2 = at(st.next + 2);
-    let head = |i: u32| if i == 0 { 0 } else { st.heads[i as usize] };
-    let left = |i: u32, k: usize| if i == 0 { 0 } else { st.lefts[i as usize][k] };
-    let right = |i: u32, k: usize| if i == 0 { 0 } else { st.rights[i as usize][k] };
+    let x = Positions::of(st);
+    let mut o = Out(out);
+    words_and_pairs(sn, &x, &mut o);
+    distance_and_valency(sn, st, &x, &mut o);
+    higher_order(sn, &x, &mut o);
+    context(sn, st, &x, &mut o);
+}
+
+/// Zhang & Nivre's single words, pairs and triples.
+fn words_and_pairs(sn: &Sentence<'_>, x: &Positions, o: &mut Out<'_>) {
+    let (w, p) = (|i| sn.w(i), |i| sn.p(i));
+    let wp = |i| mix(sn.w(i), sn.p(i));
+    let (s0, n0, n1, n2) = (x.s0, x.n0, x.n1, x.n2);
+    o.f(0, 0, 0, 0);
+    o.f(1, wp(s0), 0, 0);
+    o.f(2, w(s0), 0, 0);
+    o.f(3, p(s0), 0, 0);
+    o.f(4, wp(n0), 0, 0);
+    o.f(5, w(n0), 0, 0);
+    o.f(6, p(n0), 0, 0);
+    o.f(7, wp(n1), 0, 0);
+    o.f(8, w(n1), 0, 0);
+    o.f(9, p(n1), 0, 0);
+    o.f(10, wp(n2), 0, 0);
+    o.f(11, w(n2), 0, 0);
+    o.f(12, p(n2), 0, 0);
+    o.f(13, wp(s0), wp(n0), 0);
+    o.f(14, wp(s0), w(n0), 0);
+    o.f(15, w(s0), wp(n0), 0);
+    o.f(16, wp(s0), p(n0), 0);
+    o.f(17, p(s0), wp(n0), 0);
+    o.f(18, w(s0), w(n0), 0);
+    o.f(19, p(s0), p(n0), 0);
+    o.f(20, p(n0), p(n1), 0);
+    o.f(21, p(n0), p(n1), p(n2));
+    o.f(22, p(s0), p(n0), p(n1));
+    o.f(23, p(x.s0h), p(s0), p(n0));
+    o.f(24, p(s0), p(x.s0l), p(n0));
+    o.f(25, p(s0), p(x.s0r), p(n0));
+    o.f(26, p(s0), p(n0), p(x.n0l));
+}
+
+/// Distance between the pair and the valency of each.
+fn distance_and_valency(sn: &Sentence<'_>, st: &State, x: &Positions, o: &mut Out<'_>) {
+    let (w, p) = (|i| sn.w(i), |i| sn.p(i));
     let val = |i: u32, k: usize| {
         if i == 0 {
             0
@@ -148,113 +240,82 @@ pub fn extract(sn: &Sentence<'_>, st: &State, out: &mut Vec<u64>) {
             u64::from(st.valency[i as usize][k])
         }
     };
-    let (s0h, n0l, s0l, s0r) = (head(s0), left(n0, 0), left(s0, 0), right(s0, 0));
-    let (s0h2, n0l2, s0l2, s0r2) = (head(s0h), left(n0, 1), left(s0, 1), right(s0, 1));
+    let (s0, n0, d) = (x.s0, x.n0, x.d);
+    o.f(27, w(s0), d, 0);
+    o.f(28, p(s0), d, 0);
+    o.f(29, w(n0), d, 0);
+    o.f(30, p(n0), d, 0);
+    o.f(31, w(s0), w(n0), d);
+    o.f(32, p(s0), p(n0), d);
+    o.f(33, w(s0), val(s0, 1), 0);
+    o.f(34, p(s0), val(s0, 1), 0);
+    o.f(35, w(s0), val(s0, 0), 0);
+    o.f(36, p(s0), val(s0, 0), 0);
+    o.f(37, w(n0), val(n0, 0), 0);
+    o.f(38, p(n0), val(n0, 0), 0);
+}
+
+/// Heads and outermost dependents (second and third order).
+fn higher_order(sn: &Sentence<'_>, x: &Positions, o: &mut Out<'_>) {
     let (w, p) = (|i| sn.w(i), |i| sn.p(i));
+    o.f(39, w(x.s0h), 0, 0);
+    o.f(40, p(x.s0h), 0, 0);
+    o.f(41, w(x.s0l), 0, 0);
+    o.f(42, p(x.s0l), 0, 0);
+    o.f(43, w(x.s0r), 0, 0);
+    o.f(44, p(x.s0r), 0, 0);
+    o.f(45, w(x.n0l), 0, 0);
+    o.f(46, p(x.n0l), 0, 0);
+    o.f(47, w(x.s0h2), 0, 0);
+    o.f(48, p(x.s0h2), 0, 0);
+    o.f(49, w(x.s0l2), 0, 0);
+    o.f(50, p(x.s0l2), 0, 0);
+    o.f(51, w(x.s0r2), 0, 0);
+    o.f(52, p(x.s0r2), 0, 0);
+    o.f(53, w(x.n0l2), 0, 0);
+    o.f(54, p(x.n0l2), 0, 0);
+    o.f(55, p(x.s0), p(x.s0l), p(x.s0l2));
+    o.f(56, p(x.s0), p(x.s0r), p(x.s0r2));
+    o.f(57, p(x.s0), p(x.s0h), p(x.s0h2));
+    o.f(58, p(x.n0), p(x.n0l), p(x.n0l2));
+}
+
+/// The word under the stack top, suffixes, refined tags, what lies between
+/// the pair, ambiguity classes and dependents' tag sets.
+#[allow(clippy::cast_possible_truncation)]
+fn context(sn: &Sentence<'_>, st: &State, x: &Positions, o: &mut Out<'_>) {
+    let (w, p, r, c) = (|i| sn.w(i), |i| sn.p(i), |i| sn.r(i), |i| sn.class(i));
     let wp = |i| mix(sn.w(i), sn.p(i));
-    let d = if s0 != 0 && n0 != 0 {
-        distance_bucket(s0, n0)
-    } else {
-        7
-    };
-    let mut f = |t: u64, a: u64, b: u64, c: u64| out.push(feat(t, a, b, c));
-    // single words
-    f(0, 0, 0, 0);
-    f(1, wp(s0), 0, 0);
-    f(2, w(s0), 0, 0);
-    f(3, p(s0), 0, 0);
-    f(4, wp(n0), 0, 0);
-    f(5, w(n0), 0, 0);
-    f(6, p(n0), 0, 0);
-    f(7, wp(n1), 0, 0);
-    f(8, w(n1), 0, 0);
-    f(9, p(n1), 0, 0);
-    f(10, wp(n2), 0, 0);
-    f(11, w(n2), 0, 0);
-    f(12, p(n2), 0, 0);
-    // pairs
-    f(13, wp(s0), wp(n0), 0);
-    f(14, wp(s0), w(n0), 0);
-    f(15, w(s0), wp(n0), 0);
-    f(16, wp(s0), p(n0), 0);
-    f(17, p(s0), wp(n0), 0);
-    f(18, w(s0), w(n0), 0);
-    f(19, p(s0), p(n0), 0);
-    f(20, p(n0), p(n1), 0);
-    // triples
-    f(21, p(n0), p(n1), p(n2));
-    f(22, p(s0), p(n0), p(n1));
-    f(23, p(s0h), p(s0), p(n0));
-    f(24, p(s0), p(s0l), p(n0));
-    f(25, p(s0), p(s0r), p(n0));
-    f(26, p(s0), p(n0), p(n0l));
-    // distance
-    f(27, w(s0), d, 0);
-    f(28, p(s0), d, 0);
-    f(29, w(n0), d, 0);
-    f(30, p(n0), d, 0);
-    f(31, w(s0), w(n0), d);
-    f(32, p(s0), p(n0), d);
-    // valency
-    f(33, w(s0), val(s0, 1), 0);
-    f(34, p(s0), val(s0, 1), 0);
-    f(35, w(s0), val(s0, 0), 0);
-    f(36, p(s0), val(s0, 0), 0);
-    f(37, w(n0), val(n0, 0), 0);
-    f(38, p(n0), val(n0, 0), 0);
-    // second order
-    f(39, w(s0h), 0, 0);
-    f(40, p(s0h), 0, 0);
-    f(41, w(s0l), 0, 0);
-    f(42, p(s0l), 0, 0);
-    f(43, w(s0r), 0, 0);
-    f(44, p(s0r), 0, 0);
-    f(45, w(n0l), 0, 0);
-    f(46, p(n0l), 0, 0);
-    // third order
-    f(47, w(s0h2), 0, 0);
-    f(48, p(s0h2), 0, 0);
-    f(49, w(s0l2), 0, 0);
-    f(50, p(s0l2), 0, 0);
-    f(51, w(s0r2), 0, 0);
-    f(52, p(s0r2), 0, 0);
-    f(53, w(n0l2), 0, 0);
-    f(54, p(n0l2), 0, 0);
-    f(55, p(s0), p(s0l), p(s0l2));
-    f(56, p(s0), p(s0r), p(s0r2));
-    f(57, p(s0), p(s0h), p(s0h2));
-    f(58, p(n0), p(n0l), p(n0l2));
-    // the word under the stack top, headedness, suffixes
-    f(59, wp(s1), 0, 0);
-    f(60, p(s1), p(s0), p(n0));
-    f(61, w(s1), w(s0), 0);
-    f(62, u64::from(s0h != 0), p(s0), p(n0));
-    f(63, sn.suffix(n0), p(n0), 0);
-    f(64, sn.suffix(s0), p(s0), 0);
-    f(65, w(n0), w(n1), 0);
-    f(66, wp(s0), p(n0), p(n1));
-    f(67, p(s0), wp(n0), p(n1));
-    f(68, w(s0h), p(s0), p(n0));
-    f(69, p(s1), p(s0), u64::from(head(s1) != 0));
-    f(70, u64::from(st.stack.len().min(4) as u8), p(n0), 0);
-    let r = |i| sn.r(i);
-    f(71, r(s0), 0, 0);
-    f(72, r(n0), 0, 0);
-    f(73, r(s0), r(n0), 0);
-    f(74, r(n0), r(n1), 0);
-    f(75, r(s0), p(n0), d);
-    f(76, r(s0h), r(s0), r(n0));
-    f(77, r(s1), r(s0), 0);
+    let (s0, s1, n0, n1, s0h) = (x.s0, x.s1, x.n0, x.n1, x.s0h);
+    let s1_headed = s1 != 0 && st.heads[s1 as usize] != 0;
+    o.f(59, wp(s1), 0, 0);
+    o.f(60, p(s1), p(s0), p(n0));
+    o.f(61, w(s1), w(s0), 0);
+    o.f(62, u64::from(s0h != 0), p(s0), p(n0));
+    o.f(63, sn.suffix(n0), p(n0), 0);
+    o.f(64, sn.suffix(s0), p(s0), 0);
+    o.f(65, w(n0), w(n1), 0);
+    o.f(66, wp(s0), p(n0), p(n1));
+    o.f(67, p(s0), wp(n0), p(n1));
+    o.f(68, w(s0h), p(s0), p(n0));
+    o.f(69, p(s1), p(s0), u64::from(s1_headed));
+    o.f(70, u64::from(st.stack.len().min(4) as u8), p(n0), 0);
+    o.f(71, r(s0), 0, 0);
+    o.f(72, r(n0), 0, 0);
+    o.f(73, r(s0), r(n0), 0);
+    o.f(74, r(n0), r(n1), 0);
+    o.f(75, r(s0), p(n0), x.d);
+    o.f(76, r(s0h), r(s0), r(n0));
+    o.f(77, r(s1), r(s0), 0);
     let (punct, verbs) = sn.between(s0, n0);
-    f(78, p(s0), p(n0), punct);
-    f(79, p(s0), p(n0), verbs);
-    f(80, r(s0), r(n0), punct << 2 | verbs);
-    f(81, w(s0), p(n0), punct);
-    let c = |i| sn.class(i);
-    f(82, c(s0), p(s0), 0);
-    f(83, c(n0), p(n0), 0);
-    f(84, c(s0), c(n0), 0);
-    f(85, c(n0), c(n1), p(s0));
+    o.f(78, p(s0), p(n0), punct);
+    o.f(79, p(s0), p(n0), verbs);
+    o.f(80, r(s0), r(n0), punct << 2 | verbs);
+    o.f(81, w(s0), p(n0), punct);
+    o.f(82, c(s0), p(s0), 0);
+    o.f(83, c(n0), p(n0), 0);
+    o.f(84, c(s0), c(n0), 0);
+    o.f(85, c(n0), c(n1), p(s0));
     let kids = |i: u32, side: usize| {
         if i == 0 {
             0
@@ -262,9 +323,9 @@ pub fn extract(sn: &Sentence<'_>, st: &State, out: &mut Vec<u64>) {
             u64::from(st.kid_tags[i as usize][side])
         }
     };
-    f(86, p(s0), kids(s0, 0), 0);
-    f(87, p(s0), kids(s0, 1), 0);
-    f(88, p(n0), kids(n0, 0), 0);
-    f(89, p(s0), p(n0), kids(s0, 0));
-    f(90, w(s0), kids(s0, 1), 0);
+    o.f(86, p(s0), kids(s0, 0), 0);
+    o.f(87, p(s0), kids(s0, 1), 0);
+    o.f(88, p(n0), kids(n0, 0), 0);
+    o.f(89, p(s0), p(n0), kids(s0, 0));
+    o.f(90, w(s0), kids(s0, 1), 0);
 }
