@@ -49,6 +49,9 @@ pub struct VerbArgs {
     /// Use only the verb dictionaries given with --verbs.
     #[arg(long)]
     no_default_verbs: bool,
+    /// Code on word windows only, without the dependency parse (faster, less accurate).
+    #[arg(long)]
+    no_parse: bool,
 }
 
 #[derive(Serialize)]
@@ -69,6 +72,7 @@ impl VerbArgs {
             actors: dict.options(),
             no_default_verbs: self.no_default_verbs,
             verbs: self.verbs.clone(),
+            no_parse: self.no_parse,
         })
         .context("cannot load the actor dictionaries")?;
         if !quiet {

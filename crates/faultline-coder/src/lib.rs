@@ -96,6 +96,8 @@ pub struct Options {
     /// More trigger dictionaries: faultline verb `.toml` files or PETRARCH-2
     /// verb files (CAMEO.2.0.txt).
     pub verbs: Vec<PathBuf>,
+    /// Code on word windows only, without the dependency parse.
+    pub no_parse: bool,
 }
 
 /// The date a sentence's actors are resolved on: its first past date
@@ -283,6 +285,9 @@ pub struct Coder {
     /// Code statements of intent as CAMEO 03 and announced conflict as
     /// threats (default). Off for PETRARCH compatibility.
     pub intent_codes: bool,
+    /// The tagger and parser that give clauses their structure (`None`:
+    /// word windows only).
+    pub syntax: Option<&'static faultline_syntax::Model>,
 }
 
 impl Coder {
@@ -293,6 +298,7 @@ impl Coder {
             verbs,
             codes: CodeTable::defaults(),
             intent_codes: true,
+            syntax: faultline_syntax::embedded().ok(),
         }
     }
 
@@ -300,7 +306,11 @@ impl Coder {
     /// trigger files are in `verbs.errors`, with actor files in
     /// `actors.report.errors`.
     pub fn load(opts: &Options) -> Result<Self, faultline_actors::ActorError> {
-        Ok(Self::new(Actors::load(&opts.actors)?, load_verbs(opts)))
+        let mut coder = Self::new(Actors::load(&opts.actors)?, load_verbs(opts));
+        if opts.no_parse {
+            coder.syntax = None;
+        }
+        Ok(coder)
     }
 
     /// faultline's default dictionaries.
@@ -339,6 +349,7 @@ impl Coder {
             verbs: &self.verbs,
             codes: &self.codes,
             intent_codes: self.intent_codes,
+            syntax: self.syntax,
         };
         let mut events = Vec::new();
         let mut by_sentence: Vec<Vec<Mention>> = vec![Vec::new(); doc.sentences.len()];

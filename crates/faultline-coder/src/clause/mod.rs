@@ -28,6 +28,7 @@
 mod dating;
 mod emit;
 mod factuality;
+mod parse;
 mod pattern;
 mod roles;
 mod triggers;
@@ -77,6 +78,8 @@ struct Sentence<'a> {
     words: Vec<W>,
     /// Actor mentions that act (not apposition roles).
     actors: Vec<&'a Mention>,
+    /// The dependency parse, for sentences with a trigger and an actor.
+    parse: Option<parse::Parse<'a>>,
 }
 
 impl<'a> Sentence<'a> {
@@ -102,6 +105,7 @@ impl<'a> Sentence<'a> {
             text,
             words,
             actors,
+            parse: None,
         })
     }
 
@@ -176,15 +180,29 @@ pub struct Engine<'a> {
     /// announced conflict as threats ("will retaliate" → 138). Off, they keep
     /// their verb's code with factuality `future` (PETRARCH's behaviour).
     pub intent_codes: bool,
+    /// The parser; `None` codes on word windows only.
+    pub syntax: Option<&'static faultline_syntax::Model>,
 }
 
 impl Engine<'_> {
     /// Codes one sentence, appending events to `out`.
     pub fn code_sentence(&self, inp: &SentenceInput<'_>, out: &mut Vec<Event>) {
-        let Some(s) = Sentence::new(inp) else {
+        let Some(s0) = Sentence::new(inp) else {
             return;
         };
-        let found = triggers::find(self.verbs, &s);
+        let found = triggers::find(self.verbs, &s0);
+        if found.is_empty() {
+            return;
+        }
+        // Only sentences with a trigger and an actor are parsed.
+        let words = match self.syntax {
+            Some(model) if !s0.actors.is_empty() => {
+                model.parse_span(inp.body, faultline_text::Span::new(inp.start, inp.end))
+            }
+            _ => Vec::new(),
+        };
+        let parse = (!words.is_empty()).then(|| parse::Parse::new(&s0, &words));
+        let s = Sentence { parse, ..s0 };
         let dates: Vec<EventDate> = dating::sentence_dates(&s);
         let mut carry = Carry::default();
         for fi in 0..found.len() {
@@ -210,12 +228,30 @@ impl Engine<'_> {
             // Governed by an earlier trigger of the clause: its patterns speak for it.
             return;
         };
+        let parsed = s
+            .parse
+            .as_ref()
+            .filter(|_| f.between.is_none())
+            .and_then(|p| p.roles(f));
         let voice = roles::voice(s, found, fi, &self.verbs.triggers[f.candidates[0]]);
-        let subject = roles::subject_of(s, f, voice.k, carry, out);
+        // The voice stays the word windows' (a greedy parse of news takes
+        // too many participles for reduced relatives); the parse settles
+        // the subject and the targets.
+        let passive = voice.passive;
+        let windows = roles::subject_of(s, f, voice.k, carry, out);
+        let subject = match &parsed {
+            Some(p) => roles::reconcile(windows, p),
+            None => windows,
+        };
         if f.between.is_none() {
             carry.verb_subjects.push((f.verb, subject.clone()));
         }
-        let Some(roles) = self.roles(s, found, fi, voice.passive, subject, carry) else {
+        let who = roles::Who {
+            passive,
+            subject,
+            parsed: parsed.as_ref(),
+        };
+        let Some(roles) = self.roles(s, found, fi, who, carry) else {
             return;
         };
         let assessed = factuality::assess(

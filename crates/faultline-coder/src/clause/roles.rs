@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use faultline_actors::{Mention, Via};
 
+use super::parse::ParsedRoles;
 use super::{Carry, Engine, Found, Sentence, W};
 use crate::cameo;
 use crate::dict::lexicon::lex;
@@ -18,6 +19,16 @@ pub(super) struct Voice {
     pub k: usize,
     /// True for a passive verb ("was shelled", "troops backed by Iran").
     pub passive: bool,
+}
+
+/// What the clause passes know of who acts before the patterns run.
+pub(super) struct Who<'p> {
+    /// The trigger is passive.
+    pub passive: bool,
+    /// The subject (actors), if any.
+    pub subject: Option<Vec<usize>>,
+    /// The roles the parse reads, for a parsed sentence.
+    pub parsed: Option<&'p ParsedRoles>,
 }
 
 /// The sources, targets and code of an event.
@@ -84,6 +95,33 @@ pub(super) fn subject_of(
     ) {
         (None, Some("and")) => shared_subject(s, k, subject, carry, out),
         _ => subject,
+    }
+}
+
+/// The subject from the word windows checked against the parse's: the
+/// parse decides when the two disagree and its subject is the clause's own
+/// (a subject across a participle clause or a prepositional phrase); the
+/// windows keep coordinated actors the parse reached only in part, and
+/// subjects the parse inherits from another clause (where parses of news
+/// go wrong most).
+pub(super) fn reconcile(heuristic: Option<Vec<usize>>, parsed: &ParsedRoles) -> Option<Vec<usize>> {
+    let p = &parsed.subject;
+    match heuristic {
+        None if p.is_empty() || parsed.subject_inherited => None,
+        None => Some(p.clone()),
+        Some(h) if p.is_empty() || parsed.subject_inherited => Some(h),
+        Some(h) if p.iter().any(|a| h.contains(a)) => {
+            let mut all = h;
+            all.extend(
+                p.iter()
+                    .filter(|a| !all.contains(a))
+                    .copied()
+                    .collect::<Vec<_>>(),
+            );
+            all.sort_unstable();
+            Some(all)
+        }
+        Some(_) => Some(p.clone()),
     }
 }
 
@@ -154,10 +192,14 @@ impl Engine<'_> {
         s: &Sentence<'_>,
         found: &[Found],
         fi: usize,
-        passive: bool,
-        subject: Option<Vec<usize>>,
+        who: Who<'_>,
         carry: &mut Carry,
     ) -> Option<Roles> {
+        let Who {
+            passive,
+            subject,
+            parsed,
+        } = who;
         let (words, actors) = (&s.words, &s.actors);
         let f = &found[fi];
         let clause_end = s.clause_end(f.after);
@@ -175,8 +217,12 @@ impl Engine<'_> {
                     .position(|m| words.get(b + 1).is_some_and(|w| w.start == m.start))
             });
             let m = self.match_patterns(s, f, clause_end, &verb_starts, true, &[]);
+            let agent = match parsed {
+                Some(p) if !p.agent.is_empty() => Some(p.agent.clone()),
+                _ => agent.map(|a| chain_right(s, a)),
+            };
             Roles {
-                sources: agent.map(|a| chain_right(s, a)).unwrap_or_default(),
+                sources: agent.unwrap_or_default(),
                 targets: subject.unwrap_or_default(),
                 code: m.code,
                 rule: m.rule,
@@ -191,9 +237,21 @@ impl Engine<'_> {
                     carry.consumed.insert(later.verb);
                 }
             }
+            // A pattern's target stands; else the parse's objects and
+            // target obliques; else the first actor after the trigger.
+            let targets = match (parsed, m.target) {
+                (Some(p), Some(t))
+                    if m.matched && (p.targets.is_empty() || p.targets.contains(&t)) =>
+                {
+                    None
+                }
+                (Some(p), _) if !p.targets.is_empty() => Some(p.targets.clone()),
+                _ => None,
+            };
             Roles {
                 sources: subject.unwrap_or_default(),
-                targets: m.target.map(|t| chain_right(s, t)).unwrap_or_default(),
+                targets: targets
+                    .unwrap_or_else(|| m.target.map(|t| chain_right(s, t)).unwrap_or_default()),
                 code: m.code,
                 rule: m.rule,
                 matched: m.matched,

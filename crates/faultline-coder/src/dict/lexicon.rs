@@ -67,6 +67,10 @@ pub struct Lexicon {
     pub modifier_determiners: WordList,
     /// Determiners before a noun.
     pub determiners: WordList,
+    /// Case markers of an argument that names whom an event acts on.
+    pub target_cases: WordList,
+    /// Case markers of a modifier naming the body a person belongs to.
+    pub member_cases: WordList,
 }
 
 /// The lexicon, read on first use (checked by `the_lexicon_loads_and_is_tidy`).
