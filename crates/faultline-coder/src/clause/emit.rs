@@ -129,6 +129,7 @@ impl Engine<'_> {
             let source = actor_ref(s.actors[si]);
             let target = ti
                 .map(|t| actor_ref(s.actors[t]))
+                .or_else(|| roles.antecedent.clone())
                 .filter(|t| keeps_target(&source, t, code));
             out.push(Event {
                 id: format!("{}:{}:{}", inp.doc_id, inp.index, carry.n_event),

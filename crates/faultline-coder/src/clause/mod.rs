@@ -25,6 +25,7 @@
 //! Where does a new cue go? A word list: `data/lexicon.toml`. A factuality
 //! rule: `factuality.rs`. A rule for who acts: `roles.rs`.
 
+mod anaphora;
 mod dating;
 mod emit;
 mod factuality;
@@ -251,9 +252,25 @@ impl Engine<'_> {
             subject,
             parsed: parsed.as_ref(),
         };
-        let Some(roles) = self.roles(s, found, fi, who, carry) else {
+        let Some(mut roles) = self.roles(s, found, fi, who, carry) else {
             return;
         };
+        if roles.targets.is_empty()
+            && let Some(noun) = parsed.as_ref().and_then(|p| p.event_reference.as_deref())
+        {
+            let own: Vec<&str> = roles
+                .sources
+                .iter()
+                .flat_map(|&a| {
+                    [
+                        Some(s.actors[a].code.as_str()),
+                        s.actors[a].country.as_deref(),
+                    ]
+                })
+                .flatten()
+                .collect();
+            roles.antecedent = anaphora::antecedent(noun, &own, out);
+        }
         let assessed = factuality::assess(
             s,
             f,

@@ -9,6 +9,7 @@
 //! for each argument role. A role the parse does not fill is `None`, and the
 //! passes then fall back on their word-window rules.
 
+use faultline_actors::Via;
 use faultline_syntax::ParsedWord;
 use faultline_syntax::args::{Arguments, Tree};
 
@@ -29,6 +30,9 @@ pub(super) struct Parse<'p> {
     token_start: Vec<usize>,
     /// Byte where each acting mention starts.
     actor_start: Vec<usize>,
+    /// The mention was resolved only from context or coreference ("the
+    /// spokesperson"), not named.
+    actor_weak: Vec<bool>,
     /// The acting mentions each parsed word lies in: one, or several for a
     /// group phrase ("the two governments", "they") that stands for several.
     actor_of_word: Vec<Vec<usize>>,
@@ -47,6 +51,9 @@ pub(super) struct ParsedRoles {
     /// Actors named by objects and by obliques whose case marks a target
     /// ("with", "against", "on", …), in that order; topics and places left out.
     pub targets: Vec<usize>,
+    /// A definite event noun among the objects and target obliques ("the
+    /// attack", "this move"): the event refers back to an earlier one.
+    pub event_reference: Option<String>,
 }
 
 impl<'p> Parse<'p> {
@@ -74,6 +81,11 @@ impl<'p> Parse<'p> {
         Self {
             token_start,
             actor_start: s.actors.iter().map(|m| m.start).collect(),
+            actor_weak: s
+                .actors
+                .iter()
+                .map(|m| matches!(m.via, Via::Context | Via::Coreference))
+                .collect(),
             text: s.body,
             tree: Tree::new(s.body, words),
             word_of_token,
@@ -119,8 +131,10 @@ impl<'p> Parse<'p> {
                 .map(|w| self.actors_of_phrase(w, 0))
                 .unwrap_or_default(),
             targets: Vec::new(),
+            event_reference: None,
         };
         self.push_targets(&args, &mut out.targets);
+        out.event_reference = self.event_reference(&args);
         if f.noun_len > 0
             && let Some(noun) = f.after.checked_sub(1).and_then(|t| self.word(t))
         {
@@ -144,6 +158,31 @@ impl<'p> Parse<'p> {
         dedup(&mut out.subject);
         dedup(&mut out.targets);
         Some(out)
+    }
+
+    /// The first object or target oblique that is a definite event noun
+    /// naming no actor ("condemned the launch", "protested against this move").
+    fn event_reference(&self, args: &Arguments) -> Option<String> {
+        let obliques = args
+            .obliques
+            .iter()
+            .filter(|o| {
+                o.case
+                    .is_some_and(|c| lex().target_cases.contains(&self.lower(c)))
+            })
+            .map(|o| o.word);
+        args.objects
+            .iter()
+            .copied()
+            .chain(obliques)
+            .filter(|&w| self.actors_at(w).is_empty())
+            .filter(|&w| {
+                self.tree
+                    .child(w, "det")
+                    .is_some_and(|d| super::anaphora::is_definite(&self.lower(d)))
+            })
+            .map(|w| self.lower(w))
+            .find(|noun| super::anaphora::group_of(noun).is_some())
     }
 
     /// Actors named by the objects and the target obliques of a predicate.
@@ -193,8 +232,20 @@ impl<'p> Parse<'p> {
     }
 
     fn push_phrase_actor(&self, w: u32, depth: u8, out: &mut Vec<usize>) {
-        if !self.actors_at(w).is_empty() {
-            out.extend_from_slice(self.actors_at(w));
+        let here = self.actors_at(w);
+        if !here.is_empty() && here.iter().all(|&a| self.actor_weak[a]) && depth < MAX_DEPTH {
+            // "the spokesperson for the German government": a named body
+            // the person belongs to outranks what context made of the word.
+            for c in self.member_modifiers(w) {
+                let named = self.actors_of_phrase(c, depth + 1);
+                if named.iter().any(|&a| !self.actor_weak[a]) {
+                    out.extend(named);
+                    return;
+                }
+            }
+        }
+        if !here.is_empty() {
+            out.extend_from_slice(here);
             // "the ministers of Chile and Peru", with the mention ending at
             // Chile: the other members count too.
             for c in self
@@ -325,6 +376,25 @@ mod tests {
         ] {
             let ev = pairs(body);
             assert!(has(&ev, "", target), "{body}: {ev:?}");
+        }
+    }
+
+    #[test]
+    fn a_named_body_outranks_a_role_word_from_context() {
+        for (body, source, target) in [
+            (
+                "Uganda's army attacked a camp in Congo. A spokesperson for the Kenyan government condemned the attack.",
+                "KEN",
+                "UGA",
+            ),
+            (
+                "Serbian troops bombed a village in Kosovo. Later, a spokesman for the Albanian government denounced the bombing.",
+                "ALB",
+                "SRB",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(has(&ev, source, target), "{body}: {ev:?}");
         }
     }
 

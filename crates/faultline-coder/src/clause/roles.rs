@@ -10,7 +10,7 @@ use super::parse::ParsedRoles;
 use super::{Carry, Engine, Found, Sentence, W};
 use crate::cameo;
 use crate::dict::lexicon::lex;
-use crate::event::Event;
+use crate::event::{ActorRef, Event};
 use crate::verbs::{Trigger, TriggerKind};
 
 /// The voice of a trigger.
@@ -45,6 +45,9 @@ pub(super) struct Roles {
     pub matched: bool,
     /// True for a passive trigger.
     pub passive: bool,
+    /// For an event with no target that names an earlier event ("condemned
+    /// the attack"): that event's source.
+    pub antecedent: Option<ActorRef>,
 }
 
 /// The voice of trigger `fi`: passive after a form of "be", or a reduced
@@ -228,6 +231,7 @@ impl Engine<'_> {
                 rule: m.rule,
                 matched: m.matched,
                 passive,
+                antecedent: None,
             }
         } else {
             let m = self.match_patterns(s, f, clause_end, &verb_starts, false, &own_countries);
@@ -256,6 +260,7 @@ impl Engine<'_> {
                 rule: m.rule,
                 matched: m.matched,
                 passive,
+                antecedent: None,
             }
         };
         // ", supporting …" / ", committing to …": a participle clause after a

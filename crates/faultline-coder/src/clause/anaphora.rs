@@ -1,0 +1,128 @@
+//! Event anaphora: "X test-fired a missile on Monday. Y condemned the
+//! launch." The launch is X's: an event whose object names an earlier event
+//! by a definite noun ("the attack", "this move") takes as its target the
+//! source of that earlier event.
+//!
+//! Input: the noun the parse found (`ParsedRoles::event_reference`), the
+//! new event's sources and the article's events so far. Output: the
+//! antecedent's source, as an `ActorRef` whose span is the earlier mention.
+//! The nouns, the CAMEO roots each may refer to and their examples are data
+//! (`data/anaphora.toml`).
+
+use std::sync::OnceLock;
+
+use faultline_actors::Via;
+use serde::Deserialize;
+
+use crate::event::{ActorRef, Event, Factuality};
+
+/// The anaphora table, embedded.
+pub const ANAPHORA_TOML: &str = include_str!("../../data/anaphora.toml");
+
+/// Nouns that refer back to events, by group.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anaphora {
+    /// Determiners that make a noun refer back.
+    pub determiners: Vec<String>,
+    /// The groups of nouns.
+    pub group: Vec<Group>,
+}
+
+/// Nouns and the CAMEO roots of the events they may name.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// The nouns, lower case.
+    pub nouns: Vec<String>,
+    /// Two-digit CAMEO roots, or "*" for any.
+    pub roots: Vec<String>,
+    /// [text, source code prefix, target code prefix], coded by a test.
+    #[serde(default)]
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub examples: Vec<[String; 3]>,
+}
+
+/// The table, read on first use (checked by the tests below).
+pub fn table() -> &'static Anaphora {
+    static TABLE: OnceLock<Anaphora> = OnceLock::new();
+    faultline_text::lexicon::embedded(&TABLE, ANAPHORA_TOML, "data/anaphora.toml")
+}
+
+/// True when `word` is a determiner that makes a noun refer back.
+pub(super) fn is_definite(word: &str) -> bool {
+    table().determiners.iter().any(|d| d == word)
+}
+
+/// The group of a noun that may refer to an earlier event.
+pub(super) fn group_of(noun: &str) -> Option<&'static Group> {
+    table()
+        .group
+        .iter()
+        .find(|g| g.nouns.iter().any(|n| n == noun))
+}
+
+/// The source of the latest asserted event of the article that `noun`
+/// can name and that none of `own` (the new event's source countries or
+/// codes) carried out.
+pub(super) fn antecedent(noun: &str, own: &[&str], out: &[Event]) -> Option<ActorRef> {
+    let group = group_of(noun)?;
+    let fits = |e: &Event| {
+        e.factuality == Factuality::Asserted
+            && group.roots.iter().any(|r| r == "*" || *r == e.root)
+            && !own.contains(&e.source.code.as_str())
+            && !e
+                .source
+                .country
+                .as_deref()
+                .is_some_and(|c| own.contains(&c))
+    };
+    let e = out.iter().rev().find(|e| fits(e))?;
+    Some(ActorRef {
+        via: Via::Coreference,
+        ..e.source.clone()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    #[test]
+    fn the_table_loads_and_every_noun_is_in_one_group() {
+        let parsed: Anaphora = faultline_text::lexicon::parse(ANAPHORA_TOML, "data/anaphora.toml")
+            .expect("data/anaphora.toml parses");
+        let mut all: Vec<&str> = parsed
+            .group
+            .iter()
+            .flat_map(|g| g.nouns.iter().map(String::as_str))
+            .collect();
+        let n = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), n, "a noun is in two groups");
+        assert!(parsed.group.iter().all(|g| g.examples.len() >= 2));
+    }
+
+    #[test]
+    fn every_example_refers_back() {
+        let coder = crate::Coder::defaults().expect("default dictionaries");
+        let date = NaiveDate::from_ymd_opt(2022, 5, 4).unwrap_or_default();
+        for g in &table().group {
+            for [text, source, target] in &g.examples {
+                let events = coder
+                    .code_doc(&crate::Doc::from_text("a", text, date))
+                    .events;
+                let hit = events.iter().any(|e| {
+                    e.source.code.starts_with(source.as_str())
+                        && e.target.as_ref().is_some_and(|t| {
+                            t.code.starts_with(target.as_str()) && text[t.start..t.end] == t.text
+                        })
+                });
+                assert!(hit, "{text}: {events:#?}");
+            }
+        }
+    }
+}
