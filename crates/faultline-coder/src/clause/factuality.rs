@@ -137,6 +137,15 @@ pub(super) fn assess(
     }
 }
 
+/// An event a verb of planning or a "let's" governs ("arranged a meeting",
+/// "let's discuss") is still to come, unless a stronger cue already spoke.
+pub(super) fn proposed(a: &mut Assessed, verb: String) {
+    if a.factuality == Factuality::Asserted && !a.intent {
+        a.factuality = Factuality::Future;
+        a.cue = Some(verb);
+    }
+}
+
 /// The first cue that applies, in order: negation, a failing governor, a
 /// condition, a hedge, the future, an intent governor, an enacted demand,
 /// another governor, a denial.

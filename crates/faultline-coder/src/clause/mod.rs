@@ -271,7 +271,7 @@ impl Engine<'_> {
                 .collect();
             roles.antecedent = anaphora::antecedent(noun, &own, out);
         }
-        let assessed = factuality::assess(
+        let mut assessed = factuality::assess(
             s,
             f,
             &self.verbs.triggers[f.candidates[0]],
@@ -279,6 +279,9 @@ impl Engine<'_> {
             governor,
             self.intent_codes,
         );
+        if let Some(verb) = s.parse.as_ref().and_then(|p| p.proposed_by(f.verb)) {
+            factuality::proposed(&mut assessed, verb);
+        }
         let dated = dating::date_event(s, dates, f, assessed);
         if !verbs::is_event_code(&dated.code) {
             // "---": the dictionary says this use of the verb is no event.

@@ -160,6 +160,24 @@ impl<'p> Parse<'p> {
         Some(out)
     }
 
+    /// The verb that makes the event at token `token` a proposal, not a
+    /// fact: an event noun that is the object of a verb of planning
+    /// ("arranged a meeting between A and B"), or a verb under "let's".
+    pub fn proposed_by(&self, token: usize) -> Option<String> {
+        let w = self.word(token)?;
+        let head = self.tree.head(w)?;
+        let head_word = self.lower(head);
+        let rel = self.tree.rel(w);
+        let planned = rel == "obj" && lex().proposal_verbs.contains(&head_word);
+        let hortative = rel == "xcomp"
+            && lex().hortative_verbs.contains(&head_word)
+            && self
+                .tree
+                .child(head, "obj")
+                .is_some_and(|o| matches!(self.lower(o).as_str(), "'s" | "’s" | "us"));
+        (planned || hortative).then_some(head_word)
+    }
+
     /// The first object or target oblique that is a definite event noun
     /// naming no actor ("condemned the launch", "protested against this move").
     fn event_reference(&self, args: &Arguments) -> Option<String> {
@@ -395,6 +413,27 @@ mod tests {
         ] {
             let ev = pairs(body);
             assert!(has(&ev, source, target), "{body}: {ev:?}");
+        }
+    }
+
+    #[test]
+    fn a_planned_meeting_is_no_fact() {
+        let coder = crate::Coder::defaults().expect("default dictionaries");
+        let date = chrono::NaiveDate::from_ymd_opt(2021, 3, 2).unwrap_or_default();
+        for body in [
+            "The envoy tried to arrange a meeting between Peru and Chile.",
+            "Ministers, let's discuss the border with Ghana tomorrow, the Togolese president told Benin.",
+        ] {
+            let events = coder
+                .code_doc(&crate::Doc::from_text("p", body, date))
+                .events;
+            assert!(
+                events
+                    .iter()
+                    .all(|e| e.factuality != crate::event::Factuality::Asserted
+                        || e.cameo.starts_with("01")),
+                "{body}: {events:#?}"
+            );
         }
     }
 

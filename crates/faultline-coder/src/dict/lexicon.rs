@@ -71,6 +71,10 @@ pub struct Lexicon {
     pub target_cases: WordList,
     /// Case markers of a modifier naming the body a person belongs to.
     pub member_cases: WordList,
+    /// Verbs whose object is an event still to come.
+    pub proposal_verbs: WordList,
+    /// Verbs of a first-person proposal ("let's").
+    pub hortative_verbs: WordList,
 }
 
 /// The lexicon, read on first use (checked by `the_lexicon_loads_and_is_tidy`).
