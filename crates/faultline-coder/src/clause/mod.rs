@@ -156,6 +156,9 @@ struct Found {
     /// For a noun with no support verb ("talks between Seoul and Tokyo"):
     /// the token where the actors after "between" start.
     between: Option<usize>,
+    /// An event noun standing alone ("the Chinese airstrike on Idlib"):
+    /// its parties come from the parse only.
+    bare: bool,
 }
 
 /// What the passes carry from one trigger of a sentence to the next.
@@ -191,8 +194,13 @@ impl Engine<'_> {
         let Some(s0) = Sentence::new(inp) else {
             return;
         };
-        let found = triggers::find(self.verbs, &s0);
-        if found.is_empty() {
+        let mut found = triggers::find(self.verbs, &s0);
+        let bare = if s0.actors.len() >= 2 && self.syntax.is_some() {
+            triggers::bare_nouns(self.verbs, &s0, &found)
+        } else {
+            Vec::new()
+        };
+        if found.is_empty() && bare.is_empty() {
             return;
         }
         // Only sentences with a trigger and an actor are parsed.
@@ -203,6 +211,10 @@ impl Engine<'_> {
             _ => Vec::new(),
         };
         let parse = (!words.is_empty()).then(|| parse::Parse::new(&s0, &words));
+        if let Some(p) = &parse {
+            found.extend(bare.into_iter().filter(|f| p.is_nominal_event(f)));
+            found.sort_by_key(|f| f.verb);
+        }
         let s = Sentence { parse, ..s0 };
         let dates: Vec<EventDate> = dating::sentence_dates(&s);
         let mut carry = Carry::default();
@@ -239,10 +251,10 @@ impl Engine<'_> {
         // too many participles for reduced relatives); the parse settles
         // the subject and the targets.
         let passive = voice.passive;
-        let windows = roles::subject_of(s, f, voice.k, carry, out);
         let subject = match &parsed {
-            Some(p) => roles::reconcile(windows, p),
-            None => windows,
+            Some(p) if f.bare => Some(p.subject.clone()),
+            Some(p) => roles::reconcile(roles::subject_of(s, f, voice.k, carry, out), p),
+            None => roles::subject_of(s, f, voice.k, carry, out),
         };
         if f.between.is_none() {
             carry.verb_subjects.push((f.verb, subject.clone()));

@@ -118,6 +118,9 @@ impl<'p> Parse<'p> {
     /// noun after a support verb, the noun's parties too ("held talks with
     /// X" where "with X" hangs on the noun).
     pub fn roles(&self, f: &Found) -> Option<ParsedRoles> {
+        if f.bare {
+            return self.nominal_roles(f);
+        }
         let verb = self.word(f.verb)?;
         let args = self.tree.arguments(verb);
         let mut out = ParsedRoles {
@@ -158,6 +161,54 @@ impl<'p> Parse<'p> {
         dedup(&mut out.subject);
         dedup(&mut out.targets);
         Some(out)
+    }
+
+    /// The parties of an event noun standing alone: the source is its
+    /// possessor, an actor modifier or its `by` phrase ("Japan's visit to
+    /// Seoul", "the Chinese airstrike on Idlib", "the raid by Kenya on
+    /// …"); the targets its `nmod`s with a target case.
+    fn nominal_roles(&self, f: &Found) -> Option<ParsedRoles> {
+        let noun = self.word(f.verb)?;
+        let mut subject = Vec::new();
+        for c in self.tree.children(noun) {
+            let rel = self.tree.rel(*c);
+            let by_phrase = rel == "nmod"
+                && self
+                    .tree
+                    .child(*c, "case")
+                    .is_some_and(|k| lex().agent_cases.contains(&self.lower(k)));
+            if matches!(rel, "nmod:poss" | "amod" | "compound") || by_phrase {
+                subject.extend(self.actors_of_phrase(*c, 0));
+            }
+        }
+        let mut targets = Vec::new();
+        self.push_noun_parties(noun, &mut targets);
+        targets.retain(|t| !subject.contains(t));
+        dedup(&mut subject);
+        dedup(&mut targets);
+        Some(ParsedRoles {
+            subject,
+            subject_inherited: false,
+            agent: Vec::new(),
+            targets,
+            event_reference: None,
+        })
+    }
+
+    /// A bare event noun is an event when the parse tags it a noun and
+    /// gives it both a source and a target.
+    pub fn is_nominal_event(&self, f: &Found) -> bool {
+        let Some(w) = self.word(f.verb) else {
+            return false;
+        };
+        let noun = self
+            .tree
+            .words()
+            .get(w as usize)
+            .is_some_and(|x| x.upos == "NOUN" || x.upos == "PROPN");
+        noun && self
+            .nominal_roles(f)
+            .is_some_and(|r| !r.subject.is_empty() && !r.targets.is_empty())
     }
 
     /// The verb that makes the event at token `token` a proposal, not a
@@ -434,6 +485,25 @@ mod tests {
                         || e.cameo.starts_with("01")),
                 "{body}: {events:#?}"
             );
+        }
+    }
+
+    #[test]
+    fn an_event_noun_with_its_parties_is_an_event() {
+        for (body, source, target) in [
+            ("Japan's visit to Seoul ended on Friday.", "JPN", "KOR"),
+            ("US sanctions on Iran have hurt its economy.", "USA", "IRN"),
+        ] {
+            let ev = pairs(body);
+            assert!(has(&ev, source, target), "{body}: {ev:?}");
+        }
+        // Without a party on each side the noun stays a noun.
+        for body in [
+            "The visit to Seoul ended on Friday.",
+            "Japan's sanctions were lifted.",
+        ] {
+            let ev = pairs(body);
+            assert!(ev.is_empty(), "{body}: {ev:?}");
         }
     }
 

@@ -91,6 +91,7 @@ fn support_nouns(
                             after: j + n.len(),
                             noun_len: n.len(),
                             between: None,
+                            bare: false,
                         });
                         used.extend(i..j + n.len());
                         break 'noun;
@@ -145,6 +146,7 @@ fn between_nouns(
                     after,
                     noun_len: n.len(),
                     between: Some(b + 1),
+                    bare: false,
                 });
                 used.extend(i..after);
                 break;
@@ -234,6 +236,7 @@ fn verb_triggers(
                             after,
                             noun_len: 0,
                             between: None,
+                            bare: false,
                         };
                     } else if after == prev.after && !prev.candidates.contains(&t) {
                         prev.candidates.push(t);
@@ -245,6 +248,7 @@ fn verb_triggers(
                         after,
                         noun_len: 0,
                         between: None,
+                        bare: false,
                     });
                 }
             }
@@ -317,4 +321,38 @@ fn participle_after_noun(s: &Sentence<'_>, f: &Found, prev: &str) -> bool {
         && !lex().non_nouns.contains(prev);
     let heads_actor_phrase = f.verb >= 2 && s.in_mention(f.verb - 2);
     participle && prev_is_common_noun && !heads_actor_phrase
+}
+
+/// Event nouns standing alone ("the Chinese airstrike on Idlib", "X's
+/// visit to Y"): candidates only, kept when the parse gives them both a
+/// source and a target. Nouns listed in `bare_event_nouns`, outside the
+/// mentions and the triggers already found.
+pub(super) fn bare_nouns(verbs: &VerbDict, s: &Sentence<'_>, found: &[Found]) -> Vec<Found> {
+    let words = &s.words;
+    let taken = |i: usize| {
+        found
+            .iter()
+            .any(|f| i >= f.verb && i < f.after.max(f.verb + 1))
+    };
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        if !lex().bare_event_nouns.contains(&words[i].lower) || s.in_mention(i) || taken(i) {
+            continue;
+        }
+        let Some(&t) = verbs.nouns_for(&words[i].lower).iter().find(|&&t| {
+            matches!(&verbs.triggers[t].kind, TriggerKind::Noun { nouns }
+                if nouns.iter().any(|n| n.len() == 1 && n[0] == words[i].lower))
+        }) else {
+            continue;
+        };
+        out.push(Found {
+            candidates: vec![t],
+            verb: i,
+            after: i + 1,
+            noun_len: 1,
+            between: None,
+            bare: true,
+        });
+    }
+    out
 }

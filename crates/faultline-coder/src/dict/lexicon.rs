@@ -75,6 +75,10 @@ pub struct Lexicon {
     pub proposal_verbs: WordList,
     /// Verbs of a first-person proposal ("let's").
     pub hortative_verbs: WordList,
+    /// Event nouns that are events standing alone.
+    pub bare_event_nouns: WordList,
+    /// Case markers of the agent of an event noun.
+    pub agent_cases: WordList,
 }
 
 /// The lexicon, read on first use (checked by `the_lexicon_loads_and_is_tidy`).
