@@ -335,13 +335,13 @@ pub(super) fn bare_nouns(verbs: &VerbDict, s: &Sentence<'_>, found: &[Found]) ->
             .any(|f| i >= f.verb && i < f.after.max(f.verb + 1))
     };
     let mut out = Vec::new();
-    for i in 0..words.len() {
-        if !lex().bare_event_nouns.contains(&words[i].lower) || s.in_mention(i) || taken(i) {
+    for (i, w) in words.iter().enumerate() {
+        if !lex().bare_event_nouns.contains(&w.lower) || s.in_mention(i) || taken(i) {
             continue;
         }
-        let Some(&t) = verbs.nouns_for(&words[i].lower).iter().find(|&&t| {
+        let Some(&t) = verbs.nouns_for(&w.lower).iter().find(|&&t| {
             matches!(&verbs.triggers[t].kind, TriggerKind::Noun { nouns }
-                if nouns.iter().any(|n| n.len() == 1 && n[0] == words[i].lower))
+                if nouns.iter().any(|n| n.len() == 1 && n[0] == w.lower))
         }) else {
             continue;
         };
