@@ -146,6 +146,15 @@ pub(super) fn proposed(a: &mut Assessed, verb: String) {
     }
 }
 
+/// An event that is the subject of a hedged predicate ("talks between A
+/// and B could lead to …") is hypothetical, whatever the words before it say.
+pub(super) fn hedged(a: &mut Assessed, hedge: String) {
+    if a.factuality == Factuality::Asserted {
+        a.factuality = Factuality::Hypothetical;
+        a.cue = Some(hedge);
+    }
+}
+
 /// The first cue that applies, in order: negation, a failing governor, a
 /// condition, a hedge, the future, an intent governor, an enacted demand,
 /// another governor, a denial.

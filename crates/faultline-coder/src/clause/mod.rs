@@ -291,8 +291,13 @@ impl Engine<'_> {
             governor,
             self.intent_codes,
         );
-        if let Some(verb) = s.parse.as_ref().and_then(|p| p.proposed_by(f.verb)) {
-            factuality::proposed(&mut assessed, verb);
+        if let Some(p) = &s.parse {
+            if let Some(verb) = p.proposed_by(f.verb) {
+                factuality::proposed(&mut assessed, verb);
+            }
+            if let Some(hedge) = p.hedged_by(f.verb) {
+                factuality::hedged(&mut assessed, hedge);
+            }
         }
         let dated = dating::date_event(s, dates, f, assessed);
         if !verbs::is_event_code(&dated.code) {

@@ -211,6 +211,35 @@ impl<'p> Parse<'p> {
             .is_some_and(|r| !r.subject.is_empty() && !r.targets.is_empty())
     }
 
+    /// The hedge that governs the event at token `token` from outside the
+    /// words before it: an event that is the subject of a hedged predicate
+    /// ("cooperation between A and B could lead to a backlash", "a strike
+    /// on Y might trigger a war").
+    pub fn hedged_by(&self, token: usize) -> Option<String> {
+        let mut w = self.word(token)?;
+        for _ in 0..3 {
+            let head = self.tree.head(w)?;
+            let rel = self.tree.rel(w);
+            if faultline_syntax::args::is_rel(rel, "nsubj")
+                || faultline_syntax::args::is_rel(rel, "csubj")
+            {
+                return self
+                    .tree
+                    .children_with(head, "aux")
+                    .map(|a| self.lower(a))
+                    .find(|a| lex().hedges.contains(a));
+            }
+            if !matches!(
+                self.tree.rel(w),
+                "nmod" | "compound" | "amod" | "conj" | "acl"
+            ) {
+                return None;
+            }
+            w = head;
+        }
+        None
+    }
+
     /// The verb that makes the event at token `token` a proposal, not a
     /// fact: an event noun that is the object of a verb of planning
     /// ("arranged a meeting between A and B"), or a verb under "let's".
@@ -504,6 +533,32 @@ mod tests {
         ] {
             let ev = pairs(body);
             assert!(ev.is_empty(), "{body}: {ev:?}");
+        }
+    }
+
+    #[test]
+    fn a_hedge_on_the_predicate_reaches_its_subject() {
+        let coder = crate::Coder::defaults().expect("default dictionaries");
+        let date = chrono::NaiveDate::from_ymd_opt(2021, 3, 2).unwrap_or_default();
+        for body in [
+            "Talks between Peru and Chile could lead to a backlash from Bolivia.",
+            "Japan's visit to Seoul might anger Beijing.",
+        ] {
+            let events = coder
+                .code_doc(&crate::Doc::from_text("p", body, date))
+                .events;
+            assert!(
+                events
+                    .iter()
+                    .any(|e| e.factuality == crate::event::Factuality::Hypothetical),
+                "{body}: {events:#?}"
+            );
+            assert!(
+                events
+                    .iter()
+                    .all(|e| e.factuality != crate::event::Factuality::Asserted),
+                "{body}: {events:#?}"
+            );
         }
     }
 
