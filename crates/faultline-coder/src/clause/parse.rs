@@ -51,6 +51,9 @@ pub(super) struct ParsedRoles {
     /// Actors named by objects and by obliques whose case marks a target
     /// ("with", "against", "on", …), in that order; topics and places left out.
     pub targets: Vec<usize>,
+    /// The targets named in an oblique of opposition ("supported Y
+    /// against Z"): targets of conflict only.
+    pub opponents: Vec<usize>,
     /// A definite event noun among the objects and target obliques ("the
     /// attack", "this move"): the event refers back to an earlier one.
     pub event_reference: Option<String>,
@@ -134,9 +137,10 @@ impl<'p> Parse<'p> {
                 .map(|w| self.actors_of_phrase(w, 0))
                 .unwrap_or_default(),
             targets: Vec::new(),
+            opponents: Vec::new(),
             event_reference: None,
         };
-        self.push_targets(&args, &mut out.targets);
+        self.push_targets(&args, &mut out.targets, &mut out.opponents);
         out.event_reference = self.event_reference(&args);
         if f.noun_len > 0
             && let Some(noun) = f.after.checked_sub(1).and_then(|t| self.word(t))
@@ -149,7 +153,7 @@ impl<'p> Parse<'p> {
             for &c in &args.complements {
                 if self.tree.rel(c) == "xcomp" {
                     let inner = self.tree.arguments(c);
-                    self.push_targets(&inner, &mut out.targets);
+                    self.push_targets(&inner, &mut out.targets, &mut out.opponents);
                 }
             }
         }
@@ -191,6 +195,7 @@ impl<'p> Parse<'p> {
             subject_inherited: false,
             agent: Vec::new(),
             targets,
+            opponents: Vec::new(),
             event_reference: None,
         })
     }
@@ -284,7 +289,7 @@ impl<'p> Parse<'p> {
     }
 
     /// Actors named by the objects and the target obliques of a predicate.
-    fn push_targets(&self, args: &Arguments, out: &mut Vec<usize>) {
+    fn push_targets(&self, args: &Arguments, out: &mut Vec<usize>, opponents: &mut Vec<usize>) {
         for &o in &args.objects {
             out.extend(self.actors_of_phrase(o, 0));
         }
@@ -294,7 +299,14 @@ impl<'p> Parse<'p> {
                 .as_deref()
                 .is_some_and(|c| lex().target_cases.contains(c))
             {
-                out.extend(self.actors_of_phrase(ob.word, 0));
+                let found = self.actors_of_phrase(ob.word, 0);
+                if case
+                    .as_deref()
+                    .is_some_and(|c| lex().opponent_cases.contains(c))
+                {
+                    opponents.extend(found.iter().copied());
+                }
+                out.extend(found);
             }
         }
     }
@@ -554,6 +566,56 @@ mod tests {
             ],
             crate::event::Factuality::Hypothetical,
         );
+    }
+
+    #[test]
+    fn an_opponent_is_a_target_of_conflict_only() {
+        for (body, source, target, not) in [
+            (
+                "Egypt backed Sudan against Ethiopia in the dam dispute.",
+                "EGY",
+                "SDN",
+                "ETH",
+            ),
+            (
+                "In 2016, Qatar started supporting Libya against the rebels of Chad.",
+                "QAT",
+                "LBY",
+                "TCD",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(
+                has(&ev, source, target) && !has(&ev, source, not),
+                "{body}: {ev:?}"
+            );
+        }
+        let ev = pairs("Sudan fought against Ethiopia in the border region.");
+        assert!(has(&ev, "SDN", "ETH"), "{ev:?}");
+    }
+
+    #[test]
+    fn the_own_country_is_no_target() {
+        for (body, source, target) in [
+            (
+                "The Kenyan president withdrew Kenya from a trade accord with Uganda.",
+                "KEN",
+                "UGA",
+            ),
+            (
+                "Last year the Peruvian president withdrew Peru from its fishing pact with Chile.",
+                "PER",
+                "CHL",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(has(&ev, source, target), "{body}: {ev:?}");
+            assert!(
+                !ev.iter()
+                    .any(|(s, t, _)| t.len() == 3 && s.starts_with(t.as_str())),
+                "{ev:?}"
+            );
+        }
     }
 
     #[test]

@@ -243,13 +243,10 @@ impl Engine<'_> {
             }
             // A pattern's target stands; else the parse's objects and
             // target obliques; else the first actor after the trigger.
-            let targets = match (parsed, m.target) {
-                (Some(p), Some(t))
-                    if m.matched && (p.targets.is_empty() || p.targets.contains(&t)) =>
-                {
-                    None
-                }
-                (Some(p), _) if !p.targets.is_empty() => Some(p.targets.clone()),
+            let parsed_targets = parsed.map(|p| parse_targets(s, p, &m.code, &own_countries));
+            let targets = match (parsed_targets, m.target) {
+                (Some(p), Some(t)) if m.matched && (p.is_empty() || p.contains(&t)) => None,
+                (Some(p), _) if !p.is_empty() => Some(p),
                 _ => None,
             };
             Roles {
@@ -301,6 +298,25 @@ impl Engine<'_> {
         }
         Some(roles)
     }
+}
+
+/// The parse's targets for an event of code `code`: an opponent ("backed Y
+/// against Z") only for conflict, and never the sources' own country ("Trump
+/// withdrew the US from …").
+fn parse_targets(s: &Sentence<'_>, p: &ParsedRoles, code: &str, own: &[&str]) -> Vec<usize> {
+    let conflict = cameo::quad_class(code) >= 3;
+    p.targets
+        .iter()
+        .copied()
+        .filter(|t| conflict || !p.opponents.contains(t))
+        .filter(|&t| {
+            !(s.actors[t].code.len() == 3
+                && s.actors[t]
+                    .country
+                    .as_deref()
+                    .is_some_and(|c| own.contains(&c)))
+        })
+        .collect()
 }
 
 /// Spans of relative clauses closed before `verb_start` ("Russia, which

@@ -79,6 +79,8 @@ pub struct Lexicon {
     pub bare_event_nouns: WordList,
     /// Case markers of the agent of an event noun.
     pub agent_cases: WordList,
+    /// Case markers of an oblique naming an opponent.
+    pub opponent_cases: WordList,
 }
 
 /// The lexicon, read on first use (checked by `the_lexicon_loads_and_is_tidy`).
