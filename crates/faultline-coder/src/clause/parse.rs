@@ -291,7 +291,11 @@ impl<'p> Parse<'p> {
     /// Actors named by the objects and the target obliques of a predicate.
     fn push_targets(&self, args: &Arguments, out: &mut Vec<usize>, opponents: &mut Vec<usize>) {
         for &o in &args.objects {
-            out.extend(self.actors_of_phrase(o, 0));
+            match self.event_agent(o) {
+                // "condemned an attack by X": the target is X.
+                Some(agent) => out.extend(agent),
+                None => out.extend(self.actors_of_phrase(o, 0)),
+            }
         }
         for ob in &args.obliques {
             let case = ob.case.map(|c| self.lower(c));
@@ -309,6 +313,21 @@ impl<'p> Parse<'p> {
                 out.extend(found);
             }
         }
+    }
+
+    /// The actors of the `by` phrase of an event noun ("an attack by X",
+    /// "the raid by X on Y"), when the word is one.
+    fn event_agent(&self, w: u32) -> Option<Vec<usize>> {
+        let noun = self.lower(w);
+        if !lex().bare_event_nouns.contains(&noun) && super::anaphora::group_of(&noun).is_none() {
+            return None;
+        }
+        let agent = self.tree.children_with(w, "nmod").find(|&c| {
+            self.tree
+                .child(c, "case")
+                .is_some_and(|k| lex().agent_cases.contains(&self.lower(k)))
+        })?;
+        Some(self.actors_of_phrase(agent, 0)).filter(|a| !a.is_empty())
     }
 
     /// Parties of an event noun: its `nmod` with a target case ("talks
@@ -592,6 +611,25 @@ mod tests {
         }
         let ev = pairs("Sudan fought against Ethiopia in the border region.");
         assert!(has(&ev, "SDN", "ETH"), "{ev:?}");
+    }
+
+    #[test]
+    fn the_agent_of_an_event_noun_is_the_target() {
+        for (body, source, target) in [
+            (
+                "Peru condemned an attack by Chilean soldiers near the border.",
+                "PER",
+                "CHL",
+            ),
+            (
+                "Ghana denounced the raid by Togolese police on a market.",
+                "GHA",
+                "TGO",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(has(&ev, source, target), "{body}: {ev:?}");
+        }
     }
 
     #[test]
