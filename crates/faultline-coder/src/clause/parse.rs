@@ -476,6 +476,15 @@ mod tests {
             .collect()
     }
 
+    /// Each (body, source, target): some event of the body goes from a
+    /// code starting `source` to one starting `target`.
+    fn each_has(cases: &[(&str, &str, &str)]) {
+        for &(body, source, target) in cases {
+            let ev = pairs(body);
+            assert!(has(&ev, source, target), "{body}: {ev:?}");
+        }
+    }
+
     fn has(events: &[(String, String, String)], source: &str, target: &str) -> bool {
         events
             .iter()
@@ -510,7 +519,7 @@ mod tests {
 
     #[test]
     fn a_named_body_outranks_a_role_word_from_context() {
-        for (body, source, target) in [
+        each_has(&[
             (
                 "Uganda's army attacked a camp in Congo. A spokesperson for the Kenyan government condemned the attack.",
                 "KEN",
@@ -521,10 +530,7 @@ mod tests {
                 "ALB",
                 "SRB",
             ),
-        ] {
-            let ev = pairs(body);
-            assert!(has(&ev, source, target), "{body}: {ev:?}");
-        }
+        ]);
     }
 
     /// Each body yields an event of factuality `want` and no asserted one
@@ -559,13 +565,10 @@ mod tests {
 
     #[test]
     fn an_event_noun_with_its_parties_is_an_event() {
-        for (body, source, target) in [
+        each_has(&[
             ("Japan's visit to Seoul ended on Friday.", "JPN", "KOR"),
             ("US sanctions on Iran have hurt its economy.", "USA", "IRN"),
-        ] {
-            let ev = pairs(body);
-            assert!(has(&ev, source, target), "{body}: {ev:?}");
-        }
+        ]);
         // Without a party on each side the noun stays a noun.
         for body in [
             "The visit to Seoul ended on Friday.",
@@ -615,7 +618,7 @@ mod tests {
 
     #[test]
     fn the_agent_of_an_event_noun_is_the_target() {
-        for (body, source, target) in [
+        each_has(&[
             (
                 "Peru condemned an attack by Chilean soldiers near the border.",
                 "PER",
@@ -626,10 +629,7 @@ mod tests {
                 "GHA",
                 "TGO",
             ),
-        ] {
-            let ev = pairs(body);
-            assert!(has(&ev, source, target), "{body}: {ev:?}");
-        }
+        ]);
     }
 
     #[test]
