@@ -132,13 +132,15 @@ pub(super) fn role_of_country(
 ) -> Option<usize> {
     let a = &cx.atoms[i];
     let n = cx.atoms.get(i + 1)?;
+    let country = n.country.as_deref().is_some_and(|c| cx.is_country(c));
     let starts = a.kind == AtomKind::Sector
         && matches!(
             n.kind,
             AtomKind::Demonym | AtomKind::Metonym | AtomKind::Actor
         )
-        && n.country.as_deref().is_some_and(|c| cx.is_country(c));
-    if !starts || !of_country_gap(cx, a, n) {
+        // An organisation's own bodies: "a tribunal of the United Nations".
+        && (country || n.is_organisation());
+    if !starts || !of_country_gap(cx, a, n, country) {
         return None;
     }
     // A member of a group or organisation takes its code ("a leader of
@@ -159,12 +161,13 @@ pub(super) fn role_of_country(
     Some(i + 2)
 }
 
-/// True when the text between a role word and a country makes the role the
-/// country's: "of", or "in"/"from" for roles other than troops, with "the"
-/// and up to two place words. "troops in Poland" and "troops from Georgia"
-/// are rarely that country's forces; "officials in Seoul", "diplomats from
-/// the Russian embassy" are.
-fn of_country_gap(cx: &Sentence<'_>, a: &Atom, n: &Atom) -> bool {
+/// True when the text between a role word and a country (or, with
+/// `located` false, an organisation) makes the role the country's: "of",
+/// or "in"/"from" for roles other than troops, with "the" and up to two
+/// place words. "troops in Poland" and "troops from Georgia" are rarely that
+/// country's forces; "officials in Seoul", "diplomats from the Russian
+/// embassy" are.
+fn of_country_gap(cx: &Sentence<'_>, a: &Atom, n: &Atom, located: bool) -> bool {
     let gap = cx.body[a.end..n.start].trim().to_lowercase();
     let military =
         a.sector.as_deref() == Some("MIL") || owned_by_subject(cx.body, a.start, cx.s.start);
@@ -176,7 +179,8 @@ fn of_country_gap(cx: &Sentence<'_>, a: &Atom, n: &Atom) -> bool {
             .skip(1)
             .all(|w| *w == "the" || lex().place_words.contains(w));
     rest_ok
-        && (lex().member_leads.contains(lead) || (!military && lex().location_leads.contains(lead)))
+        && (lex().member_leads.contains(lead)
+            || (located && !military && lex().location_leads.contains(lead)))
 }
 
 /// The sector of a run of role words: the head noun's, unless the head is a

@@ -26,6 +26,9 @@ pub(super) struct State {
     pub last_person: Option<Mention>,
     /// The last group of actors, for "they".
     pub last_group: Vec<Mention>,
+    /// The countries of each sentence that named two or more, in order
+    /// (coordinated ones first): the parties "both sides" refers to.
+    engaged: Vec<Vec<String>>,
 }
 
 impl State {
@@ -43,6 +46,7 @@ impl State {
             recent_countries: Vec::new(),
             last_person: None,
             last_group: Vec::new(),
+            engaged: Vec::new(),
         }
     }
 
@@ -70,8 +74,27 @@ impl State {
             .or_else(|| self.dominant.clone())
     }
 
+    /// Notes the countries a sentence names together (two or more).
+    pub fn engage(&mut self, countries: Vec<String>) {
+        if countries.len() >= 2 {
+            self.engaged.push(countries);
+        }
+    }
+
+    /// The `n` countries last engaged together ("the two governments",
+    /// "both sides"): the first `n` of the last sentence that named at least
+    /// `n`, else the `n` most recently mentioned.
+    pub fn last_engaged(&self, n: usize) -> Option<Vec<String>> {
+        self.engaged
+            .iter()
+            .rev()
+            .find(|cs| cs.len() >= n)
+            .map(|cs| cs[..n].to_vec())
+            .or_else(|| self.last_distinct(n))
+    }
+
     /// The `n` most recently mentioned distinct countries, oldest first.
-    pub fn last_distinct(&self, n: usize) -> Option<Vec<String>> {
+    fn last_distinct(&self, n: usize) -> Option<Vec<String>> {
         let v: Vec<String> = self
             .recent_countries
             .iter()

@@ -30,8 +30,9 @@ fn group_sector(noun: &str) -> Result<Option<&'static str>, ()> {
     }
 }
 
-/// "the two countries", "both sides", "the three governments": one mention
-/// for each country of the group, on the group phrase's span.
+/// "the two countries", "both sides", "the three governments", "officials
+/// from both sides": one mention for each country of the group, on the
+/// group phrase's span (with the role word before it, whose sector wins).
 fn group_phrases(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<Mention> {
     let mut out = Vec::new();
     let text = &cx.body[cx.s.start..cx.s.end];
@@ -47,32 +48,36 @@ fn group_phrases(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<
     for (count_word, n) in sizes {
         for (start, end, noun) in group_phrase_spans(&lower, count_word) {
             let (start, end) = (cx.s.start + start, cx.s.start + end);
-            let mk = |code: &str| Mention {
-                entry: None,
-                ..cx.mention(start, end, code.to_owned(), Via::Coreference)
-            };
-            if lex().korea_group_nouns.contains(noun) {
-                if !covered(start, end) {
-                    out.extend(["KOR", "PRK"].map(mk));
-                }
-                continue;
-            }
-            let Ok(sector) = group_sector(noun) else {
+            let members = if lex().korea_group_nouns.contains(noun) {
+                Some((vec!["KOR".to_owned(), "PRK".to_owned()], None))
+            } else if let Ok(sector) = group_sector(noun) {
+                state.last_engaged(n).map(|roots| (roots, sector))
+            } else {
                 continue;
             };
-            if covered(start, end) {
-                continue;
-            }
-            let Some(roots) = state.last_distinct(n) else {
+            let Some((roots, sector)) = members.filter(|_| !covered(start, end)) else {
                 continue;
             };
+            let role = role_before(cx, mentions, start);
+            let start = role.map_or(start, |r| r.start);
+            let sector = role.and_then(|r| r.sector.as_deref()).or(sector);
             for r in roots {
                 let code = sector.map_or_else(|| r.clone(), |sec| code::with_sector(&r, sec));
-                out.push(mk(&code));
+                out.push(cx.mention(start, end, code, Via::Coreference));
             }
         }
     }
     out
+}
+
+/// The role word of the context right before a group phrase starting at
+/// `at`, joined by "of", "from" or "in": "officials from both sides",
+/// "the foreign ministers of the two countries".
+fn role_before<'m>(cx: &Sentence<'_>, mentions: &'m [Mention], at: usize) -> Option<&'m Mention> {
+    let m = mentions.iter().rev().find(|m| m.end <= at)?;
+    let gap = cx.body[m.end..at].trim().to_ascii_lowercase();
+    let joined = lex().member_leads.contains(&gap) || lex().location_leads.contains(&gap);
+    (m.via == Via::Context && joined).then_some(m)
 }
 
 /// The spans (in `lower`) of "the COUNT NOUN" or "both NOUN", with the noun.
@@ -200,6 +205,7 @@ pub(super) fn remember(cx: &Sentence<'_>, state: &mut State, all: &[Mention]) {
         }
     }
     let groups = coordinated_runs(cx.body, all);
+    state.engage(engaged_countries(cx, &groups, all));
     // Subject preference: a sentence whose subject is "they" keeps talking
     // about the same group, whatever else it names ("They concluded that the
     // agreement between Turkey and Libya …"); a coordinated subject wins over
@@ -227,6 +233,21 @@ pub(super) fn remember(cx: &Sentence<'_>, state: &mut State, all: &[Mention]) {
     {
         state.last_group = vec![m.clone()];
     }
+}
+
+/// The distinct countries a sentence names as actors, those of its
+/// coordinated runs first ("Peru and Chile met in Brazil": PER, CHL, BRA).
+fn engaged_countries(cx: &Sentence<'_>, groups: &[Vec<Mention>], all: &[Mention]) -> Vec<String> {
+    let mut countries: Vec<String> = Vec::new();
+    let named = groups.iter().flatten().chain(all);
+    for m in named.filter(|m| m.via != Via::Coreference && !m.appositive) {
+        if let Some(c) = m.country.as_ref().filter(|c| cx.is_country(c))
+            && !countries.contains(c)
+        {
+            countries.push(c.clone());
+        }
+    }
+    countries
 }
 
 /// Runs of two or more coordinated actors ("Greek, Cypriot and French
