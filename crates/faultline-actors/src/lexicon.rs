@@ -1,6 +1,6 @@
 //! The resolver's English words (`data/lexicon.toml`): place words, role
-//! modifiers, apposition leads, capitalised non-names and the role-word
-//! classes, read once by the shared loader (`faultline_text::lexicon`).
+//! modifiers, apposition leads, capitalised non-names, the role-word
+//! classes, coordination, possessives, group nouns and pronouns, read once by the shared loader (`faultline_text::lexicon`).
 
 use std::sync::OnceLock;
 
@@ -28,6 +28,52 @@ pub struct Lexicon {
     pub modified_nouns: WordList,
     /// Role words naming one person.
     pub individual_roles: WordList,
+    /// Words that say a role is past.
+    pub former_words: WordList,
+    /// Prefixes that say a role is past.
+    pub former_prefixes: WordList,
+    /// Gaps that coordinate two actors.
+    pub coordination_gaps: WordList,
+    /// Gaps between demonyms sharing one head.
+    pub list_gaps: WordList,
+    /// Gaps between members of a group named together.
+    pub group_gaps: WordList,
+    /// Possessives giving a role word to an actor already named.
+    pub possessives: WordList,
+    /// Words making a role word a country's ("of").
+    pub member_leads: WordList,
+    /// Words placing a civilian role word in a country ("in", "from").
+    pub location_leads: WordList,
+    /// Endings of abstract nouns a role word modifies.
+    pub abstract_suffixes: WordList,
+    /// Lower-case particles inside names.
+    pub name_particles: WordList,
+    /// Verbs making a comma clause an attribution.
+    pub attribution_verbs: WordList,
+    /// Role words "the …" refers back to.
+    pub spokesperson_roles: WordList,
+    /// Persons speaking for a body "they" names.
+    pub speaker_roles: WordList,
+    /// Speech verbs between such a speaker and "they".
+    pub spoken_for_verbs: WordList,
+    /// Count words of a group of two.
+    pub pair_words: WordList,
+    /// Count words of a group of three.
+    pub trio_words: WordList,
+    /// Count words that need no "the".
+    pub bare_count_words: WordList,
+    /// Group nouns of governments.
+    pub group_nouns_gov: WordList,
+    /// Group nouns of armed forces.
+    pub group_nouns_mil: WordList,
+    /// Group nouns of countries.
+    pub group_nouns: WordList,
+    /// Group nouns naming the two Koreas.
+    pub korea_group_nouns: WordList,
+    /// Pronouns referring to a person.
+    pub person_pronouns: WordList,
+    /// Pronouns referring to a group.
+    pub group_pronouns: WordList,
 }
 
 /// The lexicon, read on first use (checked by `the_lexicon_loads_and_is_tidy`).

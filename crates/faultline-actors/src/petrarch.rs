@@ -16,6 +16,7 @@
 //! Every line is accounted for in a [`PetrarchStats`]: loaded, comment or
 //! blank, or reported as an error with file and line.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -315,8 +316,6 @@ pub fn load_actors(
 }
 
 /// Reads a PETRARCH agent dictionary into `builder` as sector phrases.
-// Over the 120-line threshold: still to be split (issue 10).
-#[allow(clippy::too_many_lines)]
 pub fn load_agents(
     builder: &mut DictBuilder,
     file: &Path,
@@ -329,9 +328,9 @@ pub fn load_agents(
     );
     let mut stats = PetrarchStats::default();
     let mut in_block = false;
-    let mut subs: Vec<(String, Vec<String>)> = Vec::new();
-    let mut sectors: std::collections::HashMap<(String, bool), usize> =
-        std::collections::HashMap::new();
+    let mut subs: Vec<Substitution> = Vec::new();
+    // One entry per (sector, prefixed), created by its first line.
+    let mut sectors: HashMap<(String, bool), usize> = HashMap::new();
     for (i, raw) in text.lines().enumerate() {
         let line_no = i + 1;
         stats.lines += 1;
@@ -341,115 +340,140 @@ pub fn load_agents(
             stats.skipped += 1;
             continue;
         }
-        let err = |message: String| ActorError::Line {
-            file: file.to_owned(),
-            line: line_no,
-            message,
-        };
-        if trimmed.starts_with('!') && trimmed.contains('=') {
-            let (k, v) = trimmed.split_once('=').unwrap_or_default();
-            subs.push((
-                k.trim().to_owned(),
-                v.split(',')
-                    .map(|w| w.trim().to_owned())
-                    .filter(|w| !w.is_empty())
-                    .collect(),
-            ));
+        if let Some(sub) = substitution(trimmed) {
+            subs.push(sub);
             stats.skipped += 1;
             continue;
         }
-        let (head, groups) = match split_codes(trimmed) {
-            Ok(x) => x,
-            Err(m) => {
-                errors.push(err(m));
+        match agent_line(trimmed, &subs) {
+            Ok(agent) => {
+                let key = (agent.sector.clone(), agent.prefix);
+                let id = *sectors.entry(key).or_insert_with(|| {
+                    stats.entries += 1;
+                    builder.add_entry(Entry {
+                        id: format!("{name}:{line_no}"),
+                        kind: EntryKind::Sector,
+                        name: agent.sector.clone(),
+                        country: None,
+                        codes: vec![DatedCode::always(&agent.sector)],
+                        otherwise: None,
+                        prefix_sector: agent.prefix,
+                    })
+                });
+                for t in agent.texts {
+                    builder.add_phrase_with_case(id, &t, PhraseKind::Sector, CaseRule::Any);
+                }
+                stats.loaded += 1;
+            }
+            Err(message) => {
+                errors.push(ActorError::Line {
+                    file: file.to_owned(),
+                    line: line_no,
+                    message,
+                });
                 stats.errors += 1;
-                continue;
-            }
-        };
-        let [code_raw] = groups.as_slice() else {
-            errors.push(err(
-                "an agent line needs exactly one [~CODE] or [CODE~]".to_owned()
-            ));
-            stats.errors += 1;
-            continue;
-        };
-        let code_raw = code_raw.trim();
-        let prefix = code_raw.ends_with('~');
-        let sector = code_raw.trim_matches('~');
-        if !code::is_valid(sector) {
-            errors.push(err(format!("bad agent code {code_raw:?}")));
-            stats.errors += 1;
-            continue;
-        }
-        // Phrase and optional {plurals}.
-        let (phrase_part, plurals) = match head.find('{') {
-            Some(open) => {
-                let Some(close) = head[open..].find('}') else {
-                    errors.push(err(
-                        "unclosed '{'; close the plural list with '}'".to_owned()
-                    ));
-                    stats.errors += 1;
-                    continue;
-                };
-                (
-                    &head[..open],
-                    Some(
-                        head[open + 1..open + close]
-                            .split_whitespace()
-                            .map(phrase_text)
-                            .collect::<Vec<_>>(),
-                    ),
-                )
-            }
-            None => (head, None),
-        };
-        let mut forms = vec![phrase_part.trim().to_owned()];
-        let substituted = subs.iter().any(|(k, _)| phrase_part.contains(k.as_str()));
-        for (key, vals) in &subs {
-            if forms.iter().any(|f| f.contains(key.as_str())) {
-                forms = forms
-                    .iter()
-                    .flat_map(|f| vals.iter().map(move |v| f.replace(key.as_str(), v)))
-                    .collect();
             }
         }
-        let mut texts: Vec<String> = forms
-            .iter()
-            .map(|f| phrase_text(f))
-            .filter(|t| !t.is_empty())
-            .collect();
-        match plurals {
-            Some(ps) => texts.extend(ps),
-            None if substituted => {}
-            None => {
-                let generated: Vec<String> = texts
-                    .iter()
-                    .filter(|t| !t.ends_with('S'))
-                    .map(|t| plural(t))
-                    .collect();
-                texts.extend(generated);
-            }
-        }
-        let id = *sectors
-            .entry((sector.to_owned(), prefix))
-            .or_insert_with(|| {
-                stats.entries += 1;
-                builder.add_entry(Entry {
-                    id: format!("{name}:{line_no}"),
-                    kind: EntryKind::Sector,
-                    name: sector.to_owned(),
-                    country: None,
-                    codes: vec![DatedCode::always(sector)],
-                    otherwise: None,
-                    prefix_sector: prefix,
-                })
-            });
-        for t in texts {
-            builder.add_phrase_with_case(id, &t, PhraseKind::Sector, CaseRule::Any);
-        }
-        stats.loaded += 1;
     }
     stats
+}
+
+/// A substitution set: `!PERSON! = MAN, MEN, WOMAN`.
+type Substitution = (String, Vec<String>);
+
+/// The substitution set a line defines, if it is one.
+fn substitution(line: &str) -> Option<Substitution> {
+    if !(line.starts_with('!') && line.contains('=')) {
+        return None;
+    }
+    let (k, v) = line.split_once('=').unwrap_or_default();
+    Some((
+        k.trim().to_owned(),
+        v.split(',')
+            .map(|w| w.trim().to_owned())
+            .filter(|w| !w.is_empty())
+            .collect(),
+    ))
+}
+
+/// One agent line, read: its sector, whether it is prefixed, its phrases.
+struct AgentLine {
+    sector: String,
+    prefix: bool,
+    texts: Vec<String>,
+}
+
+/// Reads `PHRASE {PLURALS} [~CODE]` or `[CODE~]`; the error says what to fix.
+fn agent_line(line: &str, subs: &[Substitution]) -> Result<AgentLine, String> {
+    let (head, groups) = split_codes(line)?;
+    let [code_raw] = groups.as_slice() else {
+        return Err("an agent line needs exactly one [~CODE] or [CODE~]".to_owned());
+    };
+    let code_raw = code_raw.trim();
+    let prefix = code_raw.ends_with('~');
+    let sector = code_raw.trim_matches('~');
+    if !code::is_valid(sector) {
+        return Err(format!("bad agent code {code_raw:?}"));
+    }
+    let (phrase_part, plurals) = split_plurals(head)?;
+    Ok(AgentLine {
+        sector: sector.to_owned(),
+        prefix,
+        texts: agent_forms(phrase_part, plurals, subs),
+    })
+}
+
+/// Splits a phrase from its optional `{PLURALS}`.
+fn split_plurals(head: &str) -> Result<(&str, Option<Vec<String>>), String> {
+    let Some(open) = head.find('{') else {
+        return Ok((head, None));
+    };
+    let close = head[open..]
+        .find('}')
+        .ok_or("unclosed '{'; close the plural list with '}'")?;
+    let plurals = head[open + 1..open + close]
+        .split_whitespace()
+        .map(phrase_text)
+        .collect();
+    Ok((&head[..open], Some(plurals)))
+}
+
+/// Every text of an agent phrase: substitutions expanded, then the listed
+/// plurals, or regular plurals when none are listed and nothing was
+/// substituted.
+fn agent_forms(
+    phrase_part: &str,
+    plurals: Option<Vec<String>>,
+    subs: &[Substitution],
+) -> Vec<String> {
+    let mut forms = vec![phrase_part.trim().to_owned()];
+    let substituted = subs.iter().any(|(k, _)| phrase_part.contains(k.as_str()));
+    for (key, vals) in subs {
+        if forms.iter().any(|f| f.contains(key.as_str())) {
+            forms = forms
+                .iter()
+                .flat_map(|f| vals.iter().map(move |v| f.replace(key.as_str(), v)))
+                .collect();
+        }
+    }
+    let mut texts: Vec<String> = forms
+        .iter()
+        .map(|f| phrase_text(f))
+        .filter(|t| !t.is_empty())
+        .collect();
+    match plurals {
+        Some(ps) => texts.extend(ps),
+        None if substituted => {}
+        None => {
+            let generated: Vec<String> = texts
+                .iter()
+                .filter(|t| !t.ends_with('S'))
+                .map(|t| plural(t))
+                .collect();
+            texts.extend(generated);
+        }
+    }
+    texts
 }
 
 /// True when a file looks like an agents dictionary (codes written `[~XXX]` or `[XXX~]`).

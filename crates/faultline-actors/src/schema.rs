@@ -173,71 +173,115 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// Reads one dictionary file in faultline's format into `builder`.
-// Over the 120-line threshold: still to be split (issue 10).
-#[allow(clippy::too_many_lines)]
 pub fn load_str(builder: &mut DictBuilder, file: &Path, text: &str, report: &mut LoadReport) {
-    let err = |line: usize, message: String| ActorError::Line {
-        file: file.to_owned(),
-        line,
-        message,
-    };
     let parsed: File = match toml::from_str(text) {
         Ok(f) => f,
         Err(e) => {
             let line = e.span().map_or(1, |s| line_of(text, s.start));
-            report.errors.push(err(
+            report.errors.push(ActorError::Line {
+                file: file.to_owned(),
                 line,
-                format!("{}; fix the TOML syntax", e.message().trim()),
-            ));
+                message: format!("{}; fix the TOML syntax", e.message().trim()),
+            });
             return;
         }
     };
+    let mut load = FileLoad {
+        builder,
+        file,
+        text,
+        stem: entry_stem(file),
+        report,
+    };
+    load.each(parsed.country, FileLoad::country);
+    for (items, kind) in [
+        (parsed.igo, EntryKind::Igo),
+        (parsed.group, EntryKind::Group),
+        (parsed.org, EntryKind::Org),
+    ] {
+        load.each(items, |l, n: Named, line| l.named(n, kind, line));
+    }
+    load.each(parsed.sector, FileLoad::sector);
+    load.each(parsed.person, FileLoad::person);
+}
+
+/// The prefix of a file's entry ids: its name, under `people/` for people files.
+fn entry_stem(file: &Path) -> String {
     let fname = file.file_name().map_or_else(
         || file.display().to_string(),
         |f| f.to_string_lossy().into_owned(),
     );
-    let stem = file
-        .parent()
+    file.parent()
         .and_then(|p| p.file_name())
         .filter(|p| *p == "people")
-        .map_or(fname.clone(), |_| format!("people/{fname}"));
+        .map_or(fname.clone(), |_| format!("people/{fname}"))
+}
 
-    macro_rules! each {
-        ($items:expr, $ty:ty, |$v:ident, $line:ident| $body:block) => {
-            for item in $items {
-                let $line = line_of(text, item.span().start);
-                match <$ty>::deserialize(item.into_inner()) {
-                    Ok($v) => $body,
-                    Err(e) => report.errors.push(err(
-                        $line,
-                        format!(
-                            "{}; see data/README.md for the fields",
-                            e.to_string().trim()
-                        ),
-                    )),
-                }
-            }
-        };
+/// One file being loaded: where its entries go and where its problems are reported.
+struct FileLoad<'a> {
+    builder: &'a mut DictBuilder,
+    file: &'a Path,
+    text: &'a str,
+    stem: String,
+    report: &'a mut LoadReport,
+}
+
+impl FileLoad<'_> {
+    fn err(&mut self, line: usize, message: String) {
+        self.report.errors.push(ActorError::Line {
+            file: self.file.to_owned(),
+            line,
+            message,
+        });
     }
 
-    let check_code = |code: &str, line: usize, report: &mut LoadReport| -> bool {
-        if code::is_valid(code) {
-            true
-        } else {
-            report.errors.push(err(
-                line,
-                format!("bad actor code {code:?}; codes are groups of three capital letters"),
-            ));
-            false
+    /// Reads each item of a table array as `T` and hands it to `add` with its
+    /// line; an item that does not read is reported.
+    fn each<T: serde::de::DeserializeOwned>(
+        &mut self,
+        items: Vec<Spanned<toml::Value>>,
+        mut add: impl FnMut(&mut Self, T, usize),
+    ) {
+        for item in items {
+            let line = line_of(self.text, item.span().start);
+            match T::deserialize(item.into_inner()) {
+                Ok(v) => add(self, v, line),
+                Err(e) => self.err(
+                    line,
+                    format!(
+                        "{}; see data/README.md for the fields",
+                        e.to_string().trim()
+                    ),
+                ),
+            }
         }
-    };
+    }
 
-    each!(parsed.country, Country, |c, line| {
-        if !check_code(&c.code, line, report) || c.code.len() != 3 {
-            continue;
+    /// True when `code` is a valid actor code; else reports it.
+    fn check_code(&mut self, code: &str, line: usize) -> bool {
+        if code::is_valid(code) {
+            return true;
         }
-        let id = builder.add_entry(Entry {
-            id: format!("{stem}:{}", c.code),
+        self.err(
+            line,
+            format!("bad actor code {code:?}; codes are groups of three capital letters"),
+        );
+        false
+    }
+
+    /// Collects an entry's examples and counts the entry.
+    fn finish(&mut self, examples: &[Vec<String>], key: &str, line: usize) {
+        let entry = format!("{}:{key}", self.stem);
+        push_examples(self.report, examples, &entry, line, self.file);
+        self.report.entries += 1;
+    }
+
+    fn country(&mut self, c: Country, line: usize) {
+        if !self.check_code(&c.code, line) || c.code.len() != 3 {
+            return;
+        }
+        let id = self.builder.add_entry(Entry {
+            id: format!("{}:{}", self.stem, c.code),
             kind: EntryKind::Country,
             name: c.name.clone(),
             country: Some(c.code.clone()),
@@ -246,76 +290,57 @@ pub fn load_str(builder: &mut DictBuilder, file: &Path, text: &str, report: &mut
             prefix_sector: false,
         });
         for n in std::iter::once(&c.name).chain(&c.names) {
-            builder.add_phrase(id, n, PhraseKind::Name);
+            self.builder.add_phrase(id, n, PhraseKind::Name);
         }
         for d in &c.demonyms {
-            builder.add_phrase(id, d, PhraseKind::Demonym);
+            self.builder.add_phrase(id, d, PhraseKind::Demonym);
         }
         for m in c.capital.iter().chain(&c.metonyms) {
-            builder.add_phrase(id, m, PhraseKind::Metonym);
+            self.builder.add_phrase(id, m, PhraseKind::Metonym);
         }
         for a in &c.context {
-            builder.add_phrase(id, &a.alias, PhraseKind::Context(a.when.clone()));
+            self.builder
+                .add_phrase(id, &a.alias, PhraseKind::Context(a.when.clone()));
         }
-        push_examples(
-            report,
-            &c.examples,
-            &format!("{stem}:{}", c.code),
-            line,
-            file,
-        );
-        report.entries += 1;
-    });
-
-    for (items, kind) in [
-        (parsed.igo, EntryKind::Igo),
-        (parsed.group, EntryKind::Group),
-        (parsed.org, EntryKind::Org),
-    ] {
-        each!(items, Named, |n, line| {
-            if !check_code(&n.code, line, report) {
-                continue;
-            }
-            let mut codes: Vec<DatedCode> = n
-                .dated
-                .iter()
-                .map(|d| DatedCode {
-                    code: d.code.clone(),
-                    from: d.from.map(|d| d.0),
-                    to: d.to.map(|d| d.0),
-                })
-                .collect();
-            codes.push(DatedCode::always(n.code.clone()));
-            let root = code::split(&n.code).0.map(str::to_owned);
-            let id = builder.add_entry(Entry {
-                id: format!("{stem}:{}", n.name),
-                kind,
-                name: n.name.clone(),
-                country: n.country.clone().or(root),
-                codes,
-                otherwise: None,
-                prefix_sector: false,
-            });
-            for name in std::iter::once(&n.name).chain(&n.names) {
-                builder.add_phrase(id, name, PhraseKind::Name);
-            }
-            push_examples(
-                report,
-                &n.examples,
-                &format!("{stem}:{}", n.name),
-                line,
-                file,
-            );
-            report.entries += 1;
-        });
+        self.finish(&c.examples, &c.code, line);
     }
 
-    each!(parsed.sector, Sector, |s, line| {
-        if !check_code(&s.code, line, report) {
-            continue;
+    fn named(&mut self, n: Named, kind: EntryKind, line: usize) {
+        if !self.check_code(&n.code, line) {
+            return;
         }
-        let id = builder.add_entry(Entry {
-            id: format!("{stem}:{}", s.code),
+        let mut codes: Vec<DatedCode> = n
+            .dated
+            .iter()
+            .map(|d| DatedCode {
+                code: d.code.clone(),
+                from: d.from.map(|d| d.0),
+                to: d.to.map(|d| d.0),
+            })
+            .collect();
+        codes.push(DatedCode::always(n.code.clone()));
+        let root = code::split(&n.code).0.map(str::to_owned);
+        let id = self.builder.add_entry(Entry {
+            id: format!("{}:{}", self.stem, n.name),
+            kind,
+            name: n.name.clone(),
+            country: n.country.clone().or(root),
+            codes,
+            otherwise: None,
+            prefix_sector: false,
+        });
+        for name in std::iter::once(&n.name).chain(&n.names) {
+            self.builder.add_phrase(id, name, PhraseKind::Name);
+        }
+        self.finish(&n.examples, &n.name, line);
+    }
+
+    fn sector(&mut self, s: Sector, line: usize) {
+        if !self.check_code(&s.code, line) {
+            return;
+        }
+        let id = self.builder.add_entry(Entry {
+            id: format!("{}:{}", self.stem, s.code),
             kind: EntryKind::Sector,
             name: s.label.clone(),
             country: None,
@@ -324,34 +349,52 @@ pub fn load_str(builder: &mut DictBuilder, file: &Path, text: &str, report: &mut
             prefix_sector: false,
         });
         for w in &s.words {
-            builder.add_phrase(id, w, PhraseKind::Sector);
+            self.builder.add_phrase(id, w, PhraseKind::Sector);
             let p = plural(w);
             if !s.words.contains(&p) && !w.ends_with('s') {
-                builder.add_phrase(id, &p, PhraseKind::Sector);
+                self.builder.add_phrase(id, &p, PhraseKind::Sector);
             }
         }
-        push_examples(
-            report,
-            &s.examples,
-            &format!("{stem}:{}", s.code),
-            line,
-            file,
-        );
-        report.entries += 1;
-    });
+        self.finish(&s.examples, &s.code, line);
+    }
 
-    each!(parsed.person, Person, |p, line| {
+    fn person(&mut self, p: Person, line: usize) {
+        let Some(codes) = self.person_codes(&p, line) else {
+            return;
+        };
+        if p.country.len() != 3 && !code::is_valid(&p.country) {
+            return;
+        }
+        let root = p.country.get(..3).unwrap_or(&p.country);
+        let id = self.builder.add_entry(Entry {
+            id: format!("{}:{}", self.stem, p.name),
+            kind: EntryKind::Person,
+            name: p.name.clone(),
+            country: Some(root.to_owned()),
+            codes,
+            otherwise: Some(format!("{root}ELI")),
+            prefix_sector: false,
+        });
+        for n in std::iter::once(&p.name).chain(&p.aliases) {
+            self.builder.add_phrase(id, n, PhraseKind::Name);
+        }
+        self.finish(&p.examples, &p.name, line);
+    }
+
+    /// A person's dated codes, checked (`None` after reporting a problem).
+    /// Died in office: the last office's code continues after death.
+    fn person_codes(&mut self, p: &Person, line: usize) -> Option<Vec<DatedCode>> {
         let mut ok = true;
         let mut codes = Vec::new();
         for r in &p.roles {
-            ok &= check_code(&r.code, line, report);
+            ok &= self.check_code(&r.code, line);
             if let (Some(f), Some(t)) = (r.from, r.to)
                 && f.0 >= t.0
             {
-                report.errors.push(err(
+                self.err(
                     line,
                     format!("{}: role {:?} ends before it starts", p.name, r.title),
-                ));
+                );
                 ok = false;
             }
             codes.push(DatedCode {
@@ -366,16 +409,15 @@ pub fn load_str(builder: &mut DictBuilder, file: &Path, text: &str, report: &mut
                 .iter()
                 .find(|r| r.from.is_some_and(|f| f.0 >= died.0))
             {
-                report.errors.push(err(
+                self.err(
                     line,
                     format!(
                         "{}: role {:?} starts on or after the day of death; fix `died` or the role",
                         p.name, r.title
                     ),
-                ));
+                );
                 ok = false;
             }
-            // Died in office: the last office's code continues after death.
             if let Some(r) = p.roles.iter().find(|r| r.to.is_some_and(|t| t.0 == died.0)) {
                 codes.push(DatedCode {
                     code: r.code.clone(),
@@ -384,30 +426,8 @@ pub fn load_str(builder: &mut DictBuilder, file: &Path, text: &str, report: &mut
                 });
             }
         }
-        if !ok || p.country.len() != 3 && !code::is_valid(&p.country) {
-            continue;
-        }
-        let id = builder.add_entry(Entry {
-            id: format!("{stem}:{}", p.name),
-            kind: EntryKind::Person,
-            name: p.name.clone(),
-            country: Some(p.country.get(..3).unwrap_or(&p.country).to_owned()),
-            codes,
-            otherwise: Some(format!("{}ELI", p.country.get(..3).unwrap_or(&p.country))),
-            prefix_sector: false,
-        });
-        for n in std::iter::once(&p.name).chain(&p.aliases) {
-            builder.add_phrase(id, n, PhraseKind::Name);
-        }
-        push_examples(
-            report,
-            &p.examples,
-            &format!("{stem}:{}", p.name),
-            line,
-            file,
-        );
-        report.entries += 1;
-    });
+        ok.then_some(codes)
+    }
 }
 
 fn push_examples(

@@ -213,3 +213,50 @@ fn a_business_title_of_a_territory_is_its_government() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn group_phrases_take_the_pair_last_engaged_together() {
+    // Bolivia is named last, but Peru and Chile are the pair engaged together.
+    let body = "Peru accused Chile of spying on its navy. Bolivia stayed neutral. Both sides traded accusations on Friday. The two leaders spoke later.";
+    let ms = resolve_on(body, "2020-03-01");
+    assert_eq!(code_of(&ms, "Both sides"), ["PER", "CHL"]);
+    assert_eq!(code_of(&ms, "The two leaders"), ["PERGOV", "CHLGOV"]);
+    let body = "Ghana and Togo reopened their border in May. Nigeria welcomed the step. The two governments will meet again in July.";
+    let ms = resolve_on(body, "2021-06-01");
+    assert_eq!(code_of(&ms, "The two governments"), ["GHAGOV", "TGOGOV"]);
+}
+
+#[test]
+fn a_role_word_before_a_group_phrase_gives_its_sector_to_the_pair() {
+    let body = "Armenia and Azerbaijan agreed to a truce. Officials from both sides met in Moscow.";
+    let ms = resolve_on(body, "2020-11-01");
+    assert_eq!(
+        code_of(&ms, "Officials from both sides"),
+        ["ARMGOV", "AZEGOV"]
+    );
+    assert!(code_of(&ms, "Officials").is_empty());
+    let body = "Sudan and South Sudan clashed over the oil field. Soldiers of the two countries withdrew on Sunday.";
+    let ms = resolve_on(body, "2012-05-01");
+    assert_eq!(
+        code_of(&ms, "Soldiers of the two countries"),
+        ["SDNMIL", "SSDMIL"]
+    );
+}
+
+#[test]
+fn ships_jets_and_news_agencies_stand_for_their_state() {
+    let body = "Three Russian warships entered Norwegian waters on Tuesday.";
+    let ms = resolve_on(body, "2021-03-02");
+    assert_eq!(code_of(&ms, "Russian warships"), ["RUSMIL"]);
+    assert_eq!(code_of(&ms, "Norwegian"), ["NOR"]);
+    let body = "Two Iranian drones circled the US destroyer, the Pentagon said.";
+    let ms = resolve_on(body, "2021-03-02");
+    assert_eq!(code_of(&ms, "Iranian drones"), ["IRNMIL"]);
+    assert_eq!(code_of(&ms, "US destroyer"), ["USAMIL"]);
+    let body = "Qatar denied the report. State television called it a fabrication.";
+    let ms = resolve_on(body, "2021-03-02");
+    assert_eq!(code_of(&ms, "State television"), ["QATMED"]);
+    let body = "A tribunal of the United Nations convicted the militia leader.";
+    let ms = resolve_on(body, "2021-03-02");
+    assert_eq!(code_of(&ms, "tribunal of the United Nations"), ["IGOUNO"]);
+}

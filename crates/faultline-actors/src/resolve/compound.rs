@@ -1,0 +1,251 @@
+//! Compounds: a country (or organisation) with a role word, read as one
+//! mention with the country's root and the role's sector.
+//!
+//! - `country_role`: "South Korean troops", "Iran's foreign ministry", "an
+//!   Interpol spokesperson"; demonyms listed before share the head ("Greek,
+//!   Cypriot and French counterparts"); a title before a name passes its
+//!   code to the name (`titles::titled_name`).
+//! - `role_of_country`: "officials in Seoul", "the government of Iraq", "a
+//!   leader of Hamas".
+//!
+//! Each takes the index of the atom to read and, when it forms a compound,
+//! pushes the mention and returns the index of the next atom to read.
+
+use super::mention::{Atom, AtomKind};
+use super::words::{former_before, is_former, is_individual, owned_by_subject};
+use super::{Mention, Sentence, Via, titles};
+use crate::code;
+use crate::lexicon::lex;
+
+/// A country or organisation followed by a role word: "South Korean troops".
+pub(super) fn country_role(
+    cx: &Sentence<'_>,
+    i: usize,
+    mentions: &mut Vec<Mention>,
+) -> Option<usize> {
+    let a = &cx.atoms[i];
+    let n = cx.atoms.get(i + 1)?;
+    let starts = matches!(
+        a.kind,
+        AtomKind::Demonym | AtomKind::Metonym | AtomKind::Actor
+    ) && n.kind == AtomKind::Sector
+        && (a.country.as_deref().is_some_and(|c| cx.is_country(c))
+            // An organisation's own role words: "an Interpol spokesperson".
+            || a.is_organisation())
+        && joinable_gap(&cx.body[a.end..n.start]);
+    if !starts {
+        return None;
+    }
+    let last = role_run_end(cx, i + 1);
+    let end = cx.atoms[last].end;
+    if used_as_modifier(cx.body, end, cx.s.end) {
+        // "Hungary's media law": the role word modifies a noun.
+        if let Some(code) = a.code.clone().or_else(|| a.country.clone()) {
+            mentions.push(Mention {
+                entry: cx.entry_id(a),
+                ..cx.mention(a.start, a.end, code, Via::Dictionary)
+            });
+        }
+        return Some(last + 1);
+    }
+    let compound = compound_mention(cx, i, last);
+    // A title right before a name: the name takes the title's code.
+    if let Some(m) = titles::titled_name(cx, last + 1, end, &compound) {
+        let next = last + 1 + usize::from(m.entry.is_some());
+        mentions.push(m);
+        return Some(next);
+    }
+    share_head(cx, mentions, &compound);
+    mentions.push(compound);
+    Some(last + 1)
+}
+
+/// The last atom of the run of role words starting at `from`: role words in
+/// a row form one head ("government spokesman", "military official").
+pub(super) fn role_run_end(cx: &Sentence<'_>, from: usize) -> usize {
+    let mut last = from;
+    while let Some(more) = cx.atoms.get(last + 1)
+        && more.kind == AtomKind::Sector
+        && cx.body[cx.atoms[last].end..more.start].trim().is_empty()
+    {
+        last += 1;
+    }
+    last
+}
+
+/// The mention of atoms `i..=last`: the country's root and the head's
+/// sector (ELI when "former"), or an organisation's own code.
+fn compound_mention(cx: &Sentence<'_>, i: usize, last: usize) -> Mention {
+    let (a, n) = (&cx.atoms[i], &cx.atoms[i + 1]);
+    let body = cx.body;
+    let end = cx.atoms[last].end;
+    let former = is_former(&body[a.end..n.start]) || former_before(body, a.start, cx.s.start);
+    let sector = if former || n.sector.as_deref() == Some("ELI") {
+        "ELI".to_owned()
+    } else {
+        head_sector(body, &cx.atoms[i + 1..=last])
+    };
+    // A member of a group or organisation keeps its code ("a Hamas commander").
+    let code = match a.code.clone().filter(|_| a.is_organisation()) {
+        Some(own) => own,
+        None => code::with_sector(&a.country.clone().unwrap_or_default(), &sector),
+    };
+    Mention {
+        entry: cx.entry_id(a),
+        role: Some(body[a.start..end].to_owned()),
+        person: is_individual(&body[cx.atoms[last].start..end]),
+        ..cx.mention(a.start, end, code, Via::Dictionary)
+    }
+}
+
+/// "Greek, Cypriot and French counterparts": the bare demonyms listed
+/// before a compound share its head.
+fn share_head(cx: &Sentence<'_>, mentions: &mut [Mention], compound: &Mention) {
+    let mut prev_start = compound.start;
+    for pm in mentions.iter_mut().rev() {
+        let gap = cx.body.get(pm.end..prev_start).unwrap_or("x").trim();
+        let bare_demonym = cx
+            .atoms
+            .iter()
+            .any(|t| t.start == pm.start && t.end == pm.end && t.kind == AtomKind::Demonym);
+        if !(bare_demonym && lex().list_gaps.contains(gap)) {
+            break;
+        }
+        if let Some(root) = pm.country.clone() {
+            pm.code = compound
+                .code
+                .replacen(compound.country.as_deref().unwrap_or(""), &root, 1);
+            pm.sector.clone_from(&compound.sector);
+            pm.person = compound.person;
+            pm.role.clone_from(&compound.role);
+        }
+        prev_start = pm.start;
+    }
+}
+
+/// A role word, "of/in/from" and a country: "officials in Seoul", "the
+/// government of Iraq", "militias in southern Syria", "a leader of Hamas".
+pub(super) fn role_of_country(
+    cx: &Sentence<'_>,
+    i: usize,
+    mentions: &mut Vec<Mention>,
+) -> Option<usize> {
+    let a = &cx.atoms[i];
+    let n = cx.atoms.get(i + 1)?;
+    let country = n.country.as_deref().is_some_and(|c| cx.is_country(c));
+    let starts = a.kind == AtomKind::Sector
+        && matches!(
+            n.kind,
+            AtomKind::Demonym | AtomKind::Metonym | AtomKind::Actor
+        )
+        // An organisation's own bodies: "a tribunal of the United Nations".
+        && (country || n.is_organisation());
+    if !starts || !of_country_gap(cx, a, n, country) {
+        return None;
+    }
+    // A member of a group or organisation takes its code ("a leader of
+    // Hamas"); of a country, the role's sector.
+    let code = n.code.clone().filter(|_| n.is_organisation());
+    let code = code.unwrap_or_else(|| {
+        code::with_sector(
+            n.country.as_deref().unwrap_or_default(),
+            a.sector.as_deref().unwrap_or_default(),
+        )
+    });
+    mentions.push(Mention {
+        entry: cx.entry_id(n),
+        role: Some(cx.body[a.start..n.end].to_owned()),
+        person: is_individual(&cx.body[a.start..a.end]),
+        ..cx.mention(a.start, n.end, code, Via::Dictionary)
+    });
+    Some(i + 2)
+}
+
+/// True when the text between a role word and a country (or, with
+/// `located` false, an organisation) makes the role the country's: "of",
+/// or "in"/"from" for roles other than troops, with "the" and up to two
+/// place words. "troops in Poland" and "troops from Georgia" are rarely that
+/// country's forces; "officials in Seoul", "diplomats from the Russian
+/// embassy" are.
+fn of_country_gap(cx: &Sentence<'_>, a: &Atom, n: &Atom, located: bool) -> bool {
+    let gap = cx.body[a.end..n.start].trim().to_lowercase();
+    let military =
+        a.sector.as_deref() == Some("MIL") || owned_by_subject(cx.body, a.start, cx.s.start);
+    let gap_words: Vec<&str> = gap.split_whitespace().collect();
+    let lead = gap_words.first().copied().unwrap_or("");
+    let rest_ok = gap_words.len() <= 4
+        && gap_words
+            .iter()
+            .skip(1)
+            .all(|w| *w == "the" || lex().place_words.contains(w));
+    rest_ok
+        && (lex().member_leads.contains(lead)
+            || (located && !military && lex().location_leads.contains(lead)))
+}
+
+/// The sector of a run of role words: the head noun's, unless the head is a
+/// person's role ("official", "spokesman"), whose institution is the first word
+/// ("military official" → MIL, "government troops" → MIL).
+pub(super) fn head_sector(body: &str, run: &[Atom]) -> String {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return String::new();
+    };
+    let pick = if is_individual(&body[last.start..last.end]) {
+        first
+    } else {
+        last
+    };
+    pick.sector.clone().unwrap_or_default()
+}
+
+/// True when the text between two atoms lets them form one compound.
+fn joinable_gap(gap: &str) -> bool {
+    let g = gap.trim();
+    if g.is_empty() {
+        return true;
+    }
+    let g = g
+        .strip_prefix("'s")
+        .or_else(|| g.strip_prefix("’s"))
+        .or_else(|| g.strip_prefix('\''))
+        .or_else(|| g.strip_prefix('’'))
+        .unwrap_or(g)
+        .trim();
+    let ws: Vec<&str> = g.split_whitespace().collect();
+    ws.len() <= 2
+        && ws.iter().all(|w| {
+            let lw = w.to_lowercase();
+            lex().role_modifiers.contains(&lw)
+                || lw
+                    .split('-')
+                    .all(|p| lex().role_modifiers.contains(p) || p.is_empty())
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        })
+        && !gap.contains([',', ';', ':', '(', ')', '"', '“', '”'])
+}
+
+/// True when the word after a role word shows it modifies a noun
+/// ("military cooperation", "police station", "media law"). Only nouns that
+/// role words typically modify count, so verbs after a subject ("troops
+/// withdrew") never do.
+pub(super) fn used_as_modifier(body: &str, end: usize, limit: usize) -> bool {
+    // Abstract nouns only: a role word before a place or thing it owns ("an
+    // army checkpoint", "a police station") still names that actor.
+    let rest = &body[end..limit];
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let Some(next) = rest.split_whitespace().next() else {
+        return false;
+    };
+    let w = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if !w.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    lex().modified_nouns.contains(w)
+        || lex()
+            .abstract_suffixes
+            .iter()
+            .any(|suf| w.ends_with(suf) && w.len() > 5)
+}

@@ -1,0 +1,243 @@
+//! Context: what the document has said so far (`State`: countries in order
+//! of mention, the most mentioned country, the last person, group and pair
+//! of countries), and role words with no country of their own, which take
+//! the country of the context ("police", "a senior government official").
+
+use std::collections::HashMap;
+
+use super::compound::{head_sector, role_run_end, used_as_modifier};
+use super::mention::{Atom, AtomKind};
+use super::words::{former_before, is_agentive, is_individual, owned_by_subject};
+use super::{Mention, Sentence, Via, titles};
+use crate::code;
+use crate::lexicon::lex;
+
+/// What the sentences read so far leave for the next ones.
+pub(super) struct State {
+    /// Give role words with no country the context's (else `---`).
+    pub context_countries: bool,
+    /// The document's most mentioned country.
+    dominant: Option<String>,
+    /// How often the document names each country.
+    pub mentioned: HashMap<String, usize>,
+    /// Country roots in order of mention (most recent last), with their sentence.
+    recent_countries: Vec<(String, usize)>,
+    /// The last person named, for "he" and "she".
+    pub last_person: Option<Mention>,
+    /// The last group of actors, for "they".
+    pub last_group: Vec<Mention>,
+    /// The countries of each sentence that named two or more, in order
+    /// (coordinated ones first): the parties "both sides" refers to.
+    engaged: Vec<Vec<String>>,
+}
+
+impl State {
+    /// The state before the first sentence of a document that names
+    /// countries as often as `counts` says.
+    pub fn new(counts: HashMap<String, usize>, context_countries: bool) -> Self {
+        let dominant = counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(c, _)| c.clone());
+        Self {
+            context_countries,
+            dominant,
+            mentioned: counts,
+            recent_countries: Vec::new(),
+            last_person: None,
+            last_group: Vec::new(),
+            engaged: Vec::new(),
+        }
+    }
+
+    /// Notes a country mention (and the person, when it is one).
+    pub fn note(&mut self, m: &Mention) {
+        if let Some(c) = &m.country {
+            self.recent_countries.retain(|(r, _)| r != c);
+            self.recent_countries.push((c.clone(), m.sentence));
+        }
+        if m.person {
+            self.last_person = Some(m.clone());
+        }
+    }
+
+    /// The country for a role word with none: recent in this or the two previous sentences, else dominant.
+    pub fn context_country(&self, sentence: usize) -> Option<String> {
+        if !self.context_countries {
+            return Some("---".to_owned());
+        }
+        self.recent_countries
+            .iter()
+            .rev()
+            .find(|(_, s)| *s + 2 >= sentence)
+            .map(|(c, _)| c.clone())
+            .or_else(|| self.dominant.clone())
+    }
+
+    /// Notes the countries a sentence names together (two or more).
+    pub fn engage(&mut self, countries: Vec<String>) {
+        if countries.len() >= 2 {
+            self.engaged.push(countries);
+        }
+    }
+
+    /// The `n` countries last engaged together ("the two governments",
+    /// "both sides"): the first `n` of the last sentence that named at least
+    /// `n`, else the `n` most recently mentioned.
+    pub fn last_engaged(&self, n: usize) -> Option<Vec<String>> {
+        self.engaged
+            .iter()
+            .rev()
+            .find(|cs| cs.len() >= n)
+            .map(|cs| cs[..n].to_vec())
+            .or_else(|| self.last_distinct(n))
+    }
+
+    /// The `n` most recently mentioned distinct countries, oldest first.
+    fn last_distinct(&self, n: usize) -> Option<Vec<String>> {
+        let v: Vec<String> = self
+            .recent_countries
+            .iter()
+            .rev()
+            .take(n)
+            .map(|(c, _)| c.clone())
+            .collect();
+        (v.len() == n).then(|| v.into_iter().rev().collect())
+    }
+}
+
+/// A run of role words with no country before it, starting at atom `i`:
+/// the country of the context, a person's title, or the spokesperson named
+/// just before. Returns the next atom to read.
+pub(super) fn lone_role(
+    cx: &Sentence<'_>,
+    i: usize,
+    state: &State,
+    out: &[Mention],
+    mentions: &mut Vec<Mention>,
+) -> usize {
+    let body = cx.body;
+    let a = &cx.atoms[i];
+    let last = role_run_end(cx, i);
+    let end = cx.atoms[last].end;
+    let head = &body[cx.atoms[last].start..end];
+    if let Some(m) = described_spokesperson(cx, a.start, end, head, mentions, out) {
+        mentions.push(m);
+        return last + 1;
+    }
+    // A title right before a known person takes the person's country:
+    // "Former President Barack Obama" → USAELI.
+    let titled_person = cx
+        .atoms
+        .get(last + 1)
+        .filter(|p| p.kind == AtomKind::Person && body[end..p.start].trim().is_empty())
+        .and_then(|p| p.entry)
+        .and_then(|e| cx.dict.entries[e].country.clone());
+    let country = titled_person.clone().or_else(|| {
+        if !state.context_countries {
+            return state.context_country(cx.si);
+        }
+        cx.last_country(mentions)
+            .or_else(|| state.context_country(cx.si))
+    });
+    let Some(country) = country else {
+        return last + 1;
+    };
+    if !((is_agentive(head) || titled_person.is_some()) && stands_alone(cx, a, end)) {
+        return last + 1;
+    }
+    let sector = if titled_person.is_some() && former_before(body, a.start, cx.s.start) {
+        "ELI".to_owned()
+    } else {
+        head_sector(body, &cx.atoms[i..=last])
+    };
+    let lone = Mention {
+        entry: cx.entry_id(&cx.atoms[last]),
+        person: is_individual(head),
+        ..cx.mention(
+            a.start,
+            end,
+            code::with_sector(&country, &sector),
+            Via::Context,
+        )
+    };
+    // A title before an unknown name: "Defense Minister Han Min-koo".
+    if let Some(m) = titles::titled_name(cx, last + 1, end, &lone) {
+        let next = last + 1 + usize::from(m.entry.is_some());
+        mentions.push(m);
+        return next;
+    }
+    mentions.push(lone);
+    last + 1
+}
+
+/// True when a role word ending at `end` names an actor of the context: it
+/// modifies no noun, no unknown group's name stands before it, and no
+/// possessive gives it to an actor already named.
+fn stands_alone(cx: &Sentence<'_>, a: &Atom, end: usize) -> bool {
+    !used_as_modifier(cx.body, end, cx.s.end)
+        && !foreign_descriptor_before(cx.body, a.start, cx.s.start, &cx.atoms)
+        && !owned_by_subject(cx.body, a.start, cx.s.start)
+}
+
+/// "An Interpol spokesperson said … The spokesperson added …": a definite
+/// spokesperson is the one named just before (in this sentence or the two
+/// before it).
+fn described_spokesperson(
+    cx: &Sentence<'_>,
+    start: usize,
+    end: usize,
+    head: &str,
+    mentions: &[Mention],
+    out: &[Mention],
+) -> Option<Mention> {
+    let head_lower = head.to_lowercase();
+    let definite = cx.body[cx.s.start.min(start)..start]
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    if !(definite && lex().spokesperson_roles.contains(&head_lower)) {
+        return None;
+    }
+    let suffix = format!(" {head_lower}");
+    let d = mentions.iter().rev().chain(out.iter().rev()).find(|m| {
+        m.via == Via::Dictionary
+            && m.sentence + 2 >= cx.si
+            && m.text.to_lowercase().ends_with(&suffix)
+    })?;
+    Some(Mention {
+        text: cx.body[start..end].to_owned(),
+        start,
+        end,
+        via: Via::Context,
+        sentence: cx.si,
+        role: None,
+        appositive: false,
+        ..d.clone()
+    })
+}
+
+/// True when a capitalised word that is no known actor stands right before a
+/// role word ("African leaders", "Kurdish militants", "Uighur activists"):
+/// the role belongs to a group the dictionaries do not know, not to the
+/// country of the context.
+fn foreign_descriptor_before(
+    body: &str,
+    start: usize,
+    sentence_start: usize,
+    atoms: &[Atom],
+) -> bool {
+    let before = body[sentence_start..start].trim_end();
+    let Some(word) = before.rsplit(|c: char| c.is_whitespace()).next() else {
+        return false;
+    };
+    if word.is_empty() || word.len() == before.len() {
+        // Sentence-initial words are capitalised anyway.
+        return false;
+    }
+    let w_start = sentence_start + before.len() - word.len();
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphabetic() || c == '-');
+    capitalised && !atoms.iter().any(|a| a.start <= w_start && a.end > w_start)
+}

@@ -1,0 +1,275 @@
+//! Coreference-lite: group phrases ("the two governments", "both sides")
+//! and pronouns ("he", "she", "they") that refer back, and `remember`, which
+//! leaves a sentence's persons, countries and groups in the [`State`] for the
+//! sentences after it.
+
+use super::context::State;
+use super::words::{coordinates, is_plural};
+use super::{Mention, Sentence, Via};
+use crate::code;
+use crate::lexicon::lex;
+
+/// Group phrases and pronouns of the sentence that refer back.
+pub(super) fn coreferences(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<Mention> {
+    let mut out = group_phrases(cx, state, mentions);
+    pronouns(cx, state, mentions, &mut out);
+    out
+}
+
+/// The sector a group noun gives its members ("governments" → GOV), `None`
+/// for a plain group ("countries", "sides"); not a group noun: `Err`.
+fn group_sector(noun: &str) -> Result<Option<&'static str>, ()> {
+    if lex().group_nouns_gov.contains(noun) {
+        Ok(Some("GOV"))
+    } else if lex().group_nouns_mil.contains(noun) {
+        Ok(Some("MIL"))
+    } else if lex().group_nouns.contains(noun) {
+        Ok(None)
+    } else {
+        Err(())
+    }
+}
+
+/// "the two countries", "both sides", "the three governments", "officials
+/// from both sides": one mention for each country of the group, on the
+/// group phrase's span (with the role word before it, whose sector wins).
+fn group_phrases(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let text = &cx.body[cx.s.start..cx.s.end];
+    // ASCII lower case keeps byte offsets.
+    let lower = text.to_ascii_lowercase();
+    let covered = |a: usize, b: usize| {
+        mentions
+            .iter()
+            .any(|m| m.via != Via::Context && m.start < b && m.end > a)
+    };
+    let sizes = (lex().pair_words.iter().map(|w| (w, 2)))
+        .chain(lex().trio_words.iter().map(|w| (w, 3usize)));
+    for (count_word, n) in sizes {
+        for (start, end, noun) in group_phrase_spans(&lower, count_word) {
+            let (start, end) = (cx.s.start + start, cx.s.start + end);
+            let members = if lex().korea_group_nouns.contains(noun) {
+                Some((vec!["KOR".to_owned(), "PRK".to_owned()], None))
+            } else if let Ok(sector) = group_sector(noun) {
+                state.last_engaged(n).map(|roots| (roots, sector))
+            } else {
+                continue;
+            };
+            let Some((roots, sector)) = members.filter(|_| !covered(start, end)) else {
+                continue;
+            };
+            let role = role_before(cx, mentions, start);
+            let start = role.map_or(start, |r| r.start);
+            let sector = role.and_then(|r| r.sector.as_deref()).or(sector);
+            for r in roots {
+                let code = sector.map_or_else(|| r.clone(), |sec| code::with_sector(&r, sec));
+                out.push(cx.mention(start, end, code, Via::Coreference));
+            }
+        }
+    }
+    out
+}
+
+/// The role word of the context right before a group phrase starting at
+/// `at`, joined by "of", "from" or "in": "officials from both sides",
+/// "the foreign ministers of the two countries".
+fn role_before<'m>(cx: &Sentence<'_>, mentions: &'m [Mention], at: usize) -> Option<&'m Mention> {
+    let m = mentions.iter().rev().find(|m| m.end <= at)?;
+    let gap = cx.body[m.end..at].trim().to_ascii_lowercase();
+    let joined = lex().member_leads.contains(&gap) || lex().location_leads.contains(&gap);
+    (m.via == Via::Context && joined).then_some(m)
+}
+
+/// The spans (in `lower`) of "the COUNT NOUN" or "both NOUN", with the noun.
+fn group_phrase_spans<'t>(lower: &'t str, count_word: &str) -> Vec<(usize, usize, &'t str)> {
+    let bare = lex().bare_count_words.contains(count_word);
+    let mut spans = Vec::new();
+    for (at, _) in lower.match_indices(count_word) {
+        let prefix_ok = if bare {
+            at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric()
+        } else {
+            lower[..at].ends_with("the ")
+        };
+        if !prefix_ok {
+            continue;
+        }
+        let after = &lower[at + count_word.len()..];
+        let Some(noun) = after
+            .strip_prefix(' ')
+            .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
+        else {
+            continue;
+        };
+        let start = if bare { at } else { at - 4 };
+        spans.push((start, at + count_word.len() + 1 + noun.len(), noun));
+    }
+    spans
+}
+
+/// Pronouns as subjects: "he", "she" → the last person; "they" → the last group.
+fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Vec<Mention>) {
+    let text = &cx.body[cx.s.start..cx.s.end];
+    for tok in faultline_text::tokens(text, cx.s.start) {
+        let (start, end) = (tok.span.start, tok.span.end);
+        let w = &cx.body[start..end];
+        let referents: Vec<Mention> = if lex().person_pronouns.contains(w) {
+            // The nearest person before the pronoun in this sentence
+            // ("Morgan Ortagus indicated …: "…," he said"), else the last
+            // person of earlier sentences.
+            let here = mentions.iter().rev().find(|m| m.person && m.end <= start);
+            here.or(state.last_person.as_ref())
+                .into_iter()
+                .cloned()
+                .collect()
+        } else if lex().group_pronouns.contains(w) {
+            they_referents(cx, state, mentions, start)
+        } else {
+            continue;
+        };
+        let person = lex().person_pronouns.contains(w);
+        for g in &referents {
+            out.push(Mention {
+                entry: g.entry.clone(),
+                person,
+                ..cx.mention(start, end, g.code.clone(), Via::Coreference)
+            });
+        }
+    }
+}
+
+/// What "they" at `at` refers to: a group named earlier in this sentence
+/// ("the US and South Korea specified … that they would"), the body a
+/// spokesperson speaks for, a plural role ("Israeli officials said that
+/// they would …"), else the last group before it.
+fn they_referents(
+    cx: &Sentence<'_>,
+    state: &State,
+    mentions: &[Mention],
+    at: usize,
+) -> Vec<Mention> {
+    let before: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.end <= at && !m.appositive)
+        .collect();
+    let mut group: Vec<&Mention> = Vec::new();
+    for w in before.windows(2).rev() {
+        let gap = cx.body.get(w[0].end..w[1].start).unwrap_or("x").trim();
+        if coordinates(gap) {
+            if group.is_empty() {
+                group.push(w[1]);
+            }
+            group.push(w[0]);
+        } else if !group.is_empty() {
+            break;
+        }
+    }
+    if group.len() >= 2 {
+        return group.into_iter().rev().cloned().collect();
+    }
+    if let Some(p) = spoken_for(cx, &before, at) {
+        return vec![p.clone()];
+    }
+    if let Some(p) = before
+        .iter()
+        .rev()
+        .find(|m| m.via != Via::Coreference && is_plural(&m.text))
+    {
+        return vec![(*p).clone()];
+    }
+    state.last_group.clone()
+}
+
+/// "The spokesperson added …, they would not …": the spokesperson who
+/// spoke between the mention and `at`, standing for a body.
+fn spoken_for<'m>(cx: &Sentence<'_>, before: &[&'m Mention], at: usize) -> Option<&'m Mention> {
+    before.iter().rev().copied().find(|m| {
+        let t = m.text.to_lowercase();
+        m.person
+            && lex().speaker_roles.iter().any(|h| t.ends_with(h))
+            && cx
+                .body
+                .get(m.end..at)
+                .unwrap_or("")
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| lex().spoken_for_verbs.contains(w))
+    })
+}
+
+/// Leaves the sentence's countries, last person and group in the state.
+pub(super) fn remember(cx: &Sentence<'_>, state: &mut State, all: &[Mention]) {
+    for m in all {
+        if m.country.as_deref().is_some_and(|c| cx.is_country(c)) {
+            state.note(m);
+        } else if m.person {
+            state.last_person = Some(m.clone());
+        }
+    }
+    let groups = coordinated_runs(cx.body, all);
+    state.engage(engaged_countries(cx, &groups, all));
+    // Subject preference: a sentence whose subject is "they" keeps talking
+    // about the same group, whatever else it names ("They concluded that the
+    // agreement between Turkey and Libya …"); a coordinated subject wins over
+    // coordinations later in the sentence.
+    let lead = all.iter().find(|m| !m.appositive);
+    let subject_is_they = lead.is_some_and(|m| {
+        m.via == Via::Coreference
+            && lex().group_pronouns.contains(&m.text)
+            && cx
+                .body
+                .get(cx.s.start..m.start)
+                .is_some_and(|b| b.trim().is_empty())
+    });
+    let subject_group = groups
+        .iter()
+        .find(|g| lead.is_some_and(|l| g.first().is_some_and(|f| f.start == l.start)));
+    if subject_is_they {
+        // The antecedent stays the latest group.
+    } else if let Some(g) = subject_group.or(groups.last()) {
+        state.last_group.clone_from(g);
+    } else if let Some(m) = all
+        .iter()
+        .rev()
+        .find(|m| m.via != Via::Coreference && is_plural(&m.text))
+    {
+        state.last_group = vec![m.clone()];
+    }
+}
+
+/// The distinct countries a sentence names as actors, those of its
+/// coordinated runs first ("Peru and Chile met in Brazil": PER, CHL, BRA).
+fn engaged_countries(cx: &Sentence<'_>, groups: &[Vec<Mention>], all: &[Mention]) -> Vec<String> {
+    let mut countries: Vec<String> = Vec::new();
+    let named = groups.iter().flatten().chain(all);
+    for m in named.filter(|m| m.via != Via::Coreference && !m.appositive) {
+        if let Some(c) = m.country.as_ref().filter(|c| cx.is_country(c))
+            && !countries.contains(c)
+        {
+            countries.push(c.clone());
+        }
+    }
+    countries
+}
+
+/// Runs of two or more coordinated actors ("Greek, Cypriot and French
+/// counterparts", "Sameh Shoukry and his … counterparts"), skipping
+/// appositions (the same actor named again).
+fn coordinated_runs(body: &str, all: &[Mention]) -> Vec<Vec<Mention>> {
+    let heads: Vec<&Mention> = all.iter().filter(|m| !m.appositive).collect();
+    let mut runs: Vec<Vec<Mention>> = Vec::new();
+    let mut run: Vec<Mention> = Vec::new();
+    for w in heads.windows(2) {
+        let gap = body.get(w[0].end..w[1].start).unwrap_or("x").trim();
+        if lex().group_gaps.contains(gap) && w[0].code != w[1].code {
+            if run.is_empty() {
+                run.push(w[0].clone());
+            }
+            run.push(w[1].clone());
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}

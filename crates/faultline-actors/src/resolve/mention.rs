@@ -1,0 +1,171 @@
+//! Atoms: each dictionary hit of a sentence read as what it names (an actor,
+//! a country adjective, a seat of government, a person or a role word), with
+//! its code on the sentence's date. Also the document's country counts, which
+//! decide the context aliases ("the North") and the default country.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::code;
+use crate::dict::{ActorDict, EntryKind, PhraseHit, PhraseKind};
+
+/// One dictionary hit, read.
+#[derive(Debug, Clone)]
+pub(super) struct Atom {
+    pub start: usize,
+    pub end: usize,
+    /// Country root, when known.
+    pub country: Option<String>,
+    /// Sector code, when the atom carries one.
+    pub sector: Option<String>,
+    /// Full code, when the atom is a complete actor by itself.
+    pub code: Option<String>,
+    pub entry: Option<usize>,
+    pub kind: AtomKind,
+}
+
+impl Atom {
+    /// True for a group's or organisation's own code ("IGOUNO", "PSEHMS"),
+    /// which its members keep ("a Hamas commander").
+    pub fn is_organisation(&self) -> bool {
+        self.kind == AtomKind::Actor && self.code.as_ref().is_some_and(|c| c.len() > 3)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum AtomKind {
+    /// A named actor with its own code (country, IGO, group, org, PETRARCH).
+    Actor,
+    /// A country adjective or nationals.
+    Demonym,
+    /// A seat of government.
+    Metonym,
+    /// A known person.
+    Person,
+    /// A role word.
+    Sector,
+}
+
+/// How often the document names each country (by name, demonym or metonym).
+pub(super) fn country_counts(dict: &ActorDict, hits: &[PhraseHit]) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for h in hits {
+        if let Some(&p) = h.phrases.first() {
+            let phrase = &dict.phrases[p];
+            let entry = &dict.entries[phrase.entry];
+            if matches!(
+                phrase.kind,
+                PhraseKind::Name | PhraseKind::Demonym | PhraseKind::Metonym
+            ) && let Some(c) = &entry.country
+                && dict.is_country(c)
+            {
+                *counts.entry(c.clone()).or_default() += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// The atom of a hit: its first phrase that applies, on `date`.
+pub(super) fn atom_of(
+    dict: &ActorDict,
+    body: &str,
+    hit: &PhraseHit,
+    mentioned: &HashMap<String, usize>,
+    date: NaiveDate,
+) -> Option<Atom> {
+    for &p in &hit.phrases {
+        let phrase = &dict.phrases[p];
+        let entry = &dict.entries[phrase.entry];
+        let base = Atom {
+            start: hit.start,
+            end: hit.end,
+            country: entry.country.clone(),
+            sector: None,
+            code: None,
+            entry: Some(phrase.entry),
+            kind: AtomKind::Actor,
+        };
+        let atom = match &phrase.kind {
+            PhraseKind::Context(when) => context_alias(body, hit, &phrase.text, when, mentioned)
+                .map(|start| Atom {
+                    start,
+                    code: entry.code_on(date).map(str::to_owned),
+                    ..base
+                }),
+            PhraseKind::Name if entry.kind == EntryKind::Person => {
+                let code = entry.code_on(date).map(str::to_owned);
+                Some(Atom {
+                    country: code
+                        .as_deref()
+                        .and_then(|c| code::split(c).0.map(str::to_owned))
+                        .or(base.country.clone()),
+                    code,
+                    kind: AtomKind::Person,
+                    ..base
+                })
+            }
+            PhraseKind::Name if entry.kind == EntryKind::Sector => None,
+            PhraseKind::Name => {
+                let code = entry.code_on(date).map(str::to_owned)?;
+                let (root, sector) = code::split(&code);
+                Some(Atom {
+                    country: root.map(str::to_owned),
+                    sector: sector.map(str::to_owned),
+                    code: Some(code),
+                    ..base
+                })
+            }
+            PhraseKind::Demonym => Some(Atom {
+                kind: AtomKind::Demonym,
+                ..base
+            }),
+            PhraseKind::Metonym => Some(Atom {
+                code: entry.country.as_ref().map(|c| code::with_sector(c, "GOV")),
+                sector: Some("GOV".to_owned()),
+                kind: AtomKind::Metonym,
+                ..base
+            }),
+            PhraseKind::Sector => Some(Atom {
+                country: None,
+                sector: entry.code_on(date).map(|c| c.trim_matches('~').to_owned()),
+                kind: AtomKind::Sector,
+                ..base
+            }),
+        };
+        if atom.is_some() {
+            return atom;
+        }
+    }
+    None
+}
+
+/// Where a context alias ("the North") starts, when the document mentions
+/// one of its `when` countries and, if the alias is written with "the",
+/// the text has it.
+fn context_alias(
+    body: &str,
+    hit: &PhraseHit,
+    phrase: &str,
+    when: &[String],
+    mentioned: &HashMap<String, usize>,
+) -> Option<usize> {
+    let needs_the = phrase.len() > hit.end - hit.start && phrase.to_lowercase().starts_with("the ");
+    let before = &body[..hit.start];
+    let has_the = before.ends_with("the ") || before.ends_with("The ");
+    (when.iter().any(|w| mentioned.contains_key(w)) && (!needs_the || has_the))
+        .then(|| if needs_the { hit.start - 4 } else { hit.start })
+}
+
+/// True when an actor atom is one of its entry's context aliases.
+pub(super) fn hits_context_alias(dict: &ActorDict, a: &Atom) -> bool {
+    a.entry.is_some_and(|e| {
+        dict.phrases.iter().any(|p| {
+            p.entry == e
+                && matches!(p.kind, PhraseKind::Context(_))
+                && p.text.len() == a.end - a.start
+        })
+    }) && a.kind == AtomKind::Actor
+        && a.code.as_deref().is_some_and(|c| c.len() == 3)
+}

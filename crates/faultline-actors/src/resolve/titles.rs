@@ -1,0 +1,406 @@
+//! Text over dictionary: titles before names and appositions after them.
+//!
+//! - `person`: a known person, coded by the dictionary on the date unless
+//!   "former" or an apposition says otherwise.
+//! - `titled_name`: "Defense Minister Han Min-koo", "his Japanese
+//!   counterpart, Takeda Hiroshi": the name takes the title's code.
+//! - `apposition_after`: "X, then South Korean Defense Minister": the code
+//!   and role an apposition gives.
+//! - `unknown_named_appositions`: names the dictionaries do not know, coded
+//!   from their apposition.
+//! - `mark_appositives`, `mark_respectively`: role words inside an
+//!   apposition, and names that only say who listed roles are, are not
+//!   actors of their own.
+
+use super::mention::{Atom, AtomKind};
+use super::words::{former_before, is_former, is_individual, is_plural};
+use super::{Mention, Sentence, Via};
+use crate::code;
+use crate::dict::EntryKind;
+use crate::lexicon::lex;
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| !w.is_empty())
+}
+
+/// The mention of the known person at atom `i`.
+pub(super) fn person(cx: &Sentence<'_>, i: usize) -> Mention {
+    let a = &cx.atoms[i];
+    let by_text = |code: String, role: String| Mention {
+        entry: cx.entry_id(a),
+        role: Some(role),
+        person: true,
+        ..cx.mention(a.start, a.end, code, Via::Apposition)
+    };
+    let by_dictionary = Mention {
+        entry: cx.entry_id(a),
+        person: true,
+        ..cx.mention(
+            a.start,
+            a.end,
+            a.code.clone().unwrap_or_default(),
+            Via::Dictionary,
+        )
+    };
+    if former_before(cx.body, a.start, cx.s.start) {
+        return match a.entry.and_then(|e| cx.dict.entries[e].country.clone()) {
+            Some(root) => by_text(code::with_sector(&root, "ELI"), "former".to_owned()),
+            None => by_dictionary,
+        };
+    }
+    match apposition_after(cx, i + 1, a.end, None) {
+        Some((code, role)) => by_text(code, role),
+        None => by_dictionary,
+    }
+}
+
+/// A capitalised name token: "Kim", "Kwan-jin", "al-Assad", "O'Brien", "Jr.".
+fn is_name_token(w: &str) -> bool {
+    let w = w
+        .trim_end_matches(['\'', '’'])
+        .trim_end_matches("'s")
+        .trim_end_matches("’s");
+    let Some(first) = w.chars().next() else {
+        return false;
+    };
+    let particle = lex()
+        .name_particles
+        .iter()
+        .any(|p| w == p || w.strip_prefix(p).is_some_and(|r| r.starts_with('-')));
+    (first.is_uppercase() || particle)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        && !lex().not_names.contains(w)
+}
+
+/// The capitalised name that starts at `from` (after a title), within the sentence.
+fn name_after(body: &str, from: usize, end: usize) -> Option<(usize, usize)> {
+    let rest = &body[from..end];
+    let lead = rest.len() - rest.trim_start().len();
+    if lead == 0 || rest[..lead].contains(['\n']) {
+        return None;
+    }
+    let start = from + lead;
+    let mut stop = start;
+    let mut count = 0;
+    for w in body[start..end].split(' ') {
+        let clean = w.trim_end_matches([',', ';', ':', '.', ')', '"', '”']);
+        if count == 4 || !is_name_token(clean) || clean.is_empty() {
+            break;
+        }
+        let at = stop + if count == 0 { 0 } else { 1 };
+        stop = at + clean.len();
+        count += 1;
+        if clean.len() != w.len() {
+            break;
+        }
+    }
+    // Drop a possessive 's from the name span.
+    let mut name_end = stop;
+    for suffix in ["'s", "’s"] {
+        if body[start..name_end].ends_with(suffix) {
+            name_end -= suffix.len();
+        }
+    }
+    (count >= 1 && name_end > start && body[start..name_end].chars().any(char::is_uppercase))
+        .then_some((start, name_end))
+}
+
+/// A title compound followed by a name: the name gets the title's code.
+/// `next` is the atom after the title, which ends at `title_end`.
+pub(super) fn titled_name(
+    cx: &Sentence<'_>,
+    next: usize,
+    title_end: usize,
+    title: &Mention,
+) -> Option<Mention> {
+    let body = cx.body;
+    if !is_individual(&body[title.start..title_end]) {
+        return None;
+    }
+    let person = |start: usize, end: usize, entry: Option<String>| Mention {
+        text: body[start..end].to_owned(),
+        start,
+        end,
+        via: Via::Apposition,
+        entry,
+        role: Some(body[title.start..title_end].to_owned()),
+        person: true,
+        ..title.clone()
+    };
+    if let Some(a) = cx.atoms.get(next)
+        && names_a_person(cx, a)
+        && body[title_end..a.start].trim().is_empty()
+    {
+        return Some(person(a.start, a.end, cx.entry_id(a)));
+    }
+    let (start, end) = name_set_off(cx, title_end)?;
+    if cx.atoms.get(next).is_some_and(|a| a.start < end) {
+        return None;
+    }
+    Some(person(start, end, None))
+}
+
+/// A known person, or a PETRARCH name coded with its country only
+/// ("ROMENDACIL [BRE]").
+fn names_a_person(cx: &Sentence<'_>, a: &Atom) -> bool {
+    a.kind == AtomKind::Person
+        || (a.kind == AtomKind::Actor
+            && a.code.as_deref().is_some_and(|c| c.len() == 3)
+            && a.entry
+                .is_some_and(|e| cx.dict.entries[e].kind == EntryKind::Petrarch))
+}
+
+/// The unknown name right after a title ending at `title_end`, or set off by
+/// commas ("his Japanese counterpart, Takeda Hiroshi,"); not a list of names
+/// ("counterparts, A, B and C, respectively").
+fn name_set_off(cx: &Sentence<'_>, title_end: usize) -> Option<(usize, usize)> {
+    let body = cx.body;
+    let (from, boxed) = match body[title_end..cx.s.end].strip_prefix(", ") {
+        Some(_) => (title_end + 1, true),
+        None => (title_end, false),
+    };
+    let (start, end) = name_after(body, from, cx.s.end)?;
+    if boxed {
+        let after = body[end..cx.s.end].trim_start();
+        let list_follows = after.strip_prefix(',').is_some_and(|r| {
+            r.trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+        if !(after.is_empty() || after.starts_with([',', '.', ';'])) || list_follows {
+            return None;
+        }
+    }
+    Some((start, end))
+}
+
+/// The code and role given by an apposition after a name ending at
+/// `name_end`; `next` is the first atom after the name.
+fn apposition_after(
+    cx: &Sentence<'_>,
+    next: usize,
+    name_end: usize,
+    fallback_country: Option<&str>,
+) -> Option<(String, String)> {
+    let body = cx.body;
+    let after_comma = body[name_end..cx.s.end].strip_prefix(',')?;
+    let clause_end = after_comma
+        .find([',', ';', '(', ')'])
+        .map_or(cx.s.end, |p| name_end + 1 + p);
+    let clause = body[name_end + 1..clause_end].trim_end_matches(['.', '"', '”']);
+    // ", the Israeli military said" attributes the sentence; it describes nobody.
+    if clause
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| lex().attribution_verbs.contains(w))
+        || !role_starts_early(cx, next, clause, clause_end)
+    {
+        return None;
+    }
+    let in_clause: Vec<&Atom> = cx
+        .atoms
+        .iter()
+        .skip(next)
+        .filter(|a| a.start > name_end && a.end <= clause_end)
+        .collect();
+    let sector = in_clause.iter().find(|a| a.kind == AtomKind::Sector)?;
+    let country = in_clause
+        .iter()
+        .filter(|a| a.kind != AtomKind::Sector)
+        .find_map(|a| a.country.clone().filter(|c| cx.is_country(c)));
+    let country = country.or_else(|| fallback_country.map(str::to_owned))?;
+    let sector_code = apposition_sector(cx, &in_clause, sector, is_former(clause))?;
+    let role = clause
+        .trim()
+        .trim_start_matches(|c: char| c.is_whitespace())
+        .to_owned();
+    let role = role
+        .strip_prefix("a ")
+        .or_else(|| role.strip_prefix("an "))
+        .or_else(|| role.strip_prefix("the "))
+        .unwrap_or(&role)
+        .to_owned();
+    Some((code::with_sector(&country, &sector_code), role))
+}
+
+/// True when an apposition's role starts within a few lead words ("the
+/// former", "who is now", names and possessives; role modifiers such as
+/// "political science professor" count too).
+fn role_starts_early(cx: &Sentence<'_>, next: usize, clause: &str, clause_end: usize) -> bool {
+    let atoms_after = || cx.atoms.iter().skip(next);
+    let mut seen = 0;
+    for w in words(clause) {
+        let lw = w.to_lowercase();
+        if atoms_after().any(|a| cx.body[a.start..a.end].starts_with(w) && a.start < clause_end) {
+            break;
+        }
+        if lex().apposition_lead.contains(&lw)
+            || w.chars().next().is_some_and(char::is_uppercase)
+            || lw.ends_with("'s")
+            || lw.ends_with("’s")
+        {
+            seen += 1;
+            if seen > 4 {
+                return false;
+            }
+            continue;
+        }
+        if seen < 4 && atoms_after().any(|a| a.start < clause_end && a.kind == AtomKind::Sector) {
+            seen += 1;
+            continue;
+        }
+        return false;
+    }
+    true
+}
+
+/// The sector an apposition's role gives: ELI when "former"; a business
+/// title held of a country or territory itself ("the chief executive of
+/// Hong Kong") is its government's office, unlike one of a company ("the
+/// chief executive of Apple").
+fn apposition_sector(
+    cx: &Sentence<'_>,
+    in_clause: &[&Atom],
+    sector: &Atom,
+    former: bool,
+) -> Option<String> {
+    let of_country = in_clause.iter().any(|a| {
+        a.start > sector.end
+            && cx.body[sector.end..a.start]
+                .trim()
+                .eq_ignore_ascii_case("of")
+            && a.code
+                .as_deref()
+                .or(a.country.as_deref())
+                .is_some_and(|c| c.len() == 3 && cx.is_country(c))
+    });
+    if former {
+        Some("ELI".to_owned())
+    } else if of_country && sector.sector.as_deref() == Some("BUS") {
+        Some("GOV".to_owned())
+    } else {
+        sector.sector.clone()
+    }
+}
+
+/// Names the dictionary does not know, resolved from an apposition after
+/// them: "Han Min-koo, South Korea's current Defense Minister".
+pub(super) fn unknown_named_appositions(
+    cx: &Sentence<'_>,
+    known: &[Mention],
+    fallback: Option<String>,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let text = &cx.body[cx.s.start..cx.s.end];
+    for (off, _) in text.match_indices(',') {
+        let comma = cx.s.start + off;
+        let Some(start) = name_before(cx, comma) else {
+            continue;
+        };
+        if known.iter().any(|m| m.start < comma && m.end > start)
+            || cx.atoms.iter().any(|a| a.start < comma && a.end > start)
+        {
+            continue;
+        }
+        let next = cx
+            .atoms
+            .iter()
+            .position(|a| a.start > comma)
+            .unwrap_or(cx.atoms.len());
+        if let Some((code, role)) = apposition_after(cx, next, comma, fallback.as_deref()) {
+            out.push(Mention {
+                role: Some(role),
+                person: true,
+                sentence: known.first().map_or(0, |k| k.sentence),
+                ..cx.mention(start, comma, code, Via::Apposition)
+            });
+        }
+    }
+    out
+}
+
+/// Where the name of two to four capitalised words right before a comma
+/// starts.
+fn name_before(cx: &Sentence<'_>, comma: usize) -> Option<usize> {
+    let before = &cx.body[cx.s.start..comma];
+    let mut toks: Vec<&str> = before.rsplit(' ').take(4).collect();
+    toks.reverse();
+    let mut name_toks: Vec<&str> = Vec::new();
+    for t in toks.iter().rev() {
+        if is_name_token(t) && !t.contains([';', ':']) {
+            name_toks.push(t);
+        } else {
+            break;
+        }
+    }
+    name_toks.reverse();
+    while name_toks
+        .first()
+        .is_some_and(|t| lex().not_names.contains(t))
+    {
+        name_toks.remove(0);
+    }
+    if name_toks.len() < 2 {
+        return None;
+    }
+    let len: usize = name_toks.iter().map(|t| t.len()).sum::<usize>() + name_toks.len() - 1;
+    Some(comma - len)
+}
+
+/// Role words inside an apposition describe the person; they are not
+/// actors of their own: context mentions there are dropped, the others
+/// marked appositive.
+pub(super) fn mark_appositives(cx: &Sentence<'_>, mentions: &mut Vec<Mention>) {
+    let body = cx.body;
+    let clauses: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| m.person && m.via == Via::Apposition && body[m.end..cx.s.end].starts_with(','))
+        .map(|m| {
+            // An apposition is closed by punctuation ("X, then Defense
+            // Minister, met …"); a comma followed by the predicate to the end
+            // of the sentence ("Morgan Ortagus, indicated the Parliament's …")
+            // is not one.
+            let from = m.end + 1;
+            let to = body[from..cx.s.end]
+                .find([',', ';', '(', ')', ':', '"', '“'])
+                .map_or(from, |p| from + p);
+            (from, to)
+        })
+        .collect();
+    let inside = |m: &Mention| clauses.iter().any(|&(a, b)| m.start >= a && m.end <= b);
+    mentions.retain(|m| m.via != Via::Context || !inside(m));
+    for m in mentions.iter_mut() {
+        if !(m.person && m.via == Via::Apposition) {
+            m.appositive = inside(m);
+        }
+    }
+}
+
+/// "his Greek and French counterparts, A and B, respectively,": the names
+/// only say who the counterparts are.
+pub(super) fn mark_respectively(cx: &Sentence<'_>, mentions: &mut [Mention]) {
+    let body = cx.body;
+    let Some(resp) = body[cx.s.start..cx.s.end].find(", respectively") else {
+        return;
+    };
+    let resp = cx.s.start + resp;
+    let roles_end = mentions
+        .iter()
+        .filter(|m| {
+            m.end <= resp
+                && body[m.end..].starts_with(',')
+                && is_plural(&m.text)
+                && m.via == Via::Dictionary
+        })
+        .map(|m| m.end)
+        .max();
+    if let Some(from) = roles_end {
+        for m in mentions.iter_mut() {
+            if m.start > from && m.end <= resp {
+                m.appositive = true;
+            }
+        }
+    }
+}
