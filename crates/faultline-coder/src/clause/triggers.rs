@@ -280,7 +280,8 @@ fn used_as_noun(verbs: &VerbDict, s: &Sentence<'_>, f: &Found) -> bool {
         return true;
     }
     if prev_in_mention {
-        return false;
+        // "Britain's plan", "Iran's offer": after a possessive, a noun.
+        return prev.ends_with("'s") || prev.ends_with("’s");
     }
     // "allegations of torture", "talk of war": after a preposition, a noun.
     if lex().prepositions.contains(prev) && prev != "to" && !w.ends_with("ing") {
