@@ -41,11 +41,15 @@ impl DatedCode {
     }
 }
 
-/// The first code of `codes` that applies on `date`.
+/// The code of `codes` for `date`: the first dated one that applies, else
+/// the first undated one. A default written before its date restrictions
+/// ("SAM_GAMGEE [HOB]" then "[HOBMIL 20080120-20121109]") is the fallback,
+/// not a code that hides them.
 pub fn code_on(codes: &[DatedCode], date: NaiveDate) -> Option<&str> {
     codes
         .iter()
-        .find(|c| c.applies(date))
+        .find(|c| !c.is_undated() && c.applies(date))
+        .or_else(|| codes.iter().find(|c| c.is_undated()))
         .map(|c| c.code.as_str())
 }
 
@@ -113,6 +117,14 @@ mod tests {
             Some("USAGOV"),
             "start dates are inclusive"
         );
+        let mut with_default = vec![DatedCode {
+            code: "USA".into(),
+            from: None,
+            to: None,
+        }];
+        with_default.extend(codes.iter().cloned());
+        assert_eq!(code_on(&with_default, d("2014-06-01")), Some("USAGOV"));
+        assert_eq!(code_on(&with_default, d("2016-01-01")), Some("USA"));
         assert_eq!(code_on(&codes, d("2000-01-01")), Some("USALEG"));
     }
 

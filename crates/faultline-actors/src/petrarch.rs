@@ -5,8 +5,9 @@
 //! (tab-indented) `[CODE <YYMMDD]`, `[CODE >YYYYMMDD]`, `[CODE d1-d2]`,
 //! `[CODE]`; several codes may follow a phrase on one line. `_` joins words
 //! and a trailing `_` is dropped. `#` starts a comment; `<!-- … -->` comments
-//! may span lines. Codes are checked in file order and the first that applies
-//! on a date wins (so an undated code listed first always wins); `<d` means
+//! may span lines. The first dated code that applies on a date wins, else the
+//! first undated one (PETRARCH-2 let an undated code listed first hide the
+//! restrictions after it; the validation records expect them); `<d` means
 //! before d, `>d` on or after d, and `d1-d2` from d1 up to (not including) d2.
 //!
 //! Agent files: `PHRASE {PLURALS} [~CODE]` (sector appended) or `[CODE~]`

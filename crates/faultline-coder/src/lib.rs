@@ -17,7 +17,7 @@ pub mod error;
 pub mod event;
 pub mod quotes;
 
-pub use dict::{cameo, petrarch, verbs};
+pub use dict::{cameo, discards, petrarch, pico, verbs};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -288,6 +288,13 @@ pub struct Coder {
     /// The tagger and parser that give clauses their structure (`None`:
     /// word windows only).
     pub syntax: Option<&'static faultline_syntax::Model>,
+    /// Phrases that mark a story or a sentence as no political news (none
+    /// by default; PETRARCH's discard lists load with [`discards::Discards::parse`]).
+    pub discards: discards::Discards,
+    /// Negated events take the opposite code in [`Coder::code_triples`]
+    /// ("110" → "050"; none by default: see [`pico::negations`]), as
+    /// UniversalPetrarch codes them.
+    pub negations: HashMap<String, String>,
 }
 
 impl Coder {
@@ -299,6 +306,8 @@ impl Coder {
             codes: CodeTable::defaults(),
             intent_codes: true,
             syntax: faultline_syntax::embedded().ok(),
+            discards: discards::Discards::default(),
+            negations: HashMap::new(),
         }
     }
 
@@ -352,6 +361,9 @@ impl Coder {
             syntax: self.syntax,
         };
         let mut events = Vec::new();
+        if self.discards.story_discarded(doc.body) {
+            return Coded { events, quotes };
+        }
         let mut by_sentence: Vec<Vec<Mention>> = vec![Vec::new(); doc.sentences.len()];
         for m in &mentions {
             if let Some(v) = by_sentence.get_mut(m.sentence) {
@@ -359,6 +371,12 @@ impl Coder {
             }
         }
         for (i, &(start, end, _)) in doc.sentences.iter().enumerate() {
+            if self
+                .discards
+                .sentence_discarded(doc.body.get(start..end).unwrap_or(""))
+            {
+                continue;
+            }
             engine.code_sentence(
                 &clause::SentenceInput {
                     doc_id: doc.id,
@@ -378,7 +396,8 @@ impl Coder {
 
     /// Codes raw text (split into sentences here) on `date`; events as
     /// (source code, target code or "---", CAMEO code), whatever their
-    /// factuality (PETRARCH's validation records are coded modality-blind).
+    /// factuality (PETRARCH's validation records are coded modality-blind),
+    /// a negated one with its opposite code when [`Coder::negations`] has one.
     pub fn code_triples(&self, text: &str, date: NaiveDate) -> Vec<(String, String, String)> {
         let mut doc = Doc::from_text("text", text, date);
         doc.quotes.clear();
@@ -386,10 +405,14 @@ impl Coder {
             .events
             .into_iter()
             .map(|e| {
+                let code = match self.negations.get(&e.cameo) {
+                    Some(opposite) if e.factuality == Factuality::Negated => opposite.clone(),
+                    _ => e.cameo,
+                };
                 (
                     e.source.code,
                     e.target.map_or_else(|| "---".to_owned(), |t| t.code),
-                    e.cameo,
+                    code,
                 )
             })
             .collect()

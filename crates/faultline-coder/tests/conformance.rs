@@ -18,7 +18,9 @@ use std::path::{Path, PathBuf};
 
 use faultline_coder::Coder;
 use faultline_coder::conformance::{self, Record, Report, Suite};
+use faultline_coder::discards::Discards;
 use faultline_coder::petrarch::{self, PetrarchVerbStats};
+use faultline_coder::pico;
 use faultline_coder::verbs::VerbDict;
 
 /// PETRARCH-2's score on the first suite (279 records): the target to beat.
@@ -28,9 +30,9 @@ const PETRARCH2_UNIVERSAL: usize = 113;
 /// The coder's score on the first suite when this floor was last raised; a
 /// change that codes fewer records correctly fails. Raise it as the coder
 /// improves. It is above `PETRARCH2_UNIT`, so the coder stays ahead of PETRARCH-2.
-const FLOOR_UNIT: usize = 157;
+const FLOOR_UNIT: usize = 177;
 /// Same for the re-coded suite.
-const FLOOR_UNIVERSAL: usize = 143;
+const FLOOR_UNIVERSAL: usize = 163;
 
 fn data_dir() -> Option<PathBuf> {
     let p = PathBuf::from(concat!(
@@ -152,6 +154,19 @@ fn stats_note(name: &str, s: &PetrarchVerbStats) -> String {
     )
 }
 
+/// A coder that codes as PETRARCH does: "will abandon" is abandon, not a
+/// statement of intent, and "A met B" is A→B only (the suites' codes follow
+/// the grammar's direction; the first suite's are WEIS codes, not CAMEO's).
+/// Sentences and stories with a phrase of the suite's discard list code nothing.
+fn petrarch_coder(actors: faultline_actors::Actors, verbs: VerbDict, discards: &Path) -> Coder {
+    let mut coder = Coder::new(actors, verbs);
+    coder.intent_codes = false;
+    coder.codes.recode.kinds.mutual.clear();
+    let text = std::fs::read_to_string(discards).expect("read the discard list");
+    coder.discards = Discards::parse(&text);
+    coder
+}
+
 #[test]
 fn suites_parse_and_dictionaries_load() {
     let Some(dir) = data_dir() else { return };
@@ -195,9 +210,7 @@ fn petrarch_unit_suite() {
         dicts.join("PETR.Validate.actors.txt"),
         dicts.join("PETR.Validate.agents.txt"),
     );
-    let mut coder = Coder::new(actors, verbs);
-    // PETRARCH codes "will abandon" as abandon, not as a statement of intent.
-    coder.intent_codes = false;
+    let coder = petrarch_coder(actors, verbs, &dicts.join("PETR.Validate.discards.txt"));
     let mut report = conformance::run(&suite.records, |text, date| coder.code_triples(text, date));
     report.verbose = true;
     report
@@ -230,9 +243,15 @@ fn universalpetrarch_suite() {
         up.join("PETR.Validate.actors.txt"),
         dir.join("dictionaries/PETR.Validate.agents.txt"),
     );
-    let mut coder = Coder::new(actors, verbs);
-    // PETRARCH codes "will abandon" as abandon, not as a statement of intent.
-    coder.intent_codes = false;
+    let mut coder = petrarch_coder(
+        actors,
+        verbs,
+        &dir.join("dictionaries/PETR.Validate.discards.txt"),
+    );
+    // UniversalPetrarch codes a negated event as its opposite ("did not clash" → 050).
+    let ontology = std::fs::read_to_string(up.join("PETR.Internal.Coding.Ontology.txt"))
+        .expect("read the coding ontology");
+    coder.negations = pico::negations(&ontology);
     let mut report = conformance::run(&records, |text, date| coder.code_triples(text, date));
     report.verbose = true;
     report

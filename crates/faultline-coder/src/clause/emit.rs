@@ -8,17 +8,13 @@ use super::dating::Dated;
 use super::roles::Roles;
 use super::{Carry, Engine, Found, Sentence};
 use crate::cameo;
+use crate::dict::recode::recode;
 use crate::event::{ActorRef, Event, Plover, SentenceRef, TriggerRef};
 
-/// Codes whose events are mutual whoever the grammar makes the source:
-/// consult, discuss by telephone, meet at a third location, negotiate.
-fn is_mutual(code: &str) -> bool {
-    matches!(code, "040" | "041" | "044" | "046")
-}
-
-/// Codes whose events are joint by nature (consult, cooperate).
+/// Codes whose events are joint by nature (consult, cooperate): the roots
+/// of `data/recode.toml`.
 pub(super) fn is_joint(code: &str) -> bool {
-    matches!(cameo::root(code), "03" | "04" | "05" | "06")
+    recode().is_joint(code)
 }
 
 fn actor_ref(m: &Mention) -> ActorRef {
@@ -53,9 +49,14 @@ fn confidence(s: &Sentence<'_>, roles: &Roles) -> f64 {
 }
 
 /// The (source, target) pairs of an event: every source with every target
-/// (both ways for mutual codes); sources of a joint event with no target
-/// pair among themselves.
-fn pairs(roles: &Roles, code: &str, joint_trigger: bool) -> Vec<(usize, Option<usize>)> {
+/// (both ways when `mutual`); sources of a joint event with no target pair
+/// among themselves.
+fn pairs(
+    roles: &Roles,
+    code: &str,
+    joint_trigger: bool,
+    mutual: bool,
+) -> Vec<(usize, Option<usize>)> {
     let (sources, targets) = (&roles.sources, &roles.targets);
     let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
     if targets.is_empty() {
@@ -76,7 +77,7 @@ fn pairs(roles: &Roles, code: &str, joint_trigger: bool) -> Vec<(usize, Option<u
             for &t in targets {
                 pairs.push((s, Some(t)));
                 // Meeting and negotiating are mutual: "A met B" is also B meeting A.
-                if is_mutual(code) {
+                if mutual {
                     pairs.push((t, Some(s)));
                 }
             }
@@ -124,7 +125,8 @@ impl Engine<'_> {
             text: s.text.to_owned(),
         };
         let joint_trigger = self.verbs.triggers[f.candidates[0]].joint;
-        for (si, ti) in pairs(roles, code, joint_trigger) {
+        let mutual = self.codes.recode.is_mutual(code);
+        for (si, ti) in pairs(roles, code, joint_trigger, mutual) {
             carry.n_event += 1;
             let source = actor_ref(s.actors[si]);
             let target = ti

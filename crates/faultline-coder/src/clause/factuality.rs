@@ -4,14 +4,15 @@
 //! infinitive ("plans to", "refused to"). A statement of intent of a
 //! cooperative event is an asserted 03 event, an announced use of force a
 //! threat (13) and a stated refusal a rejection (12); a hedged one is not.
-//! The word lists are in `data/lexicon.toml`.
+//! The word lists are in `data/lexicon.toml`, the recoding tables in
+//! `data/recode.toml`.
 
 use faultline_text::lexicon::WordList;
 
 use super::roles::Roles;
 use super::{Found, Sentence, W};
-use crate::cameo;
 use crate::dict::lexicon::lex;
+use crate::dict::recode::recode;
 use crate::event::Factuality;
 use crate::verbs::{Trigger, TriggerKind};
 
@@ -238,11 +239,18 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
 /// and negation right before the verb: "would not consider", "will not
 /// meet" (not "will not be deterred … and defend").
 fn negation(words: &[W], f: &Found, n: String, code: &str, intent_codes: bool) -> Cues {
-    let modal = (f.verb.saturating_sub(2)..f.verb)
+    let near = f.verb.saturating_sub(2)..f.verb;
+    let modal = near
+        .clone()
         .find(|&j| matches!(words[j].lower.as_str(), "not" | "n't" | "never"))
         .filter(|&j| j > 0)
         .map(|j| words[j - 1].lower.clone())
-        .filter(|m| matches!(m.as_str(), "will" | "would" | "wo" | "shall"));
+        .filter(|m| matches!(m.as_str(), "will" | "would" | "wo" | "shall"))
+        .or_else(|| {
+            near.map(|j| &words[j].lower)
+                .find(|w| lex().negated_modals.contains(w.as_str()))
+                .cloned()
+        });
     match (modal, refusal_code(code)) {
         (Some(m), Some(r)) if intent_codes => Cues {
             refusal: Some(r),
@@ -262,52 +270,16 @@ fn enacted_demand(words: &[W], clause_start: usize, verb: usize) -> bool {
 
 /// Intent code for a cooperative event announced for the future ("will meet" → 036).
 fn intent_code(code: &str) -> Option<String> {
-    let r = cameo::root(code);
-    let c = match r {
-        "04" => {
-            if code.starts_with("045") {
-                "039"
-            } else {
-                "036"
-            }
-        }
-        "05" => "032",
-        "06" => match code.get(..3) {
-            Some("061") => "0311",
-            Some("062") => "0312",
-            Some("063") => "0313",
-            Some("064") => "0314",
-            _ => "031",
-        },
-        "07" => "033",
-        "08" => "035",
-        "01" | "02" | "03" => return Some(code.to_owned()),
-        _ => return None,
-    };
-    Some(c.to_owned())
+    recode().intent(code)
 }
 
 /// Threat code for a conflict event announced for the future ("will retaliate").
 fn threat_code(code: &str) -> Option<&'static str> {
-    match cameo::root(code) {
-        "15" | "18" | "19" | "20" => Some("138"),
-        "16" => Some("1312"),
-        "17" => Some("137"),
-        _ => None,
-    }
+    recode().threat(code)
 }
 
 /// The rejection a stated refusal of a cooperative act amounts to ("will not
-/// meet" → 125 reject a proposal to meet; "would not consider" → 120): only
-/// for verbal and material cooperation, not for conflict ("will not attack"
-/// is no rejection).
+/// meet" → 125; "would not consider" → 120); none for conflict.
 fn refusal_code(code: &str) -> Option<&'static str> {
-    match cameo::root(code) {
-        "04" => Some("125"),
-        "06" | "07" => Some("121"),
-        "03" | "05" => Some("120"),
-        // "would not consider", but not "would not comment" (010–013).
-        "01" if code == "014" => Some("120"),
-        _ => None,
-    }
+    recode().refusal(code)
 }

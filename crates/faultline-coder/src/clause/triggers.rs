@@ -284,7 +284,8 @@ fn used_as_noun(verbs: &VerbDict, s: &Sentence<'_>, f: &Found) -> bool {
         return true;
     }
     if prev_in_mention {
-        return false;
+        // "Britain's plan", "Iran's offer": after a possessive, a noun.
+        return prev.ends_with("'s") || prev.ends_with("’s");
     }
     // "allegations of torture", "talk of war": after a preposition, a noun.
     if lex().prepositions.contains(prev) && prev != "to" && !w.ends_with("ing") {
@@ -301,10 +302,36 @@ fn used_as_noun(verbs: &VerbDict, s: &Sentence<'_>, f: &Found) -> bool {
     {
         return true;
     }
-    if lex().noun_modifiers.contains(prev) {
+    if lex().noun_modifiers.contains(prev) || two_modifiers_before(verbs, s, f) {
         return true;
     }
     participle_after_noun(s, f, prev)
+}
+
+/// "during a brief private visit": a determiner, two plain lower-case
+/// modifiers, then the verb's base form (which is also its noun).
+fn two_modifiers_before(verbs: &VerbDict, s: &Sentence<'_>, f: &Found) -> bool {
+    let (words, v) = (&s.words, f.verb);
+    let plain = |k: usize| {
+        let w = words[k].lower.as_str();
+        s.body[words[k].start..words[k].end]
+            .chars()
+            .all(|c| c.is_lowercase() || c == '-')
+            && !w.ends_with("ly")
+            && !lex().soft_adverbs.contains(w)
+            && !lex().non_nouns.contains(w)
+            && !lex().be.contains(w)
+            && !lex().prepositions.contains(w)
+    };
+    let base_form = f
+        .candidates
+        .iter()
+        .any(|&c| verbs.triggers[c].lemma.split(' ').next() == Some(words[v].lower.as_str()));
+    v >= 3
+        && base_form
+        && lex().modifier_determiners.contains(&words[v - 3].lower)
+        && plain(v - 2)
+        && plain(v - 1)
 }
 
 /// "an effort intended to": a participle right after a common noun modifies

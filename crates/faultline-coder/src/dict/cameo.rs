@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::recode::{Recode, recode};
+
 /// What the table says about one code.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -30,6 +32,10 @@ struct File {
 #[derive(Debug, Default)]
 pub struct CodeTable {
     map: HashMap<String, CodeInfo>,
+    /// Recoding tables and mutual codes (`data/recode.toml` for the
+    /// defaults). A coder for dictionaries whose codes are not CAMEO's
+    /// clears `recode.kinds.mutual`.
+    pub recode: Recode,
 }
 
 /// The two-digit root of a code ("0441" → "04").
@@ -55,6 +61,7 @@ impl CodeTable {
         let f: File = toml::from_str(text).map_err(|e| e.to_string())?;
         Ok(Self {
             map: f.code.into_iter().map(|c| (c.code.clone(), c)).collect(),
+            recode: recode().clone(),
         })
     }
 

@@ -35,6 +35,8 @@ pub struct Lexicon {
     pub negations: WordList,
     /// Hedging cues.
     pub hedges: WordList,
+    /// A modal and its negation in one token ("won't").
+    pub negated_modals: WordList,
     /// Future auxiliaries.
     pub future: WordList,
     /// Verbs of intent governing an infinitive.

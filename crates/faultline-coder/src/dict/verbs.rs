@@ -273,7 +273,7 @@ impl VerbDict {
     ) -> Option<Vec<Pattern>> {
         let mut out = Vec::new();
         for (k, (pat, code)) in specs.iter().enumerate() {
-            if !is_event_code(code) {
+            if !is_event_code(code) && code != NO_EVENT {
                 self.errors.push(CoderError::Line {
                     file: file.to_owned(),
                     line,
