@@ -189,6 +189,12 @@ impl Tagger {
         decode(&self.second, &cx)
     }
 
+    /// Bytes of the weight tables in memory.
+    #[must_use]
+    pub fn table_bytes(&self) -> usize {
+        self.first.bytes() + self.second.bytes()
+    }
+
     /// Number of feature rows kept.
     #[must_use]
     pub fn size(&self) -> usize {

@@ -76,6 +76,12 @@ impl Parser {
         }
     }
 
+    /// Bytes of the weight tables in memory.
+    #[must_use]
+    pub fn table_bytes(&self) -> usize {
+        self.models.iter().map(Linear::bytes).sum()
+    }
+
     /// Number of feature rows kept.
     #[must_use]
     pub fn size(&self) -> usize {
