@@ -92,7 +92,7 @@ pub struct Linear {
 }
 
 /// Widest row kept inside the table.
-const INLINE_CLASSES: usize = 24;
+const INLINE_CLASSES: usize = 64;
 
 const EMPTY: u32 = 0;
 

@@ -151,13 +151,17 @@ impl Model {
     /// Tags, parses and labels a sentence given as word atoms.
     #[must_use]
     pub fn analyze_atoms(&self, atoms: &[Atoms]) -> Analysis {
-        let tags = self.tagger.tag(atoms);
-        self.analyze_tagged(atoms, tags)
+        let (tags, classes) = self.tagger.tag_and_classes(atoms);
+        self.analyze_with(atoms, tags, &classes)
     }
 
     /// Parses and labels a sentence whose tags are given.
     #[must_use]
     pub fn analyze_tagged(&self, atoms: &[Atoms], tags: Vec<u8>) -> Analysis {
+        self.analyze_with(atoms, tags, &self.tagger.classes(atoms))
+    }
+
+    fn analyze_with(&self, atoms: &[Atoms], tags: Vec<u8>, classes: &[u64]) -> Analysis {
         if atoms.is_empty() {
             return Analysis {
                 tags,
@@ -165,8 +169,7 @@ impl Model {
                 labels: Vec::new(),
             };
         }
-        let classes = self.tagger.classes(atoms);
-        let heads1 = self.parser.parse(atoms, &tags, &classes);
+        let heads1 = self.parser.parse(atoms, &tags, classes);
         let labels1 = self.labeler.label(atoms, &tags, &heads1);
         let heads = heads1[1..].iter().map(|&h| h.checked_sub(1)).collect();
         Analysis {
