@@ -3,8 +3,9 @@
 //!
 //! [`Trainer`] learns with lazy averaging (each weight remembers when it
 //! last changed); [`Trainer::freeze`] turns the averages into a [`Linear`]:
-//! 16-bit weights with one scale, rows whose weights all round to zero
-//! pruned, kept in a [`crate::linear`] table.
+//! weights rounded to 16-bit units of one scale (rows whose weights all
+//! round to zero, or that were rarely updated, pruned), then stored as
+//! 8-bit codes in a [`crate::linear`] table.
 
 use std::collections::HashMap;
 
