@@ -3,20 +3,9 @@
 use crate::error::SyntaxError;
 
 /// Appends values to a byte buffer.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Writer {
     buf: Vec<u8>,
-    /// Weight rows are written sparse (format 3) rather than dense (format 2).
-    pub sparse_rows: bool,
-}
-
-impl Default for Writer {
-    fn default() -> Self {
-        Self {
-            buf: Vec::new(),
-            sparse_rows: true,
-        }
-    }
 }
 
 impl Writer {
@@ -74,8 +63,8 @@ pub struct Reader<'a> {
     name: &'a str,
     buf: &'a [u8],
     pos: usize,
-    /// Weight rows are read sparse (format 3) rather than dense (format 2).
-    pub sparse_rows: bool,
+    /// The format version of the file (see [`crate::model::VERSION`]).
+    pub version: u32,
 }
 
 impl<'a> Reader<'a> {
@@ -86,7 +75,7 @@ impl<'a> Reader<'a> {
             name,
             buf,
             pos: 0,
-            sparse_rows: true,
+            version: crate::model::VERSION,
         }
     }
 

@@ -281,6 +281,12 @@ impl Labeler {
         self.labels.get(i as usize).map_or("dep", String::as_str)
     }
 
+    /// Bytes of the weight tables in memory.
+    #[must_use]
+    pub fn table_bytes(&self) -> usize {
+        self.linear.bytes()
+    }
+
     /// Number of feature rows kept.
     #[must_use]
     pub fn size(&self) -> usize {

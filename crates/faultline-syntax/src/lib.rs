@@ -17,6 +17,7 @@ pub mod eval;
 pub mod hash;
 pub mod labeler;
 pub mod lexical;
+pub mod linear;
 pub mod model;
 pub mod parser;
 pub mod perceptron;

@@ -179,6 +179,13 @@ impl Tagger {
     /// Tags a sentence given its atoms; returns UPOS indices.
     #[must_use]
     pub fn tag(&self, atoms: &[Atoms]) -> Vec<u8> {
+        self.tag_and_classes(atoms).0
+    }
+
+    /// Tags a sentence and also returns each word's ambiguity class (see
+    /// [`Tagger::classes`]), which the tagger computes anyway.
+    #[must_use]
+    pub fn tag_and_classes(&self, atoms: &[Atoms]) -> (Vec<u8>, Vec<u64>) {
         let mut cx = Context {
             atoms,
             classes: ambiguity_classes(&self.lexicon, atoms),
@@ -186,7 +193,14 @@ impl Tagger {
             sure: &self.sure,
         };
         cx.ahead = decode(&self.first, &cx);
-        decode(&self.second, &cx)
+        let tags = decode(&self.second, &cx);
+        (tags, cx.classes)
+    }
+
+    /// Bytes of the weight tables in memory.
+    #[must_use]
+    pub fn table_bytes(&self) -> usize {
+        self.first.bytes() + self.second.bytes()
     }
 
     /// Number of feature rows kept.

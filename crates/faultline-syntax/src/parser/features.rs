@@ -63,6 +63,12 @@ impl<'a> Sentence<'a> {
         (u64::from(x[0] - y[0]).min(3), u64::from(x[1] - y[1]).min(3))
     }
 
+    /// Number of words.
+    #[inline]
+    fn len(&self) -> u32 {
+        u32::try_from(self.atoms.len()).unwrap_or(u32::MAX)
+    }
+
     #[inline]
     fn w(&self, i: u32) -> u64 {
         if i == 0 {
@@ -129,7 +135,6 @@ struct Positions {
     s1: u32,
     n0: u32,
     n1: u32,
-    n2: u32,
     s0h: u32,
     s0h2: u32,
     s0l: u32,
@@ -157,7 +162,6 @@ impl Positions {
             s1,
             n0,
             n1: at(st.next + 1),
-            n2: at(st.next + 2),
             s0h,
             s0h2: head(s0h),
             s0l: left(s0, 0),
@@ -185,26 +189,45 @@ impl Out<'_> {
     }
 }
 
-/// Writes the features of `st` into `out`.
+/// Writes the features of `st` into `out`: those of the buffer front
+/// ([`front`]), of the stack top alone ([`top`]), then the rest
+/// ([`extract_rest`]).
 pub fn extract(sn: &Sentence<'_>, st: &State, out: &mut Vec<u64>) {
     out.clear();
     let x = Positions::of(st);
-    let mut o = Out(out);
-    words_and_pairs(sn, &x, &mut o);
-    distance_and_valency(sn, st, &x, &mut o);
-    higher_order(sn, &x, &mut o);
-    context(sn, st, &x, &mut o);
+    front_into(sn, x.n0, &mut Out(out));
+    top_into(sn, x.s0, &mut Out(out));
+    rest_into(sn, st, &x, &mut Out(out));
 }
 
-/// Zhang & Nivre's single words, pairs and triples.
-fn words_and_pairs(sn: &Sentence<'_>, x: &Positions, o: &mut Out<'_>) {
-    let (w, p) = (|i| sn.w(i), |i| sn.p(i));
+/// Writes the features that read only the buffer front `n0` and the two
+/// words after it (and the bias). They stay the same while `n0` does, so
+/// the parser scores them once per buffer front.
+pub fn front(sn: &Sentence<'_>, n0: u32, out: &mut Vec<u64>) {
+    out.clear();
+    front_into(sn, n0, &mut Out(out));
+}
+
+/// Writes the features that read only the stack top `s0`'s own word and
+/// tag, which never change: the parser scores them once per word.
+pub fn top(sn: &Sentence<'_>, s0: u32, out: &mut Vec<u64>) {
+    out.clear();
+    top_into(sn, s0, &mut Out(out));
+}
+
+/// Writes every feature of `st` that [`front`] and [`top`] do not.
+pub fn extract_rest(sn: &Sentence<'_>, st: &State, out: &mut Vec<u64>) {
+    out.clear();
+    let x = Positions::of(st);
+    rest_into(sn, st, &x, &mut Out(out));
+}
+
+fn front_into(sn: &Sentence<'_>, n0: u32, o: &mut Out<'_>) {
+    let (w, p, r) = (|i| sn.w(i), |i| sn.p(i), |i| sn.r(i));
     let wp = |i| mix(sn.w(i), sn.p(i));
-    let (s0, n0, n1, n2) = (x.s0, x.n0, x.n1, x.n2);
+    let at = |i: u32| if n0 != 0 && i <= sn.len() { i } else { 0 };
+    let (n1, n2) = (at(n0 + 1), at(n0 + 2));
     o.f(0, 0, 0, 0);
-    o.f(1, wp(s0), 0, 0);
-    o.f(2, w(s0), 0, 0);
-    o.f(3, p(s0), 0, 0);
     o.f(4, wp(n0), 0, 0);
     o.f(5, w(n0), 0, 0);
     o.f(6, p(n0), 0, 0);
@@ -214,6 +237,37 @@ fn words_and_pairs(sn: &Sentence<'_>, x: &Positions, o: &mut Out<'_>) {
     o.f(10, wp(n2), 0, 0);
     o.f(11, w(n2), 0, 0);
     o.f(12, p(n2), 0, 0);
+    o.f(20, p(n0), p(n1), 0);
+    o.f(21, p(n0), p(n1), p(n2));
+    o.f(63, sn.suffix(n0), p(n0), 0);
+    o.f(65, w(n0), w(n1), 0);
+    o.f(72, r(n0), 0, 0);
+    o.f(74, r(n0), r(n1), 0);
+    o.f(83, sn.class(n0), p(n0), 0);
+}
+
+fn top_into(sn: &Sentence<'_>, s0: u32, o: &mut Out<'_>) {
+    let p = |i| sn.p(i);
+    o.f(1, mix(sn.w(s0), p(s0)), 0, 0);
+    o.f(2, sn.w(s0), 0, 0);
+    o.f(3, p(s0), 0, 0);
+    o.f(64, sn.suffix(s0), p(s0), 0);
+    o.f(71, sn.r(s0), 0, 0);
+    o.f(82, sn.class(s0), p(s0), 0);
+}
+
+fn rest_into(sn: &Sentence<'_>, st: &State, x: &Positions, o: &mut Out<'_>) {
+    pairs(sn, x, o);
+    distance_and_valency(sn, st, x, o);
+    higher_order(sn, x, o);
+    context(sn, st, x, o);
+}
+
+/// Zhang & Nivre's pairs and triples.
+fn pairs(sn: &Sentence<'_>, x: &Positions, o: &mut Out<'_>) {
+    let (w, p) = (|i| sn.w(i), |i| sn.p(i));
+    let wp = |i| mix(sn.w(i), sn.p(i));
+    let (s0, n0, n1) = (x.s0, x.n0, x.n1);
     o.f(13, wp(s0), wp(n0), 0);
     o.f(14, wp(s0), w(n0), 0);
     o.f(15, w(s0), wp(n0), 0);
@@ -221,8 +275,6 @@ fn words_and_pairs(sn: &Sentence<'_>, x: &Positions, o: &mut Out<'_>) {
     o.f(17, p(s0), wp(n0), 0);
     o.f(18, w(s0), w(n0), 0);
     o.f(19, p(s0), p(n0), 0);
-    o.f(20, p(n0), p(n1), 0);
-    o.f(21, p(n0), p(n1), p(n2));
     o.f(22, p(s0), p(n0), p(n1));
     o.f(23, p(x.s0h), p(s0), p(n0));
     o.f(24, p(s0), p(x.s0l), p(n0));
@@ -292,18 +344,12 @@ fn context(sn: &Sentence<'_>, st: &State, x: &Positions, o: &mut Out<'_>) {
     o.f(60, p(s1), p(s0), p(n0));
     o.f(61, w(s1), w(s0), 0);
     o.f(62, u64::from(s0h != 0), p(s0), p(n0));
-    o.f(63, sn.suffix(n0), p(n0), 0);
-    o.f(64, sn.suffix(s0), p(s0), 0);
-    o.f(65, w(n0), w(n1), 0);
     o.f(66, wp(s0), p(n0), p(n1));
     o.f(67, p(s0), wp(n0), p(n1));
     o.f(68, w(s0h), p(s0), p(n0));
     o.f(69, p(s1), p(s0), u64::from(s1_headed));
     o.f(70, u64::from(st.stack.len().min(4) as u8), p(n0), 0);
-    o.f(71, r(s0), 0, 0);
-    o.f(72, r(n0), 0, 0);
     o.f(73, r(s0), r(n0), 0);
-    o.f(74, r(n0), r(n1), 0);
     o.f(75, r(s0), p(n0), x.d);
     o.f(76, r(s0h), r(s0), r(n0));
     o.f(77, r(s1), r(s0), 0);
@@ -312,8 +358,6 @@ fn context(sn: &Sentence<'_>, st: &State, x: &Positions, o: &mut Out<'_>) {
     o.f(79, p(s0), p(n0), verbs);
     o.f(80, r(s0), r(n0), punct << 2 | verbs);
     o.f(81, w(s0), p(n0), punct);
-    o.f(82, c(s0), p(s0), 0);
-    o.f(83, c(n0), p(n0), 0);
     o.f(84, c(s0), c(n0), 0);
     o.f(85, c(n0), c(n1), p(s0));
     let kids = |i: u32, side: usize| {

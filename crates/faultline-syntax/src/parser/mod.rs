@@ -10,7 +10,7 @@ use crate::bytes::{Reader, Writer};
 use crate::error::SyntaxError;
 use crate::lexical::Atoms;
 use crate::perceptron::{Linear, Prune, Trainer, argmax_allowed};
-use features::{Sentence, extract};
+use features::{Sentence, extract, extract_rest};
 use state::{MOVES, Move, State};
 
 /// A trained head-finding model: one or more perceptrons trained with
@@ -18,6 +18,24 @@ use state::{MOVES, Move, State};
 #[derive(Debug, Clone)]
 pub struct Parser {
     models: Vec<Linear>,
+}
+
+/// Runs the transitions, taking the best allowed move by `score` (called
+/// only when there is a choice); returns the heads with one root.
+fn greedy(tags: &[u8], mut score: impl FnMut(&State) -> [i32; 4]) -> Vec<u32> {
+    let mut st = State::with_tags(tags);
+    while !st.done() {
+        if st.stack.is_empty() {
+            st.apply(Move::Shift); // the only move
+            continue;
+        }
+        let scores = score(&st);
+        let m = argmax_allowed(&scores, |i| st.allowed(MOVES[i])).map_or(Move::Shift, |i| MOVES[i]);
+        st.apply(m);
+    }
+    let mut heads = st.heads;
+    single_root(&mut heads);
+    heads
 }
 
 /// Makes one root: the first headless word stays the root, the others
@@ -35,37 +53,44 @@ fn single_root(heads: &mut [u32]) {
 impl Parser {
     /// Parses one sentence. Returns heads, 1-based with index 0 unused:
     /// `heads[w]` is the head of word `w`, 0 for the root.
+    ///
+    /// The features of the buffer front and of the stack top's own word
+    /// are scored once per front and once per word, not at every move.
     #[must_use]
     pub fn parse(&self, atoms: &[Atoms], tags: &[u8], classes: &[u64]) -> Vec<u32> {
         let sn = Sentence::new(atoms, tags, classes);
-        let mut st = State::with_tags(tags);
         let mut buf = Vec::with_capacity(80);
-        let mut scores = [0i32; 4];
-        let mut part = [0i32; 4];
-        while !st.done() {
-            if st.stack.is_empty() {
-                st.apply(Move::Shift); // the only move
-                continue;
+        let mut front_scores = (0u32, [0i32; 4]);
+        let mut top_scores: Vec<Option<[i32; 4]>> = vec![None; tags.len() + 1];
+        greedy(tags, |st| {
+            let (s0, n0) = (st.s0(), st.next);
+            if front_scores.0 != n0 {
+                features::front(&sn, n0, &mut buf);
+                front_scores = (n0, self.score(&buf));
             }
-            extract(&sn, &st, &mut buf);
-            self.score(&buf, &mut scores, &mut part);
-            let m =
-                argmax_allowed(&scores, |i| st.allowed(MOVES[i])).map_or(Move::Shift, |i| MOVES[i]);
-            st.apply(m);
-        }
-        let mut heads = st.heads;
-        single_root(&mut heads);
-        heads
+            let top = *top_scores[s0 as usize].get_or_insert_with(|| {
+                features::top(&sn, s0, &mut buf);
+                self.score(&buf)
+            });
+            extract_rest(&sn, st, &mut buf);
+            let mut scores = self.score(&buf);
+            for ((s, f), t) in scores.iter_mut().zip(front_scores.1).zip(top) {
+                *s += f + t;
+            }
+            scores
+        })
     }
 
-    fn score(&self, feats: &[u64], scores: &mut [i32; 4], part: &mut [i32; 4]) {
-        scores.fill(0);
+    /// The summed scores of every model.
+    fn score(&self, feats: &[u64]) -> [i32; 4] {
+        let (mut scores, mut part) = ([0i32; 4], [0i32; 4]);
         for m in &self.models {
-            m.score(feats, part);
-            for (s, p) in scores.iter_mut().zip(part.iter()) {
-                *s += *p;
+            m.score(feats, &mut part);
+            for (s, p) in scores.iter_mut().zip(part) {
+                *s += p;
             }
         }
+        scores
     }
 
     /// The same parser with only its first model (for comparisons).
@@ -74,6 +99,12 @@ impl Parser {
         Self {
             models: self.models.iter().take(1).cloned().collect(),
         }
+    }
+
+    /// Bytes of the weight tables in memory.
+    #[must_use]
+    pub fn table_bytes(&self) -> usize {
+        self.models.iter().map(Linear::bytes).sum()
     }
 
     /// Number of feature rows kept.
@@ -220,6 +251,34 @@ fn train_sentence(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parse with every feature scored at every move.
+    fn parse_uncached(p: &Parser, atoms: &[Atoms], tags: &[u8], classes: &[u64]) -> Vec<u32> {
+        let sn = Sentence::new(atoms, tags, classes);
+        let mut buf = Vec::new();
+        greedy(tags, |st| {
+            extract(&sn, st, &mut buf);
+            p.score(&buf)
+        })
+    }
+
+    #[test]
+    fn scores_kept_per_front_and_per_word_change_no_parse() {
+        let model = crate::embedded().expect("model");
+        for text in [
+            "Protesters who had gathered outside the ministry were dispersed by police on Tuesday .",
+            "The navy said two of its ships , which sailed north , had been fired on but nobody was hurt .",
+            "Talks resumed .",
+        ] {
+            let atoms: Vec<Atoms> = text.split(' ').map(Atoms::of).collect();
+            let (tags, classes) = model.tagger.tag_and_classes(&atoms);
+            assert_eq!(
+                model.parser.parse(&atoms, &tags, &classes),
+                parse_uncached(&model.parser, &atoms, &tags, &classes),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn single_root_keeps_the_first() {
