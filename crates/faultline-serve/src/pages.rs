@@ -206,3 +206,8 @@ pub async fn not_found() -> AppError {
         "no such page or API route; the API is under /api (see /api/openapi.json)".into(),
     )
 }
+
+/// A known route asked with another method (405, JSON).
+pub async fn method_not_allowed() -> AppError {
+    AppError::MethodNotAllowed
+}

@@ -493,6 +493,15 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// The row id of the stored document with content hash `hash`
+    /// ([`DocRecord::content_hash`]), if any.
+    pub fn document_by_hash(&self, hash: &[u8; 32]) -> Result<Option<i64>> {
+        self.conn
+            .prepare_cached("SELECT id FROM documents WHERE hash = ?1")
+            .and_then(|mut st| st.query_row([&hash[..]], |r| r.get(0)).optional())
+            .map_err(|e| self.err(e))
+    }
+
     /// Stores a document and the coder's events for it. See [`Store::ingest`].
     pub fn ingest_doc(&mut self, doc: &DocRecord<'_>, events: &[Event]) -> Result<IngestOutcome> {
         let records: Vec<EventRecord<'_>> = events.iter().map(EventRecord::from).collect();
