@@ -288,6 +288,9 @@ pub struct EventParams {
     pub from: Option<String>,
     /// Last day, YYYY-MM-DD.
     pub to: Option<String>,
+    /// Words that the sentence of one of the event's mentions holds, all of
+    /// them (full-text search, stemmed: "sanction" finds "sanctions").
+    pub q: Option<String>,
     /// Page number, from 1 (50 events a page).
     pub page: Option<u32>,
 }
@@ -314,6 +317,7 @@ impl EventParams {
                 .transpose()?,
             from,
             to,
+            text: self.q.as_deref().map(params::search).transpose()?,
             page: params::number("page", self.page, 1, 100_000)?,
             per_page: PAGE_SIZE,
         })

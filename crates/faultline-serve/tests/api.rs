@@ -262,6 +262,10 @@ async fn bad_parameters_are_400_with_a_message() {
         ("/api/events?dyad=RUR", "dyad"),
         ("/api/events?page=0", "page"),
         ("/api/events?page=-1", "query parameters"),
+        (
+            "/api/events?q=a%20b%20c%20d%20e%20f%20g%20h%20i%20j%20k%20l%20m%20n%20o%20p%20q",
+            "q:",
+        ),
         ("/api/top?limit=1000", "limit"),
         ("/api/alerts?since=yesterday", "since"),
         ("/api/documents/one", "not a document number"),
@@ -317,6 +321,16 @@ async fn events_filter_and_page() {
         let (a, b) = (a.expect("start") as usize, b.expect("end") as usize);
         assert_eq!(&sentence[a..b], words);
     }
+    let shelling = json(&f, "/api/events?q=shelling%20border").await;
+    let found: Vec<&str> = shelling["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter_map(|e| e["trigger"].as_str())
+        .collect();
+    assert_eq!(found, ["shelled"], "stemmed full-text search");
+    let none = json(&f, "/api/events?q=%22palace%22%20AND%20border").await;
+    assert_eq!(none["events"].as_array().map(Vec::len), Some(0));
     let page2 = json(&f, "/api/events?page=2").await;
     assert_eq!(page2["events"].as_array().map(Vec::len), Some(0));
 }
@@ -385,7 +399,16 @@ async fn openapi_document_lists_every_route() {
         .collect();
     assert_eq!(
         params,
-        ["actor", "dyad", "root", "factuality", "from", "to", "page"]
+        [
+            "actor",
+            "dyad",
+            "root",
+            "factuality",
+            "from",
+            "to",
+            "q",
+            "page"
+        ]
     );
     assert!(v["components"]["schemas"]["EventView"].is_object());
     assert!(v["components"]["schemas"]["ErrorBody"].is_object());

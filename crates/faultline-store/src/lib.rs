@@ -59,11 +59,12 @@
 //! # Bulk loads
 //!
 //! An ingest into a database without events is a *bulk load*: the story
-//! index in memory then holds every event (nothing is read back), the two
-//! secondary indexes `events_story` and `mentions_event` are dropped and the
+//! index in memory then holds every event (nothing is read back), the
+//! secondary indexes `events_story`, `mentions_event` and `mentions_doc` are dropped and the
 //! daily aggregate is not maintained; [`Store::finish`] builds all three at
 //! the end (the aggregate from the story index, which counts mentions), with
-//! one sort each instead of millions of random writes. A bulk
+//! one sort each instead of millions of random writes. (The full-text index
+//! of the sentences, [`schema::SENTENCE_INDEX`], is kept by triggers all along.) A bulk
 //! load also ends when the story index passes its cap or another connection
 //! writes; one that was killed is ended when the database is next opened.
 
