@@ -4,8 +4,10 @@
 //!   [`serve`] runs it on a listener until a shutdown signal.
 //! - [`api`]: the JSON handlers under `/api`, documented by [`ApiDoc`]
 //!   (served at `/api/openapi.json`).
-//! - [`pages`], [`html`], [`chart`]: the dashboard, HTML and SVG built on the
-//!   server, with every stored string escaped.
+//! - [`pages`], [`views`], [`html`], [`chart`], [`network`], [`article`]:
+//!   the dashboard (dyads, a dyad's chart, the actor network, alerts, the
+//!   event table, documents), HTML and SVG built on the server, with every
+//!   stored string escaped.
 //! - [`state`]: read-only store connections on blocking threads.
 //! - [`write`]: `POST /api/documents`: the bearer token and the writer that
 //!   codes and stores posted documents.
@@ -16,12 +18,15 @@
 //! limited and every request has a timeout.
 
 pub mod api;
+pub mod article;
 pub mod chart;
 pub mod error;
 pub mod html;
+pub mod network;
 pub mod pages;
 pub mod params;
 pub mod state;
+pub mod views;
 pub mod write;
 
 use std::future::Future;
@@ -102,6 +107,9 @@ pub fn app(state: AppState) -> Router {
         .route("/", get(pages::index))
         .route("/dyads/{a}/{b}", get(pages::dyad))
         .route("/documents/{id}", get(pages::document))
+        .route("/events", get(views::events))
+        .route("/alerts", get(views::alerts))
+        .route("/network", get(views::network))
         .route("/assets/style.css", get(pages::style))
         .fallback(pages::not_found)
         .method_not_allowed_fallback(pages::method_not_allowed)

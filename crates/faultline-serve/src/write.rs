@@ -225,6 +225,8 @@ fn store_one(store: &mut Store, p: &Prepared, report: &mut PostReport) {
         published: published.as_deref(),
         hash: DocRecord::content_hash(&a.body),
         lead_sentences: a.sentences.iter().take_while(|s| s.paragraph == 0).count(),
+        body: Some(&a.body),
+        quotes: &p.coded.quotes,
     };
     // Each document is committed on its own: what a post reports as added
     // is stored, whatever happens to the next one.

@@ -87,6 +87,8 @@ fn store_doc(store: &mut Store, id: &str, url: &str, title: &str, body: &str, ev
         published: Some("2024-03-04"),
         hash: DocRecord::content_hash(body),
         lead_sentences: 1,
+        body: Some(body),
+        quotes: &[],
     };
     let recs: Vec<EventRecord<'_>> = evs.iter().map(record).collect();
     store.ingest(&doc, &recs).expect("ingest");
@@ -152,7 +154,7 @@ fn database(dir: &Path) -> std::path::PathBuf {
         "x",
         "javascript:alert(4)",
         "<script>alert(5)</script> <img src=x onerror=alert(6)>",
-        "body x",
+        xss,
         &[bad],
     );
     let s4 = "Ruritania met Sylvania.";
@@ -436,6 +438,9 @@ async fn pages_carry_a_script_free_policy() {
         "/",
         "/dyads/RUR/BOR?by=day",
         "/documents/1",
+        "/events?q=met&dyad=RUR-BOR",
+        "/alerts?by=week",
+        "/network?from=2024-03-01",
         "/api/top",
         "/assets/style.css",
     ] {
@@ -451,6 +456,33 @@ async fn pages_carry_a_script_free_policy() {
             "{uri}"
         );
     }
+}
+
+#[tokio::test]
+async fn list_pages_filter_and_link() {
+    let f = fixture();
+    let (status, html) = get(&f, "/events?q=shelling&root=19").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("<mark class=\"trg\">shelled</mark>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("value=\"shelling\""),
+        "the form keeps the filter"
+    );
+    assert!(!html.contains("in the capital"));
+    let (status, html) = get(&f, "/events?actor=bad").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{html}");
+    let (_, net) = get(&f, "/network?from=2024-03-01&to=2024-03-31").await;
+    assert_eq!(net.matches("<line class=\"edge\"").count(), 2, "{net}");
+    assert_eq!(net.matches("<circle class=\"node\"").count(), 3);
+    assert!(net.contains("href=\"/dyads/BOR/RUR?by=week&amp;from=2024-03-01&amp;to=2024-03-31\""));
+    assert!(net.contains("href=\"/events?actor=SYL&amp;from=2024-03-01&amp;to=2024-03-31\""));
+    let (status, alerts) = get(&f, "/alerts?since=2024-01-01").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(alerts.contains("<h1>Alerts</h1>"));
+    assert_eq!(get(&f, "/alerts?by=year").await.0, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
@@ -481,7 +513,12 @@ async fn hostile_article_text_is_shown_as_inert_text() {
     let (_, dyad) = get(&f, "/dyads/RUR/BOR?by=day").await;
     let (status, doc) = get(&f, "/documents/3").await;
     assert_eq!(status, StatusCode::OK);
-    for html in [&dyad, &doc] {
+    let (_, events) = get(&f, "/events?q=palace").await;
+    assert!(
+        doc.contains("<div class=\"article\">"),
+        "the article text is shown"
+    );
+    for html in [&dyad, &doc, &events] {
         assert!(
             !html.contains("<script"),
             "a script element reached the page"
@@ -581,6 +618,7 @@ async fn post_json(f: &Fixture, uri: &str, content_type: &str, body: &str) -> (S
 const ARTICLE: &str = "Ruritanian envoy meets French minister\n\n\
     PARIS, March 9, 2024 -- French Foreign Minister Jean Dupont met the German \
     foreign minister in Paris on Saturday to discuss trade.\n\n\
+    \"We will keep talking <until it works>,\" Dupont told reporters.\n\n\
     Germany later criticized France over its farm subsidies.\n";
 
 #[tokio::test]
@@ -642,6 +680,21 @@ async fn posted_text_is_coded_stored_once_and_readable() {
     let stored = json(&f, &format!("/api/documents/{row}")).await;
     assert_eq!(stored["doc_id"], "paris-talks");
     assert!(stored["events"].as_array().is_some_and(|e| !e.is_empty()));
+    let body = stored["body"].as_str().expect("the article text is kept");
+    let quote = &stored["quotes"][0];
+    let (a, b) = (quote["start"].as_u64(), quote["end"].as_u64());
+    let (a, b) = (a.expect("start") as usize, b.expect("end") as usize);
+    assert!(body[a..b].contains("keep talking"), "{}", &body[a..b]);
+    let (_, html) = get(&f, &format!("/documents/{row}")).await;
+    assert!(
+        html.contains("<span class=\"ev\""),
+        "event sentences marked"
+    );
+    assert!(
+        html.contains("<span class=\"ev quote\"") && html.contains("<td>Dupont"),
+        "a quotation inside an event sentence, and its speaker: {html}"
+    );
+    assert!(html.contains("&lt;until it works&gt;") && !html.contains("<until"));
     let events = json(&f, "/api/events?actor=FRA").await;
     let sentences: Vec<&str> = events["events"]
         .as_array()

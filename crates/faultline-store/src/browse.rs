@@ -134,7 +134,26 @@ pub struct SentenceView {
     pub text: String,
 }
 
-/// A stored document: metadata, the sentences kept, and the events reported in it.
+/// A direct quotation of a stored document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QuoteView {
+    /// First byte of the quotation in the article body.
+    pub start: i64,
+    /// One past its last byte.
+    pub end: i64,
+    /// The speaker as named in the text.
+    pub speaker: Option<String>,
+    /// The speaker's role as the text gives it.
+    pub role: Option<String>,
+    /// The speaker's actor code, when resolved.
+    pub actor: Option<String>,
+    /// How the speaker was found (after, before, according-to, paragraph, continuation, none).
+    pub attribution: String,
+}
+
+/// A stored document: metadata, the article text and its quotations when
+/// they were kept, the sentences with events, and the events reported in it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentView {
@@ -152,6 +171,10 @@ pub struct DocumentView {
     pub outlet: String,
     /// When it was stored (UTC, YYYYMMDDHHMMSS).
     pub ingested_at: String,
+    /// The article body (absent for documents stored before version 5).
+    pub body: Option<String>,
+    /// Its direct quotations, in order (byte ranges into `body`).
+    pub quotes: Vec<QuoteView>,
     /// The sentences with events, in order.
     pub sentences: Vec<SentenceView>,
     /// The events this document reports (each once), in sentence order.
@@ -342,7 +365,7 @@ impl Store {
         let doc = self
             .conn
             .prepare_cached(
-                "SELECT id, doc_id, url, title, published, outlet, ingested_at \
+                "SELECT id, doc_id, url, title, published, outlet, ingested_at, body \
                  FROM documents WHERE id = ?1",
             )
             .and_then(|mut st| {
@@ -355,6 +378,8 @@ impl Store {
                         published: r.get(4)?,
                         outlet: r.get(5)?,
                         ingested_at: r.get(6)?,
+                        body: r.get(7)?,
+                        quotes: Vec::new(),
                         sentences: Vec::new(),
                         events: Vec::new(),
                     })
@@ -377,6 +402,26 @@ impl Store {
                         start: r.get(1)?,
                         end: r.get(2)?,
                         text: r.get(3)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(|e| self.err(e))?;
+        doc.quotes = self
+            .conn
+            .prepare_cached(
+                "SELECT start, end, speaker, role, actor, attribution FROM quotes \
+                 WHERE doc = ?1 ORDER BY idx",
+            )
+            .and_then(|mut st| {
+                st.query_map([id], |r| {
+                    Ok(QuoteView {
+                        start: r.get(0)?,
+                        end: r.get(1)?,
+                        speaker: r.get(2)?,
+                        role: r.get(3)?,
+                        actor: r.get(4)?,
+                        attribution: r.get(5)?,
                     })
                 })?
                 .collect()

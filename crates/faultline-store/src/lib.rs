@@ -583,10 +583,14 @@ impl Store {
             }
             conn.execute("DELETE FROM mentions WHERE id >= ?1", [mention])?;
             conn.execute("DELETE FROM events WHERE id >= ?1", [event])?;
-            conn.execute(
-                "DELETE FROM sentences WHERE doc IN (SELECT id FROM documents WHERE hash = ?1)",
-                [hash],
-            )?;
+            for table in ["sentences", "quotes"] {
+                conn.execute(
+                    &format!(
+                        "DELETE FROM {table} WHERE doc IN (SELECT id FROM documents WHERE hash = ?1)"
+                    ),
+                    [hash],
+                )?;
+            }
             conn.execute("DELETE FROM documents WHERE hash = ?1", [hash])?;
             Ok(())
         };
@@ -905,7 +909,7 @@ fn insert_document(
 ) -> rusqlite::Result<i64> {
     conn.prepare_cached(
         "INSERT INTO documents (doc_id, key, url, title, published, hash, lead, mentions, \
-         ingested_at, outlet) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         ingested_at, outlet, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         doc.id,
@@ -918,8 +922,42 @@ fn insert_document(
         mentions as i64,
         stamp,
         schema::outlet_of(doc.source, Some(doc.publisher)),
+        doc.body,
     ])?;
-    Ok(conn.last_insert_rowid())
+    let row = conn.last_insert_rowid();
+    if let Some(body) = doc.body {
+        insert_quotes(conn, row, body, doc.quotes)?;
+    }
+    Ok(row)
+}
+
+/// Stores a document's quotations whose ranges lie inside its body.
+fn insert_quotes(
+    conn: &Connection,
+    doc: i64,
+    body: &str,
+    quotes: &[faultline_coder::Quote],
+) -> rusqlite::Result<()> {
+    let mut st = conn.prepare_cached(
+        "INSERT INTO quotes (doc, idx, start, end, speaker, role, actor, attribution) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let inside = quotes
+        .iter()
+        .filter(|q| q.start < q.end && body.get(q.start..q.end).is_some());
+    for (i, q) in inside.enumerate() {
+        st.execute(params![
+            doc,
+            i as i64,
+            q.start as i64,
+            q.end as i64,
+            q.speaker,
+            q.speaker_role,
+            q.actor,
+            q.attribution
+        ])?;
+    }
+    Ok(())
 }
 
 /// The columns of a new event that do not come from its first mention's

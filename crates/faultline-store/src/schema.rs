@@ -170,9 +170,11 @@ pub const SENTENCE_SLOTS: i64 = 1 << 24;
 /// text stays only in `sentences`), kept by triggers.
 pub const SENTENCE_INDEX: &str = "sentences_fts";
 
-/// Version 5: full-text search over the stored sentences, and an index of
-/// mentions by document and sentence (the document view, and from a found
-/// sentence to its events). [`SENTENCE_INDEX`] is a contentless FTS5 table
+/// Version 5, for the server: full-text search over the stored sentences,
+/// an index of mentions by document and sentence (the document view, and
+/// from a found sentence to its events), and the article itself: its body
+/// (`documents.body`, NULL for documents stored before) and its direct
+/// quotations (`quotes`, byte ranges into the body with their speakers). [`SENTENCE_INDEX`] is a contentless FTS5 table
 /// (Porter stemming over Unicode words, diacritics folded) whose row id is
 /// [`SENTENCE_SLOTS`]` * doc + idx`; triggers index each sentence stored
 /// and forget each one deleted. Back-filled from the sentences already stored.
@@ -188,6 +190,18 @@ END;
 INSERT INTO sentences_fts (rowid, text)
     SELECT doc * 16777216 + idx, text FROM sentences WHERE idx < 16777216;
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc, sentence);
+ALTER TABLE documents ADD COLUMN body TEXT;
+CREATE TABLE quotes (
+    doc         INTEGER NOT NULL,
+    idx         INTEGER NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    speaker     TEXT,
+    role        TEXT,
+    actor       TEXT,
+    attribution TEXT NOT NULL,
+    PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
 ";
 
 /// The migrations, in order: index `i` takes a database from version `i` to `i + 1`.
