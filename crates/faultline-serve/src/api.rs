@@ -258,17 +258,22 @@ pub async fn alerts(
     State(state): State<AppState>,
     Params(q): Params<AlertParams>,
 ) -> Result<Json<Vec<Alert>>, AppError> {
-    let since = params::date("since", q.since.as_deref())?;
-    let by = params::bucket(q.by.as_deref())?;
-    let aq = AlertQuery {
-        filter: Filter {
-            from: since,
-            ..Filter::default()
-        },
-        by,
-        ..AlertQuery::default()
-    };
+    let aq = q.query()?;
     Ok(Json(state.read(move |s| Ok(s.alerts(&aq)?)).await?))
+}
+
+impl AlertParams {
+    /// The checked store query.
+    pub fn query(&self) -> Result<AlertQuery, AppError> {
+        Ok(AlertQuery {
+            filter: Filter {
+                from: params::date("since", self.since.as_deref())?,
+                ..Filter::default()
+            },
+            by: params::bucket(self.by.as_deref())?,
+            ..AlertQuery::default()
+        })
+    }
 }
 
 /// Parameters of the event list.

@@ -7,10 +7,10 @@ use std::fmt::Write;
 
 use axum::extract::State;
 use axum::response::Html;
-use faultline_store::query::{AlertQuery, Filter};
+use faultline_store::query::Filter;
 use serde::Deserialize;
 
-use crate::api::EventParams;
+use crate::api::{AlertParams, EventParams};
 use crate::error::AppError;
 use crate::html::{esc, event_table, page};
 use crate::network::network_svg;
@@ -103,29 +103,13 @@ pub async fn events(
     Ok(Html(page("Events", &body)))
 }
 
-/// Query of the alert feed.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AlertPageParams {
-    since: Option<String>,
-    by: Option<String>,
-}
-
 /// `GET /alerts`: the alerts, newest first, each with its driving events.
 pub async fn alerts(
     State(state): State<AppState>,
-    Params(q): Params<AlertPageParams>,
+    Params(q): Params<AlertParams>,
 ) -> Result<Html<String>, AppError> {
-    let since = params::date("since", q.since.as_deref())?;
-    let by = params::bucket(q.by.as_deref())?;
-    let aq = AlertQuery {
-        filter: Filter {
-            from: since,
-            ..Filter::default()
-        },
-        by,
-        ..AlertQuery::default()
-    };
+    let aq = q.query()?;
+    let by = aq.by;
     let mut alerts = state.read(move |s| Ok(s.alerts(&aq)?)).await?;
     alerts.sort_by(|a, b| b.period.cmp(&a.period).then(b.z.total_cmp(&a.z)));
     let by_name = params::bucket_name(by);
