@@ -95,15 +95,9 @@ struct Output<'a> {
     mentions: Vec<Mention>,
 }
 
-/// The date a document's actors are resolved on: published, else modified, else `fallback`, else today.
-pub fn article_date(a: &Article, fallback: Option<NaiveDate>) -> NaiveDate {
-    a.published
-        .as_ref()
-        .or(a.modified.as_ref())
-        .map(faultline_dates::Stamp::date)
-        .or(fallback)
-        .unwrap_or_else(|| chrono::Utc::now().date_naive())
-}
+/// An article's date: published, else modified, else `fallback`, else
+/// today (shared with the server's writer).
+pub use faultline_serve::write::article_date;
 
 /// Runs the subcommand.
 pub fn run(args: &ActorsArgs) -> anyhow::Result<ExitCode> {

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use faultline_coder::{Coded, Coder, Doc, Event, Factuality};
+use faultline_coder::{Coded, Coder, Event, Factuality};
 use serde::Serialize;
 
 use crate::actors::{DictArgs, DocHeader, article_date};
@@ -87,29 +87,9 @@ impl VerbArgs {
     }
 }
 
-/// The coder's view of an extracted article, dated `date`.
-pub fn to_doc(
-    article: &faultline_ingest::Article,
-    date: chrono::NaiveDate,
-    date_known: bool,
-) -> Doc<'_> {
-    Doc {
-        id: &article.id,
-        body: &article.body,
-        sentences: article
-            .sentences
-            .iter()
-            .map(|s| (s.start, s.end, s.paragraph))
-            .collect(),
-        quotes: article
-            .quotes
-            .iter()
-            .map(|q| (q.start, q.end, q.inner_start, q.inner_end))
-            .collect(),
-        date,
-        date_known,
-    }
-}
+/// The coder's view of an extracted article, dated `date`: the one
+/// conversion, shared with the server's writer.
+pub use faultline_serve::write::coder_doc as to_doc;
 
 /// Runs the subcommand.
 pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {

@@ -62,6 +62,8 @@ fn record(a: &Article) -> DocRecord<'_> {
         published: None,
         hash: DocRecord::content_hash(&a.body),
         lead_sentences: lead,
+        body: Some(&a.body),
+        quotes: &[],
     }
 }
 
@@ -101,6 +103,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
                 .map(faultline_dates::Stamp::to_rfc3339);
             let rec = DocRecord {
                 published: published.as_deref(),
+                quotes: &coded.quotes,
                 ..record(article)
             };
             match store.ingest_doc(&rec, &coded.events) {

@@ -1,6 +1,9 @@
 //! `faultline serve`: the HTTP API and dashboard (`faultline-serve`) on a
 //! local address, with request logs on standard error and a graceful stop
 //! on Ctrl-C (or SIGTERM): open requests finish, then the process exits.
+//! Writes (`POST /api/documents`) are enabled only with a token, from
+//! `--token-file` or `FAULTLINE_TOKEN`; the coder is then loaded as
+//! `faultline ingest` loads it.
 
 use std::io::IsTerminal;
 use std::net::SocketAddr;
@@ -9,9 +12,16 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::Args;
+use faultline_serve::write::{Token, Writer};
 use faultline_serve::{AppState, Limits};
 
+use crate::actors::DictArgs;
+use crate::code::VerbArgs;
+use crate::docs::parse_size;
 use crate::dyad::DbArgs;
+
+/// The environment variable holding the write token, when no file is given.
+const TOKEN_VAR: &str = "FAULTLINE_TOKEN";
 
 /// Arguments of `faultline serve`.
 #[derive(Debug, Args)]
@@ -24,6 +34,35 @@ pub struct ServeArgs {
     /// Longest time a request may take, in seconds, before it is answered 503.
     #[arg(long, value_name = "SECONDS", default_value_t = 10)]
     timeout: u64,
+    /// File holding the bearer token that enables POST /api/documents
+    /// (else the FAULTLINE_TOKEN variable; with neither, writes are refused).
+    #[arg(long, value_name = "FILE")]
+    token_file: Option<std::path::PathBuf>,
+    /// Largest request body, e.g. 16M (413 above it).
+    #[arg(long, default_value = "16M", value_parser = parse_size)]
+    max_body: u64,
+    #[command(flatten)]
+    dict: DictArgs,
+    #[command(flatten)]
+    verbs: VerbArgs,
+}
+
+/// The write token from `--token-file` or the environment, if any.
+fn token(args: &ServeArgs) -> anyhow::Result<Option<Token>> {
+    let (text, from) = match &args.token_file {
+        Some(path) => (
+            std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the token file {}", path.display()))?,
+            path.display().to_string(),
+        ),
+        None => match std::env::var(TOKEN_VAR) {
+            Ok(t) => (t, TOKEN_VAR.to_owned()),
+            Err(_) => return Ok(None),
+        },
+    };
+    Token::new(&text)
+        .map(Some)
+        .map_err(|e| anyhow::anyhow!("{from}: {e}"))
 }
 
 /// Runs the subcommand until Ctrl-C.
@@ -32,9 +71,18 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     drop(args.db.open_for_analytics()?);
     let limits = Limits {
         timeout: Duration::from_secs(args.timeout.max(1)),
-        ..Limits::default()
+        body_bytes: args.max_body,
     };
-    let state = AppState::open(&args.db.db, limits)?;
+    let mut state = AppState::open(&args.db.db, limits)?;
+    let writes = match token(args)? {
+        Some(token) => {
+            let coder = args.verbs.coder(&args.dict, false)?;
+            let writer = Writer::open(&args.db.db, coder, args.dict.date, args.max_body)?;
+            state = state.with_writer(token, writer);
+            "writes need the bearer token"
+        }
+        None => "read only: no --token-file or FAULTLINE_TOKEN",
+    };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     tracing_subscriber::fmt()
@@ -53,7 +101,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
                 format!("cannot listen on {}: choose another with --addr", args.addr)
             })?;
         eprintln!(
-            "faultline: serving {} on http://{} (Ctrl-C to stop)",
+            "faultline: serving {} on http://{} ({writes}; Ctrl-C to stop)",
             args.db.db.display(),
             listener.local_addr().unwrap_or(args.addr)
         );

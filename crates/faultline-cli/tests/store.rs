@@ -642,21 +642,32 @@ fn a_foreign_db_file_is_refused_and_left_alone() {
 }
 
 /// `faultline serve` on a free loopback port: it answers the API and the
-/// dashboard, logs the requests, and stops cleanly on Ctrl-C (SIGINT).
+/// dashboard, takes a post with the token of `FAULTLINE_TOKEN`, logs the
+/// requests, and stops cleanly on Ctrl-C (SIGINT).
 #[test]
 fn serve_answers_and_stops_on_ctrl_c() {
     use std::io::{BufRead, BufReader, Read, Write};
     let (_dir, _input, db) = ingested_corpus(6);
+    let token = "cli-test-token-0123456789";
     let mut child = faultline()
         .args(["serve", "--addr", "127.0.0.1:0", "--db"])
         .arg(&db)
         .env("RUST_LOG", "info")
+        .env("FAULTLINE_TOKEN", token)
         .stderr(Stdio::piped())
         .spawn()
         .expect("serve");
     let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
     let mut line = String::new();
-    stderr.read_line(&mut line).expect("first line");
+    // Dictionary warnings may come before the address.
+    while !line.contains("http://") {
+        line.clear();
+        assert!(
+            stderr.read_line(&mut line).expect("a line") > 0,
+            "no address"
+        );
+    }
+    assert!(line.contains("writes need the bearer token"), "{line}");
     let addr = line
         .split("http://")
         .nth(1)
@@ -682,6 +693,26 @@ fn serve_answers_and_stops_on_ctrl_c() {
     let index = get("/");
     assert!(index.contains("content-security-policy"), "{index}");
     assert!(get("/api/dyads/xx/YY").starts_with("HTTP/1.1 400"));
+    let post = |auth: &str| -> String {
+        let body = "Spain thanked Portugal for its help on Sunday, March 10, 2024.";
+        let mut conn = std::net::TcpStream::connect(&addr).expect("connect");
+        conn.set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("timeout");
+        write!(
+            conn,
+            "POST /api/documents?name=thanks.txt HTTP/1.1\r\nhost: x\r\n{auth}content-type: text/plain\r\n\
+             content-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .expect("send");
+        let mut answer = String::new();
+        conn.read_to_string(&mut answer).expect("read");
+        answer
+    };
+    assert!(post("").starts_with("HTTP/1.1 401"));
+    let added = post(&format!("authorization: Bearer {token}\r\n"));
+    assert!(added.starts_with("HTTP/1.1 200"), "{added}");
+    assert!(added.contains("\"added\":1"), "{added}");
     let pid = child.id().to_string();
     let killed = Command::new("kill")
         .args(["-INT", &pid])

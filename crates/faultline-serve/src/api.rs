@@ -1,10 +1,13 @@
 //! The JSON API under `/api`: dyad series, most active dyads, alerts,
-//! events and documents. Each handler checks its parameters (400 with a
+//! events and documents, and the one write, `POST /api/documents`. Each handler checks its parameters (400 with a
 //! message), reads through the store on a blocking thread and answers JSON;
 //! its `#[utoipa::path]` annotation is what `/api/openapi.json` is made of.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::body::Body;
+use axum::extract::{Path, Request, State};
+use axum::http::header;
+use faultline_ingest::Format;
 use faultline_store::browse::{DocumentView, EventPage, EventQuery};
 use faultline_store::query::{Alert, AlertQuery, Direction, DyadTotal, Filter, Mover, Point};
 use serde::{Deserialize, Serialize};
@@ -13,6 +16,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::error::{AppError, ErrorBody};
 use crate::params::{self, Params};
 use crate::state::AppState;
+use crate::write::{self, PostReport};
 
 /// A dyad's series.
 #[derive(Debug, Serialize, ToSchema)]
@@ -254,17 +258,22 @@ pub async fn alerts(
     State(state): State<AppState>,
     Params(q): Params<AlertParams>,
 ) -> Result<Json<Vec<Alert>>, AppError> {
-    let since = params::date("since", q.since.as_deref())?;
-    let by = params::bucket(q.by.as_deref())?;
-    let aq = AlertQuery {
-        filter: Filter {
-            from: since,
-            ..Filter::default()
-        },
-        by,
-        ..AlertQuery::default()
-    };
+    let aq = q.query()?;
     Ok(Json(state.read(move |s| Ok(s.alerts(&aq)?)).await?))
+}
+
+impl AlertParams {
+    /// The checked store query.
+    pub fn query(&self) -> Result<AlertQuery, AppError> {
+        Ok(AlertQuery {
+            filter: Filter {
+                from: params::date("since", self.since.as_deref())?,
+                ..Filter::default()
+            },
+            by: params::bucket(self.by.as_deref())?,
+            ..AlertQuery::default()
+        })
+    }
 }
 
 /// Parameters of the event list.
@@ -284,6 +293,9 @@ pub struct EventParams {
     pub from: Option<String>,
     /// Last day, YYYY-MM-DD.
     pub to: Option<String>,
+    /// Words that the sentence of one of the event's mentions holds, all of
+    /// them (full-text search, stemmed: "sanction" finds "sanctions").
+    pub q: Option<String>,
     /// Page number, from 1 (50 events a page).
     pub page: Option<u32>,
 }
@@ -310,6 +322,7 @@ impl EventParams {
                 .transpose()?,
             from,
             to,
+            text: self.q.as_deref().map(params::search).transpose()?,
             page: params::number("page", self.page, 1, 100_000)?,
             per_page: PAGE_SIZE,
         })
@@ -351,4 +364,107 @@ pub async fn document(
     Path(id): Path<String>,
 ) -> Result<Json<DocumentView>, AppError> {
     Ok(Json(load_document(&state, &id).await?))
+}
+
+/// Parameters of a post.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct PostParams {
+    /// The document's name: its id and path for raw text or HTML, whose
+    /// extension may name the reader (default: `posted-` and 16 hex digits
+    /// of its content hash). Letters, digits, `.`, `-` and `_` only.
+    pub name: Option<String>,
+    /// Reader: auto (default: from the content type, then the name and the
+    /// content), text, header, html or jsonl.
+    pub format: Option<String>,
+}
+
+impl PostParams {
+    /// The checked name, or `None` for the default.
+    fn name(&self) -> Result<Option<String>, AppError> {
+        let Some(n) = &self.name else {
+            return Ok(None);
+        };
+        let ok = (1..=200).contains(&n.len())
+            && !n.starts_with('.')
+            && n.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
+        if ok {
+            Ok(Some(n.clone()))
+        } else {
+            Err(AppError::BadRequest(format!(
+                "name: '{n}' is not a document name; use 1 to 200 letters, digits, '.', '-' or '_', like report-12.html"
+            )))
+        }
+    }
+
+    /// The reader asked for, if any (else the content type's).
+    fn format(&self, content_type: Option<&str>) -> Result<Option<Format>, AppError> {
+        match self.format.as_deref().unwrap_or("auto") {
+            "auto" => Ok(content_type.and_then(write::format_of_content_type)),
+            "text" => Ok(Some(Format::Text)),
+            "header" => Ok(Some(Format::Header)),
+            "html" => Ok(Some(Format::Html)),
+            "jsonl" => Ok(Some(Format::Jsonl)),
+            other => Err(AppError::BadRequest(format!(
+                "format: '{other}' is not one of auto, text, header, html, jsonl"
+            ))),
+        }
+    }
+}
+
+/// Reads the body up to `limit` bytes: 413 above it, 400 when empty.
+async fn body_bytes(body: Body, limit: u64) -> Result<axum::body::Bytes, AppError> {
+    let cap = usize::try_from(limit).unwrap_or(usize::MAX);
+    let bytes = axum::body::to_bytes(body, cap).await.map_err(|e| {
+        let over = std::iter::successors(Some(&e as &dyn std::error::Error), |e| e.source())
+            .any(|e| e.is::<http_body_util::LengthLimitError>());
+        if over {
+            AppError::TooLarge { limit }
+        } else {
+            AppError::BadRequest(format!("cannot read the request body: {e}"))
+        }
+    })?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(AppError::BadRequest(
+            "the request body is empty; send JSON Lines, HTML or the text of an article".into(),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Stores documents: JSON Lines (one article a line), an HTML page or the
+/// raw text of an article. Each is coded as `faultline ingest` codes it and
+/// stored with the same idempotence: one already stored (same content, or
+/// same URL / id) is a duplicate and changes nothing. Needs the server's
+/// bearer token; a server started without one refuses writes (403).
+#[utoipa::path(post, path = "/api/documents", params(PostParams),
+    request_body(description = "JSON Lines, HTML or plain text",
+        content((String = "application/x-ndjson"), (String = "text/html"), (String = "text/plain"))),
+    security(("bearer" = [])),
+    responses((status = 200, body = PostReport, description = "every document, added, duplicate or failed"),
+              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 413, body = ErrorBody)))]
+pub async fn post_documents(
+    State(state): State<AppState>,
+    Params(q): Params<PostParams>,
+    req: Request,
+) -> Result<Json<PostReport>, AppError> {
+    let headers = req.headers();
+    let auth = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
+    let writer = state.writer(auth)?;
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    let format = q.format(content_type)?;
+    let name = q.name()?;
+    let bytes = body_bytes(req.into_body(), state.limits().body_bytes).await?;
+    let name = name.unwrap_or_else(|| write::default_name(&bytes));
+    let report = tokio::task::spawn_blocking(move || writer.1.post(&name, &bytes, format))
+        .await
+        .map_err(|e| AppError::Internal(format!("a write task failed: {e}")))??;
+    Ok(Json(report))
 }

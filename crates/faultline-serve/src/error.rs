@@ -14,9 +14,18 @@ pub enum AppError {
     /// A query or path parameter that cannot be used (400).
     #[error("{0}")]
     BadRequest(String),
+    /// A write without the right bearer token (401).
+    #[error("{0}")]
+    Unauthorized(String),
+    /// A write to a server that takes none: no token is configured (403).
+    #[error("this server takes no writes: start it with --token-file FILE or FAULTLINE_TOKEN set")]
+    WritesDisabled,
     /// No such thing: an unknown actor code, document or route (404).
     #[error("{0}")]
     NotFound(String),
+    /// A route asked with a method it does not take (405).
+    #[error("this route does not take that method; see /api/openapi.json")]
+    MethodNotAllowed,
     /// A request body over the limit (413).
     #[error("the request body is larger than {limit} bytes")]
     TooLarge {
@@ -37,7 +46,7 @@ pub enum AppError {
 /// The JSON body of every error response.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
-    /// A short, stable kind: `bad request`, `not found`, `too large`, `timeout`, `damaged database`, `internal`.
+    /// A short, stable kind: `bad request`, `unauthorized`, `forbidden`, `not found`, `too large`, `timeout`, `damaged database`, `internal`.
     pub error: &'static str,
     /// What was wrong, and what to do.
     pub detail: String,
@@ -50,7 +59,10 @@ impl AppError {
             Self::BadRequest(_) | Self::Store(StoreError::Query(_)) => {
                 (StatusCode::BAD_REQUEST, "bad request")
             }
+            Self::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized"),
+            Self::WritesDisabled => (StatusCode::FORBIDDEN, "forbidden"),
             Self::NotFound(_) => (StatusCode::NOT_FOUND, "not found"),
+            Self::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method not allowed"),
             Self::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "too large"),
             Self::Timeout(_) => (StatusCode::SERVICE_UNAVAILABLE, "timeout"),
             Self::Store(StoreError::Corrupt { .. }) => {
@@ -71,7 +83,14 @@ impl IntoResponse for AppError {
             error,
             detail: self.to_string(),
         };
-        (status, Json(body)).into_response()
+        let mut resp = (status, Json(body)).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            resp.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer"),
+            );
+        }
+        resp
     }
 }
 

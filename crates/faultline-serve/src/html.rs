@@ -29,7 +29,9 @@ pub fn page(title: &str, body: &str) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{t} · faultline</title><link rel=\"stylesheet\" href=\"/assets/style.css\"></head>\
-         <body><header><a class=\"home\" href=\"/\">faultline</a></header><main>\
+         <body><header><a class=\"home\" href=\"/\">faultline</a><nav><a href=\"/\">dyads</a>\
+         <a href=\"/network\">network</a><a href=\"/alerts\">alerts</a><a href=\"/events\">events</a>\
+         </nav></header><main>\
          <h1>{t}</h1>{body}</main></body></html>\n",
         t = esc(title)
     )

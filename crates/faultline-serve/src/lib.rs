@@ -4,9 +4,13 @@
 //!   [`serve`] runs it on a listener until a shutdown signal.
 //! - [`api`]: the JSON handlers under `/api`, documented by [`ApiDoc`]
 //!   (served at `/api/openapi.json`).
-//! - [`pages`], [`html`], [`chart`]: the dashboard, HTML and SVG built on the
-//!   server, with every stored string escaped.
+//! - [`pages`], [`views`], [`html`], [`chart`], [`network`], [`article`]:
+//!   the dashboard (dyads, a dyad's chart, the actor network, alerts, the
+//!   event table, documents), HTML and SVG built on the server, with every
+//!   stored string escaped.
 //! - [`state`]: read-only store connections on blocking threads.
+//! - [`write`]: `POST /api/documents`: the bearer token and the writer that
+//!   codes and stores posted documents.
 //! - [`error`]: [`AppError`], the one error type, answered as JSON.
 //!
 //! Every response carries a Content-Security-Policy that allows no inline
@@ -14,12 +18,16 @@
 //! limited and every request has a timeout.
 
 pub mod api;
+pub mod article;
 pub mod chart;
 pub mod error;
 pub mod html;
+pub mod network;
 pub mod pages;
 pub mod params;
 pub mod state;
+pub mod views;
+pub mod write;
 
 use std::future::Future;
 
@@ -28,7 +36,7 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
@@ -56,10 +64,27 @@ pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
         api::movers,
         api::alerts,
         api::events,
-        api::document
-    )
+        api::document,
+        api::post_documents
+    ),
+    modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
+
+/// Declares the `bearer` security scheme of the write route.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        doc.components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme(
+                "bearer",
+                SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+            );
+    }
+}
 
 async fn openapi() -> impl IntoResponse {
     axum::Json(ApiDoc::openapi())
@@ -77,12 +102,17 @@ pub fn app(state: AppState) -> Router {
         .route("/api/movers", get(api::movers))
         .route("/api/alerts", get(api::alerts))
         .route("/api/events", get(api::events))
+        .route("/api/documents", post(api::post_documents))
         .route("/api/documents/{id}", get(api::document))
         .route("/", get(pages::index))
         .route("/dyads/{a}/{b}", get(pages::dyad))
         .route("/documents/{id}", get(pages::document))
+        .route("/events", get(views::events))
+        .route("/alerts", get(views::alerts))
+        .route("/network", get(views::network))
         .route("/assets/style.css", get(pages::style))
         .fallback(pages::not_found)
+        .method_not_allowed_fallback(pages::method_not_allowed)
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(RequestBodyLimitLayer::new(body_limit))
         .layer(middleware::from_fn(move |req: Request, next: Next| {

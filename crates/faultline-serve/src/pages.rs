@@ -1,6 +1,7 @@
 //! The dashboard pages: the most active dyads (`/`), a dyad page with its
 //! chart and events (`/dyads/{a}/{b}`) and a document page
-//! (`/documents/{id}`). HTML from the same binary, built with
+//! (`/documents/{id}`: its events, then the article with event sentences
+//! and quotations marked). The list pages are in [`crate::views`]. HTML from the same binary, built with
 //! [`crate::html`]; the only asset is the embedded stylesheet.
 
 use std::fmt::Write;
@@ -8,11 +9,12 @@ use std::fmt::Write;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse};
-use faultline_store::browse::EventQuery;
+use faultline_store::browse::{DocumentView, EventQuery, QuoteView};
 use faultline_store::query::{AlertQuery, Filter};
 use serde::Deserialize;
 
 use crate::api::{PAGE_SIZE, SeriesParams, SeriesRequest, load_document};
+use crate::article::{Mark, marked_text};
 use crate::chart::{QUAD_NAMES, series_svg};
 use crate::error::AppError;
 use crate::html::{esc, event_table, page, safe_url};
@@ -196,8 +198,79 @@ pub async fn document(
         esc(&doc.doc_id),
     );
     let _ = write!(body, "<h2>Events</h2>{}", event_table(&doc.events));
+    body.push_str(&article_section(&doc));
     let title = doc.title.as_deref().unwrap_or("(untitled)");
     Ok(Html(page(title, &body)))
+}
+
+/// The article text with its event sentences and quotations marked, and
+/// the list of quotations; only the stored sentences for a document kept
+/// without its text.
+fn article_section(doc: &DocumentView) -> String {
+    let mut out = String::new();
+    let Some(text) = &doc.body else {
+        out.push_str(
+            "<h2>Sentences with events</h2><p class=\"empty\">This document was stored \
+             without its text (before schema version 5); re-ingest it to see the article.</p><ol>",
+        );
+        for sn in &doc.sentences {
+            let _ = write!(out, "<li value=\"{}\">{}</li>", sn.index + 1, esc(&sn.text));
+        }
+        out.push_str("</ol>");
+        return out;
+    };
+    let offset = |v: i64| usize::try_from(v).unwrap_or(usize::MAX);
+    let mut marks: Vec<Mark> = doc
+        .sentences
+        .iter()
+        .map(|sn| Mark {
+            start: offset(sn.start),
+            end: offset(sn.end),
+            class: "ev",
+            title: format!("sentence {} carries events", sn.index + 1),
+        })
+        .collect();
+    marks.extend(doc.quotes.iter().map(|q| Mark {
+        start: offset(q.start),
+        end: offset(q.end),
+        class: "quote",
+        title: quote_speaker(q),
+    }));
+    let _ = write!(
+        out,
+        "<h2>Article</h2><p class=\"legend\"><span class=\"ev\">sentence with events</span> \
+         <span class=\"quote\">quotation</span></p><div class=\"article\">{}</div>",
+        marked_text(text, &marks)
+    );
+    if !doc.quotes.is_empty() {
+        out.push_str(
+            "<h2>Quotations</h2><table class=\"quotes\"><thead><tr><th>speaker</th>\
+             <th>actor</th><th>found</th><th>words</th></tr></thead><tbody>",
+        );
+        for q in &doc.quotes {
+            let words = text.get(offset(q.start)..offset(q.end)).unwrap_or_default();
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&quote_speaker(q)),
+                esc(q.actor.as_deref().unwrap_or("")),
+                esc(&q.attribution),
+                esc(words)
+            );
+        }
+        out.push_str("</tbody></table>");
+    }
+    out
+}
+
+/// "speaker (role)", or "unattributed".
+fn quote_speaker(q: &QuoteView) -> String {
+    match (&q.speaker, &q.role) {
+        (Some(s), Some(r)) => format!("{s} ({r})"),
+        (Some(s), None) => s.clone(),
+        (None, Some(r)) => r.clone(),
+        (None, None) => "unattributed".into(),
+    }
 }
 
 /// Pages answer errors as JSON too; this only names the route kind for the fallback.
@@ -205,4 +278,9 @@ pub async fn not_found() -> AppError {
     AppError::NotFound(
         "no such page or API route; the API is under /api (see /api/openapi.json)".into(),
     )
+}
+
+/// A known route asked with another method (405, JSON).
+pub async fn method_not_allowed() -> AppError {
+    AppError::MethodNotAllowed
 }

@@ -140,6 +140,20 @@ pub fn dyad(s: &str) -> Result<(String, String), AppError> {
     Ok((code("dyad", a)?, code("dyad", b)?))
 }
 
+/// A full-text search: at most 200 bytes and
+/// [`faultline_store::browse::MAX_SEARCH_WORDS`] words.
+pub fn search(s: &str) -> Result<String, AppError> {
+    if s.len() > 200 {
+        return Err(AppError::BadRequest(format!(
+            "q: {} bytes is too long; search with at most 200 bytes",
+            s.len()
+        )));
+    }
+    faultline_store::browse::search_terms(s)
+        .map_err(|e| AppError::BadRequest(format!("q: {e}")))?;
+    Ok(s.to_owned())
+}
+
 /// A bounded integer with a default.
 pub fn number(name: &str, v: Option<u32>, default: u32, max: u32) -> Result<u32, AppError> {
     match v.unwrap_or(default) {

@@ -9,6 +9,7 @@ use std::time::Duration;
 use faultline_store::{Store, StoreError};
 
 use crate::error::AppError;
+use crate::write::{Token, Writer};
 
 /// Limits applied to every request.
 #[derive(Debug, Clone, Copy)]
@@ -35,6 +36,8 @@ const IDLE_CONNECTIONS: usize = 8;
 #[derive(Debug, Clone)]
 pub struct AppState {
     inner: Arc<Inner>,
+    /// The writer and its token, when writes are enabled.
+    writer: Option<Arc<(Token, Writer)>>,
 }
 
 #[derive(Debug)]
@@ -57,7 +60,46 @@ impl AppState {
                 limits,
                 idle: Mutex::new(vec![first]),
             }),
+            writer: None,
         })
+    }
+
+    /// Enables writes (`POST /api/documents`) for clients presenting `token`.
+    #[must_use]
+    pub fn with_writer(self, token: Token, writer: Writer) -> Self {
+        Self {
+            writer: Some(Arc::new((token, writer))),
+            ..self
+        }
+    }
+
+    /// The database path.
+    pub fn path(&self) -> &Path {
+        &self.inner.path
+    }
+
+    /// The writer, once `authorization` (the header's value) carries its
+    /// token: 403 when writes are disabled, 401 when the token is missing or wrong.
+    pub fn writer(&self, authorization: Option<&str>) -> Result<Arc<(Token, Writer)>, AppError> {
+        let Some(w) = &self.writer else {
+            return Err(AppError::WritesDisabled);
+        };
+        let Some(presented) = authorization.and_then(|h| {
+            h.strip_prefix("Bearer ")
+                .or_else(|| h.strip_prefix("bearer "))
+        }) else {
+            return Err(AppError::Unauthorized(
+                "writing needs the header 'Authorization: Bearer <token>' with the server's token"
+                    .into(),
+            ));
+        };
+        if !w.0.matches(presented.trim()) {
+            return Err(AppError::Unauthorized(
+                "the bearer token is not the server's; check --token-file or FAULTLINE_TOKEN"
+                    .into(),
+            ));
+        }
+        Ok(Arc::clone(w))
     }
 
     /// The request limits.

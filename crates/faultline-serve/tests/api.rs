@@ -9,6 +9,7 @@ use std::time::Duration;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use faultline_coder::{Factuality, PartialDate};
+use faultline_serve::write::{Token, Writer};
 use faultline_serve::{AppState, Limits, app};
 use faultline_store::{ActorView, DocRecord, EventRecord, Store};
 use http_body_util::BodyExt;
@@ -86,6 +87,8 @@ fn store_doc(store: &mut Store, id: &str, url: &str, title: &str, body: &str, ev
         published: Some("2024-03-04"),
         hash: DocRecord::content_hash(body),
         lead_sentences: 1,
+        body: Some(body),
+        quotes: &[],
     };
     let recs: Vec<EventRecord<'_>> = evs.iter().map(record).collect();
     store.ingest(&doc, &recs).expect("ingest");
@@ -151,7 +154,7 @@ fn database(dir: &Path) -> std::path::PathBuf {
         "x",
         "javascript:alert(4)",
         "<script>alert(5)</script> <img src=x onerror=alert(6)>",
-        "body x",
+        xss,
         &[bad],
     );
     let s4 = "Ruritania met Sylvania.";
@@ -261,6 +264,10 @@ async fn bad_parameters_are_400_with_a_message() {
         ("/api/events?dyad=RUR", "dyad"),
         ("/api/events?page=0", "page"),
         ("/api/events?page=-1", "query parameters"),
+        (
+            "/api/events?q=a%20b%20c%20d%20e%20f%20g%20h%20i%20j%20k%20l%20m%20n%20o%20p%20q",
+            "q:",
+        ),
         ("/api/top?limit=1000", "limit"),
         ("/api/alerts?since=yesterday", "since"),
         ("/api/documents/one", "not a document number"),
@@ -316,6 +323,16 @@ async fn events_filter_and_page() {
         let (a, b) = (a.expect("start") as usize, b.expect("end") as usize);
         assert_eq!(&sentence[a..b], words);
     }
+    let shelling = json(&f, "/api/events?q=shelling%20border").await;
+    let found: Vec<&str> = shelling["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter_map(|e| e["trigger"].as_str())
+        .collect();
+    assert_eq!(found, ["shelled"], "stemmed full-text search");
+    let none = json(&f, "/api/events?q=%22palace%22%20AND%20border").await;
+    assert_eq!(none["events"].as_array().map(Vec::len), Some(0));
     let page2 = json(&f, "/api/events?page=2").await;
     assert_eq!(page2["events"].as_array().map(Vec::len), Some(0));
 }
@@ -384,7 +401,16 @@ async fn openapi_document_lists_every_route() {
         .collect();
     assert_eq!(
         params,
-        ["actor", "dyad", "root", "factuality", "from", "to", "page"]
+        [
+            "actor",
+            "dyad",
+            "root",
+            "factuality",
+            "from",
+            "to",
+            "q",
+            "page"
+        ]
     );
     assert!(v["components"]["schemas"]["EventView"].is_object());
     assert!(v["components"]["schemas"]["ErrorBody"].is_object());
@@ -412,6 +438,9 @@ async fn pages_carry_a_script_free_policy() {
         "/",
         "/dyads/RUR/BOR?by=day",
         "/documents/1",
+        "/events?q=met&dyad=RUR-BOR",
+        "/alerts?by=week",
+        "/network?from=2024-03-01",
         "/api/top",
         "/assets/style.css",
     ] {
@@ -427,6 +456,33 @@ async fn pages_carry_a_script_free_policy() {
             "{uri}"
         );
     }
+}
+
+#[tokio::test]
+async fn list_pages_filter_and_link() {
+    let f = fixture();
+    let (status, html) = get(&f, "/events?q=shelling&root=19").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("<mark class=\"trg\">shelled</mark>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("value=\"shelling\""),
+        "the form keeps the filter"
+    );
+    assert!(!html.contains("in the capital"));
+    let (status, html) = get(&f, "/events?actor=bad").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{html}");
+    let (_, net) = get(&f, "/network?from=2024-03-01&to=2024-03-31").await;
+    assert_eq!(net.matches("<line class=\"edge\"").count(), 2, "{net}");
+    assert_eq!(net.matches("<circle class=\"node\"").count(), 3);
+    assert!(net.contains("href=\"/dyads/BOR/RUR?by=week&amp;from=2024-03-01&amp;to=2024-03-31\""));
+    assert!(net.contains("href=\"/events?actor=SYL&amp;from=2024-03-01&amp;to=2024-03-31\""));
+    let (status, alerts) = get(&f, "/alerts?since=2024-01-01").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(alerts.contains("<h1>Alerts</h1>"));
+    assert_eq!(get(&f, "/alerts?by=year").await.0, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
@@ -457,7 +513,12 @@ async fn hostile_article_text_is_shown_as_inert_text() {
     let (_, dyad) = get(&f, "/dyads/RUR/BOR?by=day").await;
     let (status, doc) = get(&f, "/documents/3").await;
     assert_eq!(status, StatusCode::OK);
-    for html in [&dyad, &doc] {
+    let (_, events) = get(&f, "/events?q=palace").await;
+    assert!(
+        doc.contains("<div class=\"article\">"),
+        "the article text is shown"
+    );
+    for html in [&dyad, &doc, &events] {
         assert!(
             !html.contains("<script"),
             "a script element reached the page"
@@ -520,5 +581,227 @@ async fn serves_on_a_socket_and_shuts_down_gracefully() {
     assert!(
         matches!(done, Ok(Ok(Ok(())))),
         "server did not stop cleanly"
+    );
+}
+
+const TOKEN: &str = "test-token-0123456789abcdef";
+
+/// The fixture with writes enabled (the default coder, token [`TOKEN`]).
+fn writable(limits: Limits) -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = database(dir.path());
+    let coder = faultline_coder::Coder::defaults().expect("coder");
+    let writer = Writer::open(&path, coder, None, 1 << 20).expect("writer");
+    let token = Token::new(TOKEN).expect("token");
+    let state = AppState::open(&path, limits)
+        .expect("state")
+        .with_writer(token, writer);
+    Fixture { _dir: dir, state }
+}
+
+fn post_req(uri: &str, token: Option<&str>, content_type: &str, body: &str) -> Request<Body> {
+    let mut b = Request::post(uri).header(header::CONTENT_TYPE, content_type);
+    if let Some(t) = token {
+        b = b.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    b.body(Body::from(body.to_owned())).expect("request")
+}
+
+/// Posts `body` with the token and reads the JSON answer.
+async fn post_json(f: &Fixture, uri: &str, content_type: &str, body: &str) -> (StatusCode, Value) {
+    let (status, _, answer) = send(f, post_req(uri, Some(TOKEN), content_type, body)).await;
+    let v = serde_json::from_str(&answer).unwrap_or_else(|_| panic!("{uri}: not JSON: {answer}"));
+    (status, v)
+}
+
+/// An article in the test's own words: two governments meet.
+const ARTICLE: &str = "Ruritanian envoy meets French minister\n\n\
+    PARIS, March 9, 2024 -- French Foreign Minister Jean Dupont met the German \
+    foreign minister in Paris on Saturday to discuss trade.\n\n\
+    \"We will keep talking <until it works>,\" Dupont told reporters.\n\n\
+    Germany later criticized France over its farm subsidies.\n";
+
+#[tokio::test]
+async fn writes_are_refused_without_a_configured_token() {
+    let f = fixture();
+    let (status, headers, body) = send(
+        &f,
+        post_req("/api/documents", Some(TOKEN), "text/plain", ARTICLE),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert!(headers.get(header::CONTENT_SECURITY_POLICY).is_some());
+    let v: Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(v["error"], "forbidden");
+    assert!(
+        v["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("--token-file"))
+    );
+}
+
+#[tokio::test]
+async fn writes_need_the_right_bearer_token() {
+    let f = writable(Limits::default());
+    for token in [None, Some("wrong-token-0123456789abcdef"), Some("")] {
+        let (status, headers, body) =
+            send(&f, post_req("/api/documents", token, "text/plain", ARTICLE)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{token:?}: {body}");
+        assert_eq!(
+            headers
+                .get(header::WWW_AUTHENTICATE)
+                .and_then(|v| v.to_str().ok()),
+            Some("Bearer")
+        );
+        assert!(body.contains("\"error\":\"unauthorized\""), "{body}");
+    }
+    // Nothing was stored.
+    let all = json(&f, "/api/events?actor=FRA").await;
+    assert_eq!(all["events"].as_array().map(Vec::len), Some(0));
+}
+
+#[tokio::test]
+async fn posted_text_is_coded_stored_once_and_readable() {
+    let f = writable(Limits::default());
+    let uri = "/api/documents?name=paris-talks.txt";
+    let (status, v) = post_json(&f, uri, "text/plain", ARTICLE).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(
+        (v["added"].as_u64(), v["failed"].as_u64()),
+        (Some(1), Some(0)),
+        "{v}"
+    );
+    let doc = &v["documents"][0];
+    assert_eq!(doc["status"], "added");
+    assert_eq!(doc["id"], "paris-talks");
+    assert!(doc["events"].as_u64().is_some_and(|n| n >= 1), "{doc}");
+    let row = doc["document"].as_i64().expect("row id");
+    // The read connections see it at once.
+    let stored = json(&f, &format!("/api/documents/{row}")).await;
+    assert_eq!(stored["doc_id"], "paris-talks");
+    assert!(stored["events"].as_array().is_some_and(|e| !e.is_empty()));
+    let body = stored["body"].as_str().expect("the article text is kept");
+    let quote = &stored["quotes"][0];
+    let (a, b) = (quote["start"].as_u64(), quote["end"].as_u64());
+    let (a, b) = (a.expect("start") as usize, b.expect("end") as usize);
+    assert!(body[a..b].contains("keep talking"), "{}", &body[a..b]);
+    let (_, html) = get(&f, &format!("/documents/{row}")).await;
+    assert!(
+        html.contains("<span class=\"ev\""),
+        "event sentences marked"
+    );
+    assert!(
+        html.contains("<span class=\"ev quote\"") && html.contains("<td>Dupont"),
+        "a quotation inside an event sentence, and its speaker: {html}"
+    );
+    assert!(html.contains("&lt;until it works&gt;") && !html.contains("<until"));
+    let events = json(&f, "/api/events?actor=FRA").await;
+    let sentences: Vec<&str> = events["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter_map(|e| e["sentence"].as_str())
+        .collect();
+    assert!(
+        sentences.iter().any(|s| s.contains("Dupont")),
+        "{sentences:?}"
+    );
+    // The same text again, under another name: a duplicate, nothing added.
+    let (status, again) = post_json(&f, "/api/documents", "text/plain", ARTICLE).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(again["duplicates"], 1, "{again}");
+    assert_eq!(again["documents"][0]["document"].as_i64(), Some(row));
+    let after = json(&f, "/api/events?actor=FRA").await;
+    assert_eq!(after["events"], events["events"]);
+}
+
+#[tokio::test]
+async fn posted_json_lines_report_each_record() {
+    let f = writable(Limits::default());
+    let lines = format!(
+        "{}\nnot json\n{}\n",
+        serde_json::json!({"id": "w1", "url": "https://wire.example/1", "title": "Talks",
+            "published": "2024-03-09", "text": ARTICLE}),
+        serde_json::json!({"id": "w2", "url": "https://wire.example/2",
+            "published": "2024-03-10", "text": "Spain thanked Portugal for its help on Sunday."}),
+    );
+    let (status, v) = post_json(&f, "/api/documents", "application/x-ndjson", &lines).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(
+        (v["added"].as_u64(), v["failed"].as_u64()),
+        (Some(2), Some(1)),
+        "{v}"
+    );
+    let statuses: Vec<&str> = v["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter_map(|d| d["status"].as_str())
+        .collect();
+    assert_eq!(statuses.len(), 3);
+    assert!(
+        v["documents"][1]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains(":2: not a JSON object")),
+        "{v}"
+    );
+    // Posting the same lines again adds nothing.
+    let (_, again) = post_json(&f, "/api/documents", "application/x-ndjson", &lines).await;
+    assert_eq!(
+        (again["added"].as_u64(), again["duplicates"].as_u64()),
+        (Some(0), Some(2))
+    );
+}
+
+#[tokio::test]
+async fn bad_posts_are_answered_as_json() {
+    let f = writable(Limits {
+        body_bytes: 64,
+        ..Limits::default()
+    });
+    let cases = [
+        (
+            "/api/documents?name=../x",
+            "x y z",
+            StatusCode::BAD_REQUEST,
+            "name:",
+        ),
+        (
+            "/api/documents?format=pdf",
+            "x y z",
+            StatusCode::BAD_REQUEST,
+            "format:",
+        ),
+        ("/api/documents", "  \n", StatusCode::BAD_REQUEST, "empty"),
+        (
+            "/api/documents",
+            ARTICLE,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "64 bytes",
+        ),
+    ];
+    for (uri, body, want, needle) in cases {
+        let (status, _, answer) = send(&f, post_req(uri, Some(TOKEN), "text/plain", body)).await;
+        assert_eq!(status, want, "{uri}: {answer}");
+        assert!(answer.contains(needle), "{uri}: {answer}");
+    }
+    // A declared length over the limit is refused before the body is read
+    // (the cases above declare none: their bodies are cut while read).
+    let mut req = post_req("/api/documents", Some(TOKEN), "text/plain", ARTICLE);
+    req.headers_mut()
+        .insert(header::CONTENT_LENGTH, ARTICLE.len().into());
+    let (status, _, answer) = send(&f, req).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{answer}");
+    let (status, _, answer) = send(
+        &f,
+        Request::get("/api/documents")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(
+        answer.contains("\"error\":\"method not allowed\""),
+        "{answer}"
     );
 }

@@ -135,6 +135,7 @@ impl Gen {
                 published: None,
                 hash,
                 lead_sentences: 1,
+                ..DocRecord::default()
             };
             let records: Vec<EventRecord<'_>> = evs
                 .iter()

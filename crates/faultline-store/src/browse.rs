@@ -30,6 +30,9 @@ pub struct EventQuery {
     pub from: Option<NaiveDate>,
     /// Last day, inclusive.
     pub to: Option<NaiveDate>,
+    /// Words that a sentence of one of the event's mentions must hold (all
+    /// of them, stemmed: "sanction" finds "sanctions"); see [`search_terms`].
+    pub text: Option<String>,
     /// Page number, from 1.
     pub page: u32,
     /// Events per page, 1 to [`MAX_PAGE_SIZE`].
@@ -131,7 +134,26 @@ pub struct SentenceView {
     pub text: String,
 }
 
-/// A stored document: metadata, the sentences kept, and the events reported in it.
+/// A direct quotation of a stored document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QuoteView {
+    /// First byte of the quotation in the article body.
+    pub start: i64,
+    /// One past its last byte.
+    pub end: i64,
+    /// The speaker as named in the text.
+    pub speaker: Option<String>,
+    /// The speaker's role as the text gives it.
+    pub role: Option<String>,
+    /// The speaker's actor code, when resolved.
+    pub actor: Option<String>,
+    /// How the speaker was found (after, before, according-to, paragraph, continuation, none).
+    pub attribution: String,
+}
+
+/// A stored document: metadata, the article text and its quotations when
+/// they were kept, the sentences with events, and the events reported in it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentView {
@@ -149,6 +171,10 @@ pub struct DocumentView {
     pub outlet: String,
     /// When it was stored (UTC, YYYYMMDDHHMMSS).
     pub ingested_at: String,
+    /// The article body (absent for documents stored before version 5).
+    pub body: Option<String>,
+    /// Its direct quotations, in order (byte ranges into `body`).
+    pub quotes: Vec<QuoteView>,
     /// The sentences with events, in order.
     pub sentences: Vec<SentenceView>,
     /// The events this document reports (each once), in sentence order.
@@ -216,6 +242,33 @@ fn story_keys(a: &str, b: &str, q: &EventQuery) -> String {
     serde_json::to_string(&keys).unwrap_or_default()
 }
 
+/// The most words a search may hold.
+pub const MAX_SEARCH_WORDS: usize = 16;
+
+/// A full-text query for the sentence index from what a person typed: its
+/// words (runs of letters and digits; quotes, operators and punctuation
+/// are not syntax), each quoted, all required. `None` when it has no word;
+/// an error when it has more than [`MAX_SEARCH_WORDS`].
+pub fn search_terms(typed: &str) -> Result<Option<String>> {
+    let words: Vec<&str> = typed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > MAX_SEARCH_WORDS {
+        return Err(StoreError::Query(format!(
+            "the search has {} words; use at most {MAX_SEARCH_WORDS}",
+            words.len()
+        )));
+    }
+    Ok((!words.is_empty()).then(|| {
+        words
+            .iter()
+            .map(|w| format!("\"{w}\""))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }))
+}
+
 /// The first occurrence of `needle` in `hay` as whole words (not inside a
 /// longer word: "he" is not found in "the"), if any; never for an empty needle.
 fn find(hay: &str, needle: &str) -> Option<Span> {
@@ -244,6 +297,7 @@ impl Store {
         {
             return Err(StoreError::Query(format!("from {from} is after to {to}")));
         }
+        let text = q.text.as_deref().map(search_terms).transpose()?.flatten();
         // A dyad is looked up by its story keys (the `events_story` index),
         // not by scanning the events.
         let stories = q.dyad.as_ref().map(|(a, b)| story_keys(a, b, q));
@@ -262,12 +316,16 @@ impl Store {
              AND (?4 IS NULL OR e.root = ?4) AND (?5 IS NULL OR e.factuality = ?5) \
              AND (?6 IS NULL OR (e.precision < 3 AND e.day >= ?6)) \
              AND (?7 IS NULL OR (e.precision < 3 AND e.day <= ?7)) \
+             AND (?11 IS NULL OR e.id IN (SELECT m.event FROM \
+                 (SELECT rowid AS r FROM sentences_fts WHERE sentences_fts MATCH ?11) f \
+                 JOIN mentions m ON m.doc = f.r / {slots} AND m.sentence = f.r % {slots})) \
              ORDER BY e.day DESC, e.id DESC LIMIT ?8 OFFSET ?9) \
              SELECT {EVENT_COLUMNS} FROM page JOIN events e ON e.id = page.id \
              JOIN mentions m ON m.id = e.first_mention \
              JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence \
              JOIN documents d ON d.id = m.doc \
-             ORDER BY page.day DESC, page.id DESC"
+             ORDER BY page.day DESC, page.id DESC",
+            slots = crate::schema::SENTENCE_SLOTS
         );
         let (a, b) = q.dyad.clone().unzip();
         let limit = i64::from(q.per_page) + 1;
@@ -285,7 +343,8 @@ impl Store {
                     q.to.map(day_number),
                     limit,
                     offset,
-                    stories
+                    stories,
+                    text
                 ],
                 event_view,
             )
@@ -306,7 +365,7 @@ impl Store {
         let doc = self
             .conn
             .prepare_cached(
-                "SELECT id, doc_id, url, title, published, outlet, ingested_at \
+                "SELECT id, doc_id, url, title, published, outlet, ingested_at, body \
                  FROM documents WHERE id = ?1",
             )
             .and_then(|mut st| {
@@ -319,6 +378,8 @@ impl Store {
                         published: r.get(4)?,
                         outlet: r.get(5)?,
                         ingested_at: r.get(6)?,
+                        body: r.get(7)?,
+                        quotes: Vec::new(),
                         sentences: Vec::new(),
                         events: Vec::new(),
                     })
@@ -341,6 +402,26 @@ impl Store {
                         start: r.get(1)?,
                         end: r.get(2)?,
                         text: r.get(3)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(|e| self.err(e))?;
+        doc.quotes = self
+            .conn
+            .prepare_cached(
+                "SELECT start, end, speaker, role, actor, attribution FROM quotes \
+                 WHERE doc = ?1 ORDER BY idx",
+            )
+            .and_then(|mut st| {
+                st.query_map([id], |r| {
+                    Ok(QuoteView {
+                        start: r.get(0)?,
+                        end: r.get(1)?,
+                        speaker: r.get(2)?,
+                        role: r.get(3)?,
+                        actor: r.get(4)?,
+                        attribution: r.get(5)?,
                     })
                 })?
                 .collect()
@@ -380,5 +461,17 @@ mod tests {
         let he = find(t, "he").expect("whole word");
         assert_eq!((he.start, &t[he.start..he.end]), (20, "he"));
         assert_eq!(find("others", "he"), None);
+    }
+
+    #[test]
+    fn search_terms_are_quoted_words() {
+        let q = search_terms(r#"troops "border" OR NEAR(x*"#).expect("ok");
+        assert_eq!(q.as_deref(), Some(r#""troops" "border" "OR" "NEAR" "x""#));
+        assert_eq!(search_terms(" -- ").expect("ok"), None);
+        assert_eq!(
+            search_terms("Zürich").expect("ok").as_deref(),
+            Some("\"Zürich\"")
+        );
+        assert!(search_terms(&"a ".repeat(17)).is_err());
     }
 }

@@ -59,11 +59,12 @@
 //! # Bulk loads
 //!
 //! An ingest into a database without events is a *bulk load*: the story
-//! index in memory then holds every event (nothing is read back), the two
-//! secondary indexes `events_story` and `mentions_event` are dropped and the
+//! index in memory then holds every event (nothing is read back), the
+//! secondary indexes `events_story`, `mentions_event` and `mentions_doc` are dropped and the
 //! daily aggregate is not maintained; [`Store::finish`] builds all three at
 //! the end (the aggregate from the story index, which counts mentions), with
-//! one sort each instead of millions of random writes. A bulk
+//! one sort each instead of millions of random writes. (The full-text index
+//! of the sentences, [`schema::SENTENCE_INDEX`], is kept by triggers all along.) A bulk
 //! load also ends when the story index passes its cap or another connection
 //! writes; one that was killed is ended when the database is next opened.
 
@@ -493,6 +494,15 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// The row id of the stored document with content hash `hash`
+    /// ([`DocRecord::content_hash`]), if any.
+    pub fn document_by_hash(&self, hash: &[u8; 32]) -> Result<Option<i64>> {
+        self.conn
+            .prepare_cached("SELECT id FROM documents WHERE hash = ?1")
+            .and_then(|mut st| st.query_row([&hash[..]], |r| r.get(0)).optional())
+            .map_err(|e| self.err(e))
+    }
+
     /// Stores a document and the coder's events for it. See [`Store::ingest`].
     pub fn ingest_doc(&mut self, doc: &DocRecord<'_>, events: &[Event]) -> Result<IngestOutcome> {
         let records: Vec<EventRecord<'_>> = events.iter().map(EventRecord::from).collect();
@@ -573,10 +583,14 @@ impl Store {
             }
             conn.execute("DELETE FROM mentions WHERE id >= ?1", [mention])?;
             conn.execute("DELETE FROM events WHERE id >= ?1", [event])?;
-            conn.execute(
-                "DELETE FROM sentences WHERE doc IN (SELECT id FROM documents WHERE hash = ?1)",
-                [hash],
-            )?;
+            for table in ["sentences", "quotes"] {
+                conn.execute(
+                    &format!(
+                        "DELETE FROM {table} WHERE doc IN (SELECT id FROM documents WHERE hash = ?1)"
+                    ),
+                    [hash],
+                )?;
+            }
             conn.execute("DELETE FROM documents WHERE hash = ?1", [hash])?;
             Ok(())
         };
@@ -895,7 +909,7 @@ fn insert_document(
 ) -> rusqlite::Result<i64> {
     conn.prepare_cached(
         "INSERT INTO documents (doc_id, key, url, title, published, hash, lead, mentions, \
-         ingested_at, outlet) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         ingested_at, outlet, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         doc.id,
@@ -908,8 +922,42 @@ fn insert_document(
         mentions as i64,
         stamp,
         schema::outlet_of(doc.source, Some(doc.publisher)),
+        doc.body,
     ])?;
-    Ok(conn.last_insert_rowid())
+    let row = conn.last_insert_rowid();
+    if let Some(body) = doc.body {
+        insert_quotes(conn, row, body, doc.quotes)?;
+    }
+    Ok(row)
+}
+
+/// Stores a document's quotations whose ranges lie inside its body.
+fn insert_quotes(
+    conn: &Connection,
+    doc: i64,
+    body: &str,
+    quotes: &[faultline_coder::Quote],
+) -> rusqlite::Result<()> {
+    let mut st = conn.prepare_cached(
+        "INSERT INTO quotes (doc, idx, start, end, speaker, role, actor, attribution) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let inside = quotes
+        .iter()
+        .filter(|q| q.start < q.end && body.get(q.start..q.end).is_some());
+    for (i, q) in inside.enumerate() {
+        st.execute(params![
+            doc,
+            i as i64,
+            q.start as i64,
+            q.end as i64,
+            q.speaker,
+            q.speaker_role,
+            q.actor,
+            q.attribution
+        ])?;
+    }
+    Ok(())
 }
 
 /// The columns of a new event that do not come from its first mention's

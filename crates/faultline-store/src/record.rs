@@ -6,8 +6,9 @@ use faultline_coder::PartialDate;
 use faultline_coder::{Event, Factuality};
 use sha2::{Digest, Sha256};
 
-/// The metadata of one document to store.
-#[derive(Debug, Clone)]
+/// The metadata of one document to store, with its text and quotations
+/// when the caller keeps them (`Default` leaves them out).
+#[derive(Debug, Clone, Default)]
 pub struct DocRecord<'a> {
     /// The document's id (file stem, or the JSON Lines record's id).
     pub id: &'a str,
@@ -23,6 +24,11 @@ pub struct DocRecord<'a> {
     pub hash: [u8; 32],
     /// Number of sentences in the first paragraph (GDELT's IsRootEvent); 0 when unknown.
     pub lead_sentences: usize,
+    /// The article body, which the spans of sentences and quotations index
+    /// (`None`: not kept; the document view then shows only the stored sentences).
+    pub body: Option<&'a str>,
+    /// The direct quotations, byte ranges into `body` (stored only with it).
+    pub quotes: &'a [faultline_coder::Quote],
 }
 
 impl DocRecord<'_> {

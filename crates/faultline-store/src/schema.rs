@@ -15,7 +15,7 @@ use crate::error::{Result, StoreError};
 pub const APPLICATION_ID: i32 = 0x464C_544C;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i64 = 4;
+pub const CURRENT_VERSION: i64 = 5;
 
 /// Version 1: documents, sentences, events (stories), mentions, and the daily
 /// dyad aggregate. `events.dyad` is [`dyad_key`] of the two roots; mentions
@@ -162,8 +162,50 @@ CREATE INDEX mentions_event ON mentions(event);
 /// daily aggregate.
 const V4: &str = "";
 
+/// Rows of [`SENTENCE_INDEX`] are numbered `doc * SENTENCE_SLOTS + idx`:
+/// a document's sentence `idx` below this many is searchable.
+pub const SENTENCE_SLOTS: i64 = 1 << 24;
+
+/// The full-text index of the stored sentences (FTS5, contentless: the
+/// text stays only in `sentences`), kept by triggers.
+pub const SENTENCE_INDEX: &str = "sentences_fts";
+
+/// Version 5, for the server: full-text search over the stored sentences,
+/// an index of mentions by document and sentence (the document view, and
+/// from a found sentence to its events), and the article itself: its body
+/// (`documents.body`, NULL for documents stored before) and its direct
+/// quotations (`quotes`, byte ranges into the body with their speakers). [`SENTENCE_INDEX`] is a contentless FTS5 table
+/// (Porter stemming over Unicode words, diacritics folded) whose row id is
+/// [`SENTENCE_SLOTS`]` * doc + idx`; triggers index each sentence stored
+/// and forget each one deleted. Back-filled from the sentences already stored.
+const V5: &str = "
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content = '', contentless_delete = 1,
+    tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences WHEN new.idx < 16777216 BEGIN
+    INSERT INTO sentences_fts (rowid, text) VALUES (new.doc * 16777216 + new.idx, new.text);
+END;
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences WHEN old.idx < 16777216 BEGIN
+    DELETE FROM sentences_fts WHERE rowid = old.doc * 16777216 + old.idx;
+END;
+INSERT INTO sentences_fts (rowid, text)
+    SELECT doc * 16777216 + idx, text FROM sentences WHERE idx < 16777216;
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc, sentence);
+ALTER TABLE documents ADD COLUMN body TEXT;
+CREATE TABLE quotes (
+    doc         INTEGER NOT NULL,
+    idx         INTEGER NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    speaker     TEXT,
+    role        TEXT,
+    actor       TEXT,
+    attribution TEXT NOT NULL,
+    PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+";
+
 /// The migrations, in order: index `i` takes a database from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The secondary indexes that a bulk load into an empty database drops and
 /// builds again at the end (one sort each instead of millions of random
@@ -177,6 +219,10 @@ pub const DEFERRED_INDEXES: &[(&str, &str)] = &[
     (
         "mentions_event",
         "CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event)",
+    ),
+    (
+        "mentions_doc",
+        "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc, sentence)",
     ),
 ];
 
@@ -630,5 +676,12 @@ mod tests {
             .query_row("PRAGMA application_id", [], |r| r.get(0))
             .expect("app id");
         assert_eq!(app, APPLICATION_ID);
+    }
+
+    #[test]
+    fn sentence_numbers_in_the_triggers_match_the_constant() {
+        let n = SENTENCE_SLOTS.to_string();
+        assert_eq!(V5.matches(n.as_str()).count(), 6);
+        assert!(V5.contains(SENTENCE_INDEX));
     }
 }

@@ -152,3 +152,45 @@ fn read_only_connections_read_beside_a_writer_and_never_write() {
     ));
     assert!(!dir.path().join("none.db").exists());
 }
+
+#[test]
+fn events_are_found_by_the_words_of_their_sentences() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = Store::open_read_only(&filled(dir.path())).expect("read only");
+    let found = |text: &str| -> Vec<String> {
+        s.events(&EventQuery {
+            text: Some(text.into()),
+            ..query()
+        })
+        .expect("search")
+        .events
+        .into_iter()
+        .map(|e| e.cameo)
+        .collect()
+    };
+    assert_eq!(found("prkmil"), ["190"]);
+    assert_eq!(found("did 111"), ["111"]);
+    assert_eq!(
+        found("\"did (111*"),
+        ["111"],
+        "quotes and brackets are not syntax"
+    );
+    assert!(found("nowhere").is_empty());
+    assert_eq!(found("  ").len(), 5, "no word, no filter");
+    let both = s
+        .events(&EventQuery {
+            text: Some("KORGOV".into()),
+            root: Some("19".into()),
+            ..query()
+        })
+        .expect("search and filter");
+    assert_eq!(both.events.len(), 1);
+    let many = "w ".repeat(20);
+    assert!(matches!(
+        s.events(&EventQuery {
+            text: Some(many),
+            ..query()
+        }),
+        Err(StoreError::Query(_))
+    ));
+}

@@ -97,6 +97,7 @@ pub fn doc<'a>(id: &'a str, url: &'a str, body: &str) -> DocRecord<'a> {
         published: None,
         hash: DocRecord::content_hash(body),
         lead_sentences: 1,
+        ..DocRecord::default()
     }
 }
 
