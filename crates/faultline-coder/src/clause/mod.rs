@@ -253,7 +253,9 @@ impl Engine<'_> {
         let passive = voice.passive;
         let subject = match &parsed {
             Some(p) if f.bare => Some(p.subject.clone()),
-            Some(p) => roles::reconcile(roles::subject_of(s, f, voice.k, carry, out), p),
+            Some(p) => {
+                roles::reconcile(s, voice.k, roles::subject_of(s, f, voice.k, carry, out), p)
+            }
             None => roles::subject_of(s, f, voice.k, carry, out),
         };
         if f.between.is_none() {

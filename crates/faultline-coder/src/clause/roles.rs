@@ -106,10 +106,18 @@ pub(super) fn subject_of(
 /// (a subject across a participle clause or a prepositional phrase); the
 /// windows keep coordinated actors the parse reached only in part, and
 /// subjects the parse inherits from another clause (where parses of news
-/// go wrong most).
-pub(super) fn reconcile(heuristic: Option<Vec<usize>>, parsed: &ParsedRoles) -> Option<Vec<usize>> {
+/// go wrong most). Coordinated actors right before the verb ("Japan and
+/// South Korea held …") stand against a parse that took a dateline or an
+/// aside for the subject.
+pub(super) fn reconcile(
+    s: &Sentence<'_>,
+    k: usize,
+    heuristic: Option<Vec<usize>>,
+    parsed: &ParsedRoles,
+) -> Option<Vec<usize>> {
     let p = &parsed.subject;
     match heuristic {
+        Some(h) if h.len() >= 2 && right_before(s, &h, k) => Some(h),
         None if p.is_empty() || parsed.subject_inherited => None,
         None => Some(p.clone()),
         Some(h) if p.is_empty() || parsed.subject_inherited => Some(h),
@@ -126,6 +134,19 @@ pub(super) fn reconcile(heuristic: Option<Vec<usize>>, parsed: &ParsedRoles) -> 
         }
         Some(_) => Some(p.clone()),
     }
+}
+
+/// True when the last of `actors` ends right before word `k`: nothing but
+/// up to three words, and no punctuation, between.
+fn right_before(s: &Sentence<'_>, actors: &[usize], k: usize) -> bool {
+    let Some(end) = actors.iter().map(|&a| s.actors[a].end).max() else {
+        return false;
+    };
+    let between: Vec<&W> = s.words.iter().take(k).filter(|w| w.start >= end).collect();
+    between.len() <= 3
+        && between
+            .iter()
+            .all(|w| w.lower.chars().all(char::is_alphanumeric))
 }
 
 /// Coordinated verbs share their subject: "Iran issued warrants on people
@@ -245,7 +266,11 @@ impl Engine<'_> {
             // target obliques; else the first actor after the trigger.
             let parsed_targets = parsed.map(|p| parse_targets(s, p, &m.code, &own_countries));
             let targets = match (parsed_targets, m.target) {
-                (Some(p), Some(t)) if m.matched && (p.is_empty() || p.contains(&t)) => None,
+                (Some(p), Some(t))
+                    if m.matched && (p.is_empty() || p.contains(&t) || !after_place_word(s, t)) =>
+                {
+                    None
+                }
                 (Some(p), _) if !p.is_empty() => Some(p),
                 _ => None,
             };
@@ -305,18 +330,26 @@ impl Engine<'_> {
 /// withdrew the US from …").
 fn parse_targets(s: &Sentence<'_>, p: &ParsedRoles, code: &str, own: &[&str]) -> Vec<usize> {
     let conflict = cameo::quad_class(code) >= 3;
+    // Force posture and concessions act on one's own forces ("massed
+    // troops", "withdrew its soldiers"): any sector of one's own country.
+    let posture = matches!(cameo::root(code), "15" | "08");
     p.targets
         .iter()
         .copied()
         .filter(|t| conflict || !p.opponents.contains(t))
         .filter(|&t| {
-            !(s.actors[t].code.len() == 3
-                && s.actors[t]
-                    .country
-                    .as_deref()
-                    .is_some_and(|c| own.contains(&c)))
+            let m = s.actors[t];
+            !((m.code.len() == 3 || posture)
+                && m.country.as_deref().is_some_and(|c| own.contains(&c)))
         })
         .collect()
+}
+
+/// True when the mention of actor `a` comes right after a preposition of
+/// place ("in Oslo", "at the palace"): a pattern's `TARGET` bound there is
+/// a place the parse may correct.
+fn after_place_word(s: &Sentence<'_>, a: usize) -> bool {
+    word_before(&s.words, s.actors[a].start).is_some_and(|w| lex().place_prepositions.contains(w))
 }
 
 /// Spans of relative clauses closed before `verb_start` ("Russia, which
