@@ -77,6 +77,8 @@ struct Sentence<'a> {
     body: &'a str,
     text: &'a str,
     words: Vec<W>,
+    /// The tokens `words` come from (the parser reads the same ones).
+    tokens: Vec<faultline_text::Token>,
     /// Actor mentions that act (not apposition roles).
     actors: Vec<&'a Mention>,
     /// The dependency parse, for sentences with a trigger and an actor.
@@ -88,7 +90,8 @@ impl<'a> Sentence<'a> {
     fn new(inp: &'a SentenceInput<'a>) -> Option<Self> {
         let body = inp.body;
         let text = &body[inp.start..inp.end];
-        let words: Vec<W> = faultline_text::tokens(text, inp.start)
+        let tokens = faultline_text::tokens(text, inp.start);
+        let words: Vec<W> = tokens
             .iter()
             .map(|t| W {
                 start: t.span.start,
@@ -105,6 +108,7 @@ impl<'a> Sentence<'a> {
             body,
             text,
             words,
+            tokens,
             actors,
             parse: None,
         })
@@ -205,9 +209,7 @@ impl Engine<'_> {
         }
         // Only sentences with a trigger and an actor are parsed.
         let words = match self.syntax {
-            Some(model) if !s0.actors.is_empty() => {
-                model.parse_span(inp.body, faultline_text::Span::new(inp.start, inp.end))
-            }
+            Some(model) if !s0.actors.is_empty() => model.parse_tokens(inp.body, &s0.tokens),
             _ => Vec::new(),
         };
         let parse = (!words.is_empty()).then(|| parse::Parse::new(&s0, &words));
