@@ -223,7 +223,8 @@ pub async fn dyad(
             .unwrap_or_default(),
     );
     let base = format!("/dyads/{}/{}?by={by}{range_q}", req.a, req.b);
-    let svg = series_svg(&points, &alerts, |start| {
+    let selected = ev_from.filter(|f| points.iter().any(|p| p.period == *f));
+    let svg = series_svg(&points, &alerts, selected, |start| {
         let end = req.by.next(start) - chrono::Duration::days(1);
         format!("{base}&events_from={start}&events_to={end}#events")
     });
