@@ -242,6 +242,11 @@ fn story_keys(a: &str, b: &str, q: &EventQuery) -> String {
     serde_json::to_string(&keys).unwrap_or_default()
 }
 
+/// A search reads at most this many matching sentences, the most recently
+/// stored first, so a word found in millions of sentences still answers
+/// quickly (its events are then those of its latest sentences).
+pub const MAX_SEARCH_SENTENCES: usize = 10_000;
+
 /// The most words a search may hold.
 pub const MAX_SEARCH_WORDS: usize = 16;
 
@@ -317,7 +322,8 @@ impl Store {
              AND (?6 IS NULL OR (e.precision < 3 AND e.day >= ?6)) \
              AND (?7 IS NULL OR (e.precision < 3 AND e.day <= ?7)) \
              AND (?11 IS NULL OR e.id IN (SELECT m.event FROM \
-                 (SELECT rowid AS r FROM sentences_fts WHERE sentences_fts MATCH ?11) f \
+                 (SELECT rowid AS r FROM sentences_fts WHERE sentences_fts MATCH ?11 \
+                  ORDER BY rowid DESC LIMIT {cap}) f \
                  JOIN mentions m ON m.doc = f.r / {slots} AND m.sentence = f.r % {slots})) \
              ORDER BY e.day DESC, e.id DESC LIMIT ?8 OFFSET ?9) \
              SELECT {EVENT_COLUMNS} FROM page JOIN events e ON e.id = page.id \
@@ -325,7 +331,8 @@ impl Store {
              JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence \
              JOIN documents d ON d.id = m.doc \
              ORDER BY page.day DESC, page.id DESC",
-            slots = crate::schema::SENTENCE_SLOTS
+            slots = crate::schema::SENTENCE_SLOTS,
+            cap = MAX_SEARCH_SENTENCES
         );
         let (a, b) = q.dyad.clone().unzip();
         let limit = i64::from(q.per_page) + 1;
