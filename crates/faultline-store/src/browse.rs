@@ -311,11 +311,19 @@ impl Store {
         } else {
             "?10 IS NULL AND"
         };
+        // The same day bounds again, plain, so that the story index
+        // (story, day) reads only the days asked for.
+        let days = match (q.from.is_some(), q.to.is_some()) {
+            (true, true) => "e.day BETWEEN ?6 AND ?7 AND",
+            (true, false) => "e.day >= ?6 AND",
+            (false, true) => "e.day <= ?7 AND",
+            (false, false) => "",
+        };
         let sql = format!(
             // The page's ids first (filter, sort, limit), then the columns
             // of those rows only: the mention count and joins are not
             // computed for every matching event.
-            "WITH page AS (SELECT e.id, e.day FROM events e WHERE {by_story} \
+            "WITH page AS (SELECT e.id, e.day FROM events e WHERE {by_story} {days} \
              (?1 IS NULL OR e.src_root = ?1 OR e.tgt_root = ?1 OR e.src_code = ?1 OR e.tgt_code = ?1) \
              AND (?2 IS NULL OR (e.src_root = ?2 AND e.tgt_root = ?3) OR (e.src_root = ?3 AND e.tgt_root = ?2)) \
              AND (?4 IS NULL OR e.root = ?4) AND (?5 IS NULL OR e.factuality = ?5) \
