@@ -31,10 +31,12 @@ pub const QUAD_NAMES: [&str; 4] = [
 ];
 
 /// The chart of `points`, with the periods in `alerts` (first day, z-score)
-/// ringed; `link(start)` gives the URL of a period's events.
+/// ringed and the `selected` period (whose events the page lists) shaded;
+/// `link(start)` gives the URL of a period's events.
 pub fn series_svg(
     points: &[Point],
     alerts: &[(NaiveDate, f64)],
+    selected: Option<NaiveDate>,
     link: impl Fn(NaiveDate) -> String,
 ) -> String {
     let height = TOP + TENSION_H + GAP + BARS_H + BOTTOM;
@@ -99,12 +101,17 @@ pub fn series_svg(
         }
         let _ = write!(
             s,
-            "<a href=\"{href}\"><rect class=\"hit\" x=\"{:.1}\" y=\"{TOP}\" width=\"{:.1}\" height=\"{:.1}\">\
+            "<a href=\"{href}\"><rect class=\"hit{sel}\" x=\"{:.1}\" y=\"{TOP}\" width=\"{:.1}\" height=\"{:.1}\">\
              <title>{period}: {n} events ({q0} {n0}, {q1} {n1}, {q2} {n2}, {q3} {n3}); tension {tension:.1}</title></rect></a>",
             x(i) - step / 2.0,
             step,
             TENSION_H + GAP + BARS_H,
             href = esc(&link(p.period)),
+            sel = if selected == Some(p.period) {
+                " selected"
+            } else {
+                ""
+            },
             period = p.period,
             n = t.total,
             q0 = QUAD_NAMES[0],
@@ -187,13 +194,16 @@ mod tests {
                 totals: Totals::default(),
             })
             .collect();
-        let svg = series_svg(&points, &[(day(2), 4.2)], |p| format!("/x?from={p}&to={p}"));
+        let svg = series_svg(&points, &[(day(2), 4.2)], Some(day(3)), |p| {
+            format!("/x?from={p}&to={p}")
+        });
+        assert_eq!(svg.matches("class=\"hit selected\"").count(), 1);
         assert_eq!(svg.matches("<a href=").count(), 3);
         assert!(svg.contains("/x?from=2024-01-02&amp;to=2024-01-02"));
         assert_eq!(svg.matches("<polyline").count(), 1);
         assert_eq!(svg.matches("<circle class=\"alert\"").count(), 1);
         assert!(svg.contains("z = +4.2"));
         assert!(svg.ends_with("</svg>"));
-        assert!(series_svg(&[], &[], |_| String::new()).contains("no data"));
+        assert!(series_svg(&[], &[], None, |_| String::new()).contains("no data"));
     }
 }

@@ -9,8 +9,10 @@ use std::fmt::Write;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse};
+use chrono::{Duration, NaiveDate};
+use faultline_store::Store;
 use faultline_store::browse::{DocumentView, EventQuery, QuoteView};
-use faultline_store::query::{AlertQuery, Filter};
+use faultline_store::query::{AlertQuery, DyadTotal, Filter, Mover};
 use serde::Deserialize;
 
 use crate::api::{PAGE_SIZE, SeriesParams, SeriesRequest, load_document};
@@ -35,30 +37,119 @@ pub async fn style() -> impl IntoResponse {
     )
 }
 
-/// `GET /`: the most active dyads, each a link to its page.
-pub async fn index(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    let top = state
-        .read(|s| Ok(s.top_dyads(&Filter::default(), 25)?))
-        .await?;
-    let mut body = String::from(
-        "<p>The most active pairs of actors (both directions, asserted events). \
-         Choose one to see its tension and events.</p>",
+/// Query of the front page: the range, or `days` before the last data.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndexParams {
+    from: Option<String>,
+    to: Option<String>,
+    /// Days up to the last data (default 30; ignored when `from` is given).
+    days: Option<u32>,
+}
+
+/// What the front page shows: the busiest dyads of a range and the dyads
+/// whose tension moved most against the range of the same length before.
+struct Front {
+    from: NaiveDate,
+    to: NaiveDate,
+    top: Vec<DyadTotal>,
+    movers: Vec<Mover>,
+}
+
+/// Reads the front page's data (nothing when the database has no dated events).
+fn front(
+    s: &Store,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    days: u32,
+) -> Result<Option<Front>, AppError> {
+    let Some((first, last)) = s.day_range()? else {
+        return Ok(None);
+    };
+    let to = to.unwrap_or(last);
+    let from = from.unwrap_or_else(|| (to - Duration::days(i64::from(days) - 1)).max(first));
+    let range = |a, b| Filter {
+        from: Some(a),
+        to: Some(b),
+        ..Filter::default()
+    };
+    let top = s.top_dyads(&range(from, to), 25)?;
+    let before = from - Duration::days((to - from).num_days() + 1);
+    let movers = s.movers(
+        &range(before, from - Duration::days(1)),
+        &range(from, to),
+        3,
+        10,
+    )?;
+    Ok(Some(Front {
+        from,
+        to,
+        top,
+        movers,
+    }))
+}
+
+/// `GET /`: the busiest dyads of the last 30 days of data (or of a range),
+/// and the dyads whose tension moved most; each links to its page.
+pub async fn index(
+    State(state): State<AppState>,
+    Params(q): Params<IndexParams>,
+) -> Result<Html<String>, AppError> {
+    let (from, to) = params::range(q.from.as_deref(), q.to.as_deref())?;
+    let days = params::number("days", q.days, 30, 100_000)?;
+    let Some(f) = state.read(move |s| front(s, from, to, days)).await? else {
+        return Ok(Html(page(
+            "Dyads",
+            "<p class=\"empty\">The database holds no dated events yet: run <code>faultline ingest</code>.</p>",
+        )));
+    };
+    let range = format!("from={}&to={}", f.from, f.to);
+    let mut body = format!(
+        "<p>The most active pairs of actors from {} to {} (both directions, asserted events). \
+         Show the last <a href=\"/?days=30\">30 days</a> · <a href=\"/?days=365\">year</a> · \
+         <a href=\"/?days=100000\">all time</a> of the data.</p>",
+        f.from, f.to
     );
-    if top.is_empty() {
-        body.push_str("<p class=\"empty\">The database holds no dated events yet: run <code>faultline ingest</code>.</p>");
+    if f.top.is_empty() {
+        body.push_str("<p class=\"empty\">No dyadic events in this range.</p>");
     } else {
         body.push_str(
-            "<table><thead><tr><th>dyad</th><th>events</th><th>tension</th></tr></thead><tbody>",
+            "<table><thead><tr><th>dyad</th><th>events</th><th>mean Goldstein</th><th>tension</th></tr></thead><tbody>",
         );
-        for d in &top {
+        for d in &f.top {
             let _ = write!(
                 body,
-                "<tr><td><a href=\"/dyads/{a}/{b}?by=week\">{a} – {b}</a></td><td class=\"num\">{n}</td>\
-                 <td class=\"num\">{t:.1}</td></tr>",
+                "<tr><td><a href=\"/dyads/{a}/{b}?by=week&amp;{r}\">{a} – {b}</a></td><td class=\"num\">{n}</td>\
+                 <td class=\"num\">{g:+.1}</td><td class=\"num\">{t:.1}</td></tr>",
                 a = esc(&d.pair.a),
                 b = esc(&d.pair.b),
+                r = esc(&range),
                 n = d.totals.total,
+                g = d.totals.goldstein_mean.unwrap_or(0.0),
                 t = d.totals.tension
+            );
+        }
+        body.push_str("</tbody></table>");
+    }
+    if !f.movers.is_empty() {
+        body.push_str(
+            "<h2>Tension moved most against the period before</h2><table><thead><tr><th>dyad</th>\
+             <th>events before</th><th>tension before</th><th>events</th><th>tension</th><th>change</th>\
+             </tr></thead><tbody>",
+        );
+        for m in &f.movers {
+            let _ = write!(
+                body,
+                "<tr><td><a href=\"/dyads/{a}/{b}?by=week\">{a} – {b}</a></td><td class=\"num\">{bn}</td>\
+                 <td class=\"num\">{bt:.1}</td><td class=\"num\">{an}</td><td class=\"num\">{at:.1}</td>\
+                 <td class=\"num\">{c:+.1}</td></tr>",
+                a = esc(&m.pair.a),
+                b = esc(&m.pair.b),
+                bn = m.before_total,
+                bt = m.before,
+                an = m.after_total,
+                at = m.after,
+                c = m.change,
             );
         }
         body.push_str("</tbody></table>");
@@ -132,7 +223,8 @@ pub async fn dyad(
             .unwrap_or_default(),
     );
     let base = format!("/dyads/{}/{}?by={by}{range_q}", req.a, req.b);
-    let svg = series_svg(&points, &alerts, |start| {
+    let selected = ev_from.filter(|f| points.iter().any(|p| p.period == *f));
+    let svg = series_svg(&points, &alerts, selected, |start| {
         let end = req.by.next(start) - chrono::Duration::days(1);
         format!("{base}&events_from={start}&events_to={end}#events")
     });

@@ -167,19 +167,33 @@ pub struct NetworkParams {
     limit: Option<u32>,
 }
 
-/// `GET /network`: the actor network of a period (the busiest dyads).
+/// `GET /network`: the actor network of a period (the busiest dyads; by
+/// default of the last 30 days of data).
 pub async fn network(
     State(state): State<AppState>,
     Params(q): Params<NetworkParams>,
 ) -> Result<Html<String>, AppError> {
     let (from, to) = params::range(q.from.as_deref(), q.to.as_deref())?;
     let limit = params::number("limit", q.limit, 40, 200)? as usize;
-    let f = Filter {
-        from,
-        to,
-        ..Filter::default()
-    };
-    let edges = state.read(move |s| Ok(s.top_dyads(&f, limit)?)).await?;
+    // Without a range, the last 30 days of the data: the whole aggregate
+    // of a big database is seconds of reading.
+    let (from, to, edges) = state
+        .read(move |s| {
+            let (from, to) = match (from, to, s.day_range()?) {
+                (None, None, Some((first, last))) => (
+                    Some((last - chrono::Duration::days(29)).max(first)),
+                    Some(last),
+                ),
+                _ => (from, to),
+            };
+            let f = Filter {
+                from,
+                to,
+                ..Filter::default()
+            };
+            Ok((from, to, s.top_dyads(&f, limit)?))
+        })
+        .await?;
     let range = query_string(&[
         ("from", from.map(|d| d.to_string())),
         ("to", to.map(|d| d.to_string())),
@@ -190,8 +204,9 @@ pub async fn network(
         |a| format!("/events?actor={a}&{range}"),
     );
     let mut body = String::from("<form class=\"filters\" method=\"get\" action=\"/network\">");
-    body.push_str(&input("from", "from", q.from.as_deref(), "YYYY-MM-DD"));
-    body.push_str(&input("to", "to", q.to.as_deref(), "YYYY-MM-DD"));
+    let (shown_from, shown_to) = (from.map(|d| d.to_string()), to.map(|d| d.to_string()));
+    body.push_str(&input("from", "from", shown_from.as_deref(), "YYYY-MM-DD"));
+    body.push_str(&input("to", "to", shown_to.as_deref(), "YYYY-MM-DD"));
     let _ = write!(
         body,
         "<label>dyads <input name=\"limit\" value=\"{limit}\" size=\"4\"></label>\

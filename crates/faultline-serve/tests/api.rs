@@ -503,6 +503,11 @@ async fn dyad_page_has_a_chart_with_links_and_the_evidence() {
     .await;
     assert!(one.contains("in the capital on Monday"));
     assert!(!one.contains("shelled"));
+    assert_eq!(
+        one.matches("<rect class=\"hit selected\"").count(),
+        1,
+        "the clicked period is marked"
+    );
     let (status, _) = get(&f, "/dyads/RUR/BOR?by=fortnight").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }

@@ -242,6 +242,11 @@ fn story_keys(a: &str, b: &str, q: &EventQuery) -> String {
     serde_json::to_string(&keys).unwrap_or_default()
 }
 
+/// A search reads at most this many matching sentences, the most recently
+/// stored first, so a word found in millions of sentences still answers
+/// quickly (its events are then those of its latest sentences).
+pub const MAX_SEARCH_SENTENCES: usize = 10_000;
+
 /// The most words a search may hold.
 pub const MAX_SEARCH_WORDS: usize = 16;
 
@@ -306,18 +311,27 @@ impl Store {
         } else {
             "?10 IS NULL AND"
         };
+        // The same day bounds again, plain, so that the story index
+        // (story, day) reads only the days asked for.
+        let days = match (q.from.is_some(), q.to.is_some()) {
+            (true, true) => "e.day BETWEEN ?6 AND ?7 AND",
+            (true, false) => "e.day >= ?6 AND",
+            (false, true) => "e.day <= ?7 AND",
+            (false, false) => "",
+        };
         let sql = format!(
             // The page's ids first (filter, sort, limit), then the columns
             // of those rows only: the mention count and joins are not
             // computed for every matching event.
-            "WITH page AS (SELECT e.id, e.day FROM events e WHERE {by_story} \
+            "WITH page AS (SELECT e.id, e.day FROM events e WHERE {by_story} {days} \
              (?1 IS NULL OR e.src_root = ?1 OR e.tgt_root = ?1 OR e.src_code = ?1 OR e.tgt_code = ?1) \
              AND (?2 IS NULL OR (e.src_root = ?2 AND e.tgt_root = ?3) OR (e.src_root = ?3 AND e.tgt_root = ?2)) \
              AND (?4 IS NULL OR e.root = ?4) AND (?5 IS NULL OR e.factuality = ?5) \
              AND (?6 IS NULL OR (e.precision < 3 AND e.day >= ?6)) \
              AND (?7 IS NULL OR (e.precision < 3 AND e.day <= ?7)) \
              AND (?11 IS NULL OR e.id IN (SELECT m.event FROM \
-                 (SELECT rowid AS r FROM sentences_fts WHERE sentences_fts MATCH ?11) f \
+                 (SELECT rowid AS r FROM sentences_fts WHERE sentences_fts MATCH ?11 \
+                  ORDER BY rowid DESC LIMIT {cap}) f \
                  JOIN mentions m ON m.doc = f.r / {slots} AND m.sentence = f.r % {slots})) \
              ORDER BY e.day DESC, e.id DESC LIMIT ?8 OFFSET ?9) \
              SELECT {EVENT_COLUMNS} FROM page JOIN events e ON e.id = page.id \
@@ -325,7 +339,8 @@ impl Store {
              JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence \
              JOIN documents d ON d.id = m.doc \
              ORDER BY page.day DESC, page.id DESC",
-            slots = crate::schema::SENTENCE_SLOTS
+            slots = crate::schema::SENTENCE_SLOTS,
+            cap = MAX_SEARCH_SENTENCES
         );
         let (a, b) = q.dyad.clone().unzip();
         let limit = i64::from(q.per_page) + 1;

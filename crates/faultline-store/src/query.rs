@@ -317,9 +317,13 @@ impl Store {
     pub fn day_range(&self) -> Result<Option<(NaiveDate, NaiveDate)>> {
         let r: (Option<i64>, Option<i64>) = self
             .conn
-            .query_row("SELECT MIN(day), MAX(day) FROM dyad_daily", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            // Two subqueries, so each is one step down the day index
+            // (MIN and MAX together would scan it).
+            .query_row(
+                "SELECT (SELECT MIN(day) FROM dyad_daily), (SELECT MAX(day) FROM dyad_daily)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .map_err(|e| self.err(e))?;
         Ok(match r {
             (Some(a), Some(b)) => Some((date_of_day(a), date_of_day(b))),

@@ -174,7 +174,10 @@ pub const SENTENCE_INDEX: &str = "sentences_fts";
 /// an index of mentions by document and sentence (the document view, and
 /// from a found sentence to its events), and the article itself: its body
 /// (`documents.body`, NULL for documents stored before) and its direct
-/// quotations (`quotes`, byte ranges into the body with their speakers). [`SENTENCE_INDEX`] is a contentless FTS5 table
+/// quotations (`quotes`, byte ranges into the body with their speakers).
+/// `dyad_daily_day` orders the aggregate by day (covering the event
+/// counts), so a range of recent days (the front page, movers, the data's
+/// first and last day) reads only its own rows. [`SENTENCE_INDEX`] is a contentless FTS5 table
 /// (Porter stemming over Unicode words, diacritics folded) whose row id is
 /// [`SENTENCE_SLOTS`]` * doc + idx`; triggers index each sentence stored
 /// and forget each one deleted. Back-filled from the sentences already stored.
@@ -190,6 +193,7 @@ END;
 INSERT INTO sentences_fts (rowid, text)
     SELECT doc * 16777216 + idx, text FROM sentences WHERE idx < 16777216;
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc, sentence);
+CREATE INDEX dyad_daily_day ON dyad_daily(day, src, tgt, quad, asserted, events, g_sum, g_abs);
 ALTER TABLE documents ADD COLUMN body TEXT;
 CREATE TABLE quotes (
     doc         INTEGER NOT NULL,

@@ -378,8 +378,8 @@ fn migrates_v3_organisation_roots() {
         // Version 5's search index and mention index did not exist yet.
         c.execute_batch(
             "DROP TRIGGER sentences_fts_insert; DROP TRIGGER sentences_fts_delete; \
-             DROP TABLE sentences_fts; DROP INDEX mentions_doc; DROP TABLE quotes; \
-             ALTER TABLE documents DROP COLUMN body; PRAGMA user_version = 3",
+             DROP TABLE sentences_fts; DROP INDEX mentions_doc; DROP INDEX dyad_daily_day; \
+             DROP TABLE quotes; ALTER TABLE documents DROP COLUMN body; PRAGMA user_version = 3",
         )
         .expect("version");
         let igo: i64 = c
