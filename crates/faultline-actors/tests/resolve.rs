@@ -260,3 +260,31 @@ fn ships_jets_and_news_agencies_stand_for_their_state() {
     let ms = resolve_on(body, "2021-03-02");
     assert_eq!(code_of(&ms, "tribunal of the United Nations"), ["IGOUNO"]);
 }
+
+#[test]
+fn a_plural_role_word_before_a_group_phrase_joins_it() {
+    let body = "Israel and Lebanon held talks on the sea border. Delegations from the two countries met at Naqoura.";
+    let ms = resolve_on(body, "2020-10-20");
+    assert_eq!(
+        code_of(&ms, "Delegations from the two countries"),
+        ["ISRGOV", "LBNGOV"]
+    );
+    let body = "Serbia and Kosovo signed the deal in Washington. Negotiators of both sides will return in March.";
+    let ms = resolve_on(body, "2020-09-10");
+    assert_eq!(
+        code_of(&ms, "Negotiators of both sides"),
+        ["SRBGOV", "XKXGOV"]
+    );
+}
+
+#[test]
+fn a_role_word_before_a_named_organisation_describes_it() {
+    let body = "China's state broadcaster CCTV showed the carrier leaving port.";
+    let ms = resolve_on(body, "2021-03-02");
+    assert_eq!(code_of(&ms, "CCTV"), ["CHNMED"]);
+    assert!(code_of(&ms, "China's state broadcaster").is_empty());
+    assert!(code_of(&ms, "China").is_empty());
+    let body = "Iran's semi-official Fars news agency carried the statement.";
+    let ms = resolve_on(body, "2021-03-02");
+    assert_eq!(code_of(&ms, "Fars news agency"), ["IRNMED"]);
+}

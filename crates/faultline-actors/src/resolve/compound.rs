@@ -38,9 +38,14 @@ pub(super) fn country_role(
     }
     let last = role_run_end(cx, i + 1);
     let end = cx.atoms[last].end;
-    if used_as_modifier(cx.body, end, cx.s.end) {
-        // "Hungary's media law": the role word modifies a noun.
-        if let Some(code) = a.code.clone().or_else(|| a.country.clone()) {
+    let described = names_an_actor_next(cx, last + 1, end);
+    if used_as_modifier(cx.body, end, cx.s.end) || described.is_some() {
+        // "Hungary's media law": the role word modifies a noun; "China's
+        // official Xinhua agency": it describes the actor named next, which
+        // stands for the country when it is the country's.
+        if described.as_ref() != Some(&a.country)
+            && let Some(code) = a.code.clone().or_else(|| a.country.clone())
+        {
             mentions.push(Mention {
                 entry: cx.entry_id(a),
                 ..cx.mention(a.start, a.end, code, Via::Dictionary)
@@ -58,6 +63,20 @@ pub(super) fn country_role(
     share_head(cx, mentions, &compound);
     mentions.push(compound);
     Some(last + 1)
+}
+
+/// The root of atom `next` when, right after a role word ending at `end`,
+/// it is an organisation or group with a name of its own (not a person,
+/// whose title the role word is); `Some(None)` for one with no root.
+fn names_an_actor_next(cx: &Sentence<'_>, next: usize, end: usize) -> Option<Option<String>> {
+    cx.atoms
+        .get(next)
+        .filter(|n| {
+            n.kind == AtomKind::Actor
+                && n.is_organisation()
+                && cx.body[end..n.start].trim().is_empty()
+        })
+        .map(|n| n.country.clone())
 }
 
 /// The last atom of the run of role words starting at `from`: role words in
@@ -219,8 +238,10 @@ fn joinable_gap(gap: &str) -> bool {
                 || lw
                     .split('-')
                     .all(|p| lex().role_modifiers.contains(p) || p.is_empty())
+                // Names and model names: "Lebanese Hezbollah fighters", "a
+                // Russian Tu-95 bomber".
                 || (w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+                    && w.chars().all(|c| c.is_alphanumeric() || c == '-'))
         })
         && !gap.contains([',', ';', ':', '(', ')', '"', '“', '”'])
 }

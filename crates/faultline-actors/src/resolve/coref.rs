@@ -4,6 +4,7 @@
 //! sentences after it.
 
 use super::context::State;
+use super::mention::AtomKind;
 use super::words::{coordinates, is_plural};
 use super::{Mention, Sentence, Via};
 use crate::code;
@@ -59,8 +60,8 @@ fn group_phrases(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<
                 continue;
             };
             let role = role_before(cx, mentions, start);
-            let start = role.map_or(start, |r| r.start);
-            let sector = role.and_then(|r| r.sector.as_deref()).or(sector);
+            let start = role.as_ref().map_or(start, |r| r.0);
+            let sector = role.as_ref().and_then(|r| r.1.as_deref()).or(sector);
             for r in roots {
                 let code = sector.map_or_else(|| r.clone(), |sec| code::with_sector(&r, sec));
                 out.push(cx.mention(start, end, code, Via::Coreference));
@@ -70,14 +71,27 @@ fn group_phrases(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<
     out
 }
 
-/// The role word of the context right before a group phrase starting at
-/// `at`, joined by "of", "from" or "in": "officials from both sides",
-/// "the foreign ministers of the two countries".
-fn role_before<'m>(cx: &Sentence<'_>, mentions: &'m [Mention], at: usize) -> Option<&'m Mention> {
-    let m = mentions.iter().rev().find(|m| m.end <= at)?;
-    let gap = cx.body[m.end..at].trim().to_ascii_lowercase();
-    let joined = lex().member_leads.contains(&gap) || lex().location_leads.contains(&gap);
-    (m.via == Via::Context && joined).then_some(m)
+/// The role word right before a group phrase starting at `at`, joined by
+/// "of", "from" or "in" ("officials from both sides", "delegations of the
+/// two countries"): where it starts and its sector. A mention of the
+/// context there ("government officials") gives both; else the role word.
+fn role_before(
+    cx: &Sentence<'_>,
+    mentions: &[Mention],
+    at: usize,
+) -> Option<(usize, Option<String>)> {
+    let joined = |end: usize| {
+        let gap = cx.body[end..at].trim().to_ascii_lowercase();
+        lex().member_leads.contains(&gap) || lex().location_leads.contains(&gap)
+    };
+    if let Some(m) = mentions.iter().rev().find(|m| m.end <= at)
+        && m.via == Via::Context
+        && joined(m.end)
+    {
+        return Some((m.start, m.sector.clone()));
+    }
+    let a = cx.atoms.iter().rev().find(|a| a.end <= at)?;
+    (a.kind == AtomKind::Sector && joined(a.end)).then(|| (a.start, a.sector.clone()))
 }
 
 /// The spans (in `lower`) of "the COUNT NOUN" or "both NOUN", with the noun.

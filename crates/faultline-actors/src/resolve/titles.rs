@@ -313,7 +313,6 @@ pub(super) fn unknown_named_appositions(
             out.push(Mention {
                 role: Some(role),
                 person: true,
-                sentence: known.first().map_or(0, |k| k.sentence),
                 ..cx.mention(start, comma, code, Via::Apposition)
             });
         }
