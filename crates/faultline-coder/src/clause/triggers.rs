@@ -12,7 +12,7 @@ use faultline_actors::Via;
 use super::pattern::match_one;
 use super::{Found, Sentence};
 use crate::dict::lexicon::lex;
-use crate::verbs::{TriggerKind, VerbDict};
+use crate::verbs::{TriggerKind, VerbDict, pre_matches};
 
 /// The triggers of a sentence, in word order.
 pub(super) fn find(verbs: &VerbDict, s: &Sentence<'_>) -> Vec<Found> {
@@ -22,6 +22,11 @@ pub(super) fn find(verbs: &VerbDict, s: &Sentence<'_>) -> Vec<Found> {
     between_nouns(verbs, s, &mut found, &mut used);
     longest_per_verb(&mut found);
     verb_triggers(verbs, s, &mut found, &used);
+    // Triggers that need words before the verb are the more specific: tried first.
+    for f in &mut found {
+        f.candidates
+            .sort_by_key(|&c| verbs.triggers[c].pre.is_empty());
+    }
     found.sort_by_key(|f| f.verb);
     // A verb used as a noun after a determiner ("the attack", "an agreement")
     // or a noun modifier ("the air strike"), or a participle right after a
@@ -217,10 +222,17 @@ fn verb_triggers(
                 _ => continue,
             }
         }
+        let before: Vec<&str> = words[s.clause_start(i)..i]
+            .iter()
+            .map(|w| w.lower.as_str())
+            .collect();
         for &t in verbs.verbs_for(&words[i].lower) {
             let TriggerKind::Verb { particle } = &verbs.triggers[t].kind else {
                 continue;
             };
+            if !pre_matches(&verbs.triggers[t].pre, &before) {
+                continue;
+            }
             let ok = particle
                 .iter()
                 .enumerate()

@@ -18,11 +18,15 @@
 //! * `^` is a skip, `+` (the target slot of TABARI) is `Tok::Target`, `$` and
 //!   `%` (source and compound markers) are dropped.
 //!
-//! What cannot be expressed is counted, not guessed: words before the verb
-//! are ignored (counted in [`PetrarchVerbStats::pre_verb`]), and a pattern
-//! whose only condition is before the verb is skipped (it would otherwise
-//! fire on every use of the verb). Passive-only codes (`[:173]`), `[---]`
-//! patterns and `~` transformations are skipped. A verb or block code
+//! In a TABARI file, words before the verb (`- &NEGATVAUXVRB * OVER
+//! EFFORTS`, `- NOT_*`) make a trigger of their own with [`Trigger::pre`]
+//! set (counted in [`PetrarchVerbStats::pre_verb`]): it fires only when
+//! those words come before the verb in its clause, and is tried before the
+//! block's other patterns. In a PETRARCH-2 file they are noun phrases
+//! matched on a parse: left out, and a pattern with no other condition is
+//! skipped. What cannot be expressed is counted, not guessed:
+//! passive-only codes (`[:173]`), `[---]` patterns and `~` transformations
+//! are skipped. A verb or block code
 //! `[---]` gives a trigger with code `"---"`: the verb is known but codes no
 //! event unless a pattern matches.
 //!
@@ -47,7 +51,7 @@ pub struct PetrarchVerbStats {
     pub loaded: usize,
     /// Blank and comment lines, and entries that cannot be expressed
     /// (transformations, passive-only or `[---]` patterns, patterns
-    /// switched off by the `<!` quirk, pre-verb-only patterns).
+    /// switched off by the `<!` quirk, PETRARCH-2 pre-verb-only patterns).
     pub skipped: usize,
     /// Lines that could not be read (see `VerbDict::errors`).
     pub errors: usize,
@@ -59,11 +63,15 @@ pub struct PetrarchVerbStats {
     pub triggers: usize,
     /// Patterns compiled (after synset expansion, per block).
     pub patterns: usize,
-    /// Pattern lines that had words before the verb (ignored).
+    /// Pattern lines that had words before the verb (TABARI: each a trigger
+    /// with `pre` set; PETRARCH-2: the words left out).
     pub pre_verb: usize,
     /// Pattern lines switched off by a `<!` line above them (PETRARCH-2's quirk).
     pub switched_off: usize,
 }
+
+/// The token sequences a pattern part expands to, one per alternative.
+type Alternatives = Vec<Vec<Tok>>;
 
 /// Which syntax a file is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -450,17 +458,40 @@ impl Compiler<'_> {
         Ok(out)
     }
 
-    /// Compiles one pattern body (without `-` and code): `(pre_verb, alternatives)`.
-    fn compile(&self, body: &str) -> Result<(bool, Vec<Vec<Tok>>), String> {
+    /// The slots of the words before the verb: each chunk after a gap; a
+    /// gap before the verb too unless the last chunk is glued to the star
+    /// (`NOT_*`). Empty when only `$`, `%` or `+` stand there.
+    fn pre_slots(&self, chunks: &[&str], glued: bool) -> Result<Vec<Slot>, String> {
+        let mut out: Vec<Slot> = Vec::new();
+        for chunk in chunks {
+            let mut inner = Vec::new();
+            self.adjacent(chunk, &mut inner)?;
+            inner.retain(
+                |slot| !matches!(slot.as_slice(), [alt] if alt.as_slice() == [Tok::Target]),
+            );
+            if !inner.is_empty() {
+                out.push(vec![vec![Tok::Skip]]);
+                out.extend(inner);
+            }
+        }
+        if !out.is_empty() && !glued {
+            out.push(vec![vec![Tok::Skip]]);
+        }
+        Ok(out)
+    }
+
+    /// Compiles one pattern body (without `-` and code): the alternatives of
+    /// the words before the verb (empty when there are none) and of the
+    /// words after it.
+    fn compile(&self, body: &str) -> Result<(Alternatives, Alternatives), String> {
         let (pre, slots) = match self.syntax {
             Syntax::Petrarch2 => {
                 let Some(star) = body.find('*') else {
                     return Err("pattern has no * for the verb; write - … * … [CODE]".to_owned());
                 };
-                let pre = &body[..star];
+                let pre: Vec<&str> = body[..star].split_whitespace().collect();
                 (
-                    pre.split_whitespace()
-                        .any(|w| !matches!(w, "$" | "%" | "+")),
+                    self.pre_slots(&pre, false)?,
                     self.petrarch2_post(&body[star + 1..])?,
                 )
             }
@@ -473,55 +504,68 @@ impl Compiler<'_> {
                 let pos = star.find('*').unwrap_or(0);
                 let before = &star[..pos];
                 let after = &star[pos + 1..];
-                let pre = chunks[..k]
-                    .iter()
-                    .chain(std::iter::once(&before))
-                    .flat_map(|c| c.split('_'))
-                    .any(|w| !w.is_empty() && !matches!(w, "$" | "%" | "+"));
-                (pre, self.tabari_post(after, &chunks[k + 1..])?)
+                let mut pre: Vec<&str> = chunks[..k].to_vec();
+                if !before.is_empty() {
+                    pre.push(before);
+                }
+                (
+                    self.pre_slots(&pre, !before.is_empty())?,
+                    self.tabari_post(after, &chunks[k + 1..])?,
+                )
             }
         };
-        // Cartesian product of the alternatives, bounded.
-        let mut alts: Vec<Vec<Tok>> = vec![Vec::new()];
-        for mut slot in slots {
-            if alts.len() * slot.len() > MAX_EXPANSION {
-                // Too many multi-word members: match them by their head
-                // (last) word, as PETRARCH-2's noun-head matching does.
-                let mut heads = Vec::new();
-                for alt in &slot {
-                    let toks = if alt.len() == 1 {
-                        &alt[..]
-                    } else {
-                        &alt[alt.len() - 1..]
-                    };
-                    for t in toks {
-                        if let Tok::Words(ws) = t {
-                            heads.extend(ws.iter().cloned());
-                        }
+        let pre = if pre.is_empty() {
+            Vec::new()
+        } else {
+            expand(pre, false)
+        };
+        Ok((pre, expand(slots, true)))
+    }
+}
+
+/// The cartesian product of the alternatives of each slot, bounded; runs of
+/// skips merged and, when `trim`, trailing skips dropped.
+fn expand(slots: Vec<Slot>, trim: bool) -> Vec<Vec<Tok>> {
+    // Cartesian product of the alternatives, bounded.
+    let mut alts: Vec<Vec<Tok>> = vec![Vec::new()];
+    for mut slot in slots {
+        if alts.len() * slot.len() > MAX_EXPANSION {
+            // Too many multi-word members: match them by their head
+            // (last) word, as PETRARCH-2's noun-head matching does.
+            let mut heads = Vec::new();
+            for alt in &slot {
+                let toks = if alt.len() == 1 {
+                    &alt[..]
+                } else {
+                    &alt[alt.len() - 1..]
+                };
+                for t in toks {
+                    if let Tok::Words(ws) = t {
+                        heads.extend(ws.iter().cloned());
                     }
                 }
-                heads.sort();
-                heads.dedup();
-                slot = vec![vec![Tok::Words(heads)]];
             }
-            let mut next = Vec::with_capacity(alts.len() * slot.len());
-            for a in &alts {
-                for alt in &slot {
-                    let mut v = a.clone();
-                    v.extend(alt.iter().cloned());
-                    next.push(v);
-                }
-            }
-            alts = next;
+            heads.sort();
+            heads.dedup();
+            slot = vec![vec![Tok::Words(heads)]];
         }
-        for a in &mut alts {
-            a.dedup_by(|x, y| *x == Tok::Skip && *y == Tok::Skip);
-            while a.last() == Some(&Tok::Skip) {
-                a.pop();
+        let mut next = Vec::with_capacity(alts.len() * slot.len());
+        for a in &alts {
+            for alt in &slot {
+                let mut v = a.clone();
+                v.extend(alt.iter().cloned());
+                next.push(v);
             }
         }
-        Ok((pre, alts))
+        alts = next;
     }
+    for a in &mut alts {
+        a.dedup_by(|x, y| *x == Tok::Skip && *y == Tok::Skip);
+        while trim && a.last() == Some(&Tok::Skip) {
+            a.pop();
+        }
+    }
+    alts
 }
 
 fn specificity(p: &Pattern) -> usize {
@@ -760,14 +804,32 @@ fn load(dict: &mut VerbDict, text: &str, file: &Path, syntax: Syntax) -> Petrarc
     };
     for block in blocks {
         let prefix = format!("{name}:{}", block.label);
-        let patterns = block_patterns(dict, &mut stats, file, &compiler, &block, &prefix);
-        stats.patterns += patterns.len();
-        add_block_verbs(dict, &mut stats, &block, &prefix, &patterns);
+        let (patterns, pre_patterns) =
+            block_patterns(dict, &mut stats, file, &compiler, &block, &prefix);
+        stats.patterns += patterns.len() + pre_patterns.len();
+        // A pattern with words before the verb is a trigger of its own that
+        // fires only after them ("didn't clash over …"); the coder tries it
+        // before the block's other patterns.
+        for (pre, p) in &pre_patterns {
+            add_block_verbs(
+                dict,
+                &mut stats,
+                &block,
+                &prefix,
+                std::slice::from_ref(p),
+                pre,
+            );
+        }
+        add_block_verbs(dict, &mut stats, &block, &prefix, &patterns, &[]);
     }
     stats
 }
 
-/// The compiled patterns of a block, most specific first.
+/// A pattern with words before the verb: those words, and the pattern.
+type PrePattern = (Vec<Tok>, Pattern);
+
+/// The compiled patterns of a block, most specific first, and those with
+/// words before the verb (most specific first too).
 fn block_patterns(
     dict: &mut VerbDict,
     stats: &mut PetrarchVerbStats,
@@ -775,8 +837,9 @@ fn block_patterns(
     compiler: &Compiler<'_>,
     block: &Block,
     prefix: &str,
-) -> Vec<Pattern> {
+) -> (Vec<Pattern>, Vec<PrePattern>) {
     let mut patterns = Vec::new();
+    let mut pre_patterns: Vec<PrePattern> = Vec::new();
     for rp in &block.patterns {
         let code = match active_code(&rp.code, compiler.syntax) {
             Ok(Some(c)) if c != "---" => c,
@@ -790,21 +853,33 @@ fn block_patterns(
             }
         };
         match compiler.compile(&rp.body) {
-            Ok((pre, alts)) => {
-                if pre {
+            Ok((mut pre, alts)) => {
+                if !pre.is_empty() {
                     stats.pre_verb += 1;
                 }
-                if pre && alts.iter().all(Vec::is_empty) {
-                    stats.skipped += 1;
-                    continue;
+                if compiler.syntax == Syntax::Petrarch2 && !pre.is_empty() {
+                    // PETRARCH-2 matches these words on the parse's noun
+                    // phrases, which a word window does not reproduce: the
+                    // words are left out, and a pattern with nothing after
+                    // the verb is skipped.
+                    if alts.iter().all(Vec::is_empty) {
+                        stats.skipped += 1;
+                        continue;
+                    }
+                    pre.clear();
                 }
                 stats.loaded += 1;
                 for toks in alts {
-                    patterns.push(Pattern {
+                    let p = Pattern {
                         toks,
                         code: code.clone(),
                         rule: format!("{prefix}/{}", rp.line),
-                    });
+                    };
+                    if pre.is_empty() {
+                        patterns.push(p);
+                    } else {
+                        pre_patterns.extend(pre.iter().map(|w| (w.clone(), p.clone())));
+                    }
                 }
             }
             Err(m) => err(
@@ -818,16 +893,23 @@ fn block_patterns(
     }
     // Most specific first; stable, so file order breaks ties.
     patterns.sort_by_key(|p| std::cmp::Reverse(specificity(p)));
-    patterns
+    pre_patterns.sort_by_key(|(w, p)| std::cmp::Reverse(pre_specificity(w) + specificity(p)));
+    (patterns, pre_patterns)
 }
 
-/// Adds a block's verbs as triggers sharing its patterns.
+fn pre_specificity(pre: &[Tok]) -> usize {
+    pre.iter().filter(|t| **t != Tok::Skip).count()
+}
+
+/// Adds a block's verbs as triggers sharing its patterns, with the words
+/// `pre` that must come before the verb (none when empty).
 fn add_block_verbs(
     dict: &mut VerbDict,
     stats: &mut PetrarchVerbStats,
     block: &Block,
     prefix: &str,
     patterns: &[Pattern],
+    pre: &[Tok],
 ) {
     for v in &block.verbs {
         let code = v.code.clone().unwrap_or_else(|| block.code.clone());
@@ -852,6 +934,7 @@ fn add_block_verbs(
                     code,
                     patterns: patterns.to_vec(),
                     joint: false,
+                    pre: pre.to_vec(),
                 },
                 &forms,
                 &[],
@@ -873,6 +956,7 @@ fn add_block_verbs(
                     code: code.clone(),
                     patterns: patterns.to_vec(),
                     joint: false,
+                    pre: pre.to_vec(),
                 },
                 std::slice::from_ref(&v.words[0]),
                 &[],
@@ -988,6 +1072,7 @@ mod tests {
         assert_eq!(t.code, "---");
         assert_eq!(t.patterns.len(), 1, "{:?}", t.patterns);
         assert_eq!(t.patterns[0].code, "057");
+        assert!(t.pre.is_empty());
         assert_eq!(s.pre_verb, 2);
         // [---], [:112], pre-verb-only, ~, <!--, and the switched-off pattern.
         assert_eq!(s.skipped, 6);
@@ -1039,7 +1124,19 @@ mod tests {
         let s = load_tabari_verbs(&mut d, text, Path::new("V.txt"));
         assert_eq!(s.loaded + s.skipped + s.errors, s.lines, "{s:?}");
         assert_eq!(s.errors, 1, "{:?}", d.errors);
-        let t = &d.triggers[d.verbs_for("abandoned")[0]];
+        let all: Vec<_> = d
+            .verbs_for("abandoned")
+            .iter()
+            .map(|&i| &d.triggers[i])
+            .collect();
+        let Some(t) = all.iter().find(|t| t.pre.is_empty()) else {
+            panic!("no plain trigger")
+        };
+        let pre_of = |c: &str| {
+            all.iter()
+                .find(|t| t.patterns.iter().any(|p| p.code == c) && !t.pre.is_empty())
+                .map(|t| (t.pre.clone(), t.patterns[0].toks.clone()))
+        };
         let find = |c: &str| {
             t.patterns
                 .iter()
@@ -1052,14 +1149,25 @@ mod tests {
         assert_eq!(toks[1], w("new"));
         assert_eq!(toks[3], w("relations"));
         assert_eq!(find("074"), Some(vec![w("out")]));
+        assert_eq!(find("075"), None);
         assert_eq!(
-            find("075"),
-            Some(vec![w("out"), w("again"), Tok::Skip, w("now")])
+            pre_of("075"),
+            Some((
+                vec![Tok::Skip, w("so"), Tok::Skip, w("in"), w("and")],
+                vec![w("out"), w("again"), Tok::Skip, w("now")]
+            ))
         );
         assert_eq!(find("112"), None);
         assert_eq!(
-            find("174"),
-            Some(vec![Tok::Skip, w("to"), Tok::Skip, w("from")])
+            pre_of("112"),
+            Some((vec![Tok::Skip, w("not"), Tok::Skip], vec![]))
+        );
+        assert_eq!(
+            pre_of("174"),
+            Some((
+                vec![Tok::Skip, w("was"), Tok::Skip],
+                vec![Tok::Skip, w("to"), Tok::Skip, w("from")]
+            ))
         );
         // TABARI files are not subject to the `<!` quirk.
         assert!(s.patterns >= 4);

@@ -65,6 +65,43 @@ pub struct Trigger {
     pub patterns: Vec<Pattern>,
     /// Reciprocal: coordinated subjects act on each other ("A and B exchanged fire").
     pub joint: bool,
+    /// Words that must come before the verb in its clause (PETRARCH
+    /// patterns such as `- &NEGATVAUXVRB * OVER EFFORTS`); empty for none.
+    /// `Skip` stands for up to six words; see [`pre_matches`].
+    pub pre: Vec<Tok>,
+}
+
+/// True when `before` (the lower-case words of the clause before a verb)
+/// ends with `pre`: its words in order, `Skip` for up to six words between
+/// them (a trailing `Skip` lets words stand between them and the verb).
+/// Contractions are split as treebanks write them ("didn't" → "did n't").
+pub fn pre_matches(pre: &[Tok], before: &[&str]) -> bool {
+    fn go(toks: &[Tok], words: &[&str], i: usize) -> bool {
+        match toks.first() {
+            None => i == words.len(),
+            Some(Tok::Skip | Tok::Target) => {
+                (0..=6).any(|k| i + k <= words.len() && go(&toks[1..], words, i + k))
+            }
+            Some(Tok::Words(alts)) => {
+                i < words.len()
+                    && alts.iter().any(|a| a == words[i])
+                    && go(&toks[1..], words, i + 1)
+            }
+        }
+    }
+    if pre.is_empty() {
+        return true;
+    }
+    let words: Vec<&str> = before
+        .iter()
+        .flat_map(
+            |w| match w.strip_suffix("n't").or_else(|| w.strip_suffix("n’t")) {
+                Some(stem) if !stem.is_empty() => vec![stem, "n't"],
+                _ => vec![*w],
+            },
+        )
+        .collect();
+    (0..=words.len()).any(|start| go(pre, &words, start))
 }
 
 /// An example of a trigger: sentence, expected source, target ("-" for none) and code.
@@ -360,6 +397,7 @@ impl VerbDict {
                 code: v.code,
                 patterns,
                 joint: v.joint,
+                pre: Vec::new(),
             },
             &forms,
             &[],
@@ -412,6 +450,7 @@ impl VerbDict {
                 code: n.code,
                 patterns,
                 joint: n.joint,
+                pre: Vec::new(),
             },
             &[],
             &support,
@@ -488,5 +527,20 @@ mod tests {
             d.errors
         );
         assert_eq!(d.verbs_for("accused"), &[0]);
+    }
+
+    #[test]
+    fn words_before_the_verb() {
+        let neg = Tok::Words(vec!["did".to_owned(), "will".to_owned()]);
+        let not = Tok::Words(vec!["n't".to_owned(), "not".to_owned()]);
+        let pre = vec![Tok::Skip, neg, not, Tok::Skip];
+        assert!(pre_matches(&pre, &["gondor", "didn't"]));
+        assert!(pre_matches(&pre, &["gondor", "will", "not", "ever"]));
+        assert!(!pre_matches(&pre, &["gondor", "did"]));
+        // Glued to the verb: nothing may stand between.
+        let glued = vec![Tok::Skip, Tok::Words(vec!["not".to_owned()])];
+        assert!(pre_matches(&glued, &["it", "not"]));
+        assert!(!pre_matches(&glued, &["not", "ever"]));
+        assert!(pre_matches(&[], &["anything"]));
     }
 }
