@@ -10,8 +10,9 @@
 //! that follow the verb:
 //!
 //! * a bare word is a head noun: a `Tok::Skip` (room for determiners and
-//!   adjectives) then the word;
-//! * `{A B}` (PETRARCH-2) and `A_B` (both syntaxes) are adjacent words;
+//!   adjectives) then the word, in PETRARCH-2 also its plural;
+//! * `{A B}` (PETRARCH-2) and `A_B` (both syntaxes) are adjacent words (the
+//!   last of `{…}` also in the plural);
 //! * `(PREP NOUN …)` is the preposition, a skip, then the noun words;
 //! * `&SYN` is any member of the synset (plurals included); a synset with
 //!   multi-word members expands the pattern into one pattern per member;
@@ -22,9 +23,16 @@
 //! EFFORTS`, `- NOT_*`) make a trigger of their own with [`Trigger::pre`]
 //! set (counted in [`PetrarchVerbStats::pre_verb`]): it fires only when
 //! those words come before the verb in its clause, and is tried before the
-//! block's other patterns. In a PETRARCH-2 file they are noun phrases
-//! matched on a parse: left out, and a pattern with no other condition is
-//! skipped. What cannot be expressed is counted, not guessed:
+//! block's other patterns. In a PETRARCH-2 file they are the subject's noun
+//! phrase: a `{…}` phrase or a synset there is kept the same way; a bare
+//! word, which may be any part of speech (`RECENTLY *`, `WILL *`), is left
+//! out, and a pattern with no other condition is then skipped. A
+//! PETRARCH-2 pattern also says how it assigns roles
+//! ([`crate::verbs::PatternForm`]): `[X:X]` holds both ways, `%` before the
+//! verb asks for coordinated subjects acting on one another, `$` after it
+//! is the source's slot (the subject becomes the target), and its words lie
+//! in the verb's own clause. A pattern line that lost its dash (`* … [CODE]`)
+//! is read as one. What cannot be expressed is counted, not guessed:
 //! passive-only codes (`[:173]`), `[---]` patterns and `~` transformations
 //! are skipped. A verb or block code
 //! `[---]` gives a trigger with code `"---"`: the verb is known but codes no
