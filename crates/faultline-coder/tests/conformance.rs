@@ -30,9 +30,9 @@ const PETRARCH2_UNIVERSAL: usize = 113;
 /// The coder's score on the first suite when this floor was last raised; a
 /// change that codes fewer records correctly fails. Raise it as the coder
 /// improves. It is above `PETRARCH2_UNIT`, so the coder stays ahead of PETRARCH-2.
-const FLOOR_UNIT: usize = 211;
+const FLOOR_UNIT: usize = 214;
 /// Same for the re-coded suite.
-const FLOOR_UNIVERSAL: usize = 185;
+const FLOOR_UNIVERSAL: usize = 187;
 
 fn data_dir() -> Option<PathBuf> {
     let p = PathBuf::from(concat!(
