@@ -288,3 +288,24 @@ fn a_role_word_before_a_named_organisation_describes_it() {
     let ms = resolve_on(body, "2021-03-02");
     assert_eq!(code_of(&ms, "Fars news agency"), ["IRNMED"]);
 }
+
+#[test]
+fn every_country_listed_after_role_of_takes_the_role() {
+    let ms = resolve_on(
+        "The ambassadors of Chile, Peru and Bolivia met in Lima.",
+        "2021-03-01",
+    );
+    assert_eq!(code_of(&ms, "Peru"), ["PERGOV"]);
+    assert_eq!(code_of(&ms, "Bolivia"), ["BOLGOV"]);
+    let ms = resolve_on(
+        "The defence ministers of Ghana and Togo signed a pact.",
+        "2021-03-01",
+    );
+    assert_eq!(code_of(&ms, "Togo"), ["TGOGOV"]);
+    // A country with a role of its own keeps it.
+    let ms = resolve_on(
+        "The envoy of Chile and Peru's president met in Lima.",
+        "2021-03-01",
+    );
+    assert!(!code_of(&ms, "Peru").contains(&"PERGOV"), "{ms:?}");
+}

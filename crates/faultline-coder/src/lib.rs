@@ -295,6 +295,11 @@ pub struct Coder {
     /// ("110" → "050"; none by default: see [`pico::negations`]), as
     /// UniversalPetrarch codes them.
     pub negations: HashMap<String, String>,
+    /// Take an actor after a place preposition as the target when no other
+    /// actor follows the verb ("arrived in Seoul" → the visit's host), as
+    /// PETRARCH does. Off by default: in news a place is mostly where an
+    /// event happens, a target only of material conflict.
+    pub place_targets: bool,
 }
 
 impl Coder {
@@ -308,6 +313,7 @@ impl Coder {
             syntax: faultline_syntax::embedded().ok(),
             discards: discards::Discards::default(),
             negations: HashMap::new(),
+            place_targets: false,
         }
     }
 
@@ -359,6 +365,7 @@ impl Coder {
             codes: &self.codes,
             intent_codes: self.intent_codes,
             syntax: self.syntax,
+            place_targets: self.place_targets,
         };
         let mut events = Vec::new();
         if self.discards.story_discarded(doc.body) {

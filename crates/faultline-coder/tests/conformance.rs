@@ -30,9 +30,9 @@ const PETRARCH2_UNIVERSAL: usize = 113;
 /// The coder's score on the first suite when this floor was last raised; a
 /// change that codes fewer records correctly fails. Raise it as the coder
 /// improves. It is above `PETRARCH2_UNIT`, so the coder stays ahead of PETRARCH-2.
-const FLOOR_UNIT: usize = 202;
+const FLOOR_UNIT: usize = 214;
 /// Same for the re-coded suite.
-const FLOOR_UNIVERSAL: usize = 164;
+const FLOOR_UNIVERSAL: usize = 187;
 
 fn data_dir() -> Option<PathBuf> {
     let p = PathBuf::from(concat!(
@@ -164,6 +164,7 @@ fn petrarch_coder(actors: faultline_actors::Actors, verbs: VerbDict, discards: &
     coder.codes.recode.kinds.mutual.clear();
     let text = std::fs::read_to_string(discards).expect("read the discard list");
     coder.discards = Discards::parse(&text);
+    coder.place_targets = true;
     coder
 }
 
@@ -192,11 +193,14 @@ fn suites_parse_and_dictionaries_load() {
     let (_, s) = load_verbs(&dir.join("dictionaries/PETR.Validate.verbs.txt"), true);
     println!("{}", stats_note("PETR.Validate.verbs.txt", &s));
     assert!(s.patterns > 0);
-    let (_, s) = load_verbs(
+    let (d, s) = load_verbs(
         &dir.join("universalpetrarch/PETR.Validate.verbs.2.0.txt"),
         false,
     );
     println!("{}", stats_note("PETR.Validate.verbs.2.0.txt", &s));
+    for e in &d.errors {
+        println!("  {e}");
+    }
     assert_eq!(s.blocks, 69);
 }
 

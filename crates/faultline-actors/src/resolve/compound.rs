@@ -6,7 +6,8 @@
 //!   Cypriot and French counterparts"); a title before a name passes its
 //!   code to the name (`titles::titled_name`).
 //! - `role_of_country`: "officials in Seoul", "the government of Iraq", "a
-//!   leader of Hamas".
+//!   leader of Hamas"; countries listed after the first take the role too
+//!   (`listed_countries`: "the ambassadors of Chile, Peru and Bolivia").
 //!
 //! Each takes the index of the atom to read and, when it forms a compound,
 //! pushes the mention and returns the index of the next atom to read.
@@ -177,7 +178,47 @@ pub(super) fn role_of_country(
         person: is_individual(&cx.body[a.start..a.end]),
         ..cx.mention(a.start, n.end, code, Via::Dictionary)
     });
-    Some(i + 2)
+    if n.is_organisation() {
+        return Some(i + 2);
+    }
+    Some(listed_countries(cx, a, i + 2, mentions))
+}
+
+/// The countries listed after "role of X": "the ambassadors of Chile, Peru
+/// and Bolivia", "the defence ministers of Ghana and Togo" — each is the
+/// role's, with its sector. Returns the atom after the list.
+fn listed_countries(
+    cx: &Sentence<'_>,
+    role: &Atom,
+    mut next: usize,
+    mentions: &mut Vec<Mention>,
+) -> usize {
+    let sector = role.sector.as_deref().unwrap_or_default();
+    while let (Some(prev), Some(m)) = (cx.atoms.get(next.wrapping_sub(1)), cx.atoms.get(next)) {
+        let gap = cx.body[prev.end..m.start].trim();
+        let listed = matches!(gap, "," | "and" | ", and" | "or" | ", or");
+        let country = m.kind == AtomKind::Actor
+            && m.code.as_deref().is_some_and(|c| c.len() == 3)
+            && m.country.as_deref().is_some_and(|c| cx.is_country(c));
+        // "… of Chile and Peru's president": Peru has a role of its own.
+        let own_role = cx.body[m.end..].starts_with("'s") || cx.body[m.end..].starts_with("’s");
+        if !listed || !country || own_role {
+            break;
+        }
+        mentions.push(Mention {
+            entry: cx.entry_id(m),
+            role: Some(cx.body[role.start..role.end].to_owned()),
+            person: is_individual(&cx.body[role.start..role.end]),
+            ..cx.mention(
+                m.start,
+                m.end,
+                code::with_sector(m.country.as_deref().unwrap_or_default(), sector),
+                Via::Dictionary,
+            )
+        });
+        next += 1;
+    }
+    next
 }
 
 /// True when the text between a role word and a country (or, with

@@ -124,8 +124,8 @@ impl Engine<'_> {
             end: inp.end,
             text: s.text.to_owned(),
         };
-        let joint_trigger = self.verbs.triggers[f.candidates[0]].joint;
-        let mutual = self.codes.recode.is_mutual(code);
+        let joint_trigger = self.verbs.triggers[f.candidates[0]].joint || roles.form.compound;
+        let mutual = self.codes.recode.is_mutual(code) || roles.form.mutual;
         for (si, ti) in pairs(roles, code, joint_trigger, mutual) {
             carry.n_event += 1;
             let source = actor_ref(s.actors[si]);

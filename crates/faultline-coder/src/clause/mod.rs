@@ -190,6 +190,10 @@ pub struct Engine<'a> {
     pub intent_codes: bool,
     /// The parser; `None` codes on word windows only.
     pub syntax: Option<&'static faultline_syntax::Model>,
+    /// An actor after a place preposition is the target when no other actor
+    /// follows the verb ("arrived in Seoul"), as PETRARCH codes. Off, a
+    /// place is a target of material conflict only.
+    pub place_targets: bool,
 }
 
 impl Engine<'_> {
@@ -273,6 +277,7 @@ impl Engine<'_> {
         }
         let who = roles::Who {
             passive,
+            with_be: voice.with_be,
             subject,
             parsed: parsed.as_ref(),
         };

@@ -101,6 +101,43 @@ impl<'p> Parse<'p> {
         self.word_of_token.get(token).copied().flatten()
     }
 
+    /// True when token `t` lies in the clause of the verb at token `verb`:
+    /// no clause on its way up to the verb has a subject of its own ("allowed
+    /// that Mordor is the neatest place": "place" has its own subject). A
+    /// word the parse does not put under the verb counts as in it.
+    pub fn in_clause_of(&self, verb: usize, t: usize) -> bool {
+        let (Some(v), Some(mut w)) = (self.word(verb), self.word(t)) else {
+            return true;
+        };
+        let mut path = Vec::new();
+        for _ in 0..64 {
+            if w == v {
+                return !path.iter().any(|&x| self.has_subject(x));
+            }
+            path.push(w);
+            match self.tree.head(w) {
+                Some(h) => w = h,
+                None => return true,
+            }
+        }
+        true
+    }
+
+    /// True when word `w` has a subject of its own.
+    fn has_subject(&self, w: u32) -> bool {
+        self.tree.children(w).iter().any(|&c| {
+            let rel = self.tree.rel(c);
+            faultline_syntax::args::is_rel(rel, "nsubj")
+                || faultline_syntax::args::is_rel(rel, "csubj")
+        })
+    }
+
+    /// The universal part of speech of token `t` ("ADJ", "NOUN").
+    pub fn upos(&self, t: usize) -> Option<&str> {
+        let w = self.word(t)?;
+        self.tree.words().get(w as usize).map(|x| x.upos)
+    }
+
     /// The byte where token `t` starts (the sentence end past the last).
     fn start_of(&self, t: usize) -> usize {
         self.token_start

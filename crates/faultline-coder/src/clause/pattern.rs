@@ -8,7 +8,7 @@ use faultline_actors::Via;
 use super::{Engine, Found, Sentence, W};
 use crate::cameo;
 use crate::dict::lexicon::lex;
-use crate::verbs::{Pattern, Tok};
+use crate::verbs::{Pattern, PatternForm, Tok};
 
 /// The outcome of matching a trigger's patterns.
 pub(super) struct Match {
@@ -22,39 +22,68 @@ pub(super) struct Match {
     pub matched: bool,
     /// The word after the matched words.
     pub end: usize,
+    /// How the matched pattern assigns roles (plain for the default code).
+    pub form: PatternForm,
+}
+
+/// What the patterns of a trigger are matched against, besides its words.
+pub(super) struct Ask<'a> {
+    /// The word where the clause ends.
+    pub clause_end: usize,
+    /// Where the sentence's triggers start (a default target is looked for
+    /// up to the next one).
+    pub trigger_starts: &'a [usize],
+    /// The trigger is passive: no target after it.
+    pub passive: bool,
+    /// The subject's countries (one's own forces are no target of posture).
+    pub own: &'a [&'a str],
+    /// The subject names coordinated actors ("A and B"): patterns for
+    /// compound subjects may match.
+    pub compound: bool,
+    /// An actor after a place preposition is the target when no other is
+    /// ("arrived in Gondor"), as PETRARCH codes; faultline's default keeps
+    /// places for material conflict only.
+    pub places: bool,
 }
 
 impl Engine<'_> {
     /// Matches the patterns of the candidate triggers (all triggers of this
     /// verb form): the first matching pattern of any wins; otherwise the first
     /// candidate's default code applies.
-    pub(super) fn match_patterns(
-        &self,
-        s: &Sentence<'_>,
-        f: &Found,
-        clause_end: usize,
-        trigger_starts: &[usize],
-        passive: bool,
-        own: &[&str],
-    ) -> Match {
-        let (words, after) = (&s.words, f.after);
+    pub(super) fn match_patterns(&self, s: &Sentence<'_>, f: &Found, ask: &Ask<'_>) -> Match {
+        let (words, after, clause_end) = (&s.words, f.after, ask.clause_end);
         let actor_at = |i: usize| s.actor_at(i);
+        // Words of a pattern over the verb's own clause stop at a clause
+        // with a subject of its own.
+        let own_clause = |i: usize| s.parse.as_ref().is_none_or(|p| p.in_clause_of(f.verb, i));
+        let anywhere = |_: usize| true;
         let mut hit = None;
         'outer: for &c in &f.candidates {
             for p in &self.verbs.triggers[c].patterns {
-                if let Some((target, end)) = match_one(p, words, after, clause_end, &actor_at) {
-                    hit = Some((p.code.clone(), p.rule.clone(), target, end));
+                if p.form.compound && !ask.compound {
+                    continue;
+                }
+                let reach: &dyn Fn(usize) -> bool = if p.form.own_clause {
+                    &own_clause
+                } else {
+                    &anywhere
+                };
+                if let Some((target, end)) =
+                    match_one(p, words, after, clause_end, &actor_at, reach)
+                {
+                    hit = Some((p.code.clone(), p.rule.clone(), target, end, p.form));
                     break 'outer;
                 }
             }
         }
         let mut m = match hit {
-            Some((code, rule, target, end)) => Match {
+            Some((code, rule, target, end, form)) => Match {
                 code,
                 rule,
                 target,
                 matched: true,
                 end,
+                form,
             },
             None => {
                 let t = &self.verbs.triggers[f.candidates[0]];
@@ -64,13 +93,17 @@ impl Engine<'_> {
                     target: None,
                     matched: false,
                     end: after,
+                    form: PatternForm {
+                        mutual: t.mutual,
+                        ..PatternForm::default()
+                    },
                 }
             }
         };
-        if passive {
+        if ask.passive {
             m.target = None;
         } else if m.target.is_none() {
-            m.target = default_target(s, after, m.end, &m.code, clause_end, trigger_starts, own);
+            m.target = default_target(s, after, m.end, &m.code, ask);
         }
         m
     }
@@ -84,11 +117,10 @@ fn default_target(
     after: usize,
     match_end: usize,
     code: &str,
-    clause_end: usize,
-    trigger_starts: &[usize],
-    own: &[&str],
+    ask: &Ask<'_>,
 ) -> Option<usize> {
-    let (words, actors) = (&s.words, &s.actors);
+    let (words, actors, own) = (&s.words, &s.actors, ask.own);
+    let (clause_end, trigger_starts) = (ask.clause_end, ask.trigger_starts);
     let from = match_end.max(after);
     let limit = trigger_starts
         .iter()
@@ -103,7 +135,11 @@ fn default_target(
         // A comma ends the object (", a senior official said" is an
         // attribution), unless it only sets off an aside right after the
         // verb ("alleged, by way of example, Mahan had …").
-        if words[i].lower == "," && i > after && words[after].lower != "," {
+        if words[i].lower == ","
+            && i > after
+            && words[after].lower != ","
+            && !between_adjectives(s, i)
+        {
             break;
         }
         if let Some((a, _)) = s.actor_at(i) {
@@ -112,6 +148,13 @@ fn default_target(
             } else {
                 ""
             };
+            // An actor right after the words a pattern names, such as its
+            // preposition ("welcomed rumors about X" for `* RUMORS
+            // (ABOUT)`), is the target, not a place or a topic.
+            if i > after && i == match_end && lex().prepositions.contains(prev) {
+                pick = Some(a);
+                break;
+            }
             if lex().place_prepositions.contains(prev)
                 || prev == "according"
                 || (i >= 2 && words[i - 2].lower == "according")
@@ -144,32 +187,48 @@ fn default_target(
             m.start < w.start && m.end > w.start && m.start >= words[after.saturating_sub(1)].start
         })
     });
-    pick.or(spanning).or(if cameo::quad_class(code) == 4 {
-        fallback
-    } else {
-        None
-    })
+    pick.or(spanning)
+        .or(if cameo::quad_class(code) == 4 || ask.places {
+            fallback
+        } else {
+            None
+        })
+}
+
+/// True when the comma at word `i` only separates two adjectives of one
+/// noun phrase ("restore complete, full ties"), as the parse tags them.
+fn between_adjectives(s: &Sentence<'_>, i: usize) -> bool {
+    s.parse
+        .as_ref()
+        .is_some_and(|p| i > 0 && p.upos(i - 1) == Some("ADJ") && p.upos(i + 1) == Some("ADJ"))
 }
 
 /// Matches one pattern against the words after a trigger; returns Some(target) on success.
 ///
 /// `actor_at(i)` gives the actor whose mention starts at token `i`, and the
-/// byte where that mention ends.
+/// byte where that mention ends; `reach(i)` says whether token `i` may be
+/// one of the pattern's words.
 pub(super) fn match_one(
     p: &Pattern,
     words: &[W],
     start: usize,
     right: usize,
     actor_at: &dyn Fn(usize) -> Option<(usize, usize)>,
+    reach: &dyn Fn(usize) -> bool,
 ) -> Option<(Option<usize>, usize)> {
+    struct Env<'e> {
+        words: &'e [W],
+        right: usize,
+        actor_at: &'e dyn Fn(usize) -> Option<(usize, usize)>,
+        reach: &'e dyn Fn(usize) -> bool,
+    }
     fn go(
         toks: &[Tok],
-        words: &[W],
+        env: &Env<'_>,
         i: usize,
-        right: usize,
-        actor_at: &dyn Fn(usize) -> Option<(usize, usize)>,
         target: Option<usize>,
     ) -> Option<(Option<usize>, usize)> {
+        let (words, right, actor_at) = (env.words, env.right, env.actor_at);
         let Some(first) = toks.first() else {
             return Some((target, i));
         };
@@ -179,7 +238,7 @@ pub(super) fn match_one(
                     if i + skip > right {
                         break;
                     }
-                    if let Some(t) = go(&toks[1..], words, i + skip, right, actor_at, target) {
+                    if let Some(t) = go(&toks[1..], env, i + skip, target) {
                         return Some(t);
                     }
                 }
@@ -197,7 +256,7 @@ pub(super) fn match_one(
                         while next < words.len() && words[next].start < end {
                             next += 1;
                         }
-                        return go(&toks[1..], words, next, right, actor_at, target.or(Some(a)));
+                        return go(&toks[1..], env, next, target.or(Some(a)));
                     }
                     if matches!(words[k].lower.as_str(), "," | ";" | "." | "and") {
                         break;
@@ -206,13 +265,19 @@ pub(super) fn match_one(
                 None
             }
             Tok::Words(alts) => {
-                if i < right && alts.iter().any(|a| *a == words[i].lower) {
-                    go(&toks[1..], words, i + 1, right, actor_at, target)
+                if i < right && alts.iter().any(|a| *a == words[i].lower) && (env.reach)(i) {
+                    go(&toks[1..], env, i + 1, target)
                 } else {
                     None
                 }
             }
         }
     }
-    go(&p.toks, words, start, right, actor_at, None)
+    let env = Env {
+        words,
+        right,
+        actor_at,
+        reach,
+    };
+    go(&p.toks, &env, start, None)
 }

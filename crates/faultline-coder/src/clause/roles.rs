@@ -7,11 +7,12 @@ use std::collections::HashSet;
 use faultline_actors::{Mention, Via};
 
 use super::parse::ParsedRoles;
+use super::pattern::Ask;
 use super::{Carry, Engine, Found, Sentence, W};
 use crate::cameo;
 use crate::dict::lexicon::lex;
 use crate::event::{ActorRef, Event};
-use crate::verbs::{Trigger, TriggerKind};
+use crate::verbs::{PatternForm, Trigger, TriggerKind};
 
 /// The voice of a trigger.
 pub(super) struct Voice {
@@ -19,12 +20,17 @@ pub(super) struct Voice {
     pub k: usize,
     /// True for a passive verb ("was shelled", "troops backed by Iran").
     pub passive: bool,
+    /// The passive has its form of "be" ("was shelled"), not guessed from
+    /// a participle after a mention.
+    pub with_be: bool,
 }
 
 /// What the clause passes know of who acts before the patterns run.
 pub(super) struct Who<'p> {
     /// The trigger is passive.
     pub passive: bool,
+    /// The passive has its form of "be".
+    pub with_be: bool,
     /// The subject (actors), if any.
     pub subject: Option<Vec<usize>>,
     /// The roles the parse reads, for a parsed sentence.
@@ -48,6 +54,9 @@ pub(super) struct Roles {
     /// For an event with no target that names an earlier event ("condemned
     /// the attack"): that event's source.
     pub antecedent: Option<ActorRef>,
+    /// How the pattern (or the default code) assigns roles: both ways,
+    /// among coordinated subjects.
+    pub form: PatternForm,
 }
 
 /// The voice of trigger `fi`: passive after a form of "be", or a reduced
@@ -67,10 +76,30 @@ pub(super) fn voice(s: &Sentence<'_>, found: &[Found], fi: usize, trig: &Trigger
         && after_mention
         && found[..fi].iter().any(|p| p.verb + 1 < k)
         && !(f.after < words.len() && actors.iter().any(|m| m.start == words[f.after].start));
-    let passive = matches!(trig.kind, TriggerKind::Verb { .. })
-        && participle
-        && ((k > 0 && lex().be.contains(&words[k - 1].lower)) || reduced_relative);
-    Voice { k, passive }
+    let verb = matches!(trig.kind, TriggerKind::Verb { .. }) && participle;
+    let with_be = verb && be_before(words, k);
+    Voice {
+        k,
+        passive: with_be || (verb && reduced_relative),
+        with_be,
+    }
+}
+
+/// True when a form of "be" comes before word `k`, past adverbs in -ly and
+/// their coordination ("was heavily and unjustly criticized", "is
+/// fiercely opposed").
+fn be_before(words: &[W], mut k: usize) -> bool {
+    let adverb = |w: &str| w.len() > 4 && w.ends_with("ly");
+    while k > 0 {
+        let w = words[k - 1].lower.as_str();
+        let linked = matches!(w, "and" | "or" | ",") && k > 1 && adverb(&words[k - 2].lower);
+        if adverb(w) || linked {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    k > 0 && lex().be.contains(&words[k - 1].lower)
 }
 
 /// The subject of trigger `f`: the parties after "between" for a noun with
@@ -237,6 +266,7 @@ impl Engine<'_> {
     ) -> Option<Roles> {
         let Who {
             passive,
+            with_be,
             subject,
             parsed,
         } = who;
@@ -249,6 +279,14 @@ impl Engine<'_> {
             .flatten()
             .filter_map(|&s| actors[s].country.as_deref())
             .collect();
+        let ask = Ask {
+            clause_end,
+            trigger_starts: &verb_starts,
+            passive,
+            own: &own_countries,
+            compound: subject.as_ref().is_some_and(|v| v.len() >= 2),
+            places: self.place_targets,
+        };
         let mut roles = if passive {
             let by = (f.after..clause_end).find(|&k| words[k].lower == "by");
             let agent = by.and_then(|b| {
@@ -256,7 +294,7 @@ impl Engine<'_> {
                     .iter()
                     .position(|m| words.get(b + 1).is_some_and(|w| w.start == m.start))
             });
-            let m = self.match_patterns(s, f, clause_end, &verb_starts, true, &[]);
+            let m = self.match_patterns(s, f, &Ask { own: &[], ..ask });
             let agent = match parsed {
                 Some(p) if !p.agent.is_empty() => Some(p.agent.clone()),
                 _ => agent.map(|a| chain_right(s, a)),
@@ -269,9 +307,10 @@ impl Engine<'_> {
                 matched: m.matched,
                 passive,
                 antecedent: None,
+                form: m.form,
             }
         } else {
-            let m = self.match_patterns(s, f, clause_end, &verb_starts, false, &own_countries);
+            let m = self.match_patterns(s, f, &ask);
             // Triggers inside the matched words belong to this event.
             for later in &found[fi + 1..] {
                 if later.verb >= f.after && later.verb < m.end {
@@ -290,15 +329,27 @@ impl Engine<'_> {
                 (Some(p), _) if !p.is_empty() => Some(p),
                 _ => None,
             };
+            let targets =
+                targets.unwrap_or_else(|| m.target.map(|t| chain_right(s, t)).unwrap_or_default());
+            let subject = subject.unwrap_or_default();
+            let (sources, targets) = match m.target {
+                // "A received money from B": the actor the pattern binds
+                // after the verb is the source.
+                Some(t) if m.form.swap => (chain_right(s, t), subject),
+                // "A and B postponed their meeting": the coordinated
+                // subjects act on one another.
+                _ if m.form.compound => (subject, Vec::new()),
+                _ => (subject, targets),
+            };
             Roles {
-                sources: subject.unwrap_or_default(),
-                targets: targets
-                    .unwrap_or_else(|| m.target.map(|t| chain_right(s, t)).unwrap_or_default()),
+                sources,
+                targets,
                 code: m.code,
                 rule: m.rule,
                 matched: m.matched,
                 passive,
                 antecedent: None,
+                form: m.form,
             }
         };
         // ", supporting …" / ", committing to …": a participle clause after a
@@ -314,7 +365,10 @@ impl Engine<'_> {
             roles.targets.retain(|t| !sources.contains(t));
         }
         // "talks between A and B": the pair is both actors.
+        // Not "disputes between A and B should be resolved": a passive
+        // with its "be" and no agent names no one acting.
         if roles.sources.is_empty()
+            && !(passive && with_be)
             && roles.targets.len() >= 2
             && super::emit::is_joint(&roles.code)
         {

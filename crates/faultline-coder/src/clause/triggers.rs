@@ -22,10 +22,16 @@ pub(super) fn find(verbs: &VerbDict, s: &Sentence<'_>) -> Vec<Found> {
     between_nouns(verbs, s, &mut found, &mut used);
     longest_per_verb(&mut found);
     verb_triggers(verbs, s, &mut found, &used);
-    // Triggers that need words before the verb are the more specific: tried first.
+    // Triggers that need words before the verb are the more specific: tried
+    // first; then a verb spelt as written ("left") before one it inflects
+    // ("leave").
     for f in &mut found {
-        f.candidates
-            .sort_by_key(|&c| verbs.triggers[c].pre.is_empty());
+        let surface = s.words[f.verb].lower.as_str();
+        f.candidates.sort_by_key(|&c| {
+            let t = &verbs.triggers[c];
+            let spelt = t.lemma.split_whitespace().next() == Some(surface);
+            (t.pre.is_empty(), !spelt)
+        });
     }
     found.sort_by_key(|f| f.verb);
     // A verb used as a noun after a determiner ("the attack", "an agreement")
@@ -210,10 +216,9 @@ fn verb_triggers(
                     .iter()
                     .enumerate()
                     .all(|(k, p)| words.get(i + 1 + k).is_some_and(|w| w.lower == *p))
-                    && trig
-                        .patterns
-                        .iter()
-                        .any(|p| match_one(p, words, after, words.len(), &actor_at_tok).is_some())
+                    && trig.patterns.iter().any(|p| {
+                        match_one(p, words, after, words.len(), &actor_at_tok, &|_| true).is_some()
+                    })
             });
             match noun_at {
                 Some(n) if verb_matches => {

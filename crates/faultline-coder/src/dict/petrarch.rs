@@ -10,8 +10,9 @@
 //! that follow the verb:
 //!
 //! * a bare word is a head noun: a `Tok::Skip` (room for determiners and
-//!   adjectives) then the word;
-//! * `{A B}` (PETRARCH-2) and `A_B` (both syntaxes) are adjacent words;
+//!   adjectives) then the word, in PETRARCH-2 also its plural;
+//! * `{A B}` (PETRARCH-2) and `A_B` (both syntaxes) are adjacent words (the
+//!   last of `{…}` also in the plural);
 //! * `(PREP NOUN …)` is the preposition, a skip, then the noun words;
 //! * `&SYN` is any member of the synset (plurals included); a synset with
 //!   multi-word members expands the pattern into one pattern per member;
@@ -22,9 +23,16 @@
 //! EFFORTS`, `- NOT_*`) make a trigger of their own with [`Trigger::pre`]
 //! set (counted in [`PetrarchVerbStats::pre_verb`]): it fires only when
 //! those words come before the verb in its clause, and is tried before the
-//! block's other patterns. In a PETRARCH-2 file they are noun phrases
-//! matched on a parse: left out, and a pattern with no other condition is
-//! skipped. What cannot be expressed is counted, not guessed:
+//! block's other patterns. In a PETRARCH-2 file they are the subject's noun
+//! phrase: a `{…}` phrase or a synset there is kept the same way; a bare
+//! word, which may be any part of speech (`RECENTLY *`, `WILL *`), is left
+//! out, and a pattern with no other condition is then skipped. A
+//! PETRARCH-2 pattern also says how it assigns roles
+//! ([`crate::verbs::PatternForm`]): `[X:X]` holds both ways, `%` before the
+//! verb asks for coordinated subjects acting on one another, `$` after it
+//! is the source's slot (the subject becomes the target), and its words lie
+//! in the verb's own clause. A pattern line that lost its dash (`* … [CODE]`)
+//! is read as one. What cannot be expressed is counted, not guessed:
 //! passive-only codes (`[:173]`), `[---]` patterns and `~` transformations
 //! are skipped. A verb or block code
 //! `[---]` gives a trigger with code `"---"`: the verb is known but codes no
@@ -40,7 +48,9 @@ use std::path::Path;
 use faultline_text::morph::plural_simple;
 
 use crate::error::CoderError;
-use crate::verbs::{Pattern, Tok, Trigger, TriggerKind, VerbDict, inflect, is_event_code};
+use crate::verbs::{
+    Pattern, PatternForm, Tok, Trigger, TriggerKind, VerbDict, inflect, is_event_code,
+};
 
 /// How loading a PETRARCH verb dictionary went.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -104,6 +114,8 @@ struct VerbLine {
     forms: Option<Vec<String>>,
     /// Own code, `None` for the block's.
     code: Option<String>,
+    /// The own code holds both ways (`[040:040]`).
+    mutual: bool,
 }
 
 #[derive(Debug)]
@@ -117,6 +129,8 @@ struct RawPattern {
 struct Block {
     label: String,
     code: String,
+    /// The block's code holds both ways (`[040:040]`).
+    mutual: bool,
     verbs: Vec<VerbLine>,
     patterns: Vec<RawPattern>,
 }
@@ -188,6 +202,15 @@ fn active_code(raw: &str, syntax: Syntax) -> Result<Option<String>, String> {
     ))
 }
 
+/// True for a code whose passive half is its active half (`040:040`): the
+/// event holds both ways, as "A met B" is B meeting A.
+fn mutual_code(raw: &str) -> bool {
+    match raw.split_once(':') {
+        Some((a, p)) => !a.trim().is_empty() && a.trim() == p.trim(),
+        None => false,
+    }
+}
+
 /// Lower-case words of `A_B C` (underscores and spaces both split).
 fn words_of(s: &str) -> Vec<String> {
     s.split(|c: char| c == '_' || c.is_whitespace())
@@ -253,6 +276,7 @@ fn parse_verb_line(s: &str, line: usize, syntax: Syntax) -> Result<VerbLine, Str
         head,
         forms,
         code,
+        mutual: split_code(s)?.1.is_some_and(mutual_code),
     })
 }
 
@@ -369,6 +393,39 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// A head noun of a PETRARCH-2 pattern: the word or its plural
+    /// (`* EFFORT` matches "abandoned efforts"); synsets and markers as
+    /// [`Compiler::word_slot`] reads them.
+    fn head_slot(&self, w: &str) -> Result<Option<Slot>, String> {
+        // A word already in -s ("TIES", "TALKS") is taken as written.
+        let plain = w.chars().all(char::is_alphabetic) && w.len() > 2 && !w.ends_with(['S', 's']);
+        if !plain {
+            return self.word_slot(w);
+        }
+        let lower = w.to_lowercase();
+        let plural = plural_simple(&lower);
+        let mut alts = vec![lower];
+        if plural != alts[0] {
+            alts.push(plural);
+        }
+        Ok(Some(vec![vec![Tok::Words(alts)]]))
+    }
+
+    /// The words of a `{…}` noun phrase, adjacent; the last, the head, in
+    /// the singular or plural ("{DIPLOMATIC TIE}" matches "diplomatic ties").
+    fn noun_phrase(&self, s: &str, out: &mut Vec<Slot>) -> Result<(), String> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            let slot = if i + 1 == words.len() {
+                self.head_slot(w)?
+            } else {
+                self.word_slot(w)?
+            };
+            out.extend(slot);
+        }
+        Ok(())
+    }
+
     /// Translates the post-verb part of a PETRARCH-2 pattern.
     fn petrarch2_post(&self, post: &str) -> Result<Vec<Slot>, String> {
         let skip = || vec![vec![Tok::Skip]];
@@ -403,7 +460,7 @@ impl Compiler<'_> {
                 let inner = inner.replace(['{', '}'], " ");
                 out.push(skip());
                 if c == '{' {
-                    self.adjacent(&inner, &mut out)?;
+                    self.noun_phrase(&inner, &mut out)?;
                 } else {
                     let mut ws = inner.split_whitespace();
                     let Some(prep) = ws.next() else {
@@ -431,7 +488,7 @@ impl Compiler<'_> {
                 // `A_B` in a PETRARCH-2 pattern: adjacent words.
                 out.push(skip());
                 self.adjacent(&word, &mut out)?;
-            } else if let Some(slot) = self.word_slot(&word)? {
+            } else if let Some(slot) = self.head_slot(&word)? {
                 if !matches!(slot.as_slice(), [alt] if alt.as_slice() == [Tok::Skip]) {
                     out.push(skip());
                 }
@@ -489,11 +546,21 @@ impl Compiler<'_> {
                 let Some(star) = body.find('*') else {
                     return Err("pattern has no * for the verb; write - … * … [CODE]".to_owned());
                 };
-                let pre: Vec<&str> = body[..star].split_whitespace().collect();
-                (
-                    self.pre_slots(&pre, false)?,
-                    self.petrarch2_post(&body[star + 1..])?,
-                )
+                // Words before the verb are the subject's noun phrase. A bare
+                // word there may be any part of speech ("RECENTLY *",
+                // "NEITHER *", "WILL *"), which a word window cannot tell
+                // from a noun: only `{…}` phrases and synsets are kept.
+                let before = &body[..star];
+                let before = if nominal_pre(before) {
+                    before.replace(['(', ')', '{', '}'], " ")
+                } else {
+                    String::new()
+                };
+                let pre: Vec<&str> = before.split_whitespace().collect();
+                // `$` after the verb is the source's slot: bound like a
+                // target, then swapped (see `PatternForm::swap`).
+                let post = body[star + 1..].replace('$', "+");
+                (self.pre_slots(&pre, false)?, self.petrarch2_post(&post)?)
             }
             Syntax::Tabari => {
                 let chunks: Vec<&str> = body.split_whitespace().collect();
@@ -514,7 +581,13 @@ impl Compiler<'_> {
                 )
             }
         };
-        let pre = if pre.is_empty() {
+        // Only markers and skips before the verb (`$ ^ *`) ask for nothing.
+        let asks = pre
+            .iter()
+            .flatten()
+            .flatten()
+            .any(|t| matches!(t, Tok::Words(_)));
+        let pre = if !asks {
             Vec::new()
         } else {
             expand(pre, false)
@@ -649,6 +722,7 @@ impl Reader<'_> {
                 self.err(n, format!("{m} (in {line:?})"));
             }
             Ok((label, code)) => {
+                let code_raw = code;
                 // A bad code is reported, and the block still opens with no
                 // event, so its verbs and patterns load.
                 let code = match code.map(|c| active_code(c, self.syntax)) {
@@ -669,6 +743,7 @@ impl Reader<'_> {
                 self.blocks.push(Block {
                     label: label.to_owned(),
                     code,
+                    mutual: code_raw.is_some_and(mutual_code),
                     verbs: Vec::new(),
                     patterns: Vec::new(),
                 });
@@ -737,7 +812,11 @@ impl Reader<'_> {
             self.err(n, "no verb block open".to_owned());
             return;
         }
-        let outcome: Result<(), String> = if let Some(p) = line.strip_prefix('-') {
+        // A pattern line that lost its dash (`* (TO QUESTION) [110]`) is still one.
+        let pattern = line
+            .strip_prefix('-')
+            .or_else(|| line.starts_with('*').then_some(line));
+        let outcome: Result<(), String> = if let Some(p) = pattern {
             if self.patterns_off {
                 self.stats.switched_off += 1;
                 self.stats.skipped += 1;
@@ -853,27 +932,24 @@ fn block_patterns(
             }
         };
         match compiler.compile(&rp.body) {
-            Ok((mut pre, alts)) => {
-                if !pre.is_empty() {
+            Ok((pre, alts)) => {
+                let dropped = dropped_pre(&rp.body, compiler.syntax);
+                if !pre.is_empty() || dropped {
                     stats.pre_verb += 1;
                 }
-                if compiler.syntax == Syntax::Petrarch2 && !pre.is_empty() {
-                    // PETRARCH-2 matches these words on the parse's noun
-                    // phrases, which a word window does not reproduce: the
-                    // words are left out, and a pattern with nothing after
-                    // the verb is skipped.
-                    if alts.iter().all(Vec::is_empty) {
-                        stats.skipped += 1;
-                        continue;
-                    }
-                    pre.clear();
+                if dropped && alts.iter().all(Vec::is_empty) {
+                    // Nothing left to ask for after the verb.
+                    stats.skipped += 1;
+                    continue;
                 }
                 stats.loaded += 1;
+                let form = pattern_form(&rp.body, &rp.code, compiler.syntax);
                 for toks in alts {
                     let p = Pattern {
                         toks,
                         code: code.clone(),
                         rule: format!("{prefix}/{}", rp.line),
+                        form,
                     };
                     if pre.is_empty() {
                         patterns.push(p);
@@ -897,6 +973,44 @@ fn block_patterns(
     (patterns, pre_patterns)
 }
 
+/// What a pattern says of its roles beyond its words (PETRARCH-2 only:
+/// TABARI patterns are linear): `%` before the verb asks for coordinated
+/// subjects, `$` after it names the source, `[X:X]` holds both ways, and
+/// the words are the verb's own clause's.
+fn pattern_form(body: &str, code: &str, syntax: Syntax) -> PatternForm {
+    if syntax != Syntax::Petrarch2 {
+        return PatternForm::default();
+    }
+    let (pre, post) = body.split_once('*').unwrap_or(("", body));
+    let marks = |s: &str, m: &str| {
+        s.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '{' | '}'))
+            .any(|w| w == m)
+    };
+    PatternForm {
+        mutual: mutual_code(code),
+        compound: marks(pre, "%"),
+        swap: marks(post, "$"),
+        own_clause: true,
+    }
+}
+
+/// True when the words before a PETRARCH-2 verb form a noun phrase the
+/// coder can look for: a `{…}` phrase or a synset.
+fn nominal_pre(before: &str) -> bool {
+    before.contains('{') || before.contains('&')
+}
+
+/// True when a PETRARCH-2 pattern has words before the verb that the
+/// coder leaves out (see [`nominal_pre`]).
+fn dropped_pre(body: &str, syntax: Syntax) -> bool {
+    let before = body.split_once('*').map_or("", |(b, _)| b);
+    syntax == Syntax::Petrarch2
+        && !nominal_pre(before)
+        && before
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty())
+}
+
 fn pre_specificity(pre: &[Tok]) -> usize {
     pre.iter().filter(|t| **t != Tok::Skip).count()
 }
@@ -913,6 +1027,11 @@ fn add_block_verbs(
 ) {
     for v in &block.verbs {
         let code = v.code.clone().unwrap_or_else(|| block.code.clone());
+        let mutual = if v.code.is_some() {
+            v.mutual
+        } else {
+            block.mutual
+        };
         let Some(base) = v.words.get(v.head) else {
             continue;
         };
@@ -934,6 +1053,7 @@ fn add_block_verbs(
                     code,
                     patterns: patterns.to_vec(),
                     joint: false,
+                    mutual,
                     pre: pre.to_vec(),
                 },
                 &forms,
@@ -956,6 +1076,7 @@ fn add_block_verbs(
                     code: code.clone(),
                     patterns: patterns.to_vec(),
                     joint: false,
+                    mutual,
                     pre: pre.to_vec(),
                 },
                 std::slice::from_ref(&v.words[0]),
@@ -1002,7 +1123,9 @@ mod tests {
             (vec![Tok::Skip, w("to"), Tok::Skip, w("peace")], "037")
         );
         assert_eq!(p[1], (vec![Tok::Skip, w("diplomatic"), w("ties")], "064"));
-        assert_eq!(p[2], (vec![Tok::Skip, w("deal")], "031"));
+        // A head noun in the singular matches its plural too.
+        let deal = Tok::Words(vec!["deal".to_owned(), "deals".to_owned()]);
+        assert_eq!(p[2], (vec![Tok::Skip, deal], "031"));
         assert_eq!(p[3], (vec![Tok::Skip, w("with")], "030"));
         assert_eq!(t.patterns[0].rule, "T.txt:AGREE/6");
         // Irregular forms from braces.

@@ -33,6 +33,27 @@ pub struct Pattern {
     pub code: String,
     /// Rule id: "verbs/11.toml:accuse/1".
     pub rule: String,
+    /// How the pattern assigns its roles (plain for faultline's own patterns).
+    pub form: PatternForm,
+}
+
+/// How a pattern assigns roles beyond binding `TARGET`: PETRARCH-2 patterns
+/// say more than faultline's own (`[040:040]`, `- % *`, `- + * MONEY $`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PatternForm {
+    /// The event holds both ways ("A met B" is B meeting A too): a code
+    /// whose passive half is the active one, `[040:040]`.
+    pub mutual: bool,
+    /// Only coordinated subjects match, and they act on one another ("A and
+    /// B postponed their meeting"): `- % * [120]`.
+    pub compound: bool,
+    /// The actor bound after the verb is the source and the subject the
+    /// target ("A received money from B" is B giving to A): `- + * MONEY $`.
+    pub swap: bool,
+    /// The pattern's words lie in the verb's own clause, not in a clause
+    /// with a subject of its own ("allowed that X is the neatest place"
+    /// does not match `* {THE NEATEST PLACE}`): PETRARCH-2 noun phrases.
+    pub own_clause: bool,
 }
 
 /// What makes a trigger fire.
@@ -65,6 +86,9 @@ pub struct Trigger {
     pub patterns: Vec<Pattern>,
     /// Reciprocal: coordinated subjects act on each other ("A and B exchanged fire").
     pub joint: bool,
+    /// The default code holds both ways ("A met B" is B meeting A too),
+    /// as PETRARCH-2 writes `[040:040]`.
+    pub mutual: bool,
     /// Words that must come before the verb in its clause (PETRARCH
     /// patterns such as `- &NEGATVAUXVRB * OVER EFFORTS`); empty for none.
     /// `Skip` stands for up to six words; see [`pre_matches`].
@@ -325,6 +349,7 @@ impl VerbDict {
                     toks,
                     code: code.clone(),
                     rule: format!("{prefix}/{}", k + 1),
+                    form: PatternForm::default(),
                 }),
                 Err(m) => {
                     self.errors.push(CoderError::Line {
@@ -397,6 +422,7 @@ impl VerbDict {
                 code: v.code,
                 patterns,
                 joint: v.joint,
+                mutual: false,
                 pre: Vec::new(),
             },
             &forms,
@@ -450,6 +476,7 @@ impl VerbDict {
                 code: n.code,
                 patterns,
                 joint: n.joint,
+                mutual: false,
                 pre: Vec::new(),
             },
             &[],
