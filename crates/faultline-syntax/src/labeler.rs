@@ -230,6 +230,13 @@ fn features(t: &Tree<'_>, h: u32, d: u32, labels: &[u64], out: &mut Vec<u64>) {
     f(32, t.w(aux), h_ending, dir);
     f(33, wd, dir, ph);
     f(34, h_ending, ph, pd);
+    let next = if (d as usize) < t.atoms.len() {
+        d + 1
+    } else {
+        0
+    };
+    f(39, t.p(next), pd, dir);
+    f(40, t.p(prev), t.p(next), pd);
 }
 
 impl Labeler {
@@ -347,7 +354,8 @@ pub struct LabeledSentence {
     pub labels: Vec<String>,
 }
 
-/// Trains the labeller on gold trees, with gold labels as context.
+/// Trains the labeller on gold trees. Arcs already labelled in a sentence
+/// are seen with the labels the model gave them, as when labelling.
 #[must_use]
 pub fn train(data: &[LabeledSentence], epochs: usize, seed: u64, prune: Prune) -> Labeler {
     let mut names: Vec<String> = data
@@ -383,7 +391,7 @@ pub fn train(data: &[LabeledSentence], epochs: usize, seed: u64, prune: Prune) -
         for &k in &order {
             let s = &data[k];
             let t = Tree::new(&s.atoms, &s.tags, &s.heads);
-            let gold: Vec<u64> = s
+            let mut context: Vec<u64> = s
                 .labels
                 .iter()
                 .map(|l| mix(0x006c_6162, index(l) as u64))
@@ -398,11 +406,13 @@ pub fn train(data: &[LabeledSentence], epochs: usize, seed: u64, prune: Prune) -
                 {
                     continue;
                 }
-                features(&t, h, d, &gold, &mut buf);
+                features(&t, h, d, &context, &mut buf);
                 model.score(&buf, &mut scores);
                 let guess = argmax_allowed(&scores, |i| i != root).unwrap_or(0);
                 model.update(&buf, index(&s.labels[d as usize]), guess);
                 model.tick();
+                // later arcs see the labels the model gave, as when labelling
+                context[d as usize] = mix(0x006c_6162, guess as u64);
             }
         }
     }

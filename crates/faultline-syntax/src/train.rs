@@ -68,7 +68,7 @@ impl Default for Config {
             tagger_epochs: 10,
             parser_epochs: 15,
             labeler_epochs: 10,
-            folds: 5,
+            folds: 10,
             prune: Prune {
                 relative: 0.002,
                 min_updates: 2,
