@@ -334,7 +334,10 @@ impl Coder {
     /// it reports ("In June 2014, Hagel met …") is resolved on that date, any
     /// other on the article date.
     pub fn mentions(&self, doc: &Doc<'_>) -> Vec<Mention> {
-        self.mentions_dated(doc, &clause::document_dates(doc.body, &doc.sentences, &doc.quotes, doc.date))
+        self.mentions_dated(
+            doc,
+            &clause::document_dates(doc.body, &doc.sentences, &doc.quotes, doc.date),
+        )
     }
 
     /// [`Coder::mentions`] with the sentences' dates found already.

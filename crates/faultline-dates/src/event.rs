@@ -213,7 +213,9 @@ pub fn find_event_dates(text: &str, anchor: NaiveDate) -> Vec<EventDate> {
                             future = true;
                             anchor + Duration::days(i64::from(7 - back))
                         }
-                        Some("last") => anchor - Duration::days(i64::from(last_week_back(anchor, wd))),
+                        Some("last") => {
+                            anchor - Duration::days(i64::from(last_week_back(anchor, wd)))
+                        }
                         _ => anchor - Duration::days(i64::from(back)),
                     };
                     Some(PartialDate::Date(d))

@@ -83,7 +83,7 @@ pub fn document_dates(
         let here = context;
         let own = dates
             .iter()
-            .find(|d| !quoted.iter().any(|&(qs, qe)| d.start >= qs && d.end <= qe));
+            .rfind(|d| !quoted.iter().any(|&(qs, qe)| d.start >= qs && d.end <= qe));
         if let Some(d) = own {
             context = sets_context(d, anchor).then_some(*d);
         }
@@ -102,7 +102,9 @@ fn sets_context(d: &EventDate, anchor: NaiveDate) -> bool {
     !d.future
         && match d.date {
             PartialDate::Date(day) => day <= anchor,
-            PartialDate::YearMonth { year, month } => (year, month) <= (anchor.year(), anchor.month()),
+            PartialDate::YearMonth { year, month } => {
+                (year, month) <= (anchor.year(), anchor.month())
+            }
             PartialDate::Year(_) => false,
         }
 }
@@ -175,17 +177,17 @@ fn date_for(
     };
     // A date inside a quotation dates only what that quotation says.
     let quoted_apart = |d: &EventDate| {
-        inp.quotes.iter().any(|&(qs, qe)| {
-            d.start >= qs && d.end <= qe && !(verb_start >= qs && verb_start < qe)
-        })
+        inp.quotes
+            .iter()
+            .any(|&(qs, qe)| d.start >= qs && d.end <= qe && !(verb_start >= qs && verb_start < qe))
     };
     // A date that modifies another noun ("the bombing of the embassy in
     // March") dates that noun.
     let of_a_noun = |d: &EventDate| {
         d.end <= verb_start
             && s.parse
-            .as_ref()
-            .is_some_and(|p| p.dates_a_noun(d.start, d.end, verb))
+                .as_ref()
+                .is_some_and(|p| p.dates_a_noun(d.start, d.end, verb))
     };
     let best = dates
         .iter()
@@ -268,6 +270,67 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    /// The date (and its source) of the first event coded from `body`,
+    /// whose events' triggers start with `trigger`, on Thursday 2021-03-04.
+    fn dated(body: &str, trigger: &str) -> (String, &'static str) {
+        let coder = crate::Coder::defaults().expect("default dictionaries");
+        let coded = coder.code_doc(&crate::Doc::from_text("d", body, day("2021-03-04")));
+        coded
+            .events
+            .iter()
+            .find(|e| e.trigger.text.starts_with(trigger))
+            .map(|e| (e.date.to_string(), e.date_source))
+            .unwrap_or_else(|| panic!("no event on {trigger} in {body}: {:?}", coded.events))
+    }
+
+    #[test]
+    fn a_sentence_without_a_date_goes_on_with_its_paragraphs() {
+        // The date the sentence before set, in the same paragraph.
+        let body = "On Monday, Chile recalled its envoy from Peru. \
+                    The recall followed a phone call in which Chile condemned Peru.";
+        assert_eq!(
+            dated(body, "condemned"),
+            ("2021-03-01".to_owned(), "paragraph")
+        );
+        let body = "Norway and Sweden met on February 12. \
+                    Sweden later accused Norway of spying.";
+        assert_eq!(
+            dated(body, "accused"),
+            ("2021-02-12".to_owned(), "paragraph")
+        );
+        // The last date of that sentence, the one it ends on.
+        let body = "Last week the ministry released notes of a call made in January. \
+                    In it, Chile accused Peru of spying.";
+        assert_eq!(dated(body, "accused").0, "2021-01");
+        // Not across paragraphs, and not from a year alone.
+        let body = "On Monday, Chile recalled its envoy from Peru.\n\n\
+                    Chile accused Peru of spying.";
+        assert_eq!(dated(body, "accused"), ("2021-03-04".to_owned(), "article"));
+        let body = "In 2007, Chile recalled its envoy from Peru. Chile accused Peru of spying.";
+        assert_eq!(dated(body, "accused"), ("2021-03-04".to_owned(), "article"));
+    }
+
+    #[test]
+    fn a_date_inside_a_quotation_dates_only_the_quotation() {
+        let body = "Chile condemned Peru, calling the raid \"worse than last Friday\".";
+        assert_eq!(
+            dated(body, "condemned"),
+            ("2021-03-04".to_owned(), "article")
+        );
+        let body = "Chile accused Peru of \"lies told yesterday\".";
+        assert_eq!(dated(body, "accused"), ("2021-03-04".to_owned(), "article"));
+    }
+
+    #[test]
+    fn a_date_of_another_noun_before_the_trigger_is_not_the_events() {
+        let body = "Chile on Monday, after the seizure of a ship in December, \
+                    expelled the ambassador of Peru.";
+        assert_eq!(dated(body, "expelled").0, "2021-03-01");
+        let body = "On Tuesday the families of the victims of the attack in May \
+                    and Chile accused Peru of spying.";
+        assert_eq!(dated(body, "accused").0, "2021-03-02");
     }
 
     #[test]
