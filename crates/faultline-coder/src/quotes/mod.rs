@@ -306,7 +306,7 @@ fn from_mention(body: &str, m: &Mention) -> Speaker {
 /// brackets after the name, or the name before the abbreviation ("the
 /// Harbour Workers Union (HWU)").
 fn full_name(body: &str, m: &Mention) -> String {
-    let name = body.get(m.start..m.end).unwrap_or(&m.text);
+    let name = m.text.as_str();
     let after = body.get(m.end..).unwrap_or("");
     if let Some(rest) = after
         .strip_prefix("'s ")
@@ -482,6 +482,8 @@ struct At<'a> {
     /// The sentence holding the quotation's start.
     sentence: Option<(usize, usize, usize)>,
     sentence_start: usize,
+    /// Where the sentence before the quotation's starts.
+    prev_sentence_start: Option<usize>,
     /// The last person named (not a pronoun) before the quotation.
     last_person: Option<&'a Mention>,
 }
@@ -519,6 +521,10 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
             para_end: index.para_end(end, body.len()),
             sentence,
             sentence_start: sentence.map_or(start, |(s, _, _)| s),
+            prev_sentence_start: doc
+                .sentence_at(start)
+                .and_then(|i| i.checked_sub(1))
+                .map(|i| doc.sentences[i].0),
             last_person: index
                 .persons_in(start.saturating_sub(LOOKBACK), start)
                 .rev()
@@ -612,20 +618,29 @@ fn name_pronoun(
         return Some(prev.clone());
     }
     if let Some(a) = ante {
-        return Some(match a.mention {
-            Some(m) => from_mention(at.body, m),
-            None => Speaker {
-                name: a.name.to_owned(),
-                role: None,
-                actor: None,
-            },
-        });
+        return Some(named_speaker(&a));
     }
     index
         .persons_in(start.saturating_sub(LOOKBACK), start)
         .rev()
         .find(|p| p.end <= start && named_person(p) && s.actor.as_deref() == Some(p.code.as_str()))
         .map(|m| from_mention(at.body, m))
+}
+
+/// The speaker a found name is: its mention's, or the name alone.
+fn named_speaker(n: &names::Named<'_>) -> Speaker {
+    match n.mention {
+        Some(m) => Speaker {
+            name: m.text.clone(),
+            role: m.role.clone(),
+            actor: Some(m.code.clone()),
+        },
+        None => Speaker {
+            name: n.name.to_owned(),
+            role: None,
+            actor: None,
+        },
+    }
 }
 
 /// Whether two names end in the same word ("Lam", "Carrie Lam").
@@ -670,8 +685,14 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
         return None;
     }
     // A long title before the name: the name that ends it speaks.
+    let lead_end = a_off + head.saturating_sub(1);
+    let person_ends_it = index
+        .starting_in(a_off, lead_end)
+        .iter()
+        .any(|m| m.person && m.end >= lead_end);
     if verb_at > 3
-        && let Some(lead) = body.get(a_off..a_off + head.saturating_sub(1))
+        && !person_ends_it
+        && let Some(lead) = body.get(a_off..lead_end)
         && let Some(s) = name_with_title(at, a_off, lead)
         && s.name.split(' ').count() >= 2
     {
@@ -691,10 +712,13 @@ fn speaker_before(at: &At<'_>) -> Option<Speaker> {
     let b = before.trim_end_matches([':', ',']).trim_end();
     let b = b.strip_suffix(" that").unwrap_or(b).trim_end();
     let words: Vec<&str> = b.split(' ').collect();
-    let pos = words
+    let Some(pos) = words
         .iter()
         .rposition(|w| is_say(w))
-        .filter(|&p| p + 8 >= words.len())?;
+        .filter(|&p| p + 8 >= words.len())
+    else {
+        return colon_subject(at, sentence_start, before);
+    };
     let head: usize = words[..pos].iter().map(|w| w.len() + 1).sum();
     let mut region_end = sentence_start + head.min(b.len());
     while !body.is_char_boundary(region_end) {
@@ -719,6 +743,51 @@ fn speaker_before(at: &At<'_>) -> Option<Speaker> {
         .last()
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "he" | "she"));
     before_verb(at, sentence_start, region_end, lead, participle, pronoun)
+}
+
+/// A quotation a colon introduces ("X praised the plan: "…""), in its
+/// sentence or opening the paragraph after one that ends in a colon: the
+/// subject of the introducing sentence speaks — a pronoun's person, a
+/// mention or a name opening it, after any introductory phrase.
+fn colon_subject(at: &At<'_>, sentence_start: usize, before: &str) -> Option<Speaker> {
+    let body = at.body;
+    let (from, to) = if before.trim().is_empty() {
+        let prev = at.prev_sentence_start?;
+        let text = body.get(prev..sentence_start)?.trim_end();
+        if !text.ends_with(':') {
+            return None;
+        }
+        (prev, prev + text.len())
+    } else if before.ends_with(':') {
+        (sentence_start, sentence_start + before.len())
+    } else {
+        return None;
+    };
+    let from = after_intro(body, from, to);
+    let text = body.get(from..to)?;
+    let first = text.split_whitespace().next().unwrap_or("");
+    if matches!(first, "He" | "She" | "he" | "she") {
+        return names::antecedent(body, at.index, from).map(|n| named_speaker(&n));
+    }
+    // A mention opening the subject, after an article at most.
+    let article = ["The ", "the ", "A ", "a ", "An ", "an "]
+        .iter()
+        .find(|a| text.starts_with(*a))
+        .map_or(0, |a| a.len());
+    let lead_end = from + article;
+    if let Some(m) = at
+        .index
+        .starting_in(from, lead_end + 1)
+        .iter()
+        .find(|m| !m.appositive)
+    {
+        return Some(from_mention(body, m));
+    }
+    leading_name(&text[article..]).map(|n| Speaker {
+        name: n.to_owned(),
+        role: None,
+        actor: None,
+    })
 }
 
 /// The speaker in the words before a speech verb (`sentence_start` to
@@ -750,8 +819,28 @@ fn before_verb(
         .iter()
         .find(|m| m.person)
         .or_else(|| in_lead.iter().find(|m| not_object(m)));
-    if participle && let Some(m) = subject {
-        return Some(from_mention(body, m));
+    if participle {
+        // A name the dictionaries do not know among the subject's first
+        // words ("a senator, Ana Ruiz, backed the bill, telling …").
+        let named = names::opening_name(body, index, sentence_start, region_end);
+        match (subject, named) {
+            (Some(m), _) if m.person => return Some(from_mention(body, m)),
+            (_, Some(n)) => return Some(named_speaker(&n)),
+            (Some(m), None) => return Some(from_mention(body, m)),
+            (None, None) => {}
+        }
+    }
+    // "He went on, noting that …": a pronoun subject.
+    if let Some(w) = lead
+        .split_whitespace()
+        .next()
+        .filter(|w| matches!(*w, "He" | "She" | "he" | "she"))
+    {
+        return Some(Speaker {
+            name: w.to_owned(),
+            role: None,
+            actor: at.last_person.map(|m| m.code.clone()),
+        });
     }
     // A mention ending right before the verb. Objects of a preposition
     // ("speaking to the Atlantic Council called …") are not the speaker.
@@ -774,8 +863,9 @@ fn before_verb(
         return Some(from_mention(body, m));
     }
     if pronoun {
+        let word = lead.split_whitespace().last().unwrap_or("he");
         return Some(Speaker {
-            name: "he".to_owned(),
+            name: word.to_owned(),
             role: None,
             actor: at.last_person.map(|m| m.code.clone()),
         });
@@ -804,8 +894,14 @@ fn after_intro(body: &str, from: usize, to: usize) -> usize {
         .unwrap_or("")
         .trim_end_matches(',')
         .to_lowercase();
+    // An introduction is short: its comma within its first ten words.
     match text.find(", ") {
-        Some(comma) if lex().intro_openers.contains(&first) => from + comma + 2,
+        Some(comma)
+            if lex().intro_openers.contains(&first)
+                && text[..comma].split_whitespace().count() <= 10 =>
+        {
+            from + comma + 2
+        }
         _ => from,
     }
 }
@@ -1227,5 +1323,66 @@ mod tests {
             speaker_of(&with_mentions(body), "No vote").as_deref(),
             Some("Mateo Ferri")
         );
+    }
+
+    #[test]
+    fn citing_and_telling_attribute_a_quotation() {
+        let body = "In her reply, Mara Lindholm cited the board's \"lack of candour\".";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "lack of").as_deref(),
+            Some("Mara Lindholm")
+        );
+        let body = "Jonas Pereira cited \"rising costs\" as the reason.";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "rising").as_deref(),
+            Some("Jonas Pereira")
+        );
+        // The subject of the clause a participle follows, named in an apposition.
+        let body = "Since May, a senator, Ana Ruiz, has opposed the bill, telling a radio \
+                    station: \"It is a mistake.\"";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "It is").as_deref(),
+            Some("Ana Ruiz")
+        );
+        let body = "A diplomat, Kemal Aydin, left the talks early, telling reporters \
+                    \"nothing was agreed\".";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "nothing").as_deref(),
+            Some("Kemal Aydin")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_subject_of_a_longer_lead_speaks() {
+        let body =
+            "Rosa Vidal chairs the panel. She went on by noting that \"the funds are gone\".";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "the funds").as_deref(),
+            Some("Rosa Vidal")
+        );
+        let body = "Piotr Nowak heads the union. He ended the rally by saying \"we will be back\".";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "we will").as_deref(),
+            Some("Piotr Nowak")
+        );
+    }
+
+    #[test]
+    fn a_colon_gives_the_quotation_to_the_subject_before_it() {
+        let body = "In a letter to the board, the Harbour Trust of Oslo defended the fee, \
+                    which a court had upheld: \"The charge is lawful.\"";
+        let name = speaker_of(&with_mentions(body), "The charge").unwrap_or_default();
+        assert!(name.contains("Harbour Trust"), "{name}");
+        // A pronoun's person; the name after the pronoun is no speaker.
+        let body = "Leila Amari leads the delegation. In her speech, she thanked Tom Crane: \
+                    \"He kept the talks alive.\"";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "He kept").as_deref(),
+            Some("Leila Amari")
+        );
+        // A quotation opening the paragraph after one ending in a colon.
+        let body = "Nadia Petrova Orlova then read her statement:\n\n\"We accept the result.\"";
+        let name = speaker_of(&with_mentions(body), "We accept").unwrap_or_default();
+        assert!(name.contains("Nadia Petrova"), "{name}");
     }
 }

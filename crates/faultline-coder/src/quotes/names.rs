@@ -122,6 +122,27 @@ fn in_other_mention(index: &Index<'_>, lo: usize, hi: usize) -> bool {
         .any(|m| !m.person && m.start < hi && lo < m.end)
 }
 
+/// A name the dictionaries do not know among the first eight words of
+/// `lo..hi`, not after an article or a preposition: the subject of a
+/// clause ("Since then a senator, Ana Ruiz, has …" → Ana Ruiz).
+pub(super) fn opening_name<'a>(
+    body: &'a str,
+    index: &Index<'a>,
+    lo: usize,
+    hi: usize,
+) -> Option<Named<'a>> {
+    let text = body.get(lo..hi)?;
+    let eighth = word_spans(text).nth(8).map_or(hi, |(off, _)| lo + off);
+    unknown_names(body, lo, eighth)
+        .into_iter()
+        .find(|&(s, e)| !governed(body, lo, s) && !in_other_mention(index, s, e))
+        .map(|(s, e)| Named {
+            name: &body[s..e],
+            start: s,
+            mention: None,
+        })
+}
+
 /// The person a speaker pronoun at byte `before` stands for (see the
 /// module comment), or `None`.
 pub(super) fn antecedent<'a>(body: &'a str, index: &Index<'a>, before: usize) -> Option<Named<'a>> {
