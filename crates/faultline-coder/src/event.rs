@@ -117,7 +117,8 @@ pub struct Event {
     /// Date of the event, to year, month or day (serialised as YYYY,
     /// YYYY-MM or YYYY-MM-DD).
     pub date: faultline_dates::PartialDate,
-    /// "text" when a date expression governs the event, else "article".
+    /// "text" when a date expression governs the event, "paragraph" when
+    /// an earlier sentence of its paragraph set the date, else "article".
     pub date_source: &'static str,
     /// The date expression, when one was used.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -101,8 +101,9 @@ pub struct Options {
 }
 
 /// The date a sentence's actors are resolved on: its first past date
-/// expression (a month counts as its 15th, a year as 1 July), else `anchor`.
-fn sentence_date(text: &str, anchor: NaiveDate) -> NaiveDate {
+/// expression (`dates`, a month counts as its 15th, a year as 1 July), else
+/// `anchor`.
+fn sentence_date(text: &str, dates: &[faultline_dates::EventDate], anchor: NaiveDate) -> NaiveDate {
     use chrono::Datelike;
     // Plans ("is expected to visit Seoul on June 9") are resolved on the article date.
     let lower = text.to_lowercase();
@@ -120,8 +121,8 @@ fn sentence_date(text: &str, anchor: NaiveDate) -> NaiveDate {
     {
         return anchor;
     }
-    faultline_dates::find_event_dates(text, anchor)
-        .into_iter()
+    dates
+        .iter()
         .find(|d| !d.future)
         .and_then(|d| match d.date {
             faultline_dates::PartialDate::Date(day) => Some(day),
@@ -339,13 +340,22 @@ impl Coder {
     /// it reports ("In June 2014, Hagel met …") is resolved on that date, any
     /// other on the article date.
     pub fn mentions(&self, doc: &Doc<'_>) -> Vec<Mention> {
+        self.mentions_dated(
+            doc,
+            &clause::document_dates(doc.body, &doc.sentences, &doc.quotes, doc.date),
+        )
+    }
+
+    /// [`Coder::mentions`] with the sentences' dates found already.
+    fn mentions_dated(&self, doc: &Doc<'_>, dated: &[clause::SentenceDates]) -> Vec<Mention> {
         let sentences: Vec<ActorSentence> = doc
             .sentences
             .iter()
-            .map(|&(start, end, _)| ActorSentence {
+            .zip(dated)
+            .map(|(&(start, end, _), d)| ActorSentence {
                 start,
                 end,
-                date: sentence_date(doc.body.get(start..end).unwrap_or(""), doc.date),
+                date: sentence_date(doc.body.get(start..end).unwrap_or(""), &d.dates, doc.date),
             })
             .collect();
         self.actors.resolve(doc.body, &sentences)
@@ -353,7 +363,8 @@ impl Coder {
 
     /// Codes a document.
     pub fn code_doc(&self, doc: &Doc<'_>) -> Coded {
-        let mut mentions = self.mentions(doc);
+        let dated = clause::document_dates(doc.body, &doc.sentences, &doc.quotes, doc.date);
+        let mut mentions = self.mentions_dated(doc, &dated);
         let quotes = quotes::attribute(doc, &mentions);
         // "I" and "we" inside a quotation are its speaker ("we strongly urge
         // Iraqi leaders …", said the State Department).
@@ -394,6 +405,9 @@ impl Coder {
                     mentions: &by_sentence[i],
                     anchor: doc.date,
                     anchor_known: doc.date_known,
+                    dates: &dated[i].dates,
+                    quotes: &dated[i].quotes,
+                    context: dated[i].context,
                 },
                 &mut events,
             );

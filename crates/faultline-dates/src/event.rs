@@ -8,8 +8,11 @@
 //!   "early/mid-/late June" — a month without a year is the latest such month
 //!   not after the anchor's month;
 //! - years: "in 2011", "since 2011", "by 2015";
-//! - weekdays: "Saturday", "on Monday", "last Tuesday" — the latest such day
-//!   on or before the anchor ("next Monday" looks forward);
+//! - weekdays: "Saturday", "on Monday" — the latest such day on or before the
+//!   anchor; "last Tuesday" — the Tuesday of the week before the anchor's
+//!   (weeks begin on Monday: on a Friday, "last Thursday" is eight days
+//!   back, since the day before would be "yesterday" or "on Thursday");
+//!   "next Monday" looks forward;
 //! - relative: "yesterday", "today", "tomorrow", "last week/month/year",
 //!   "this week/month/year", "earlier this month", "three months ago",
 //!   "two years ago".
@@ -125,6 +128,12 @@ fn nearest_past_date(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDat
     }
 }
 
+/// How many days before `anchor` "last `wd`" lies: `wd` of the week
+/// (Monday to Sunday) before the anchor's week.
+fn last_week_back(anchor: NaiveDate, wd: Weekday) -> u32 {
+    anchor.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()
+}
+
 /// Finds and resolves every event-date expression in `text` against `anchor`.
 pub fn find_event_dates(text: &str, anchor: NaiveDate) -> Vec<EventDate> {
     let mut found: Vec<EventDate> = Vec::new();
@@ -204,7 +213,9 @@ pub fn find_event_dates(text: &str, anchor: NaiveDate) -> Vec<EventDate> {
                             future = true;
                             anchor + Duration::days(i64::from(7 - back))
                         }
-                        Some("last") if back == 0 => anchor - Duration::days(7),
+                        Some("last") => {
+                            anchor - Duration::days(i64::from(last_week_back(anchor, wd)))
+                        }
                         _ => anchor - Duration::days(i64::from(back)),
                     };
                     Some(PartialDate::Date(d))
@@ -333,6 +344,25 @@ mod tests {
         assert!(find_event_dates("China may retaliate, he said.", anchor()).is_empty());
         assert_eq!(one("The vote was held in May."), "2014-05");
         assert_eq!(one("The vote was held May 3."), "2014-05-03");
+    }
+
+    #[test]
+    fn last_weekday_is_in_the_week_before() {
+        // The anchor, 2014-10-09, is a Thursday.
+        let cases = [
+            // On a Thursday, "last Wednesday" is not the day before.
+            ("The envoys talked last Wednesday.", "2014-10-01"),
+            ("Troops left their bases last Monday.", "2014-09-29"),
+            ("The embassy reopened last Friday.", "2014-10-03"),
+            ("On last Thursday the court ruled.", "2014-10-02"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(one(text), want, "{text}");
+        }
+        // On a Monday, "last Thursday" is four days back.
+        let monday = NaiveDate::from_ymd_opt(2014, 10, 13).unwrap();
+        let f = find_event_dates("The minister resigned last Thursday.", monday);
+        assert_eq!(f[0].date.to_string(), "2014-10-09");
     }
 
     #[test]

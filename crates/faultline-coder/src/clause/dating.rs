@@ -1,10 +1,13 @@
 //! The date of an event: the date expression nearest the trigger in its
-//! clause, resolved against the article date, else the article date. A
-//! planned event's calendar date without a year moves ahead ("on June 9" in
-//! a plan is the next June 9).
+//! clause, resolved against the article date; else the date an earlier
+//! sentence of the paragraph set ("On Sunday, X announced the pullout. The
+//! announcement followed a call with Y." dates the call on Sunday); else
+//! the article date. A date inside a quotation is the speaker's and dates
+//! only what the quotation itself says. A planned event's calendar date
+//! without a year moves ahead ("on June 9" in a plan is the next June 9).
 
 use chrono::{Datelike, NaiveDate};
-use faultline_dates::{EventDate, PartialDate, find_event_dates};
+use faultline_dates::{EventDate, PartialDate};
 
 use super::factuality::Assessed;
 use super::{Found, Sentence};
@@ -14,7 +17,7 @@ use crate::event::Factuality;
 pub(super) struct Dated {
     /// The date, to year, month or day.
     pub date: PartialDate,
-    /// "text" or "article".
+    /// "text", "paragraph" (the date an earlier sentence set) or "article".
     pub source: &'static str,
     /// The date expression, when one was used.
     pub text: Option<String>,
@@ -26,29 +29,97 @@ pub(super) struct Dated {
     pub code: String,
 }
 
-/// The date expressions of a sentence, with spans in the body.
-pub(super) fn sentence_dates(s: &Sentence<'_>) -> Vec<EventDate> {
-    find_event_dates(s.text, s.inp.anchor)
-        .into_iter()
-        .map(|d| EventDate {
-            start: d.start + s.inp.start,
-            end: d.end + s.inp.start,
-            ..d
-        })
-        .collect()
+/// What dating needs of one sentence, from the whole document.
+#[derive(Debug, Default)]
+pub struct SentenceDates {
+    /// The sentence's date expressions, spans in the body.
+    pub dates: Vec<EventDate>,
+    /// The quotations (with their marks) overlapping the sentence.
+    pub quotes: Vec<(usize, usize)>,
+    /// The date an earlier sentence of the same paragraph set.
+    pub context: Option<EventDate>,
+}
+
+/// The date expressions, quotations and paragraph context of every
+/// sentence: `sentences` are (start, end, paragraph) and `quotes` (start,
+/// end, …) in text order. A sentence sets its paragraph's date with its
+/// first past date expression outside quotations, to the day or the
+/// month; a year alone, or a date ahead, ends the narration of the date
+/// before; a sentence without a date expression leaves it as it was.
+pub fn document_dates(
+    body: &str,
+    sentences: &[(usize, usize, usize)],
+    quotes: &[(usize, usize, usize, usize)],
+    anchor: NaiveDate,
+) -> Vec<SentenceDates> {
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut context: Option<EventDate> = None;
+    let mut paragraph = None;
+    let mut qi = 0;
+    for &(start, end, para) in sentences {
+        if paragraph != Some(para) {
+            context = None;
+            paragraph = Some(para);
+        }
+        while quotes.get(qi).is_some_and(|q| q.1 <= start) {
+            qi += 1;
+        }
+        let quoted: Vec<(usize, usize)> = quotes[qi.min(quotes.len())..]
+            .iter()
+            .take_while(|q| q.0 < end)
+            .map(|q| (q.0, q.1))
+            .collect();
+        let dates: Vec<EventDate> = body
+            .get(start..end)
+            .map(|t| faultline_dates::find_event_dates(t, anchor))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| EventDate {
+                start: d.start + start,
+                end: d.end + start,
+                ..d
+            })
+            .collect();
+        let here = context;
+        let own = dates
+            .iter()
+            .rfind(|d| !quoted.iter().any(|&(qs, qe)| d.start >= qs && d.end <= qe));
+        if let Some(d) = own {
+            context = sets_context(d, anchor).then_some(*d);
+        }
+        out.push(SentenceDates {
+            dates,
+            quotes: quoted,
+            context: here,
+        });
+    }
+    out
+}
+
+/// Whether a date expression goes on dating the sentences after it: a past
+/// day or month, not a year alone.
+fn sets_context(d: &EventDate, anchor: NaiveDate) -> bool {
+    !d.future
+        && match d.date {
+            PartialDate::Date(day) => day <= anchor,
+            PartialDate::YearMonth { year, month } => {
+                (year, month) <= (anchor.year(), anchor.month())
+            }
+            PartialDate::Year(_) => false,
+        }
 }
 
 /// The date of trigger `f`, given its factuality.
 pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: Assessed) -> Dated {
-    let verb_start = s.words[f.verb].start;
     let clause_start = s.clause_start(f.verb);
-    let (mut date, source, text, future) = date_for(s, dates, verb_start, clause_start);
+    let (mut date, source, text, future) = date_for(s, dates, f.verb, clause_start);
     let mut factuality = a.factuality;
     let mut cue = a.cue;
     // A planned event's "June 9" is the next June 9, not the last one, and
     // its "Monday" the next Monday. Deictic dates ("yesterday", "last week",
     // "three days ago") never move.
     if (a.intent || factuality == Factuality::Future)
+        && source == "text"
         && let Some(t) = &text
         && !has_year(t)
         && let PartialDate::Date(d) = date
@@ -76,10 +147,11 @@ pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: As
 fn date_for(
     s: &Sentence<'_>,
     dates: &[EventDate],
-    verb_start: usize,
+    verb: usize,
     clause_start: usize,
 ) -> (PartialDate, &'static str, Option<String>, bool) {
     let inp = s.inp;
+    let verb_start = s.words[verb].start;
     let clause_from = s.words.get(clause_start).map_or(inp.start, |w| w.start);
     // A date before the verb belongs to another clause when ", and",
     // ", but" or ", while" stands between ("X was impeached three months
@@ -103,9 +175,29 @@ fn date_for(
                     || between.contains(", which ")
             })
     };
+    // A date inside a quotation dates only what that quotation says.
+    let quoted_apart = |d: &EventDate| {
+        inp.quotes
+            .iter()
+            .any(|&(qs, qe)| d.start >= qs && d.end <= qe && !(verb_start >= qs && verb_start < qe))
+    };
+    // A date that modifies another noun ("the bombing of the embassy in
+    // March") dates that noun.
+    let of_a_noun = |d: &EventDate| {
+        d.end <= verb_start
+            && s.parse
+                .as_ref()
+                .is_some_and(|p| p.dates_a_noun(d.start, d.end, verb))
+    };
     let best = dates
         .iter()
-        .filter(|d| d.start >= clause_from && !other_clause(d) && !in_aside(d))
+        .filter(|d| {
+            d.start >= clause_from
+                && !other_clause(d)
+                && !in_aside(d)
+                && !quoted_apart(d)
+                && !of_a_noun(d)
+        })
         .min_by_key(|d| {
             if d.start >= verb_start {
                 d.start - verb_start
@@ -120,7 +212,15 @@ fn date_for(
             Some(inp.body[d.start..d.end].to_owned()),
             d.future,
         ),
-        None => (PartialDate::Date(inp.anchor), "article", None, false),
+        None => match inp.context {
+            Some(d) => (
+                d.date,
+                "paragraph",
+                inp.body.get(d.start..d.end).map(str::to_owned),
+                false,
+            ),
+            None => (PartialDate::Date(inp.anchor), "article", None, false),
+        },
     }
 }
 
@@ -170,6 +270,67 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    /// The date (and its source) of the first event coded from `body`,
+    /// whose events' triggers start with `trigger`, on Thursday 2021-03-04.
+    fn dated(body: &str, trigger: &str) -> (String, &'static str) {
+        let coder = crate::Coder::defaults().expect("default dictionaries");
+        let coded = coder.code_doc(&crate::Doc::from_text("d", body, day("2021-03-04")));
+        coded
+            .events
+            .iter()
+            .find(|e| e.trigger.text.starts_with(trigger))
+            .map(|e| (e.date.to_string(), e.date_source))
+            .unwrap_or_else(|| panic!("no event on {trigger} in {body}: {:?}", coded.events))
+    }
+
+    #[test]
+    fn a_sentence_without_a_date_goes_on_with_its_paragraphs() {
+        // The date the sentence before set, in the same paragraph.
+        let body = "On Monday, Chile recalled its envoy from Peru. \
+                    The recall followed a phone call in which Chile condemned Peru.";
+        assert_eq!(
+            dated(body, "condemned"),
+            ("2021-03-01".to_owned(), "paragraph")
+        );
+        let body = "Norway and Sweden met on February 12. \
+                    Sweden later accused Norway of spying.";
+        assert_eq!(
+            dated(body, "accused"),
+            ("2021-02-12".to_owned(), "paragraph")
+        );
+        // The last date of that sentence, the one it ends on.
+        let body = "Last week the ministry released notes of a call made in January. \
+                    In it, Chile accused Peru of spying.";
+        assert_eq!(dated(body, "accused").0, "2021-01");
+        // Not across paragraphs, and not from a year alone.
+        let body = "On Monday, Chile recalled its envoy from Peru.\n\n\
+                    Chile accused Peru of spying.";
+        assert_eq!(dated(body, "accused"), ("2021-03-04".to_owned(), "article"));
+        let body = "In 2007, Chile recalled its envoy from Peru. Chile accused Peru of spying.";
+        assert_eq!(dated(body, "accused"), ("2021-03-04".to_owned(), "article"));
+    }
+
+    #[test]
+    fn a_date_inside_a_quotation_dates_only_the_quotation() {
+        let body = "Chile condemned Peru, calling the raid \"worse than last Friday\".";
+        assert_eq!(
+            dated(body, "condemned"),
+            ("2021-03-04".to_owned(), "article")
+        );
+        let body = "Chile accused Peru of \"lies told yesterday\".";
+        assert_eq!(dated(body, "accused"), ("2021-03-04".to_owned(), "article"));
+    }
+
+    #[test]
+    fn a_date_of_another_noun_before_the_trigger_is_not_the_events() {
+        let body = "Chile on Monday, after the seizure of a ship in December, \
+                    expelled the ambassador of Peru.";
+        assert_eq!(dated(body, "expelled").0, "2021-03-01");
+        let body = "On Tuesday the families of the victims of the attack in May \
+                    and Chile accused Peru of spying.";
+        assert_eq!(dated(body, "accused").0, "2021-03-02");
     }
 
     #[test]

@@ -34,6 +34,8 @@ mod pattern;
 mod roles;
 mod triggers;
 
+pub use dating::{SentenceDates, document_dates};
+
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
@@ -69,6 +71,13 @@ pub struct SentenceInput<'a> {
     pub anchor: NaiveDate,
     /// True when the article date is known (else events are dated by text only).
     pub anchor_known: bool,
+    /// The sentence's date expressions, resolved on `anchor`, spans in the body.
+    pub dates: &'a [EventDate],
+    /// The quotations (with their marks) that overlap the sentence, spans in the body.
+    pub quotes: &'a [(usize, usize)],
+    /// The date an earlier sentence of the paragraph set, which a sentence
+    /// with no date expression of its own goes on narrating.
+    pub context: Option<EventDate>,
 }
 
 /// A sentence ready for the passes: its words and its acting mentions.
@@ -230,10 +239,9 @@ impl Engine<'_> {
             found.sort_by_key(|f| f.verb);
         }
         let s = Sentence { parse, ..s0 };
-        let dates: Vec<EventDate> = dating::sentence_dates(&s);
         let mut carry = Carry::default();
         for fi in 0..found.len() {
-            self.code_trigger(&s, &found, fi, &dates, &mut carry, out);
+            self.code_trigger(&s, &found, fi, inp.dates, &mut carry, out);
         }
     }
 

@@ -386,6 +386,35 @@ impl<'p> Parse<'p> {
         None
     }
 
+    /// Whether the date expression over bytes `start..end` modifies a
+    /// common noun before it, other than the trigger at token `trigger`
+    /// ("the bombing of the embassy in March", "a treaty of 1998"): it
+    /// dates that noun, not the clause's verb. (Proper nouns are left out:
+    /// the parser hangs "on Monday" on the subject in "Japan on Monday
+    /// protested".)
+    pub fn dates_a_noun(&self, start: usize, end: usize, trigger: usize) -> bool {
+        let words = self.tree.words();
+        let inside = |i: u32| {
+            words
+                .get(i as usize)
+                .is_some_and(|w| w.span.start >= start && w.span.end <= end)
+        };
+        let Some(top) = (0..words.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .find(|&i| inside(i) && self.tree.head(i).is_none_or(|h| !inside(h)))
+        else {
+            return false;
+        };
+        let Some(head) = self.tree.head(top) else {
+            return false;
+        };
+        faultline_syntax::args::is_rel(self.tree.rel(top), "nmod")
+            && words
+                .get(head as usize)
+                .is_some_and(|w| w.upos == "NOUN" && w.span.end <= start)
+            && self.word(trigger) != Some(head)
+    }
+
     /// The verb that makes the event at token `token` a proposal, not a
     /// fact: an event noun that is the object of a verb of planning
     /// ("arranged a meeting between A and B"), or a verb under "let's".

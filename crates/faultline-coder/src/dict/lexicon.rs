@@ -59,6 +59,16 @@ pub struct Lexicon {
     pub speaker_prepositions: WordList,
     /// Words trailing a speaker's name.
     pub speaker_adverbs: WordList,
+    /// Nouns after a possessor that speak for it ("the minister's office").
+    pub speaking_offices: WordList,
+    /// Words opening a phrase before a comma that is no subject ("On Monday, …").
+    pub intro_openers: WordList,
+    /// Pronouns that open a clause: no description of a speaker.
+    pub pronoun_subjects: WordList,
+    /// Words ending a clause that goes on ("a statement which said"): no subject.
+    pub clause_links: WordList,
+    /// Capitalised words that open a sentence and are no part of a name (lower case).
+    pub name_openers: WordList,
     /// Governing verbs that leave an infinitive asserted.
     pub aspect_verbs: WordList,
     /// Verbs after which "back" is a particle.

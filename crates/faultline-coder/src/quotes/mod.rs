@@ -16,6 +16,8 @@
 //! its sector and country); failing that, a capitalised name; "he"/"she" take
 //! the most recent person.
 
+mod names;
+
 use faultline_actors::Mention;
 
 use crate::Doc;
@@ -163,11 +165,13 @@ struct Index<'a> {
     persons: Vec<usize>,
     /// Byte offsets of the paragraph breaks ("\n\n"), ascending.
     breaks: Vec<usize>,
+    /// The quotations (with their marks), in text order.
+    quotes: Vec<(usize, usize)>,
 }
 
 impl<'a> Index<'a> {
     /// `mentions` must be sorted by start.
-    fn new(body: &str, mentions: &'a [Mention]) -> Self {
+    fn new(body: &str, mentions: &'a [Mention], quotes: Vec<(usize, usize)>) -> Self {
         let persons = (0..mentions.len())
             .filter(|&i| mentions[i].person)
             .collect();
@@ -181,7 +185,14 @@ impl<'a> Index<'a> {
             mentions,
             persons,
             breaks,
+            quotes,
         }
+    }
+
+    /// Whether byte `at` lies inside a quotation.
+    fn quoted(&self, at: usize) -> bool {
+        let i = self.quotes.partition_point(|q| q.0 <= at);
+        i.checked_sub(1).is_some_and(|i| at < self.quotes[i].1)
     }
 
     /// The mentions that start in `lo..hi`, in text order.
@@ -279,13 +290,65 @@ fn is_pronoun(name: &str) -> bool {
 }
 
 /// The speaker a mention names (a pronoun's mention carries its referent's
-/// code, and the pronoun as its name: see [`attribute`]).
-fn from_mention(m: &Mention) -> Speaker {
+/// code, and the pronoun as its name: see [`attribute`]), named in full
+/// ([`full_name`]).
+fn from_mention(body: &str, m: &Mention) -> Speaker {
     Speaker {
-        name: m.text.clone(),
+        name: full_name(body, m),
         role: m.role.clone(),
         actor: Some(m.code.clone()),
     }
+}
+
+/// A mention's name with what completes it: the office of a possessor
+/// ("the minister's office", "the president's spokesman": the office
+/// speaks, `data/lexicon.toml` `speaking_offices`) and an abbreviation in
+/// brackets after the name, or the name before the abbreviation ("the
+/// Harbour Workers Union (HWU)").
+fn full_name(body: &str, m: &Mention) -> String {
+    let name = m.text.as_str();
+    let after = body.get(m.end..).unwrap_or("");
+    if let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("’s "))
+    {
+        let office = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if lex().speaking_offices.contains(&office.to_lowercase()) {
+            let end = m.end + (after.len() - rest.len()) + office.len();
+            return body.get(m.start..end).unwrap_or(name).to_owned();
+        }
+    }
+    if let Some(inner) = after.strip_prefix(" (")
+        && let Some(close) = inner.find(')')
+        && abbreviation(&inner[..close])
+    {
+        return body
+            .get(m.start..m.end + 2 + close + 1)
+            .unwrap_or(name)
+            .to_owned();
+    }
+    let before = body.get(..m.start).unwrap_or("");
+    if abbreviation(name)
+        && let Some(open) = before
+            .strip_suffix(" (")
+            .or_else(|| before.strip_suffix('('))
+        && let Some(long) = trailing_name(open).filter(|n| n.split(' ').count() >= 2)
+    {
+        let from = m.start - (before.len() - open.len()) - long.len();
+        return body.get(from..m.end + 1).unwrap_or(name).to_owned();
+    }
+    name.to_owned()
+}
+
+/// An abbreviation: two to eight capitals (and digits, "&", "-").
+fn abbreviation(s: &str) -> bool {
+    (2..=8).contains(&s.len())
+        && s.chars().any(|c| c.is_ascii_uppercase())
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-'))
 }
 
 /// The speaker named at byte `from` of the body (within a few words).
@@ -306,7 +369,12 @@ fn speaker_at(
         .trim_end_matches([',', '.', ';'])
         .to_lowercase();
     if matches!(lead.as_str(), "he" | "she" | "i") {
-        return last_person.map(from_mention);
+        // Named by `name_pronoun`; the last person's code meanwhile.
+        return Some(Speaker {
+            name: lead,
+            role: None,
+            actor: last_person.map(|m| m.code.clone()),
+        });
     }
     // A mention starting within the first few words (a person first).
     let window_end = start
@@ -338,7 +406,7 @@ fn speaker_at(
         if m.person
             && let Some(t) = title_mention
         {
-            let mut s = from_mention(m);
+            let mut s = from_mention(body, m);
             s.role = s.role.or_else(|| Some(t.text.clone()));
             return Some(s);
         }
@@ -358,7 +426,7 @@ fn speaker_at(
                     actor: Some(m.code.clone()),
                 });
             }
-            return Some(from_mention(m));
+            return Some(from_mention(body, m));
         }
     }
     // A short region is exactly the name ("… ," Lam said): one word will do.
@@ -414,6 +482,8 @@ struct At<'a> {
     /// The sentence holding the quotation's start.
     sentence: Option<(usize, usize, usize)>,
     sentence_start: usize,
+    /// Where the sentence before the quotation's starts.
+    prev_sentence_start: Option<usize>,
     /// The last person named (not a pronoun) before the quotation.
     last_person: Option<&'a Mention>,
 }
@@ -431,7 +501,11 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
         std::borrow::Cow::Owned(v)
     };
     let mentions: &[Mention] = &sorted;
-    let index = Index::new(body, mentions);
+    let index = Index::new(
+        body,
+        mentions,
+        doc.quotes.iter().map(|q| (q.0, q.1)).collect(),
+    );
     let mut out: Vec<Quote> = Vec::new();
     // The previous quotation: its end and its speaker.
     let mut previous: Option<(usize, Option<Speaker>)> = None;
@@ -447,6 +521,10 @@ pub fn attribute(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Quote> {
             para_end: index.para_end(end, body.len()),
             sentence,
             sentence_start: sentence.map_or(start, |(s, _, _)| s),
+            prev_sentence_start: doc
+                .sentence_at(start)
+                .and_then(|i| i.checked_sub(1))
+                .map(|i| doc.sentences[i].0),
             last_person: index
                 .persons_in(start.saturating_sub(LOOKBACK), start)
                 .rev()
@@ -517,36 +595,58 @@ fn find_speaker(
 }
 
 /// A pronoun speaker ("he said") is named: right after another quotation,
-/// by that quotation's named speaker ("He added, …"), when nobody else is
-/// named between them; else by the last person named before the quotation
-/// with the pronoun's code.
+/// by that quotation's named speaker ("He added, …") when nobody else is
+/// named between them; else by the person the pronoun stands for
+/// ([`names::antecedent`]); else by the last person named before the
+/// quotation with the pronoun's code.
 fn name_pronoun(
     at: &At<'_>,
     s: &Speaker,
     continuation: Option<(usize, &Speaker)>,
 ) -> Option<Speaker> {
     let (index, start) = (at.index, at.start);
-    // Nobody else named between the two quotations ("…," said Smith. Jones
-    // disagreed: "…," he said).
-    let nobody_between = |from: usize| {
-        !index
-            .persons_in(from, start)
-            .any(|m| m.via != faultline_actors::Via::Coreference && m.end <= start)
-    };
+    let ante = names::antecedent(at.body, index, start);
     if let Some((prev_end, prev)) = continuation
         && !is_pronoun(&prev.name)
-        && nobody_between(prev_end)
+        && ante
+            .as_ref()
+            .is_none_or(|a| a.start < prev_end || same_surname(a.name, &prev.name))
     {
         // The pronoun's own code came from the resolver's guess at its
         // antecedent, which may be someone else: the named speaker's code
         // (or none) is kept.
         return Some(prev.clone());
     }
+    if let Some(a) = ante {
+        return Some(named_speaker(&a));
+    }
     index
         .persons_in(start.saturating_sub(LOOKBACK), start)
         .rev()
         .find(|p| p.end <= start && named_person(p) && s.actor.as_deref() == Some(p.code.as_str()))
-        .map(from_mention)
+        .map(|m| from_mention(at.body, m))
+}
+
+/// The speaker a found name is: its mention's, or the name alone.
+fn named_speaker(n: &names::Named<'_>) -> Speaker {
+    match n.mention {
+        Some(m) => Speaker {
+            name: m.text.clone(),
+            role: m.role.clone(),
+            actor: Some(m.code.clone()),
+        },
+        None => Speaker {
+            name: n.name.to_owned(),
+            role: None,
+            actor: None,
+        },
+    }
+}
+
+/// Whether two names end in the same word ("Lam", "Carrie Lam").
+fn same_surname(a: &str, b: &str) -> bool {
+    let last = |n: &str| n.split_whitespace().last().map(str::to_lowercase);
+    last(a).is_some_and(|x| Some(x) == last(b))
 }
 
 /// Place 1, after: `"…," said X` or `"…," X said`.
@@ -577,10 +677,26 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
             at.last_person,
         );
     }
-    let verb_at = a.split(' ').take(8).position(is_say)?;
+    // A title and a name may take a dozen words before the verb ("…,"
+    // the regional director of the Red Cross, Ana Ruiz, said).
+    let verb_at = a.split(' ').take(12).position(is_say)?;
     let head: usize = a.split(' ').take(verb_at).map(|w| w.len() + 1).sum();
     if a.get(..head).unwrap_or(".").contains(['.', ';']) {
         return None;
+    }
+    // A long title before the name: the name that ends it speaks.
+    let lead_end = a_off + head.saturating_sub(1);
+    let person_ends_it = index
+        .starting_in(a_off, lead_end)
+        .iter()
+        .any(|m| m.person && m.end >= lead_end);
+    if verb_at > 3
+        && !person_ends_it
+        && let Some(lead) = body.get(a_off..lead_end)
+        && let Some(s) = name_with_title(at, a_off, lead)
+        && s.name.split(' ').count() >= 2
+    {
+        return Some(s);
     }
     speaker_at(body, a_off, a_off + head, index, at.last_person)
 }
@@ -596,10 +712,13 @@ fn speaker_before(at: &At<'_>) -> Option<Speaker> {
     let b = before.trim_end_matches([':', ',']).trim_end();
     let b = b.strip_suffix(" that").unwrap_or(b).trim_end();
     let words: Vec<&str> = b.split(' ').collect();
-    let pos = words
+    let Some(pos) = words
         .iter()
         .rposition(|w| is_say(w))
-        .filter(|&p| p + 8 >= words.len())?;
+        .filter(|&p| p + 8 >= words.len())
+    else {
+        return colon_subject(at, sentence_start, before);
+    };
     let head: usize = words[..pos].iter().map(|w| w.len() + 1).sum();
     let mut region_end = sentence_start + head.min(b.len());
     while !body.is_char_boundary(region_end) {
@@ -608,6 +727,11 @@ fn speaker_before(at: &At<'_>) -> Option<Speaker> {
     // Adverbs between the speaker and the verb ("McGurk later wrote",
     // "Smith also said") are not part of the name.
     let lead = without_trailing_adverbs(body.get(sentence_start..region_end).unwrap_or(""));
+    let region_end = sentence_start + lead.len();
+    // "On Friday, X said", "X, in remarks to a newspaper, said": the
+    // introductory phrase and the aside are not the speaker.
+    let sentence_start = after_intro(body, sentence_start, region_end);
+    let lead = without_aside(body.get(sentence_start..region_end).unwrap_or(""));
     let region_end = sentence_start + lead.len();
     // A participle after the main clause ("X posted …, saying", "X
     // denounced …, calling it"): the clause's subject speaks.
@@ -619,6 +743,51 @@ fn speaker_before(at: &At<'_>) -> Option<Speaker> {
         .last()
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "he" | "she"));
     before_verb(at, sentence_start, region_end, lead, participle, pronoun)
+}
+
+/// A quotation a colon introduces ("X praised the plan: "…""), in its
+/// sentence or opening the paragraph after one that ends in a colon: the
+/// subject of the introducing sentence speaks — a pronoun's person, a
+/// mention or a name opening it, after any introductory phrase.
+fn colon_subject(at: &At<'_>, sentence_start: usize, before: &str) -> Option<Speaker> {
+    let body = at.body;
+    let (from, to) = if before.trim().is_empty() {
+        let prev = at.prev_sentence_start?;
+        let text = body.get(prev..sentence_start)?.trim_end();
+        if !text.ends_with(':') {
+            return None;
+        }
+        (prev, prev + text.len())
+    } else if before.ends_with(':') {
+        (sentence_start, sentence_start + before.len())
+    } else {
+        return None;
+    };
+    let from = after_intro(body, from, to);
+    let text = body.get(from..to)?;
+    let first = text.split_whitespace().next().unwrap_or("");
+    if matches!(first, "He" | "She" | "he" | "she") {
+        return names::antecedent(body, at.index, from).map(|n| named_speaker(&n));
+    }
+    // A mention opening the subject, after an article at most.
+    let article = ["The ", "the ", "A ", "a ", "An ", "an "]
+        .iter()
+        .find(|a| text.starts_with(*a))
+        .map_or(0, |a| a.len());
+    let lead_end = from + article;
+    if let Some(m) = at
+        .index
+        .starting_in(from, lead_end + 1)
+        .iter()
+        .find(|m| !m.appositive)
+    {
+        return Some(from_mention(body, m));
+    }
+    leading_name(&text[article..]).map(|n| Speaker {
+        name: n.to_owned(),
+        role: None,
+        actor: None,
+    })
 }
 
 /// The speaker in the words before a speech verb (`sentence_start` to
@@ -634,7 +803,11 @@ fn before_verb(
     pronoun: bool,
 ) -> Option<Speaker> {
     let (body, index) = (at.body, at.index);
-    let not_object = |m: &&Mention| !after_preposition(body, sentence_start, m.start);
+    // Objects of a preposition and the first half of a compound
+    // ("pro-government", "anti-Western") do not speak.
+    let not_object = |m: &&Mention| {
+        !after_preposition(body, sentence_start, m.start) && !body[..m.start].ends_with('-')
+    };
     let in_lead: Vec<&Mention> = index
         .starting_in(sentence_start, region_end)
         .iter()
@@ -646,8 +819,28 @@ fn before_verb(
         .iter()
         .find(|m| m.person)
         .or_else(|| in_lead.iter().find(|m| not_object(m)));
-    if participle && let Some(m) = subject {
-        return Some(from_mention(m));
+    if participle {
+        // A name the dictionaries do not know among the subject's first
+        // words ("a senator, Ana Ruiz, backed the bill, telling …").
+        let named = names::opening_name(body, index, sentence_start, region_end);
+        match (subject, named) {
+            (Some(m), _) if m.person => return Some(from_mention(body, m)),
+            (_, Some(n)) => return Some(named_speaker(&n)),
+            (Some(m), None) => return Some(from_mention(body, m)),
+            (None, None) => {}
+        }
+    }
+    // "He went on, noting that …": a pronoun subject.
+    if let Some(w) = lead
+        .split_whitespace()
+        .next()
+        .filter(|w| matches!(*w, "He" | "She" | "he" | "she"))
+    {
+        return Some(Speaker {
+            name: w.to_owned(),
+            role: None,
+            actor: at.last_person.map(|m| m.code.clone()),
+        });
     }
     // A mention ending right before the verb. Objects of a preposition
     // ("speaking to the Atlantic Council called …") are not the speaker.
@@ -656,7 +849,7 @@ fn before_verb(
         .iter()
         .find(|m| m.end + 2 >= region_end && m.end <= region_end && !m.appositive && not_object(m));
     if let Some(m) = adjacent {
-        return Some(from_mention(m));
+        return Some(from_mention(body, m));
     }
     if let Some(s) = name_with_title(at, sentence_start, lead) {
         return Some(s);
@@ -667,15 +860,98 @@ fn before_verb(
         .rev()
         .find(|m| m.end <= region_end + 1 && !m.appositive && not_object(m));
     if let Some(m) = nearest {
-        return Some(from_mention(m));
+        return Some(from_mention(body, m));
     }
     if pronoun {
-        return at.last_person.map(from_mention);
+        let word = lead.split_whitespace().last().unwrap_or("he");
+        return Some(Speaker {
+            name: word.to_owned(),
+            role: None,
+            actor: at.last_person.map(|m| m.code.clone()),
+        });
     }
-    leading_name(body.get(sentence_start..region_end).unwrap_or("").trim()).map(|n| Speaker {
-        name: n.to_owned(),
+    let lead = body.get(sentence_start..region_end).unwrap_or("").trim();
+    leading_name(lead)
+        .map(|n| Speaker {
+            name: n.to_owned(),
+            role: None,
+            actor: None,
+        })
+        .or_else(|| description(at, sentence_start, lead))
+}
+
+/// The start of the subject after an introductory phrase that ends in a
+/// comma and opens with a word of `data/lexicon.toml` `intro_openers`
+/// ("On Saturday, officials said", "Speaking to reporters, she said"):
+/// `from` itself when there is none.
+fn after_intro(body: &str, from: usize, to: usize) -> usize {
+    let Some(text) = body.get(from..to) else {
+        return from;
+    };
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(',')
+        .to_lowercase();
+    // An introduction is short: its comma within its first ten words.
+    match text.find(", ") {
+        Some(comma)
+            if lex().intro_openers.contains(&first)
+                && text[..comma].split_whitespace().count() <= 10 =>
+        {
+            from + comma + 2
+        }
+        _ => from,
+    }
+}
+
+/// `lead` without an aside that ends it: "Ana Ruiz, in remarks to a
+/// newspaper," → "Ana Ruiz" (an aside opens with an `intro_openers` word).
+fn without_aside(lead: &str) -> &str {
+    let trimmed = lead.trim_end();
+    let Some(open) = trimmed.strip_suffix(',') else {
+        return lead;
+    };
+    match open.rfind(", ") {
+        Some(comma) => {
+            let first = open[comma + 2..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if lex().intro_openers.contains(&first) {
+                &open[..comma]
+            } else {
+                lead
+            }
+        }
+        None => lead,
+    }
+}
+
+/// A speaker the text only describes ("some of the protesters", "two
+/// officials from the ministry"): the subject phrase itself, when short, with
+/// the code of the actor it names.
+fn description(at: &At<'_>, from: usize, lead: &str) -> Option<Speaker> {
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    let last = words.last()?.to_lowercase();
+    if words.len() > 8
+        || lead.contains([',', '"', '“', '”', ';', ':'])
+        || lex().pronoun_subjects.contains(&words[0].to_lowercase())
+        || lex().clause_links.contains(&last)
+    {
+        return None;
+    }
+    let actor = at
+        .index
+        .starting_in(from, from + lead.len() + 1)
+        .first()
+        .map(|m| m.code.clone());
+    Some(Speaker {
+        name: lead.to_owned(),
         role: None,
-        actor: None,
+        actor,
     })
 }
 
@@ -719,7 +995,9 @@ fn speaker_according_to(at: &At<'_>) -> Option<Speaker> {
         .sentence_start
         .max(floor_boundary(body, start.saturating_sub(SENTENCE_WINDOW)));
     let hi = floor_boundary(body, sentence_end.max(end).min(end + SENTENCE_WINDOW));
-    let p = body.get(lo..hi).and_then(|t| t.find("according to "))?;
+    let p = body
+        .get(lo..hi)
+        .and_then(|t| t.find("according to ").or_else(|| t.find("According to ")))?;
     let mut from = lo + p + "according to ".len();
     // "according to a tweet on Monday by X": X is the speaker.
     if let Some(rest) = body.get(from..sentence_end.max(end).min(body.len()))
@@ -752,7 +1030,7 @@ fn speaker_of_paragraph(at: &At<'_>, out: &[Quote]) -> Option<Speaker> {
         .and_then(leading_name)
         .filter(|n| person.is_none_or(|m| m.start > para_start + n.len()));
     if let Some(m) = person.filter(|_| opening.is_none()) {
-        return Some(from_mention(m));
+        return Some(from_mention(body, m));
     }
     opening
         .or_else(|| body.get(para_start..start).and_then(leading_name))
@@ -932,5 +1210,179 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("Nikki Haley"), "{q:?}");
         assert_eq!(q[1].speaker.as_deref(), Some("Nikki Haley"), "{q:?}");
         assert_eq!(q[1].attribution, "continuation");
+    }
+
+    /// The speaker of the quotation whose text starts with `opening`.
+    fn speaker_of(q: &[Quote], opening: &str) -> Option<String> {
+        q.iter()
+            .find(|x| x.text.starts_with(opening))
+            .unwrap_or_else(|| panic!("no quotation {opening}: {q:?}"))
+            .speaker
+            .clone()
+    }
+
+    #[test]
+    fn a_pronoun_is_the_person_named_before_it() {
+        // A name the dictionaries do not know, opening its paragraph.
+        let body = "\"We leave tonight,\" Lina Haddad said.\n\n\
+                    Marek Olszewski, a lawyer for the crew, was less hopeful. \
+                    \"Nothing is settled,\" he said.";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "Nothing").as_deref(),
+            Some("Marek Olszewski")
+        );
+        // Persons after a preposition are not the pronoun's.
+        let body = "Talia Brenner met with Omar Sayegh of the council. \
+                    Speaking to Piet Janssen, she said, \"The deal holds.\"";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "The deal").as_deref(),
+            Some("Talia Brenner")
+        );
+        let body = "Ruth Okafor wrote about journalist Dara Quinn. \
+                    \"It was a cover-up,\" she said.";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "It was").as_deref(),
+            Some("Ruth Okafor")
+        );
+        // A surname alone, of a person named before.
+        let body = "Ines Calderon spoke first. Later the chair, Tom Brandt, spoke.\n\n\
+                    Calderon also spoke on trade. \"Tariffs hurt us,\" she said.";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "Tariffs").as_deref(),
+            Some("Calderon")
+        );
+    }
+
+    #[test]
+    fn an_office_and_an_abbreviation_complete_a_speakers_name() {
+        let body = "\"The talks are over,\" Macron's office said.";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "The talks").as_deref(),
+            Some("Macron's office")
+        );
+        let body = "According to a note by Erdogan’s spokesman, \"the border stays shut\".";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "the border").as_deref(),
+            Some("Erdogan’s spokesman")
+        );
+        let body = "The Kurdistan Workers' Party (PKK) said it wanted \"a lasting truce\".";
+        let name = speaker_of(&with_mentions(body), "a lasting").unwrap_or_default();
+        assert!(name.contains("PKK") && name.contains("Party"), "{name}");
+        let body = "The North Atlantic Treaty Organization (NATO) said it saw \"no threat\".";
+        let name = speaker_of(&with_mentions(body), "no threat").unwrap_or_default();
+        assert!(name.contains("NATO") && name.contains("Treaty"), "{name}");
+    }
+
+    #[test]
+    fn introductions_asides_and_described_speakers() {
+        // An introductory phrase is no speaker; the subject after it is.
+        let body = "On Sunday evening, delegates from Chile told reporters \"we walked out\".";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "we walked").as_deref(),
+            Some("delegates from Chile")
+        );
+        let body = "During the march, several students said they wanted \"a fair vote\".";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "a fair").as_deref(),
+            Some("several students")
+        );
+        // An aside between the name and the verb.
+        let body = "Harbour Authority Director Joana Pires, in remarks to a radio station, \
+                    said, \"The port is closed.\"";
+        let name = speaker_of(&with_mentions(body), "The port").unwrap_or_default();
+        assert!(name.ends_with("Joana Pires"), "{name}");
+        let body = "Anton Berg, speaking to the press, said \"we are ready\".";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "we are").as_deref(),
+            Some("Anton Berg")
+        );
+        // A name before "from the pro-… camp": the compound's half is no speaker.
+        let body = "Wei Ling from the pro-Beijing bloc said: \"This was planned.\"";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "This was").as_deref(),
+            Some("Wei Ling")
+        );
+        let body = "Sara Holm of the anti-NATO league said: \"We will march.\"";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "We will").as_deref(),
+            Some("Sara Holm")
+        );
+    }
+
+    #[test]
+    fn a_long_title_before_the_name_after_the_quotation() {
+        let body = "\"The camps are full,\" the Danish Refugee Council regional director \
+                    Lene Vinther said.";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "The camps").as_deref(),
+            Some("Lene Vinther")
+        );
+        let body = "\"No vote will be held,\" the Red Cross head of delegation for the \
+                    provinces Mateo Ferri said.";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "No vote").as_deref(),
+            Some("Mateo Ferri")
+        );
+    }
+
+    #[test]
+    fn citing_and_telling_attribute_a_quotation() {
+        let body = "In her reply, Mara Lindholm cited the board's \"lack of candour\".";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "lack of").as_deref(),
+            Some("Mara Lindholm")
+        );
+        let body = "Jonas Pereira cited \"rising costs\" as the reason.";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "rising").as_deref(),
+            Some("Jonas Pereira")
+        );
+        // The subject of the clause a participle follows, named in an apposition.
+        let body = "Since May, a senator, Ana Ruiz, has opposed the bill, telling a radio \
+                    station: \"It is a mistake.\"";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "It is").as_deref(),
+            Some("Ana Ruiz")
+        );
+        let body = "A diplomat, Kemal Aydin, left the talks early, telling reporters \
+                    \"nothing was agreed\".";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "nothing").as_deref(),
+            Some("Kemal Aydin")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_subject_of_a_longer_lead_speaks() {
+        let body =
+            "Rosa Vidal chairs the panel. She went on by noting that \"the funds are gone\".";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "the funds").as_deref(),
+            Some("Rosa Vidal")
+        );
+        let body = "Piotr Nowak heads the union. He ended the rally by saying \"we will be back\".";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "we will").as_deref(),
+            Some("Piotr Nowak")
+        );
+    }
+
+    #[test]
+    fn a_colon_gives_the_quotation_to_the_subject_before_it() {
+        let body = "In a letter to the board, the Harbour Trust of Oslo defended the fee, \
+                    which a court had upheld: \"The charge is lawful.\"";
+        let name = speaker_of(&with_mentions(body), "The charge").unwrap_or_default();
+        assert!(name.contains("Harbour Trust"), "{name}");
+        // A pronoun's person; the name after the pronoun is no speaker.
+        let body = "Leila Amari leads the delegation. In her speech, she thanked Tom Crane: \
+                    \"He kept the talks alive.\"";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "He kept").as_deref(),
+            Some("Leila Amari")
+        );
+        // A quotation opening the paragraph after one ending in a colon.
+        let body = "Nadia Petrova Orlova then read her statement:\n\n\"We accept the result.\"";
+        let name = speaker_of(&with_mentions(body), "We accept").unwrap_or_default();
+        assert!(name.contains("Nadia Petrova"), "{name}");
     }
 }
