@@ -199,7 +199,8 @@ impl Engine<'_> {
             return;
         };
         let mut found = triggers::find(self.verbs, &s0);
-        let bare = if s0.actors.len() >= 2 && self.syntax.is_some() {
+        let may_be_bare = s0.actors.len() >= 2 && self.syntax.is_some();
+        let mut bare = if may_be_bare {
             triggers::bare_nouns(self.verbs, &s0, &found)
         } else {
             Vec::new()
@@ -219,6 +220,13 @@ impl Engine<'_> {
         };
         let parse = (!words.is_empty()).then(|| parse::Parse::new(&s0, &words));
         if let Some(p) = &parse {
+            let before = found.len();
+            found.retain(|f| p.reads_as_verb(f, &self.verbs.triggers[f.candidates[0]].lemma));
+            if found.len() < before && may_be_bare {
+                // A verb read as a noun ("US sanctions on Iran") may be an
+                // event noun standing alone.
+                bare = triggers::bare_nouns(self.verbs, &s0, &found);
+            }
             found.extend(bare.into_iter().filter(|f| p.is_nominal_event(f)));
             found.sort_by_key(|f| f.verb);
         }

@@ -116,6 +116,14 @@ pub(super) fn reconcile(
     parsed: &ParsedRoles,
 ) -> Option<Vec<usize>> {
     let p = &parsed.subject;
+    // "Speaking in Oslo, the envoy …": no actor of an adverbial clause.
+    let heuristic = heuristic
+        .map(|h| {
+            h.into_iter()
+                .filter(|&a| p.contains(&a) || !in_adverbial_clause(s, a, k))
+                .collect::<Vec<_>>()
+        })
+        .filter(|h| !h.is_empty());
     match heuristic {
         Some(h) if h.len() >= 2 && right_before(s, &h, k) => Some(h),
         None if p.is_empty() || parsed.subject_inherited => None,
@@ -134,6 +142,14 @@ pub(super) fn reconcile(
         }
         Some(_) => Some(p.clone()),
     }
+}
+
+/// True when the parse puts actor `a` in an adverbial clause of the verb
+/// at word `k`.
+fn in_adverbial_clause(s: &Sentence<'_>, a: usize, k: usize) -> bool {
+    s.parse
+        .as_ref()
+        .is_some_and(|t| t.in_adverbial_clause(a, k))
 }
 
 /// True when the last of `actors` ends right before word `k`: nothing but

@@ -83,6 +83,12 @@ pub struct Lexicon {
     pub agent_cases: WordList,
     /// Case markers of an oblique naming an opponent.
     pub opponent_cases: WordList,
+    /// Event nouns whose `of` phrase names the party acted on.
+    pub patient_of_nouns: WordList,
+    /// Verbs of carrying out an event ("sanctions imposed by X").
+    pub perform_verbs: WordList,
+    /// Relative pronouns ("the strike that hit X").
+    pub relative_pronouns: WordList,
 }
 
 /// The lexicon, read on first use (checked by `the_lexicon_loads_and_is_tidy`).
