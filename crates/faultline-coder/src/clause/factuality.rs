@@ -73,19 +73,14 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
 /// refusal, an intent or a threat recodes, or an enacted demand ("voted
 /// for a resolution to expel …" → 100). When no trigger of a sentence can,
 /// the sentence codes no event with or without its parse.
-pub(super) fn may_be_event(
-    s: &Sentence<'_>,
-    f: &Found,
-    found: &[Found],
-    code: &str,
-    intent_codes: bool,
-) -> bool {
+pub(super) fn may_be_event(s: &Sentence<'_>, f: &Found, code: &str, intent_codes: bool) -> bool {
     crate::verbs::is_event_code(code)
         || refusal_code(code).is_some()
         || intent_code(code).is_some()
         || threat_code(code).is_some()
         || (intent_codes
-            && governor(s, f, found).is_some_and(|g| g.other)
+            // with no other trigger: the parse may drop those it reads as nouns
+            && governor(s, f, &[]).is_some_and(|g| g.other)
             && enacted_demand(&s.words, s.clause_start(f.verb), f.verb))
 }
 

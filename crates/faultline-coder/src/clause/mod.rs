@@ -209,11 +209,12 @@ impl Engine<'_> {
             return;
         }
         // Only sentences with an actor and a trigger that may code an
-        // event are parsed: the parse changes nothing in the others.
+        // event are parsed: the parse changes nothing in the others. A
+        // verb the parse reads as a noun frees its word for a bare event
+        // noun, so every bare event noun of the sentence counts.
+        let may_bare = may_be_bare && !triggers::bare_nouns(self.verbs, &s0, &[]).is_empty();
         let words = match self.syntax {
-            Some(model)
-                if !s0.actors.is_empty() && (!bare.is_empty() || self.may_code(&s0, &found)) =>
-            {
+            Some(model) if !s0.actors.is_empty() && (may_bare || self.may_code(&s0, &found)) => {
                 model.parse_tokens(inp.body, &s0.tokens)
             }
             _ => Vec::new(),
@@ -248,7 +249,7 @@ impl Engine<'_> {
             let voice = roles::voice(s, found, fi, &self.verbs.triggers[f.candidates[0]]);
             let clause_end = s.clause_end(f.after);
             let m = self.match_patterns(s, f, clause_end, &verb_starts, voice.passive, &[]);
-            factuality::may_be_event(s, f, found, &m.code, self.intent_codes)
+            factuality::may_be_event(s, f, &m.code, self.intent_codes)
         })
     }
 
