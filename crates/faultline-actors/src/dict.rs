@@ -193,12 +193,23 @@ impl DictBuilder {
             .filter_map(|e| e.country.clone())
             .filter(|c| !matches!(c.as_str(), "IGO" | "IMG" | "NGO" | "MNC" | "UAF"))
             .collect();
+        let mut context_aliases: HashMap<usize, Vec<usize>> = HashMap::new();
+        for p in phrases
+            .iter()
+            .filter(|p| matches!(p.kind, PhraseKind::Context(_)))
+        {
+            context_aliases
+                .entry(p.entry)
+                .or_default()
+                .push(p.text.len());
+        }
         Ok(ActorDict {
             set: PhraseSet::build(patterns)?,
             entries: self.entries,
             phrases,
             by_pattern,
             countries,
+            context_aliases,
         })
     }
 }
@@ -223,6 +234,9 @@ pub struct ActorDict {
     by_pattern: Vec<Vec<usize>>,
     set: PhraseSet,
     countries: HashSet<String>,
+    /// The byte lengths of each entry's context aliases ("the North"), so
+    /// a mention is checked against them without a scan of every phrase.
+    context_aliases: HashMap<usize, Vec<usize>>,
 }
 
 impl std::fmt::Debug for ActorDict {
@@ -249,6 +263,15 @@ fn rank(kind: &PhraseKind, entry: EntryKind) -> u8 {
 }
 
 impl ActorDict {
+    /// True when entry `entry` has a context alias ("the North") of
+    /// `len` bytes as written in the dictionary.
+    #[must_use]
+    pub fn has_context_alias(&self, entry: usize, len: usize) -> bool {
+        self.context_aliases
+            .get(&entry)
+            .is_some_and(|lens| lens.contains(&len))
+    }
+
     /// Number of distinct patterns in the matcher.
     pub fn pattern_count(&self) -> usize {
         self.set.len()

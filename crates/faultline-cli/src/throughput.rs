@@ -78,6 +78,12 @@ struct Figures {
     load_seconds: f64,
     code_seconds: f64,
     sentences_per_second: f64,
+    /// CPU time the coding thread spent (Linux only): on a shared machine
+    /// it moves less with the load than the wall time does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cpu_seconds: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sentences_per_cpu_second: Option<f64>,
     peak_rss_mib: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     parse: Option<ParseFigures>,
@@ -89,6 +95,14 @@ fn peak_rss_mib() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some((kib / 1024.0 * 10.0).round() / 10.0)
+}
+
+/// CPU time of the calling thread in seconds, from /proc (Linux only).
+#[allow(clippy::cast_precision_loss)]
+fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(ns as f64 / 1e9)
 }
 
 /// Runs the subcommand.
@@ -122,6 +136,7 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<ExitCode> {
     let sentences_per_pass: usize = articles.iter().map(|a| a.sentences.len()).sum();
     let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
     let t = Instant::now();
+    let cpu_start = thread_cpu_seconds();
     let mut events = 0;
     for _ in 0..args.repeat.max(1) {
         for a in &articles {
@@ -136,6 +151,10 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let code_seconds = t.elapsed().as_secs_f64();
+    let cpu_seconds = cpu_start
+        .zip(thread_cpu_seconds())
+        .map(|(a, b)| b - a)
+        .filter(|&c| c > 0.0);
     let passes = args.repeat.max(1);
     let parse = if args.parse {
         Some(parse_speed(&articles, passes)?)
@@ -151,6 +170,9 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<ExitCode> {
         code_seconds: (code_seconds * 1000.0).round() / 1000.0,
         sentences_per_second: ((sentences_per_pass * passes) as f64 / code_seconds.max(1e-9))
             .round(),
+        cpu_seconds: cpu_seconds.map(|c| (c * 1000.0).round() / 1000.0),
+        sentences_per_cpu_second: cpu_seconds
+            .map(|c| ((sentences_per_pass * passes) as f64 / c).round()),
         peak_rss_mib: peak_rss_mib(),
         parse,
     };
@@ -169,6 +191,9 @@ pub fn run(args: &ThroughputArgs) -> anyhow::Result<ExitCode> {
             f.peak_rss_mib
                 .map_or_else(|| "n/a".to_owned(), |m| format!("{m} MiB")),
         );
+        if let (Some(c), Some(r)) = (f.cpu_seconds, f.sentences_per_cpu_second) {
+            println!("CPU time {c:.3} s: {r:.0} sentences per CPU second");
+        }
         if let Some(p) = &f.parse {
             println!(
                 "syntax model loaded in {:.3} s; tagged and parsed {} words in {:.3} s: {:.0} sentences/s on one core",

@@ -250,6 +250,7 @@ impl Labeler {
         let mut atoms_of = vec![NONE; heads.len()];
         let mut buf = Vec::with_capacity(40);
         let mut scores = vec![0i32; self.labels.len()];
+        self.prefetch(&t, tags, &atoms_of, &mut buf);
         for (h, d) in t.order() {
             let forced = self
                 .forced
@@ -270,6 +271,21 @@ impl Labeler {
             atoms_of[d as usize] = mix(0x006c_6162, u64::from(label));
         }
         out
+    }
+
+    /// Starts the look-ups of every arc's features before the arcs are
+    /// labelled one by one, with no label given yet: the features that do
+    /// not read labels (most) are then in the cache.
+    fn prefetch(&self, t: &Tree<'_>, tags: &[u8], labels: &[u64], buf: &mut Vec<u64>) {
+        let mut all = Vec::with_capacity(36 * tags.len());
+        for (h, d) in t.order() {
+            let forced = self.forced.get(tags[d as usize - 1] as usize).copied();
+            if h != 0 && forced.flatten().is_none() {
+                features(t, h, d, labels, buf);
+                all.extend_from_slice(buf);
+            }
+        }
+        self.linear.prefetch(&all);
     }
 
     /// The index of a label name (0 when unknown).

@@ -101,6 +101,9 @@ const CODED_CLASSES: usize = 8;
 
 const EMPTY: u32 = 0;
 
+/// Features looked up together (keys and home slots kept on the stack).
+const BATCH: usize = 128;
+
 /// The 32-bit key a feature is stored under: the two halves of its hash
 /// folded together (a false match costs one stray weight row in about
 /// 2^32 / rows look-ups), never the empty marker.
@@ -245,9 +248,16 @@ impl Linear {
     /// table ends with an empty one, so the scan stops at the first key
     /// not below `key` (the empty key 0 counts as above every key).
     #[inline]
+    #[cfg(test)]
     fn find(&self, f: u64) -> Option<usize> {
         let key = slot_key(f);
-        let mut slot = home_slot(key, self.homes);
+        self.find_key(key, home_slot(key, self.homes))
+    }
+
+    /// The slot holding `key` whose home slot is `home` (see [`Linear::find`]).
+    #[inline]
+    fn find_key(&self, key: u32, home: usize) -> Option<usize> {
+        let mut slot = home;
         loop {
             let k = self.key_at(slot);
             if k.wrapping_sub(1) >= key - 1 {
@@ -260,26 +270,24 @@ impl Linear {
     /// Sums the weights of `feats` into `out` (length = classes), in
     /// quantised units.
     ///
-    /// The look-ups are memory-bound, so a first pass touches every home
-    /// slot with independent loads the processor can overlap (a prefetch
-    /// without `unsafe`), and the second pass probes warm cache lines.
+    /// The look-ups are memory-bound: a random slot costs a trip to main
+    /// memory, but independent trips overlap. So a first pass computes
+    /// every key and home slot (arithmetic only), a second touches each
+    /// home slot with as few instructions as possible, so that many loads
+    /// are in flight at once (a prefetch without `unsafe`), and the third
+    /// probes warm cache lines and sums the rows.
     pub fn score(&self, feats: &[u64], out: &mut [i32]) {
         out.fill(0);
-        let mut found = [0usize; 128];
-        for chunk in feats.chunks(found.len()) {
-            let mut touch = 0u8;
-            for &f in chunk {
-                touch ^= self.table[home_slot(slot_key(f), self.homes) * self.stride];
-            }
-            std::hint::black_box(touch);
-            let mut n = 0;
-            for &f in chunk {
-                if let Some(slot) = self.find(f) {
-                    found[n] = slot;
-                    n += 1;
-                }
-            }
-            for &slot in &found[..n] {
+        let mut keys = [0u32; BATCH];
+        let mut homes = [0usize; BATCH];
+        for chunk in feats.chunks(BATCH) {
+            let n = chunk.len();
+            self.homes_of(chunk, &mut keys, &mut homes);
+            self.touch(&homes[..n]);
+            for (&key, &home) in keys[..n].iter().zip(&homes[..n]) {
+                let Some(slot) = self.find_key(key, home) else {
+                    continue;
+                };
                 let row = self.row_at(slot);
                 if self.wide {
                     for (o, w) in out.iter_mut().zip(row.chunks_exact(2)) {
@@ -292,6 +300,39 @@ impl Linear {
                 }
             }
         }
+    }
+
+    /// Starts loading the home slots of `feats` into the cache and returns
+    /// at once, so that a caller who knows features before it scores them
+    /// (every word's, before a left-to-right pass) pays one trip to memory
+    /// for all of them instead of one per word.
+    pub fn prefetch(&self, feats: &[u64]) {
+        let mut keys = [0u32; BATCH];
+        let mut homes = [0usize; BATCH];
+        for chunk in feats.chunks(BATCH) {
+            self.homes_of(chunk, &mut keys, &mut homes);
+            self.touch(&homes[..chunk.len()]);
+        }
+    }
+
+    /// The keys and home slots of up to [`BATCH`] features.
+    #[inline]
+    fn homes_of(&self, feats: &[u64], keys: &mut [u32; BATCH], homes: &mut [usize; BATCH]) {
+        for ((k, h), &f) in keys.iter_mut().zip(homes.iter_mut()).zip(feats) {
+            *k = slot_key(f);
+            *h = home_slot(*k, self.homes);
+        }
+    }
+
+    /// Reads one byte of each home slot: independent loads the processor
+    /// overlaps, whose result nobody waits for.
+    #[inline]
+    fn touch(&self, homes: &[usize]) {
+        let mut touch = 0u8;
+        for &h in homes {
+            touch ^= self.table[h * self.stride];
+        }
+        std::hint::black_box(touch);
     }
 
     /// The scale of one quantised unit.

@@ -167,6 +167,7 @@ fn decode(model: &Linear, cx: &Context<'_>, keep: &[bool]) -> (Vec<u8>, Vec<f32>
     let mut margins = Vec::with_capacity(cx.atoms.len());
     let mut buf = Vec::with_capacity(48);
     let mut scores = vec![0i32; UPOS.len()];
+    prefetch(model, cx, keep, &mut buf);
     for i in 0..cx.atoms.len() {
         let given = if keep.get(i) == Some(&true) {
             cx.ahead.get(i).copied()
@@ -189,6 +190,22 @@ fn decode(model: &Linear, cx: &Context<'_>, keep: &[bool]) -> (Vec<u8>, Vec<f32>
         tags.push(u8::try_from(best).unwrap_or(0));
     }
     (tags, margins)
+}
+
+/// Starts the look-ups of every word's features before the left-to-right
+/// pass, with the previous tags unknown: the features that do not read
+/// them (most) are then in the cache when the pass scores them, one word
+/// after another.
+fn prefetch(model: &Linear, cx: &Context<'_>, keep: &[bool], buf: &mut Vec<u64>) {
+    let mut all = Vec::with_capacity(48 * cx.atoms.len());
+    for i in 0..cx.atoms.len() {
+        if keep.get(i) == Some(&true) || cx.sure.contains_key(&cx.atoms[i].word) {
+            continue;
+        }
+        features(cx, i, START, START, buf);
+        all.extend_from_slice(buf);
+    }
+    model.prefetch(&all);
 }
 
 fn tag_value(t: Option<u8>) -> u64 {

@@ -22,9 +22,11 @@ pub struct LexiconError {
     pub message: String,
 }
 
-/// A set of words, looked up by exact (usually lower-case) form.
+/// A set of words, looked up by exact (usually lower-case) form: sorted
+/// for listing, hashed (a fast non-keyed hash: the words are our own data)
+/// for look-ups, which the coder makes for nearly every word it reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct WordList(Box<[String]>);
+pub struct WordList(Box<[String]>, rustc_hash::FxHashSet<String>);
 
 impl WordList {
     /// A list from words in any order (sorted and de-duplicated here).
@@ -36,12 +38,13 @@ impl WordList {
         let mut v: Vec<String> = words.into_iter().map(Into::into).collect();
         v.sort_unstable();
         v.dedup();
-        Self(v.into_boxed_slice())
+        let set = v.iter().cloned().collect();
+        Self(v.into_boxed_slice(), set)
     }
 
     /// True when `word` is in the list.
     pub fn contains(&self, word: &str) -> bool {
-        self.0.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+        self.1.contains(word)
     }
 
     /// The words, sorted.

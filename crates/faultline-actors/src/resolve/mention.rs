@@ -160,12 +160,8 @@ fn context_alias(
 
 /// True when an actor atom is one of its entry's context aliases.
 pub(super) fn hits_context_alias(dict: &ActorDict, a: &Atom) -> bool {
-    a.entry.is_some_and(|e| {
-        dict.phrases.iter().any(|p| {
-            p.entry == e
-                && matches!(p.kind, PhraseKind::Context(_))
-                && p.text.len() == a.end - a.start
-        })
-    }) && a.kind == AtomKind::Actor
+    a.entry
+        .is_some_and(|e| dict.has_context_alias(e, a.end - a.start))
+        && a.kind == AtomKind::Actor
         && a.code.as_deref().is_some_and(|c| c.len() == 3)
 }

@@ -221,9 +221,15 @@ impl Engine<'_> {
         if found.is_empty() && bare.is_empty() {
             return;
         }
-        // Only sentences with a trigger and an actor are parsed.
+        // Only sentences with an actor and a trigger that may code an
+        // event are parsed: the parse changes nothing in the others. A
+        // verb the parse reads as a noun frees its word for a bare event
+        // noun, so every bare event noun of the sentence counts.
+        let may_bare = may_be_bare && !triggers::bare_nouns(self.verbs, &s0, &[]).is_empty();
         let words = match self.syntax {
-            Some(model) if !s0.actors.is_empty() => model.parse_tokens(inp.body, &s0.tokens),
+            Some(model) if !s0.actors.is_empty() && (may_bare || self.may_code(&s0, &found)) => {
+                model.parse_tokens(inp.body, &s0.tokens)
+            }
             _ => Vec::new(),
         };
         let parse = (!words.is_empty()).then(|| parse::Parse::new(&s0, &words));
@@ -243,6 +249,20 @@ impl Engine<'_> {
         for fi in 0..found.len() {
             self.code_trigger(&s, &found, fi, inp.dates, &mut carry, out);
         }
+    }
+
+    /// Whether some trigger of the sentence may code an event, whatever
+    /// the roles the parse would give it (see [`factuality::may_be_event`]).
+    /// A pattern's code does not depend on the roles, only on the words
+    /// and the voice, which the word windows decide.
+    fn may_code(&self, s: &Sentence<'_>, found: &[Found]) -> bool {
+        let verb_starts: Vec<usize> = found.iter().map(|f| f.verb).collect();
+        found.iter().enumerate().any(|(fi, f)| {
+            let voice = roles::voice(s, found, fi, &self.verbs.triggers[f.candidates[0]]);
+            let clause_end = s.clause_end(f.after);
+            let m = self.match_patterns(s, f, clause_end, &verb_starts, voice.passive, &[]);
+            factuality::may_be_event(s, f, &m.code, self.intent_codes)
+        })
     }
 
     /// Runs the passes for trigger `fi` of the sentence.

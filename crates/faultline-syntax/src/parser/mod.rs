@@ -55,30 +55,55 @@ impl Parser {
     /// `heads[w]` is the head of word `w`, 0 for the root.
     ///
     /// The features of the buffer front and of the stack top's own word
-    /// are scored once per front and once per word, not at every move.
+    /// are scored once per word, all before the first move (their look-ups
+    /// overlap), not at every move.
     #[must_use]
     pub fn parse(&self, atoms: &[Atoms], tags: &[u8], classes: &[u64]) -> Vec<u32> {
         let sn = Sentence::new(atoms, tags, classes);
         let mut buf = Vec::with_capacity(80);
-        let mut front_scores = (0u32, [0i32; 4]);
-        let mut top_scores: Vec<Option<[i32; 4]>> = vec![None; tags.len() + 1];
+        let (front_scores, top_scores) = self.word_scores(&sn, tags.len(), &mut buf);
         greedy(tags, |st| {
-            let (s0, n0) = (st.s0(), st.next);
-            if front_scores.0 != n0 {
-                features::front(&sn, n0, &mut buf);
-                front_scores = (n0, self.score(&buf));
-            }
-            let top = *top_scores[s0 as usize].get_or_insert_with(|| {
-                features::top(&sn, s0, &mut buf);
-                self.score(&buf)
-            });
+            let (front, top) = (front_scores[st.next as usize], top_scores[st.s0() as usize]);
             extract_rest(&sn, st, &mut buf);
             let mut scores = self.score(&buf);
-            for ((s, f), t) in scores.iter_mut().zip(front_scores.1).zip(top) {
+            for ((s, f), t) in scores.iter_mut().zip(front).zip(top) {
                 *s += f + t;
             }
             scores
         })
+    }
+
+    /// The scores of the buffer-front features of each position and of
+    /// the stack-top features of each word (1-based, index 0 unused), with
+    /// the look-ups of all of them started at once.
+    fn word_scores(
+        &self,
+        sn: &Sentence<'_>,
+        n: usize,
+        buf: &mut Vec<u64>,
+    ) -> (Vec<[i32; 4]>, Vec<[i32; 4]>) {
+        let mut all = Vec::with_capacity(24 * n);
+        let mut ends = Vec::with_capacity(2 * n);
+        for w in (1..=n).filter_map(|w| u32::try_from(w).ok()) {
+            features::front(sn, w, buf);
+            all.extend_from_slice(buf);
+            ends.push(all.len());
+            features::top(sn, w, buf);
+            all.extend_from_slice(buf);
+            ends.push(all.len());
+        }
+        for m in &self.models {
+            m.prefetch(&all);
+        }
+        let (mut front, mut top) = (vec![[0; 4]; n + 1], vec![[0; 4]; n + 1]);
+        let mut from = 0;
+        for (k, &end) in ends.iter().enumerate() {
+            let scores = self.score(&all[from..end]);
+            from = end;
+            let slot = if k % 2 == 0 { &mut front } else { &mut top };
+            slot[k / 2 + 1] = scores;
+        }
+        (front, top)
     }
 
     /// The summed scores of every model.
