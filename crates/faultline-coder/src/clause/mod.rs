@@ -253,15 +253,18 @@ impl Engine<'_> {
 
     /// Whether some trigger of the sentence may code an event, whatever
     /// the roles the parse would give it (see [`factuality::may_be_event`]).
-    /// A pattern's code does not depend on the roles, only on the words
-    /// and the voice, which the word windows decide.
+    /// Which pattern matches can depend on the parse (a pattern's words
+    /// stay in the verb's own clause) and on the subject (patterns for
+    /// coordinated subjects), so every code a trigger's candidates can
+    /// give counts: their defaults and all their patterns' codes.
     fn may_code(&self, s: &Sentence<'_>, found: &[Found]) -> bool {
-        let verb_starts: Vec<usize> = found.iter().map(|f| f.verb).collect();
-        found.iter().enumerate().any(|(fi, f)| {
-            let voice = roles::voice(s, found, fi, &self.verbs.triggers[f.candidates[0]]);
-            let clause_end = s.clause_end(f.after);
-            let m = self.match_patterns(s, f, clause_end, &verb_starts, voice.passive, &[]);
-            factuality::may_be_event(s, f, &m.code, self.intent_codes)
+        found.iter().any(|f| {
+            f.candidates.iter().any(|&c| {
+                let t = &self.verbs.triggers[c];
+                std::iter::once(&t.code)
+                    .chain(t.patterns.iter().map(|p| &p.code))
+                    .any(|code| factuality::may_be_event(s, f, code, self.intent_codes))
+            })
         })
     }
 

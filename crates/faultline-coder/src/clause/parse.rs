@@ -293,11 +293,18 @@ impl<'p> Parse<'p> {
         };
         let base = lemma.split(' ').next().unwrap_or(lemma);
         let form = self.lower(w);
-        let noun_like = form == base
-            || form
-                .strip_suffix('s')
-                .is_some_and(|x| x == base || x.strip_suffix('e') == Some(base))
-            || form.ends_with("ing");
+        // A present tense in -s after a name ("NATO counts on …") is often
+        // tagged a noun: an -s form counts as a noun only with a
+        // determiner or modifier of its own ("the new sanctions").
+        let plural = form
+            .strip_suffix('s')
+            .is_some_and(|x| x == base || x.strip_suffix('e') == Some(base));
+        let modified = self
+            .tree
+            .children(w)
+            .iter()
+            .any(|&c| matches!(self.tree.rel(c), "det" | "amod" | "nmod:poss" | "nummod"));
+        let noun_like = form == base || form.ends_with("ing") || (plural && modified);
         if !noun_like {
             return true;
         }
