@@ -68,20 +68,24 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
     })
 }
 
-/// Whether trigger `f`, whose patterns give `code`, can end with an event
-/// code, whoever its roles turn out to be: an event code, one that a
-/// refusal, an intent or a threat recodes, or an enacted demand ("voted
-/// for a resolution to expel …" → 100). When no trigger of a sentence can,
-/// the sentence codes no event with or without its parse.
-pub(super) fn may_be_event(s: &Sentence<'_>, f: &Found, code: &str, intent_codes: bool) -> bool {
+/// Whether a trigger whose patterns give `code` can end with an event
+/// code, whoever its roles turn out to be: an event code, or one that a
+/// refusal, an intent or a threat recodes. When no trigger of a sentence
+/// can (nor [`enacts_demand`]), the sentence codes no event with or without
+/// its parse.
+pub(super) fn code_may_be_event(code: &str) -> bool {
     crate::verbs::is_event_code(code)
         || refusal_code(code).is_some()
         || intent_code(code).is_some()
         || threat_code(code).is_some()
-        || (intent_codes
-            // with no other trigger: the parse may drop those it reads as nouns
-            && governor(s, f, &[]).is_some_and(|g| g.other)
-            && enacted_demand(&s.words, s.clause_start(f.verb), f.verb))
+}
+
+/// Whether trigger `f` is an enacted demand, which intent coding recodes
+/// whatever its code ("voted for a resolution to expel …" → 100). Read
+/// with no other trigger: the parse may drop those it reads as nouns.
+pub(super) fn enacts_demand(s: &Sentence<'_>, f: &Found) -> bool {
+    governor(s, f, &[]).is_some_and(|g| g.other)
+        && enacted_demand(&s.words, s.clause_start(f.verb), f.verb)
 }
 
 /// The cues found before a trigger, in the order they are tried.

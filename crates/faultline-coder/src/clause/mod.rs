@@ -212,9 +212,8 @@ impl Engine<'_> {
             return;
         };
         let mut found = triggers::find(self.verbs, &s0);
-        let may_be_bare = s0.actors.len() >= 2 && self.syntax.is_some();
-        let mut bare = if may_be_bare {
-            triggers::bare_nouns(self.verbs, &s0, &found)
+        let bare = if s0.actors.len() >= 2 && self.syntax.is_some() {
+            triggers::bare_nouns(self.verbs, &s0)
         } else {
             Vec::new()
         };
@@ -225,23 +224,24 @@ impl Engine<'_> {
         // event are parsed: the parse changes nothing in the others. A
         // verb the parse reads as a noun frees its word for a bare event
         // noun, so every bare event noun of the sentence counts.
-        let may_bare = may_be_bare && !triggers::bare_nouns(self.verbs, &s0, &[]).is_empty();
         let words = match self.syntax {
-            Some(model) if !s0.actors.is_empty() && (may_bare || self.may_code(&s0, &found)) => {
+            Some(model)
+                if !s0.actors.is_empty() && (!bare.is_empty() || self.may_code(&s0, &found)) =>
+            {
                 model.parse_tokens(inp.body, &s0.tokens)
             }
             _ => Vec::new(),
         };
         let parse = (!words.is_empty()).then(|| parse::Parse::new(&s0, &words));
         if let Some(p) = &parse {
-            let before = found.len();
             found.retain(|f| p.reads_as_verb(f, &self.verbs.triggers[f.candidates[0]].lemma));
-            if found.len() < before && may_be_bare {
-                // A verb read as a noun ("US sanctions on Iran") may be an
-                // event noun standing alone.
-                bare = triggers::bare_nouns(self.verbs, &s0, &found);
-            }
-            found.extend(bare.into_iter().filter(|f| p.is_nominal_event(f)));
+            // A verb read as a noun ("US sanctions on Iran") may be an
+            // event noun standing alone.
+            let free: Vec<Found> = bare
+                .into_iter()
+                .filter(|b| !triggers::taken(&found, b.verb))
+                .collect();
+            found.extend(free.into_iter().filter(|f| p.is_nominal_event(f)));
             found.sort_by_key(|f| f.verb);
         }
         let s = Sentence { parse, ..s0 };
@@ -252,19 +252,20 @@ impl Engine<'_> {
     }
 
     /// Whether some trigger of the sentence may code an event, whatever
-    /// the roles the parse would give it (see [`factuality::may_be_event`]).
-    /// Which pattern matches can depend on the parse (a pattern's words
+    /// the roles the parse would give it (see [`factuality::code_may_be_event`]
+    /// and [`factuality::enacts_demand`]). Which pattern matches can depend on the parse (a pattern's words
     /// stay in the verb's own clause) and on the subject (patterns for
     /// coordinated subjects), so every code a trigger's candidates can
     /// give counts: their defaults and all their patterns' codes.
     fn may_code(&self, s: &Sentence<'_>, found: &[Found]) -> bool {
         found.iter().any(|f| {
-            f.candidates.iter().any(|&c| {
+            let any_code = f.candidates.iter().any(|&c| {
                 let t = &self.verbs.triggers[c];
                 std::iter::once(&t.code)
                     .chain(t.patterns.iter().map(|p| &p.code))
-                    .any(|code| factuality::may_be_event(s, f, code, self.intent_codes))
-            })
+                    .any(|code| factuality::code_may_be_event(code))
+            });
+            any_code || (self.intent_codes && factuality::enacts_demand(s, f))
         })
     }
 

@@ -226,7 +226,7 @@ impl<'p> Parse<'p> {
         self.push_noun_parties(noun, &mut targets);
         if !subject.is_empty() && lex().patient_of_nouns.contains(&self.lower(noun)) {
             for c in self.tree.children_with(noun, "nmod") {
-                if self.tree.rel(c) == "nmod" && self.has_case(c, |k| k == "of") {
+                if self.has_case(c, |k| k == "of") {
                     targets.extend(self.actors_of_phrase(c, 0));
                 }
             }
@@ -308,11 +308,7 @@ impl<'p> Parse<'p> {
         if !noun_like {
             return true;
         }
-        let noun = self
-            .tree
-            .words()
-            .get(w as usize)
-            .is_some_and(|x| x.upos == "NOUN" || x.upos == "PROPN");
+        let noun = self.is_noun(w);
         let nominal_place = matches!(
             self.tree.rel(w),
             "compound" | "obj" | "iobj" | "nsubj" | "nsubj:pass" | "obl" | "nmod" | "nmod:poss"
@@ -342,10 +338,23 @@ impl<'p> Parse<'p> {
 
     /// The word of mention `a` whose head lies outside the mention.
     fn mention_head(&self, a: usize) -> Option<u32> {
-        let inside = |w: u32| self.actors_at(w).contains(&a);
+        self.top_word(|w| self.actors_at(w).contains(&a))
+    }
+
+    /// The first word of those `inside` picks out whose head is not one
+    /// of them: the head of a phrase.
+    fn top_word(&self, inside: impl Fn(u32) -> bool) -> Option<u32> {
         (0..self.tree.words().len())
             .filter_map(|i| u32::try_from(i).ok())
             .find(|&w| inside(w) && self.tree.head(w).is_none_or(|h| !inside(h)))
+    }
+
+    /// The parse tags word `w` a noun or a proper noun.
+    fn is_noun(&self, w: u32) -> bool {
+        self.tree
+            .words()
+            .get(w as usize)
+            .is_some_and(|x| x.upos == "NOUN" || x.upos == "PROPN")
     }
 
     /// A bare event noun is an event when the parse tags it a noun and
@@ -354,14 +363,10 @@ impl<'p> Parse<'p> {
         let Some(w) = self.word(f.verb) else {
             return false;
         };
-        let noun = self
-            .tree
-            .words()
-            .get(w as usize)
-            .is_some_and(|x| x.upos == "NOUN" || x.upos == "PROPN");
-        noun && self
-            .nominal_roles(f)
-            .is_some_and(|r| !r.subject.is_empty() && !r.targets.is_empty())
+        self.is_noun(w)
+            && self
+                .nominal_roles(f)
+                .is_some_and(|r| !r.subject.is_empty() && !r.targets.is_empty())
     }
 
     /// The hedge that governs the event at token `token` from outside the
@@ -406,10 +411,7 @@ impl<'p> Parse<'p> {
                 .get(i as usize)
                 .is_some_and(|w| w.span.start >= start && w.span.end <= end)
         };
-        let Some(top) = (0..words.len())
-            .filter_map(|i| u32::try_from(i).ok())
-            .find(|&i| inside(i) && self.tree.head(i).is_none_or(|h| !inside(h)))
-        else {
+        let Some(top) = self.top_word(inside) else {
             return false;
         };
         let Some(head) = self.tree.head(top) else {

@@ -370,17 +370,12 @@ fn participle_after_noun(s: &Sentence<'_>, f: &Found, prev: &str) -> bool {
 /// Event nouns standing alone ("the Chinese airstrike on Idlib", "X's
 /// visit to Y"): candidates only, kept when the parse gives them both a
 /// source and a target. Nouns listed in `bare_event_nouns`, outside the
-/// mentions and the triggers already found.
-pub(super) fn bare_nouns(verbs: &VerbDict, s: &Sentence<'_>, found: &[Found]) -> Vec<Found> {
+/// mentions; those inside a trigger found are left out with [`taken`].
+pub(super) fn bare_nouns(verbs: &VerbDict, s: &Sentence<'_>) -> Vec<Found> {
     let words = &s.words;
-    let taken = |i: usize| {
-        found
-            .iter()
-            .any(|f| i >= f.verb && i < f.after.max(f.verb + 1))
-    };
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if !lex().bare_event_nouns.contains(&w.lower) || s.in_mention(i) || taken(i) {
+        if !lex().bare_event_nouns.contains(&w.lower) || s.in_mention(i) {
             continue;
         }
         let Some(&t) = verbs.nouns_for(&w.lower).iter().find(|&&t| {
@@ -399,4 +394,11 @@ pub(super) fn bare_nouns(verbs: &VerbDict, s: &Sentence<'_>, found: &[Found]) ->
         });
     }
     out
+}
+
+/// True when word `i` lies in one of the triggers `found`.
+pub(super) fn taken(found: &[Found], i: usize) -> bool {
+    found
+        .iter()
+        .any(|f| i >= f.verb && i < f.after.max(f.verb + 1))
 }
