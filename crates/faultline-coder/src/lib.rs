@@ -378,9 +378,12 @@ impl Coder {
             syntax: self.syntax,
             place_targets: self.place_targets,
         };
-        let mut events = Vec::new();
+        let mut art = clause::Article::default();
         if self.discards.story_discarded(doc.body) {
-            return Coded { events, quotes };
+            return Coded {
+                events: art.events,
+                quotes,
+            };
         }
         let mut by_sentence: Vec<Vec<Mention>> = vec![Vec::new(); doc.sentences.len()];
         for m in &mentions {
@@ -409,10 +412,13 @@ impl Coder {
                     quotes: &dated[i].quotes,
                     context: dated[i].context,
                 },
-                &mut events,
+                &mut art,
             );
         }
-        Coded { events, quotes }
+        Coded {
+            events: art.events,
+            quotes,
+        }
     }
 
     /// Codes raw text (split into sentences here) on `date`; events as

@@ -8,6 +8,10 @@
 //! antecedent's source, as an `ActorRef` whose span is the earlier mention.
 //! The nouns, the CAMEO roots each may refer to and their examples are data
 //! (`data/anaphora.toml`).
+//!
+//! A claim of an event no one was named as carrying out ("Oil plants were
+//! hit by drones. A rebel group claimed responsibility for the attacks.")
+//! makes the claimant its actor: [`claimed`].
 
 use std::sync::OnceLock;
 
@@ -25,6 +29,10 @@ pub const ANAPHORA_TOML: &str = include_str!("../../data/anaphora.toml");
 pub struct Anaphora {
     /// Determiners that make a noun refer back.
     pub determiners: Vec<String>,
+    /// Codes of claiming an event ("claimed responsibility for the
+    /// attacks"): the claimant becomes the actor of the unclaimed event
+    /// the noun names.
+    pub claims: Vec<String>,
     /// The groups of nouns.
     pub group: Vec<Group>,
 }
@@ -84,6 +92,20 @@ pub(super) fn antecedent(noun: &str, own: &[&str], out: &[Event]) -> Option<Acto
     })
 }
 
+/// For a claim (a code of `claims`) of `noun` ("claimed responsibility for
+/// the attacks"): the latest unclaimed event the noun can name, taken out
+/// of `unclaimed` (an event is claimed once).
+pub(super) fn claimed(noun: &str, code: &str, unclaimed: &mut Vec<Event>) -> Option<Event> {
+    if !table().claims.iter().any(|c| c == code) {
+        return None;
+    }
+    let group = group_of(noun)?;
+    let at = unclaimed
+        .iter()
+        .rposition(|e| group.roots.iter().any(|r| r == "*" || *r == e.root))?;
+    Some(unclaimed.remove(at))
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
@@ -104,6 +126,57 @@ mod tests {
         all.dedup();
         assert_eq!(all.len(), n, "a noun is in two groups");
         assert!(parsed.group.iter().all(|g| g.examples.len() >= 2));
+    }
+
+    /// (source, target, code) of the events of `body`.
+    fn events(body: &str) -> Vec<(String, String, String)> {
+        let coder = crate::Coder::defaults().expect("default dictionaries");
+        let date = NaiveDate::from_ymd_opt(2022, 5, 4).unwrap_or_default();
+        coder
+            .code_doc(&crate::Doc::from_text("c", body, date))
+            .events
+            .into_iter()
+            .map(|e| {
+                let target = e.target.map_or_else(|| "-".to_owned(), |t| t.code);
+                (e.source.code, target, e.cameo)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_claim_makes_the_claimant_the_actor_of_an_unclaimed_attack() {
+        for (body, source, target) in [
+            (
+                "Rockets hit two Iraqi army bases on Friday. Kataib Hezbollah claimed responsibility for the attacks.",
+                "IRQ",
+                "IRQ",
+            ),
+            (
+                "A roadside bomb killed six Nigerian soldiers on Sunday. On Monday, Boko Haram claimed responsibility for the bombing.",
+                "NGA",
+                "NGA",
+            ),
+        ] {
+            let ev = events(body);
+            assert!(
+                ev.iter().any(|(s, t, code)| s.starts_with(source)
+                    && t.starts_with(target)
+                    && matches!(&code[..2], "18" | "19" | "20")),
+                "{body}: {ev:?}"
+            );
+        }
+        // No one claims, or the claim is denied: no one is the actor.
+        for body in [
+            "Rockets hit two Iraqi army bases on Friday. No group has claimed responsibility for the attacks.",
+            "A roadside bomb killed six Nigerian soldiers. Boko Haram did not claim responsibility for the bombing.",
+        ] {
+            let ev = events(body);
+            assert!(
+                ev.iter()
+                    .all(|(_, _, code)| !matches!(&code[..2], "18" | "19" | "20")),
+                "{body}: {ev:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,15 +1,16 @@
 //! Emit: the confidence of an event, its source–target pairs (joint events
 //! in both directions, mutual codes both ways, no actor acting on itself)
-//! and the `Event` records.
+//! and the `Event` records; events with targets and no source are kept
+//! aside for a later claim of responsibility.
 
 use faultline_actors::{Mention, Via};
 
 use super::dating::Dated;
 use super::roles::Roles;
-use super::{Carry, Engine, Found, Sentence};
+use super::{Article, Carry, Engine, Found, Sentence};
 use crate::cameo;
 use crate::dict::recode::recode;
-use crate::event::{ActorRef, Event, Plover, SentenceRef, TriggerRef};
+use crate::event::{ActorRef, Event, Factuality, Plover, SentenceRef, TriggerRef};
 
 /// Codes whose events are joint by nature (consult, cooperate): the roots
 /// of `data/recode.toml`.
@@ -99,7 +100,9 @@ fn keeps_target(source: &ActorRef, t: &ActorRef, code: &str) -> bool {
 }
 
 impl Engine<'_> {
-    /// Appends the events of trigger `f` to `out`.
+    /// Appends the events of trigger `f` to the article's; an event with
+    /// targets and no source is kept aside as unclaimed (see
+    /// [`super::anaphora::claimed`]).
     pub(super) fn emit(
         &self,
         s: &Sentence<'_>,
@@ -107,23 +110,27 @@ impl Engine<'_> {
         roles: &Roles,
         date: &Dated,
         carry: &mut Carry,
-        out: &mut Vec<Event>,
+        art: &mut Article,
     ) {
-        let (words, inp, code) = (&s.words, s.inp, &date.code);
-        let info = self.codes.get(code);
-        let confidence = confidence(s, roles);
-        let last = words[f.after.saturating_sub(1).max(f.verb)].end;
-        let trigger = TriggerRef {
-            text: s.body[words[f.verb].start..last].to_owned(),
-            start: words[f.verb].start,
-            end: last,
-        };
-        let sentence = SentenceRef {
-            index: inp.index,
-            start: inp.start,
-            end: inp.end,
-            text: s.text.to_owned(),
-        };
+        let code = &date.code;
+        if roles.sources.is_empty() {
+            if date.factuality == Factuality::Asserted {
+                let nobody = ActorRef {
+                    text: String::new(),
+                    code: String::new(),
+                    country: None,
+                    start: s.inp.start,
+                    end: s.inp.start,
+                    via: Via::Context,
+                };
+                for &t in &roles.targets {
+                    let target = Some(actor_ref(s.actors[t]));
+                    let e = self.event(s, f, roles, date, (nobody.clone(), target), String::new());
+                    art.unclaimed.push(e);
+                }
+            }
+            return;
+        }
         let joint_trigger = self.verbs.triggers[f.candidates[0]].joint || roles.form.compound;
         let mutual = self.codes.recode.is_mutual(code) || roles.form.mutual;
         for (si, ti) in pairs(roles, code, joint_trigger, mutual) {
@@ -133,29 +140,104 @@ impl Engine<'_> {
                 .map(|t| actor_ref(s.actors[t]))
                 .or_else(|| roles.antecedent.clone())
                 .filter(|t| keeps_target(&source, t, code));
-            out.push(Event {
-                id: format!("{}:{}:{}", inp.doc_id, inp.index, carry.n_event),
+            let id = format!("{}:{}:{}", s.inp.doc_id, s.inp.index, carry.n_event);
+            let e = self.event(s, f, roles, date, (source, target), id);
+            art.events.push(e);
+        }
+    }
+
+    /// "X claimed responsibility for the attacks": the unclaimed event
+    /// `earlier` again, in this sentence, with the claim's sources as its
+    /// actors (its code, target and date stay).
+    pub(super) fn emit_claimed(
+        &self,
+        s: &Sentence<'_>,
+        f: &Found,
+        roles: &Roles,
+        earlier: Event,
+        carry: &mut Carry,
+        art: &mut Article,
+    ) {
+        let claim = self.event(
+            s,
+            f,
+            roles,
+            &Dated {
+                date: earlier.date,
+                source: earlier.date_source,
+                text: earlier.date_text.clone(),
+                factuality: Factuality::Asserted,
+                cue: None,
+                code: earlier.cameo.clone(),
+            },
+            (earlier.source.clone(), earlier.target.clone()),
+            String::new(),
+        );
+        for &si in &roles.sources {
+            let source = actor_ref(s.actors[si]);
+            if earlier
+                .target
+                .as_ref()
+                .is_some_and(|t| !keeps_target(&source, t, &earlier.cameo))
+            {
+                continue;
+            }
+            carry.n_event += 1;
+            art.events.push(Event {
+                id: format!("{}:{}:{}", s.inp.doc_id, s.inp.index, carry.n_event),
                 source,
-                target,
-                cameo: code.clone(),
-                root: cameo::root(code).to_owned(),
-                quad_class: cameo::quad_class(code),
-                goldstein: info.map_or(0.0, |i| i.goldstein),
-                plover: Plover {
-                    kind: info.map_or_else(String::new, |i| i.plover.clone()),
-                    mode: info.map_or_else(String::new, |i| i.mode.clone()),
-                    context: date.factuality.plover_context().to_owned(),
-                },
-                date: date.date,
-                date_source: date.source,
-                date_text: date.text.clone(),
-                factuality: date.factuality,
-                factuality_cue: date.cue.clone(),
-                sentence: sentence.clone(),
-                trigger: trigger.clone(),
-                rule: roles.rule.clone(),
-                confidence,
+                rule: format!("{} claims {}", roles.rule, earlier.rule),
+                confidence: (claim.confidence - 0.1).max(0.3),
+                ..claim.clone()
             });
+        }
+    }
+
+    /// One event of trigger `f` between `parties` (source, target).
+    fn event(
+        &self,
+        s: &Sentence<'_>,
+        f: &Found,
+        roles: &Roles,
+        date: &Dated,
+        parties: (ActorRef, Option<ActorRef>),
+        id: String,
+    ) -> Event {
+        let (words, inp, code) = (&s.words, s.inp, &date.code);
+        let info = self.codes.get(code);
+        let last = words[f.after.saturating_sub(1).max(f.verb)].end;
+        let (source, target) = parties;
+        Event {
+            id,
+            source,
+            target,
+            cameo: code.clone(),
+            root: cameo::root(code).to_owned(),
+            quad_class: cameo::quad_class(code),
+            goldstein: info.map_or(0.0, |i| i.goldstein),
+            plover: Plover {
+                kind: info.map_or_else(String::new, |i| i.plover.clone()),
+                mode: info.map_or_else(String::new, |i| i.mode.clone()),
+                context: date.factuality.plover_context().to_owned(),
+            },
+            date: date.date,
+            date_source: date.source,
+            date_text: date.text.clone(),
+            factuality: date.factuality,
+            factuality_cue: date.cue.clone(),
+            sentence: SentenceRef {
+                index: inp.index,
+                start: inp.start,
+                end: inp.end,
+                text: s.text.to_owned(),
+            },
+            trigger: TriggerRef {
+                text: s.body[words[f.verb].start..last].to_owned(),
+                start: words[f.verb].start,
+                end: last,
+            },
+            rule: roles.rule.clone(),
+            confidence: confidence(s, roles),
         }
     }
 }

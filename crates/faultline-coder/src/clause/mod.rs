@@ -43,7 +43,7 @@ use faultline_actors::Mention;
 use faultline_dates::EventDate;
 
 use crate::cameo::CodeTable;
-use crate::event::Event;
+use crate::event::{Event, Factuality};
 use crate::verbs::{self, VerbDict};
 
 /// One token of the sentence with its lower-case text.
@@ -187,6 +187,17 @@ struct Carry {
     verb_subjects: Vec<(usize, Option<Vec<usize>>)>,
 }
 
+/// What the passes keep of an article as they go through it.
+#[derive(Default)]
+pub struct Article {
+    /// The events coded so far, in order.
+    pub events: Vec<Event>,
+    /// Asserted material conflict that names no one carrying it out ("oil
+    /// plants were hit by drones"), kept for a later claim of
+    /// responsibility; never output as such (see [`anaphora::claimed`]).
+    unclaimed: Vec<Event>,
+}
+
 /// Codes the engine and the data use.
 pub struct Engine<'a> {
     /// Triggers.
@@ -206,18 +217,18 @@ pub struct Engine<'a> {
 }
 
 impl Engine<'_> {
-    /// Codes one sentence, appending events to `out`.
-    pub fn code_sentence(&self, inp: &SentenceInput<'_>, out: &mut Vec<Event>) {
+    /// Codes one sentence, appending its events to the article's.
+    pub fn code_sentence(&self, inp: &SentenceInput<'_>, art: &mut Article) {
         let Some(s0) = Sentence::new(inp) else {
             return;
         };
-        let mut found = triggers::find(self.verbs, &s0);
+        let (mut found, reduced) = triggers::find(self.verbs, &s0);
         let bare = if s0.actors.len() >= 2 && self.syntax.is_some() {
             triggers::bare_nouns(self.verbs, &s0)
         } else {
             Vec::new()
         };
-        if found.is_empty() && bare.is_empty() {
+        if found.is_empty() && bare.is_empty() && reduced.0.is_empty() {
             return;
         }
         // Only sentences with an actor and a trigger that may code an
@@ -226,13 +237,18 @@ impl Engine<'_> {
         // noun, so every bare event noun of the sentence counts.
         let words = match self.syntax {
             Some(model)
-                if !s0.actors.is_empty() && (!bare.is_empty() || self.may_code(&s0, &found)) =>
+                if !s0.actors.is_empty()
+                    && (!bare.is_empty()
+                        || self.may_code(&s0, &found)
+                        || self.may_code(&s0, &reduced.0)) =>
             {
                 model.parse_tokens(inp.body, &s0.tokens)
             }
             _ => Vec::new(),
         };
         let parse = (!words.is_empty()).then(|| parse::Parse::new(&s0, &words));
+        found.extend(reduced.verbs(parse.as_ref()));
+        found.sort_by_key(|f| f.verb);
         if let Some(p) = &parse {
             found.retain(|f| p.reads_as_verb(f, &self.verbs.triggers[f.candidates[0]].lemma));
             // A verb read as a noun ("US sanctions on Iran") may be an
@@ -247,7 +263,7 @@ impl Engine<'_> {
         let s = Sentence { parse, ..s0 };
         let mut carry = Carry::default();
         for fi in 0..found.len() {
-            self.code_trigger(&s, &found, fi, inp.dates, &mut carry, out);
+            self.code_trigger(&s, &found, fi, inp.dates, &mut carry, art);
         }
     }
 
@@ -277,8 +293,9 @@ impl Engine<'_> {
         fi: usize,
         dates: &[EventDate],
         carry: &mut Carry,
-        out: &mut Vec<Event>,
+        art: &mut Article,
     ) {
+        let out = &art.events;
         let f = &found[fi];
         if carry.consumed.contains(&f.verb) {
             return;
@@ -296,7 +313,7 @@ impl Engine<'_> {
         // The voice stays the word windows' (a greedy parse of news takes
         // too many participles for reduced relatives); the parse settles
         // the subject and the targets.
-        let passive = voice.passive;
+        let passive = voice.passive || parsed.as_ref().is_some_and(|p| p.aux_passive);
         let subject = match &parsed {
             Some(p) if f.bare => Some(p.subject.clone()),
             Some(p) => {
@@ -353,7 +370,15 @@ impl Engine<'_> {
             // "---": the dictionary says this use of the verb is no event.
             return;
         }
-        self.emit(s, f, &roles, &dated, carry, out);
+        let claimed = parsed
+            .as_ref()
+            .and_then(|p| p.event_reference.as_deref())
+            .filter(|_| roles.targets.is_empty() && dated.factuality == Factuality::Asserted)
+            .and_then(|noun| anaphora::claimed(noun, &dated.code, &mut art.unclaimed));
+        self.emit(s, f, &roles, &dated, carry, art);
+        if let Some(earlier) = claimed {
+            self.emit_claimed(s, f, &roles, earlier, carry, art);
+        }
     }
 }
 

@@ -57,6 +57,11 @@ pub(super) struct ParsedRoles {
     /// A definite event noun among the objects and target obliques ("the
     /// attack", "this move"): the event refers back to an earlier one.
     pub event_reference: Option<String>,
+    /// The verb has a passive auxiliary ("was further sanctioned").
+    pub aux_passive: bool,
+    /// The verb's own subject is a common noun phrase that names no actor
+    /// ("the agreement signed …", "a car bomb killed …").
+    pub subject_names_nobody: bool,
 }
 
 impl<'p> Parse<'p> {
@@ -176,9 +181,26 @@ impl<'p> Parse<'p> {
             targets: Vec::new(),
             opponents: Vec::new(),
             event_reference: None,
+            aux_passive: self.tree.child(verb, "aux:pass").is_some(),
+            subject_names_nobody: false,
         };
+        // Every subject the parse gives the verb (a misparse may give two)
+        // is a common noun naming no actor.
+        out.subject_names_nobody = out.subject.is_empty()
+            && !args.subject_inherited
+            && self.tree.children_with(verb, "nsubj").all(|w| {
+                self.actors_of_phrase(w, 0).is_empty()
+                    && self
+                        .tree
+                        .words()
+                        .get(w as usize)
+                        .is_some_and(|x| x.upos == "NOUN")
+            })
+            && args.subject.is_some();
         self.push_targets(&args, &mut out.targets, &mut out.opponents);
-        out.event_reference = self.event_reference(&args);
+        out.event_reference = self
+            .event_reference(&args)
+            .or_else(|| self.trigger_noun_reference(f, &args));
         if f.noun_len > 0
             && let Some(noun) = f.after.checked_sub(1).and_then(|t| self.word(t))
         {
@@ -241,6 +263,8 @@ impl<'p> Parse<'p> {
             targets,
             opponents: Vec::new(),
             event_reference: None,
+            aux_passive: false,
+            subject_names_nobody: false,
         })
     }
 
@@ -318,6 +342,16 @@ impl<'p> Parse<'p> {
             rel == "obj" || rel.starts_with("nsubj") || rel.starts_with("aux")
         });
         !(noun && nominal_place && !clausal)
+    }
+
+    /// True when the word of token `t` is the verb of a clause with a
+    /// subject of its own ("a car bomb killed ten"), not a participle
+    /// modifying a noun ("the troops deployed there").
+    pub fn heads_clause(&self, t: usize) -> bool {
+        self.word(t).is_some_and(|w| {
+            !matches!(self.tree.rel(w), "acl" | "amod" | "acl:relcl")
+                && self.tree.child(w, "nsubj").is_some()
+        })
     }
 
     /// True when the parse puts actor `a` in an oblique of an adverbial
@@ -457,14 +491,30 @@ impl<'p> Parse<'p> {
             .iter()
             .copied()
             .chain(obliques)
-            .filter(|&w| self.actors_at(w).is_empty())
-            .filter(|&w| {
-                self.tree
-                    .child(w, "det")
-                    .is_some_and(|d| super::anaphora::is_definite(&self.lower(d)))
-            })
-            .map(|w| self.lower(w))
-            .find(|noun| super::anaphora::group_of(noun).is_some())
+            .find_map(|w| self.definite_event_noun(w))
+    }
+
+    /// The lower-case noun of `w` when it is a definite event noun naming
+    /// no actor ("the launch", "this move").
+    fn definite_event_noun(&self, w: u32) -> Option<String> {
+        let definite = self
+            .tree
+            .child(w, "det")
+            .is_some_and(|d| super::anaphora::is_definite(&self.lower(d)));
+        let noun = self.lower(w);
+        (definite && self.actors_at(w).is_empty() && super::anaphora::group_of(&noun).is_some())
+            .then_some(noun)
+    }
+
+    /// A definite event noun in an `nmod` of an object that is the
+    /// trigger's own noun ("claimed responsibility for the attacks").
+    fn trigger_noun_reference(&self, f: &Found, args: &Arguments) -> Option<String> {
+        let (from, to) = (self.start_of(f.verb), self.start_of(f.after));
+        args.objects
+            .iter()
+            .filter(|&&o| (from..to).contains(&self.tree.words()[o as usize].span.start))
+            .flat_map(|&o| self.tree.children_with(o, "nmod"))
+            .find_map(|w| self.definite_event_noun(w))
     }
 
     /// Actors named by the objects and the target obliques of a predicate.
@@ -677,6 +727,43 @@ mod tests {
         events
             .iter()
             .any(|(s, t, _)| s.starts_with(source) && t.starts_with(target))
+    }
+
+    #[test]
+    fn a_past_form_after_a_noun_is_a_verb_when_the_parse_gives_it_a_subject() {
+        each_has(&[
+            (
+                "A Turkish drone struck two Syrian army trucks near Afrin.",
+                "TUR",
+                "SYR",
+            ),
+            (
+                "An Israeli missile hit a Palestinian police post.",
+                "ISR",
+                "PSE",
+            ),
+        ]);
+        // A reduced relative, or a subject naming no actor: Greece seized nothing.
+        let ev = pairs("Greece said the weapons seized near Crete came from Turkey.");
+        assert!(
+            ev.iter().all(|(_, _, trigger)| trigger != "seized"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_subject_naming_nobody_takes_no_actor_from_further_left() {
+        // "the blast" is the subject of "killed": Japan did not kill anyone.
+        for body in [
+            "Japan said the blast killed four Korean sailors.",
+            "Brazil noted that the flood destroyed a Bolivian bridge.",
+        ] {
+            let ev = pairs(body);
+            assert!(
+                !has(&ev, "JPN", "KOR") && !has(&ev, "BRA", "BOL"),
+                "{body}: {ev:?}"
+            );
+        }
     }
 
     #[test]

@@ -157,6 +157,10 @@ pub(super) fn reconcile(
         Some(h) if h.len() >= 2 && right_before(s, &h, k) => Some(h),
         None if p.is_empty() || parsed.subject_inherited => None,
         None => Some(p.clone()),
+        // "Chile said the agreement signed in May harmed Peru": the
+        // clause's own subject names nobody (an actor right before the
+        // verb stands: the parse may have hung it elsewhere).
+        Some(h) if parsed.subject_names_nobody && !right_before(s, &h, k) => None,
         Some(h) if p.is_empty() || parsed.subject_inherited => Some(h),
         Some(h) if p.iter().any(|a| h.contains(a)) => {
             let mut all = h;
@@ -375,7 +379,10 @@ impl Engine<'_> {
             roles.sources = vec![roles.targets.remove(0)];
         }
         if roles.sources.is_empty() {
-            return None;
+            // "oil plants were hit by drones": material conflict with no one
+            // named acting goes on, to wait for a claim of responsibility.
+            let unclaimed = !roles.targets.is_empty() && cameo::quad_class(&roles.code) == 4;
+            return unclaimed.then_some(roles);
         }
         carry.last_sources = roles.sources.clone();
         let sources = &roles.sources;

@@ -15,7 +15,7 @@ use crate::dict::lexicon::lex;
 use crate::verbs::{TriggerKind, VerbDict, pre_matches};
 
 /// The triggers of a sentence, in word order.
-pub(super) fn find(verbs: &VerbDict, s: &Sentence<'_>) -> Vec<Found> {
+pub(super) fn find(verbs: &VerbDict, s: &Sentence<'_>) -> (Vec<Found>, Reduced) {
     let mut found: Vec<Found> = Vec::new();
     let mut used: HashSet<usize> = HashSet::new();
     support_nouns(verbs, s, &mut found, &mut used);
@@ -37,13 +37,38 @@ pub(super) fn find(verbs: &VerbDict, s: &Sentence<'_>) -> Vec<Found> {
     // A verb used as a noun after a determiner ("the attack", "an agreement")
     // or a noun modifier ("the air strike"), or a participle right after a
     // common noun ("an effort intended to"), is not a verb trigger.
+    // A past form right after a common noun ("the troops deployed there",
+    // "a car bomb killed ten") is left to the parse: see [`Reduced`].
+    let (reduced, kept): (Vec<Found>, Vec<Found>) = found
+        .into_iter()
+        .partition(|f| !is_noun_trigger(verbs, f) && f.verb > 0 && after_a_noun(verbs, s, f));
+    found = kept;
     found.retain(|f| is_noun_trigger(verbs, f) || f.verb == 0 || !used_as_noun(verbs, s, f));
     found.retain(|f| {
         is_noun_trigger(verbs, f)
             || f.verb == 0
             || !lex().determiners.contains(&s.words[f.verb - 1].lower)
     });
-    found
+    (found, Reduced(reduced))
+}
+
+/// Past forms right after a common noun: a reduced relative ("the troops
+/// deployed there") or the verb of a clause ("a car bomb killed ten"). The
+/// word windows cannot tell; the parse can ([`Reduced::verbs`]).
+pub(super) struct Reduced(pub Vec<Found>);
+
+impl Reduced {
+    /// Those the parse reads as the verb of a clause with a subject of its
+    /// own; none without a parse.
+    pub fn verbs(self, parse: Option<&super::parse::Parse<'_>>) -> Vec<Found> {
+        let Some(p) = parse else {
+            return Vec::new();
+        };
+        self.0
+            .into_iter()
+            .filter(|f| p.heads_clause(f.verb))
+            .collect()
+    }
 }
 
 fn is_noun_trigger(verbs: &VerbDict, f: &Found) -> bool {
@@ -308,8 +333,10 @@ fn used_as_noun(verbs: &VerbDict, s: &Sentence<'_>, f: &Found) -> bool {
     if lex().prepositions.contains(prev) && prev != "to" && !w.ends_with("ing") {
         return true;
     }
-    // "a four-year freeze", "the planned visit": determiner, modifier, noun.
+    // "a four-year freeze", "the planned visit": determiner, modifier, noun
+    // (not a past form: "a car bomb killed", "the new law banned").
     if f.verb >= 2
+        && !w.ends_with("ed")
         && lex()
             .modifier_determiners
             .contains(&words[f.verb - 2].lower)
@@ -319,10 +346,19 @@ fn used_as_noun(verbs: &VerbDict, s: &Sentence<'_>, f: &Found) -> bool {
     {
         return true;
     }
-    if lex().noun_modifiers.contains(prev) || two_modifiers_before(verbs, s, f) {
-        return true;
-    }
-    participle_after_noun(s, f, prev)
+    false
+}
+
+/// A verb form after a noun or noun modifier: "the troops deployed there"
+/// or "a car bomb killed ten", "the air strike" or "a missile hit the
+/// base", "a brief private visit". Only the parse can tell.
+fn after_a_noun(verbs: &VerbDict, s: &Sentence<'_>, f: &Found) -> bool {
+    let prev = s.words[f.verb - 1].lower.as_str();
+    // Right after an actor ("the US military airlifted"), a verb.
+    !s.in_mention(f.verb - 1)
+        && (participle_after_noun(s, f, prev)
+            || lex().noun_modifiers.contains(prev)
+            || two_modifiers_before(verbs, s, f))
 }
 
 /// "during a brief private visit": a determiner, two plain lower-case
