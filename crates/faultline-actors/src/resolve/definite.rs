@@ -1,0 +1,138 @@
+//! Definite descriptions that refer back: "The Canadian embassy in Lima
+//! issued a statement. The embassy rejected the accusation." — "the
+//! embassy" is the Canadian one (CANGOV), not the country of the context.
+//!
+//! A determiner of `definite_determiners` ("the", "this", "that") right
+//! before a head noun of `definite_heads` ("embassy", "ministry", "court",
+//! "council", "rebels", …), with an optional "'s", takes the code of the most
+//! recent earlier mention whose own head noun is the same word or one of its
+//! `head_synonyms` ("court tribunal"), in the same sentence or the
+//! `WINDOW` sentences before it; role words that only took the context's
+//! country are no antecedent (they say no more than the context would). A description with its own country ("the
+//! Chinese embassy") is a compound, resolved directly; one with no such
+//! antecedent keeps what the other passes gave it.
+
+use super::compound::used_as_modifier;
+use super::mention::AtomKind;
+use super::{Mention, Sentence, Via};
+use crate::lexicon::lex;
+
+/// How many sentences back an antecedent may be.
+const WINDOW: usize = 3;
+
+/// The definite descriptions of the sentence that refer back to a mention
+/// of this sentence (`mentions`) or of the sentences before it (`earlier`).
+pub(super) fn definite_descriptions(
+    cx: &Sentence<'_>,
+    mentions: &[Mention],
+    earlier: &[Mention],
+) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let text = &cx.body[cx.s.start..cx.s.end];
+    let toks = faultline_text::tokens(text, cx.s.start);
+    for pair in toks.windows(2) {
+        let det = &cx.body[pair[0].span.start..pair[0].span.end];
+        if !lex()
+            .definite_determiners
+            .contains(&det.to_ascii_lowercase())
+        {
+            continue;
+        }
+        let Some((start, end, head)) = head_noun(cx, pair[1].span.start, pair[1].span.end) else {
+            continue;
+        };
+        let own = |m: &&Mention| m.via != Via::Context && m.start < end && m.end > start;
+        if mentions.iter().any(|m| own(&m)) || modifies_next(cx, end) {
+            continue;
+        }
+        let before = mentions.iter().rev().filter(|m| m.end <= start);
+        let before = out.iter().rev().chain(before).chain(
+            earlier
+                .iter()
+                .rev()
+                .take_while(|m| m.sentence + WINDOW >= cx.si),
+        );
+        if let Some(a) = before
+            // A role word that took the context's country is no evidence.
+            .filter(|m| !m.person && !m.appositive && m.via != Via::Context)
+            .find(|m| same_head(&head, &head_of(&m.text)))
+        {
+            let m = Mention {
+                entry: a.entry.clone(),
+                ..cx.mention(start, end, a.code.clone(), Via::Coreference)
+            };
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// The head noun of a token (its possessive "'s" left out) when it is one of
+/// `definite_heads`: its span and its lower-case form.
+fn head_noun(cx: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usize, String)> {
+    let word = &cx.body[start..end];
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    let lower = word.to_lowercase();
+    lex()
+        .definite_heads
+        .contains(&lower)
+        .then(|| (start, start + word.len(), lower))
+}
+
+/// True when the noun ending at `end` modifies the word after it: a role
+/// word ("the army chief", "the embassy spokesman"), whose description it
+/// is, or an abstract noun ("the court ruling", "the army exercises").
+fn modifies_next(cx: &Sentence<'_>, end: usize) -> bool {
+    let next_role = cx.atoms.iter().find(|a| a.end > end).is_some_and(|a| {
+        // A longer role phrase ("army chief") or a role word right after.
+        a.start < end || (a.kind == AtomKind::Sector && cx.body[end..a.start].trim().is_empty())
+    });
+    next_role || used_as_modifier(cx.body, end, cx.s.end)
+}
+
+/// The head noun of a mention's text, lower case: the word before its first
+/// "of", "in" or "from" ("ministry of foreign affairs of Brazil" →
+/// "ministry"), else its last word ("Brazil's foreign ministry" →
+/// "ministry"), without a possessive.
+fn head_of(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let cut = words
+        .iter()
+        .skip(1)
+        .position(|w| lex().member_leads.contains(w) || lex().location_leads.contains(w))
+        .map_or(words.len(), |p| p + 1);
+    let head = words[..cut].last().copied().unwrap_or("");
+    head.strip_suffix("'s")
+        .or_else(|| head.strip_suffix("’s"))
+        .unwrap_or(head)
+        .to_owned()
+}
+
+/// True when two head nouns name the same kind of body: the same word, or
+/// words of one group of `head_synonyms` ("court tribunal").
+fn same_head(a: &str, b: &str) -> bool {
+    a == b
+        || lex().head_synonyms.iter().any(|group| {
+            let mut words = group.split(' ');
+            words.clone().any(|w| w == a) && words.any(|w| w == b)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_nouns_of_mentions() {
+        assert_eq!(head_of("ministry of foreign affairs of Brazil"), "ministry");
+        assert_eq!(head_of("Brazil's foreign ministry"), "ministry");
+        assert_eq!(head_of("International Court of Justice"), "court");
+        assert_eq!(head_of("Canadian embassy"), "embassy");
+        assert!(same_head("court", "tribunal") && same_head("army", "military"));
+        assert!(!same_head("court", "army"));
+    }
+}
