@@ -681,3 +681,28 @@ fn every_head_and_synonym_refers_back_in_examples() {
         assert!(n >= 2, "{word}: {n} example(s); give each head two");
     }
 }
+
+#[test]
+fn a_role_owned_by_a_definite_description_is_its_actor() {
+    let body =
+        "Germany's government criticised Poland. The government's spokesman gave no details.";
+    assert_eq!(code(body, "spokesman"), ["DEUGOV"]);
+    let body =
+        "The Iranian navy seized a tanker near Oman. The navy's commander said it broke the rules.";
+    assert_eq!(code(body, "commander"), ["IRNMIL"]);
+    let body = "The European Commission fined a bank from Denmark. The commission's spokeswoman defended the fine.";
+    assert_eq!(code(body, "spokeswoman"), ["IGOEEUCOM"]);
+}
+
+#[test]
+fn people_from_a_country_stand_for_its_government() {
+    let body = "Representatives from Iran met officials from Iraq in Geneva.";
+    assert_eq!(code(body, "Representatives from Iran"), ["IRNGOV"]);
+    assert_eq!(code(body, "officials from Iraq"), ["IRQGOV"]);
+    let body = "Diplomats from Egypt and envoys of Jordan attended the funeral.";
+    assert_eq!(code(body, "Diplomats from Egypt"), ["EGYGOV"]);
+    assert_eq!(code(body, "envoys of Jordan"), ["JORGOV"]);
+    let body = "Representatives of Chile arrived late. Envoys from Peru left early.";
+    assert_eq!(code(body, "Representatives of Chile"), ["CHLGOV"]);
+    assert_eq!(code(body, "Envoys from Peru"), ["PERGOV"]);
+}

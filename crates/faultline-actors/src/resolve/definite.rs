@@ -10,11 +10,13 @@
 //! `WINDOW` sentences before it; role words that only took the context's
 //! country are no antecedent (they say no more than the context would). A description with its own country ("the
 //! Chinese embassy") is a compound, resolved directly; one with no such
-//! antecedent keeps what the other passes gave it.
+//! antecedent keeps what the other passes gave it. A role word the
+//! description owns ("the ministry's spokesman") is its actor's too.
 
 use super::compound::used_as_modifier;
 use super::mention::AtomKind;
 use super::{Mention, Sentence, Via};
+use crate::code;
 use crate::lexicon::lex;
 
 /// How many sentences back an antecedent may be.
@@ -65,6 +67,34 @@ pub(super) fn definite_descriptions(
         }
     }
     out
+}
+
+/// Role words owned by a definite description ("the ministry's
+/// spokesman", "the court's judges") belong to its actor: a country's
+/// description gives its root (the role keeps its own sector), an
+/// organisation's its code.
+pub(super) fn possessed_roles(
+    cx: &Sentence<'_>,
+    descriptions: &[Mention],
+    mentions: &mut [Mention],
+) {
+    for m in mentions.iter_mut().filter(|m| m.via == Via::Context) {
+        let Some(owner) = descriptions.iter().find(|d| {
+            let gap = cx.body.get(d.end..m.start).unwrap_or("").trim_end();
+            matches!(gap, "'s" | "’s")
+        }) else {
+            continue;
+        };
+        let code = match (&owner.country, &m.sector) {
+            (Some(c), Some(sector)) if cx.is_country(c) => code::with_sector(c, sector),
+            _ => owner.code.clone(),
+        };
+        *m = Mention {
+            entry: m.entry.clone(),
+            person: m.person,
+            ..cx.mention(m.start, m.end, code, Via::Coreference)
+        };
+    }
 }
 
 /// The head noun of a token (its possessive "'s" left out) when it is one of

@@ -229,7 +229,9 @@ fn resolve_sentence(cx: &Sentence<'_>, state: &mut State, out: &mut Vec<Mention>
     titles::mark_respectively(cx, &mut mentions);
     mentions.sort_by_key(|m| (m.start, m.end));
     let mut corefs = coref::coreferences(cx, state, &mentions);
-    corefs.extend(definite::definite_descriptions(cx, &mentions, out));
+    let descriptions = definite::definite_descriptions(cx, &mentions, out);
+    definite::possessed_roles(cx, &descriptions, &mut mentions);
+    corefs.extend(descriptions);
     mentions.retain(|m| {
         m.via != Via::Context || !corefs.iter().any(|c| c.start < m.end && c.end > m.start)
     });
