@@ -78,6 +78,8 @@ pub struct Lexicon {
     pub definite_determiners: WordList,
     /// Head nouns a definite description refers back with ("embassy").
     pub definite_heads: WordList,
+    /// Such head nouns that refer back only a few sentences ("government").
+    pub definite_heads_near: WordList,
     /// Groups of head nouns naming the same body ("court tribunal").
     pub head_synonyms: WordList,
 }

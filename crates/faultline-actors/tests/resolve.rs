@@ -394,13 +394,28 @@ fn only_definite_descriptions_with_an_antecedent_refer_back() {
                 The Chinese embassy rejected it.";
     assert_eq!(code(body, "Chinese embassy"), ["CHNGOV"]);
     // No antecedent within the window: the context as before.
-    let body = "The Canadian embassy issued a statement. Peru protested. \
-                Chile answered. Bolivia waited. The embassy was shut.";
+    let body = "The Japanese government issued a statement. Peru protested. \
+                Chile answered. Bolivia waited. The government was silent.";
     assert!(
-        codes(body, "embassy")
+        codes(body, "government")
             .iter()
             .all(|c| c.1 != Via::Coreference)
     );
+    let body = "The Danish government sent a note. Iran replied. Iraq waited. \
+                Syria spoke. The government then recalled its envoy.";
+    assert_eq!(code(body, "government"), ["SYRGOV"]);
+}
+
+#[test]
+fn an_institution_is_referred_back_to_from_further_away() {
+    let body = "The Parliament of Kenya voted to expel the envoy. Uganda protested. \
+                Tanzania called for calm. Rwanda agreed. Burundi was silent. \
+                Observers were surprised by the Parliament's decision.";
+    assert_eq!(code(body, "Parliament"), ["KENLEG"]);
+    let body = "The Mexican embassy in Havana gave refuge to a dissident. Cuba objected. \
+                Spain urged talks. Chile offered help. Peru too. \
+                The embassy said he would stay.";
+    assert_eq!(code(body, "embassy"), ["MEXGOV"]);
 }
 
 #[test]
@@ -672,7 +687,9 @@ fn every_head_and_synonym_refers_back_in_examples() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     let lex = lexicon::lex();
-    let heads = lex.definite_heads.iter().chain(lex.head_synonyms.iter());
+    let heads = (lex.definite_heads.iter())
+        .chain(lex.definite_heads_near.iter())
+        .chain(lex.head_synonyms.iter());
     for word in heads.flat_map(|g| g.split(' ')) {
         let n = EXAMPLES
             .iter()

@@ -7,7 +7,8 @@
 //! "council", "rebels", …), with an optional "'s", takes the code of the most
 //! recent earlier mention whose own head noun is the same word or one of its
 //! `head_synonyms` ("court tribunal"), in the same sentence or the
-//! `WINDOW` sentences before it; role words that only took the context's
+//! `WINDOW` sentences before it (`WINDOW_NEAR` for the heads of
+//! `definite_heads_near`, "the government", which soon means the local one); role words that only took the context's
 //! country are no antecedent (they say no more than the context would). A description with its own country ("the
 //! Chinese embassy") is a compound, resolved directly; one with no such
 //! antecedent keeps what the other passes gave it. A role word the
@@ -20,7 +21,10 @@ use crate::code;
 use crate::lexicon::lex;
 
 /// How many sentences back an antecedent may be.
-const WINDOW: usize = 3;
+const WINDOW: usize = 8;
+/// How many sentences back the antecedent of a head of
+/// `definite_heads_near` ("the government") may be.
+const WINDOW_NEAR: usize = 3;
 
 /// The definite descriptions of the sentence that refer back to a mention
 /// of this sentence (`mentions`) or of the sentences before it (`earlier`).
@@ -47,12 +51,17 @@ pub(super) fn definite_descriptions(
         if mentions.iter().any(|m| own(&m)) || modifies_next(cx, end) {
             continue;
         }
+        let window = if lex().definite_heads_near.contains(&head) {
+            WINDOW_NEAR
+        } else {
+            WINDOW
+        };
         let before = mentions.iter().rev().filter(|m| m.end <= start);
         let before = out.iter().rev().chain(before).chain(
             earlier
                 .iter()
                 .rev()
-                .take_while(|m| m.sentence + WINDOW >= cx.si),
+                .take_while(|m| m.sentence + window >= cx.si),
         );
         if let Some(a) = before
             // A role word that took the context's country is no evidence.
@@ -106,9 +115,7 @@ fn head_noun(cx: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usiz
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
     let lower = word.to_lowercase();
-    lex()
-        .definite_heads
-        .contains(&lower)
+    (lex().definite_heads.contains(&lower) || lex().definite_heads_near.contains(&lower))
         .then(|| (start, start + word.len(), lower))
 }
 

@@ -30,8 +30,8 @@
 //!    recent group of actors or plural role mention (via `coreference`).
 //! 6. **Definite descriptions** (`definite`). "the embassy", "the court",
 //!    "this ministry", "the rebels" take the code of the latest mention with
-//!    the same head noun (or a synonym) in this sentence or the three before
-//!    it ("The Canadian embassy in Lima … The embassy said" → CANGOV), in
+//!    the same head noun (or a synonym) in this sentence or the eight (for
+//!    "the government", three) before it ("The Canadian embassy in Lima … The embassy said" → CANGOV), in
 //!    place of the context's country (via `coreference`).
 //!
 //! The English words these passes test for are in `data/lexicon.toml`
