@@ -6,13 +6,14 @@
 //! before a head noun of `definite_heads` ("embassy", "ministry", "court",
 //! "council", "rebels", …), with an optional "'s", takes the code of the most
 //! recent earlier mention whose own head noun is the same word or one of its
-//! `head_synonyms` ("court tribunal"), in the same sentence or the
-//! `WINDOW` sentences before it (`WINDOW_NEAR` for the heads of
-//! `definite_heads_near`, "the government", which soon means the local one); role words that only took the context's
-//! country are no antecedent (they say no more than the context would). A description with its own country ("the
-//! Chinese embassy") is a compound, resolved directly; one with no such
-//! antecedent keeps what the other passes gave it. A role word the
-//! description owns ("the ministry's spokesman") is its actor's too.
+//! `head_synonyms` ("court tribunal"), in the same sentence or the `WINDOW`
+//! sentences before it (`WINDOW_NEAR` for the heads of `definite_heads_near`:
+//! "the government" soon means the local one again). Role words that only
+//! took the context's country are no antecedent: they say no more than the
+//! context would. A description with its own country ("the Chinese
+//! embassy") is a compound, resolved directly; one with no antecedent keeps
+//! what the other passes gave it. A role word the description owns ("the
+//! ministry's spokesman") is its actor's too.
 
 use super::compound::used_as_modifier;
 use super::mention::AtomKind;
