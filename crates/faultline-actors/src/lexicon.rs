@@ -1,6 +1,6 @@
 //! The resolver's English words (`data/lexicon.toml`): place words, role
 //! modifiers, apposition leads, capitalised non-names, the role-word
-//! classes, coordination, possessives, group nouns and pronouns, read once by the shared loader (`faultline_text::lexicon`).
+//! classes, coordination, possessives, group nouns, pronouns and the heads of definite descriptions, read once by the shared loader (`faultline_text::lexicon`).
 
 use std::sync::OnceLock;
 
@@ -74,6 +74,14 @@ pub struct Lexicon {
     pub person_pronouns: WordList,
     /// Pronouns referring to a group.
     pub group_pronouns: WordList,
+    /// Determiners of a description referring back ("the", "this").
+    pub definite_determiners: WordList,
+    /// Head nouns a definite description refers back with ("embassy").
+    pub definite_heads: WordList,
+    /// Such head nouns that refer back only a few sentences ("government").
+    pub definite_heads_near: WordList,
+    /// Groups of head nouns naming the same body ("court tribunal").
+    pub head_synonyms: WordList,
 }
 
 /// The lexicon, read on first use (checked by `the_lexicon_loads_and_is_tidy`).

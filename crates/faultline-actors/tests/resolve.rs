@@ -1,12 +1,13 @@
 //! Resolution behaviour: dated roles, text over dictionary, appositions,
-//! context aliases, anonymous sources and coreference-lite.
+//! context aliases, anonymous sources, coreference-lite and definite
+//! descriptions referring back.
 
 #![allow(clippy::unwrap_used)] // test helpers: a panic is the failure report
 
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use faultline_actors::{Actors, Mention, SentenceRef, Via};
+use faultline_actors::{Actors, Mention, SentenceRef, Via, lexicon};
 
 static ACTORS: LazyLock<Actors> = LazyLock::new(|| Actors::defaults().unwrap());
 
@@ -308,4 +309,417 @@ fn every_country_listed_after_role_of_takes_the_role() {
         "2021-03-01",
     );
     assert!(!code_of(&ms, "Peru").contains(&"PERGOV"), "{ms:?}");
+}
+
+/// The codes, and how they were found, of the mentions of `body` (resolved
+/// on a date of 2020) whose text is `text`.
+fn codes(body: &str, text: &str) -> Vec<(String, Via)> {
+    resolve_on(body, "2020-05-01")
+        .into_iter()
+        .filter(|m| m.text == text)
+        .map(|m| (m.code, m.via))
+        .collect()
+}
+
+fn code(body: &str, text: &str) -> Vec<String> {
+    codes(body, text).into_iter().map(|c| c.0).collect()
+}
+
+#[test]
+fn an_office_named_again_takes_the_first_mention_code() {
+    let body = "The Canadian embassy in Lima issued a statement on Monday. \
+                The embassy rejected the accusation.";
+    assert_eq!(
+        codes(body, "embassy"),
+        [("CANGOV".into(), Via::Coreference)]
+    );
+    let body = "Brazil's foreign ministry summoned the Argentine envoy. \
+                The ministry said the remarks were unacceptable.";
+    assert_eq!(code(body, "ministry"), ["BRAGOV"]);
+    let body = "Egypt's foreign ministry met envoys from Libya and Chad. \
+                That ministry's statement was brief.";
+    assert_eq!(code(body, "ministry"), ["EGYGOV"]);
+}
+
+#[test]
+fn organisations_named_again_by_their_head_noun() {
+    let body = "The European Commission fined a Dutch bank. \
+                The commission said the fine was fair.";
+    assert_eq!(code(body, "commission"), ["IGOEEUCOM"]);
+    let body = "The UN Security Council met over Syria on Friday. \
+                The council later condemned the shelling.";
+    assert_eq!(code(body, "council"), ["IGOUNOSCR"]);
+    let body = "The International Criminal Court opened a case on Sudan. \
+                The court's prosecutor asked for warrants.";
+    assert_eq!(code(body, "court"), ["IGOJUDICC"]);
+}
+
+#[test]
+fn forces_and_groups_named_again() {
+    let body = "Houthi rebels fired drones at Saudi Arabia. \
+                The rebels said more would follow.";
+    assert_eq!(code(body, "rebels"), code(body, "Houthi rebels"));
+    let body = "The Iranian navy seized a tanker near Oman. \
+                The navy said the ship broke the rules.";
+    assert_eq!(code(body, "navy"), ["IRNMIL"]);
+    let body = "The Japanese government protested to China. \
+                The government said the incursion was unacceptable.";
+    assert_eq!(code(body, "government"), ["JPNGOV"]);
+}
+
+#[test]
+fn a_synonym_head_refers_back_too() {
+    let body = "A UN tribunal convicted two militia leaders from Serbia. \
+                The court rejected their appeal.";
+    assert_eq!(code(body, "court"), ["IGOUNO"]);
+    let body = "The Israeli military struck targets near Gaza. \
+                The army said it hit rocket launchers.";
+    assert_eq!(code(body, "army"), ["ISRMIL"]);
+}
+
+#[test]
+fn only_definite_descriptions_with_an_antecedent_refer_back() {
+    // Indefinite: a new embassy, not the Canadian one.
+    let body = "The Canadian embassy in Lima issued a statement. \
+                Chile said an embassy would open in Quito.";
+    assert!(
+        codes(body, "embassy")
+            .iter()
+            .all(|c| c.1 != Via::Coreference),
+        "{:?}",
+        codes(body, "embassy")
+    );
+    // Its own country: resolved directly.
+    let body = "The Canadian embassy issued a statement. \
+                The Chinese embassy rejected it.";
+    assert_eq!(code(body, "Chinese embassy"), ["CHNGOV"]);
+    // No antecedent within the window: the context as before.
+    let body = "The Japanese government issued a statement. Peru protested. \
+                Chile answered. Bolivia waited. The government was silent.";
+    assert!(
+        codes(body, "government")
+            .iter()
+            .all(|c| c.1 != Via::Coreference)
+    );
+    let body = "The Danish government sent a note. Iran replied. Iraq waited. \
+                Syria spoke. The government then recalled its envoy.";
+    assert_eq!(code(body, "government"), ["SYRGOV"]);
+}
+
+#[test]
+fn an_institution_is_referred_back_to_from_further_away() {
+    let body = "The Parliament of Kenya voted to expel the envoy. Uganda protested. \
+                Tanzania called for calm. Rwanda agreed. Burundi was silent. \
+                Observers were surprised by the Parliament's decision.";
+    assert_eq!(code(body, "Parliament"), ["KENLEG"]);
+    let body = "The Mexican embassy in Havana gave refuge to a dissident. Cuba objected. \
+                Spain urged talks. Chile offered help. Peru too. \
+                The embassy said he would stay.";
+    assert_eq!(code(body, "embassy"), ["MEXGOV"]);
+}
+
+#[test]
+fn a_description_modifying_a_role_word_is_left_to_it() {
+    let body = "The Pakistani army moved troops. The army chief said so.";
+    assert!(code(body, "army").is_empty());
+    let body = "The Turkish navy sent ships. The navy spokesman confirmed it.";
+    assert!(code(body, "navy").is_empty());
+}
+
+/// Two examples of each head noun of `definite_heads` and each group of
+/// `head_synonyms`: (text, antecedent, description). Another country
+/// stands between them, so the context alone would code it otherwise.
+const EXAMPLES: &[(&str, &str, &str)] = &[
+    (
+        "The Kenyan administration rejected a request from Uganda. The administration said it had no choice.",
+        "Kenyan administration",
+        "administration",
+    ),
+    (
+        "The Philippine administration protested to China. This administration will not back down.",
+        "Philippine administration",
+        "administration",
+    ),
+    (
+        "The Saudi news agency reported strikes in Yemen. The agency gave no toll.",
+        "Saudi news agency",
+        "agency",
+    ),
+    (
+        "The International Atomic Energy Agency inspected a site in Iran. The agency found traces of uranium.",
+        "International Atomic Energy Agency",
+        "agency",
+    ),
+    (
+        "The Indian army fired across the border into Pakistan. The army said it was retaliating.",
+        "Indian army",
+        "army",
+    ),
+    (
+        "Sudan's army clashed with fighters near Chad. The army claimed a victory.",
+        "Sudan's army",
+        "army",
+    ),
+    (
+        "The Israeli cabinet approved a plan for Lebanon. The cabinet met again on Sunday.",
+        "Israeli cabinet",
+        "cabinet",
+    ),
+    (
+        "Japan's cabinet discussed a dispute with Korea. That cabinet later resigned.",
+        "Japan's cabinet",
+        "cabinet",
+    ),
+    (
+        "The European Commission opened a case against Hungary. The commission gave it a month.",
+        "European Commission",
+        "commission",
+    ),
+    (
+        "The European Commission fined a bank from Denmark. The commission's decision can be appealed.",
+        "European Commission",
+        "commission",
+    ),
+    (
+        "The Russian consulate in Istanbul issued a warning to Turkey. The consulate closed on Friday.",
+        "Russian consulate",
+        "consulate",
+    ),
+    (
+        "China's consulate in Houston was ordered shut by the United States. The consulate burned documents.",
+        "China's consulate",
+        "consulate",
+    ),
+    (
+        "The UN Security Council met over Syria. The council condemned the shelling.",
+        "UN Security Council",
+        "council",
+    ),
+    (
+        "The Gulf Cooperation Council criticised Iran. The council called for restraint.",
+        "Gulf Cooperation Council",
+        "council",
+    ),
+    (
+        "An Iranian court jailed a French researcher. The court gave her five years.",
+        "Iranian court",
+        "court",
+    ),
+    (
+        "The International Court of Justice heard a case against Myanmar. The court ordered emergency measures.",
+        "International Court of Justice",
+        "court",
+    ),
+    (
+        "A Chinese delegation arrived in Nepal on Monday. The delegation met the prime minister.",
+        "Chinese delegation",
+        "delegation",
+    ),
+    (
+        "The Turkish delegation walked out of talks with Greece. The delegation returned a day later.",
+        "Turkish delegation",
+        "delegation",
+    ),
+    (
+        "The Canadian embassy in Lima issued a statement. The embassy rejected the accusation.",
+        "Canadian embassy",
+        "embassy",
+    ),
+    (
+        "Ghana's embassy in Rome denied the report. The embassy asked for a correction.",
+        "Ghana's embassy",
+        "embassy",
+    ),
+    (
+        "The Japanese government protested to China. The government said the incursion was unacceptable.",
+        "Japanese government",
+        "government",
+    ),
+    (
+        "Germany's government criticised Poland. The government's spokesman gave no details.",
+        "Germany's government",
+        "government",
+    ),
+    (
+        "Myanmar's military detained a reporter from Thailand. The military declared an emergency.",
+        "Myanmar's military",
+        "military",
+    ),
+    (
+        "The Nigerian military struck camps near Niger. The military said dozens were killed.",
+        "Nigerian military",
+        "military",
+    ),
+    (
+        "A Libyan militia shelled the airport despite a warning from Egypt. The militia denied it.",
+        "Libyan militia",
+        "militia",
+    ),
+    (
+        "An Iraqi militia attacked a convoy near Syria. That militia has struck before.",
+        "Iraqi militia",
+        "militia",
+    ),
+    (
+        "Brazil's foreign ministry summoned the Argentine envoy. The ministry said the remarks were unacceptable.",
+        "Brazil's foreign ministry",
+        "ministry",
+    ),
+    (
+        "The Indian defence ministry accused Pakistan of shelling. The ministry released photos.",
+        "Indian defence ministry",
+        "ministry",
+    ),
+    (
+        "The Iranian navy seized a tanker near Oman. The navy said the ship broke the rules.",
+        "Iranian navy",
+        "navy",
+    ),
+    (
+        "The Chinese navy shadowed a frigate from Australia. The navy called it routine.",
+        "Chinese navy",
+        "navy",
+    ),
+    (
+        "The Ukrainian parliament voted to cut ties with Russia. The parliament also passed a budget.",
+        "Ukrainian parliament",
+        "parliament",
+    ),
+    (
+        "Lebanon's parliament elected a speaker despite objections from Syria. The parliament then adjourned.",
+        "Lebanon's parliament",
+        "parliament",
+    ),
+    (
+        "Houthi rebels fired drones at Saudi Arabia. The rebels said more would follow.",
+        "Houthi rebels",
+        "rebels",
+    ),
+    (
+        "Colombian rebels freed two hostages in Venezuela. The rebels demanded talks.",
+        "Colombian rebels",
+        "rebels",
+    ),
+    (
+        "The Syrian regime bombed towns near Turkey. The regime denied it.",
+        "Syrian regime",
+        "regime",
+    ),
+    (
+        "The Iranian regime arrested a British engineer. This regime has done so before.",
+        "Iranian regime",
+        "regime",
+    ),
+    (
+        "A UN tribunal convicted a general from Serbia. The tribunal sentenced him to life.",
+        "UN tribunal",
+        "tribunal",
+    ),
+    (
+        "An Iranian court tried a Canadian student. The tribunal denied her a lawyer.",
+        "Iranian court",
+        "tribunal",
+    ),
+    (
+        "The Israeli military struck targets near Gaza. The army said it hit rocket launchers.",
+        "Israeli military",
+        "army",
+    ),
+    (
+        "The Egyptian army sealed the border with Libya. The military said the move was temporary.",
+        "Egyptian army",
+        "military",
+    ),
+    (
+        "A UN tribunal convicted two commanders from Croatia. The court rejected their appeal.",
+        "UN tribunal",
+        "court",
+    ),
+    (
+        "A Turkish court tried a Dutch journalist. The court freed him on bail.",
+        "Turkish court",
+        "court",
+    ),
+    (
+        "The Ukrainian legislature condemned Russia. The parliament voted unanimously.",
+        "Ukrainian legislature",
+        "parliament",
+    ),
+    (
+        "Georgia's parliament passed a law opposed by the United States. The legislature defended it.",
+        "Georgia's parliament",
+        "legislature",
+    ),
+    (
+        "Iraqi militias fired rockets at a base used by the United States. The militia later denied it.",
+        "Iraqi militias",
+        "militia",
+    ),
+    (
+        "Sudanese militiamen raided villages near Chad. The militia withdrew the next day.",
+        "Sudanese militiamen",
+        "militia",
+    ),
+    (
+        "Somali militiamen blocked a road used by Kenya. The militia demanded a toll.",
+        "Somali militiamen",
+        "militia",
+    ),
+    (
+        "Nigerian militias seized oil workers from Italy. That militia released them a week later.",
+        "Nigerian militias",
+        "militia",
+    ),
+];
+
+#[test]
+fn every_head_and_synonym_refers_back_in_examples() {
+    let mut wrong = Vec::new();
+    for (body, antecedent, description) in EXAMPLES {
+        let want = code(body, antecedent);
+        let got = codes(body, description);
+        let ok = want.len() == 1 && got.len() == 1 && got[0] == (want[0].clone(), Via::Coreference);
+        if !ok {
+            wrong.push(format!(
+                "{body}: {antecedent} {want:?}, {description} {got:?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    let lex = lexicon::lex();
+    let heads = (lex.definite_heads.iter())
+        .chain(lex.definite_heads_near.iter())
+        .chain(lex.head_synonyms.iter());
+    for word in heads.flat_map(|g| g.split(' ')) {
+        let n = EXAMPLES
+            .iter()
+            .filter(|e| e.2 == word || e.1.to_lowercase().ends_with(word))
+            .count();
+        assert!(n >= 2, "{word}: {n} example(s); give each head two");
+    }
+}
+
+#[test]
+fn a_role_owned_by_a_definite_description_is_its_actor() {
+    let body =
+        "Germany's government criticised Poland. The government's spokesman gave no details.";
+    assert_eq!(code(body, "spokesman"), ["DEUGOV"]);
+    let body =
+        "The Iranian navy seized a tanker near Oman. The navy's commander said it broke the rules.";
+    assert_eq!(code(body, "commander"), ["IRNMIL"]);
+    let body = "The European Commission fined a bank from Denmark. The commission's spokeswoman defended the fine.";
+    assert_eq!(code(body, "spokeswoman"), ["IGOEEUCOM"]);
+}
+
+#[test]
+fn people_from_a_country_stand_for_its_government() {
+    let body = "Representatives from Iran met officials from Iraq in Geneva.";
+    assert_eq!(code(body, "Representatives from Iran"), ["IRNGOV"]);
+    assert_eq!(code(body, "officials from Iraq"), ["IRQGOV"]);
+    let body = "Diplomats from Egypt and envoys of Jordan attended the funeral.";
+    assert_eq!(code(body, "Diplomats from Egypt"), ["EGYGOV"]);
+    assert_eq!(code(body, "envoys of Jordan"), ["JORGOV"]);
+    let body = "Representatives of Chile arrived late. Envoys from Peru left early.";
+    assert_eq!(code(body, "Representatives of Chile"), ["CHLGOV"]);
+    assert_eq!(code(body, "Envoys from Peru"), ["PERGOV"]);
 }

@@ -28,6 +28,11 @@
 //!    "both sides", "the three countries" refer to the countries last engaged
 //!    together; "he"/"she" to the most recent person; "they" to the most
 //!    recent group of actors or plural role mention (via `coreference`).
+//! 6. **Definite descriptions** (`definite`). "the embassy", "the court",
+//!    "this ministry", "the rebels" take the code of the latest mention with
+//!    the same head noun (or a synonym) in this sentence or the eight (for
+//!    "the government", three) before it ("The Canadian embassy in Lima … The embassy said" → CANGOV), in
+//!    place of the context's country (via `coreference`).
 //!
 //! The English words these passes test for are in `data/lexicon.toml`
 //! (`crate::lexicon`); the word tests shared by several passes are in
@@ -36,6 +41,7 @@
 mod compound;
 mod context;
 mod coref;
+mod definite;
 mod mention;
 mod titles;
 mod words;
@@ -222,7 +228,10 @@ fn resolve_sentence(cx: &Sentence<'_>, state: &mut State, out: &mut Vec<Mention>
     titles::mark_appositives(cx, &mut mentions);
     titles::mark_respectively(cx, &mut mentions);
     mentions.sort_by_key(|m| (m.start, m.end));
-    let corefs = coref::coreferences(cx, state, &mentions);
+    let mut corefs = coref::coreferences(cx, state, &mentions);
+    let descriptions = definite::definite_descriptions(cx, &mentions, out);
+    definite::possessed_roles(cx, &descriptions, &mut mentions);
+    corefs.extend(descriptions);
     mentions.retain(|m| {
         m.via != Via::Context || !corefs.iter().any(|c| c.start < m.end && c.end > m.start)
     });

@@ -1,0 +1,176 @@
+//! Definite descriptions that refer back: "The Canadian embassy in Lima
+//! issued a statement. The embassy rejected the accusation." — "the
+//! embassy" is the Canadian one (CANGOV), not the country of the context.
+//!
+//! A determiner of `definite_determiners` ("the", "this", "that") right
+//! before a head noun of `definite_heads` ("embassy", "ministry", "court",
+//! "council", "rebels", …), with an optional "'s", takes the code of the most
+//! recent earlier mention whose own head noun is the same word or one of its
+//! `head_synonyms` ("court tribunal"), in the same sentence or the `WINDOW`
+//! sentences before it (`WINDOW_NEAR` for the heads of `definite_heads_near`:
+//! "the government" soon means the local one again). Role words that only
+//! took the context's country are no antecedent: they say no more than the
+//! context would. A description with its own country ("the Chinese
+//! embassy") is a compound, resolved directly; one with no antecedent keeps
+//! what the other passes gave it. A role word the description owns ("the
+//! ministry's spokesman") is its actor's too.
+
+use super::compound::used_as_modifier;
+use super::mention::AtomKind;
+use super::{Mention, Sentence, Via};
+use crate::code;
+use crate::lexicon::lex;
+
+/// How many sentences back an antecedent may be.
+const WINDOW: usize = 8;
+/// How many sentences back the antecedent of a head of
+/// `definite_heads_near` ("the government") may be.
+const WINDOW_NEAR: usize = 3;
+
+/// The definite descriptions of the sentence that refer back to a mention
+/// of this sentence (`mentions`) or of the sentences before it (`earlier`).
+pub(super) fn definite_descriptions(
+    cx: &Sentence<'_>,
+    mentions: &[Mention],
+    earlier: &[Mention],
+) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let text = &cx.body[cx.s.start..cx.s.end];
+    let toks = faultline_text::tokens(text, cx.s.start);
+    for pair in toks.windows(2) {
+        let det = &cx.body[pair[0].span.start..pair[0].span.end];
+        if !lex()
+            .definite_determiners
+            .contains(&det.to_ascii_lowercase())
+        {
+            continue;
+        }
+        let Some((start, end, head)) = head_noun(cx, pair[1].span.start, pair[1].span.end) else {
+            continue;
+        };
+        let own = |m: &&Mention| m.via != Via::Context && m.start < end && m.end > start;
+        if mentions.iter().any(|m| own(&m)) || modifies_next(cx, end) {
+            continue;
+        }
+        let window = if lex().definite_heads_near.contains(&head) {
+            WINDOW_NEAR
+        } else {
+            WINDOW
+        };
+        let before = mentions.iter().rev().filter(|m| m.end <= start);
+        let before = out.iter().rev().chain(before).chain(
+            earlier
+                .iter()
+                .rev()
+                .take_while(|m| m.sentence + window >= cx.si),
+        );
+        if let Some(a) = before
+            // A role word that took the context's country is no evidence.
+            .filter(|m| !m.person && !m.appositive && m.via != Via::Context)
+            .find(|m| same_head(&head, &head_of(&m.text)))
+        {
+            let m = Mention {
+                entry: a.entry.clone(),
+                ..cx.mention(start, end, a.code.clone(), Via::Coreference)
+            };
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// Role words owned by a definite description ("the ministry's
+/// spokesman", "the court's judges") belong to its actor: a country's
+/// description gives its root (the role keeps its own sector), an
+/// organisation's its code.
+pub(super) fn possessed_roles(
+    cx: &Sentence<'_>,
+    descriptions: &[Mention],
+    mentions: &mut [Mention],
+) {
+    for m in mentions.iter_mut().filter(|m| m.via == Via::Context) {
+        let Some(owner) = descriptions.iter().find(|d| {
+            let gap = cx.body.get(d.end..m.start).unwrap_or("").trim_end();
+            matches!(gap, "'s" | "’s")
+        }) else {
+            continue;
+        };
+        let code = match (&owner.country, &m.sector) {
+            (Some(c), Some(sector)) if cx.is_country(c) => code::with_sector(c, sector),
+            _ => owner.code.clone(),
+        };
+        *m = Mention {
+            entry: m.entry.clone(),
+            person: m.person,
+            ..cx.mention(m.start, m.end, code, Via::Coreference)
+        };
+    }
+}
+
+/// The head noun of a token (its possessive "'s" left out) when it is one of
+/// `definite_heads`: its span and its lower-case form.
+fn head_noun(cx: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usize, String)> {
+    let word = &cx.body[start..end];
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    let lower = word.to_lowercase();
+    (lex().definite_heads.contains(&lower) || lex().definite_heads_near.contains(&lower))
+        .then(|| (start, start + word.len(), lower))
+}
+
+/// True when the noun ending at `end` modifies the word after it: a role
+/// word ("the army chief", "the embassy spokesman"), whose description it
+/// is, or an abstract noun ("the court ruling", "the army exercises").
+fn modifies_next(cx: &Sentence<'_>, end: usize) -> bool {
+    let next_role = cx.atoms.iter().find(|a| a.end > end).is_some_and(|a| {
+        // A longer role phrase ("army chief") or a role word right after.
+        a.start < end || (a.kind == AtomKind::Sector && cx.body[end..a.start].trim().is_empty())
+    });
+    next_role || used_as_modifier(cx.body, end, cx.s.end)
+}
+
+/// The head noun of a mention's text, lower case: the word before its first
+/// "of", "in" or "from" ("ministry of foreign affairs of Brazil" →
+/// "ministry"), else its last word ("Brazil's foreign ministry" →
+/// "ministry"), without a possessive.
+fn head_of(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let cut = words
+        .iter()
+        .skip(1)
+        .position(|w| lex().member_leads.contains(w) || lex().location_leads.contains(w))
+        .map_or(words.len(), |p| p + 1);
+    let head = words[..cut].last().copied().unwrap_or("");
+    head.strip_suffix("'s")
+        .or_else(|| head.strip_suffix("’s"))
+        .unwrap_or(head)
+        .to_owned()
+}
+
+/// True when two head nouns name the same kind of body: the same word, or
+/// words of one group of `head_synonyms` ("court tribunal").
+fn same_head(a: &str, b: &str) -> bool {
+    a == b
+        || lex().head_synonyms.iter().any(|group| {
+            let mut words = group.split(' ');
+            words.clone().any(|w| w == a) && words.any(|w| w == b)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_nouns_of_mentions() {
+        assert_eq!(head_of("ministry of foreign affairs of Brazil"), "ministry");
+        assert_eq!(head_of("Brazil's foreign ministry"), "ministry");
+        assert_eq!(head_of("International Court of Justice"), "court");
+        assert_eq!(head_of("Canadian embassy"), "embassy");
+        assert!(same_head("court", "tribunal") && same_head("army", "military"));
+        assert!(!same_head("court", "army"));
+    }
+}
