@@ -415,6 +415,7 @@ impl Coder {
                 &mut art,
             );
         }
+        clause::refine_dates(doc.body, &doc.sentences, &dated, &mut art.events);
         Coded {
             events: art.events,
             quotes,

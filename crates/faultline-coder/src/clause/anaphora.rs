@@ -33,6 +33,10 @@ pub struct Anaphora {
     /// attacks"): the claimant becomes the actor of the unclaimed event
     /// the noun names.
     pub claims: Vec<String>,
+    /// Verbs of occurring after a definite event noun at a sentence's
+    /// start ("the attack took place on 3 May"): the sentence dates the
+    /// event the noun names (see `redate.rs`).
+    pub occurrence: Vec<String>,
     /// The groups of nouns.
     pub group: Vec<Group>,
 }

@@ -31,10 +31,12 @@ mod emit;
 mod factuality;
 mod parse;
 mod pattern;
+mod redate;
 mod roles;
 mod triggers;
 
 pub use dating::{SentenceDates, document_dates};
+pub use redate::refine as refine_dates;
 
 use std::collections::HashSet;
 

@@ -1,0 +1,142 @@
+//! Dates that later sentences give an event the article first reported
+//! vaguely: "A Chinese submarine entered Japanese waters last week. … The
+//! intrusion occurred on 10 November." A sentence that opens with a
+//! definite event noun and a verb of occurring ("the attack happened on
+//! Tuesday", "this raid took place on 3 May") and holds one date to the
+//! day re-dates the latest earlier event the noun can name, when that
+//! event's own date was vaguer (no date to the day in its words) and lies
+//! within a week and a half of the new one.
+//!
+//! Input: the article's sentences, their date expressions and the events
+//! coded. Output: the events, some re-dated (`date_source` "text", the
+//! expression of the later sentence as `date_text`). The verbs of
+//! occurring are data (`data/anaphora.toml`, `occurrence`).
+
+use faultline_dates::{EventDate, PartialDate};
+
+use super::anaphora;
+use super::dating::SentenceDates;
+use crate::event::{Event, Factuality};
+
+/// How far (days) a day may lie from the vaguer date it makes precise.
+const NEAR_DAYS: i64 = 10;
+
+/// Re-dates `events` from the sentences that date an earlier event.
+pub fn refine(
+    body: &str,
+    sentences: &[(usize, usize, usize)],
+    dated: &[SentenceDates],
+    events: &mut [Event],
+) {
+    for (i, &(start, end, _)) in sentences.iter().enumerate() {
+        let Some(day) = one_day(dated.get(i).map_or(&[], |d| d.dates.as_slice())) else {
+            continue;
+        };
+        let Some(noun) = body.get(start..end).and_then(occurrence_noun) else {
+            continue;
+        };
+        if let Some(e) = antecedent(&noun, i, events) {
+            redate(e, body, day);
+        }
+    }
+}
+
+/// The sentence's only date expression, when it is to the day.
+fn one_day(dates: &[EventDate]) -> Option<&EventDate> {
+    match dates {
+        [d] if matches!(d.date, PartialDate::Date(_)) && !d.future => Some(d),
+        _ => None,
+    }
+}
+
+/// The event noun of a sentence that opens "the|this NOUN occurred|took
+/// place …", lower case.
+fn occurrence_noun(text: &str) -> Option<String> {
+    let lower = text.trim_start().to_lowercase();
+    let mut words = lower.split_whitespace();
+    let det = words.next()?;
+    let noun = words.next()?;
+    if !anaphora::is_definite(det) || anaphora::group_of(noun).is_none() {
+        return None;
+    }
+    let rest: Vec<&str> = words.take(3).collect();
+    let rest = rest.join(" ");
+    anaphora::table()
+        .occurrence
+        .iter()
+        .any(|v| rest == *v || rest.starts_with(&format!("{v} ")))
+        .then(|| noun.to_owned())
+}
+
+/// The latest asserted event before sentence `i` that `noun` can name and
+/// whose date has no day of its own in the text.
+fn antecedent<'e>(noun: &str, i: usize, events: &'e mut [Event]) -> Option<&'e mut Event> {
+    let group = anaphora::group_of(noun)?;
+    events.iter_mut().rev().find(|e| {
+        e.sentence.index < i
+            && e.factuality == Factuality::Asserted
+            && group.roots.iter().any(|r| r == "*" || *r == e.root)
+    })
+}
+
+/// Gives `e` the day `d` when its own date is vaguer and near it.
+fn redate(e: &mut Event, body: &str, d: &EventDate) {
+    let PartialDate::Date(day) = d.date else {
+        return;
+    };
+    let vague = e.date_source != "text" || e.date_text.as_deref().is_some_and(is_vague);
+    let near = e
+        .date
+        .first_day()
+        .is_some_and(|first| (first - day).num_days().abs() <= NEAR_DAYS);
+    if vague && near {
+        e.date = d.date;
+        e.date_source = "text";
+        e.date_text = body.get(d.start..d.end).map(str::to_owned);
+    }
+}
+
+/// A date expression that names no day ("last week", "earlier this month").
+fn is_vague(text: &str) -> bool {
+    let t = text.to_lowercase();
+    t.contains("week") || t.contains("month") || t.contains("recent")
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    fn dates(body: &str, trigger: &str) -> Vec<String> {
+        let coder = crate::Coder::defaults().expect("default dictionaries");
+        let date = NaiveDate::from_ymd_opt(2021, 6, 17).unwrap_or_default();
+        coder
+            .code_doc(&crate::Doc::from_text("r", body, date))
+            .events
+            .into_iter()
+            .filter(|e| e.trigger.text == trigger)
+            .map(|e| e.date.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_later_sentence_gives_a_vaguely_dated_event_its_day() {
+        let body = "Russian bombers entered Finnish airspace last week. \
+                    The incursion took place on 9 June, Finland said.";
+        assert_eq!(dates(body, "entered"), vec!["2021-06-09".to_owned()]);
+        let body = "Indian troops attacked a Pakistani post last week, officials said. \
+                    The attack occurred on June 11 near the border.";
+        assert_eq!(dates(body, "attacked"), vec!["2021-06-11".to_owned()]);
+    }
+
+    #[test]
+    fn a_dated_event_or_a_far_day_is_left_alone() {
+        // The event has its own day; the later day is another event's.
+        let body = "Indian troops attacked a Pakistani post on Monday. \
+                    The attack occurred on June 2 near the border.";
+        assert_eq!(dates(body, "attacked"), vec!["2021-06-14".to_owned()]);
+        // Two months away: not the same week.
+        let body = "Russian bombers entered Finnish airspace last week. \
+                    The incursion took place on 9 April, Finland said.";
+        assert_ne!(dates(body, "entered"), vec!["2021-04-09".to_owned()]);
+    }
+}
