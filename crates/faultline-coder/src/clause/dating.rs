@@ -112,7 +112,18 @@ fn sets_context(d: &EventDate, anchor: NaiveDate) -> bool {
 /// The date of trigger `f`, given its factuality.
 pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: Assessed) -> Dated {
     let clause_start = s.clause_start(f.verb);
-    let (mut date, source, text, future) = date_for(s, dates, f.verb, clause_start);
+    let (mut date, mut source, mut text, future) = date_for(s, dates, f.verb, clause_start);
+    // A statement of intent is dated when it was made, not when what it
+    // intends is due ("agreed to build the pipeline by 2025"): the
+    // sentence's past dates only.
+    if a.intent && a.factuality == Factuality::Asserted && (future || is_ahead(&date, s)) {
+        let past: Vec<EventDate> = dates
+            .iter()
+            .filter(|d| !d.future && !is_ahead(&d.date, s))
+            .cloned()
+            .collect();
+        (date, source, text, _) = date_for(s, &past, f.verb, clause_start);
+    }
     let mut factuality = a.factuality;
     let mut cue = a.cue;
     // A planned event's "June 9" is the next June 9, not the last one, and
@@ -140,6 +151,11 @@ pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: As
         cue,
         code: a.code,
     }
+}
+
+/// True when `date` begins after the article date.
+fn is_ahead(date: &PartialDate, s: &Sentence<'_>) -> bool {
+    s.inp.anchor_known && date.first_day().is_some_and(|d| d > s.inp.anchor)
 }
 
 /// The date of an event: the date expression nearest the trigger in its
@@ -331,6 +347,19 @@ mod tests {
         let body = "On Tuesday the families of the victims of the attack in May \
                     and Chile accused Peru of spying.";
         assert_eq!(dated(body, "accused").0, "2021-03-02");
+    }
+
+    #[test]
+    fn an_intent_is_dated_when_stated_not_when_due() {
+        // Thursday 2021-03-04: Monday is 2021-03-01.
+        assert_eq!(
+            dated("Chile will sign a trade pact with Peru in 2030.", "sign").0,
+            "2021-03-04"
+        );
+        assert_eq!(
+            dated("Greece will meet Turkish officials next week.", "meet").0,
+            "2021-03-04"
+        );
     }
 
     #[test]

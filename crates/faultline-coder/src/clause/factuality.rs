@@ -25,6 +25,9 @@ pub(super) struct Governor {
     fail: bool,
     /// Another verb: "voted to expel".
     other: bool,
+    /// An infinitive of purpose: "met in Athens to sign a deal" states
+    /// what the meeting was for, an intent (03) that really was shown.
+    purpose: bool,
 }
 
 /// The factuality of an event and the code it ends up with.
@@ -51,10 +54,22 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
         g -= 1;
     }
     let clause_from = s.clause_start(f.verb);
-    if found
+    // "met in Athens to sign a deal": a purpose clause is an event of its
+    // own, not the earlier trigger's complement.
+    let governed = found
         .iter()
-        .any(|t| t.verb >= clause_from && t.verb < f.verb)
+        .any(|t| t.verb >= clause_from && t.verb < f.verb);
+    if governed
+        && s.parse
+            .as_ref()
+            .is_some_and(|p| p.is_purpose_clause(f.verb))
     {
+        return Some(Governor {
+            purpose: true,
+            ..Governor::default()
+        });
+    }
+    if governed {
         return None;
     }
     let gw = words[g].lower.as_str();
@@ -65,6 +80,7 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
         intent,
         fail,
         other,
+        purpose: false,
     })
 }
 
@@ -233,6 +249,9 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
     }
     if gov.intent {
         return Cues::intent(governor_word());
+    }
+    if gov.purpose {
+        return Cues::intent("to".to_owned());
     }
     if gov.other && intent_codes && enacted_demand(words, clause_start, f.verb) {
         // "Parliament voted for a resolution to expel US troops": the vote

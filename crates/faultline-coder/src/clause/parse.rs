@@ -59,6 +59,9 @@ pub(super) struct ParsedRoles {
     pub event_reference: Option<String>,
     /// The verb has a passive auxiliary ("was further sanctioned").
     pub aux_passive: bool,
+    /// The actors of the verb's `between`/`among` oblique ("was signed
+    /// between Chile and Peru"): the parties of a joint act.
+    pub pair: Vec<usize>,
     /// The verb's own subject is a common noun phrase that names no actor
     /// ("the agreement signed …", "a car bomb killed …").
     pub subject_names_nobody: bool,
@@ -183,6 +186,15 @@ impl<'p> Parse<'p> {
             event_reference: None,
             aux_passive: self.tree.child(verb, "aux:pass").is_some(),
             subject_names_nobody: false,
+            pair: args
+                .obliques
+                .iter()
+                .filter(|o| {
+                    o.case
+                        .is_some_and(|c| lex().pair_cases.contains(&self.lower(c)))
+                })
+                .flat_map(|o| self.actors_of_phrase(o.word, 0))
+                .collect(),
         };
         // Every subject the parse gives the verb (a misparse may give two)
         // is a common noun naming no actor.
@@ -265,6 +277,7 @@ impl<'p> Parse<'p> {
             event_reference: None,
             aux_passive: false,
             subject_names_nobody: false,
+            pair: Vec::new(),
         })
     }
 
@@ -342,6 +355,18 @@ impl<'p> Parse<'p> {
             rel == "obj" || rel.starts_with("nsubj") || rel.starts_with("aux")
         });
         !(noun && nominal_place && !clausal)
+    }
+
+    /// True when the word of token `t` heads an infinitive of purpose
+    /// (`advcl` marked "to": "met in Athens to sign a deal").
+    pub fn is_purpose_clause(&self, t: usize) -> bool {
+        self.word(t).is_some_and(|w| {
+            self.tree.rel(w) == "advcl"
+                && self
+                    .tree
+                    .child(w, "mark")
+                    .is_some_and(|m| self.lower(m) == "to")
+        })
     }
 
     /// True when the word of token `t` is the verb of a clause with a
@@ -727,6 +752,48 @@ mod tests {
         events
             .iter()
             .any(|(s, t, _)| s.starts_with(source) && t.starts_with(target))
+    }
+
+    #[test]
+    fn the_parties_after_between_or_among_act_together_in_a_passive() {
+        each_has(&[
+            (
+                "A memorandum of understanding on fisheries was signed between Chile and Peru.",
+                "PER",
+                "CHL",
+            ),
+            (
+                "An accord on fishing rights in the Pacific was signed among Chile, Peru and Ecuador.",
+                "ECU",
+                "PER",
+            ),
+        ]);
+        // "between" inside the subject names no one acting.
+        let ev = pairs("Disputes between Chile and Peru were settled by the court.");
+        assert!(!has(&ev, "CHL", "PER") && !has(&ev, "PER", "CHL"), "{ev:?}");
+    }
+
+    #[test]
+    fn an_infinitive_of_purpose_is_a_shown_intent() {
+        for body in [
+            "The foreign ministers of Chile and Peru met in Lima on Monday to sign a fisheries accord.",
+            "Japan's envoy flew to Seoul to discuss trade with South Korea.",
+        ] {
+            let coder = crate::Coder::defaults().expect("default dictionaries");
+            let date = chrono::NaiveDate::from_ymd_opt(2021, 3, 2).unwrap_or_default();
+            let ev = coder
+                .code_doc(&crate::Doc::from_text("p", body, date))
+                .events;
+            let intent = ev
+                .iter()
+                .find(|e| matches!(e.trigger.text.as_str(), "sign" | "discuss"))
+                .unwrap_or_else(|| panic!("{body}: {ev:?}"));
+            assert_eq!(
+                (intent.root.as_str(), intent.factuality),
+                ("03", crate::event::Factuality::Asserted),
+                "{body}: {ev:?}"
+            );
+        }
     }
 
     #[test]

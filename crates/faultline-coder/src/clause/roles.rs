@@ -301,6 +301,11 @@ impl Engine<'_> {
             let m = self.match_patterns(s, f, &Ask { own: &[], ..ask });
             let agent = match parsed {
                 Some(p) if !p.agent.is_empty() => Some(p.agent.clone()),
+                // "a pact was signed between Chile and Peru": the parties
+                // of a joint act, one of them its source (see below).
+                Some(p) if p.pair.len() >= 2 && super::emit::is_joint(&m.code) => {
+                    Some(p.pair.clone())
+                }
                 _ => agent.map(|a| chain_right(s, a)),
             };
             Roles {

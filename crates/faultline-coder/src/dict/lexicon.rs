@@ -91,6 +91,8 @@ pub struct Lexicon {
     pub bare_event_nouns: WordList,
     /// Case markers of the agent of an event noun.
     pub agent_cases: WordList,
+    /// Case markers of an oblique naming the parties of a joint act.
+    pub pair_cases: WordList,
     /// Case markers of an oblique naming an opponent.
     pub opponent_cases: WordList,
     /// Event nouns whose `of` phrase names the party acted on.
