@@ -2,15 +2,17 @@
 //! `faultline parse-eval` is the user-facing command).
 //!
 //! ```sh
-//! cargo run --release -p faultline-syntax --example evaluate -- MODEL CONLLU
+//! cargo run --release -p faultline-syntax --example evaluate -- MODEL CONLLU [ARCS]
 //! ```
+//! With `ARCS` (e.g. `crates/faultline-syntax/tests/data/news-arcs.txt`), it
+//! also scores the hand-written gold arcs of that file and lists the misses.
 
-use faultline_syntax::{Model, conllu, eval};
+use faultline_syntax::{Model, arcs, conllu, eval};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [model, gold] = args.as_slice() else {
-        return Err("usage: evaluate MODEL CONLLU".into());
+    let (Some(model), Some(gold)) = (args.first(), args.get(1)) else {
+        return Err("usage: evaluate MODEL CONLLU [ARCS]".into());
     };
     let model = Model::from_file(std::path::Path::new(model))?;
     let text = std::fs::read_to_string(gold).map_err(|e| format!("{gold}: {e}"))?;
@@ -30,6 +32,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for (g, p, n) in eval::label_confusions(&model, &gold, 25) {
             println!("{n:>5}  {g} -> {p}");
         }
+    }
+    if let Some(path) = args.get(2) {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        let s = arcs::score(&model, path, &arcs::read(path, &text)?)?;
+        for m in &s.misses {
+            println!("  missed {m}");
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let share = |k: usize| k as f64 * 100.0 / s.arcs as f64;
+        println!(
+            "arcs of {path}: {} checked, attached {:.1}, labelled {:.1}",
+            s.arcs,
+            share(s.attached),
+            share(s.labelled)
+        );
     }
     Ok(())
 }

@@ -9,7 +9,9 @@
 //! "do" + "n't", "Korea's" → "Korea" + "'s", "U.S.-led" → "U.S." + "-" +
 //! "led"), and every word keeps a byte span into the original text.
 
+pub mod arcs;
 pub mod args;
+pub mod augment;
 pub mod bytes;
 pub mod conllu;
 mod error;

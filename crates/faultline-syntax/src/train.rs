@@ -2,13 +2,16 @@
 //! parser, and the three models. Deterministic: the same treebank and seed
 //! give the same model file, byte for byte.
 
+use std::path::Path;
+
+use crate::bytes::{Reader, Writer};
 use crate::conllu::GoldSentence;
 use crate::labeler::{self, LabeledSentence};
 use crate::lexical::Atoms;
 use crate::model::Model;
 use crate::parser::{self, TreeSentence, oracle};
 use crate::perceptron::Prune;
-use crate::tagger::{self, TaggedSentence, upos_index};
+use crate::tagger::{self, TaggedSentence, Tagger, upos_index};
 
 /// A small deterministic generator (SplitMix64).
 #[derive(Debug, Clone)]
@@ -59,6 +62,9 @@ pub struct Config {
     pub prune: Prune,
     /// Parsers in the ensemble.
     pub ensemble: usize,
+    /// Augmented copies of every `augment`-th sentence that fits, with a
+    /// time phrase inserted (see [`crate::augment`]); 0 for none.
+    pub augment: usize,
 }
 
 impl Default for Config {
@@ -74,6 +80,7 @@ impl Default for Config {
                 min_updates: 2,
             },
             ensemble: 1,
+            augment: 4,
         }
     }
 }
@@ -158,13 +165,102 @@ fn jackknife(data: &[Prepared], cfg: &Config, log: &mut dyn FnMut(&str)) -> Vec<
     out
 }
 
+/// Adds the augmented copies of [`crate::augment::time_phrases`] to the
+/// parser's and labeller's data. A copy's words keep the jackknifed tags
+/// of the sentence it copies, so no copy sees tags from a tagger that
+/// trained on its original; the inserted words take their gold tags.
+fn augment(
+    train: &[GoldSentence],
+    cfg: &Config,
+    data: &mut Vec<Prepared>,
+    auto_tags: &mut Vec<Vec<u8>>,
+    log: &mut dyn FnMut(&str),
+) {
+    let copies = crate::augment::time_phrases(train, cfg.augment);
+    if copies.is_empty() {
+        return;
+    }
+    log(&format!("{} augmented sentences", copies.len()));
+    for c in copies {
+        let p = prepare(std::slice::from_ref(&c.sentence)).remove(0);
+        let mut tags = auto_tags[c.source].clone();
+        tags.splice(c.at..c.at, p.tags[c.at..c.at + c.len].iter().copied());
+        auto_tags.push(tags);
+        data.push(p);
+    }
+}
+
 /// Trains all three models. `log` receives progress lines.
 #[must_use]
 pub fn train(train: &[GoldSentence], cfg: &Config, log: &mut dyn FnMut(&str)) -> Model {
-    let data = prepare(train);
-    let tagger = tagger::train(&tagged(&data), cfg.tagger_epochs, cfg.seed, cfg.prune);
+    train_cached(train, cfg, None, log)
+}
+
+/// The tagger and the jackknifed tags of every sentence, read from a
+/// file in `cache` when an earlier run with the same tagger settings and
+/// data left one there (and written there otherwise), so that parser and
+/// labeller settings can be tried without retraining the taggers.
+fn tagger_and_tags(
+    data: &[Prepared],
+    cfg: &Config,
+    cache: Option<&Path>,
+    log: &mut dyn FnMut(&str),
+) -> (Tagger, Vec<Vec<u8>>) {
+    let words: usize = data.iter().map(|p| p.tags.len()).sum();
+    let file = cache.map(|dir| {
+        dir.join(format!(
+            "tags-{}-{}-{}-{}-{words}.bin",
+            cfg.seed,
+            cfg.folds,
+            cfg.tagger_epochs,
+            data.len()
+        ))
+    });
+    if let Some(bytes) = file.as_ref().and_then(|f| std::fs::read(f).ok()) {
+        let mut r = Reader::new("tag cache", &bytes);
+        let read = |r: &mut Reader<'_>| -> Result<_, crate::SyntaxError> {
+            let tagger = Tagger::read(r)?;
+            let mut tags = Vec::with_capacity(data.len());
+            for _ in 0..data.len() {
+                let n = r.u32()? as usize;
+                tags.push(r.take(n)?.to_vec());
+            }
+            Ok((tagger, tags))
+        };
+        if let Ok(found) = read(&mut r) {
+            log("tagger and jackknifed tags read from the cache");
+            return found;
+        }
+    }
+    let tagger = tagger::train(&tagged(data), cfg.tagger_epochs, cfg.seed, cfg.prune);
     log(&format!("tagger trained: {} feature rows", tagger.size()));
-    let auto_tags = jackknife(&data, cfg, log);
+    let tags = jackknife(data, cfg, log);
+    if let Some(f) = file {
+        let mut w = Writer::default();
+        tagger.write(&mut w);
+        for t in &tags {
+            w.u32(u32::try_from(t.len()).unwrap_or(0));
+            w.raw(t);
+        }
+        if std::fs::write(&f, w.into_inner()).is_err() {
+            log(&format!("could not write the tag cache {}", f.display()));
+        }
+    }
+    (tagger, tags)
+}
+
+/// As [`train`], keeping the tagger and the jackknifed tags in the
+/// folder `cache` for later runs (see [`tagger_and_tags`]).
+#[must_use]
+pub fn train_cached(
+    train: &[GoldSentence],
+    cfg: &Config,
+    cache: Option<&Path>,
+    log: &mut dyn FnMut(&str),
+) -> Model {
+    let mut data = prepare(train);
+    let (tagger, mut auto_tags) = tagger_and_tags(&data, cfg, cache, log);
+    augment(train, cfg, &mut data, &mut auto_tags, log);
     let trees: Vec<TreeSentence> = data
         .iter()
         .zip(&auto_tags)

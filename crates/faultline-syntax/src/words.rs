@@ -34,15 +34,25 @@ pub fn negators() -> &'static [String] {
 /// (word, tag names) pairs.
 pub fn news_lexicon() -> &'static [(String, Vec<String>)] {
     static LIST: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
-    LIST.get_or_init(|| {
-        data_lines(include_str!("../data/news-lexicon.txt"))
-            .into_iter()
-            .filter_map(|l| {
-                let mut parts = l.split_whitespace().map(str::to_owned);
-                Some((parts.next()?, parts.collect()))
-            })
-            .collect()
-    })
+    LIST.get_or_init(|| headed_lines(include_str!("../data/news-lexicon.txt")))
+}
+
+/// The time phrases training inserts (`data/augment-times.txt`), as (case
+/// word, nouns it takes) pairs.
+pub fn augment_times() -> &'static [(String, Vec<String>)] {
+    static LIST: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    LIST.get_or_init(|| headed_lines(include_str!("../data/augment-times.txt")))
+}
+
+/// The lines of a data file as (first word, the other words) pairs.
+fn headed_lines(text: &str) -> Vec<(String, Vec<String>)> {
+    data_lines(text)
+        .into_iter()
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace().map(str::to_owned);
+            Some((parts.next()?, parts.collect()))
+        })
+        .collect()
 }
 
 #[cfg(test)]
