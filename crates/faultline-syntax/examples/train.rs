@@ -3,16 +3,18 @@
 //! ```sh
 //! cargo run --release -p faultline-syntax --example train -- \
 //!     [--treebank ../shared/treebanks/UD_English-EWT] [--out crates/faultline-syntax/data/en_ewt.model] \
-//!     [--train-only] [--augment N] [--seed N] [--cache DIR] …
+//!     [--with-dev] [--augment N] [--seed N] [--cache DIR] …
 //! ```
 //! `--cache DIR` keeps the tagger and the jackknifed tags in `DIR` and
 //! reuses them in later runs with the same tagger settings (for trying
 //! parser and labeller settings; the shipped model is trained without).
 //! Training is deterministic: the same treebank and seed give the same file.
 //!
-//! By default the model learns from EWT train **and dev** (the shipped
-//! model; its dev figures are then not held out, and only test is).
-//! `--train-only` leaves dev out, for choosing settings on dev.
+//! By default the model learns from EWT train alone, without augmented
+//! sentences: that is the shipped model, byte for byte. `--with-dev` adds
+//! EWT dev (its dev figures are then not held out) and `--augment 4` the
+//! time-phrase copies: the issue-9d candidate, better on EWT test and on
+//! the news arcs but worse for the coder (see the README), so not shipped.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -23,7 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut treebank = PathBuf::from("../shared/treebanks/UD_English-EWT");
     let mut out = PathBuf::from("crates/faultline-syntax/data/en_ewt.model");
     let mut cfg = train::Config::default();
-    let mut with_dev = true;
+    let mut with_dev = false;
     let mut cache: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -39,6 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--prune" => cfg.prune.relative = value()?.parse()?,
             "--min-updates" => cfg.prune.min_updates = value()?.parse()?,
             "--ensemble" => cfg.ensemble = value()?.parse()?,
+            "--with-dev" => with_dev = true,
             "--train-only" => with_dev = false,
             "--cache" => cache = Some(PathBuf::from(value()?)),
             "--augment" => cfg.augment = value()?.parse()?,

@@ -80,7 +80,7 @@ impl Default for Config {
                 min_updates: 2,
             },
             ensemble: 1,
-            augment: 4,
+            augment: 0,
         }
     }
 }
