@@ -101,7 +101,8 @@ pub fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
         let doc = to_doc(
             article,
             date,
-            article.published.is_some() || article.modified.is_some(),
+            // A date the user gave (`--date`) is known, as a page's own is.
+            article.published.is_some() || article.modified.is_some() || args.dict.date.is_some(),
         );
         let Coded { mut events, quotes } = coder.code_doc(&doc);
         if args.dyadic {

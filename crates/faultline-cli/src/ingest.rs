@@ -94,7 +94,9 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
             let doc = crate::code::to_doc(
                 article,
                 date,
-                article.published.is_some() || article.modified.is_some(),
+                article.published.is_some()
+                    || article.modified.is_some()
+                    || args.dict.date.is_some(),
             );
             let coded = coder.code_doc(&doc);
             let published = article

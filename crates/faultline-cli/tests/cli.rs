@@ -264,3 +264,45 @@ fn over_the_limit_is_refused_clearly() {
         "{stderr}"
     );
 }
+
+/// `--date` on undated input is the article date the coder resolves
+/// against and knows: an intent due years ahead is dated when stated.
+#[test]
+fn a_given_date_is_the_known_article_date() {
+    for (body, want) in [
+        (
+            "Chile will sign a trade pact with Peru in 2030.\n",
+            "2021-03-04",
+        ),
+        (
+            "Greece will meet Turkish officials next week.\n",
+            "2021-03-04",
+        ),
+    ] {
+        let mut child = bin()
+            .args(["code", "-q", "--date", "2021-03-04", "--format", "tsv", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(body.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8_lossy(&out.stdout);
+        let dates: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split('\t').nth(1))
+            .collect();
+        assert!(
+            !dates.is_empty() && dates.iter().all(|d| *d == want),
+            "{body}: {text}"
+        );
+    }
+}
