@@ -34,11 +34,11 @@ pub(super) fn find(verbs: &VerbDict, s: &Sentence<'_>) -> (Vec<Found>, Reduced) 
         });
     }
     found.sort_by_key(|f| f.verb);
-    // A verb used as a noun after a determiner ("the attack", "an agreement")
-    // or a noun modifier ("the air strike"), or a participle right after a
-    // common noun ("an effort intended to"), is not a verb trigger.
-    // A past form right after a common noun ("the troops deployed there",
-    // "a car bomb killed ten") is left to the parse: see [`Reduced`].
+    // A verb form after a common noun or a noun modifier ("the troops
+    // deployed there" or "a car bomb killed ten", "the air strike" or "a
+    // missile hit the base") is left to the parse: see [`Reduced`]. A verb
+    // used as a noun after a determiner ("the attack", "an agreement") or
+    // a possessive ("Iran's offer") is not a verb trigger.
     let (reduced, kept): (Vec<Found>, Vec<Found>) = found
         .into_iter()
         .partition(|f| !is_noun_trigger(verbs, f) && f.verb > 0 && after_a_noun(verbs, s, f));
