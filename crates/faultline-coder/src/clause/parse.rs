@@ -755,6 +755,22 @@ mod tests {
     }
 
     #[test]
+    fn a_second_partner_after_the_patterns_is_a_target_too() {
+        each_has(&[
+            (
+                "The Greek premier met with NATO officials, then with the Turkish foreign minister.",
+                "GRC",
+                "TUR",
+            ),
+            (
+                "Kenya's foreign minister met with Ugandan officials on Monday, then with the president of Rwanda.",
+                "KEN",
+                "RWA",
+            ),
+        ]);
+    }
+
+    #[test]
     fn the_parties_after_between_or_among_act_together_in_a_passive() {
         each_has(&[
             (

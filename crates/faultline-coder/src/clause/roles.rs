@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use faultline_actors::{Mention, Via};
 
 use super::parse::ParsedRoles;
-use super::pattern::Ask;
+use super::pattern::{Ask, Match};
 use super::{Carry, Engine, Found, Sentence, W};
 use crate::cameo;
 use crate::dict::lexicon::lex;
@@ -326,20 +326,8 @@ impl Engine<'_> {
                     carry.consumed.insert(later.verb);
                 }
             }
-            // A pattern's target stands; else the parse's objects and
-            // target obliques; else the first actor after the trigger.
             let parsed_targets = parsed.map(|p| parse_targets(s, p, &m.code, &own_countries));
-            let targets = match (parsed_targets, m.target) {
-                (Some(p), Some(t))
-                    if m.matched && (p.is_empty() || p.contains(&t) || !after_place_word(s, t)) =>
-                {
-                    None
-                }
-                (Some(p), _) if !p.is_empty() => Some(p),
-                _ => None,
-            };
-            let targets =
-                targets.unwrap_or_else(|| m.target.map(|t| chain_right(s, t)).unwrap_or_default());
+            let targets = pick_targets(s, parsed_targets, &m);
             let subject = subject.unwrap_or_default();
             let (sources, targets) = match m.target {
                 // "A received money from B": the actor the pattern binds
@@ -405,6 +393,30 @@ impl Engine<'_> {
         }
         Some(roles)
     }
+}
+
+/// The targets of an active trigger: a pattern's target stands (with the
+/// parties the parse names after it); else the parse's objects and target
+/// obliques; else the first actor after the trigger.
+fn pick_targets(s: &Sentence<'_>, parsed: Option<Vec<usize>>, m: &Match) -> Vec<usize> {
+    let targets = match (parsed, m.target) {
+        // The parse agrees and may name more parties after it
+        // ("met with the IMF, then with President Trump").
+        (Some(p), Some(t)) if m.matched && p.contains(&t) => {
+            let mut all = chain_right(s, t);
+            let after = p
+                .iter()
+                .filter(|&&a| s.actors[a].start > s.actors[t].start && !all.contains(&a))
+                .copied()
+                .collect::<Vec<_>>();
+            all.extend(after);
+            Some(all)
+        }
+        (Some(p), Some(t)) if m.matched && (p.is_empty() || !after_place_word(s, t)) => None,
+        (Some(p), _) if !p.is_empty() => Some(p),
+        _ => None,
+    };
+    targets.unwrap_or_else(|| m.target.map(|t| chain_right(s, t)).unwrap_or_default())
 }
 
 /// The parse's targets for an event of code `code`: an opponent ("backed Y
