@@ -184,24 +184,25 @@ fn missing_path_is_an_error_naming_it() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.txt: cannot read"));
 }
 
-#[test]
-fn reads_standard_input() {
+/// Runs the binary with `args`, `input` on its standard input.
+fn with_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = bin()
-        .args(["extract", "-"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(
-            b"Envoys meet in Geneva\n\nThe envoys met on Monday. Mr. Li said talks went well.\n",
-        )
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn reads_standard_input() {
+    let out = with_stdin(
+        &["extract", "-"],
+        b"Envoys meet in Geneva\n\nThe envoys met on Monday. Mr. Li said talks went well.\n",
+    );
     assert!(out.status.success());
     let docs = docs(&out);
     assert_eq!(docs.len(), 1);
@@ -279,20 +280,10 @@ fn a_given_date_is_the_known_article_date() {
             "2021-03-04",
         ),
     ] {
-        let mut child = bin()
-            .args(["code", "-q", "--date", "2021-03-04", "--format", "tsv", "-"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(body.as_bytes())
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
+        let out = with_stdin(
+            &["code", "-q", "--date", "2021-03-04", "--format", "tsv", "-"],
+            body.as_bytes(),
+        );
         assert!(out.status.success());
         let text = String::from_utf8_lossy(&out.stdout);
         let dates: Vec<&str> = text

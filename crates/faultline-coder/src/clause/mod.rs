@@ -249,9 +249,8 @@ impl Engine<'_> {
             _ => Vec::new(),
         };
         let parse = (!words.is_empty()).then(|| parse::Parse::new(&s0, &words));
-        found.extend(reduced.verbs(parse.as_ref()));
-        found.sort_by_key(|f| f.verb);
         if let Some(p) = &parse {
+            found.extend(reduced.verbs(p));
             found.retain(|f| p.reads_as_verb(f, &self.verbs.triggers[f.candidates[0]].lemma));
             // A verb read as a noun ("US sanctions on Iran") may be an
             // event noun standing alone.

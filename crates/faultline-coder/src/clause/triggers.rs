@@ -59,11 +59,8 @@ pub(super) struct Reduced(pub Vec<Found>);
 
 impl Reduced {
     /// Those the parse reads as the verb of a clause with a subject of its
-    /// own; none without a parse.
-    pub fn verbs(self, parse: Option<&super::parse::Parse<'_>>) -> Vec<Found> {
-        let Some(p) = parse else {
-            return Vec::new();
-        };
+    /// own (without a parse, none is kept).
+    pub fn verbs(self, p: &super::parse::Parse<'_>) -> Vec<Found> {
         self.0
             .into_iter()
             .filter(|f| p.heads_clause(f.verb))
