@@ -37,6 +37,9 @@ pub struct Anaphora {
     /// start ("the attack took place on 3 May"): the sentence dates the
     /// event the noun names (see `redate.rs`).
     pub occurrence: Vec<String>,
+    /// Words of a date expression that names no day ("last week"): an
+    /// event dated by one may take a later sentence's day.
+    pub vague_dates: Vec<String>,
     /// The groups of nouns.
     pub group: Vec<Group>,
 }

@@ -96,10 +96,14 @@ fn redate(e: &mut Event, body: &str, d: &EventDate) {
     }
 }
 
-/// A date expression that names no day ("last week", "earlier this month").
+/// A date expression that names no day ("last week", "earlier this month"):
+/// it holds a word of `vague_dates` (`data/anaphora.toml`).
 fn is_vague(text: &str) -> bool {
     let t = text.to_lowercase();
-    t.contains("week") || t.contains("month") || t.contains("recent")
+    anaphora::table()
+        .vague_dates
+        .iter()
+        .any(|w| t.contains(w.as_str()))
 }
 
 #[cfg(test)]
