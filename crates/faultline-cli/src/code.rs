@@ -52,6 +52,9 @@ pub struct VerbArgs {
     /// Code on word windows only, without the dependency parse (faster, less accurate).
     #[arg(long)]
     no_parse: bool,
+    /// A syntax model file (from the train command of faultline-syntax) to parse with instead of the embedded one.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_parse")]
+    syntax_model: Option<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -68,13 +71,19 @@ impl VerbArgs {
     /// from these arguments. Lines that do not load are reported as warnings
     /// (unless `quiet`) and skipped.
     pub fn coder(&self, dict: &DictArgs, quiet: bool) -> anyhow::Result<Coder> {
-        let coder = Coder::load(&faultline_coder::Options {
+        let mut coder = Coder::load(&faultline_coder::Options {
             actors: dict.options(),
             no_default_verbs: self.no_default_verbs,
             verbs: self.verbs.clone(),
             no_parse: self.no_parse,
         })
         .context("cannot load the actor dictionaries")?;
+        if let Some(path) = &self.syntax_model {
+            let model = faultline_syntax::Model::from_file(path)
+                .with_context(|| format!("cannot load the syntax model {}", path.display()))?;
+            // Loaded once per process and kept to its end, as the embedded model is.
+            coder.syntax = Some(Box::leak(Box::new(model)));
+        }
         if !quiet {
             for e in coder.actors.report.errors.iter().map(ToString::to_string) {
                 eprintln!("faultline: warning: dictionary: {e}");

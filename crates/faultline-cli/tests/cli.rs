@@ -297,3 +297,35 @@ fn a_given_date_is_the_known_article_date() {
         );
     }
 }
+
+#[test]
+fn a_syntax_model_file_replaces_the_embedded_one() {
+    let model = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../faultline-syntax/data/en_ewt.model"
+    );
+    for body in [
+        "Chile signed a trade pact with Peru on Monday.\n",
+        "Greek officials met Turkish envoys in Athens.\n",
+    ] {
+        let args = ["code", "-q", "--date", "2021-03-04", "--format", "tsv", "-"];
+        let embedded = with_stdin(&args, body.as_bytes());
+        let mut with_file = args.to_vec();
+        with_file.splice(1..1, ["--syntax-model", model]);
+        let from_file = with_stdin(&with_file, body.as_bytes());
+        assert!(embedded.status.success() && from_file.status.success());
+        // The shipped file is the embedded model: the same events.
+        assert!(
+            String::from_utf8_lossy(&embedded.stdout).lines().count() > 1,
+            "{body}"
+        );
+        assert_eq!(embedded.stdout, from_file.stdout, "{body}");
+    }
+    let out = with_stdin(
+        &["code", "--syntax-model", "/nonexistent/x.model", "-"],
+        b"x",
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/nonexistent/x.model"), "{err}");
+}

@@ -185,6 +185,12 @@ impl<'s, 'm> Tree<'s, 'm> {
         for &c in self.children(p) {
             self.classify(c, &mut a);
         }
+        if a.subject.is_some() && !a.passive && self.is_bare_infinitive(p) {
+            // "met …, that time in Athens, to sign a deal": a to-infinitive
+            // has no subject of its own unless "for" introduces one ("for
+            // Iran to sign"); an `nsubj` there is a misparse.
+            a.subject = None;
+        }
         if a.subject.is_none() {
             a.subject = self.inherited_subject(p, &mut a.passive);
             a.subject_inherited = a.subject.is_some();
@@ -246,6 +252,19 @@ impl<'s, 'm> Tree<'s, 'm> {
             .any(|n| eq_apostrophe(text, n))
     }
 
+    /// `p` is marked by the infinitive "to" (a `mark` tagged `PART`) and
+    /// by no subordinator ("for") that could introduce a subject.
+    fn is_bare_infinitive(&self, p: u32) -> bool {
+        let mut to = false;
+        for m in self.children_with(p, "mark") {
+            match self.words[m as usize].upos {
+                "PART" => to = true,
+                _ => return false,
+            }
+        }
+        to
+    }
+
     fn has_aux(&self, p: u32) -> bool {
         self.child(p, "aux").is_some() || self.child(p, "mark").is_some()
     }
@@ -282,6 +301,67 @@ fn eq_apostrophe(text: &str, word: &str) -> bool {
             (None, None) => return true,
             (Some(x), Some(y)) if x == y => {}
             _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sentence written `word/head/UPOS/relation …` (heads 1-based, 0 for
+    /// the root), words joined by single spaces in the text.
+    fn sentence(spec: &'static str) -> (String, Vec<ParsedWord<'static>>) {
+        let mut text = String::new();
+        let mut words = Vec::new();
+        for (i, item) in spec.split(' ').enumerate() {
+            let f: Vec<&'static str> = item.split('/').collect();
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let span = Span::new(text.len(), text.len() + f[0].len());
+            text.push_str(f[0]);
+            words.push(ParsedWord {
+                span,
+                token: u32::try_from(i).expect("short"),
+                upos: f[2],
+                head: f[1].parse::<u32>().expect("a head").checked_sub(1),
+                deprel: f[3],
+            });
+        }
+        (text, words)
+    }
+
+    #[test]
+    fn a_to_infinitive_has_no_subject_of_its_own_unless_for_brings_one() {
+        // Our own sentences, two of them misparsed with a time noun as the
+        // infinitive's subject.
+        for (spec, verb, subject) in [
+            (
+                "envoys/2/NOUN/nsubj gathered/0/VERB/root this/4/DET/det week/7/NOUN/nsubj \
+                 to/7/PART/mark sign/2/VERB/advcl",
+                5,
+                None,
+            ),
+            (
+                "ministers/2/NOUN/nsubj met/0/VERB/root that/4/DET/det day/6/NOUN/nsubj \
+                 to/6/PART/mark talk/2/VERB/advcl",
+                5,
+                None,
+            ),
+            (
+                "they/2/PRON/nsubj waited/0/VERB/root for/6/SCONJ/mark Iran/6/PROPN/nsubj \
+                 to/6/PART/mark sign/2/VERB/advcl",
+                5,
+                Some("Iran"),
+            ),
+        ] {
+            let (text, w) = sentence(spec);
+            let t = Tree::new(&text, &w);
+            let a = t.arguments(verb);
+            let got = a.subject.map(|s| w[s as usize].span.slice(&text));
+            assert_eq!(got, subject, "{text}: {a:?}");
+            assert!(!a.subject_inherited, "{text}");
         }
     }
 }

@@ -133,13 +133,23 @@ impl Engine<'_> {
         }
         let joint_trigger = self.verbs.triggers[f.candidates[0]].joint || roles.form.compound;
         let mutual = self.codes.recode.is_mutual(code) || roles.form.mutual;
+        let first = art.events.len();
         for (si, ti) in pairs(roles, code, joint_trigger, mutual) {
-            carry.n_event += 1;
             let source = actor_ref(s.actors[si]);
             let target = ti
                 .map(|t| actor_ref(s.actors[t]))
                 .or_else(|| roles.antecedent.clone())
                 .filter(|t| keeps_target(&source, t, code));
+            // Two ministers of one government attending: one event per
+            // pair of codes, the first mention's.
+            let target_code = target.as_ref().map(|t| t.code.as_str());
+            if art.events[first..].iter().any(|e| {
+                e.source.code == source.code
+                    && e.target.as_ref().map(|t| t.code.as_str()) == target_code
+            }) {
+                continue;
+            }
+            carry.n_event += 1;
             let id = format!("{}:{}:{}", s.inp.doc_id, s.inp.index, carry.n_event);
             let e = self.event(s, f, roles, date, (source, target), id);
             art.events.push(e);
