@@ -92,7 +92,13 @@ pub(super) fn antecedent(noun: &str, own: &[&str], out: &[Event]) -> Option<Acto
                 .as_deref()
                 .is_some_and(|c| own.contains(&c))
     };
-    let e = out.iter().rev().find(|e| fits(e))?;
+    let latest = out.iter().rev().find(|e| fits(e))?;
+    // A joint act ("A and B signed a pact", coded both ways) is named
+    // after its first party.
+    let e = out
+        .iter()
+        .find(|e| e.trigger.start == latest.trigger.start && fits(e))
+        .unwrap_or(latest);
     Some(ActorRef {
         via: Via::Coreference,
         ..e.source.clone()

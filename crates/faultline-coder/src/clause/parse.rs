@@ -550,6 +550,7 @@ impl<'p> Parse<'p> {
                 Some(agent) => out.extend(agent),
                 None => out.extend(self.actors_of_phrase(o, 0)),
             }
+            self.push_act_parties(o, out);
         }
         for ob in &args.obliques {
             let case = ob.case.map(|c| self.lower(c));
@@ -566,6 +567,27 @@ impl<'p> Parse<'p> {
                     opponents.extend(found.iter().copied());
                 }
                 out.extend(found);
+            }
+        }
+    }
+
+    /// The parties of an act the object names ("denounced the pact
+    /// between A and B", "condemned the accord of 2019 between A and B"): both
+    /// are targets. Only nouns of acts (see `anaphora.toml`): in "discussed
+    /// relations between A and B" the pair is a topic.
+    fn push_act_parties(&self, o: u32, out: &mut Vec<usize>) {
+        if super::anaphora::group_of(&self.lower(o)).is_none() {
+            return;
+        }
+        // One level down too: "the memorandum of understanding between …".
+        let inner = self.tree.children_with(o, "nmod").collect::<Vec<_>>();
+        let nested = inner
+            .iter()
+            .flat_map(|&c| self.tree.children_with(c, "nmod"));
+        let pairs: Vec<u32> = inner.iter().copied().chain(nested).collect();
+        for c in pairs {
+            if self.has_case(c, |k| lex().pair_cases.contains(k)) {
+                out.extend(self.actors_of_phrase(c, 0));
             }
         }
     }
@@ -815,6 +837,30 @@ mod tests {
                 "{body}: {ev:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_parties_of_an_act_the_object_names_are_targets() {
+        each_has(&[
+            (
+                "Egypt denounced the pact between Turkey and Libya.",
+                "EGY",
+                "LBY",
+            ),
+            (
+                "Egypt denounced the pact between Turkey and Libya.",
+                "EGY",
+                "TUR",
+            ),
+            (
+                "Russia condemned the memorandum of understanding between Armenia and Iran.",
+                "RUS",
+                "IRN",
+            ),
+        ]);
+        // A topic between two parties is no act: no target.
+        let ev = pairs("Japan discussed relations between China and Korea.");
+        assert!(!has(&ev, "JPN", "CHN") && !has(&ev, "JPN", "KOR"), "{ev:?}");
     }
 
     #[test]
