@@ -52,6 +52,10 @@ pub struct Group {
     pub nouns: Vec<String>,
     /// Two-digit CAMEO roots, or "*" for any.
     pub roots: Vec<String>,
+    /// CAMEO code prefixes of verbs that make such an event ("signed" an
+    /// accord): with one of them the noun is the trigger's own act.
+    #[serde(default)]
+    pub made_by: Vec<String>,
     /// [text, source code prefix, target code prefix], coded by a test.
     #[serde(default)]
     #[cfg_attr(not(test), allow(dead_code))]
@@ -103,6 +107,13 @@ pub(super) fn antecedent(noun: &str, own: &[&str], out: &[Event]) -> Option<Acto
         via: Via::Coreference,
         ..e.source.clone()
     })
+}
+
+/// `noun` names what a trigger of `code` makes ("the agreement was signed
+/// by …", "signed the deal"; `made_by`): the act is the trigger's own, no
+/// earlier one.
+pub(super) fn names_own_kind(noun: &str, code: &str) -> bool {
+    group_of(noun).is_some_and(|g| g.made_by.iter().any(|m| code.starts_with(m.as_str())))
 }
 
 /// For a claim (a code of `claims`) of `noun` ("claimed responsibility for
@@ -190,6 +201,16 @@ mod tests {
                 "{body}: {ev:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_noun_of_the_triggers_own_kind_refers_to_nothing_earlier() {
+        // "The accord was signed by …", "signed the deal": the act itself.
+        assert!(names_own_kind("accord", "057") && names_own_kind("deal", "057"));
+        // "rejected the request", "condemned the attack": an earlier act.
+        assert!(!names_own_kind("request", "120") && !names_own_kind("attack", "111"));
+        assert!(!names_own_kind("deal", "051") && !names_own_kind("decision", "051"));
+        assert!(!names_own_kind("weather", "111"));
     }
 
     #[test]

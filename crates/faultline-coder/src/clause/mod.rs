@@ -336,6 +336,7 @@ impl Engine<'_> {
         };
         if roles.targets.is_empty()
             && let Some(noun) = parsed.as_ref().and_then(|p| p.event_reference.as_deref())
+            && !anaphora::names_own_kind(noun, &self.verbs.triggers[f.candidates[0]].code)
         {
             let own: Vec<&str> = roles
                 .sources

@@ -512,10 +512,15 @@ impl<'p> Parse<'p> {
                     .is_some_and(|c| lex().target_cases.contains(&self.lower(c)))
             })
             .map(|o| o.word);
+        // "The call was seconded by X": a passive's subject is what is acted on.
+        let acted_on = args
+            .subject
+            .filter(|_| args.passive && args.agent.is_some());
         args.objects
             .iter()
             .copied()
             .chain(obliques)
+            .chain(acted_on)
             .find_map(|w| self.definite_event_noun(w))
     }
 
