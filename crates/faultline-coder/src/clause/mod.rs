@@ -96,6 +96,25 @@ struct Sentence<'a> {
     parse: Option<parse::Parse<'a>>,
 }
 
+/// Where a dateline opening the sentence ends ("NAIROBI —", "KABUL, Oct.
+/// 3 -"): the place the story was filed from acts in nothing. Its first
+/// word is in capitals, and a dash follows within four words; 0 when
+/// there is no dateline.
+fn dateline_end(body: &str, words: &[W]) -> usize {
+    let capitals = |w: &W| {
+        let t = body.get(w.start..w.end).unwrap_or("");
+        t.len() >= 3 && t.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+    };
+    if !words.first().is_some_and(capitals) {
+        return 0;
+    }
+    words
+        .iter()
+        .take(5)
+        .find(|w| matches!(w.lower.as_str(), "—" | "–" | "-" | "--"))
+        .map_or(0, |w| w.end)
+}
+
 impl<'a> Sentence<'a> {
     /// The sentence's words and actors; `None` when it has no word.
     fn new(inp: &'a SentenceInput<'a>) -> Option<Self> {
@@ -113,7 +132,12 @@ impl<'a> Sentence<'a> {
         if words.is_empty() {
             return None;
         }
-        let actors = inp.mentions.iter().filter(|m| !m.appositive).collect();
+        let dateline = dateline_end(body, &words);
+        let actors = inp
+            .mentions
+            .iter()
+            .filter(|m| !m.appositive && m.end > dateline)
+            .collect();
         Some(Self {
             inp,
             body,

@@ -869,6 +869,48 @@ mod tests {
     }
 
     #[test]
+    fn a_place_behind_its_determiner_is_no_target() {
+        // `default_target` in pattern.rs: "in the Peruvian capital Lima".
+        for (body, place) in [
+            ("Chile signed a pledge in the Peruvian capital Lima.", "PER"),
+            (
+                "Ghana signed a charter in the Togolese port city Lome.",
+                "TGO",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(
+                !ev.is_empty() && !ev.iter().any(|(_, t, _)| t.starts_with(place)),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_dateline_acts_in_nothing() {
+        // `dateline_end` in mod.rs.
+        for (body, place) in [
+            (
+                "CAIRO — Libyan and Tunisian officials signed a border pact.",
+                "EGY",
+            ),
+            (
+                "KABUL, Oct. 3 - Pakistani troops shelled an Indian post.",
+                "AFG",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(
+                !ev.is_empty()
+                    && !ev
+                        .iter()
+                        .any(|(s, t, _)| s.starts_with(place) || t.starts_with(place)),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn two_mentions_of_one_code_make_one_event_per_pair() {
         for body in [
             "Vladimir Putin and Sergei Lavrov met Chinese officials in Beijing.",

@@ -131,6 +131,7 @@ fn default_target(
         .min(words.len());
     let mut fallback = None;
     let mut pick = None;
+    let mut last_place: Option<usize> = None;
     for i in after..limit {
         // A comma ends the object (", a senior official said" is an
         // attribution), unless it only sets off an aside right after the
@@ -155,7 +156,30 @@ fn default_target(
                 pick = Some(a);
                 break;
             }
-            if lex().place_prepositions.contains(prev)
+            // "in the Kenyan capital": the preposition before the determiner.
+            let mut lead = i - 1;
+            while lead > after && lex().determiners.contains(words[lead].lower.as_str()) {
+                lead -= 1;
+            }
+            let place = i > after
+                && lead < i - 1
+                && modifies_noun(s, a)
+                && lex()
+                    .place_prepositions
+                    .contains(words[lead].lower.as_str());
+            // "in the Kenyan capital Nairobi": the same place named again,
+            // with no preposition in between.
+            let same_place = last_place.is_some_and(|p: usize| {
+                words[p + 1..i]
+                    .iter()
+                    .all(|w| !lex().prepositions.contains(w.lower.as_str()))
+            });
+            if place || same_place {
+                last_place = Some(i);
+            }
+            if place
+                || same_place
+                || lex().place_prepositions.contains(prev)
                 || prev == "according"
                 || (i >= 2 && words[i - 2].lower == "according")
             {
@@ -193,6 +217,18 @@ fn default_target(
         } else {
             None
         })
+}
+
+/// The mention `a` modifies a common noun after it ("the Kenyan capital",
+/// "the Syrian town of"), as a place name does; "at the ministry" names
+/// the ministry itself.
+fn modifies_noun(s: &Sentence<'_>, a: usize) -> bool {
+    let end = s.actors[a].end;
+    s.words.iter().find(|w| w.start >= end).is_some_and(|w| {
+        let text = s.inp.body.get(w.start..w.end).unwrap_or("");
+        text.chars().next().is_some_and(char::is_lowercase)
+            && !lex().prepositions.contains(w.lower.as_str())
+    })
 }
 
 /// True when the comma at word `i` only separates two adjectives of one
