@@ -12,6 +12,7 @@
 //!   apposition, and names that only say who listed roles are, are not
 //!   actors of their own.
 
+use super::compound::{head_sector, role_run_end};
 use super::mention::{Atom, AtomKind};
 use super::words::{former_before, is_former, is_individual, is_plural};
 use super::{Mention, Sentence, Via};
@@ -56,7 +57,7 @@ pub(super) fn person(cx: &Sentence<'_>, i: usize) -> Mention {
 }
 
 /// A capitalised name token: "Kim", "Kwan-jin", "al-Assad", "O'Brien", "Jr.".
-fn is_name_token(w: &str) -> bool {
+pub(super) fn is_name_token(w: &str) -> bool {
     let w = w
         .trim_end_matches(['\'', '’'])
         .trim_end_matches("'s")
@@ -205,7 +206,17 @@ fn apposition_after(
         .skip(next)
         .filter(|a| a.start > name_end && a.end <= clause_end)
         .collect();
-    let sector = in_clause.iter().find(|a| a.kind == AtomKind::Sector)?;
+    let first = (next..cx.atoms.len()).find(|&k| {
+        let a = &cx.atoms[k];
+        a.kind == AtomKind::Sector && a.start > name_end && a.end <= clause_end
+    })?;
+    let last = role_run_end(cx, first);
+    let sector = Atom {
+        end: cx.atoms[last].end,
+        sector: Some(head_sector(body, &cx.atoms[first..=last])),
+        ..cx.atoms[first].clone()
+    };
+    let sector = &sector;
     let country = in_clause
         .iter()
         .filter(|a| a.kind != AtomKind::Sector)
@@ -233,6 +244,10 @@ fn role_starts_early(cx: &Sentence<'_>, next: usize, clause: &str, clause_end: u
     let mut seen = 0;
     for w in words(clause) {
         let lw = w.to_lowercase();
+        if lex().relation_nouns.contains(&lw) {
+            // "X, the wife of the Chilean envoy": the role is the envoy's.
+            return false;
+        }
         if atoms_after().any(|a| cx.body[a.start..a.end].starts_with(w) && a.start < clause_end) {
             break;
         }
@@ -310,9 +325,13 @@ pub(super) fn unknown_named_appositions(
             .position(|a| a.start > comma)
             .unwrap_or(cx.atoms.len());
         if let Some((code, role)) = apposition_after(cx, next, comma, fallback.as_deref()) {
+            // "Hagia Sophia, now a museum" names no person.
+            let person = role
+                .split(|c: char| !c.is_alphanumeric())
+                .any(is_individual);
             out.push(Mention {
                 role: Some(role),
-                person: true,
+                person,
                 ..cx.mention(start, comma, code, Via::Apposition)
             });
         }
