@@ -2,7 +2,8 @@
 //! not know, given a country and a role by a title or an apposition
 //! ("Kenyan opposition leader Odhiambo Wekesa", "Tunde Bakare, Nigeria's
 //! defence minister"), is remembered for the rest of the document
-//! ([`Persons`], kept in the `State`). Later, the same full name, or the
+//! ([`Persons`], kept in the `State`) when the sentence names that
+//! country or organisation itself (not when only the context gave it). Later, the same full name, or the
 //! surname alone, takes the code of the introduction (via `introduced`).
 //!
 //! A surname stands alone only when no other introduced person has it, it
@@ -15,8 +16,10 @@ use std::collections::HashMap;
 
 use faultline_text::TokenKind;
 
+use super::mention::AtomKind;
 use super::titles::is_name_token;
 use super::{Mention, Sentence, Via};
+use crate::code;
 use crate::lexicon::lex;
 
 /// How far around an introduction a surname is looked for in lower case, in
@@ -46,7 +49,7 @@ impl Persons {
     /// the dictionaries do not know, coded from a title or an apposition. A
     /// name introduced again takes its latest role.
     pub fn introduce(&mut self, cx: &Sentence<'_>, m: &Mention) {
-        if !introduces(m) {
+        if !introduces(m) || !named_with_its_actor(cx, m) {
             return;
         }
         let first = first_word(&m.text).to_owned();
@@ -113,6 +116,30 @@ fn introduces(m: &Mention) -> bool {
         && m.country.as_deref().is_some_and(|c| c != "---")
         && (1..=4).contains(&words.len())
         && words.iter().all(|w| is_name_token(w))
+}
+
+/// True when the sentence names the person's country or organisation
+/// itself, before the name ("Kenyan opposition leader X", "a Brazilian
+/// delegation; Deputy X") or in its apposition ("X, Nigeria's defence
+/// minister"): a title whose country only the context gave ("Army Gen. X"
+/// after a sentence about a foreign army) introduces no one to remember.
+fn named_with_its_actor(cx: &Sentence<'_>, m: &Mention) -> bool {
+    let rest = &cx.body[m.end..cx.s.end];
+    let clause_end = rest.strip_prefix(',').map_or(m.end, |r| {
+        r.find([',', ';', '(', ')'])
+            .map_or(cx.s.end, |p| m.end + 1 + p)
+    });
+    cx.atoms.iter().any(|a| {
+        let root = a
+            .code
+            .as_deref()
+            .and_then(|c| code::split(c).0)
+            .or(a.country.as_deref());
+        a.kind != AtomKind::Sector
+            && (a.end <= m.start || (a.start >= m.end && a.end <= clause_end))
+            && root.is_some()
+            && root == m.country.as_deref()
+    })
 }
 
 /// The first word of a name.
@@ -361,6 +388,41 @@ mod tests {
             found(&ms, 1, "Santiago"),
             [("CHLGOV".into(), Via::Dictionary)]
         );
+    }
+
+    #[test]
+    fn a_member_of_an_organisation_keeps_its_code() {
+        let ms = resolved(
+            "Iraq denied it. Anne Dufour, a UN rapporteur for prisons, urged restraint. \
+             Dufour criticised Iraq.",
+        );
+        assert_eq!(
+            found(&ms, 1, "Anne Dufour"),
+            [("IGOUNO".into(), Via::Apposition)]
+        );
+        assert_eq!(
+            found(&ms, 2, "Dufour"),
+            [("IGOUNO".into(), Via::Introduced)]
+        );
+        let ms =
+            resolved("Turkey protested. Peter Brandt, an EU spokesman, said talks would go on.");
+        assert_eq!(
+            found(&ms, 1, "Peter Brandt"),
+            [("IGOEEU".into(), Via::Apposition)]
+        );
+    }
+
+    #[test]
+    fn a_title_coded_by_the_context_alone_is_not_remembered() {
+        // "Secretary" takes the context's country: the text never says whose
+        // secretary Jon Hale is, so "Hale" alone stays unresolved.
+        let ms = resolved(
+            "Ukrainian troops trained in Poland. Secretary Jon Hale watched. Hale then left.",
+        );
+        assert_eq!(found(&ms, 1, "Jon Hale").len(), 1, "{ms:?}");
+        assert!(found(&ms, 2, "Hale").is_empty(), "{ms:?}");
+        let ms = resolved("Talks with Peru went on. Envoy Ruth Ames arrived. Ames spoke.");
+        assert!(found(&ms, 2, "Ames").is_empty(), "{ms:?}");
     }
 
     #[test]

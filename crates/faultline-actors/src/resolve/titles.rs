@@ -206,6 +206,17 @@ fn apposition_after(
         .skip(next)
         .filter(|a| a.start > name_end && a.end <= clause_end)
         .collect();
+    let country = in_clause
+        .iter()
+        .filter(|a| a.kind != AtomKind::Sector)
+        .find_map(|a| a.country.clone().filter(|c| cx.is_country(c)));
+    let role = role_text(clause);
+    // A member of an organisation keeps its code ("a UN official").
+    if country.is_none()
+        && let Some(own) = organisation_member(cx, &in_clause)
+    {
+        return Some((own, role));
+    }
     let first = (next..cx.atoms.len()).find(|&k| {
         let a = &cx.atoms[k];
         a.kind == AtomKind::Sector && a.start > name_end && a.end <= clause_end
@@ -216,24 +227,39 @@ fn apposition_after(
         sector: Some(head_sector(body, &cx.atoms[first..=last])),
         ..cx.atoms[first].clone()
     };
-    let sector = &sector;
-    let country = in_clause
-        .iter()
-        .filter(|a| a.kind != AtomKind::Sector)
-        .find_map(|a| a.country.clone().filter(|c| cx.is_country(c)));
     let country = country.or_else(|| fallback_country.map(str::to_owned))?;
-    let sector_code = apposition_sector(cx, &in_clause, sector, is_former(clause))?;
-    let role = clause
-        .trim()
-        .trim_start_matches(|c: char| c.is_whitespace())
-        .to_owned();
-    let role = role
-        .strip_prefix("a ")
+    let sector_code = apposition_sector(cx, &in_clause, &sector, is_former(clause))?;
+    Some((code::with_sector(&country, &sector_code), role))
+}
+
+/// An apposition's role as written, without its article.
+fn role_text(clause: &str) -> String {
+    let role = clause.trim();
+    role.strip_prefix("a ")
         .or_else(|| role.strip_prefix("an "))
         .or_else(|| role.strip_prefix("the "))
-        .unwrap_or(&role)
-        .to_owned();
-    Some((code::with_sector(&country, &sector_code), role))
+        .unwrap_or(role)
+        .to_owned()
+}
+
+/// The code of an organisation of the apposition whose role word follows
+/// it ("a UN official", "an African Union envoy", "a UN rapporteur": a
+/// role word or a word naming one person).
+fn organisation_member(cx: &Sentence<'_>, in_clause: &[&Atom]) -> Option<String> {
+    in_clause.iter().enumerate().find_map(|(k, a)| {
+        let rest = &cx.body[a.end..cx.s.end];
+        let gap = rest.len() - rest.trim_start().len();
+        let word: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        let role_next = in_clause
+            .get(k + 1)
+            .is_some_and(|n| n.kind == AtomKind::Sector && n.start == a.end + gap)
+            || is_individual(&word);
+        (a.is_organisation() && gap > 0 && role_next).then(|| a.code.clone())?
+    })
 }
 
 /// True when an apposition's role starts within a few lead words ("the
