@@ -24,7 +24,7 @@ use crate::lexicon::lex;
 
 /// How far around an introduction a surname is looked for in lower case, in
 /// bytes (bounded, so a long document stays linear).
-const COMMON_WINDOW: usize = 32 * 1024;
+const COMMON_WINDOW: usize = 8 * 1024;
 
 /// A person the text introduced.
 #[derive(Debug, Clone)]
