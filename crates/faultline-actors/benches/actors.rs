@@ -54,14 +54,7 @@ fn bench(c: &mut Criterion) {
     let actors = Actors::defaults().expect("default dictionaries load");
     let text = body();
     let date = NaiveDate::from_ymd_opt(2014, 10, 9).unwrap_or_default();
-    let sentences: Vec<SentenceRef> = faultline_text::sentences(&text)
-        .iter()
-        .map(|s| SentenceRef {
-            start: s.span.start,
-            end: s.span.end,
-            date,
-        })
-        .collect();
+    let sentences: Vec<SentenceRef> = SentenceRef::all_of(&text, date);
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(10);
     g.bench_function("resolve_1mb", |b| {

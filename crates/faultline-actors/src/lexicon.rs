@@ -20,6 +20,8 @@ pub struct Lexicon {
     pub role_modifiers: WordList,
     /// Words between a comma and an apposition's role.
     pub apposition_lead: WordList,
+    /// Nouns of a relation to another person ("wife", "fiancée").
+    pub relation_nouns: WordList,
     /// Capitalised words that are not names.
     pub not_names: WordList,
     /// Role words that act on their own.
@@ -28,6 +30,8 @@ pub struct Lexicon {
     pub modified_nouns: WordList,
     /// Role words naming one person.
     pub individual_roles: WordList,
+    /// Role words that only rank the role word after them ("deputy").
+    pub rank_words: WordList,
     /// Words that say a role is past.
     pub former_words: WordList,
     /// Prefixes that say a role is past.

@@ -13,14 +13,7 @@ static ACTORS: LazyLock<Actors> = LazyLock::new(|| Actors::defaults().unwrap());
 
 fn run(body: &str) {
     let date = NaiveDate::from_ymd_opt(2014, 10, 9).unwrap();
-    let sentences: Vec<SentenceRef> = faultline_text::sentences(body)
-        .iter()
-        .map(|s| SentenceRef {
-            start: s.span.start,
-            end: s.span.end,
-            date,
-        })
-        .collect();
+    let sentences: Vec<SentenceRef> = SentenceRef::all_of(body, date);
     for m in ACTORS.resolve(body, &sentences) {
         assert_eq!(body.get(m.start..m.end), Some(m.text.as_str()));
     }

@@ -13,14 +13,7 @@ static ACTORS: LazyLock<Actors> = LazyLock::new(|| Actors::defaults().unwrap());
 
 fn resolve_on(body: &str, date: &str) -> Vec<Mention> {
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
-    let sentences: Vec<SentenceRef> = faultline_text::sentences(body)
-        .iter()
-        .map(|s| SentenceRef {
-            start: s.span.start,
-            end: s.span.end,
-            date,
-        })
-        .collect();
+    let sentences: Vec<SentenceRef> = SentenceRef::all_of(body, date);
     let ms = ACTORS.resolve(body, &sentences);
     for m in &ms {
         assert_eq!(&body[m.start..m.end], m.text);

@@ -245,8 +245,20 @@ fn of_country_gap(cx: &Sentence<'_>, a: &Atom, n: &Atom, located: bool) -> bool 
 
 /// The sector of a run of role words: the head noun's, unless the head is a
 /// person's role ("official", "spokesman"), whose institution is the first word
-/// ("military official" → MIL, "government troops" → MIL).
+/// ("military official" → MIL, "government troops" → MIL). Rank words before
+/// the rest of the run do not count ("deputy foreign minister" → GOV).
 pub(super) fn head_sector(body: &str, run: &[Atom]) -> String {
+    let ranked = |a: &Atom| {
+        lex()
+            .rank_words
+            .contains(&body[a.start..a.end].to_lowercase())
+    };
+    let skip = run
+        .iter()
+        .take(run.len().saturating_sub(1))
+        .take_while(|a| ranked(a))
+        .count();
+    let run = &run[skip..];
     let (Some(first), Some(last)) = (run.first(), run.last()) else {
         return String::new();
     };

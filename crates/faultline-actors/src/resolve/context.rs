@@ -1,12 +1,13 @@
 //! Context: what the document has said so far (`State`: countries in order
-//! of mention, the most mentioned country, the last person, group and pair
-//! of countries), and role words with no country of their own, which take
+//! of mention, the most mentioned country, the last person, the persons
+//! introduced, the last group and pair of countries), and role words with no country of their own, which take
 //! the country of the context ("police", "a senior government official").
 
 use std::collections::HashMap;
 
 use super::compound::{head_sector, role_run_end, used_as_modifier};
 use super::mention::{Atom, AtomKind};
+use super::persons::Persons;
 use super::words::{former_before, is_agentive, is_individual, owned_by_subject};
 use super::{Mention, Sentence, Via, titles};
 use crate::code;
@@ -24,6 +25,8 @@ pub(super) struct State {
     recent_countries: Vec<(String, usize)>,
     /// The last person named, for "he" and "she".
     pub last_person: Option<Mention>,
+    /// The persons the text introduced, for their names said again.
+    pub persons: Persons,
     /// The last group of actors, for "they".
     pub last_group: Vec<Mention>,
     /// The countries of each sentence that named two or more, in order
@@ -45,6 +48,7 @@ impl State {
             mentioned: counts,
             recent_countries: Vec::new(),
             last_person: None,
+            persons: Persons::default(),
             last_group: Vec::new(),
             engaged: Vec::new(),
         }

@@ -1,6 +1,6 @@
 //! Coreference-lite: group phrases ("the two governments", "both sides")
 //! and pronouns ("he", "she", "they") that refer back, and `remember`, which
-//! leaves a sentence's persons, countries and groups in the [`State`] for the
+//! leaves a sentence's persons (and those it introduces), countries and groups in the [`State`] for the
 //! sentences after it.
 
 use super::context::State;
@@ -212,6 +212,7 @@ fn spoken_for<'m>(cx: &Sentence<'_>, before: &[&'m Mention], at: usize) -> Optio
 /// Leaves the sentence's countries, last person and group in the state.
 pub(super) fn remember(cx: &Sentence<'_>, state: &mut State, all: &[Mention]) {
     for m in all {
+        state.persons.introduce(cx, m);
         if m.country.as_deref().is_some_and(|c| cx.is_country(c)) {
             state.note(m);
         } else if m.person {

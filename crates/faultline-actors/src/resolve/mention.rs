@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::code;
 use crate::dict::{ActorDict, EntryKind, PhraseHit, PhraseKind};
+use crate::lexicon::lex;
 
 /// One dictionary hit, read.
 #[derive(Debug, Clone)]
@@ -164,4 +165,21 @@ pub(super) fn hits_context_alias(dict: &ActorDict, a: &Atom) -> bool {
         .is_some_and(|e| dict.has_context_alias(e, a.end - a.start))
         && a.kind == AtomKind::Actor
         && a.code.as_deref().is_some_and(|c| c.len() == 3)
+}
+
+/// True when a rank word ("deputy") only ranks the title word after it that
+/// is no role word of the dictionaries ("deputy director", "Deputy
+/// Assistant Secretary"): it names no legislator.
+pub(super) fn ranks_a_title(body: &str, a: &Atom) -> bool {
+    let word = body[a.start..a.end].to_lowercase();
+    let next = body[a.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    a.kind == AtomKind::Sector
+        && lex().rank_words.contains(&word)
+        && body[a.end..].starts_with(' ')
+        && lex().individual_roles.contains(&next)
 }

@@ -18,17 +18,23 @@
 //!    apposition right after it ("X, then South Korean Defense Minister";
 //!    "X, a professor at Yonsei University"). Unknown names with such a
 //!    title or apposition are resolved from it (via `apposition`).
-//! 4. **Context** (`context`). Role words with no country ("police", "a
+//! 4. **Persons named again** (`persons`). A name the dictionaries do not
+//!    know, introduced with a country and a role by a title or an
+//!    apposition ("Kenyan opposition leader X Y", "X Y, Nigeria's defence
+//!    minister"), keeps that code when the full name, or the surname alone,
+//!    comes again (via `introduced`); pronouns then refer to it like to any
+//!    person.
+//! 5. **Context** (`context`). Role words with no country ("police", "a
 //!    senior government official") take the country of the most recent
 //!    country mention in the sentence or the two before it, else the
 //!    document's most mentioned country (via `context`). Context aliases
 //!    ("the North") count only when the document mentions one of their
 //!    `when` countries.
-//! 5. **Coreference-lite** (`coref`). "the two countries/governments/sides",
+//! 6. **Coreference-lite** (`coref`). "the two countries/governments/sides",
 //!    "both sides", "the three countries" refer to the countries last engaged
 //!    together; "he"/"she" to the most recent person; "they" to the most
 //!    recent group of actors or plural role mention (via `coreference`).
-//! 6. **Definite descriptions** (`definite`). "the embassy", "the court",
+//! 7. **Definite descriptions** (`definite`). "the embassy", "the court",
 //!    "this ministry", "the rebels" take the code of the latest mention with
 //!    the same head noun (or a synonym) in this sentence or the eight (for
 //!    "the government", three) before it ("The Canadian embassy in Lima … The embassy said" → CANGOV), in
@@ -43,6 +49,7 @@ mod context;
 mod coref;
 mod definite;
 mod mention;
+mod persons;
 mod titles;
 mod words;
 
@@ -66,6 +73,9 @@ pub enum Via {
     Coreference,
     /// The country of the surrounding text.
     Context,
+    /// A person's name (in full, or the surname alone) repeated after the
+    /// text introduced them with a country and a role.
+    Introduced,
 }
 
 /// An actor mention: a byte range of the body and its code.
@@ -110,6 +120,21 @@ pub struct SentenceRef {
     pub end: usize,
     /// The date codes must be valid on.
     pub date: NaiveDate,
+}
+
+impl SentenceRef {
+    /// The sentences of `body` (news-English segmentation), all on `date`.
+    #[must_use]
+    pub fn all_of(body: &str, date: NaiveDate) -> Vec<Self> {
+        faultline_text::sentences(body)
+            .iter()
+            .map(|s| Self {
+                start: s.span.start,
+                end: s.span.end,
+                date,
+            })
+            .collect()
+    }
 }
 
 /// Resolves every actor mention of a document.
@@ -169,6 +194,7 @@ impl<'a> Sentence<'a> {
         let atoms = hits
             .iter()
             .filter_map(|h| mention::atom_of(dict, body, h, &state.mentioned, s.date))
+            .filter(|a| !mention::ranks_a_title(body, a))
             .collect();
         Self {
             dict,
@@ -225,6 +251,8 @@ fn resolve_sentence(cx: &Sentence<'_>, state: &mut State, out: &mut Vec<Mention>
         .or_else(|| state.context_country(cx.si));
     let unknown = titles::unknown_named_appositions(cx, &mentions, fallback);
     mentions.extend(unknown);
+    let again = persons::named_again(cx, &state.persons, &mentions);
+    mentions.extend(again);
     titles::mark_appositives(cx, &mut mentions);
     titles::mark_respectively(cx, &mut mentions);
     mentions.sort_by_key(|m| (m.start, m.end));

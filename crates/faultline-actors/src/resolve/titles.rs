@@ -12,6 +12,7 @@
 //!   apposition, and names that only say who listed roles are, are not
 //!   actors of their own.
 
+use super::compound::{head_sector, role_run_end};
 use super::mention::{Atom, AtomKind};
 use super::words::{former_before, is_former, is_individual, is_plural};
 use super::{Mention, Sentence, Via};
@@ -56,7 +57,7 @@ pub(super) fn person(cx: &Sentence<'_>, i: usize) -> Mention {
 }
 
 /// A capitalised name token: "Kim", "Kwan-jin", "al-Assad", "O'Brien", "Jr.".
-fn is_name_token(w: &str) -> bool {
+pub(super) fn is_name_token(w: &str) -> bool {
     let w = w
         .trim_end_matches(['\'', '’'])
         .trim_end_matches("'s")
@@ -205,24 +206,60 @@ fn apposition_after(
         .skip(next)
         .filter(|a| a.start > name_end && a.end <= clause_end)
         .collect();
-    let sector = in_clause.iter().find(|a| a.kind == AtomKind::Sector)?;
     let country = in_clause
         .iter()
         .filter(|a| a.kind != AtomKind::Sector)
         .find_map(|a| a.country.clone().filter(|c| cx.is_country(c)));
+    let role = role_text(clause);
+    // A member of an organisation keeps its code ("a UN official").
+    if country.is_none()
+        && let Some(own) = organisation_member(cx, &in_clause)
+    {
+        return Some((own, role));
+    }
+    let first = (next..cx.atoms.len()).find(|&k| {
+        let a = &cx.atoms[k];
+        a.kind == AtomKind::Sector && a.start > name_end && a.end <= clause_end
+    })?;
+    let last = role_run_end(cx, first);
+    let sector = Atom {
+        end: cx.atoms[last].end,
+        sector: Some(head_sector(body, &cx.atoms[first..=last])),
+        ..cx.atoms[first].clone()
+    };
     let country = country.or_else(|| fallback_country.map(str::to_owned))?;
-    let sector_code = apposition_sector(cx, &in_clause, sector, is_former(clause))?;
-    let role = clause
-        .trim()
-        .trim_start_matches(|c: char| c.is_whitespace())
-        .to_owned();
-    let role = role
-        .strip_prefix("a ")
+    let sector_code = apposition_sector(cx, &in_clause, &sector, is_former(clause))?;
+    Some((code::with_sector(&country, &sector_code), role))
+}
+
+/// An apposition's role as written, without its article.
+fn role_text(clause: &str) -> String {
+    let role = clause.trim();
+    role.strip_prefix("a ")
         .or_else(|| role.strip_prefix("an "))
         .or_else(|| role.strip_prefix("the "))
-        .unwrap_or(&role)
-        .to_owned();
-    Some((code::with_sector(&country, &sector_code), role))
+        .unwrap_or(role)
+        .to_owned()
+}
+
+/// The code of an organisation of the apposition whose role word follows
+/// it ("a UN official", "an African Union envoy", "a UN rapporteur": a
+/// role word or a word naming one person).
+fn organisation_member(cx: &Sentence<'_>, in_clause: &[&Atom]) -> Option<String> {
+    in_clause.iter().enumerate().find_map(|(k, a)| {
+        let rest = &cx.body[a.end..cx.s.end];
+        let gap = rest.len() - rest.trim_start().len();
+        let word: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        let role_next = in_clause
+            .get(k + 1)
+            .is_some_and(|n| n.kind == AtomKind::Sector && n.start == a.end + gap)
+            || is_individual(&word);
+        (a.is_organisation() && gap > 0 && role_next).then(|| a.code.clone())?
+    })
 }
 
 /// True when an apposition's role starts within a few lead words ("the
@@ -233,6 +270,10 @@ fn role_starts_early(cx: &Sentence<'_>, next: usize, clause: &str, clause_end: u
     let mut seen = 0;
     for w in words(clause) {
         let lw = w.to_lowercase();
+        if lex().relation_nouns.contains(&lw) {
+            // "X, the wife of the Chilean envoy": the role is the envoy's.
+            return false;
+        }
         if atoms_after().any(|a| cx.body[a.start..a.end].starts_with(w) && a.start < clause_end) {
             break;
         }
@@ -310,9 +351,13 @@ pub(super) fn unknown_named_appositions(
             .position(|a| a.start > comma)
             .unwrap_or(cx.atoms.len());
         if let Some((code, role)) = apposition_after(cx, next, comma, fallback.as_deref()) {
+            // "Hagia Sophia, now a museum" names no person.
+            let person = role
+                .split(|c: char| !c.is_alphanumeric())
+                .any(is_individual);
             out.push(Mention {
                 role: Some(role),
-                person: true,
+                person,
                 ..cx.mention(start, comma, code, Via::Apposition)
             });
         }

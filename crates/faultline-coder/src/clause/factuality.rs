@@ -198,11 +198,22 @@ pub(super) fn hedged(a: &mut Assessed, hedge: String) {
 fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes: bool) -> Cues {
     let words = &s.words;
     let verb_start = words[f.verb].start;
-    let left_bound = roles
-        .sources
-        .iter()
-        .map(|&i| s.actors[i].end)
-        .max()
+    let clause_start = s.clause_start(f.verb);
+    // The cues stand between the verb and its subject: a passive's subject
+    // is among the targets (else its auxiliaries, the three words before
+    // it, stand for it), and its agent comes
+    // after the verb ("Egypt would not be freed by Syria").
+    let passive_subject = roles.passive.then(|| {
+        roles
+            .targets
+            .iter()
+            .map(|&i| s.actors[i].end)
+            .filter(|&e| e <= verb_start)
+            .max()
+            .unwrap_or(words[clause_start.max(f.verb.saturating_sub(3))].start)
+    });
+    let left_bound = passive_subject
+        .or_else(|| roles.sources.iter().map(|&i| s.actors[i].end).max())
         .unwrap_or(s.inp.start)
         .min(verb_start);
     let window: Vec<&W> = words
@@ -215,7 +226,6 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
             .find(|w| list.contains(&w.lower))
             .map(|w| w.lower.clone())
     };
-    let clause_start = s.clause_start(f.verb);
     let cond = (clause_start..f.verb)
         .find(|&k| matches!(words[k].lower.as_str(), "if" | "unless" | "whether"));
     let governor_word = || words[f.verb - 2].lower.clone();

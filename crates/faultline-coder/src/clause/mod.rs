@@ -425,6 +425,35 @@ mod tests {
     }
 
     #[test]
+    fn a_passive_with_its_agent_after_the_verb_keeps_its_negation() {
+        // The cues stand between the passive's subject and the verb, not
+        // before its agent.
+        for (body, trigger) in [
+            (
+                "Officials said the Chilean fishermen would not be freed by Peru.",
+                "freed",
+            ),
+            (
+                "Moldova said its diplomats were never expelled by Russia.",
+                "expelled",
+            ),
+        ] {
+            let ev = coded(body);
+            let e = ev.iter().find(|e| e.trigger.text == trigger);
+            assert!(
+                e.is_some_and(|e| e.factuality == Factuality::Negated),
+                "{body}: {ev:?}"
+            );
+        }
+        let ev = coded("The Chilean fishermen were freed by Peru on Sunday.");
+        let e = ev.iter().find(|e| e.trigger.text == "freed");
+        assert!(
+            e.is_some_and(|e| e.factuality == Factuality::Asserted),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
     fn an_enacted_resolution_is_a_demand_a_drafted_one_is_not_a_fact() {
         let ev = coded(
             "Yesterday, the Iraqi parliament voted on a resolution to expel United States troops.",

@@ -277,7 +277,9 @@ fn named_person(m: &Mention) -> bool {
     m.person
         && matches!(
             m.via,
-            faultline_actors::Via::Dictionary | faultline_actors::Via::Apposition
+            faultline_actors::Via::Dictionary
+                | faultline_actors::Via::Apposition
+                | faultline_actors::Via::Introduced
         )
 }
 
