@@ -281,6 +281,21 @@ pub fn train_cached(
     };
     let parser = parser::train(&trees, settings);
     log(&format!("parser trained: {} feature rows", parser.size()));
+    let labeler = train_labeler(&data, auto_tags, cfg, log);
+    Model {
+        tagger,
+        parser,
+        labeler,
+    }
+}
+
+/// Trains the labeller on the gold trees of `data`, with their jackknifed tags.
+fn train_labeler(
+    data: &[Prepared],
+    auto_tags: Vec<Vec<u8>>,
+    cfg: &Config,
+    log: &mut dyn FnMut(&str),
+) -> labeler::Labeler {
     let labeled: Vec<LabeledSentence> = data
         .iter()
         .zip(auto_tags)
@@ -296,10 +311,28 @@ pub fn train_cached(
         "labeller trained: {} feature rows",
         labeler.size()
     ));
+    labeler
+}
+
+/// Retrains only the labeller of `base` (for trying labeller settings
+/// quickly): the tagger and jackknifed tags come from `cache` as in
+/// [`train_cached`], the tagger and parser from `base`. With the same
+/// data and settings as `base` was trained with, the result is the model
+/// [`train_cached`] writes.
+#[must_use]
+pub fn retrain_labeler(
+    base: Model,
+    train: &[GoldSentence],
+    cfg: &Config,
+    cache: Option<&Path>,
+    log: &mut dyn FnMut(&str),
+) -> Model {
+    let mut data = prepare(train);
+    let (_, mut auto_tags) = tagger_and_tags(&data, cfg, cache, log);
+    augment(train, cfg, &mut data, &mut auto_tags, log);
     Model {
-        tagger,
-        parser,
-        labeler,
+        labeler: train_labeler(&data, auto_tags, cfg, log),
+        ..base
     }
 }
 
