@@ -249,6 +249,20 @@ fn tagger_and_tags(
     (tagger, tags)
 }
 
+/// The tagger, the prepared sentences (augmented copies included) and
+/// their jackknifed tags.
+fn training_data(
+    train: &[GoldSentence],
+    cfg: &Config,
+    cache: Option<&Path>,
+    log: &mut dyn FnMut(&str),
+) -> (Tagger, Vec<Prepared>, Vec<Vec<u8>>) {
+    let mut data = prepare(train);
+    let (tagger, mut auto_tags) = tagger_and_tags(&data, cfg, cache, log);
+    augment(train, cfg, &mut data, &mut auto_tags, log);
+    (tagger, data, auto_tags)
+}
+
 /// As [`train`], keeping the tagger and the jackknifed tags in the
 /// folder `cache` for later runs (see [`tagger_and_tags`]).
 #[must_use]
@@ -258,9 +272,7 @@ pub fn train_cached(
     cache: Option<&Path>,
     log: &mut dyn FnMut(&str),
 ) -> Model {
-    let mut data = prepare(train);
-    let (tagger, mut auto_tags) = tagger_and_tags(&data, cfg, cache, log);
-    augment(train, cfg, &mut data, &mut auto_tags, log);
+    let (tagger, data, auto_tags) = training_data(train, cfg, cache, log);
     let trees: Vec<TreeSentence> = data
         .iter()
         .zip(&auto_tags)
@@ -327,9 +339,7 @@ pub fn retrain_labeler(
     cache: Option<&Path>,
     log: &mut dyn FnMut(&str),
 ) -> Model {
-    let mut data = prepare(train);
-    let (_, mut auto_tags) = tagger_and_tags(&data, cfg, cache, log);
-    augment(train, cfg, &mut data, &mut auto_tags, log);
+    let (_, data, auto_tags) = training_data(train, cfg, cache, log);
     Model {
         labeler: train_labeler(&data, auto_tags, cfg, log),
         ..base
