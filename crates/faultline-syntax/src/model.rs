@@ -1,12 +1,15 @@
 //! The model file: a versioned container of the tagger, parser and
-//! labeller sections. Layout (format 4): the magic `FLSYNTAX`, a
+//! labeller sections. Layout (formats 4 and 5): the magic `FLSYNTAX`, a
 //! little-endian `u32` format version, then each section as a method byte
 //! (0 stored, 1 zlib), its `u32` length once read, its `u32` length in the
 //! file, and its bytes. A section is compressed only when zlib saves a
 //! fifth of it: the parser's near-random keys and codes compress by less,
 //! and reading them straight from the file (the embedded bytes) spares a
 //! decompression and a copy. The three sections load on three threads.
-//! Formats 2 and 3 (one zlib payload) are still read. A file of another
+//! Format 5 differs from 4 only in the labeller section, which may end
+//! with the labeller's second pass; a model without one is written as
+//! format 4, so the default training still writes the shipped file byte
+//! for byte. Formats 2 and 3 (one zlib payload) are still read. A file of another
 //! version is refused with a message saying to retrain.
 
 use crate::bytes::{Reader, Writer};
@@ -18,10 +21,11 @@ use crate::tagger::Tagger;
 
 /// The magic bytes every model file starts with.
 pub const MAGIC: &[u8; 8] = b"FLSYNTAX";
-/// The format version this build writes. Version 4 stores 8-bit weight
-/// codes (see [`crate::linear`]); versions 2 and 3 (16-bit weights, dense
-/// and sparse rows) are still read.
-pub const VERSION: u32 = 4;
+/// The format version this build writes. Version 5 adds the labeller's
+/// second pass (a model without one is still written as version 4);
+/// version 4 stores 8-bit weight codes (see [`crate::linear`]); versions 2
+/// and 3 (16-bit weights, dense and sparse rows) are still read.
+pub const VERSION: u32 = 5;
 /// The oldest format version this build reads.
 pub const OLDEST_READABLE: u32 = 2;
 const MAX_PAYLOAD: usize = 256 << 20;
@@ -202,7 +206,14 @@ impl Model {
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
-        out.extend_from_slice(&VERSION.to_le_bytes());
+        // a labeller without a second pass is written as format 4, which
+        // older builds read
+        let version = if self.labeler.has_second_pass() {
+            VERSION
+        } else {
+            4
+        };
+        out.extend_from_slice(&version.to_le_bytes());
         let mut sections = [Writer::default(), Writer::default(), Writer::default()];
         self.tagger.write(&mut sections[0]);
         self.parser.write(&mut sections[1]);
