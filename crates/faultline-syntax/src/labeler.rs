@@ -417,13 +417,13 @@ impl Labeler {
     /// Bytes of the weight tables in memory.
     #[must_use]
     pub fn table_bytes(&self) -> usize {
-        self.linear.bytes()
+        self.linear.bytes() + self.second.as_ref().map_or(0, Linear::bytes)
     }
 
     /// Number of feature rows kept.
     #[must_use]
     pub fn size(&self) -> usize {
-        self.linear.len()
+        self.linear.len() + self.second.as_ref().map_or(0, Linear::len)
     }
 
     /// Writes the labeller section.
@@ -436,16 +436,32 @@ impl Labeler {
             w.u32(f.map_or(u32::MAX, u32::from));
         }
         self.linear.write(w);
+    }
+
+    /// Whether the labeller has a second pass (format 5 stores it in a
+    /// section of its own, see [`Labeler::write_second`]).
+    #[must_use]
+    pub fn has_second_pass(&self) -> bool {
+        self.second.is_some()
+    }
+
+    /// Writes the second pass's section (nothing without one).
+    pub fn write_second(&self, w: &mut Writer) {
         if let Some(second) = &self.second {
-            w.u32(1);
             second.write(w);
         }
     }
 
-    /// Whether the labeller has a second pass (format 5 stores it).
+    /// Gives a labeller read from a format-5 file its second pass.
+    /// Returns false, leaving the labeller as it was, when the pass does
+    /// not match the label list.
     #[must_use]
-    pub fn has_second_pass(&self) -> bool {
-        self.second.is_some()
+    pub fn set_second(&mut self, second: Linear) -> bool {
+        let fits = second.classes() == self.labels.len();
+        if fits {
+            self.second = Some(second);
+        }
+        fits
     }
 
     /// Reads the labeller section.
@@ -464,23 +480,14 @@ impl Labeler {
             forced.push(u16::try_from(f).ok().filter(|&l| (l as usize) < n));
         }
         let linear = Linear::read(r)?;
-        let second = if r.version >= 5 && r.u32()? == 1 {
-            Some(Linear::read(r)?)
-        } else {
-            None
-        };
-        let classes = second.as_ref().map_or(linear.classes(), Linear::classes);
-        if linear.classes() != labels.len()
-            || classes != labels.len()
-            || !labels.iter().any(|l| l == ROOT)
-        {
+        if linear.classes() != labels.len() || !labels.iter().any(|l| l == ROOT) {
             return Err(
                 r.error("the labeller section does not match its label list; retrain the model")
             );
         }
         Ok(Self {
             linear,
-            second,
+            second: None,
             labels,
             forced,
         })

@@ -580,6 +580,8 @@ mod tests {
         assert!(a.labeler.has_second_pass());
         assert_eq!(bytes[8..12], crate::model::VERSION.to_le_bytes());
         let back = Model::from_bytes("toy.model", &bytes).expect("format 5 reads back");
+        let cut = Model::from_bytes("cut.model", &bytes[..bytes.len() - 3]);
+        assert!(cut.is_err(), "a truncated second pass is refused");
         assert!(back.labeler.has_second_pass());
         let s = crate::eval::evaluate(&back, &data, false);
         assert!(s.las > 0.9, "{s:?}");
