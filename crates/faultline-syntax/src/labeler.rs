@@ -291,6 +291,12 @@ fn features2(t: &Tree<'_>, h: u32, d: u32, first: &[u64], out: &mut Vec<u64>) {
     f(69, hh_label, first[h as usize], own);
 }
 
+/// The second pass keeps only features updated this many times more
+/// often than the first pass asks (10 instead of 2 by default): a sixth
+/// of its rows (its tables 2.5 MiB instead of 16) at the same accuracy
+/// (EWT dev LAS 81.25 against 81.27).
+const SECOND_PRUNE_FACTOR: u32 = 5;
+
 /// A first-pass margin (best score minus second best, in weight units)
 /// from which the second pass keeps the first pass's label unscored.
 const SURE_MARGIN: f32 = 20.0;
@@ -568,7 +574,10 @@ pub fn train(
     if passes >= 2 {
         let firsts = jackknife_first(data, &gold, &labeler, epochs, seed, prune);
         let second = train_second(data, &gold, &firsts, &labeler, epochs, seed + 100);
-        labeler.second = Some(second.freeze(prune));
+        labeler.second = Some(second.freeze(Prune {
+            min_updates: prune.min_updates * SECOND_PRUNE_FACTOR,
+            ..prune
+        }));
     }
     labeler
 }
