@@ -3,8 +3,17 @@
 //! ```sh
 //! cargo run --release -p faultline-syntax --example train -- \
 //!     [--treebank ../shared/treebanks/UD_English-EWT] [--out crates/faultline-syntax/data/en_ewt.model] \
-//!     [--with-dev] [--augment N] [--seed N] [--cache DIR] …
+//!     [--with-dev] [--augment N] [--seed N] [--cache DIR] [--labeler-only BASE] \
+//!     [--labeler-passes 2] [--labeler-parsed-trees] …
 //! ```
+//! `--labeler-passes 2` adds the labeller's second pass (it sees every
+//! first-pass label) and `--labeler-parsed-trees` trains the labeller on
+//! the parses of ten-fold jackknifed parsers too (their `--cache`d heads
+//! are reused); neither is in the shipped model (see the README's
+//! "Issue 9e").
+//! `--labeler-only BASE` retrains only the labeller of the model file
+//! `BASE` (its tagger and parser are kept; use the same data options and
+//! `--cache` as when `BASE` was trained), for trying labeller settings.
 //! `--cache DIR` keeps the tagger and the jackknifed tags in `DIR` and
 //! reuses them in later runs with the same tagger settings (for trying
 //! parser and labeller settings; the shipped model is trained without).
@@ -27,6 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut cfg = train::Config::default();
     let mut with_dev = false;
     let mut cache: Option<PathBuf> = None;
+    let mut labeler_of: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{a} needs a value"));
@@ -45,6 +55,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--train-only" => with_dev = false,
             "--cache" => cache = Some(PathBuf::from(value()?)),
             "--augment" => cfg.augment = value()?.parse()?,
+            "--labeler-passes" => cfg.labeler_passes = value()?.parse()?,
+            "--labeler-parsed-trees" => cfg.labeler_parsed = true,
+            "--labeler-only" => labeler_of = Some(PathBuf::from(value()?)),
             other => {
                 return Err(format!("unknown option {other}; see the file's doc comment").into());
             }
@@ -65,9 +78,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ""
     };
     let started = Instant::now();
-    let model = train::train_cached(&train_set, &cfg, cache.as_deref(), &mut |m| {
-        eprintln!("[{:>6.1}s] {m}", started.elapsed().as_secs_f64())
-    });
+    let mut log = |m: &str| eprintln!("[{:>6.1}s] {m}", started.elapsed().as_secs_f64());
+    let model = match &labeler_of {
+        Some(base) => train::retrain_labeler(
+            faultline_syntax::Model::from_file(base)?,
+            &train_set,
+            &cfg,
+            cache.as_deref(),
+            &mut log,
+        ),
+        None => train::train_cached(&train_set, &cfg, cache.as_deref(), &mut log),
+    };
     for (name, gold_tags) in [("predicted tags", false), ("gold tags", true)] {
         let s = eval::evaluate(&model, &dev, gold_tags);
         eprintln!(
@@ -91,6 +112,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     let bytes = model.to_bytes();
+
     std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
     Ok(())

@@ -1,12 +1,14 @@
 //! The model file: a versioned container of the tagger, parser and
-//! labeller sections. Layout (format 4): the magic `FLSYNTAX`, a
+//! labeller sections. Layout (formats 4 and 5): the magic `FLSYNTAX`, a
 //! little-endian `u32` format version, then each section as a method byte
 //! (0 stored, 1 zlib), its `u32` length once read, its `u32` length in the
 //! file, and its bytes. A section is compressed only when zlib saves a
 //! fifth of it: the parser's near-random keys and codes compress by less,
 //! and reading them straight from the file (the embedded bytes) spares a
-//! decompression and a copy. The three sections load on three threads.
-//! Formats 2 and 3 (one zlib payload) are still read. A file of another
+//! decompression and a copy. The sections load on threads of their own.
+//! Format 5 adds a fourth section, the labeller's second pass (read on a
+//! fourth thread); a model without one is written as format 4, so the
+//! default training still writes the shipped file byte for byte. Formats 2 and 3 (one zlib payload) are still read. A file of another
 //! version is refused with a message saying to retrain.
 
 use crate::bytes::{Reader, Writer};
@@ -14,14 +16,17 @@ use crate::error::SyntaxError;
 use crate::labeler::Labeler;
 use crate::lexical::Atoms;
 use crate::parser::Parser;
+use crate::perceptron::Linear;
 use crate::tagger::Tagger;
 
 /// The magic bytes every model file starts with.
 pub const MAGIC: &[u8; 8] = b"FLSYNTAX";
-/// The format version this build writes. Version 4 stores 8-bit weight
-/// codes (see [`crate::linear`]); versions 2 and 3 (16-bit weights, dense
-/// and sparse rows) are still read.
-pub const VERSION: u32 = 4;
+/// The format version this build writes. Version 5 adds the labeller's
+/// second pass as a fourth section (a model without one is still written
+/// as version 4);
+/// version 4 stores 8-bit weight codes (see [`crate::linear`]); versions 2
+/// and 3 (16-bit weights, dense and sparse rows) are still read.
+pub const VERSION: u32 = 5;
 /// The oldest format version this build reads.
 pub const OLDEST_READABLE: u32 = 2;
 const MAX_PAYLOAD: usize = 256 << 20;
@@ -89,14 +94,21 @@ impl Section<'_> {
     }
 }
 
-/// Splits a format-4 payload into its three sections.
-fn split_sections<'a>(name: &str, mut rest: &'a [u8]) -> Result<[Section<'a>; 3], SyntaxError> {
+/// Splits a format-4 or 5 payload into its `count` sections.
+fn split_sections<'a>(
+    name: &str,
+    mut rest: &'a [u8],
+    count: usize,
+) -> Result<Vec<Section<'a>>, SyntaxError> {
     let truncated = || bad(name, "the model file is truncated; restore or retrain it");
-    let mut out = [Section {
-        method: STORED,
-        len: 0,
-        body: &[],
-    }; 3];
+    let mut out = vec![
+        Section {
+            method: STORED,
+            len: 0,
+            body: &[],
+        };
+        count
+    ];
     for s in &mut out {
         let (head, tail) = rest.split_at_checked(9).ok_or_else(truncated)?;
         let word = |i: usize| {
@@ -202,11 +214,23 @@ impl Model {
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
-        out.extend_from_slice(&VERSION.to_le_bytes());
-        let mut sections = [Writer::default(), Writer::default(), Writer::default()];
+        // a labeller without a second pass is written as format 4, which
+        // older builds read
+        let version = if self.labeler.has_second_pass() {
+            VERSION
+        } else {
+            4
+        };
+        out.extend_from_slice(&version.to_le_bytes());
+        let mut sections = vec![Writer::default(), Writer::default(), Writer::default()];
         self.tagger.write(&mut sections[0]);
         self.parser.write(&mut sections[1]);
         self.labeler.write(&mut sections[2]);
+        if self.labeler.has_second_pass() {
+            let mut w = Writer::default();
+            self.labeler.write_second(&mut w);
+            sections.push(w);
+        }
         for w in sections {
             let raw = w.into_inner();
             let packed = miniz_oxide::deflate::compress_to_vec_zlib(&raw, 9);
@@ -247,15 +271,29 @@ impl Model {
         if version < 4 {
             return Self::from_one_payload(name, version, payload);
         }
-        let [t, p, l] = split_sections(name, payload)?;
+        let count = if version >= 5 { 4 } else { 3 };
+        let sections = split_sections(name, payload, count)?;
+        let (t, p, l) = (sections[0], sections[1], sections[2]);
         std::thread::scope(|scope| {
             let tagger = scope.spawn(|| t.read(name, version, Tagger::read));
             let labeler = scope.spawn(|| l.read(name, version, Labeler::read));
+            let second = sections
+                .get(3)
+                .map(|&s| scope.spawn(move || s.read(name, version, Linear::read)));
             let parser = p.read(name, version, Parser::read);
+            let mut labeler = join(labeler)?;
+            if let Some(second) = second
+                && !labeler.set_second(join(second)?)
+            {
+                return Err(bad(
+                    name,
+                    "the labeller's second pass does not match its label list; retrain the model",
+                ));
+            }
             Ok(Self {
                 tagger: join(tagger)?,
                 parser: parser?,
-                labeler: join(labeler)?,
+                labeler,
             })
         })
     }

@@ -62,6 +62,12 @@ pub struct Config {
     pub prune: Prune,
     /// Parsers in the ensemble.
     pub ensemble: usize,
+    /// Labeller passes: 1, or 2 for a second pass that sees every
+    /// first-pass label (see [`crate::labeler`]).
+    pub labeler_passes: usize,
+    /// Trains the labeller on the parses of ten-fold jackknifed parsers
+    /// too (their correctly attached arcs), beside the gold trees.
+    pub labeler_parsed: bool,
     /// Augmented copies of every `augment`-th sentence that fits, with a
     /// time phrase inserted (see [`crate::augment`]); 0 for none.
     pub augment: usize,
@@ -80,6 +86,8 @@ impl Default for Config {
                 min_updates: 2,
             },
             ensemble: 1,
+            labeler_passes: 1,
+            labeler_parsed: false,
             augment: 0,
         }
     }
@@ -196,6 +204,33 @@ pub fn train(train: &[GoldSentence], cfg: &Config, log: &mut dyn FnMut(&str)) ->
     train_cached(train, cfg, None, log)
 }
 
+/// A value read from `file` when an earlier run left it there, or made
+/// (and written there). `what` names it in the log.
+fn cached<T>(
+    file: Option<std::path::PathBuf>,
+    what: &str,
+    log: &mut dyn FnMut(&str),
+    read: impl FnOnce(&mut Reader<'_>) -> Result<T, crate::SyntaxError>,
+    make: impl FnOnce(&mut dyn FnMut(&str)) -> T,
+    write: impl FnOnce(&T, &mut Writer),
+) -> T {
+    if let Some(bytes) = file.as_ref().and_then(|f| std::fs::read(f).ok())
+        && let Ok(found) = read(&mut Reader::new(what, &bytes))
+    {
+        log(&format!("{what} read from the cache"));
+        return found;
+    }
+    let value = make(log);
+    if let Some(f) = file {
+        let mut w = Writer::default();
+        write(&value, &mut w);
+        if std::fs::write(&f, w.into_inner()).is_err() {
+            log(&format!("could not write the {what} cache {}", f.display()));
+        }
+    }
+    value
+}
+
 /// The tagger and the jackknifed tags of every sentence, read from a
 /// file in `cache` when an earlier run with the same tagger settings and
 /// data left one there (and written there otherwise), so that parser and
@@ -216,37 +251,42 @@ fn tagger_and_tags(
             data.len()
         ))
     });
-    if let Some(bytes) = file.as_ref().and_then(|f| std::fs::read(f).ok()) {
-        let mut r = Reader::new("tag cache", &bytes);
-        let read = |r: &mut Reader<'_>| -> Result<_, crate::SyntaxError> {
-            let tagger = Tagger::read(r)?;
-            let mut tags = Vec::with_capacity(data.len());
-            for _ in 0..data.len() {
-                let n = r.u32()? as usize;
-                tags.push(r.take(n)?.to_vec());
-            }
-            Ok((tagger, tags))
-        };
-        if let Ok(found) = read(&mut r) {
-            log("tagger and jackknifed tags read from the cache");
-            return found;
+    let read = |r: &mut Reader<'_>| {
+        let tagger = Tagger::read(r)?;
+        let mut tags = Vec::with_capacity(data.len());
+        for _ in 0..data.len() {
+            let n = r.u32()? as usize;
+            tags.push(r.take(n)?.to_vec());
         }
-    }
-    let tagger = tagger::train(&tagged(data), cfg.tagger_epochs, cfg.seed, cfg.prune);
-    log(&format!("tagger trained: {} feature rows", tagger.size()));
-    let tags = jackknife(data, cfg, log);
-    if let Some(f) = file {
-        let mut w = Writer::default();
-        tagger.write(&mut w);
-        for t in &tags {
+        Ok((tagger, tags))
+    };
+    let make = |log: &mut dyn FnMut(&str)| {
+        let tagger = tagger::train(&tagged(data), cfg.tagger_epochs, cfg.seed, cfg.prune);
+        log(&format!("tagger trained: {} feature rows", tagger.size()));
+        (tagger, jackknife(data, cfg, log))
+    };
+    let write = |(tagger, tags): &(Tagger, Vec<Vec<u8>>), w: &mut Writer| {
+        tagger.write(w);
+        for t in tags {
             w.u32(u32::try_from(t.len()).unwrap_or(0));
             w.raw(t);
         }
-        if std::fs::write(&f, w.into_inner()).is_err() {
-            log(&format!("could not write the tag cache {}", f.display()));
-        }
-    }
-    (tagger, tags)
+    };
+    cached(file, "tagger and jackknifed tags", log, read, make, write)
+}
+
+/// The tagger, the prepared sentences (augmented copies included) and
+/// their jackknifed tags.
+fn training_data(
+    train: &[GoldSentence],
+    cfg: &Config,
+    cache: Option<&Path>,
+    log: &mut dyn FnMut(&str),
+) -> (Tagger, Vec<Prepared>, Vec<Vec<u8>>) {
+    let mut data = prepare(train);
+    let (tagger, mut auto_tags) = tagger_and_tags(&data, cfg, cache, log);
+    augment(train, cfg, &mut data, &mut auto_tags, log);
+    (tagger, data, auto_tags)
 }
 
 /// As [`train`], keeping the tagger and the jackknifed tags in the
@@ -258,48 +298,192 @@ pub fn train_cached(
     cache: Option<&Path>,
     log: &mut dyn FnMut(&str),
 ) -> Model {
-    let mut data = prepare(train);
-    let (tagger, mut auto_tags) = tagger_and_tags(&data, cfg, cache, log);
-    augment(train, cfg, &mut data, &mut auto_tags, log);
-    let trees: Vec<TreeSentence> = data
-        .iter()
-        .zip(&auto_tags)
+    let (tagger, data, auto_tags) = training_data(train, cfg, cache, log);
+    let trees = parser_trees(&tagger, &data, &auto_tags);
+    let parser = parser::train(&trees, parser_settings(cfg));
+    log(&format!("parser trained: {} feature rows", parser.size()));
+    let predicted = labeler_trees(&trees, cfg, cache, log);
+    let labeler = train_labeler(&data, auto_tags, predicted, cfg, log);
+    Model {
+        tagger,
+        parser,
+        labeler,
+    }
+}
+
+/// The parser's training sentences: jackknifed tags, projective gold trees.
+fn parser_trees(tagger: &Tagger, data: &[Prepared], auto_tags: &[Vec<u8>]) -> Vec<TreeSentence> {
+    data.iter()
+        .zip(auto_tags)
         .map(|(p, t)| TreeSentence {
             atoms: p.atoms.clone(),
             tags: t.clone(),
             heads: oracle::projectivise(&p.heads),
             classes: tagger.classes(&p.atoms),
         })
-        .collect();
-    let settings = parser::Settings {
+        .collect()
+}
+
+fn parser_settings(cfg: &Config) -> parser::Settings {
+    parser::Settings {
         epochs: cfg.parser_epochs,
         seed: cfg.seed,
         explore_from: 1,
         explore: 0.9,
         prune: cfg.prune,
         ensemble: cfg.ensemble,
+    }
+}
+
+/// The jackknifed parses the labeller trains on beside the gold trees,
+/// when [`Config::labeler_parsed`] asks for them.
+fn labeler_trees(
+    trees: &[TreeSentence],
+    cfg: &Config,
+    cache: Option<&Path>,
+    log: &mut dyn FnMut(&str),
+) -> Option<Vec<Vec<u32>>> {
+    cfg.labeler_parsed
+        .then(|| jackknife_heads(trees, cfg, cache, log))
+}
+
+/// The heads of every sentence from parsers trained on the other folds,
+/// read from (or written to) a file in `cache`.
+fn jackknife_heads(
+    trees: &[TreeSentence],
+    cfg: &Config,
+    cache: Option<&Path>,
+    log: &mut dyn FnMut(&str),
+) -> Vec<Vec<u32>> {
+    let words: usize = trees.iter().map(|t| t.tags.len()).sum();
+    let file = cache.map(|dir| {
+        dir.join(format!(
+            "heads-{}-{}-{}-{}-{words}.bin",
+            cfg.seed,
+            cfg.folds,
+            cfg.parser_epochs,
+            trees.len()
+        ))
+    });
+    let read = |r: &mut Reader<'_>| {
+        let mut out = Vec::with_capacity(trees.len());
+        for _ in 0..trees.len() {
+            let n = r.u32()? as usize;
+            out.push((0..n).map(|_| r.u32()).collect::<Result<Vec<_>, _>>()?);
+        }
+        Ok(out)
     };
-    let parser = parser::train(&trees, settings);
-    log(&format!("parser trained: {} feature rows", parser.size()));
-    let labeled: Vec<LabeledSentence> = data
+    let write = |out: &Vec<Vec<u32>>, w: &mut Writer| {
+        for h in out {
+            w.u32(u32::try_from(h.len()).unwrap_or(0));
+            for &x in h {
+                w.u32(x);
+            }
+        }
+    };
+    cached(
+        file,
+        "jackknifed heads",
+        log,
+        read,
+        |log| parse_folds(trees, cfg, log),
+        write,
+    )
+}
+
+/// Parses each sentence with a parser trained on the other folds.
+fn parse_folds(trees: &[TreeSentence], cfg: &Config, log: &mut dyn FnMut(&str)) -> Vec<Vec<u32>> {
+    let folds = cfg.folds.max(2);
+    let mut out = vec![Vec::new(); trees.len()];
+    for fold in 0..folds {
+        let rest: Vec<TreeSentence> = trees
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != fold)
+            .map(|(_, t)| t.clone())
+            .collect();
+        let p = parser::train(
+            &rest,
+            parser::Settings {
+                seed: cfg.seed + fold as u64,
+                ..parser_settings(cfg)
+            },
+        );
+        for (i, t) in trees.iter().enumerate().filter(|(i, _)| i % folds == fold) {
+            out[i] = p.parse(&t.atoms, &t.tags, &t.classes);
+        }
+        log(&format!("parser jackknife fold {}/{folds} done", fold + 1));
+    }
+    out
+}
+
+/// Trains the labeller on the gold trees of `data`, with their jackknifed
+/// tags, and on the `parsed` trees of the same sentences, learning there
+/// only from the arcs whose head is right.
+fn train_labeler(
+    data: &[Prepared],
+    auto_tags: Vec<Vec<u8>>,
+    parsed: Option<Vec<Vec<u32>>>,
+    cfg: &Config,
+    log: &mut dyn FnMut(&str),
+) -> labeler::Labeler {
+    let mut labeled: Vec<LabeledSentence> = data
         .iter()
         .zip(auto_tags)
-        .map(|(p, t)| LabeledSentence {
+        .enumerate()
+        .map(|(group, (p, t))| LabeledSentence {
             atoms: p.atoms.clone(),
             tags: t,
             heads: p.heads.clone(),
             labels: p.labels.clone(),
+            scored: Vec::new(),
+            group,
         })
         .collect();
-    let labeler = labeler::train(&labeled, cfg.labeler_epochs, cfg.seed, cfg.prune);
+    if let Some(parsed) = parsed {
+        let extra: Vec<LabeledSentence> = labeled
+            .iter()
+            .zip(parsed)
+            .map(|(s, heads)| LabeledSentence {
+                scored: heads.iter().zip(&s.heads).map(|(a, b)| a == b).collect(),
+                heads,
+                ..s.clone()
+            })
+            .collect();
+        labeled.extend(extra);
+    }
+    let labeler = labeler::train(
+        &labeled,
+        cfg.labeler_epochs,
+        cfg.seed,
+        cfg.prune,
+        cfg.labeler_passes,
+    );
     log(&format!(
         "labeller trained: {} feature rows",
         labeler.size()
     ));
+    labeler
+}
+
+/// Retrains only the labeller of `base` (for trying labeller settings
+/// quickly): the tagger and jackknifed tags come from `cache` as in
+/// [`train_cached`], the tagger and parser from `base`. With the same
+/// data and settings as `base` was trained with, the result is the model
+/// [`train_cached`] writes.
+#[must_use]
+pub fn retrain_labeler(
+    base: Model,
+    train: &[GoldSentence],
+    cfg: &Config,
+    cache: Option<&Path>,
+    log: &mut dyn FnMut(&str),
+) -> Model {
+    let (tagger, data, auto_tags) = training_data(train, cfg, cache, log);
+    let predicted = labeler_trees(&parser_trees(&tagger, &data, &auto_tags), cfg, cache, log);
     Model {
-        tagger,
-        parser,
-        labeler,
+        labeler: train_labeler(&data, auto_tags, predicted, cfg, log),
+        ..base
     }
 }
 
@@ -350,9 +534,9 @@ mod tests {
         conllu::parse("toy", &text).expect("toy treebank")
     }
 
-    #[test]
-    fn training_is_deterministic_and_learns_the_toy_treebank() {
-        let cfg = Config {
+    /// Settings small enough for the toy treebank.
+    fn small() -> Config {
+        Config {
             tagger_epochs: 3,
             parser_epochs: 3,
             labeler_epochs: 3,
@@ -362,7 +546,12 @@ mod tests {
                 min_updates: 0,
             },
             ..Config::default()
-        };
+        }
+    }
+
+    #[test]
+    fn training_is_deterministic_and_learns_the_toy_treebank() {
+        let cfg = small();
         let data = toy();
         let a = train(&data, &cfg, &mut |_| {});
         let b = train(&data, &cfg, &mut |_| {});
@@ -375,5 +564,39 @@ mod tests {
         assert!(s.upos > 0.9 && s.uas > 0.9, "{s:?}");
         let other = train(&data, &Config { seed: 99, ..cfg }, &mut |_| {});
         assert_eq!(crate::eval::evaluate(&other, &data, false).words, s.words);
+    }
+
+    #[test]
+    fn a_second_labeller_pass_trains_deterministically_and_round_trips() {
+        let cfg = Config {
+            labeler_passes: 2,
+            labeler_parsed: true,
+            ..small()
+        };
+        let data = toy();
+        let a = train(&data, &cfg, &mut |_| {});
+        let bytes = a.to_bytes();
+        assert_eq!(bytes, train(&data, &cfg, &mut |_| {}).to_bytes());
+        assert!(a.labeler.has_second_pass());
+        assert_eq!(bytes[8..12], crate::model::VERSION.to_le_bytes());
+        let back = Model::from_bytes("toy.model", &bytes).expect("format 5 reads back");
+        let cut = Model::from_bytes("cut.model", &bytes[..bytes.len() - 3]);
+        assert!(cut.is_err(), "a truncated second pass is refused");
+        assert!(back.labeler.has_second_pass());
+        let s = crate::eval::evaluate(&back, &data, false);
+        assert!(s.las > 0.9, "{s:?}");
+        let one = train(
+            &data,
+            &Config {
+                labeler_passes: 1,
+                ..cfg
+            },
+            &mut |_| {},
+        );
+        assert_eq!(
+            one.to_bytes()[8..12],
+            4u32.to_le_bytes(),
+            "one pass: format 4"
+        );
     }
 }
