@@ -174,15 +174,11 @@ fn default_target(
                     .iter()
                     .all(|w| !lex().prepositions.contains(w.lower.as_str()))
             });
-            if place || same_place {
+            let place = place || same_place || lex().place_prepositions.contains(prev);
+            if place {
                 last_place = Some(i);
             }
-            if place
-                || same_place
-                || lex().place_prepositions.contains(prev)
-                || prev == "according"
-                || (i >= 2 && words[i - 2].lower == "according")
-            {
+            if place || prev == "according" || (i >= 2 && words[i - 2].lower == "according") {
                 fallback = fallback.or(Some(a));
                 continue;
             }
