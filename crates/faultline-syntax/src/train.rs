@@ -242,15 +242,7 @@ fn tagger_and_tags(
     log: &mut dyn FnMut(&str),
 ) -> (Tagger, Vec<Vec<u8>>) {
     let words: usize = data.iter().map(|p| p.tags.len()).sum();
-    let file = cache.map(|dir| {
-        dir.join(format!(
-            "tags-{}-{}-{}-{}-{words}.bin",
-            cfg.seed,
-            cfg.folds,
-            cfg.tagger_epochs,
-            data.len()
-        ))
-    });
+    let file = cache_file(cache, "tags", cfg, cfg.tagger_epochs, data.len(), words);
     let read = |r: &mut Reader<'_>| {
         let tagger = Tagger::read(r)?;
         let mut tags = Vec::with_capacity(data.len());
@@ -347,6 +339,25 @@ fn labeler_trees(
         .then(|| jackknife_heads(trees, cfg, cache, log))
 }
 
+/// The cache file of one jackknifed product (`kind`): named by the seed,
+/// the folds, the epochs of the models that made it and the data's size,
+/// so a run with other settings or data does not read it.
+fn cache_file(
+    cache: Option<&Path>,
+    kind: &str,
+    cfg: &Config,
+    epochs: impl std::fmt::Display,
+    sentences: usize,
+    words: usize,
+) -> Option<std::path::PathBuf> {
+    cache.map(|dir| {
+        dir.join(format!(
+            "{kind}-{}-{}-{epochs}-{sentences}-{words}.bin",
+            cfg.seed, cfg.folds
+        ))
+    })
+}
+
 /// The heads of every sentence from parsers trained on the other folds,
 /// read from (or written to) a file in `cache`.
 fn jackknife_heads(
@@ -356,15 +367,7 @@ fn jackknife_heads(
     log: &mut dyn FnMut(&str),
 ) -> Vec<Vec<u32>> {
     let words: usize = trees.iter().map(|t| t.tags.len()).sum();
-    let file = cache.map(|dir| {
-        dir.join(format!(
-            "heads-{}-{}-{}-{}-{words}.bin",
-            cfg.seed,
-            cfg.folds,
-            cfg.parser_epochs,
-            trees.len()
-        ))
-    });
+    let file = cache_file(cache, "heads", cfg, cfg.parser_epochs, trees.len(), words);
     let read = |r: &mut Reader<'_>| {
         let mut out = Vec::with_capacity(trees.len());
         for _ in 0..trees.len() {
