@@ -297,6 +297,27 @@ mod tests {
     }
 
     #[test]
+    fn a_predicate_after_a_name_is_no_apposition() {
+        // The clause after the comma is what the spokesperson said, up to a
+        // quotation: its countries are actors, not her description.
+        for body in [
+            "A ministry spokeswoman, Ana Ruiz, indicated Chile was pleased by the Peruvian Senate's vote: \"a good day,\" she said.",
+            "An embassy aide, Tomas Berg, noted Norway was worried by the Danish cabinet's plan: \"We wait,\" he said.",
+        ] {
+            let ms = resolved(body);
+            assert!(
+                ms.iter().filter(|m| !m.person).all(|m| !m.appositive),
+                "{ms:?}"
+            );
+            assert!(
+                ms.iter()
+                    .any(|m| m.text.ends_with("Senate") || m.text.ends_with("cabinet")),
+                "{ms:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_title_with_a_country_codes_an_unknown_name() {
         let ms = resolved("Chilean Deputy Rosa Quintana opened the hearing.");
         assert_eq!(

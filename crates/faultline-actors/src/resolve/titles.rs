@@ -192,12 +192,7 @@ fn apposition_after(
         .find([',', ';', '(', ')'])
         .map_or(cx.s.end, |p| name_end + 1 + p);
     let clause = body[name_end + 1..clause_end].trim_end_matches(['.', '"', '”']);
-    // ", the Israeli military said" attributes the sentence; it describes nobody.
-    if clause
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| lex().attribution_verbs.contains(w))
-        || !role_starts_early(cx, next, clause, clause_end)
-    {
+    if attributes(clause) || !role_starts_early(cx, next, clause, clause_end) {
         return None;
     }
     let in_clause: Vec<&Atom> = cx
@@ -230,6 +225,15 @@ fn apposition_after(
     let country = country.or_else(|| fallback_country.map(str::to_owned))?;
     let sector_code = apposition_sector(cx, &in_clause, &sector, is_former(clause))?;
     Some((code::with_sector(&country, &sector_code), role))
+}
+
+/// True when the words after a name's comma attribute the sentence to
+/// it (", the Israeli military said"; ", indicated the ministry was
+/// pleased"): they describe nobody.
+fn attributes(clause: &str) -> bool {
+    clause
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| lex().attribution_verbs.contains(w))
 }
 
 /// An apposition's role as written, without its article.
@@ -410,7 +414,12 @@ pub(super) fn mark_appositives(cx: &Sentence<'_>, mentions: &mut Vec<Mention>) {
             let to = body[from..cx.s.end]
                 .find([',', ';', '(', ')', ':', '"', '“'])
                 .map_or(from, |p| from + p);
-            (from, to)
+            // "Ana Ruiz, indicated Chile was pleased: …" is her statement.
+            if attributes(&body[from..to]) {
+                (from, from)
+            } else {
+                (from, to)
+            }
         })
         .collect();
     let inside = |m: &Mention| clauses.iter().any(|&(a, b)| m.start >= a && m.end <= b);
