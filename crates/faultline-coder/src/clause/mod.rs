@@ -41,7 +41,7 @@ pub use redate::refine as refine_dates;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use faultline_actors::Mention;
+use faultline_actors::{Mention, Via};
 use faultline_dates::EventDate;
 
 use crate::cameo::CodeTable;
@@ -286,9 +286,17 @@ impl Engine<'_> {
             found.sort_by_key(|f| f.verb);
         }
         let s = Sentence { parse, ..s0 };
+        // Statements about someone come last, each on its own: they take
+        // no part in the other triggers' roles ("is said to have attacked").
+        let (about, found): (Vec<Found>, Vec<Found>) = found
+            .into_iter()
+            .partition(|f| self.verbs.triggers[f.candidates[0]].about);
         let mut carry = Carry::default();
         for fi in 0..found.len() {
             self.code_trigger(&s, &found, fi, inp.dates, &mut carry, art);
+        }
+        for f in &about {
+            self.code_trigger(&s, std::slice::from_ref(f), 0, inp.dates, &mut carry, art);
         }
     }
 
@@ -358,6 +366,28 @@ impl Engine<'_> {
         let Some(mut roles) = self.roles(s, found, fi, who, carry) else {
             return;
         };
+        let trigger = &self.verbs.triggers[f.candidates[0]];
+        let mut kept_dates = None;
+        if trigger.about {
+            // A statement about someone else: the target is whom the
+            // reported clause is about, and the statement is dated apart
+            // from what it reports.
+            let Some((about, from, _)) = parsed.as_ref().and_then(|p| p.reported.clone()) else {
+                return;
+            };
+
+            roles.targets = foreign(s, &roles.sources, &about);
+            if roles.targets.is_empty() {
+                return;
+            }
+            kept_dates = Some(
+                dates
+                    .iter()
+                    .filter(|d| d.start < from)
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            );
+        }
         if roles.targets.is_empty()
             && let Some(noun) = parsed.as_ref().and_then(|p| p.event_reference.as_deref())
             && !anaphora::names_own_kind(noun, &self.verbs.triggers[f.candidates[0]].code)
@@ -391,7 +421,7 @@ impl Engine<'_> {
                 factuality::hedged(&mut assessed, hedge);
             }
         }
-        let dated = dating::date_event(s, dates, f, assessed);
+        let dated = dating::date_event(s, kept_dates.as_deref().unwrap_or(dates), f, assessed);
         if !verbs::is_event_code(&dated.code) {
             // "---": the dictionary says this use of the verb is no event.
             return;
@@ -406,6 +436,29 @@ impl Engine<'_> {
             self.emit_claimed(s, f, &roles, earlier, carry, art);
         }
     }
+}
+
+/// The actors of `about` of another country than every source (an
+/// organisation counts as its own country).
+fn foreign(s: &Sentence<'_>, sources: &[usize], about: &[usize]) -> Vec<usize> {
+    let country = |a: usize| {
+        let m = s.actors[a];
+        m.country
+            .clone()
+            .unwrap_or_else(|| m.code.get(..3).unwrap_or("").to_owned())
+    };
+    // A speaker only read from context ("he", "officials") is too unsure
+    // a source for what is no more than a statement.
+    let named = |a: usize| !matches!(s.actors[a].via, Via::Context | Via::Coreference);
+    if sources.is_empty() || !sources.iter().all(|&a| named(a)) {
+        return Vec::new();
+    }
+    about
+        .iter()
+        .copied()
+        .filter(|&t| !s.actors[t].code.is_empty())
+        .filter(|&t| sources.iter().all(|&src| country(src) != country(t)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -467,6 +520,30 @@ mod tests {
         let ev = coded("The Iraqi parliament drafted a resolution to expel United States troops.");
         let e = ev.iter().find(|e| e.trigger.text == "expel").unwrap();
         assert_eq!(e.factuality, Factuality::Future, "{ev:?}");
+    }
+
+    #[test]
+    fn a_statement_is_about_a_foreign_actor_its_reported_clause_names() {
+        let about = |body: &str| -> Vec<(String, String)> {
+            coded(body)
+                .into_iter()
+                .filter(|e| e.rule.starts_with("verbs/01.toml:say about"))
+                .map(|e| (e.source.code, e.target.map(|t| t.code).unwrap_or_default()))
+                .collect()
+        };
+        let ev = about("The Danish foreign ministry said Iranian agents were behind the plot.");
+        assert_eq!(ev, [("DNKGOV".to_owned(), "IRN".to_owned())], "{ev:?}");
+        // Whom the speaker talks to, or what the words are about, is no
+        // reported subject; nor is the speaker's own country, nor a
+        // pronoun, nor an actor deep inside a predicate.
+        for body in [
+            "Peru's president said the talks with Chile went well.",
+            "A Greek newspaper said Greece would not attend.",
+            "Chile's trade minister said they were ready.",
+            "Brazil's finance minister said trade this year will be US$2 billion.",
+        ] {
+            assert!(about(body).is_empty(), "{body}: {:?}", about(body));
+        }
     }
 
     #[test]

@@ -65,6 +65,11 @@ pub(super) struct ParsedRoles {
     /// The verb's own subject is a common noun phrase that names no actor
     /// ("the agreement signed …", "a car bomb killed …").
     pub subject_names_nobody: bool,
+    /// What the verb's clausal complement is about: the actors its subject
+    /// names ("said Navalny was poisoned"), else those its nominal
+    /// predicate names ("said the crash was Iran's doing"); with the bytes
+    /// where the complement starts and ends.
+    pub reported: Option<(Vec<usize>, usize, usize)>,
 }
 
 impl<'p> Parse<'p> {
@@ -186,6 +191,7 @@ impl<'p> Parse<'p> {
             event_reference: None,
             aux_passive: self.tree.child(verb, "aux:pass").is_some(),
             subject_names_nobody: false,
+            reported: self.reported(&args),
             pair: args
                 .obliques
                 .iter()
@@ -238,6 +244,38 @@ impl<'p> Parse<'p> {
         Some(out)
     }
 
+    /// The actors the first clausal complement (`ccomp`) of a verb is
+    /// about, and its byte span; `None` when it names none.
+    fn reported(&self, args: &Arguments) -> Option<(Vec<usize>, usize, usize)> {
+        args.complements
+            .iter()
+            .filter(|&&c| self.tree.rel(c) == "ccomp")
+            .find_map(|&c| {
+                let inner = self.tree.arguments(c);
+                let mut about = inner
+                    .subject
+                    .filter(|_| !inner.subject_inherited)
+                    .map(|w| self.actors_of_phrase(w, 0))
+                    .unwrap_or_default();
+                if about.is_empty() && self.tree.child(c, "cop").is_some() {
+                    // "was Iran's doing", "was Iran": the predicate or its
+                    // possessor, not any actor deeper in it ("will be US$3
+                    // billion").
+                    about = self.actors_at(c).to_vec();
+                    if about.is_empty()
+                        && let Some(owner) = self.tree.possessor(c)
+                    {
+                        about = self.actors_at(owner).to_vec();
+                    }
+                }
+                // Only named actors: "they" or a role word read from context
+                // says too little of whom a statement is about.
+                about.retain(|&a| !self.actor_weak[a]);
+                let span = self.tree.phrase(c);
+                (!about.is_empty()).then_some((about, span.start, span.end))
+            })
+    }
+
     /// The parties of an event noun standing alone: the source is its
     /// possessor, an actor modifier or its `by` phrase ("Japan's visit to
     /// Seoul", "the Chinese airstrike on Idlib", "the raid by Kenya on
@@ -277,6 +315,7 @@ impl<'p> Parse<'p> {
             event_reference: None,
             aux_passive: false,
             subject_names_nobody: false,
+            reported: None,
             pair: Vec::new(),
         })
     }

@@ -89,6 +89,11 @@ pub struct Trigger {
     /// The default code holds both ways ("A met B" is B meeting A too),
     /// as PETRARCH-2 writes `[040:040]`.
     pub mutual: bool,
+    /// A statement about someone else: coded only when the verb's clausal
+    /// complement names a foreign actor, its subject or the possessor of its
+    /// predicate, which is the target ("Berlin said the Russian critic was
+    /// poisoned" → DEU→RUS); never with a target of its own words.
+    pub about: bool,
     /// Words that must come before the verb in its clause (PETRARCH
     /// patterns such as `- &NEGATVAUXVRB * OVER EFFORTS`); empty for none.
     /// `Skip` stands for up to six words; see [`pre_matches`].
@@ -167,6 +172,8 @@ struct VerbSpec {
     lemma: String,
     #[serde(default)]
     joint: bool,
+    #[serde(default)]
+    about: bool,
     #[serde(default)]
     forms: Vec<String>,
     code: String,
@@ -423,6 +430,7 @@ impl VerbDict {
                 patterns,
                 joint: v.joint,
                 mutual: false,
+                about: v.about,
                 pre: Vec::new(),
             },
             &forms,
@@ -477,6 +485,7 @@ impl VerbDict {
                 patterns,
                 joint: n.joint,
                 mutual: false,
+                about: false,
                 pre: Vec::new(),
             },
             &[],
