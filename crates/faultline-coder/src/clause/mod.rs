@@ -547,6 +547,29 @@ mod tests {
     }
 
     #[test]
+    fn a_member_of_a_body_acts_for_it() {
+        for (body, source) in [
+            (
+                "No one was hurt, but the general manager of Qatar Airways, Omar Haddad, blamed Saudi Arabia for the delays.",
+                "QAT",
+            ),
+            (
+                "Nothing was found, but the spokesman of the Kenyan army, Paul Njoroge, blamed Somalia for the raid.",
+                "KENMIL",
+            ),
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().any(|e| e.source.code == source
+                    && e.target
+                        .as_ref()
+                        .is_some_and(|t| t.code == "SAU" || t.code == "SOM")),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn coordinated_verbs_share_their_subject() {
         // The actor before "and" is the first verb's object: not the subject.
         let ev = coded(

@@ -522,7 +522,8 @@ fn subject(s: &Sentence<'_>, verb_start: usize) -> Option<Vec<usize>> {
 /// True when mention `m` is the object of a preposition ("according to X",
 /// "in Seoul"). "after Trump had a call": after/before/since/until start
 /// clauses too; "thousands of Iraqis protested": a quantity's "of" is no
-/// preposition.
+/// preposition, nor is the "of" of a member ("the general manager of X,
+/// Ana Ruiz, said": X speaks).
 fn after_preposition(words: &[W], m: &Mention) -> bool {
     let before = word_before(words, m.start);
     let quantity_of = before == Some("of")
@@ -531,7 +532,9 @@ fn after_preposition(words: &[W], m: &Mention) -> bool {
             .rev()
             .filter(|w| w.end <= m.start)
             .nth(1)
-            .is_some_and(|w| lex().quantities.contains(&w.lower));
+            .is_some_and(|w| {
+                lex().quantities.contains(&w.lower) || lex().member_heads.contains(&w.lower)
+            });
     !quantity_of
         && before.is_some_and(|b| {
             lex().prepositions.contains(b)

@@ -21,6 +21,8 @@ pub struct Lexicon {
     pub place_prepositions: WordList,
     /// Quantities before "of".
     pub quantities: WordList,
+    /// Persons who belong to the body after their "of".
+    pub member_heads: WordList,
     /// Words before a topic.
     pub topic_words: WordList,
     /// Forms of "be".
