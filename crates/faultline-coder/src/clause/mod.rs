@@ -439,7 +439,9 @@ impl Engine<'_> {
 }
 
 /// The actors of `about` of another country than every source (an
-/// organisation counts as its own country).
+/// organisation counts as its own country); none when the speaker's own
+/// country is among them ("a Greek daily said Greece and Cyprus must …"
+/// speaks of its own side).
 fn foreign(s: &Sentence<'_>, sources: &[usize], about: &[usize]) -> Vec<usize> {
     let country = |a: usize| {
         let m = s.actors[a];
@@ -453,11 +455,14 @@ fn foreign(s: &Sentence<'_>, sources: &[usize], about: &[usize]) -> Vec<usize> {
     if sources.is_empty() || !sources.iter().all(|&a| named(a)) {
         return Vec::new();
     }
+    let own = |t: usize| sources.iter().any(|&src| country(src) == country(t));
+    if about.iter().any(|&t| own(t)) {
+        return Vec::new();
+    }
     about
         .iter()
         .copied()
         .filter(|&t| !s.actors[t].code.is_empty())
-        .filter(|&t| sources.iter().all(|&src| country(src) != country(t)))
         .collect()
 }
 
@@ -539,6 +544,7 @@ mod tests {
         for body in [
             "Peru's president said the talks with Chile went well.",
             "A Greek newspaper said Greece would not attend.",
+            "A Danish daily said Denmark and Norway had to act fast.",
             "Chile's trade minister said they were ready.",
             "Brazil's finance minister said trade this year will be US$2 billion.",
         ] {

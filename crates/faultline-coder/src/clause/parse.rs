@@ -191,7 +191,7 @@ impl<'p> Parse<'p> {
             event_reference: None,
             aux_passive: self.tree.child(verb, "aux:pass").is_some(),
             subject_names_nobody: false,
-            reported: self.reported(&args),
+            reported: self.reported(verb, &args),
             pair: args
                 .obliques
                 .iter()
@@ -246,15 +246,26 @@ impl<'p> Parse<'p> {
 
     /// The actors the first clausal complement (`ccomp`) of a verb is
     /// about, and its byte span; `None` when it names none.
-    fn reported(&self, args: &Arguments) -> Option<(Vec<usize>, usize, usize)> {
+    fn reported(&self, verb: u32, args: &Arguments) -> Option<(Vec<usize>, usize, usize)> {
         args.complements
             .iter()
             .filter(|&&c| self.tree.rel(c) == "ccomp")
             .find_map(|&c| {
                 let inner = self.tree.arguments(c);
-                let mut about = inner
+                // A subject the parse hung on the speech verb, between it
+                // and the complement, is the complement's ("said | Navalny
+                // | was poisoned").
+                let subject = inner
                     .subject
                     .filter(|_| !inner.subject_inherited)
+                    .or_else(|| {
+                        self.tree.children(verb).iter().copied().find(|&w| {
+                            w > verb
+                                && w < c
+                                && faultline_syntax::args::is_rel(self.tree.rel(w), "nsubj")
+                        })
+                    });
+                let mut about = subject
                     .map(|w| self.actors_of_phrase(w, 0))
                     .unwrap_or_default();
                 if about.is_empty() && self.tree.child(c, "cop").is_some() {
@@ -623,10 +634,13 @@ impl<'p> Parse<'p> {
         if super::anaphora::group_of(&self.lower(o)).is_none() {
             return;
         }
-        // One level down too: "the memorandum of understanding between …".
+        // One level down too, through an "of": "the memorandum of
+        // understanding between …" (not "the pact, by which a zone
+        // between …").
         let inner = self.tree.children_with(o, "nmod").collect::<Vec<_>>();
         let nested = inner
             .iter()
+            .filter(|&&c| self.has_case(c, |k| k == "of"))
             .flat_map(|&c| self.tree.children_with(c, "nmod"));
         let pairs: Vec<u32> = inner.iter().copied().chain(nested).collect();
         for c in pairs {
@@ -646,11 +660,13 @@ impl<'p> Parse<'p> {
             .case
             .and_then(|c| c.checked_sub(1))
             .is_some_and(|p| words.get(p as usize).is_some_and(|w| w.upos == "PUNCT"));
+        // Whatever the parse calls it ("acl", "amod", even "flat"), an
+        // adjective or verb after the name is its predicate.
         let predicate = self.tree.children(ob.word).iter().any(|&c| {
             let rel = self.tree.rel(c);
             c > ob.word
                 && (faultline_syntax::args::is_rel(rel, "acl")
-                    || (rel == "amod" && matches!(words[c as usize].upos, "ADJ" | "VERB")))
+                    || (rel != "conj" && matches!(words[c as usize].upos, "ADJ" | "VERB")))
         });
         after_comma && predicate
     }
@@ -874,6 +890,10 @@ mod tests {
                 "Japan talked with the delegates on Friday, with China watching closely.",
                 "CHN",
             ),
+            (
+                "Peru and Chile signed on to the charter, with Bolivia the only member unsigned.",
+                "BOL",
+            ),
         ] {
             let ev = pairs(body);
             assert!(
@@ -905,6 +925,21 @@ mod tests {
         // A topic between two parties is no act: no target.
         let ev = pairs("Japan discussed relations between China and Korea.");
         assert!(!has(&ev, "JPN", "CHN") && !has(&ev, "JPN", "KOR"), "{ev:?}");
+        // Nor is a place between two others that the act's clause names.
+        for body in [
+            "Chile and Peru signed a fisheries pact, under which a zone between Ecuador and Colombia would close.",
+            "Mali and Niger signed a border accord, by which a strip between Chad and Sudan stays open.",
+        ] {
+            let ev = pairs(body);
+            assert!(
+                !ev.is_empty()
+                    && ev.iter().all(|(_, t, _)| !t.starts_with("ECU")
+                        && !t.starts_with("COL")
+                        && !t.starts_with("TCD")
+                        && !t.starts_with("SDN")),
+                "{body}: {ev:?}"
+            );
+        }
     }
 
     #[test]
