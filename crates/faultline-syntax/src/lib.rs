@@ -23,6 +23,7 @@ pub mod linear;
 pub mod model;
 pub mod parser;
 pub mod perceptron;
+pub mod scare;
 pub mod tagger;
 pub mod tokenize;
 pub mod train;
@@ -78,20 +79,43 @@ impl Model {
     #[must_use]
     pub fn parse_tokens(&self, text: &str, tokens: &[Token]) -> Vec<ParsedWord<'_>> {
         let words = tokenize::words(text, tokens);
-        let atoms: Vec<Atoms> = words
+        // Scare quotes are left out of the parse (see [`scare`]).
+        let scare = scare::marks(text, &words);
+        let kept: Vec<usize> = (0..words.len()).filter(|&i| !scare[i]).collect();
+        let atoms: Vec<Atoms> = kept
             .iter()
-            .map(|w| Atoms::of(w.span.slice(text)))
+            .map(|&i| Atoms::of(words[i].span.slice(text)))
             .collect();
         let a = self.analyze_atoms(&atoms);
+        let full = |k: u32| kept.get(k as usize).and_then(|&i| u32::try_from(i).ok());
+        let mut rank = 0usize;
+        let mut opening = true;
         words
             .iter()
             .enumerate()
-            .map(|(i, w)| ParsedWord {
-                span: w.span,
-                token: w.token,
-                upos: tagger::UPOS.get(a.tags[i] as usize).copied().unwrap_or("X"),
-                head: a.heads[i],
-                deprel: self.label_name(a.labels[i]),
+            .map(|(i, w)| {
+                if scare[i] {
+                    // Marks come in pairs: the opening one hangs on the
+                    // word after it, the closing one on the word before it.
+                    let anchor = if opening { i + 1 } else { i.saturating_sub(1) };
+                    opening = !opening;
+                    return ParsedWord {
+                        span: w.span,
+                        token: w.token,
+                        upos: "PUNCT",
+                        head: u32::try_from(anchor).ok(),
+                        deprel: "punct",
+                    };
+                }
+                let k = rank;
+                rank += 1;
+                ParsedWord {
+                    span: w.span,
+                    token: w.token,
+                    upos: tagger::UPOS.get(a.tags[k] as usize).copied().unwrap_or("X"),
+                    head: a.heads[k].and_then(full),
+                    deprel: self.label_name(a.labels[k]),
+                }
             })
             .collect()
     }
