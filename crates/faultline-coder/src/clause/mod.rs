@@ -45,6 +45,7 @@ use faultline_actors::{Mention, Via};
 use faultline_dates::EventDate;
 
 use crate::cameo::CodeTable;
+use crate::dict::lexicon::lex;
 use crate::event::{Event, Factuality};
 use crate::verbs::{self, VerbDict};
 
@@ -367,6 +368,17 @@ impl Engine<'_> {
             return;
         };
         let trigger = &self.verbs.triggers[f.candidates[0]];
+        if trigger.complement_targets
+            && roles.targets.is_empty()
+            && let Some(p) = &parsed
+        {
+            roles.targets = p
+                .reported_targets
+                .iter()
+                .copied()
+                .filter(|t| !roles.sources.contains(t))
+                .collect();
+        }
         let mut kept_dates = None;
         if trigger.about {
             // A statement about someone else: the target is whom the
@@ -452,7 +464,15 @@ fn foreign(s: &Sentence<'_>, sources: &[usize], about: &[usize]) -> Vec<usize> {
     // A speaker only read from context ("he", "officials") is too unsure
     // a source for what is no more than a statement.
     let named = |a: usize| !matches!(s.actors[a].via, Via::Context | Via::Coreference);
-    if sources.is_empty() || !sources.iter().all(|&a| named(a)) {
+    // What a journalist or a scholar says of a country is commentary, not
+    // an act of politics.
+    let commentator = |a: usize| {
+        s.actors[a]
+            .code
+            .get(3..6)
+            .is_some_and(|sector| lex().commentator_sectors.contains(sector))
+    };
+    if sources.is_empty() || !sources.iter().all(|&a| named(a) && !commentator(a)) {
         return Vec::new();
     }
     let own = |t: usize| sources.iter().any(|&src| country(src) == country(t));
@@ -545,6 +565,8 @@ mod tests {
             "Peru's president said the talks with Chile went well.",
             "A Greek newspaper said Greece would not attend.",
             "A Danish daily said Denmark and Norway had to act fast.",
+            "A French newspaper said Algerian officials were to blame.",
+            "A Swiss professor said Iranian aid to the rebels was growing.",
             "Chile's trade minister said they were ready.",
             "Brazil's finance minister said trade this year will be US$2 billion.",
         ] {

@@ -70,6 +70,9 @@ pub(super) struct ParsedRoles {
     /// predicate names ("said the crash was Iran's doing"); with the bytes
     /// where the complement starts and ends.
     pub reported: Option<(Vec<usize>, usize, usize)>,
+    /// The targets of the verb of its clausal complement ("admitted it
+    /// had shot down a Ukrainian jet" → the jet's country).
+    pub reported_targets: Vec<usize>,
 }
 
 impl<'p> Parse<'p> {
@@ -192,6 +195,7 @@ impl<'p> Parse<'p> {
             aux_passive: self.tree.child(verb, "aux:pass").is_some(),
             subject_names_nobody: false,
             reported: self.reported(verb, &args),
+            reported_targets: Vec::new(),
             pair: args
                 .obliques
                 .iter()
@@ -234,6 +238,18 @@ impl<'p> Parse<'p> {
                 }
             }
         }
+        if let Some(&c) = args
+            .complements
+            .iter()
+            .find(|&&c| self.tree.rel(c) == "ccomp")
+        {
+            let mut opponents = Vec::new();
+            self.push_targets(
+                &self.tree.arguments(c),
+                &mut out.reported_targets,
+                &mut opponents,
+            );
+        }
         // Actors inside the trigger's own words ("a military offensive")
         // are no targets.
         let (from, to) = (self.start_of(f.verb), self.start_of(f.after));
@@ -268,6 +284,18 @@ impl<'p> Parse<'p> {
                 let mut about = subject
                     .map(|w| self.actors_of_phrase(w, 0))
                     .unwrap_or_default();
+                if about.is_empty() {
+                    // A parse may give the clause two subjects ("the crash
+                    // was likely Iran's doing"): the one naming an actor.
+                    about = self
+                        .tree
+                        .children(c)
+                        .iter()
+                        .filter(|&&w| faultline_syntax::args::is_rel(self.tree.rel(w), "nsubj"))
+                        .map(|&w| self.actors_of_phrase(w, 0))
+                        .find(|a| !a.is_empty())
+                        .unwrap_or_default();
+                }
                 if about.is_empty() && self.tree.child(c, "cop").is_some() {
                     // "was Iran's doing", "was Iran": the predicate or its
                     // possessor, not any actor deeper in it ("will be US$3
@@ -327,6 +355,7 @@ impl<'p> Parse<'p> {
             aux_passive: false,
             subject_names_nobody: false,
             reported: None,
+            reported_targets: Vec::new(),
             pair: Vec::new(),
         })
     }

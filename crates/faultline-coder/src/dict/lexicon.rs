@@ -23,6 +23,8 @@ pub struct Lexicon {
     pub quantities: WordList,
     /// Persons who belong to the body after their "of".
     pub member_heads: WordList,
+    /// Actor sectors whose statements about others are commentary.
+    pub commentator_sectors: WordList,
     /// Words before a topic.
     pub topic_words: WordList,
     /// Forms of "be".

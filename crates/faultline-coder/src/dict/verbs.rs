@@ -94,6 +94,10 @@ pub struct Trigger {
     /// predicate, which is the target ("Berlin said the Russian critic was
     /// poisoned" → DEU→RUS); never with a target of its own words.
     pub about: bool,
+    /// With no target of its own, the targets of the verb's clausal
+    /// complement are its targets ("admitted it had shot down a Ukrainian
+    /// jet" → UKR).
+    pub complement_targets: bool,
     /// Words that must come before the verb in its clause (PETRARCH
     /// patterns such as `- &NEGATVAUXVRB * OVER EFFORTS`); empty for none.
     /// `Skip` stands for up to six words; see [`pre_matches`].
@@ -174,6 +178,8 @@ struct VerbSpec {
     joint: bool,
     #[serde(default)]
     about: bool,
+    #[serde(default)]
+    complement_targets: bool,
     #[serde(default)]
     forms: Vec<String>,
     code: String,
@@ -431,6 +437,7 @@ impl VerbDict {
                 joint: v.joint,
                 mutual: false,
                 about: v.about,
+                complement_targets: v.complement_targets,
                 pre: Vec::new(),
             },
             &forms,
@@ -486,6 +493,7 @@ impl VerbDict {
                 joint: n.joint,
                 mutual: false,
                 about: false,
+                complement_targets: false,
                 pre: Vec::new(),
             },
             &[],
