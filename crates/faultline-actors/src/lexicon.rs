@@ -54,6 +54,9 @@ pub struct Lexicon {
     pub name_particles: WordList,
     /// Verbs making a comma clause an attribution.
     pub attribution_verbs: WordList,
+    /// Capitalised nouns that make a city before them part of a place's
+    /// name ("Victoria Park"), not its government.
+    pub place_name_heads: WordList,
     /// Role words "the …" refers back to.
     pub spokesperson_roles: WordList,
     /// Persons speaking for a body "they" names.

@@ -716,3 +716,17 @@ fn people_from_a_country_stand_for_its_government() {
     assert_eq!(code(body, "Representatives of Chile"), ["CHLGOV"]);
     assert_eq!(code(body, "Envoys from Peru"), ["PERGOV"]);
 }
+
+#[test]
+fn a_capital_that_begins_a_place_name_is_no_government() {
+    let ms = resolve_on(
+        "Thousands marched from Victoria Park to the harbour.",
+        "2019-08-18",
+    );
+    assert!(code_of(&ms, "Victoria").is_empty(), "{ms:?}");
+    let ms = resolve_on("Crowds gathered at Ankara Station on Friday.", "2019-08-18");
+    assert!(code_of(&ms, "Ankara").is_empty(), "{ms:?}");
+    // The capital alone still stands for its government.
+    let ms = resolve_on("Ankara rejected the offer.", "2019-08-18");
+    assert_eq!(code_of(&ms, "Ankara"), ["TURGOV"]);
+}

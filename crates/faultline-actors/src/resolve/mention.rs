@@ -122,6 +122,8 @@ pub(super) fn atom_of(
                 kind: AtomKind::Demonym,
                 ..base
             }),
+            // "Victoria Park" is a park, not the Seychelles government.
+            PhraseKind::Metonym if names_a_place(body, hit.end) => None,
             PhraseKind::Metonym => Some(Atom {
                 code: entry.country.as_ref().map(|c| code::with_sector(c, "GOV")),
                 sector: Some("GOV".to_owned()),
@@ -140,6 +142,20 @@ pub(super) fn atom_of(
         }
     }
     None
+}
+
+/// True when the word after byte `end` heads a place's name ("Park",
+/// "Square"; see `place_name_heads`).
+fn names_a_place(body: &str, end: usize) -> bool {
+    let rest = body.get(end..).unwrap_or("");
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let word: &str = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    lex().place_name_heads.contains(word)
 }
 
 /// Where a context alias ("the North") starts, when the document mentions
