@@ -308,7 +308,22 @@ impl Engine<'_> {
     /// coordinated subjects), so every code a trigger's candidates can
     /// give counts: their defaults and all their patterns' codes.
     fn may_code(&self, s: &Sentence<'_>, found: &[Found]) -> bool {
+        // A statement about someone needs a speaker and someone of another
+        // country.
+        let countries = || {
+            let mut seen: Vec<&str> = s
+                .actors
+                .iter()
+                .map(|m| m.code.get(..3).unwrap_or(""))
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen.len()
+        };
         found.iter().any(|f| {
+            if self.verbs.triggers[f.candidates[0]].about && countries() < 2 {
+                return false;
+            }
             let any_code = f.candidates.iter().any(|&c| {
                 let t = &self.verbs.triggers[c];
                 std::iter::once(&t.code)
