@@ -83,11 +83,18 @@ pub(super) fn group_of(noun: &str) -> Option<&'static Group> {
 
 /// The source of the latest asserted event of the article that `noun`
 /// can name and that none of `own` (the new event's source countries or
-/// codes) carried out.
-pub(super) fn antecedent(noun: &str, own: &[&str], out: &[Event]) -> Option<ActorRef> {
+/// codes) carried out; an event on someone when the noun says it was on
+/// someone (`on_someone`: "the attack on peacekeepers" is no missile test).
+pub(super) fn antecedent(
+    noun: &str,
+    own: &[&str],
+    on_someone: bool,
+    out: &[Event],
+) -> Option<ActorRef> {
     let group = group_of(noun)?;
     let fits = |e: &Event| {
         e.factuality == Factuality::Asserted
+            && (!on_someone || e.target.is_some())
             && group.roots.iter().any(|r| r == "*" || *r == e.root)
             && !own.contains(&e.source.code.as_str())
             && !e

@@ -430,7 +430,8 @@ impl Engine<'_> {
                 })
                 .flatten()
                 .collect();
-            roles.antecedent = anaphora::antecedent(noun, &own, out);
+            let on_someone = parsed.as_ref().is_some_and(|p| p.reference_on_someone);
+            roles.antecedent = anaphora::antecedent(noun, &own, on_someone, out);
         }
         let mut assessed = factuality::assess(
             s,
@@ -610,6 +611,28 @@ mod tests {
                 "{body}: {ev:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_act_on_someone_refers_back_only_to_an_act_on_someone() {
+        let target_of = |body: &str, trigger: &str| {
+            coded(body)
+                .into_iter()
+                .find(|e| e.trigger.text == trigger)
+                .map(|e| e.target.map(|t| t.code).unwrap_or_default())
+        };
+        // A test launch hit no one: "the attack on the convoy" is another act.
+        let t = target_of(
+            "Iran test-fired a cruise missile on Monday. NATO condemned the attack on the aid convoy in Chad.",
+            "condemned",
+        );
+        assert_eq!(t.as_deref(), Some(""), "{t:?}");
+        // Without its own "on …", the noun still names the launch.
+        let t = target_of(
+            "Iran test-fired a cruise missile on Monday. NATO condemned the launch.",
+            "condemned",
+        );
+        assert_eq!(t.as_deref(), Some("IRN"), "{t:?}");
     }
 
     #[test]

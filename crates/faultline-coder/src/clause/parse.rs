@@ -57,6 +57,9 @@ pub(super) struct ParsedRoles {
     /// A definite event noun among the objects and target obliques ("the
     /// attack", "this move"): the event refers back to an earlier one.
     pub event_reference: Option<String>,
+    /// That event noun names whom the act was on ("the attack on
+    /// peacekeepers"): it can only refer back to an act on someone.
+    pub reference_on_someone: bool,
     /// The verb has a passive auxiliary ("was further sanctioned").
     pub aux_passive: bool,
     /// The actors of the verb's `between`/`among` oblique ("was signed
@@ -192,6 +195,7 @@ impl<'p> Parse<'p> {
             targets: Vec::new(),
             opponents: Vec::new(),
             event_reference: None,
+            reference_on_someone: false,
             aux_passive: self.tree.child(verb, "aux:pass").is_some(),
             subject_names_nobody: false,
             reported: self.reported(verb, &args),
@@ -223,6 +227,10 @@ impl<'p> Parse<'p> {
         out.event_reference = self
             .event_reference(&args)
             .or_else(|| self.trigger_noun_reference(f, &args));
+        out.reference_on_someone = out
+            .event_reference
+            .as_deref()
+            .is_some_and(|r| self.reference_on_someone(f.verb, r));
         if f.noun_len > 0
             && let Some(noun) = f.after.checked_sub(1).and_then(|t| self.word(t))
         {
@@ -352,6 +360,7 @@ impl<'p> Parse<'p> {
             targets,
             opponents: Vec::new(),
             event_reference: None,
+            reference_on_someone: false,
             aux_passive: false,
             subject_names_nobody: false,
             reported: None,
@@ -601,6 +610,22 @@ impl<'p> Parse<'p> {
             .chain(obliques)
             .chain(acted_on)
             .find_map(|w| self.definite_event_noun(w))
+    }
+
+    /// True when the event noun of `reference` (an object or oblique of the
+    /// verb at token `verb`) has a phrase saying whom the act was on.
+    fn reference_on_someone(&self, verb: usize, reference: &str) -> bool {
+        let Some(v) = self.word(verb) else {
+            return false;
+        };
+        let words = self.tree.children(v).iter().copied();
+        words.filter(|&w| self.lower(w) == reference).any(|w| {
+            self.tree.children_with(w, "nmod").any(|m| {
+                self.tree
+                    .child(m, "case")
+                    .is_some_and(|c| lex().target_cases.contains(&self.lower(c)))
+            })
+        })
     }
 
     /// The lower-case noun of `w` when it is a definite event noun naming
