@@ -220,8 +220,9 @@ impl<'s, 'm> Tree<'s, 'm> {
     }
 
     /// A subject from outside the clause: the first conjunct's for a
-    /// coordinated verb, the controller for an `xcomp`, the modified noun
-    /// for a relative or participial clause.
+    /// coordinated verb, the controller for an `xcomp`, the served
+    /// clause's for an infinitive of purpose, the modified noun for a
+    /// relative or participial clause.
     fn inherited_subject(&self, p: u32, passive: &mut bool) -> Option<u32> {
         let head = self.head(p)?;
         match self.rel(p) {
@@ -229,6 +230,9 @@ impl<'s, 'm> Tree<'s, 'm> {
             "xcomp" => self
                 .child(head, "obj")
                 .or_else(|| self.arguments(head).subject),
+            // "summoned the envoy to protest …": an infinitive of purpose
+            // is done by the subject of the clause it serves.
+            "advcl" if self.is_bare_infinitive(p) => self.arguments(head).subject,
             "acl:relcl" => Some(head),
             "acl" => {
                 // "a law passed by parliament": a participle with no
@@ -335,25 +339,29 @@ mod tests {
     #[test]
     fn a_to_infinitive_has_no_subject_of_its_own_unless_for_brings_one() {
         // Our own sentences, two of them misparsed with a time noun as the
-        // infinitive's subject.
-        for (spec, verb, subject) in [
+        // infinitive's subject: an infinitive of purpose takes the subject of
+        // the clause it serves instead.
+        for (spec, verb, subject, inherited) in [
             (
-                "envoys/2/NOUN/nsubj gathered/0/VERB/root this/4/DET/det week/7/NOUN/nsubj \
-                 to/7/PART/mark sign/2/VERB/advcl",
+                "envoys/2/NOUN/nsubj gathered/0/VERB/root this/4/DET/det week/6/NOUN/nsubj \
+                 to/6/PART/mark sign/2/VERB/advcl",
                 5,
-                None,
+                Some("envoys"),
+                true,
             ),
             (
                 "ministers/2/NOUN/nsubj met/0/VERB/root that/4/DET/det day/6/NOUN/nsubj \
                  to/6/PART/mark talk/2/VERB/advcl",
                 5,
-                None,
+                Some("ministers"),
+                true,
             ),
             (
                 "they/2/PRON/nsubj waited/0/VERB/root for/6/SCONJ/mark Iran/6/PROPN/nsubj \
                  to/6/PART/mark sign/2/VERB/advcl",
                 5,
                 Some("Iran"),
+                false,
             ),
         ] {
             let (text, w) = sentence(spec);
@@ -361,7 +369,7 @@ mod tests {
             let a = t.arguments(verb);
             let got = a.subject.map(|s| w[s as usize].span.slice(&text));
             assert_eq!(got, subject, "{text}: {a:?}");
-            assert!(!a.subject_inherited, "{text}");
+            assert_eq!(a.subject_inherited, inherited, "{text}");
         }
     }
 }

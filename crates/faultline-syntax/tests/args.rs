@@ -211,3 +211,25 @@ fn possessors_conjuncts_and_phrase_spans() {
         );
     }
 }
+
+#[test]
+fn an_infinitive_of_purpose_takes_the_served_clause_subject() {
+    for (text, verb, subject) in [
+        (
+            "The ministry summoned the ambassador on Friday to protest the arrests.",
+            "protest",
+            "ministry",
+        ),
+        (
+            "The envoy flew to Cairo last week to discuss the dam.",
+            "discuss",
+            "envoy",
+        ),
+    ] {
+        let w = parse(text);
+        let t = Tree::new(text, &w);
+        let a = t.arguments(find(text, &w, verb));
+        assert_eq!(word(text, &w, a.subject), subject, "{text}");
+        assert!(a.subject_inherited, "{text}");
+    }
+}

@@ -125,11 +125,14 @@ pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: As
         (date, source, text, _) = date_for(s, &past, f.verb, clause_start);
     }
     let mut factuality = a.factuality;
+    let purpose = a.cue.as_deref() == Some("to");
     let mut cue = a.cue;
     // A planned event's "June 9" is the next June 9, not the last one, and
     // its "Monday" the next Monday. Deictic dates ("yesterday", "last week",
-    // "three days ago") never move.
+    // "three days ago") never move, nor does the intent an act shows by its
+    // purpose ("summoned the envoy on Tuesday to protest": cue "to").
     if (a.intent || factuality == Factuality::Future)
+        && !purpose
         && source == "text"
         && let Some(t) = &text
         && !has_year(t)

@@ -636,6 +636,33 @@ mod tests {
     }
 
     #[test]
+    fn an_infinitive_of_purpose_is_the_subject_s_and_dated_with_its_act() {
+        // Article date 2020-01-06, a Monday.
+        for (body, source) in [
+            (
+                "Chile's foreign ministry summoned the Peruvian ambassador on Friday to protest the raid.",
+                "CHLGOV",
+            ),
+            (
+                "The Greek government recalled the Turkish envoy on Thursday to protest the drilling.",
+                "GRCGOV",
+            ),
+        ] {
+            let ev = coded(body);
+            let e = ev
+                .iter()
+                .find(|e| e.trigger.text == "protest")
+                .unwrap_or_else(|| panic!("{body}: {ev:?}"));
+            assert_eq!(e.source.code, source, "{body}: {ev:?}");
+            let act = ev
+                .iter()
+                .find(|e| e.trigger.text != "protest")
+                .unwrap_or_else(|| panic!("{body}: {ev:?}"));
+            assert_eq!(e.date, act.date, "{body}: {ev:?}");
+        }
+    }
+
+    #[test]
     fn coordinated_verbs_share_their_subject() {
         // The actor before "and" is the first verb's object: not the subject.
         let ev = coded(

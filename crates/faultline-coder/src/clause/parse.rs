@@ -44,6 +44,10 @@ pub(super) struct ParsedRoles {
     /// The subject comes from another clause (coordination, control,
     /// relative clause), where parses of news go wrong most.
     pub subject_inherited: bool,
+    /// The trigger heads an infinitive of purpose ("summoned the envoy to
+    /// protest"), whose subject is the served clause's, not the nearest
+    /// actor before it.
+    pub purpose: bool,
     /// The actors the subject names (empty when it names none).
     pub subject: Vec<usize>,
     /// The passive agent's actors ("by X").
@@ -184,6 +188,7 @@ impl<'p> Parse<'p> {
         let args = self.tree.arguments(verb);
         let mut out = ParsedRoles {
             subject_inherited: args.subject_inherited,
+            purpose: self.is_purpose_clause(f.verb),
             subject: args
                 .subject
                 .map(|w| self.actors_of_phrase(w, 0))
@@ -356,6 +361,7 @@ impl<'p> Parse<'p> {
         Some(ParsedRoles {
             subject,
             subject_inherited: false,
+            purpose: false,
             agent: Vec::new(),
             targets,
             opponents: Vec::new(),

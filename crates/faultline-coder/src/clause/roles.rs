@@ -154,6 +154,11 @@ pub(super) fn reconcile(
         })
         .filter(|h| !h.is_empty());
     match heuristic {
+        // The actor nearest an infinitive of purpose is often its object's;
+        // the windows only add actors coordinated with the parse's.
+        Some(h) if parsed.purpose && !p.is_empty() && !p.iter().all(|a| h.contains(a)) => {
+            Some(p.clone())
+        }
         Some(h) if h.len() >= 2 && right_before(s, &h, k) => Some(h),
         None if p.is_empty() || parsed.subject_inherited => None,
         None => Some(p.clone()),
