@@ -134,12 +134,27 @@ impl Engine<'_> {
         let joint_trigger = self.verbs.triggers[f.candidates[0]].joint || roles.form.compound;
         let mutual = self.codes.recode.is_mutual(code) || roles.form.mutual;
         let first = art.events.len();
-        for (si, ti) in pairs(roles, code, joint_trigger, mutual) {
+        let all = pairs(roles, code, joint_trigger, mutual);
+        // A source keeps a target-less event only when none of its
+        // targets is kept ("Macron will travel to Algeria, the Elysee said":
+        // the Elysee is Macron's own side, Algeria the target).
+        let kept = |si: usize, ti: Option<usize>| {
             let source = actor_ref(s.actors[si]);
-            let target = ti
-                .map(|t| actor_ref(s.actors[t]))
+            ti.map(|t| actor_ref(s.actors[t]))
                 .or_else(|| roles.antecedent.clone())
-                .filter(|t| keeps_target(&source, t, code));
+                .filter(|t| keeps_target(&source, t, code))
+        };
+        for &(si, ti) in &all {
+            let source = actor_ref(s.actors[si]);
+            let target = kept(si, ti);
+            if target.is_none()
+                && ti.is_some()
+                && all
+                    .iter()
+                    .any(|&(sj, tj)| sj == si && tj.is_some() && kept(sj, tj).is_some())
+            {
+                continue;
+            }
             // Two ministers of one government attending: one event per
             // pair of codes, the first mention's.
             let target_code = target.as_ref().map(|t| t.code.as_str());

@@ -663,6 +663,29 @@ mod tests {
     }
 
     #[test]
+    fn a_target_of_ones_own_side_leaves_no_target_less_twin() {
+        for (body, trigger) in [
+            (
+                "Chile's president will travel to Peru next week, the Chilean foreign ministry said.",
+                "travel",
+            ),
+            (
+                "The Kenyan army attacked Somali militants, a Kenyan spokesman said.",
+                "attacked",
+            ),
+        ] {
+            let ev: Vec<_> = coded(body)
+                .into_iter()
+                .filter(|e| e.trigger.text.starts_with(trigger))
+                .collect();
+            assert!(
+                !ev.is_empty() && ev.iter().all(|e| e.target.is_some()),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn coordinated_verbs_share_their_subject() {
         // The actor before "and" is the first verb's object: not the subject.
         let ev = coded(
