@@ -686,6 +686,30 @@ mod tests {
     }
 
     #[test]
+    fn an_actor_in_a_relative_clause_of_the_object_is_no_target() {
+        for (body, outsider) in [
+            (
+                "Polish border guards detained 20 migrants who crossed from Belarus.",
+                "BLR",
+            ),
+            (
+                "Greek police arrested two smugglers who had sailed from Turkey.",
+                "TUR",
+            ),
+        ] {
+            let ev = coded(body);
+            assert!(
+                !ev.is_empty()
+                    && ev.iter().all(|e| !e
+                        .target
+                        .as_ref()
+                        .is_some_and(|t| t.code.starts_with(outsider))),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn coordinated_verbs_share_their_subject() {
         // The actor before "and" is the first verb's object: not the subject.
         let ev = coded(

@@ -490,6 +490,28 @@ impl<'p> Parse<'p> {
     }
 
     /// The word of mention `a` whose head lies outside the mention.
+    /// True when the parse puts actor `a` inside a relative clause on the
+    /// way up to the verb at token `verb` ("detained migrants who crossed
+    /// from Belarus": Belarus is the migrants' story, not the target).
+    pub fn in_relative_clause(&self, a: usize, verb: usize) -> bool {
+        let (Some(v), Some(mut w)) = (self.word(verb), self.mention_head(a)) else {
+            return false;
+        };
+        for _ in 0..self.tree.words().len() {
+            if w == v {
+                return false;
+            }
+            if self.tree.rel(w) == "acl:relcl" {
+                return true;
+            }
+            match self.tree.head(w) {
+                Some(h) => w = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
     fn mention_head(&self, a: usize) -> Option<u32> {
         self.top_word(|w| self.actors_at(w).contains(&a))
     }

@@ -332,7 +332,7 @@ impl Engine<'_> {
                 }
             }
             let parsed_targets = parsed.map(|p| parse_targets(s, p, &m.code, &own_countries));
-            let targets = pick_targets(s, parsed_targets, &m);
+            let targets = pick_targets(s, parsed_targets, &m, f.verb);
             let subject = subject.unwrap_or_default();
             let (sources, targets) = match m.target {
                 // "A received money from B": the actor the pattern binds
@@ -403,7 +403,12 @@ impl Engine<'_> {
 /// The targets of an active trigger: a pattern's target stands (with the
 /// parties the parse names after it); else the parse's objects and target
 /// obliques; else the first actor after the trigger.
-fn pick_targets(s: &Sentence<'_>, parsed: Option<Vec<usize>>, m: &Match) -> Vec<usize> {
+fn pick_targets(
+    s: &Sentence<'_>,
+    parsed: Option<Vec<usize>>,
+    m: &Match,
+    verb: usize,
+) -> Vec<usize> {
     let targets = match (parsed, m.target) {
         // The parse agrees and may name more parties after it
         // ("met with the IMF, then with President Trump").
@@ -421,7 +426,20 @@ fn pick_targets(s: &Sentence<'_>, parsed: Option<Vec<usize>>, m: &Match) -> Vec<
         (Some(p), _) if !p.is_empty() => Some(p),
         _ => None,
     };
-    targets.unwrap_or_else(|| m.target.map(|t| chain_right(s, t)).unwrap_or_default())
+    targets.unwrap_or_else(|| {
+        m.target
+            // A default target inside a relative clause tells about the
+            // object; a pattern's target stands.
+            .filter(|&t| {
+                m.matched
+                    || !s
+                        .parse
+                        .as_ref()
+                        .is_some_and(|p| p.in_relative_clause(t, verb))
+            })
+            .map(|t| chain_right(s, t))
+            .unwrap_or_default()
+    })
 }
 
 /// The parse's targets for an event of code `code`: an opponent ("backed Y
