@@ -710,6 +710,29 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_subject_of_a_reported_clause_is_the_speaker() {
+        for (body, source, target) in [
+            (
+                "Georgia's interior ministry said it had detained three Russian soldiers.",
+                "GEOGOV",
+                "RUSMIL",
+            ),
+            (
+                "Colombia's navy says it seized a Venezuelan fishing boat on Sunday.",
+                "COLMIL",
+                "VEN",
+            ),
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().any(|e| e.source.code == source
+                    && e.target.as_ref().is_some_and(|t| t.code == target)),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn coordinated_verbs_share_their_subject() {
         // The actor before "and" is the first verb's object: not the subject.
         let ev = coded(

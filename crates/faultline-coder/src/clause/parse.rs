@@ -191,7 +191,14 @@ impl<'p> Parse<'p> {
             purpose: self.is_purpose_clause(f.verb),
             subject: args
                 .subject
-                .map(|w| self.actors_of_phrase(w, 0))
+                .map(|w| {
+                    let named = self.actors_of_phrase(w, 0);
+                    if named.is_empty() {
+                        self.speaker_of_pronoun(w)
+                    } else {
+                        named
+                    }
+                })
                 .unwrap_or_default(),
             agent: args
                 .agent
@@ -271,6 +278,42 @@ impl<'p> Parse<'p> {
         dedup(&mut out.subject);
         dedup(&mut out.targets);
         Some(out)
+    }
+
+    /// The speaker a pronoun subject of a reported clause stands for: "Iran
+    /// said it would retaliate", "the rebels say they seized the town".
+    /// Only a pronoun of `reported_pronouns`, only in the clausal
+    /// complement of a speech verb (`reporting_verbs`, `say`), only a
+    /// speaker that names an actor.
+    fn speaker_of_pronoun(&self, w: u32) -> Vec<usize> {
+        if !lex().reported_pronouns.contains(&self.lower(w)) {
+            return Vec::new();
+        }
+        let Some(mut clause) = self.tree.head(w) else {
+            return Vec::new();
+        };
+        // "said it had struck … and killed …": up through coordination.
+        for _ in 0..8 {
+            if self.tree.rel(clause) != "conj" {
+                break;
+            }
+            match self.tree.head(clause) {
+                Some(h) => clause = h,
+                None => return Vec::new(),
+            }
+        }
+        let Some(speech) = self.tree.head(clause) else {
+            return Vec::new();
+        };
+        let word = self.lower(speech);
+        let speaks = lex().reporting_verbs.contains(&word) || lex().say.contains(&word);
+        if self.tree.rel(clause) != "ccomp" || !speaks {
+            return Vec::new();
+        }
+        let args = self.tree.arguments(speech);
+        args.subject
+            .map(|s| self.actors_of_phrase(s, 0))
+            .unwrap_or_default()
     }
 
     /// The actors the first clausal complement (`ccomp`) of a verb is

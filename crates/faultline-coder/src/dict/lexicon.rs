@@ -25,6 +25,9 @@ pub struct Lexicon {
     pub member_heads: WordList,
     /// Actor sectors whose statements about others are commentary.
     pub commentator_sectors: WordList,
+    /// Pronouns that, as the subject of a reported clause, stand for the
+    /// speaker.
+    pub reported_pronouns: WordList,
     /// Words before a topic.
     pub topic_words: WordList,
     /// Forms of "be".
