@@ -46,10 +46,19 @@ pub(super) struct Assessed {
 /// earlier trigger of the clause governs it (its patterns speak for it).
 pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<Governor> {
     let words = &s.words;
-    if f.verb < 2 || words[f.verb - 1].lower != "to" {
+    // "agreed to begin repatriating": the infinitive is the aspect verb's.
+    let mut verb = f.verb;
+    if verb >= 3
+        && words[verb].lower.ends_with("ing")
+        && lex().aspect_verbs.contains(&words[verb - 1].lower)
+        && words[verb - 2].lower == "to"
+    {
+        verb -= 1;
+    }
+    if verb < 2 || words[verb - 1].lower != "to" {
         return Some(Governor::default());
     }
-    let mut g = f.verb - 2;
+    let mut g = verb - 2;
     while g > 0 && lex().soft_adverbs.contains(&words[g].lower) {
         g -= 1;
     }

@@ -733,6 +733,29 @@ mod tests {
     }
 
     #[test]
+    fn an_agreement_dated_before_its_infinitive_is_still_an_agreement() {
+        for body in [
+            "Chile and Peru agreed on Monday to reopen the border.",
+            "Laos and Vietnam agreed in March to begin dredging the river.",
+        ] {
+            let ev = coded(body);
+            let e = ev
+                .iter()
+                .find(|e| e.trigger.text.starts_with("agreed"))
+                .unwrap_or_else(|| panic!("{body}: {ev:?}"));
+            assert_eq!(e.cameo.get(..2), Some("03"), "{body}: {ev:?}");
+            assert!(e.target.is_some(), "{body}: {ev:?}");
+            // What was agreed has not happened yet.
+            assert!(
+                ev.iter()
+                    .filter(|e| e.factuality == crate::event::Factuality::Asserted)
+                    .all(|e| e.trigger.text.starts_with("agreed")),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn coordinated_verbs_share_their_subject() {
         // The actor before "and" is the first verb's object: not the subject.
         let ev = coded(

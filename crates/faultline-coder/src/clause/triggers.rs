@@ -260,13 +260,19 @@ fn verb_triggers(
             if !pre_matches(&verbs.triggers[t].pre, &before) {
                 continue;
             }
+            // "agreed on Monday to …": a date may stand before an infinitive's "to".
+            let from = if particle.first().is_some_and(|p| p == "to") {
+                past_date(s, i + 1)
+            } else {
+                i + 1
+            };
             let ok = particle
                 .iter()
                 .enumerate()
-                .all(|(k, p)| words.get(i + 1 + k).is_some_and(|w| w.lower == *p));
+                .all(|(k, p)| words.get(from + k).is_some_and(|w| w.lower == *p));
             if ok {
                 // The longest particle wins; triggers of equal length are all tried.
-                let after = i + 1 + particle.len();
+                let after = from + particle.len();
                 if let Some(prev) = found.iter_mut().find(|f| f.verb == i) {
                     if after > prev.after {
                         *prev = Found {
@@ -293,6 +299,23 @@ fn verb_triggers(
             }
         }
     }
+}
+
+/// The word after the date expression that starts at word `at`, or `at`
+/// when none starts there.
+fn past_date(s: &Sentence<'_>, at: usize) -> usize {
+    let Some(start) = s.words.get(at).map(|w| w.start) else {
+        return at;
+    };
+    s.inp
+        .dates
+        .iter()
+        .find(|d| d.start == start)
+        .map_or(at, |d| {
+            (at..s.words.len())
+                .find(|&k| s.words[k].start >= d.end)
+                .unwrap_or(s.words.len())
+        })
 }
 
 /// True when the verb form of `f` (not the first word) is used as a noun,
