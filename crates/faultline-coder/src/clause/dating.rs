@@ -113,13 +113,23 @@ fn sets_context(d: &EventDate, anchor: NaiveDate) -> bool {
 pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: Assessed) -> Dated {
     let clause_start = s.clause_start(f.verb);
     let (mut date, mut source, mut text, future) = date_for(s, dates, f.verb, clause_start);
+    // A code of intent (03, "agreed to hold talks next month") is an intent
+    // stated now, however its pattern gave it.
+    let intent = a.intent || crate::cameo::root(&a.code) == "03";
     // A statement of intent is dated when it was made, not when what it
     // intends is due ("agreed to build the pipeline by 2025"): the
     // sentence's past dates only.
-    if a.intent && a.factuality == Factuality::Asserted && (future || is_ahead(&date, s)) {
+    let intended_from = intended_from(s, f);
+    let in_intended = |d: &EventDate| intended_from.is_some_and(|at| d.start >= at);
+    if intent
+        && a.factuality == Factuality::Asserted
+        && (future || is_ahead(&date, s) || dates.iter().any(in_intended))
+    {
+        // Nor does a date of what is intended ("agreed to hold talks in
+        // April") date the agreement.
         let past: Vec<EventDate> = dates
             .iter()
-            .filter(|d| !d.future && !is_ahead(&d.date, s))
+            .filter(|d| !d.future && !is_ahead(&d.date, s) && !in_intended(d))
             .cloned()
             .collect();
         (date, source, text, _) = date_for(s, &past, f.verb, clause_start);
@@ -142,7 +152,7 @@ pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: As
     {
         date = PartialDate::Date(next);
     }
-    if future && factuality == Factuality::Asserted && !a.intent {
+    if future && factuality == Factuality::Asserted && !intent {
         factuality = Factuality::Future;
         cue = cue.or_else(|| text.clone());
     }
@@ -154,6 +164,17 @@ pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: As
         cue,
         code: a.code,
     }
+}
+
+/// Where the infinitive that trigger `f` governs starts ("agreed to | hold
+/// talks", "pledged on Monday to | cooperate"), read off the parse: the
+/// first "to" after the verb in its clause that a verb follows.
+fn intended_from(s: &Sentence<'_>, f: &Found) -> Option<usize> {
+    let p = s.parse.as_ref()?;
+    let end = s.clause_end(f.verb + 1);
+    (f.verb + 1..end.min(s.words.len().saturating_sub(1)))
+        .find(|&k| s.words[k].lower == "to" && p.upos(k + 1) == Some("VERB"))
+        .map(|k| s.words[k].start)
 }
 
 /// True when `date` begins after the article date.
@@ -363,6 +384,21 @@ mod tests {
             dated("Greece will meet Turkish officials next week.", "meet").0,
             "2021-03-04"
         );
+        // A pattern of intent (03) is an intent too, and stays asserted.
+        for body in [
+            "Laos and Vietnam have agreed to hold border talks next month.",
+            "Ghana and Togo agreed to hold talks in April.",
+        ] {
+            let coder = crate::Coder::defaults().expect("default dictionaries");
+            let coded = coder.code_doc(&crate::Doc::from_text("d", body, day("2021-03-04")));
+            let e = coded
+                .events
+                .iter()
+                .find(|e| e.trigger.text.starts_with("agreed"))
+                .unwrap_or_else(|| panic!("{body}: {:?}", coded.events));
+            assert_eq!(e.date.to_string(), "2021-03-04", "{body}");
+            assert_eq!(e.factuality, Factuality::Asserted, "{body}");
+        }
     }
 
     #[test]
