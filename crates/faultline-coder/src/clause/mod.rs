@@ -756,6 +756,29 @@ mod tests {
     }
 
     #[test]
+    fn the_speaker_of_a_closing_attribution_is_no_party() {
+        for (body, speaker) in [
+            (
+                "Turkish jets struck Kurdish fighters in Iraq, the Iraqi foreign ministry said.",
+                "IRQGOV",
+            ),
+            (
+                "Sudanese troops shelled Ethiopian farmers, an Ethiopian official says.",
+                "ETHGOV",
+            ),
+        ] {
+            let ev = coded(body);
+            assert!(
+                !ev.is_empty()
+                    && ev
+                        .iter()
+                        .all(|e| !e.target.as_ref().is_some_and(|t| t.code == speaker)),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn coordinated_verbs_share_their_subject() {
         // The actor before "and" is the first verb's object: not the subject.
         let ev = coded(

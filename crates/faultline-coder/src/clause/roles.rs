@@ -587,7 +587,7 @@ pub(super) fn chain_right(s: &Sentence<'_>, first: usize) -> Vec<usize> {
     let mut cur = first;
     while cur + 1 < actors.len() {
         let gap = gap_without_title(s.body, actors[cur].end, actors[cur + 1], s.inp.mentions);
-        if is_coordination(&gap) {
+        if is_coordination(&gap) && !speaks(s, cur + 1) {
             chain.push(cur + 1);
             cur += 1;
         } else {
@@ -649,6 +649,16 @@ fn gap_without_title(body: &str, from: usize, next: &Mention, all: &[Mention]) -
 
 /// True when a gap between two actors coordinates them: "and", ",", ";",
 /// ", and", "as well as", possibly around an apposition ("X, a professor, and Y").
+/// True when a speech verb follows actor `a`: "…, the health ministry
+/// said" attributes the clause, it names no party of it.
+fn speaks(s: &Sentence<'_>, a: usize) -> bool {
+    let next = s.body[s.actors[a].end..]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    lex().say.contains(next) || lex().reported_by.contains(next)
+}
+
 fn is_coordination(gap: &str) -> bool {
     let g = gap.trim();
     if g.is_empty() {
