@@ -772,7 +772,7 @@ mod tests {
                 !ev.is_empty()
                     && ev
                         .iter()
-                        .all(|e| !e.target.as_ref().is_some_and(|t| t.code == speaker)),
+                        .all(|e| e.target.as_ref().is_none_or(|t| t.code != speaker)),
                 "{body}: {ev:?}"
             );
         }
