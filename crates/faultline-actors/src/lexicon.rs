@@ -57,6 +57,9 @@ pub struct Lexicon {
     /// Capitalised nouns that make a city before them part of a place's
     /// name ("Victoria Park"), not its government.
     pub place_name_heads: WordList,
+    /// Words before a role word that make it outsiders', not the context
+    /// country's ("foreign troops").
+    pub outsider_modifiers: WordList,
     /// Role words "the …" refers back to.
     pub spokesperson_roles: WordList,
     /// Persons speaking for a body "they" names.

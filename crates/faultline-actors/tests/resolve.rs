@@ -730,3 +730,20 @@ fn a_capital_that_begins_a_place_name_is_no_government() {
     let ms = resolve_on("Ankara rejected the offer.", "2019-08-18");
     assert_eq!(code_of(&ms, "Ankara"), ["TURGOV"]);
 }
+
+#[test]
+fn outsiders_roles_take_no_context_country() {
+    for body in [
+        "The Iraqi parliament voted to expel foreign troops from the country.",
+        "Afghan officials said overseas diplomats had left Kabul.",
+    ] {
+        let ms = resolve_on(body, "2020-01-06");
+        assert!(ms.iter().all(|m| m.via != Via::Context), "{body}: {ms:?}");
+    }
+    // A foreign minister is still one of the country named.
+    let ms = resolve_on(
+        "Iraq's foreign minister met his Iranian counterpart.",
+        "2020-01-06",
+    );
+    assert_eq!(code_of(&ms, "Iraq's foreign minister"), ["IRQGOV"]);
+}

@@ -225,7 +225,7 @@ fn described_spokesperson(
 /// True when a capitalised word that is no known actor stands right before a
 /// role word ("African leaders", "Kurdish militants", "Uighur activists"):
 /// the role belongs to a group the dictionaries do not know, not to the
-/// country of the context.
+/// country of the context; nor does a role of outsiders ("foreign troops").
 fn foreign_descriptor_before(
     body: &str,
     start: usize,
@@ -236,6 +236,10 @@ fn foreign_descriptor_before(
     let Some(word) = before.rsplit(|c: char| c.is_whitespace()).next() else {
         return false;
     };
+    // "foreign troops", "Foreign forces must leave": not the context's own.
+    if lex().outsider_modifiers.contains(&word.to_lowercase()) {
+        return true;
+    }
     if word.is_empty() || word.len() == before.len() {
         // Sentence-initial words are capitalised anyway.
         return false;
