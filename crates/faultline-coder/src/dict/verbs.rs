@@ -357,12 +357,23 @@ impl VerbDict {
                 });
                 return None;
             }
-            match parse_pattern(pat, sets) {
+            // `SOURCE` binds like `TARGET`, but the actor it binds acts on
+            // the subject ("received a call from SOURCE").
+            let swap = pat.split_whitespace().any(|t| t == "SOURCE");
+            let bound = if swap {
+                pat.replace("SOURCE", "TARGET")
+            } else {
+                pat.clone()
+            };
+            match parse_pattern(&bound, sets) {
                 Ok(toks) => out.push(Pattern {
                     toks,
                     code: code.clone(),
                     rule: format!("{prefix}/{}", k + 1),
-                    form: PatternForm::default(),
+                    form: PatternForm {
+                        swap,
+                        ..PatternForm::default()
+                    },
                 }),
                 Err(m) => {
                     self.errors.push(CoderError::Line {
@@ -532,7 +543,7 @@ pub fn parse_pattern(pat: &str, sets: &HashMap<String, Vec<String>>) -> Result<V
             Tok::Words(vec![raw.to_lowercase()])
         } else {
             return Err(format!(
-                "cannot read token {raw:?}; use words, (a|b), $SET, TARGET or ..."
+                "cannot read token {raw:?}; use words, (a|b), $SET, TARGET, SOURCE or ..."
             ));
         };
         toks.push(tok);
