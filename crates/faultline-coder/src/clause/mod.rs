@@ -402,6 +402,17 @@ impl Engine<'_> {
             let Some((about, from, _)) = parsed.as_ref().and_then(|p| p.reported.clone()) else {
                 return;
             };
+            // The speaker is the speech verb's subject in the parse, not an
+            // actor the word windows found nearer ("Iraq summoned the
+            // Turkish envoy, its foreign ministry said").
+            // Where the parse gives the verb no subject at all, the windows'
+            // stands.
+            let other_subject = parsed.as_ref().is_some_and(|p| {
+                p.own_subject_word && !roles.sources.iter().all(|a| p.subject.contains(a))
+            });
+            if other_subject {
+                return;
+            }
 
             roles.targets = foreign(s, &roles.sources, &about);
             if roles.targets.is_empty() {
@@ -583,6 +594,7 @@ mod tests {
             "A Danish daily said Denmark and Norway had to act fast.",
             "A French newspaper said Algerian officials were to blame.",
             "A Swiss professor said Iranian aid to the rebels was growing.",
+            "Chile summoned the Peruvian envoy over the raid, its foreign ministry said.",
             "Chile's trade minister said they were ready.",
             "Brazil's finance minister said trade this year will be US$2 billion.",
         ] {
@@ -773,6 +785,31 @@ mod tests {
                     && ev
                         .iter()
                         .all(|e| e.target.as_ref().is_none_or(|t| t.code != speaker)),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_a_demand_asks_for_is_no_fact() {
+        for (body, trigger) in [
+            (
+                "Protesters in Lima demanded that the government cut ties with Caracas.",
+                "cut",
+            ),
+            (
+                "Oslo urged that Sudan and Chad withdraw their troops from the border.",
+                "withdraw",
+            ),
+        ] {
+            let ev = coded(body);
+            let e = ev
+                .iter()
+                .find(|e| e.trigger.text.starts_with(trigger))
+                .unwrap_or_else(|| panic!("{body}: {ev:?}"));
+            assert_ne!(
+                e.factuality,
+                crate::event::Factuality::Asserted,
                 "{body}: {ev:?}"
             );
         }

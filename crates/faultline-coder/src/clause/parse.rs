@@ -44,6 +44,9 @@ pub(super) struct ParsedRoles {
     /// The subject comes from another clause (coordination, control,
     /// relative clause), where parses of news go wrong most.
     pub subject_inherited: bool,
+    /// The parse gives the verb a subject of its own, whether or not it
+    /// names an actor.
+    pub own_subject_word: bool,
     /// The trigger heads an infinitive of purpose ("summoned the envoy to
     /// protest"), whose subject is the served clause's, not the nearest
     /// actor before it.
@@ -188,6 +191,7 @@ impl<'p> Parse<'p> {
         let args = self.tree.arguments(verb);
         let mut out = ParsedRoles {
             subject_inherited: args.subject_inherited,
+            own_subject_word: args.subject.is_some() && !args.subject_inherited,
             purpose: self.is_purpose_clause(f.verb),
             subject: args
                 .subject
@@ -404,6 +408,7 @@ impl<'p> Parse<'p> {
         Some(ParsedRoles {
             subject,
             subject_inherited: false,
+            own_subject_word: false,
             purpose: false,
             agent: Vec::new(),
             targets,
@@ -644,13 +649,16 @@ impl<'p> Parse<'p> {
 
     /// The verb that makes the event at token `token` a proposal, not a
     /// fact: an event noun that is the object of a verb of planning
-    /// ("arranged a meeting between A and B"), or a verb under "let's".
+    /// ("arranged a meeting between A and B"), a clause a verb asks for
+    /// ("demanded that X cut ties"), or a verb under "let's".
     pub fn proposed_by(&self, token: usize) -> Option<String> {
         let w = self.word(token)?;
         let head = self.tree.head(w)?;
         let head_word = self.lower(head);
         let rel = self.tree.rel(w);
-        let planned = rel == "obj" && lex().proposal_verbs.contains(&head_word);
+        let planned = rel == "obj" && lex().proposal_verbs.contains(&head_word)
+            // "demanded that the government cut ties": asked for, not done.
+            || rel == "ccomp" && lex().directive_verbs.contains(&head_word);
         let hortative = rel == "xcomp"
             && lex().hortative_verbs.contains(&head_word)
             && self

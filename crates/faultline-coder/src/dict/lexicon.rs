@@ -92,6 +92,8 @@ pub struct Lexicon {
     pub member_cases: WordList,
     /// Verbs whose object is an event still to come.
     pub proposal_verbs: WordList,
+    /// Verbs whose clausal complement is what they ask for.
+    pub directive_verbs: WordList,
     /// Verbs of a first-person proposal ("let's").
     pub hortative_verbs: WordList,
     /// Event nouns that are events standing alone.
