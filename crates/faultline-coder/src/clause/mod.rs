@@ -383,8 +383,10 @@ impl Engine<'_> {
             return;
         };
         let trigger = &self.verbs.triggers[f.candidates[0]];
+        let country = |a: usize| s.actors[a].country.as_deref();
+        let own_side = |t: &usize| roles.sources.iter().any(|&a| country(a) == country(*t));
         if trigger.complement_targets
-            && roles.targets.is_empty()
+            && roles.targets.iter().all(own_side)
             && let Some(p) = &parsed
         {
             roles.targets = p
