@@ -283,7 +283,12 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
     if gov.other {
         return Cues::new(Factuality::Future, format!("{} to", governor_word()));
     }
-    if let Some(d) = (clause_start..f.verb).find(|&k| lex().denials.contains(&words[k].lower)) {
+    // "denied that it attacked": negated; "dismissed the minister and
+    // suspended parliament": a coordinated act of its own.
+    let coordinated = |d: usize| s.parse.as_ref().is_some_and(|p| p.coordinated(d, f.verb));
+    if let Some(d) =
+        (clause_start..f.verb).find(|&k| lex().denials.contains(&words[k].lower) && !coordinated(k))
+    {
         return Cues::new(Factuality::Negated, words[d].lower.clone());
     }
     Cues {

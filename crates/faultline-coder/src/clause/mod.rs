@@ -818,6 +818,35 @@ mod tests {
     }
 
     #[test]
+    fn a_denial_verb_negates_what_it_governs_not_its_conjunct() {
+        use crate::event::Factuality;
+        let factuality = |body: &str, trigger: &str| {
+            coded(body)
+                .into_iter()
+                .find(|e| e.trigger.text.starts_with(trigger))
+                .map(|e| e.factuality)
+        };
+        assert_eq!(
+            factuality(
+                "Pakistan dismissed the report and expelled two Afghan diplomats.",
+                "expelled"
+            ),
+            Some(Factuality::Asserted)
+        );
+        assert_eq!(
+            factuality(
+                "Mali rejected the offer and recalled its envoy from Algeria.",
+                "recalled"
+            ),
+            Some(Factuality::Asserted)
+        );
+        assert_eq!(
+            factuality("Iran denied that it attacked the Saudi tanker.", "attacked"),
+            Some(Factuality::Negated)
+        );
+    }
+
+    #[test]
     fn coordinated_verbs_share_their_subject() {
         // The actor before "and" is the first verb's object: not the subject.
         let ev = coded(

@@ -538,6 +538,15 @@ impl<'p> Parse<'p> {
     }
 
     /// The word of mention `a` whose head lies outside the mention.
+    /// True when the word of token `b` is a conjunct of the word of token
+    /// `a` ("dismissed the minister and suspended parliament").
+    pub fn coordinated(&self, a: usize, b: usize) -> bool {
+        let (Some(wa), Some(wb)) = (self.word(a), self.word(b)) else {
+            return false;
+        };
+        self.tree.rel(wb) == "conj" && self.tree.head(wb) == Some(wa)
+    }
+
     /// True when the parse puts actor `a` inside a relative clause on the
     /// way up to the verb at token `verb` ("detained migrants who crossed
     /// from Belarus": Belarus is the migrants' story, not the target).
