@@ -151,9 +151,15 @@ fn between_nouns(
             continue;
         }
         for &t in verbs.nouns_for(&words[i].lower) {
-            let TriggerKind::Noun { nouns } = &verbs.triggers[t].kind else {
+            let trigger = &verbs.triggers[t];
+            let TriggerKind::Noun { nouns } = &trigger.kind else {
                 continue;
             };
+            // "talks between A and B" is an event between them; "relations
+            // between A and B" only with a verb that acts on them.
+            if !(trigger.joint || super::emit::is_joint(&trigger.code)) {
+                continue;
+            }
             let Some(n) = nouns.iter().find(|n| {
                 i + n.len() <= words.len()
                     && n.iter().enumerate().all(|(k, w)| words[i + k].lower == *w)
