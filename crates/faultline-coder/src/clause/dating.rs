@@ -119,7 +119,7 @@ pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: As
     // A statement of intent is dated when it was made, not when what it
     // intends is due ("agreed to build the pipeline by 2025"): the
     // sentence's past dates only.
-    let intended_from = intended_from(s, f);
+    let intended_from = if intent { intended_from(s, f) } else { None };
     let in_intended = |d: &EventDate| intended_from.is_some_and(|at| d.start >= at);
     if intent
         && a.factuality == Factuality::Asserted

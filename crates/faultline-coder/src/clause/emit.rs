@@ -134,25 +134,29 @@ impl Engine<'_> {
         let joint_trigger = self.verbs.triggers[f.candidates[0]].joint || roles.form.compound;
         let mutual = self.codes.recode.is_mutual(code) || roles.form.mutual;
         let first = art.events.len();
-        let all = pairs(roles, code, joint_trigger, mutual);
+        // Each pair with its source and the target it keeps.
+        let resolved: Vec<(usize, bool, ActorRef, Option<ActorRef>)> =
+            pairs(roles, code, joint_trigger, mutual)
+                .into_iter()
+                .map(|(si, ti)| {
+                    let source = actor_ref(s.actors[si]);
+                    let target = ti
+                        .map(|t| actor_ref(s.actors[t]))
+                        .or_else(|| roles.antecedent.clone())
+                        .filter(|t| keeps_target(&source, t, code));
+                    (si, ti.is_some(), source, target)
+                })
+                .collect();
         // A source keeps a target-less event only when none of its
         // targets is kept ("Macron will travel to Algeria, the Elysee said":
         // the Elysee is Macron's own side, Algeria the target).
-        let kept = |si: usize, ti: Option<usize>| {
-            let source = actor_ref(s.actors[si]);
-            ti.map(|t| actor_ref(s.actors[t]))
-                .or_else(|| roles.antecedent.clone())
-                .filter(|t| keeps_target(&source, t, code))
+        let has_kept = |si: usize| {
+            resolved
+                .iter()
+                .any(|(sj, _, _, t)| *sj == si && t.is_some())
         };
-        for &(si, ti) in &all {
-            let source = actor_ref(s.actors[si]);
-            let target = kept(si, ti);
-            if target.is_none()
-                && ti.is_some()
-                && all
-                    .iter()
-                    .any(|&(sj, tj)| sj == si && tj.is_some() && kept(sj, tj).is_some())
-            {
+        for (si, had_target, source, target) in resolved.iter().cloned() {
+            if target.is_none() && had_target && has_kept(si) {
                 continue;
             }
             // Two ministers of one government attending: one event per
