@@ -311,11 +311,7 @@ impl Engine<'_> {
         // A statement about someone needs a speaker and someone of another
         // country.
         let countries = || {
-            let mut seen: Vec<&str> = s
-                .actors
-                .iter()
-                .map(|m| m.code.get(..3).unwrap_or(""))
-                .collect();
+            let mut seen: Vec<&str> = s.actors.iter().map(|m| side(m)).collect();
             seen.sort_unstable();
             seen.dedup();
             seen.len()
@@ -479,17 +475,20 @@ impl Engine<'_> {
     }
 }
 
+/// The country an actor belongs to; an organisation's code prefix ("IGO")
+/// for one without a country.
+fn side(m: &Mention) -> &str {
+    m.country
+        .as_deref()
+        .unwrap_or_else(|| m.code.get(..3).unwrap_or(""))
+}
+
 /// The actors of `about` of another country than every source (an
 /// organisation counts as its own country); none when the speaker's own
 /// country is among them ("a Greek daily said Greece and Cyprus must …"
 /// speaks of its own side).
 fn foreign(s: &Sentence<'_>, sources: &[usize], about: &[usize]) -> Vec<usize> {
-    let country = |a: usize| {
-        let m = s.actors[a];
-        m.country
-            .clone()
-            .unwrap_or_else(|| m.code.get(..3).unwrap_or("").to_owned())
-    };
+    let country = |a: usize| side(s.actors[a]);
     // A speaker only read from context ("he", "officials") is too unsure
     // a source for what is no more than a statement.
     let named = |a: usize| !matches!(s.actors[a].via, Via::Context | Via::Coreference);
