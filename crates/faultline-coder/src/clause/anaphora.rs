@@ -40,6 +40,9 @@ pub struct Anaphora {
     /// Words of a date expression that names no day ("last week"): an
     /// event dated by one may take a later sentence's day.
     pub vague_dates: Vec<String>,
+    /// Adverbs of continuation before a trigger ("also"): an undated event
+    /// takes the date of its source's latest event dated in the text.
+    pub continuation: Vec<String>,
     /// The groups of nouns.
     pub group: Vec<Group>,
 }

@@ -7,6 +7,12 @@
 //! event's own date was vaguer (no date to the day in its words) and lies
 //! within a week and a half of the new one.
 //!
+//!
+//! An event with no date of its own, its sentence's or its paragraph's,
+//! whose trigger follows an adverb of continuation ("Erdogan also
+//! attacked …") happened on the occasion of its source's latest earlier
+//! event dated in the text, and takes that date.
+//!
 //! Input: the article's sentences, their date expressions and the events
 //! coded. Output: the events, some re-dated (`date_source` "text", the
 //! expression of the later sentence as `date_text`). The verbs of
@@ -39,6 +45,7 @@ pub fn refine(
             redate(e, body, day);
         }
     }
+    continue_dates(body, events);
 }
 
 /// The sentence's only date expression, when it is to the day.
@@ -47,6 +54,45 @@ fn one_day(dates: &[EventDate]) -> Option<&EventDate> {
         [d] if matches!(d.date, PartialDate::Date(_)) && !d.future => Some(d),
         _ => None,
     }
+}
+
+/// Dates each undated event of a continuation ("X also condemned …") as
+/// the latest earlier event dated in the text whose source has the same
+/// country.
+pub fn continue_dates(body: &str, events: &mut [Event]) {
+    for i in 0..events.len() {
+        let e = &events[i];
+        if e.date_source != "article" || !after_continuation(body, e) {
+            continue;
+        }
+        let earlier = events[..i].iter().rev().find(|p| {
+            p.sentence.index < e.sentence.index
+                && p.date_source == "text"
+                && p.source.country.is_some()
+                && p.source.country == e.source.country
+                && p.factuality == Factuality::Asserted
+        });
+        if let Some(p) = earlier {
+            let (date, text) = (p.date, p.date_text.clone());
+            let e = &mut events[i];
+            e.date = date;
+            e.date_source = "text";
+            e.date_text = text;
+        }
+    }
+}
+
+/// True when one of the two words before the trigger of `e`, in its
+/// sentence, is an adverb of continuation ("also attacked", "has also
+/// criticised").
+fn after_continuation(body: &str, e: &Event) -> bool {
+    let before = body.get(e.sentence.start..e.trigger.start).unwrap_or("");
+    before.split_whitespace().rev().take(2).any(|w| {
+        anaphora::table()
+            .continuation
+            .iter()
+            .any(|c| w.eq_ignore_ascii_case(c))
+    })
 }
 
 /// The event noun of a sentence that opens "the|this NOUN occurred|took
@@ -130,6 +176,23 @@ mod tests {
         let body = "Indian troops attacked a Pakistani post last week, officials said. \
                     The attack occurred on June 11 near the border.";
         assert_eq!(dates(body, "attacked"), vec!["2021-06-11".to_owned()]);
+    }
+
+    #[test]
+    fn a_continuation_takes_the_date_of_its_sources_occasion() {
+        let body = "On Monday, Peru criticised Chile over the fishing dispute.\n\n\
+                    Lima also attacked Bolivia's new gas law.";
+        assert_eq!(dates(body, "attacked"), vec!["2021-06-14".to_owned()]);
+        let body = "Kenya denounced Somalia on 3 June for the border raids.\n\n\
+                    Kenya has also accused Ethiopia of arming militias.";
+        assert_eq!(dates(body, "accused"), vec!["2021-06-03".to_owned()]);
+        // Without "also", or with another source, the article's date stands.
+        let body = "Kenya denounced Somalia on 3 June for the border raids.\n\n\
+                    Kenya accused Ethiopia of arming militias.";
+        assert_eq!(dates(body, "accused"), vec!["2021-06-17".to_owned()]);
+        let body = "Kenya denounced Somalia on 3 June for the border raids.\n\n\
+                    Uganda also accused Ethiopia of arming militias.";
+        assert_eq!(dates(body, "accused"), vec!["2021-06-17".to_owned()]);
     }
 
     #[test]
