@@ -149,6 +149,41 @@ impl<'p> Parse<'p> {
         true
     }
 
+    /// True when token `t` may be an argument of the verb at token `verb`:
+    /// it is not under a verb coordinated with it ("rejected the plan and
+    /// said it would fight X"), nor in a clause that gives what others
+    /// claim ("dismissed claims that X was behind it"), nor in a predicate
+    /// introduced by "as" ("condemned the test as a breach of X's
+    /// resolutions").
+    pub fn may_be_argument_of(&self, verb: usize, t: usize) -> bool {
+        let (Some(v), Some(mut w)) = (self.word(verb), self.word(t)) else {
+            return true;
+        };
+        for _ in 0..64 {
+            let Some(h) = self.tree.head(w) else {
+                return true;
+            };
+            let upos = |x: u32| self.tree.words().get(x as usize).map(|x| x.upos);
+            let coordinated_verb = self.tree.rel(w) == "conj" && upos(w) == Some("VERB");
+            let noun_complement = self.has_subject(w)
+                && lex()
+                    .reported_content_nouns
+                    .contains(self.lower(h).as_str());
+            let predicate = self
+                .tree
+                .child(w, "case")
+                .is_some_and(|k| lex().predicate_cases.contains(self.lower(k).as_str()));
+            if coordinated_verb || noun_complement || predicate {
+                return false;
+            }
+            if h == v {
+                return true;
+            }
+            w = h;
+        }
+        true
+    }
+
     /// True when word `w` has a subject of its own.
     fn has_subject(&self, w: u32) -> bool {
         self.tree.children(w).iter().any(|&c| {
@@ -1340,6 +1375,36 @@ mod tests {
         ] {
             let ev = pairs(body);
             assert!(has(&ev, "", target), "{body}: {ev:?}");
+        }
+    }
+
+    #[test]
+    fn the_speaker_of_a_closing_attribution_is_no_target() {
+        for (body, source, target, speaker) in [
+            (
+                "Moroccan jets bombed rebel camps in Mali on Sunday, the army said.",
+                "MAR",
+                "MLI",
+                "MARMIL",
+            ),
+            (
+                "Chile seized an Argentine trawler near Cape Horn, the navy in Santiago reported.",
+                "CHL",
+                "ARG",
+                "CHLMIL",
+            ),
+            (
+                "Kenya accused Somalia of arming the militia, the foreign ministry of Kenya said.",
+                "KEN",
+                "SOM",
+                "KENGOV",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(
+                has(&ev, source, target) && !ev.iter().any(|(_, t, _)| t == speaker),
+                "{body}: {ev:?}"
+            );
         }
     }
 

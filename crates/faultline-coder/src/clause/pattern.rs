@@ -52,7 +52,13 @@ impl Engine<'_> {
     /// candidate's default code applies.
     pub(super) fn match_patterns(&self, s: &Sentence<'_>, f: &Found, ask: &Ask<'_>) -> Match {
         let (words, after, clause_end) = (&s.words, f.after, ask.clause_end);
-        let actor_at = |i: usize| s.actor_at(i);
+        // The speaker of a closing attribution is no party of the event
+        // (", state television reported").
+        let verb_start = words[f.verb].start;
+        let actor_at = |i: usize| {
+            s.actor_at(i)
+                .filter(|&(a, _)| !super::roles::closing_attribution(s, a, verb_start))
+        };
         // Words of a pattern over the verb's own clause stop at a clause
         // with a subject of its own.
         let own_clause = |i: usize| s.parse.as_ref().is_none_or(|p| p.in_clause_of(f.verb, i));
@@ -103,18 +109,19 @@ impl Engine<'_> {
         if ask.passive {
             m.target = None;
         } else if m.target.is_none() {
-            m.target = default_target(s, after, m.end, &m.code, ask);
+            m.target = default_target(s, (f.verb, after), m.end, &m.code, ask);
         }
         m
     }
 }
 
-/// The first actor after the trigger that is not a place; for material
+/// The first actor after the trigger (whose verb is word `verb` and whose
+/// words end before word `after`) that is not a place; for material
 /// conflict a place may be the target when nothing else is. Looked for up
 /// to the next trigger after the matched words (or the clause end).
 fn default_target(
     s: &Sentence<'_>,
-    after: usize,
+    (verb, after): (usize, usize),
     match_end: usize,
     code: &str,
     ask: &Ask<'_>,
@@ -144,6 +151,14 @@ fn default_target(
             break;
         }
         if let Some((a, _)) = s.actor_at(i) {
+            // "rejected the criticism and said it would fight the PKK": an
+            // actor the parse puts in another clause is no target.
+            if s.parse
+                .as_ref()
+                .is_some_and(|p| !p.may_be_argument_of(verb, i))
+            {
+                continue;
+            }
             let prev = if i > after {
                 words[i - 1].lower.as_str()
             } else {

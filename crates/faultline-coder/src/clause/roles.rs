@@ -331,7 +331,12 @@ impl Engine<'_> {
                     carry.consumed.insert(later.verb);
                 }
             }
-            let parsed_targets = parsed.map(|p| parse_targets(s, p, &m.code, &own_countries));
+            let verb_start = words[f.verb].start;
+            let parsed_targets = parsed.map(|p| {
+                let mut t = parse_targets(s, p, &m.code, &own_countries);
+                t.retain(|&t| !closing_attribution(s, t, verb_start));
+                t
+            });
             let targets = pick_targets(s, parsed_targets, &m, f.verb);
             let subject = subject.unwrap_or_default();
             let (sources, targets) = match m.target {
@@ -647,8 +652,6 @@ fn gap_without_title(body: &str, from: usize, next: &Mention, all: &[Mention]) -
     gap
 }
 
-/// True when a gap between two actors coordinates them: "and", ",", ";",
-/// ", and", "as well as", possibly around an apposition ("X, a professor, and Y").
 /// True when a speech verb follows actor `a`: "…, the health ministry
 /// said" attributes the clause, it names no party of it.
 fn speaks(s: &Sentence<'_>, a: usize) -> bool {
@@ -659,6 +662,35 @@ fn speaks(s: &Sentence<'_>, a: usize) -> bool {
     lex().say.contains(next) || lex().reported_by.contains(next)
 }
 
+/// True when actor `a` is placed by the next actor, which speaks: "the
+/// defence ministry in Moscow said", "the foreign ministry of Iran said".
+fn speaks_from_place(s: &Sentence<'_>, a: usize) -> bool {
+    let Some(next) = s.actors.get(a + 1) else {
+        return false;
+    };
+    let gap = s.body.get(s.actors[a].end..next.start).unwrap_or("").trim();
+    lex().speaker_place_links.contains(gap) && speaks(s, a + 1)
+}
+
+/// True when actor `a`, after the verb at byte `verb_start`, speaks a
+/// closing attribution: a comma, at most a determiner, then the actor and
+/// its speech verb ("…, the defence ministry said"; "…, Iran's state
+/// television reported"). The speaker is no party of the event it reports.
+pub(super) fn closing_attribution(s: &Sentence<'_>, a: usize, verb_start: usize) -> bool {
+    let m = s.actors[a];
+    if m.start <= verb_start || !(speaks(s, a) || speaks_from_place(s, a)) {
+        return false;
+    }
+    let before = s.body[verb_start..m.start].trim_end();
+    let before = match before.rsplit_once(' ') {
+        Some((rest, last)) if lex().determiners.contains(last) => rest.trim_end(),
+        _ => before,
+    };
+    before.ends_with(',')
+}
+
+/// True when a gap between two actors coordinates them: "and", ",", ";",
+/// ", and", "as well as", possibly around an apposition ("X, a professor, and Y").
 fn is_coordination(gap: &str) -> bool {
     let g = gap.trim();
     if g.is_empty() {

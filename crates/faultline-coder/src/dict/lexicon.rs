@@ -90,6 +90,12 @@ pub struct Lexicon {
     pub target_cases: WordList,
     /// Case markers of a modifier naming the body a person belongs to.
     pub member_cases: WordList,
+    /// Case markers of a predicate characterising the object ("as a breach of X").
+    pub predicate_cases: WordList,
+    /// Nouns of what others claim ("rejected claims that X …").
+    pub reported_content_nouns: WordList,
+    /// Words between a speaker and the actor that places it ("the ministry in Rome said").
+    pub speaker_place_links: WordList,
     /// Verbs whose object is an event still to come.
     pub proposal_verbs: WordList,
     /// Verbs whose clausal complement is what they ask for.
