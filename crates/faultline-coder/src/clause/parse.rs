@@ -1379,6 +1379,54 @@ mod tests {
     }
 
     #[test]
+    fn a_party_of_another_clause_or_a_predicate_is_no_default_target() {
+        for (body, trigger, outsider) in [
+            // under a coordinated verb
+            (
+                "Chile rejected the offer and said it would sue Peru.",
+                "rejected",
+                "PER",
+            ),
+            (
+                "Ghana refused the request and vowed to punish Togo.",
+                "refused",
+                "TGO",
+            ),
+            // in the content of others' claims
+            (
+                "Ghana dismissed claims that Togo had armed the rebels.",
+                "dismissed",
+                "TGO",
+            ),
+            (
+                "Oman rejected reports that Iran had seized the ship.",
+                "rejected",
+                "IRN",
+            ),
+            // in a predicate introduced by "as"
+            (
+                "Peru condemned the vote as an insult to Chile.",
+                "condemned",
+                "CHL",
+            ),
+            (
+                "Egypt denounced the dam as a threat to Sudan.",
+                "denounced",
+                "SDN",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(
+                ev.iter().any(|(_, _, t)| t.starts_with(trigger))
+                    && !ev
+                        .iter()
+                        .any(|(_, t, tr)| tr.starts_with(trigger) && t.starts_with(outsider)),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn the_speaker_of_a_closing_attribution_is_no_target() {
         for (body, source, target, speaker) in [
             (
