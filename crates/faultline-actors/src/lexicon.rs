@@ -90,6 +90,8 @@ pub struct Lexicon {
     pub definite_heads: WordList,
     /// Such head nouns that refer back only a few sentences ("government").
     pub definite_heads_near: WordList,
+    /// Head nouns that refer back to the latest international organisation ("the bloc").
+    pub organisation_heads: WordList,
     /// Groups of head nouns naming the same body ("court tribunal").
     pub head_synonyms: WordList,
 }

@@ -335,6 +335,19 @@ fn an_office_named_again_takes_the_first_mention_code() {
 }
 
 #[test]
+fn a_bloc_or_an_alliance_is_the_organisation_named_last() {
+    let body = "The African Union suspended Mali after the coup. \
+                The bloc also warned Guinea.";
+    assert_eq!(code(body, "bloc"), ["IGOAFU"]);
+    let body = "NATO ministers met in Oslo on Tuesday. \
+                The alliance's chief said Russia posed a threat.";
+    assert_eq!(code(body, "alliance"), ["IGONAT"]);
+    // With no organisation before it, the word names no one.
+    let body = "Mali and Niger met in Bamako. The bloc said little.";
+    assert!(code(body, "bloc").is_empty());
+}
+
+#[test]
 fn organisations_named_again_by_their_head_noun() {
     let body = "The European Commission fined a Dutch bank. \
                 The commission said the fine was fair.";

@@ -6,7 +6,9 @@
 //! before a head noun of `definite_heads` ("embassy", "ministry", "court",
 //! "council", "rebels", …), with an optional "'s", takes the code of the most
 //! recent earlier mention whose own head noun is the same word or one of its
-//! `head_synonyms` ("court tribunal"), in the same sentence or the `WINDOW`
+//! `head_synonyms` ("court tribunal"), or, for a head of `organisation_heads`
+//! ("the bloc", "the alliance"), any international organisation (an IGO
+//! code), in the same sentence or the `WINDOW`
 //! sentences before it (`WINDOW_NEAR` for the heads of `definite_heads_near`:
 //! "the government" soon means the local one again). Role words that only
 //! took the context's country are no antecedent: they say no more than the
@@ -67,7 +69,7 @@ pub(super) fn definite_descriptions(
         if let Some(a) = before
             // A role word that took the context's country is no evidence.
             .filter(|m| !m.person && !m.appositive && m.via != Via::Context)
-            .find(|m| same_head(&head, &head_of(&m.text)))
+            .find(|m| same_head(&head, &head_of(&m.text)) || organisation_of(&head, m))
         {
             let m = Mention {
                 entry: a.entry.clone(),
@@ -116,8 +118,16 @@ fn head_noun(cx: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usiz
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
     let lower = word.to_lowercase();
-    (lex().definite_heads.contains(&lower) || lex().definite_heads_near.contains(&lower))
-        .then(|| (start, start + word.len(), lower))
+    (lex().definite_heads.contains(&lower)
+        || lex().definite_heads_near.contains(&lower)
+        || lex().organisation_heads.contains(&lower))
+    .then(|| (start, start + word.len(), lower))
+}
+
+/// True when `head` names an international organisation ("the bloc", "the
+/// alliance") and mention `m` is one (an IGO code).
+fn organisation_of(head: &str, m: &Mention) -> bool {
+    lex().organisation_heads.contains(head) && m.code.starts_with("IGO")
 }
 
 /// True when the noun ending at `end` modifies the word after it: a role
