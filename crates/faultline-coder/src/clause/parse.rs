@@ -184,6 +184,24 @@ impl<'p> Parse<'p> {
         true
     }
 
+    /// True when token `t` names a place: its own preposition is one of
+    /// place that names no target ("near X"), or it is the "of" phrase of a
+    /// noun that is ("in the Gulf of X"). "aid to X" is no place, even
+    /// inside "$1 billion in aid to X".
+    pub fn in_place_phrase(&self, t: usize) -> bool {
+        let Some(w) = self.word(t) else {
+            return false;
+        };
+        let case = |w: u32| self.tree.child(w, "case").map(|k| self.lower(k));
+        let place =
+            |c: &str| lex().place_prepositions.contains(c) && !lex().target_cases.contains(c);
+        match case(w).as_deref() {
+            Some("of") => self.tree.head(w).and_then(case).is_some_and(|c| place(&c)),
+            Some(c) => place(c),
+            None => false,
+        }
+    }
+
     /// True when word `w` has a subject of its own.
     fn has_subject(&self, w: u32) -> bool {
         self.tree.children(w).iter().any(|&c| {
@@ -1421,6 +1439,30 @@ mod tests {
                     && !ev
                         .iter()
                         .any(|(_, t, tr)| tr.starts_with(trigger) && t.starts_with(outsider)),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn partners_of_a_joint_act_near_a_place_act_on_one_another() {
+        for (body, a, b, place) in [
+            (
+                "Greek and Egyptian frigates held joint drills near Cyprus.",
+                "GRC",
+                "EGY",
+                "CYP",
+            ),
+            (
+                "Peru and Chile held joint naval exercises in the Gulf of Panama.",
+                "PER",
+                "CHL",
+                "PAN",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(
+                has(&ev, a, b) && has(&ev, b, a) && !has(&ev, "", place),
                 "{body}: {ev:?}"
             );
         }

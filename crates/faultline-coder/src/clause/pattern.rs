@@ -75,7 +75,7 @@ impl Engine<'_> {
                     &anywhere
                 };
                 if let Some((target, end)) =
-                    match_one(p, words, after, clause_end, &actor_at, reach)
+                    match_one(p, words, (after, clause_end), &actor_at, reach, ask.places)
                 {
                     hit = Some((p.code.clone(), p.rule.clone(), target, end, p.form));
                     break 'outer;
@@ -189,7 +189,10 @@ fn default_target(
                     .iter()
                     .all(|w| !lex().prepositions.contains(w.lower.as_str()))
             });
-            let place = place || same_place || lex().place_prepositions.contains(prev);
+            let place = place
+                || same_place
+                || lex().place_prepositions.contains(prev)
+                || s.parse.as_ref().is_some_and(|p| p.in_place_phrase(i));
             if place {
                 last_place = Some(i);
             }
@@ -230,6 +233,11 @@ fn default_target(
         })
 }
 
+/// A preposition of place that names no target ("near", "in"; not "at").
+fn is_place_word(w: &str) -> bool {
+    lex().place_prepositions.contains(w) && !lex().target_cases.contains(w)
+}
+
 /// The mention `a` modifies a common noun after it ("the Kenyan capital",
 /// "the Syrian town of"), as a place name does; "at the ministry" names
 /// the ministry itself.
@@ -252,22 +260,25 @@ fn between_adjectives(s: &Sentence<'_>, i: usize) -> bool {
 
 /// Matches one pattern against the words after a trigger; returns Some(target) on success.
 ///
-/// `actor_at(i)` gives the actor whose mention starts at token `i`, and the
-/// byte where that mention ends; `reach(i)` says whether token `i` may be
-/// one of the pattern's words.
+/// The words span tokens `start..right`. `actor_at(i)` gives the actor
+/// whose mention starts at token `i`, and the byte where that mention ends;
+/// `reach(i)` says whether token `i` may be one of the pattern's words.
+/// Unless `places`, a target is not looked for past a preposition of place
+/// the pattern does not name ("held drills near X": X is no partner).
 pub(super) fn match_one(
     p: &Pattern,
     words: &[W],
-    start: usize,
-    right: usize,
+    (start, right): (usize, usize),
     actor_at: &dyn Fn(usize) -> Option<(usize, usize)>,
     reach: &dyn Fn(usize) -> bool,
+    places: bool,
 ) -> Option<(Option<usize>, usize)> {
     struct Env<'e> {
         words: &'e [W],
         right: usize,
         actor_at: &'e dyn Fn(usize) -> Option<(usize, usize)>,
         reach: &'e dyn Fn(usize) -> bool,
+        places: bool,
     }
     fn go(
         toks: &[Tok],
@@ -308,6 +319,9 @@ pub(super) fn match_one(
                     if matches!(words[k].lower.as_str(), "," | ";" | "." | "and") {
                         break;
                     }
+                    if !env.places && is_place_word(&words[k].lower) {
+                        break;
+                    }
                 }
                 None
             }
@@ -325,6 +339,7 @@ pub(super) fn match_one(
         right,
         actor_at,
         reach,
+        places,
     };
     go(&p.toks, &env, start, None)
 }

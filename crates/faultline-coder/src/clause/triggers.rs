@@ -245,7 +245,15 @@ fn verb_triggers(
                     .enumerate()
                     .all(|(k, p)| words.get(i + 1 + k).is_some_and(|w| w.lower == *p))
                     && trig.patterns.iter().any(|p| {
-                        match_one(p, words, after, words.len(), &actor_at_tok, &|_| true).is_some()
+                        match_one(
+                            p,
+                            words,
+                            (after, words.len()),
+                            &actor_at_tok,
+                            &|_| true,
+                            true,
+                        )
+                        .is_some()
                     })
             });
             match noun_at {
