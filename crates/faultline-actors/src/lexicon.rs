@@ -90,6 +90,10 @@ pub struct Lexicon {
     pub definite_heads: WordList,
     /// Such head nouns that refer back only a few sentences ("government").
     pub definite_heads_near: WordList,
+    /// Role words that also name a stance ("opposition").
+    pub stance_roles: WordList,
+    /// Prepositions after such a word that make it the stance ("opposition to").
+    pub stance_prepositions: WordList,
     /// Head nouns that refer back to the latest international organisation ("the bloc").
     pub organisation_heads: WordList,
     /// Groups of head nouns naming the same body ("court tribunal").

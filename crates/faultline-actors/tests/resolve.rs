@@ -335,6 +335,18 @@ fn an_office_named_again_takes_the_first_mention_code() {
 }
 
 #[test]
+fn opposition_to_something_is_a_stance_not_a_body() {
+    for body in [
+        "Chile met Peru on Monday. Chile later voiced opposition to the plan.",
+        "Ghana hosted the summit. There was broad opposition to the tariffs.",
+    ] {
+        assert!(code(body, "opposition").is_empty(), "{body}");
+    }
+    let body = "Chile met Peru on Monday. The opposition said the talks failed.";
+    assert_eq!(code(body, "opposition"), ["PEROPP"]);
+}
+
+#[test]
 fn a_bloc_or_an_alliance_is_the_organisation_named_last() {
     let body = "The African Union suspended Mali after the coup. \
                 The bloc also warned Guinea.";

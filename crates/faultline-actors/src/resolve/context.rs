@@ -180,8 +180,19 @@ pub(super) fn lone_role(
 /// possessive gives it to an actor already named.
 fn stands_alone(cx: &Sentence<'_>, a: &Atom, end: usize) -> bool {
     !used_as_modifier(cx.body, end, cx.s.end)
+        && !names_a_stance(cx.body, a.start, end)
         && !foreign_descriptor_before(cx.body, a.start, cx.s.start, &cx.atoms)
         && !owned_by_subject(cx.body, a.start, cx.s.start)
+}
+
+/// True when the role word at `start..end` names a stance: "opposition to
+/// the plan" (`stance_roles`, `stance_prepositions`).
+fn names_a_stance(body: &str, start: usize, end: usize) -> bool {
+    let next = body[end..].split_whitespace().next().unwrap_or("");
+    lex()
+        .stance_roles
+        .contains(&body[start..end].to_lowercase())
+        && lex().stance_prepositions.contains(&next.to_lowercase())
 }
 
 /// "An Interpol spokesperson said … The spokesperson added …": a definite

@@ -1445,6 +1445,31 @@ mod tests {
     }
 
     #[test]
+    fn a_pattern_target_is_no_party_of_a_coordinated_verb() {
+        for (body, first, second, party) in [
+            (
+                "Chile voiced opposition to the tariffs and urged Peru to negotiate.",
+                "voiced",
+                "urged",
+                "PER",
+            ),
+            (
+                "Ghana voiced objections to the vote and invited Togo to talks.",
+                "voiced",
+                "invited",
+                "TGO",
+            ),
+        ] {
+            let ev = pairs(body);
+            let to_party = |tr: &str| {
+                ev.iter()
+                    .any(|(_, t, x)| x.starts_with(tr) && t.starts_with(party))
+            };
+            assert!(to_party(second) && !to_party(first), "{body}: {ev:?}");
+        }
+    }
+
+    #[test]
     fn partners_of_a_joint_act_near_a_place_act_on_one_another() {
         for (body, a, b, place) in [
             (

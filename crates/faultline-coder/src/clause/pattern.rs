@@ -55,9 +55,16 @@ impl Engine<'_> {
         // The speaker of a closing attribution is no party of the event
         // (", state television reported").
         let verb_start = words[f.verb].start;
+        // Nor is an actor the parse gives to another verb ("voiced
+        // opposition to the plan and urged X to …").
         let actor_at = |i: usize| {
-            s.actor_at(i)
-                .filter(|&(a, _)| !super::roles::closing_attribution(s, a, verb_start))
+            s.actor_at(i).filter(|&(a, _)| {
+                !super::roles::closing_attribution(s, a, verb_start)
+                    && s
+                        .parse
+                        .as_ref()
+                        .is_none_or(|p| p.may_be_argument_of(f.verb, i))
+            })
         };
         // Words of a pattern over the verb's own clause stop at a clause
         // with a subject of its own.
