@@ -761,6 +761,8 @@ fn outsiders_roles_take_no_context_country() {
     for body in [
         "The Iraqi parliament voted to expel foreign troops from the country.",
         "Afghan officials said overseas diplomats had left Kabul.",
+        "Peru lost its appeal when an international court ruled for Chile.",
+        "Malian officials asked multinational forces to leave Gao.",
     ] {
         let ms = resolve_on(body, "2020-01-06");
         assert!(ms.iter().all(|m| m.via != Via::Context), "{body}: {ms:?}");

@@ -14,6 +14,7 @@ use faultline_syntax::ParsedWord;
 use faultline_syntax::args::{Arguments, Tree};
 
 use super::{Found, Sentence};
+use crate::dict::cameo;
 use crate::dict::lexicon::lex;
 
 /// How deep a phrase is searched for the actor it names ("the defense
@@ -448,6 +449,9 @@ impl<'p> Parse<'p> {
         let mut targets = Vec::new();
         self.push_clause_parties(noun, &mut subject, &mut targets);
         self.push_noun_parties(noun, &mut targets);
+        if targets.is_empty() && self.is_force_noun(noun) {
+            self.push_struck_places(noun, &mut targets);
+        }
         if !subject.is_empty() && lex().patient_of_nouns.contains(&self.lower(noun)) {
             for c in self.tree.children_with(noun, "nmod") {
                 if self.has_case(c, |k| k == "of") {
@@ -474,6 +478,47 @@ impl<'p> Parse<'p> {
             reported_targets: Vec::new(),
             pair: Vec::new(),
         })
+    }
+
+    /// True when the noun `w` names an act of force (the nouns of
+    /// `data/anaphora.toml` whose events are material conflict: "airstrike",
+    /// "raid", "shelling").
+    fn is_force_noun(&self, w: u32) -> bool {
+        super::anaphora::group_of(&self.lower(w))
+            .is_some_and(|g| g.roots.iter().any(|r| cameo::quad_class(r) == 4))
+    }
+
+    /// The places where an act of force struck, for want of a party: "an
+    /// airstrike on a market in Yemen", "the raid on a camp near Mosul"
+    /// (the place phrase of the noun its target case marks).
+    fn push_struck_places(&self, noun: u32, out: &mut Vec<usize>) {
+        // A greedy parse often hangs "on a market" on the agent ("by jets").
+        let agents = self
+            .tree
+            .children_with(noun, "nmod")
+            .filter(|&c| self.has_case(c, |k| lex().agent_cases.contains(k)));
+        let phrases: Vec<u32> = std::iter::once(noun)
+            .chain(agents)
+            .flat_map(|h| self.tree.children_with(h, "nmod"))
+            .collect();
+        for c in phrases {
+            let case = self.tree.child(c, "case").map(|k| self.lower(k));
+            if !case
+                .as_deref()
+                .is_some_and(|k| lex().target_cases.contains(k))
+            {
+                continue;
+            }
+            for p in self.tree.children_with(c, "nmod") {
+                let place = self.tree.child(p, "case").map(|k| self.lower(k));
+                if place
+                    .as_deref()
+                    .is_some_and(|k| lex().place_prepositions.contains(k))
+                {
+                    out.extend(self.actors_of_phrase(p, 0));
+                }
+            }
+        }
     }
 
     /// True when `w` is an `nmod` whose case marker passes `is_case`.
@@ -1442,6 +1487,25 @@ mod tests {
                 "{body}: {ev:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_act_of_force_on_a_place_targets_the_place() {
+        each_has(&[
+            (
+                "The airstrike by Emirati jets on a market in Libya killed dozens.",
+                "ARE",
+                "LBY",
+            ),
+            (
+                "An attack by Kenyan troops on a camp in Somalia left ten dead.",
+                "KEN",
+                "SOM",
+            ),
+        ]);
+        // Not talks on a deal somewhere: no act of force.
+        let ev = pairs("Talks by Iran on a deal in Austria stalled.");
+        assert!(!has(&ev, "IRN", "AUT"), "{ev:?}");
     }
 
     #[test]

@@ -60,8 +60,7 @@ impl Engine<'_> {
         let actor_at = |i: usize| {
             s.actor_at(i).filter(|&(a, _)| {
                 !super::roles::closing_attribution(s, a, verb_start)
-                    && s
-                        .parse
+                    && s.parse
                         .as_ref()
                         .is_none_or(|p| p.may_be_argument_of(f.verb, i))
             })
