@@ -335,6 +335,22 @@ fn an_office_named_again_takes_the_first_mention_code() {
 }
 
 #[test]
+fn a_role_word_describing_a_thing_names_no_actor() {
+    for body in [
+        "Chile criticised the tests. The two navies restored a military hotline.",
+        "Ghana met Togo on Monday. Togo warned of a military response.",
+        "Peru hosted Bolivia. An army parade marked the visit.",
+    ] {
+        let ms = resolve_on(body, "2021-03-10");
+        assert!(
+            ms.iter()
+                .all(|m| !matches!(m.text.as_str(), "military" | "army")),
+            "{body}: {ms:?}"
+        );
+    }
+}
+
+#[test]
 fn opposition_to_something_is_a_stance_not_a_body() {
     for body in [
         "Chile met Peru on Monday. Chile later voiced opposition to the plan.",
