@@ -385,11 +385,12 @@ impl Engine<'_> {
             && roles.targets.iter().all(own_side)
             && let Some(p) = &parsed
         {
+            // "denied it had moved troops into Belarus": not its own troops.
             roles.targets = p
                 .reported_targets
                 .iter()
                 .copied()
-                .filter(|t| !roles.sources.contains(t))
+                .filter(|t| !roles.sources.contains(t) && !own_side(t))
                 .collect();
         }
         let mut kept_dates = None;

@@ -339,10 +339,11 @@ impl<'p> Parse<'p> {
     }
 
     /// The speaker a pronoun subject of a reported clause stands for: "Iran
-    /// said it would retaliate", "the rebels say they seized the town".
-    /// Only a pronoun of `reported_pronouns`, only in the clausal
-    /// complement of a speech verb (`reporting_verbs`, `say`), only a
-    /// speaker that names an actor.
+    /// said it would retaliate", "the rebels say they seized the town",
+    /// "Chile denied it had sent troops". Only a pronoun of
+    /// `reported_pronouns`, only in the clausal complement of a speech verb
+    /// (`reporting_verbs`, `say`) or a denial (`denials`), only a speaker
+    /// that names an actor.
     fn speaker_of_pronoun(&self, w: u32) -> Vec<usize> {
         if !lex().reported_pronouns.contains(&self.lower(w)) {
             return Vec::new();
@@ -364,7 +365,9 @@ impl<'p> Parse<'p> {
             return Vec::new();
         };
         let word = self.lower(speech);
-        let speaks = lex().reporting_verbs.contains(&word) || lex().say.contains(&word);
+        let speaks = lex().reporting_verbs.contains(&word)
+            || lex().say.contains(&word)
+            || lex().denials.contains(&word);
         if self.tree.rel(clause) != "ccomp" || !speaks {
             return Vec::new();
         }
@@ -1485,6 +1488,76 @@ mod tests {
                         .iter()
                         .any(|(_, t, tr)| tr.starts_with(trigger) && t.starts_with(outsider)),
                 "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_verb_after_but_shares_the_subject_of_the_verb_before() {
+        for (body, source, trigger) in [
+            (
+                "Chile warned the Peruvians about the risks but denied any plan to close the border.",
+                "CHL",
+                "denied",
+            ),
+            (
+                "Ghana welcomed the Togolese envoy but rejected the proposal.",
+                "GHA",
+                "rejected",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(
+                ev.iter()
+                    .any(|(s, _, t)| t.starts_with(trigger) && s.starts_with(source))
+                    && !ev
+                        .iter()
+                        .any(|(s, _, t)| t.starts_with(trigger) && !s.starts_with(source)),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_pronoun_in_what_is_denied_is_the_denier() {
+        use crate::event::Factuality;
+        let coder = crate::Coder::defaults().expect("default dictionaries");
+        let date = NaiveDate::from_ymd_opt(2021, 3, 2).unwrap_or_default();
+        for (body, source, code, own) in [
+            (
+                "Iran summoned the British envoy and denied that it had seized the tanker.",
+                "IRN",
+                "17",
+                "IRNMIL",
+            ),
+            (
+                "Ghana denied that it had expelled Togolese traders.",
+                "GHA",
+                "16",
+                "GHAMIL",
+            ),
+            (
+                "Chad denied that it had sent soldiers into Sudan.",
+                "TCD",
+                "01",
+                "TCDMIL",
+            ),
+        ] {
+            let events = coder
+                .code_doc(&crate::Doc::from_text("p", body, date))
+                .events;
+            assert!(
+                events.iter().any(|e| e.source.code.starts_with(source)
+                    && e.cameo.starts_with(code)
+                    && (code == "01" || e.factuality == Factuality::Negated)),
+                "{body}: {events:#?}"
+            );
+            // The denier's own forces are no target of the denial.
+            assert!(
+                !events
+                    .iter()
+                    .any(|e| e.target.as_ref().is_some_and(|t| t.code == own)),
+                "{body}: {events:#?}"
             );
         }
     }

@@ -104,7 +104,7 @@ fn be_before(words: &[W], mut k: usize) -> bool {
 
 /// The subject of trigger `f`: the parties after "between" for a noun with
 /// no support verb, else the nearest acting mention to its left — or the
-/// subject of an earlier verb coordinated with it by "and".
+/// subject of an earlier verb coordinated with it by "and" or "but".
 pub(super) fn subject_of(
     s: &Sentence<'_>,
     f: &Found,
@@ -125,7 +125,9 @@ pub(super) fn subject_of(
         f.between,
         k.checked_sub(1).map(|a| s.words[a].lower.as_str()),
     ) {
-        (None, Some("and")) => shared_subject(s, k, subject, carry, out),
+        (None, Some(c)) if lex().verb_coordinators.contains(c) => {
+            shared_subject(s, k, subject, carry, out)
+        }
         _ => subject,
     }
 }

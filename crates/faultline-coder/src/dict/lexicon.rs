@@ -72,6 +72,8 @@ pub struct Lexicon {
     pub intro_openers: WordList,
     /// Pronouns that open a clause: no description of a speaker.
     pub pronoun_subjects: WordList,
+    /// Conjunctions before a verb that share the subject of the verb before.
+    pub verb_coordinators: WordList,
     /// Words ending a clause that goes on ("a statement which said"): no subject.
     pub clause_links: WordList,
     /// Capitalised words that open a sentence and are no part of a name (lower case).
