@@ -638,7 +638,21 @@ impl<'p> Parse<'p> {
             && self.tree.head(clause) == Some(v)
     }
 
-    /// The word of mention `a` whose head lies outside the mention.
+    /// True when the parse makes actor `a` an object or oblique of another
+    /// word than the verb at token `verb` ("indicated to the Ukrainians
+    /// … but denied": the Ukrainians are no subject of "denied").
+    pub fn argument_elsewhere(&self, a: usize, verb: usize) -> bool {
+        let (Some(v), Some(w)) = (self.word(verb), self.mention_head(a)) else {
+            return false;
+        };
+        let rel = self.tree.rel(w);
+        ["obj", "iobj", "obl", "nmod"]
+            .iter()
+            .any(|r| faultline_syntax::args::is_rel(rel, r))
+            && !matches!(rel, "nmod:poss")
+            && self.tree.head(w) != Some(v)
+    }
+
     /// True when the word of token `b` is a conjunct of the word of token
     /// `a` ("dismissed the minister and suspended parliament").
     pub fn coordinated(&self, a: usize, b: usize) -> bool {
@@ -670,6 +684,7 @@ impl<'p> Parse<'p> {
         false
     }
 
+    /// The word of mention `a` whose head lies outside the mention.
     fn mention_head(&self, a: usize) -> Option<u32> {
         self.top_word(|w| self.actors_at(w).contains(&a))
     }
@@ -1513,6 +1528,29 @@ mod tests {
                     && !ev
                         .iter()
                         .any(|(s, _, t)| t.starts_with(trigger) && !s.starts_with(source)),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn another_words_object_is_no_inherited_subject() {
+        for (body, source, trigger) in [
+            (
+                "Peru explained to the Chileans that the fees were legal but rejected their demands.",
+                "PER",
+                "rejected",
+            ),
+            (
+                "Japan signalled to the Koreans that it wanted calm but refused any apology.",
+                "JPN",
+                "refused",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(
+                ev.iter()
+                    .any(|(s, _, t)| t.starts_with(trigger) && s.starts_with(source)),
                 "{body}: {ev:?}"
             );
         }

@@ -168,6 +168,15 @@ pub(super) fn reconcile(
         // clause's own subject names nobody (an actor right before the
         // verb stands: the parse may have hung it elsewhere).
         Some(h) if parsed.subject_names_nobody && !right_before(s, &h, k) => None,
+        // "indicated to the Ukrainians … but denied": an actor the parse
+        // makes another word's object is no subject it would inherit.
+        Some(h)
+            if parsed.subject_inherited
+                && !p.is_empty()
+                && h.iter().all(|&a| argument_elsewhere(s, a, k)) =>
+        {
+            Some(p.clone())
+        }
         Some(h) if p.is_empty() || parsed.subject_inherited => Some(h),
         Some(h) if p.iter().any(|a| h.contains(a)) => {
             let mut all = h;
@@ -182,6 +191,12 @@ pub(super) fn reconcile(
         }
         Some(_) => Some(p.clone()),
     }
+}
+
+/// True when the parse makes actor `a` an argument of another word than
+/// the verb at word `k`.
+fn argument_elsewhere(s: &Sentence<'_>, a: usize, k: usize) -> bool {
+    s.parse.as_ref().is_some_and(|t| t.argument_elsewhere(a, k))
 }
 
 /// True when the parse puts actor `a` in an adverbial clause of the verb
