@@ -278,11 +278,17 @@ impl Engine<'_> {
             found.extend(reduced.verbs(p));
             found.retain(|f| p.reads_as_verb(f, &self.verbs.triggers[f.candidates[0]].lemma));
             // A verb read as a noun ("US sanctions on Iran") may be an
-            // event noun standing alone.
+            // event noun standing alone; an event noun with its parties
+            // outranks a verb trigger on the same word that the parse
+            // reads as that noun ("Sanctions imposed by X on Y took …").
+            let (nominal, bare): (Vec<Found>, Vec<Found>) =
+                bare.into_iter().partition(|b| p.is_nominal_event(b));
+            found.retain(|f| !nominal.iter().any(|b| b.verb == f.verb));
             let free: Vec<Found> = bare
                 .into_iter()
-                .filter(|b| !triggers::taken(&found, b.verb))
+                .filter(|b| !triggers::taken(&found, b.verb) && !triggers::taken(&nominal, b.verb))
                 .collect();
+            found.extend(nominal);
             found.extend(free.into_iter().filter(|f| p.is_nominal_event(f)));
             found.sort_by_key(|f| f.verb);
         }

@@ -1534,6 +1534,42 @@ mod tests {
     }
 
     #[test]
+    fn an_event_noun_with_its_parties_outranks_a_verb_on_its_word() {
+        each_has(&[
+            (
+                "Sanctions imposed by Washington on Venezuelan oil exports took effect on Monday.",
+                "USA",
+                "VEN",
+            ),
+            (
+                "Sanctions imposed by Ottawa on Iranian oil exports began in June.",
+                "CAN",
+                "IRN",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_participle_set_off_with_its_agent_is_passive() {
+        let cases = [
+            (
+                "Qatar, backed by Turkey, refused to comply with the demands.",
+                "TUR",
+                "QAT",
+            ),
+            (
+                "Serbia, supported by Russia, rejected the resolution.",
+                "RUS",
+                "SRB",
+            ),
+        ];
+        each_has(&cases);
+        // and not the other way round
+        let turned: Vec<_> = cases.iter().map(|&(b, s, t)| (b, t, s)).collect();
+        assert!(turned.iter().all(|&(b, s, t)| !has(&pairs(b), s, t)));
+    }
+
+    #[test]
     fn another_words_object_is_no_inherited_subject() {
         for (body, source, trigger) in [
             (

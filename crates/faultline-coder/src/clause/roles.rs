@@ -60,7 +60,8 @@ pub(super) struct Roles {
 }
 
 /// The voice of trigger `fi`: passive after a form of "be", or a reduced
-/// relative ("forces backed by …") after a mention.
+/// relative ("forces backed by …") after a mention, or set off by a comma
+/// after one with its agent ("Qatar, backed by Turkey, …").
 pub(super) fn voice(s: &Sentence<'_>, found: &[Found], fi: usize, trig: &Trigger) -> Voice {
     let (words, actors) = (&s.words, &s.actors);
     let f = &found[fi];
@@ -76,11 +77,18 @@ pub(super) fn voice(s: &Sentence<'_>, found: &[Found], fi: usize, trig: &Trigger
         && after_mention
         && found[..fi].iter().any(|p| p.verb + 1 < k)
         && !(f.after < words.len() && actors.iter().any(|m| m.start == words[f.after].start));
+    // "Qatar, backed by Turkey, refused …": a participle set off after a
+    // mention, with its agent.
+    let set_off = participle
+        && k >= 2
+        && words[k - 1].lower == ","
+        && actors.iter().any(|m| m.end == words[k - 2].end)
+        && words.get(f.after).is_some_and(|w| w.lower == "by");
     let verb = matches!(trig.kind, TriggerKind::Verb { .. }) && participle;
     let with_be = verb && be_before(words, k);
     Voice {
         k,
-        passive: with_be || (verb && reduced_relative),
+        passive: with_be || (verb && (reduced_relative || set_off)),
         with_be,
     }
 }
