@@ -284,6 +284,15 @@ impl Engine<'_> {
             let (nominal, bare): (Vec<Found>, Vec<Found>) =
                 bare.into_iter().partition(|b| p.is_nominal_event(b));
             found.retain(|f| !nominal.iter().any(|b| b.verb == f.verb));
+            // "Relations between A and B have soured": a relation noun
+            // that is a clause's subject describes a state, no event.
+            found.retain(|f| {
+                !(f.between.is_some()
+                    && lex()
+                        .relation_nouns
+                        .contains(s0.words[f.verb].lower.as_str())
+                    && p.is_subject(f.verb))
+            });
             let free: Vec<Found> = bare
                 .into_iter()
                 .filter(|b| !triggers::taken(&found, b.verb) && !triggers::taken(&nominal, b.verb))

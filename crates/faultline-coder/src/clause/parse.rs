@@ -638,6 +638,15 @@ impl<'p> Parse<'p> {
             && self.tree.head(clause) == Some(v)
     }
 
+    /// True when the word of token `t` is a subject ("Relations between A
+    /// and B have soured": a state described, no event).
+    pub fn is_subject(&self, t: usize) -> bool {
+        self.word(t).is_some_and(|w| {
+            let rel = self.tree.rel(w);
+            faultline_syntax::args::is_rel(rel, "nsubj")
+        })
+    }
+
     /// True when the parse makes actor `a` an object or oblique of another
     /// word than the verb at token `verb` ("indicated to the Ukrainians
     /// … but denied": the Ukrainians are no subject of "denied").
@@ -1547,6 +1556,35 @@ mod tests {
                 "IRN",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_relation_as_a_subject_is_a_state_not_an_event() {
+        for body in [
+            "Ties between Peru and Chile remain tense.",
+            "Relations between Ghana and Togo have soured since the raid.",
+        ] {
+            let ev = pairs(body);
+            assert!(ev.is_empty(), "{body}: {ev:?}");
+        }
+        each_has(&[("Peru and Chile restored ties last year.", "PER", "CHL")]);
+    }
+
+    #[test]
+    fn the_topic_of_information_is_no_target() {
+        for (body, topic) in [
+            (
+                "Britain shared intelligence on Russia with its Baltic allies.",
+                "RUS",
+            ),
+            (
+                "Kenya shared information about Somali militants with its partners.",
+                "SOM",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(!ev.is_empty() && !has(&ev, "", topic), "{body}: {ev:?}");
+        }
     }
 
     #[test]

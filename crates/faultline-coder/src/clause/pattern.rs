@@ -220,6 +220,10 @@ fn default_target(
                 // "spoke about Syria": a topic, not a target.
                 continue;
             }
+            if about_information(s, i) {
+                // "shared intelligence on Iran with …": a topic.
+                continue;
+            }
             pick = Some(a);
             break;
         }
@@ -237,6 +241,24 @@ fn default_target(
         } else {
             None
         })
+}
+
+/// True when the actor at word `i` follows a noun of information and its
+/// preposition of topic, past determiners ("intelligence on Iran",
+/// "information about the Chadian army").
+fn about_information(s: &Sentence<'_>, i: usize) -> bool {
+    let words = &s.words;
+    let mut k = i;
+    while k > 0 && lex().determiners.contains(words[k - 1].lower.as_str()) {
+        k -= 1;
+    }
+    k >= 2
+        && lex()
+            .information_cases
+            .contains(words[k - 1].lower.as_str())
+        && lex()
+            .information_nouns
+            .contains(words[k - 2].lower.as_str())
 }
 
 /// A preposition of place that names no target ("near", "in"; not "at").

@@ -72,6 +72,12 @@ pub struct Lexicon {
     pub intro_openers: WordList,
     /// Pronouns that open a clause: no description of a speaker.
     pub pronoun_subjects: WordList,
+    /// Nouns of a relation ("relations between A and B have soured": no event).
+    pub relation_nouns: WordList,
+    /// Nouns of information ("intelligence on X": X is a topic).
+    pub information_nouns: WordList,
+    /// Prepositions after a noun of information that introduce its topic.
+    pub information_cases: WordList,
     /// Conjunctions before a verb that share the subject of the verb before.
     pub verb_coordinators: WordList,
     /// Words ending a clause that goes on ("a statement which said"): no subject.
