@@ -638,6 +638,29 @@ impl<'p> Parse<'p> {
             && self.tree.head(clause) == Some(v)
     }
 
+    /// True when mention `a`, or the noun phrase it modifies, has a
+    /// preposition that names no target: "over the Sea of Japan", "in
+    /// Geneva" (not "with X", "against X": `target_cases`).
+    pub fn in_phrase(&self, a: usize) -> bool {
+        let Some(mut w) = self.mention_head(a) else {
+            return false;
+        };
+        for _ in 0..3 {
+            if let Some(k) = self.tree.child(w, "case") {
+                return !lex().target_cases.contains(self.lower(k).as_str());
+            }
+            let rel = self.tree.rel(w);
+            if !matches!(rel, "compound" | "amod" | "nmod" | "nmod:poss") {
+                return false;
+            }
+            match self.tree.head(w) {
+                Some(h) => w = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// True when the word of token `t` is a subject ("Relations between A
     /// and B have soured": a state described, no event).
     pub fn is_subject(&self, t: usize) -> bool {

@@ -201,6 +201,12 @@ pub(super) fn reconcile(
     }
 }
 
+/// True when the parse gives actor `a` a preposition ("over the Sea of
+/// Japan", "in Geneva").
+fn in_phrase(s: &Sentence<'_>, a: usize) -> bool {
+    s.parse.as_ref().is_some_and(|t| t.in_phrase(a))
+}
+
 /// True when the parse makes actor `a` an argument of another word than
 /// the verb at word `k`.
 fn argument_elsewhere(s: &Sentence<'_>, a: usize, k: usize) -> bool {
@@ -286,6 +292,23 @@ fn shared_subject(
 }
 
 impl Engine<'_> {
+    /// "A and B flew a joint patrol over the sea of C": partners of a joint
+    /// act, with no pattern naming a third party, act on one another, not
+    /// on a place or topic they name.
+    fn partners_only(
+        &self,
+        s: &Sentence<'_>,
+        f: &Found,
+        m: &Match,
+        subject: &[usize],
+        targets: &[usize],
+    ) -> bool {
+        !m.matched
+            && subject.len() >= 2
+            && (super::emit::is_joint(&m.code) || self.verbs.triggers[f.candidates[0]].joint)
+            && targets.iter().all(|&t| in_phrase(s, t))
+    }
+
     /// Sources, targets and code of trigger `fi` given its subject: the
     /// passive agent or the pattern's target, participle clauses sharing the
     /// previous sources, "talks between A and B" as a pair, and one's own
@@ -371,6 +394,7 @@ impl Engine<'_> {
                 // "A and B postponed their meeting": the coordinated
                 // subjects act on one another.
                 _ if m.form.compound => (subject, Vec::new()),
+                _ if self.partners_only(s, f, &m, &subject, &targets) => (subject, Vec::new()),
                 _ => (subject, targets),
             };
             Roles {
@@ -392,9 +416,14 @@ impl Engine<'_> {
             && words[f.verb - 1].lower == ","
             && !carry.last_sources.is_empty()
         {
-            roles.sources = carry.last_sources.clone();
-            let sources = &roles.sources;
-            roles.targets.retain(|t| !sources.contains(t));
+            if roles.form.swap && !roles.sources.is_empty() {
+                // ", drawing criticism from X": the subject is acted on.
+                roles.targets = carry.last_sources.clone();
+            } else {
+                roles.sources = carry.last_sources.clone();
+                let sources = &roles.sources;
+                roles.targets.retain(|t| !sources.contains(t));
+            }
         }
         // "talks between A and B": the pair is both actors.
         // Not "disputes between A and B should be resolved": a passive
