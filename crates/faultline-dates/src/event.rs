@@ -15,7 +15,10 @@
 //!   "next Monday" looks forward;
 //! - relative: "yesterday", "today", "tomorrow", "last week/month/year",
 //!   "this week/month/year", "earlier this month", "three months ago",
-//!   "two years ago".
+//!   "two years ago";
+//! - weekends: "over the weekend", "at the weekend", "last weekend" — the
+//!   Saturday of the latest weekend begun on or before the anchor; "this
+//!   weekend" on a weekday and "next weekend" look forward.
 //!
 //! Month and weekday names must be capitalised, so "may" the modal is not May.
 
@@ -70,6 +73,10 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
             r(r"(?i)\b(?P<rel>last|this|next|earlier this|later this|earlier in the|late last|early last|earlier last|the previous|the past)\s+(?P<u>week|month|year)\b".to_owned()),
         ),
         (Kind::Deictic, r(r"(?i)\b(?P<w>yesterday|today|tonight|tomorrow|overnight)\b".to_owned())),
+        (
+            Kind::Weekend,
+            r(r"(?i)\b(?P<rel>over the|at the|on the|during the|last|this|next)\s+weekend\b".to_owned()),
+        ),
     ]
 });
 
@@ -85,6 +92,7 @@ enum Kind {
     Ago,
     Relative,
     Deictic,
+    Weekend,
 }
 
 fn month_of(name: &str) -> Option<u32> {
@@ -267,6 +275,12 @@ pub fn find_event_dates(text: &str, anchor: NaiveDate) -> Vec<EventDate> {
                         )),
                     }
                 }
+                Kind::Weekend => {
+                    let rel = get("rel").map(str::to_lowercase).unwrap_or_default();
+                    let (day, ahead) = weekend_saturday(anchor, &rel);
+                    future = ahead;
+                    Some(PartialDate::Date(day))
+                }
                 Kind::Deictic => match get("w").map(str::to_lowercase).as_deref() {
                     Some("yesterday") => Some(PartialDate::Date(anchor - Duration::days(1))),
                     Some("tomorrow") => {
@@ -288,6 +302,22 @@ pub fn find_event_dates(text: &str, anchor: NaiveDate) -> Vec<EventDate> {
     }
     found.sort_by_key(|f| f.start);
     found
+}
+
+/// The Saturday a weekend phrase names, and whether it lies ahead: "over
+/// the weekend", "at the weekend" and "last weekend" the latest weekend
+/// begun on or before the anchor; "this weekend" the anchor's own weekend,
+/// or the coming one on a weekday; "next weekend" the one after.
+fn weekend_saturday(anchor: NaiveDate, rel: &str) -> (NaiveDate, bool) {
+    let since_saturday = (anchor.weekday().num_days_from_monday() + 2) % 7;
+    let past = anchor - Duration::days(i64::from(since_saturday));
+    let on_weekend = since_saturday <= 1;
+    match rel {
+        "this" if on_weekend => (past, false),
+        "this" => (past + Duration::days(7), true),
+        "next" => (past + Duration::days(if on_weekend { 14 } else { 7 }), true),
+        _ => (past, false),
+    }
 }
 
 /// The weekday of a date, for callers that report it.
@@ -333,10 +363,30 @@ mod tests {
             ),
             ("in early June", "2014-06"),
             ("two years ago", "2012"),
+            ("Police detained him over the weekend.", "2014-10-04"),
+            ("the talks held at the weekend", "2014-10-04"),
         ];
         for (text, want) in cases {
             assert_eq!(one(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_weekend_is_its_saturday() {
+        // Thursday 2014-10-09: the weekend past, and the one to come.
+        assert_eq!(one("They met last weekend."), "2014-10-04");
+        let f = find_event_dates("They will meet this weekend.", anchor());
+        assert_eq!(f[0].date.to_string(), "2014-10-11");
+        assert!(f[0].future);
+        // On a Sunday, "this weekend" is the one under way.
+        let sunday = NaiveDate::from_ymd_opt(2014, 10, 12).unwrap();
+        let f = find_event_dates("Protests spread this weekend.", sunday);
+        assert_eq!(
+            (f[0].date.to_string(), f[0].future),
+            ("2014-10-11".to_owned(), false)
+        );
+        let f = find_event_dates("Talks resume next weekend.", sunday);
+        assert_eq!(f[0].date.to_string(), "2014-10-25");
     }
 
     #[test]
