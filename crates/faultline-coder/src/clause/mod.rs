@@ -335,11 +335,14 @@ impl Engine<'_> {
             if self.verbs.triggers[f.candidates[0]].about && countries() < 2 {
                 return false;
             }
+            // A trigger that codes nothing by default ("send", "face") may
+            // code only when one of its patterns matches the words.
             let any_code = f.candidates.iter().any(|&c| {
                 let t = &self.verbs.triggers[c];
-                std::iter::once(&t.code)
-                    .chain(t.patterns.iter().map(|p| &p.code))
-                    .any(|code| factuality::code_may_be_event(code))
+                factuality::code_may_be_event(&t.code)
+                    || t.patterns.iter().any(|p| {
+                        factuality::code_may_be_event(&p.code) && pattern_may_match(s, f, p)
+                    })
             });
             any_code || (self.intent_codes && factuality::enacts_demand(s, f))
         })
@@ -528,6 +531,21 @@ fn foreign(s: &Sentence<'_>, sources: &[usize], about: &[usize]) -> Vec<usize> {
         .copied()
         .filter(|&t| !s.actors[t].code.is_empty())
         .collect()
+}
+
+/// True when pattern `p` of trigger `f` matches the sentence's words,
+/// before any parse (every word in reach, every mention a possible target).
+fn pattern_may_match(s: &Sentence<'_>, f: &Found, p: &crate::verbs::Pattern) -> bool {
+    let actor_at = |i: usize| s.actor_at(i);
+    pattern::match_one(
+        p,
+        &s.words,
+        (f.after, s.words.len()),
+        &actor_at,
+        &|_| true,
+        true,
+    )
+    .is_some()
 }
 
 #[cfg(test)]
