@@ -256,6 +256,16 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
         }
         return Cues::new(Factuality::Conditional, words[c].lower.clone());
     }
+    // "Russia is believed to have supplied …": a belief, not a fact.
+    if let Some(k) = (1..window.len()).find(|&k| {
+        lex().epistemic_participles.contains(&window[k].lower)
+            && lex().be.contains(&window[k - 1].lower)
+    }) {
+        return Cues::new(
+            Factuality::Hypothetical,
+            format!("{} {}", window[k - 1].lower, window[k].lower),
+        );
+    }
     if let Some(h) = has(&lex().hedges) {
         let reported = (0..f.verb).any(|k| lex().reporting_verbs.contains(&words[k].lower));
         if h == "would" && reported {

@@ -1831,6 +1831,20 @@ mod tests {
     }
 
     #[test]
+    fn what_is_believed_is_no_fact() {
+        none_asserted(
+            &[
+                "Russia is believed to have supplied Iran with fighter jets.",
+                "Iran is suspected of supplying drones to Russia.",
+            ],
+            crate::event::Factuality::Hypothetical,
+        );
+        // A suspect who acts does act.
+        let ev = pairs("Suspected militants attacked a Nigerian army post.");
+        assert!(has(&ev, "NGA", "NGAMIL"), "{ev:?}");
+    }
+
+    #[test]
     fn a_planned_meeting_is_no_fact() {
         none_asserted(
             &[

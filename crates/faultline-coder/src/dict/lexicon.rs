@@ -72,6 +72,8 @@ pub struct Lexicon {
     pub intro_openers: WordList,
     /// Pronouns that open a clause: no description of a speaker.
     pub pronoun_subjects: WordList,
+    /// Participles of belief after "be" ("is believed to have …": no fact).
+    pub epistemic_participles: WordList,
     /// Nouns of a relation ("relations between A and B have soured": no event).
     pub relation_nouns: WordList,
     /// Nouns of information ("intelligence on X": X is a topic).
