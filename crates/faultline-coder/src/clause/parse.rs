@@ -661,6 +661,13 @@ impl<'p> Parse<'p> {
         false
     }
 
+    /// True when the parse makes mention `a` a subject ("If Beijing invades
+    /// Taiwan, Washington will …": Washington opens a clause).
+    pub fn mention_is_subject(&self, a: usize) -> bool {
+        self.mention_head(a)
+            .is_some_and(|w| faultline_syntax::args::is_rel(self.tree.rel(w), "nsubj"))
+    }
+
     /// True when the word of token `t` is a subject ("Relations between A
     /// and B have soured": a state described, no event).
     pub fn is_subject(&self, t: usize) -> bool {
@@ -1826,6 +1833,32 @@ mod tests {
             assert!(
                 events.iter().any(|e| e.factuality == want) && !events.iter().any(asserted),
                 "{body}: {events:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_comma_before_a_new_subject_ends_the_list() {
+        for (body, first, second, threatened) in [
+            (
+                "If Beijing invades Taiwan, Washington will impose sanctions on China.",
+                "TWN",
+                "USA",
+                "CHN",
+            ),
+            (
+                "If Serbia attacks Kosovo, Albania will impose sanctions on Serbia.",
+                "XKX",
+                "ALB",
+                "SRB",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(
+                has(&ev, second, threatened)
+                    && !has(&ev, first, "")
+                    && !has(&ev, threatened, second),
+                "{body}: {ev:?}"
             );
         }
     }

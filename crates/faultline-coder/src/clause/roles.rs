@@ -591,7 +591,7 @@ fn subject(s: &Sentence<'_>, verb_start: usize) -> Option<Vec<usize>> {
     while cur > 0 {
         let prev = cur - 1;
         let gap = gap_without_title(body, actors[prev].end, actors[cur], s.inp.mentions);
-        if is_coordination(&gap) {
+        if is_coordination(&gap) && !clause_boundary(s, prev, cur, &gap) {
             chain.insert(0, prev);
             cur = prev;
         } else {
@@ -646,7 +646,7 @@ pub(super) fn chain_right(s: &Sentence<'_>, first: usize) -> Vec<usize> {
     let mut cur = first;
     while cur + 1 < actors.len() {
         let gap = gap_without_title(s.body, actors[cur].end, actors[cur + 1], s.inp.mentions);
-        if is_coordination(&gap) && !speaks(s, cur + 1) {
+        if is_coordination(&gap) && !speaks(s, cur + 1) && !clause_boundary(s, cur, cur + 1, &gap) {
             chain.push(cur + 1);
             cur += 1;
         } else {
@@ -741,6 +741,16 @@ pub(super) fn closing_attribution(s: &Sentence<'_>, a: usize, verb_start: usize)
         _ => before,
     };
     before.ends_with(',')
+}
+
+/// True when a comma between actors `a` and `b` ends a clause: the parse
+/// makes `b` a subject and `a` none ("If Beijing invades Taiwan,
+/// Washington will …"), so the two are no list.
+fn clause_boundary(s: &Sentence<'_>, a: usize, b: usize, gap: &str) -> bool {
+    gap.contains(',')
+        && s.parse
+            .as_ref()
+            .is_some_and(|p| p.mention_is_subject(b) && !p.mention_is_subject(a))
 }
 
 /// True when a gap between two actors coordinates them: "and", ",", ";",
