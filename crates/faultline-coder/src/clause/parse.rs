@@ -194,11 +194,13 @@ impl<'p> Parse<'p> {
             return false;
         };
         let case = |w: u32| self.tree.child(w, "case").map(|k| self.lower(k));
-        let place =
-            |c: &str| lex().place_prepositions.contains(c) && !lex().target_cases.contains(c);
         match case(w).as_deref() {
-            Some("of") => self.tree.head(w).and_then(case).is_some_and(|c| place(&c)),
-            Some(c) => place(c),
+            Some("of") => self
+                .tree
+                .head(w)
+                .and_then(case)
+                .is_some_and(|c| lex().names_a_place(&c)),
+            Some(c) => lex().names_a_place(c),
             None => false,
         }
     }
@@ -665,16 +667,18 @@ impl<'p> Parse<'p> {
     /// Taiwan, Washington will …": Washington opens a clause).
     pub fn mention_is_subject(&self, a: usize) -> bool {
         self.mention_head(a)
-            .is_some_and(|w| faultline_syntax::args::is_rel(self.tree.rel(w), "nsubj"))
+            .is_some_and(|w| self.is_subject_word(w))
     }
 
     /// True when the word of token `t` is a subject ("Relations between A
     /// and B have soured": a state described, no event).
     pub fn is_subject(&self, t: usize) -> bool {
-        self.word(t).is_some_and(|w| {
-            let rel = self.tree.rel(w);
-            faultline_syntax::args::is_rel(rel, "nsubj")
-        })
+        self.word(t).is_some_and(|w| self.is_subject_word(w))
+    }
+
+    /// True when word `w` is a nominal subject (`nsubj`, `nsubj:pass`).
+    fn is_subject_word(&self, w: u32) -> bool {
+        faultline_syntax::args::is_rel(self.tree.rel(w), "nsubj")
     }
 
     /// True when the parse makes actor `a` an object or oblique of another

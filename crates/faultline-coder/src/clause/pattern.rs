@@ -53,18 +53,21 @@ impl Engine<'_> {
     pub(super) fn match_patterns(&self, s: &Sentence<'_>, f: &Found, ask: &Ask<'_>) -> Match {
         let (words, after, clause_end) = (&s.words, f.after, ask.clause_end);
         // The speaker of a closing attribution is no party of the event
-        // (", state television reported").
+        // (", state television reported"), nor is an actor the parse gives
+        // to another verb ("voiced opposition to the plan and urged X to
+        // …"). Decided once per word, not at every pattern's every step.
         let verb_start = words[f.verb].start;
-        // Nor is an actor the parse gives to another verb ("voiced
-        // opposition to the plan and urged X to …").
-        let actor_at = |i: usize| {
-            s.actor_at(i).filter(|&(a, _)| {
-                !super::roles::closing_attribution(s, a, verb_start)
-                    && s.parse
-                        .as_ref()
-                        .is_none_or(|p| p.may_be_argument_of(f.verb, i))
+        let parties: Vec<Option<(usize, usize)>> = (0..words.len())
+            .map(|i| {
+                s.actor_at(i).filter(|&(a, _)| {
+                    !super::roles::closing_attribution(s, a, verb_start)
+                        && s.parse
+                            .as_ref()
+                            .is_none_or(|p| p.may_be_argument_of(f.verb, i))
+                })
             })
-        };
+            .collect();
+        let actor_at = |i: usize| parties.get(i).copied().flatten();
         // Words of a pattern over the verb's own clause stop at a clause
         // with a subject of its own.
         let own_clause = |i: usize| s.parse.as_ref().is_none_or(|p| p.in_clause_of(f.verb, i));
@@ -261,11 +264,6 @@ fn about_information(s: &Sentence<'_>, i: usize) -> bool {
             .contains(words[k - 2].lower.as_str())
 }
 
-/// A preposition of place that names no target ("near", "in"; not "at").
-fn is_place_word(w: &str) -> bool {
-    lex().place_prepositions.contains(w) && !lex().target_cases.contains(w)
-}
-
 /// The mention `a` modifies a common noun after it ("the Kenyan capital",
 /// "the Syrian town of"), as a place name does; "at the ministry" names
 /// the ministry itself.
@@ -347,7 +345,7 @@ pub(super) fn match_one(
                     if matches!(words[k].lower.as_str(), "," | ";" | "." | "and") {
                         break;
                     }
-                    if !env.places && is_place_word(&words[k].lower) {
+                    if !env.places && lex().names_a_place(&words[k].lower) {
                         break;
                     }
                 }

@@ -128,6 +128,14 @@ pub struct Lexicon {
     pub relative_pronouns: WordList,
 }
 
+impl Lexicon {
+    /// True when `case` is a preposition of place that names no target
+    /// ("near", "in"; not "at", which is also a target case).
+    pub fn names_a_place(&self, case: &str) -> bool {
+        self.place_prepositions.contains(case) && !self.target_cases.contains(case)
+    }
+}
+
 /// The lexicon, read on first use (checked by `the_lexicon_loads_and_is_tidy`).
 pub fn lex() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
