@@ -3,6 +3,9 @@
 //! and binds the target. Without a match, the default code applies and the
 //! target is the first actor after the trigger that is not a place or a topic.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use faultline_actors::Via;
 
 use super::{Engine, Found, Sentence, W};
@@ -55,10 +58,13 @@ impl Engine<'_> {
         // The speaker of a closing attribution is no party of the event
         // (", state television reported"), nor is an actor the parse gives
         // to another verb ("voiced opposition to the plan and urged X to
-        // …"). Decided once per word, not at every pattern's every step.
+        // …").
         let verb_start = words[f.verb].start;
-        let parties: Vec<Option<(usize, usize)>> = (0..words.len())
-            .map(|i| {
+        // Decided once per word the patterns reach, not at every step of
+        // every pattern.
+        let parties: RefCell<HashMap<usize, Option<(usize, usize)>>> = RefCell::default();
+        let actor_at = |i: usize| {
+            *parties.borrow_mut().entry(i).or_insert_with(|| {
                 s.actor_at(i).filter(|&(a, _)| {
                     !super::roles::closing_attribution(s, a, verb_start)
                         && s.parse
@@ -66,8 +72,7 @@ impl Engine<'_> {
                             .is_none_or(|p| p.may_be_argument_of(f.verb, i))
                 })
             })
-            .collect();
-        let actor_at = |i: usize| parties.get(i).copied().flatten();
+        };
         // Words of a pattern over the verb's own clause stop at a clause
         // with a subject of its own.
         let own_clause = |i: usize| s.parse.as_ref().is_none_or(|p| p.in_clause_of(f.verb, i));
