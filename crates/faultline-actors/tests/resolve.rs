@@ -790,3 +790,46 @@ fn outsiders_roles_take_no_context_country() {
     );
     assert_eq!(code_of(&ms, "Iraq's foreign minister"), ["IRQGOV"]);
 }
+
+#[test]
+fn a_group_phrase_takes_the_pair_its_own_sentence_names() {
+    // The sentence before engaged another pair; the group phrase's own
+    // sentence names two countries (a place after "in" is no party).
+    for (body, phrase, want) in [
+        (
+            "Beijing criticised Manila. Chile's president met Argentine officials in Buenos Aires, where the two countries signed a fishing pact.",
+            "the two countries",
+            ["ARG", "CHL"],
+        ),
+        (
+            "Russia warned Norway. Kenya's foreign minister received his Ugandan counterpart in Nairobi, and the two governments agreed to reopen the border.",
+            "the two governments",
+            ["KENGOV", "UGAGOV"],
+        ),
+    ] {
+        let ms = resolve_on(body, "2021-03-01");
+        let mut got = code_of(&ms, phrase);
+        got.sort_unstable();
+        assert_eq!(got, want, "{body}");
+    }
+}
+
+#[test]
+fn a_role_before_a_named_organisation_is_no_actor_of_its_own() {
+    // "state news agency TASS": the name codes the actor; the role words
+    // before it take no country from the sentence.
+    for (body, role) in [
+        (
+            "Moscow barred three Polish lawmakers, state news agency TASS reported.",
+            "state news agency",
+        ),
+        (
+            "Egyptian mediators met leaders of the militant group Hamas in Cairo.",
+            "militant group",
+        ),
+    ] {
+        let ms = resolve_on(body, "2022-05-01");
+        assert!(ms.iter().all(|m| !m.text.ends_with(role)), "{body}: {ms:?}");
+        assert!(!ms.is_empty(), "{body}");
+    }
+}

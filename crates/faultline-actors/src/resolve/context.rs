@@ -11,6 +11,7 @@ use super::persons::Persons;
 use super::words::{former_before, is_agentive, is_individual, owned_by_subject};
 use super::{Mention, Sentence, Via, titles};
 use crate::code;
+use crate::dict::EntryKind;
 use crate::lexicon::lex;
 
 /// What the sentences read so far leave for the next ones.
@@ -137,6 +138,9 @@ pub(super) fn lone_role(
         .filter(|p| p.kind == AtomKind::Person && body[end..p.start].trim().is_empty())
         .and_then(|p| p.entry)
         .and_then(|e| cx.dict.entries[e].country.clone());
+    if describes_named_body(cx, last, end) {
+        return last + 1;
+    }
     let country = titled_person.clone().or_else(|| {
         if !state.context_countries {
             return state.context_country(cx.si);
@@ -173,6 +177,23 @@ pub(super) fn lone_role(
     }
     mentions.push(lone);
     last + 1
+}
+
+/// True when the role run ending at atom `last` (byte `end`) describes the
+/// named organisation or group right after it ("state news agency TASS",
+/// "the militant group Hamas", "the airline Mahan Air"): the name stands
+/// for the actor, and the role is no actor of the context's country.
+fn describes_named_body(cx: &Sentence<'_>, last: usize, end: usize) -> bool {
+    cx.atoms.get(last + 1).is_some_and(|n| {
+        n.kind == AtomKind::Actor
+            && cx.body[end..n.start].trim().is_empty()
+            && n.entry.is_some_and(|e| {
+                matches!(
+                    cx.dict.entries[e].kind,
+                    EntryKind::Org | EntryKind::Group | EntryKind::Igo
+                )
+            })
+    })
 }
 
 /// True when a role word ending at `end` names an actor of the context: it

@@ -52,7 +52,9 @@ fn group_phrases(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<
             let members = if lex().korea_group_nouns.contains(noun) {
                 Some((vec!["KOR".to_owned(), "PRK".to_owned()], None))
             } else if let Ok(sector) = group_sector(noun) {
-                state.last_engaged(n).map(|roots| (roots, sector))
+                named_before(cx, mentions, start, n)
+                    .or_else(|| state.last_engaged(n))
+                    .map(|roots| (roots, sector))
             } else {
                 continue;
             };
@@ -69,6 +71,39 @@ fn group_phrases(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<
         }
     }
     out
+}
+
+/// The first `n` countries the sentence names as actors before a group
+/// phrase starting at byte `at` (relative to the sentence), when it names
+/// exactly `n`, leaving out places ("in Hanoi"): "Marcos met Vietnamese
+/// leaders in Hanoi, where the two countries signed …" is the Philippines
+/// and Vietnam, whatever the sentences before engaged.
+fn named_before(
+    cx: &Sentence<'_>,
+    mentions: &[Mention],
+    at: usize,
+    n: usize,
+) -> Option<Vec<String>> {
+    let at = cx.s.start + at;
+    let mut countries: Vec<String> = Vec::new();
+    for m in mentions
+        .iter()
+        .filter(|m| m.end <= at && m.via != Via::Coreference && !m.appositive)
+    {
+        let lead = cx.body[cx.s.start..m.start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        if lex().location_leads.contains(&lead.to_ascii_lowercase()) {
+            continue;
+        }
+        if let Some(c) = m.country.as_ref().filter(|c| cx.is_country(c))
+            && !countries.contains(c)
+        {
+            countries.push(c.clone());
+        }
+    }
+    (countries.len() == n).then_some(countries)
 }
 
 /// The role word right before a group phrase starting at `at`, joined by
