@@ -451,9 +451,20 @@ impl<'p> Parse<'p> {
                 subject.extend(self.actors_of_phrase(*c, 0));
             }
         }
+        if lex().patient_of_nouns.contains(&self.lower(noun)) {
+            subject.extend(self.agents_under_patient(noun));
+        }
         let mut targets = Vec::new();
         self.push_clause_parties(noun, &mut subject, &mut targets);
         self.push_noun_parties(noun, &mut targets);
+        if targets.is_empty() {
+            // "strikes by X on Y" with "on Y" hung on the agent.
+            for agent in self.tree.children_with(noun, "nmod") {
+                if self.has_case(agent, |k| lex().agent_cases.contains(k)) {
+                    self.push_noun_parties(agent, &mut targets);
+                }
+            }
+        }
         if targets.is_empty() && self.is_force_noun(noun) {
             self.push_struck_places(noun, &mut targets);
         }
@@ -483,6 +494,25 @@ impl<'p> Parse<'p> {
             reported_targets: Vec::new(),
             pair: Vec::new(),
         })
+    }
+
+    /// The agents a greedy parse hangs on the "of" phrase of an event noun
+    /// instead of on the noun: in "the expulsion of Chinese staff by
+    /// Canada" or "the bombing of the bridge by NATO" the "by" phrase
+    /// names who acted, since the noun after "of" takes no agent.
+    fn agents_under_patient(&self, noun: u32) -> Vec<usize> {
+        let mut out = Vec::new();
+        for c in self.tree.children_with(noun, "nmod") {
+            if !self.has_case(c, |k| k == "of") {
+                continue;
+            }
+            for a in self.tree.children_with(c, "nmod") {
+                if self.has_case(a, |k| lex().agent_cases.contains(k)) {
+                    out.extend(self.actors_of_phrase(a, 0));
+                }
+            }
+        }
+        out
     }
 
     /// True when the noun `w` names an act of force (the nouns of
@@ -573,6 +603,21 @@ impl<'p> Parse<'p> {
         let Some(w) = self.word(f.verb) else {
             return true;
         };
+        // "sent an envoy back", "stepped down": an adverb or particle
+        // spelled like a verb is no verb.
+        // Only a single word after the word it modifies: "will back
+        // Greece" tagged an adverb is still the verb, and so is a phrasal
+        // verb ("never back down").
+        let after_its_verb = !lemma.contains(' ') && self.tree.head(w).is_some_and(|h| h < w);
+        if after_its_verb
+            && self
+                .tree
+                .words()
+                .get(w as usize)
+                .is_some_and(|x| lex().non_verb_tags.contains(x.upos))
+        {
+            return false;
+        }
         let base = lemma.split(' ').next().unwrap_or(lemma);
         let form = self.lower(w);
         // A present tense in -s after a name ("NATO counts on …") is often
@@ -1078,6 +1123,20 @@ impl<'p> Parse<'p> {
             let found = self.actors_of_phrase(c, depth + 1);
             if !found.is_empty() {
                 out.extend(found);
+                return;
+            }
+        }
+        for held in inner("acl").filter(|&c| lex().holder_participles.contains(&self.lower(c))) {
+            for &agent in self.tree.children(held) {
+                let by = self
+                    .tree
+                    .child(agent, "case")
+                    .is_some_and(|k| lex().agent_cases.contains(&self.lower(k)));
+                if by && faultline_syntax::args::is_rel(self.tree.rel(agent), "obl") {
+                    out.extend(self.actors_of_phrase(agent, depth + 1));
+                }
+            }
+            if !out.is_empty() {
                 return;
             }
         }

@@ -591,7 +591,10 @@ fn subject(s: &Sentence<'_>, verb_start: usize) -> Option<Vec<usize>> {
     while cur > 0 {
         let prev = cur - 1;
         let gap = gap_without_title(body, actors[prev].end, actors[cur], s.inp.mentions);
-        if is_coordination(&gap) && !clause_boundary(s, prev, cur, &gap) {
+        if is_coordination(&gap)
+            && !clause_boundary(s, prev, cur, &gap)
+            && !comma_before_speaker(s, prev, cur)
+        {
             chain.insert(0, prev);
             cur = prev;
         } else {
@@ -646,7 +649,12 @@ pub(super) fn chain_right(s: &Sentence<'_>, first: usize) -> Vec<usize> {
     let mut cur = first;
     while cur + 1 < actors.len() {
         let gap = gap_without_title(s.body, actors[cur].end, actors[cur + 1], s.inp.mentions);
-        if is_coordination(&gap) && !speaks(s, cur + 1) && !clause_boundary(s, cur, cur + 1, &gap) {
+        let speaker = speaks(s, cur + 1) || (gap.contains(',') && speaks_from_place(s, cur + 1));
+        if is_coordination(&gap)
+            && !speaker
+            && !clause_boundary(s, cur, cur + 1, &gap)
+            && !comma_before_speaker(s, cur, cur + 1)
+        {
             chain.push(cur + 1);
             cur += 1;
         } else {
@@ -716,14 +724,29 @@ fn speaks(s: &Sentence<'_>, a: usize) -> bool {
     lex().say.contains(next) || lex().reported_by.contains(next)
 }
 
-/// True when actor `a` is placed by the next actor, which speaks: "the
-/// defence ministry in Moscow said", "the foreign ministry of Iran said".
+/// True when actor `a` is placed by the next actor, or listed with the
+/// actors after it, and the last of them speaks: "the defence ministry in
+/// Moscow said", "the foreign ministry of Iran said", "officials in
+/// Helsinki and Stockholm said", "France and Germany said".
 fn speaks_from_place(s: &Sentence<'_>, a: usize) -> bool {
-    let Some(next) = s.actors.get(a + 1) else {
-        return false;
-    };
-    let gap = s.body.get(s.actors[a].end..next.start).unwrap_or("").trim();
-    lex().speaker_place_links.contains(gap) && speaks(s, a + 1)
+    let mut at = a;
+    while let Some(next) = s.actors.get(at + 1) {
+        let gap = s
+            .body
+            .get(s.actors[at].end..next.start)
+            .unwrap_or("")
+            .trim();
+        let linked =
+            lex().speaker_place_links.contains(gap) || lex().speaker_list_links.contains(gap);
+        if !linked {
+            return false;
+        }
+        if speaks(s, at + 1) {
+            return true;
+        }
+        at += 1;
+    }
+    false
 }
 
 /// True when actor `a`, after the verb at byte `verb_start`, speaks a
@@ -741,6 +764,15 @@ pub(super) fn closing_attribution(s: &Sentence<'_>, a: usize, verb_start: usize)
         _ => before,
     };
     before.ends_with(',')
+}
+
+/// True when a bare comma between actors `a` and `b = a + 1` comes
+/// right before `b` speaks: in "attacked Ukraine and Georgia, Britain
+/// said" or "threatened Israel, Qatar said" the speaker is no member of
+/// the list before it (a list of speakers runs "A, B and C said").
+fn comma_before_speaker(s: &Sentence<'_>, a: usize, b: usize) -> bool {
+    let gap = gap_without_title(s.body, s.actors[a].end, s.actors[b], s.inp.mentions);
+    gap.trim() == "," && (speaks(s, b) || speaks_from_place(s, b))
 }
 
 /// True when a comma between actors `a` and `b` ends a clause: the parse

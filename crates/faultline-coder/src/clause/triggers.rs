@@ -444,13 +444,22 @@ fn participle_after_noun(s: &Sentence<'_>, f: &Found, prev: &str) -> bool {
 pub(super) fn bare_nouns(verbs: &VerbDict, s: &Sentence<'_>) -> Vec<Found> {
     let words = &s.words;
     let mut out = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        if !lex().bare_event_nouns.contains(&w.lower) || s.in_mention(i) {
+    for i in 0..words.len() {
+        if s.in_mention(i) {
             continue;
         }
-        let Some(&t) = verbs.nouns_for(&w.lower).iter().find(|&&t| {
-            matches!(&verbs.triggers[t].kind, TriggerKind::Noun { nouns }
-                if nouns.iter().any(|n| n.len() == 1 && n[0] == w.lower))
+        // One word ("airstrikes") or two ("air strikes"); the event's word
+        // is the head, the last.
+        let Some(t) = (0..2).find_map(|extra| {
+            let first = i.checked_sub(extra)?;
+            let phrase: Vec<&str> = words[first..=i].iter().map(|w| w.lower.as_str()).collect();
+            if !lex().bare_event_nouns.contains(phrase.join(" ").as_str()) {
+                return None;
+            }
+            verbs.nouns_for(phrase[0]).iter().copied().find(|&t| {
+                matches!(&verbs.triggers[t].kind, TriggerKind::Noun { nouns }
+                    if nouns.iter().any(|n| n.iter().map(String::as_str).eq(phrase.iter().copied())))
+            })
         }) else {
             continue;
         };

@@ -104,8 +104,12 @@ pub struct Lexicon {
     pub predicate_cases: WordList,
     /// Nouns of what others claim ("rejected claims that X …").
     pub reported_content_nouns: WordList,
+    /// Tags of words the parse reads as no verb ("sent the envoy back").
+    pub non_verb_tags: WordList,
     /// Words between a speaker and the actor that places it ("the ministry in Rome said").
     pub speaker_place_links: WordList,
+    /// Words joining the speakers of a closing attribution ("officials in A and B said").
+    pub speaker_list_links: WordList,
     /// Verbs whose object is an event still to come.
     pub proposal_verbs: WordList,
     /// Verbs whose clausal complement is what they ask for.
@@ -114,6 +118,8 @@ pub struct Lexicon {
     pub hortative_verbs: WordList,
     /// Event nouns that are events standing alone.
     pub bare_event_nouns: WordList,
+    /// Participles of holding ("positions held by X" stands for X).
+    pub holder_participles: WordList,
     /// Case markers of the agent of an event noun.
     pub agent_cases: WordList,
     /// Case markers of an oblique naming the parties of a joint act.
