@@ -138,6 +138,7 @@
 
 mod abbrev;
 mod chars;
+mod dateline;
 pub mod lexicon;
 pub mod morph;
 mod paragraph;
@@ -148,6 +149,7 @@ mod token;
 
 use serde::{Deserialize, Serialize};
 
+pub use dateline::dateline_len;
 pub use paragraph::paragraphs;
 pub use quote::{Quote, QuoteKind, quotes};
 pub use sentence::{Sentence, sentences};

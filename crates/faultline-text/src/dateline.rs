@@ -1,0 +1,83 @@
+//! Datelines: the place (and often date and agency) a wire story was
+//! filed from, opening its first sentence ("NAIROBI —", "KABUL, Oct. 3 -",
+//! "SEOUL, Jan 14 (Yonhap) --", "TAIPEI, Taiwan (AP) —"). The place names
+//! no actor of the story.
+
+use crate::token::tokens;
+
+/// Most tokens before the dash of a dateline.
+const MAX_TOKENS: usize = 10;
+
+/// Bytes of `sentence` taken by a dateline opening it, dash included; 0
+/// when it opens with none. A dateline's first word is in capitals (three
+/// letters or more), a dash follows within ten tokens, and every token
+/// before the dash is capitalised, a number or punctuation of a place,
+/// date or agency (`,` `.` `(` `)` `/`).
+#[must_use]
+pub fn dateline_len(sentence: &str) -> usize {
+    let toks = tokens(sentence, 0);
+    let text = |i: usize| {
+        toks.get(i)
+            .map_or("", |t| &sentence[t.span.start..t.span.end])
+    };
+    let first = text(0);
+    if first.len() < 3
+        || !first
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '.' || c == '/')
+    {
+        return 0;
+    }
+    for (i, t) in toks.iter().enumerate().take(MAX_TOKENS).skip(1) {
+        let w = text(i);
+        if matches!(w, "—" | "–" | "-" | "--") {
+            return t.span.end;
+        }
+        let fits = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(w, "," | "." | "(" | ")" | "/");
+        if !fits {
+            return 0;
+        }
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_datelines_end_at_their_dash() {
+        for (s, place) in [
+            ("LIMA — Peru recalled its envoy.", "LIMA —"),
+            ("KABUL, Oct. 3 - Gunmen attacked a post.", "KABUL, Oct. 3 -"),
+            (
+                "OSLO, May 9 (Reuters) -- Norway said.",
+                "OSLO, May 9 (Reuters) --",
+            ),
+            (
+                "QUITO, Ecuador (AP) — Ecuador's army said.",
+                "QUITO, Ecuador (AP) —",
+            ),
+            (
+                "HANOI/MANILA (Reuters) - Vietnam and the Philippines met.",
+                "HANOI/MANILA (Reuters) -",
+            ),
+        ] {
+            assert_eq!(&s[..dateline_len(s)], place, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_opening_with_capitals_is_no_dateline_without_a_dash() {
+        for s in [
+            "NATO said on Monday it would send more jets.",
+            "UN officials - speaking anonymously - said talks stalled.",
+            "ASEAN leaders met in Jakarta - and agreed on a code.",
+            "",
+            "—",
+        ] {
+            assert_eq!(dateline_len(s), 0, "{s}");
+        }
+    }
+}
