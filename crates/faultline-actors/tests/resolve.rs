@@ -833,3 +833,37 @@ fn a_role_before_a_named_organisation_is_no_actor_of_its_own() {
         assert!(!ms.is_empty(), "{body}");
     }
 }
+
+#[test]
+fn a_bracketed_acronym_abbreviates_the_mention_before_it() {
+    for (body, acronym, code) in [
+        (
+            "Japan's Self-Defense Forces (SDF) said the missile fell at sea.",
+            "SDF",
+            "JPNMIL",
+        ),
+        (
+            "South Korea's Joint Chiefs of Staff (JCS) said the drill ended.",
+            "JCS",
+            "KORMIL",
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-04-01");
+        let m = ms.iter().find(|m| m.text == acronym);
+        assert!(
+            m.is_some_and(|m| m.code == code && m.appositive),
+            "{body}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn the_place_a_story_was_filed_from_is_no_engaged_party() {
+    // "the two leaders" are the pair the story engages, not the dateline's
+    // country.
+    let body = "ACCRA, Ghana (AP) — Togo's president and Benin's president met on Friday. The two leaders agreed to patrol the border.";
+    let ms = resolve_on(body, "2023-04-01");
+    let mut two = code_of(&ms, "The two leaders");
+    two.sort_unstable();
+    assert_eq!(two, ["BENGOV", "TGOGOV"], "{ms:?}");
+}

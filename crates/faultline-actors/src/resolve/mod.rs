@@ -256,6 +256,7 @@ fn resolve_sentence(cx: &Sentence<'_>, state: &mut State, out: &mut Vec<Mention>
     titles::mark_appositives(cx, &mut mentions);
     titles::mark_respectively(cx, &mut mentions);
     mentions.sort_by_key(|m| (m.start, m.end));
+    titles::bracketed_abbreviations(cx, &mut mentions);
     let mut corefs = coref::coreferences(cx, state, &mentions);
     let descriptions = definite::definite_descriptions(cx, &mentions, out);
     definite::possessed_roles(cx, &descriptions, &mut mentions);

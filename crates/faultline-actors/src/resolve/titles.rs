@@ -400,6 +400,30 @@ fn name_before(cx: &Sentence<'_>, comma: usize) -> Option<usize> {
 /// Role words inside an apposition describe the person; they are not
 /// actors of their own: context mentions there are dropped, the others
 /// marked appositive.
+/// An acronym in brackets right after a mention abbreviates it: "South
+/// Korea's Joint Chiefs of Staff (JCS)", "the Rapid Support Forces (RSF)".
+/// It takes that mention's code and, naming the same actor again, is an
+/// appositive. `mentions` are sorted by position.
+pub(super) fn bracketed_abbreviations(cx: &Sentence<'_>, mentions: &mut [Mention]) {
+    for i in 1..mentions.len() {
+        let (before, rest) = mentions.split_at_mut(i);
+        let (prev, m) = (&before[i - 1], &mut rest[0]);
+        let opens = cx
+            .body
+            .get(prev.end..m.start)
+            .is_some_and(|g| g.trim() == "(");
+        let closes = cx.body.get(m.end..).is_some_and(|r| r.starts_with(')'));
+        let acronym =
+            m.text.len() >= 2 && m.text.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+        if opens && closes && acronym && !m.person {
+            m.code.clone_from(&prev.code);
+            m.country.clone_from(&prev.country);
+            m.sector.clone_from(&prev.sector);
+            m.appositive = true;
+        }
+    }
+}
+
 pub(super) fn mark_appositives(cx: &Sentence<'_>, mentions: &mut Vec<Mention>) {
     let body = cx.body;
     let clauses: Vec<(usize, usize)> = mentions
