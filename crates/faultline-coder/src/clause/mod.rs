@@ -97,25 +97,6 @@ struct Sentence<'a> {
     parse: Option<parse::Parse<'a>>,
 }
 
-/// Where a dateline opening the sentence ends ("NAIROBI —", "KABUL, Oct.
-/// 3 -"): the place the story was filed from acts in nothing. Its first
-/// word is in capitals, and a dash follows within four words; 0 when
-/// there is no dateline.
-fn dateline_end(body: &str, words: &[W]) -> usize {
-    let capitals = |w: &W| {
-        let t = body.get(w.start..w.end).unwrap_or("");
-        t.len() >= 3 && t.chars().all(|c| c.is_ascii_uppercase() || c == '.')
-    };
-    if !words.first().is_some_and(capitals) {
-        return 0;
-    }
-    words
-        .iter()
-        .take(5)
-        .find(|w| matches!(w.lower.as_str(), "—" | "–" | "-" | "--"))
-        .map_or(0, |w| w.end)
-}
-
 impl<'a> Sentence<'a> {
     /// The sentence's words and actors; `None` when it has no word.
     fn new(inp: &'a SentenceInput<'a>) -> Option<Self> {
@@ -133,7 +114,11 @@ impl<'a> Sentence<'a> {
         if words.is_empty() {
             return None;
         }
-        let dateline = dateline_end(body, &words);
+        // The place a story was filed from acts in nothing ("NAIROBI —").
+        let dateline = match faultline_text::dateline_len(text) {
+            0 => 0,
+            n => inp.start + n,
+        };
         let actors = inp
             .mentions
             .iter()
@@ -950,6 +935,45 @@ mod tests {
                 "SYRMIL",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_speaker_with_a_bracketed_acronym_still_speaks() {
+        for (body, speaker) in [
+            (
+                "Russia fired two cruise missiles at Kyiv, Ukraine's air force (UAF) said.",
+                "UKRMIL",
+            ),
+            (
+                "Chinese warships sailed near Okinawa, Japan's defence ministry (MOD) said.",
+                "JPNGOV",
+            ),
+        ] {
+            let ev = coded(body);
+            assert!(!ev.is_empty(), "{body}");
+            assert!(
+                ev.iter()
+                    .all(|e| e.target.as_ref().is_none_or(|t| t.code != speaker)),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_wire_dateline_with_its_agency_acts_in_nothing() {
+        for body in [
+            "HAVANA, Cuba (AP) — Mexico sent two tankers of fuel to Cuba on Monday.",
+            "MANILA, Jan 9 (Reuters) -- Japan pledged patrol boats to Vietnam.",
+        ] {
+            let ev = coded(body);
+            assert!(!ev.is_empty(), "{body}");
+            let dateline = &body[..faultline_text::dateline_len(body)];
+            assert!(
+                ev.iter().all(|e| e.source.start >= dateline.len()
+                    && e.target.as_ref().is_none_or(|t| t.start >= dateline.len())),
+                "{body}: {ev:?}"
+            );
+        }
     }
 
     #[test]

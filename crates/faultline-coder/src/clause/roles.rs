@@ -717,7 +717,20 @@ fn gap_without_title(body: &str, from: usize, next: &Mention, all: &[Mention]) -
 /// True when a speech verb follows actor `a`: "…, the health ministry
 /// said" attributes the clause, it names no party of it.
 fn speaks(s: &Sentence<'_>, a: usize) -> bool {
-    let next = s.body[s.actors[a].end..]
+    let after = &s.body[s.actors[a].end..];
+    // "the Joint Chiefs of Staff (JCS) said": an acronym in brackets.
+    let after = match after.trim_start().strip_prefix('(') {
+        Some(rest) => {
+            rest.split_once(')').map_or(
+                after,
+                |(inside, rest)| {
+                    if inside.len() <= 12 { rest } else { after }
+                },
+            )
+        }
+        None => after,
+    };
+    let next = after
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .find(|w| !w.is_empty())
         .unwrap_or("");
