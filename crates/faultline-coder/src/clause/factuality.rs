@@ -151,10 +151,11 @@ pub(super) fn assess(
     intent_codes: bool,
 ) -> Assessed {
     let mut c = cues(s, f, roles, gov, intent_codes);
-    // Noun triggers negated by "no" before the noun ("no talks have been held").
+    // Noun triggers negated by "no" before the noun ("no talks have been
+    // held", "there was no reciprocal agreement between A and B").
     if matches!(trig.kind, TriggerKind::Noun { .. })
         && c.factuality == Factuality::Asserted
-        && (f.verb + 1..f.after).any(|k| k > 0 && s.words[k - 1].lower == "no")
+        && noun_negated(s, f)
     {
         c.factuality = Factuality::Negated;
         c.cue = Some("no".to_owned());
@@ -181,6 +182,22 @@ pub(super) fn assess(
         intent: c.intent,
         code,
     }
+}
+
+/// True when "no" stands in the noun phrase of an event noun: among the
+/// noun's words, or up to two modifiers before its first word ("no
+/// reciprocal agreement", "no formal talks").
+fn noun_negated(s: &Sentence<'_>, f: &Found) -> bool {
+    let first = if f.noun_len > 0 {
+        f.after - f.noun_len
+    } else {
+        f.verb
+    };
+    let from = first.saturating_sub(3);
+    (from..f.after.max(first + 1))
+        .take_while(|&k| k < s.words.len())
+        .filter(|&k| k >= first || !s.words[k + 1..first].iter().any(|w| w.lower == ","))
+        .any(|k| s.words[k].lower == "no")
 }
 
 /// An event a verb of planning or a "let's" governs ("arranged a meeting",

@@ -977,6 +977,49 @@ mod tests {
     }
 
     #[test]
+    fn partners_of_an_agreement_on_a_third_partys_matter_act_on_each_other() {
+        each_codes_dyad(&[
+            (
+                "Ghana and Togo signed a pact on the protection of Nigerian traders.",
+                "GHA",
+                "TGO",
+            ),
+            (
+                "Chile and Peru signed an agreement on the return of Bolivian migrants.",
+                "PER",
+                "CHL",
+            ),
+        ]);
+        for body in [
+            "Ghana and Togo signed a pact on the protection of Nigerian traders.",
+            "Chile and Peru signed an agreement on the return of Bolivian migrants.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().all(|e| e
+                    .target
+                    .as_ref()
+                    .is_none_or(|t| !t.code.starts_with("NGA") && !t.code.starts_with("BOL"))),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_before_an_event_nouns_modifiers_negates_it() {
+        for body in [
+            "Officials said there was no formal agreement between Ghana and Togo.",
+            "Chile held no direct talks with Bolivia last year.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                !ev.is_empty() && ev.iter().all(|e| e.factuality == Factuality::Negated),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn what_a_demand_asks_for_is_no_fact() {
         for (body, trigger) in [
             (

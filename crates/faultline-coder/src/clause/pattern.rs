@@ -23,6 +23,9 @@ pub(super) struct Match {
     pub target: Option<usize>,
     /// True when a pattern matched.
     pub matched: bool,
+    /// True when the matched pattern bound its `TARGET` (the target is the
+    /// pattern's, not a default one).
+    pub bound: bool,
     /// The word after the matched words.
     pub end: usize,
     /// How the matched pattern assigns roles (plain for the default code).
@@ -100,6 +103,7 @@ impl Engine<'_> {
             Some((code, rule, target, end, form)) => Match {
                 code,
                 rule,
+                bound: target.is_some(),
                 target,
                 matched: true,
                 end,
@@ -112,6 +116,7 @@ impl Engine<'_> {
                     rule: format!("{}/default", t.id),
                     target: None,
                     matched: false,
+                    bound: false,
                     end: after,
                     form: PatternForm {
                         mutual: t.mutual,

@@ -292,9 +292,10 @@ fn shared_subject(
 }
 
 impl Engine<'_> {
-    /// "A and B flew a joint patrol over the sea of C": partners of a joint
-    /// act, with no pattern naming a third party, act on one another, not
-    /// on a place or topic they name.
+    /// "A and B flew a joint patrol over the sea of C", "A and B signed an
+    /// agreement on the return of C's migrants": partners of a joint act,
+    /// with no pattern binding a third party (none matched, or one without
+    /// a `TARGET`), act on one another, not on a place or topic they name.
     fn partners_only(
         &self,
         s: &Sentence<'_>,
@@ -303,7 +304,7 @@ impl Engine<'_> {
         subject: &[usize],
         targets: &[usize],
     ) -> bool {
-        !m.matched
+        !m.bound
             && subject.len() >= 2
             && (super::emit::is_joint(&m.code) || self.verbs.triggers[f.candidates[0]].joint)
             && targets.iter().all(|&t| in_phrase(s, t))
