@@ -52,6 +52,10 @@ pub struct Lexicon {
     pub abstract_suffixes: WordList,
     /// Lower-case particles inside names.
     pub name_particles: WordList,
+    /// Generational suffixes after a surname ("Jr.", "III").
+    pub name_suffixes: WordList,
+    /// Title heads that refer back to the last person so titled ("the secretary").
+    pub definite_person_heads: WordList,
     /// Verbs making a comma clause an attribution.
     pub attribution_verbs: WordList,
     /// Capitalised nouns that make a city before them part of a place's

@@ -867,3 +867,51 @@ fn the_place_a_story_was_filed_from_is_no_engaged_party() {
     two.sort_unstable();
     assert_eq!(two, ["BENGOV", "TGOGOV"], "{ms:?}");
 }
+
+#[test]
+fn a_known_person_named_again_by_surname_is_the_same_person() {
+    // The surname is the word before a generational suffix.
+    for (body, surname, code) in [
+        (
+            "Defense Secretary Lloyd J. Austin III landed in Hanoi. \"We are partners,\" Austin told reporters.",
+            "Austin",
+            "USAGOV",
+        ),
+        (
+            "Lloyd Austin arrived in Jakarta on Monday. Indonesian officials met Austin at the airport.",
+            "Austin",
+            "USAGOV",
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-05-01");
+        assert_eq!(code_of(&ms, surname), [code], "{body}: {ms:?}");
+    }
+    // A month is never a surname standing alone.
+    let ms = resolve_on(
+        "Lloyd Austin arrived in Jakarta. Talks resumed in May.",
+        "2023-05-01",
+    );
+    assert!(code_of(&ms, "May").is_empty(), "{ms:?}");
+}
+
+#[test]
+fn a_definite_title_refers_back_to_the_person_so_titled() {
+    for (body, phrase, code) in [
+        (
+            "Kenyan President William Ruto met Ugandan officials in Kampala. The president later flew to Kigali.",
+            "president",
+            "KENGOV",
+        ),
+        (
+            "Defense Secretary Lloyd Austin met Thai officials in Bangkok. The secretary also visited a Thai naval base.",
+            "secretary",
+            "USAGOV",
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-05-01");
+        let m = ms
+            .iter()
+            .find(|m| m.text.to_lowercase().ends_with(phrase) && m.start > 40);
+        assert!(m.is_some_and(|m| m.code == code), "{body}: {ms:?}");
+    }
+}

@@ -68,8 +68,14 @@ pub(super) fn definite_descriptions(
         );
         if let Some(a) = before
             // A role word that took the context's country is no evidence.
-            .filter(|m| !m.person && !m.appositive && m.via != Via::Context)
-            .find(|m| same_head(&head, &head_of(&m.text)) || organisation_of(&head, m))
+            .filter(|m| !m.appositive && m.via != Via::Context)
+            .find(|m| {
+                if m.person {
+                    titled_so(&head, m)
+                } else {
+                    same_head(&head, &head_of(&m.text)) || organisation_of(&head, m)
+                }
+            })
         {
             let m = Mention {
                 entry: a.entry.clone(),
@@ -120,8 +126,21 @@ fn head_noun(cx: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usiz
     let lower = word.to_lowercase();
     (lex().definite_heads.contains(&lower)
         || lex().definite_heads_near.contains(&lower)
-        || lex().organisation_heads.contains(&lower))
+        || lex().organisation_heads.contains(&lower)
+        || lex().definite_person_heads.contains(&lower))
     .then(|| (start, start + word.len(), lower))
+}
+
+/// True when person `m` was named with a title whose head is `head` ("the
+/// secretary" after "Defense Secretary Lloyd Austin", "the president"
+/// after "President Ruto"): `definite_person_heads` only.
+fn titled_so(head: &str, m: &Mention) -> bool {
+    lex().definite_person_heads.contains(head)
+        && m.role.as_deref().is_some_and(|r| {
+            r.split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.eq_ignore_ascii_case(head))
+        })
 }
 
 /// True when `head` names an international organisation ("the bloc", "the

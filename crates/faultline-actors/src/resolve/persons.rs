@@ -49,7 +49,8 @@ impl Persons {
     /// the dictionaries do not know, coded from a title or an apposition. A
     /// name introduced again takes its latest role.
     pub fn introduce(&mut self, cx: &Sentence<'_>, m: &Mention) {
-        if !introduces(m) || !named_with_its_actor(cx, m) {
+        let known_person = from_people_dictionary(m);
+        if !(known_person || introduces(m) && named_with_its_actor(cx, m)) {
             return;
         }
         let first = first_word(&m.text).to_owned();
@@ -118,6 +119,17 @@ fn introduces(m: &Mention) -> bool {
         && words.iter().all(|w| is_name_token(w))
 }
 
+/// True when `m` names a person of the people dictionaries in full (two
+/// words or more, "Lloyd J. Austin III"): named again by surname alone
+/// ("Austin told reporters"), it is the same person.
+fn from_people_dictionary(m: &Mention) -> bool {
+    m.person
+        && !m.appositive
+        && m.text.split_whitespace().count() >= 2
+        && m.entry.as_deref().is_some_and(|e| e.starts_with("people/"))
+        && m.text.split_whitespace().all(is_name_token)
+}
+
 /// True when the sentence names the person's country or organisation
 /// itself, before the name ("Kenyan opposition leader X", "a Brazilian
 /// delegation; Deputy X") or in its apposition ("X, Nigeria's defence
@@ -147,11 +159,16 @@ fn first_word(name: &str) -> &str {
     name.split_whitespace().next().unwrap_or(name)
 }
 
-/// The last word of an introduced name when it may stand for the person
+/// The last word of an introduced name, before a generational suffix
+/// ("Austin" of "Lloyd J. Austin III"), when it may stand for the person
 /// alone: a capitalised word of three letters or more that is no
 /// dictionary phrase and no common word.
 fn lone_surname(cx: &Sentence<'_>, m: &Mention) -> Option<String> {
-    let last = m.text.split_whitespace().last()?;
+    let last = m
+        .text
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(','))
+        .rfind(|w| !lex().name_suffixes.contains(w))?;
     let plain = last
         .chars()
         .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
