@@ -1006,6 +1006,24 @@ mod tests {
     }
 
     #[test]
+    fn a_partner_named_again_in_a_joint_act_is_no_third_party() {
+        for (body, a, b) in [
+            (
+                "Kenya and Uganda announced a deal to expand Kenyan exports.",
+                "KEN",
+                "UGA",
+            ),
+            (
+                "Ghana and Togo signed an accord to protect Ghanaian traders.",
+                "GHA",
+                "TGO",
+            ),
+        ] {
+            each_codes_dyad(&[(body, a, b), (body, b, a)]);
+        }
+    }
+
+    #[test]
     fn no_before_an_event_nouns_modifiers_negates_it() {
         for body in [
             "Officials said there was no formal agreement between Ghana and Togo.",

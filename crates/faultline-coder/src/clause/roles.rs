@@ -201,6 +201,14 @@ pub(super) fn reconcile(
     }
 }
 
+/// True when actor `t` is of the same country as one of `partners` ("the
+/// two leaders announced a deal to expand U.S. access"): a partner named
+/// again, no third party.
+fn partner_named(s: &Sentence<'_>, partners: &[usize], t: usize) -> bool {
+    let country = |a: usize| s.actors[a].country.as_deref();
+    country(t).is_some() && partners.iter().any(|&p| country(p) == country(t))
+}
+
 /// True when the parse gives actor `a` a preposition ("over the Sea of
 /// Japan", "in Geneva").
 fn in_phrase(s: &Sentence<'_>, a: usize) -> bool {
@@ -307,7 +315,9 @@ impl Engine<'_> {
         !m.bound
             && subject.len() >= 2
             && (super::emit::is_joint(&m.code) || self.verbs.triggers[f.candidates[0]].joint)
-            && targets.iter().all(|&t| in_phrase(s, t))
+            && targets
+                .iter()
+                .all(|&t| in_phrase(s, t) || partner_named(s, subject, t))
     }
 
     /// Sources, targets and code of trigger `fi` given its subject: the
