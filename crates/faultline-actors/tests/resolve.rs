@@ -915,3 +915,27 @@ fn a_definite_title_refers_back_to_the_person_so_titled() {
         assert!(m.is_some_and(|m| m.code == code), "{body}: {ms:?}");
     }
 }
+
+#[test]
+fn they_takes_up_the_group_phrase_of_the_sentence_before() {
+    for (body, phrase, want) in [
+        (
+            "Ghana's army chief met his Togolese counterpart on Monday. The two chiefs discussed border raids. They also agreed to share radar data.",
+            "The two chiefs",
+            ["GHAGOV", "TGOGOV"],
+        ),
+        (
+            "Chile's envoy met Peru's envoy in Quito. Both delegations praised the talks. They will meet again in May.",
+            "Both delegations",
+            ["CHLGOV", "PERGOV"],
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-05-01");
+        let mut group = code_of(&ms, phrase);
+        group.sort_unstable();
+        assert_eq!(group, want, "{body}: {ms:?}");
+        let mut they = code_of(&ms, "They");
+        they.sort_unstable();
+        assert_eq!(they, want, "{body}: {ms:?}");
+    }
+}

@@ -262,8 +262,12 @@ pub(super) fn remember(cx: &Sentence<'_>, state: &mut State, all: &[Mention]) {
             state.last_person = Some(m.clone());
         }
     }
-    let groups = coordinated_runs(cx.body, all);
+    let mut groups = coordinated_runs(cx.body, all);
     state.engage(engaged_countries(cx, &groups, all));
+    // A group phrase ("the two defense chiefs") is a group "they" may take
+    // up in the next sentence; it is not a pronoun itself.
+    groups.extend(group_phrase_members(all));
+    groups.sort_by_key(|g| g.first().map_or(0, |m| m.start));
     // Subject preference: a sentence whose subject is "they" keeps talking
     // about the same group, whatever else it names ("They concluded that the
     // agreement between Turkey and Libya …"); a coordinated subject wins over
@@ -291,6 +295,23 @@ pub(super) fn remember(cx: &Sentence<'_>, state: &mut State, all: &[Mention]) {
     {
         state.last_group = vec![m.clone()];
     }
+}
+
+/// The members of each group phrase of a sentence: two or more mentions by
+/// coreference on one span that is no pronoun ("the two leaders").
+fn group_phrase_members(all: &[Mention]) -> Vec<Vec<Mention>> {
+    let mut out: Vec<Vec<Mention>> = Vec::new();
+    for m in all
+        .iter()
+        .filter(|m| m.via == Via::Coreference && !lex().group_pronouns.contains(&m.text))
+    {
+        match out.last_mut() {
+            Some(g) if g[0].start == m.start && g[0].end == m.end => g.push(m.clone()),
+            _ => out.push(vec![m.clone()]),
+        }
+    }
+    out.retain(|g| g.len() >= 2);
+    out
 }
 
 /// The distinct countries a sentence names as actors, those of its
