@@ -8,6 +8,9 @@ use crate::token::tokens;
 /// Most tokens before the dash of a dateline.
 const MAX_TOKENS: usize = 10;
 
+/// Bytes of a sentence's opening that may hold a dateline.
+const HEAD_BYTES: usize = 120;
+
 /// Bytes of `sentence` taken by a dateline opening it, dash included; 0
 /// when it opens with none. A dateline's first word is in capitals (three
 /// letters or more), a dash follows within ten tokens, and every token
@@ -15,7 +18,18 @@ const MAX_TOKENS: usize = 10;
 /// date or agency (`,` `.` `(` `)` `/`).
 #[must_use]
 pub fn dateline_len(sentence: &str) -> usize {
-    let toks = tokens(sentence, 0);
+    // Most sentences fail on their first word: decide that before tokenising,
+    // and tokenise no more than a dateline's length.
+    let first_word = sentence
+        .split(|c: char| !c.is_ascii_alphabetic() && c != '.')
+        .next();
+    if !first_word
+        .is_some_and(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.'))
+    {
+        return 0;
+    }
+    let head = &sentence[..sentence.floor_char_boundary(HEAD_BYTES.min(sentence.len()))];
+    let toks = tokens(head, 0);
     let text = |i: usize| {
         toks.get(i)
             .map_or("", |t| &sentence[t.span.start..t.span.end])

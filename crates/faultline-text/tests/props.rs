@@ -86,6 +86,14 @@ proptest! {
     }
 
     #[test]
+    fn a_dateline_is_a_prefix_ending_in_a_dash(s in "[A-Z]{0,6}[ ,.()/A-Za-z0-9\u{2014}-]{0,60}[\u{2014} a-z]{0,20}") {
+        let n = faultline_text::dateline_len(&s);
+        prop_assert!(s.is_char_boundary(n));
+        let cut = &s[..n];
+        prop_assert!(n == 0 || cut.ends_with('-') || cut.ends_with('\u{2014}'), "{cut:?}");
+    }
+
+    #[test]
     fn quote_and_space_heavy(s in "[ a-zA-Z.?!\"'\u{201c}\u{201d}\u{2018}\u{2019}\n]{0,200}") {
         common::check_all(&s);
     }

@@ -452,6 +452,10 @@ pub(super) fn bare_nouns(verbs: &VerbDict, s: &Sentence<'_>) -> Vec<Found> {
         // is the head, the last.
         let Some(t) = (0..2).find_map(|extra| {
             let first = i.checked_sub(extra)?;
+            // A two-word noun needs a noun trigger starting at its first word.
+            if extra > 0 && verbs.nouns_for(&words[first].lower).is_empty() {
+                return None;
+            }
             let phrase: Vec<&str> = words[first..=i].iter().map(|w| w.lower.as_str()).collect();
             if !lex().bare_event_nouns.contains(phrase.join(" ").as_str()) {
                 return None;
