@@ -1024,6 +1024,26 @@ mod tests {
     }
 
     #[test]
+    fn a_modifier_of_another_verbs_object_is_no_inherited_subject() {
+        for (body, source) in [
+            (
+                "Chinese coast guard officers boarded Vietnamese fishing boats and seized their catch.",
+                "CHNMIL",
+            ),
+            (
+                "Iranian police stopped Iraqi pilgrim buses and detained their drivers.",
+                "IRNCOP",
+            ),
+        ] {
+            let ev = coded(body);
+            let e = ev
+                .iter()
+                .find(|e| e.trigger.text == "seized" || e.trigger.text == "detained");
+            assert!(e.is_some_and(|e| e.source.code == source), "{body}: {ev:?}");
+        }
+    }
+
+    #[test]
     fn no_before_an_event_nouns_modifiers_negates_it() {
         for body in [
             "Officials said there was no formal agreement between Ghana and Togo.",

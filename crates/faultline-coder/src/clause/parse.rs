@@ -726,13 +726,21 @@ impl<'p> Parse<'p> {
         faultline_syntax::args::is_rel(self.tree.rel(w), "nsubj")
     }
 
-    /// True when the parse makes actor `a` an object or oblique of another
-    /// word than the verb at token `verb` ("indicated to the Ukrainians
-    /// … but denied": the Ukrainians are no subject of "denied").
+    /// True when the parse makes actor `a`, or the noun it modifies, an
+    /// object or oblique of another word than the verb at token `verb`
+    /// ("indicated to the Ukrainians … but denied": the Ukrainians are no
+    /// subject of "denied").
     pub fn argument_elsewhere(&self, a: usize, verb: usize) -> bool {
-        let (Some(v), Some(w)) = (self.word(verb), self.mention_head(a)) else {
+        let (Some(v), Some(mut w)) = (self.word(verb), self.mention_head(a)) else {
             return false;
         };
+        // A modifier of another word's argument ("boarded Philippine navy
+        // boats and seized …") is as far from the verb as that argument.
+        if matches!(self.tree.rel(w), "compound" | "amod")
+            && let Some(h) = self.tree.head(w)
+        {
+            w = h;
+        }
         let rel = self.tree.rel(w);
         ["obj", "iobj", "obl", "nmod"]
             .iter()
