@@ -43,6 +43,12 @@ pub struct Anaphora {
     /// Adverbs of continuation before a trigger ("also"): an undated event
     /// takes the date of its source's latest event dated in the text.
     pub continuation: Vec<String>,
+    /// Phrases of the day after the event before ("a day later", "the next
+    /// day"): an event with no date of its own is dated one day after the
+    /// latest earlier event dated to the day in the text.
+    pub day_after: Vec<String>,
+    /// Phrases of the day before the event before ("a day earlier").
+    pub day_before: Vec<String>,
     /// The groups of nouns.
     pub group: Vec<Group>,
 }

@@ -24,6 +24,9 @@ use super::anaphora;
 use super::dating::SentenceDates;
 use crate::event::{Event, Factuality};
 
+/// How many sentences back "a day later" may count from.
+const NEAR_SENTENCES: usize = 2;
+
 /// How far (days) a day may lie from the vaguer date it makes precise.
 const NEAR_DAYS: i64 = 10;
 
@@ -46,6 +49,55 @@ pub fn refine(
         }
     }
     continue_dates(body, events);
+    relative_days(body, events);
+}
+
+/// Dates each event with no date of its own, whose sentence says "a day
+/// later" or "a day earlier" (`day_after`, `day_before`), one day from the
+/// latest earlier event dated to the day in the text, in one of the two
+/// sentences before.
+pub fn relative_days(body: &str, events: &mut [Event]) {
+    for i in 0..events.len() {
+        let e = &events[i];
+        if e.date_source == "text" {
+            continue;
+        }
+        let Some((phrase, offset)) =
+            day_offset(body.get(e.sentence.start..e.sentence.end).unwrap_or(""))
+        else {
+            continue;
+        };
+        let near = |p: &Event| {
+            p.sentence.index < e.sentence.index
+                && p.sentence.index + NEAR_SENTENCES >= e.sentence.index
+        };
+        let earlier = events[..i].iter().rev().find_map(|p| match p.date {
+            PartialDate::Date(day) if near(p) && p.date_source == "text" => Some(day),
+            _ => None,
+        });
+        let Some(day) = earlier.and_then(|d| d.checked_add_signed(chrono::TimeDelta::days(offset)))
+        else {
+            continue;
+        };
+        let e = &mut events[i];
+        e.date = PartialDate::Date(day);
+        e.date_source = "text";
+        e.date_text = Some(phrase);
+    }
+}
+
+/// The phrase of a day after or before in `text`, as written, and its
+/// offset in days.
+fn day_offset(text: &str) -> Option<(String, i64)> {
+    let lower = text.to_lowercase();
+    let t = anaphora::table();
+    let find = |phrases: &[String], offset: i64| {
+        phrases.iter().find_map(|p| {
+            let at = lower.find(p.as_str())?;
+            text.get(at..at + p.len()).map(|w| (w.to_owned(), offset))
+        })
+    };
+    find(&t.day_after, 1).or_else(|| find(&t.day_before, -1))
 }
 
 /// The sentence's only date expression, when it is to the day.
@@ -193,6 +245,19 @@ mod tests {
         let body = "Kenya denounced Somalia on 3 June for the border raids.\n\n\
                     Uganda also accused Ethiopia of arming militias.";
         assert_eq!(dates(body, "accused"), vec!["2021-06-17".to_owned()]);
+    }
+
+    #[test]
+    fn a_day_later_or_earlier_counts_from_the_event_before() {
+        let body = "Belarusian jets entered Lithuanian airspace on 8 June.                     Vilnius summoned the Belarusian envoy a day later.";
+        assert_eq!(dates(body, "summoned"), vec!["2021-06-09".to_owned()]);
+        let body = "Ghana recalled its ambassador from Togo on Friday.
+
+                    The previous day, Togo had expelled two Ghanaian diplomats.";
+        assert_eq!(dates(body, "expelled"), vec!["2021-06-10".to_owned()]);
+        // With nothing dated to the day before it, the article's date stands.
+        let body = "Vilnius summoned the Belarusian envoy a day later.";
+        assert_eq!(dates(body, "summoned"), vec!["2021-06-17".to_owned()]);
     }
 
     #[test]
