@@ -248,12 +248,18 @@ fn spoken_for<'m>(cx: &Sentence<'_>, before: &[&'m Mention], at: usize) -> Optio
 pub(super) fn remember(cx: &Sentence<'_>, state: &mut State, all: &[Mention]) {
     // The place a story was filed from ("KINGSTOWN, St Vincent —") is no
     // party the story engages.
-    let filed = match faultline_text::dateline_len(&cx.body[cx.s.start..cx.s.end]) {
-        0 => 0,
-        n => cx.s.start + n,
+    let after_dateline: Vec<Mention>;
+    let all = match faultline_text::dateline_len(&cx.body[cx.s.start..cx.s.end]) {
+        0 => all,
+        n => {
+            after_dateline = all
+                .iter()
+                .filter(|m| m.start >= cx.s.start + n)
+                .cloned()
+                .collect();
+            after_dateline.as_slice()
+        }
     };
-    let all: Vec<Mention> = all.iter().filter(|m| m.start >= filed).cloned().collect();
-    let all = all.as_slice();
     for m in all {
         state.persons.introduce(cx, m);
         if m.country.as_deref().is_some_and(|c| cx.is_country(c)) {

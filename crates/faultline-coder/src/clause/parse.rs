@@ -451,7 +451,8 @@ impl<'p> Parse<'p> {
                 subject.extend(self.actors_of_phrase(*c, 0));
             }
         }
-        if lex().patient_of_nouns.contains(&self.lower(noun)) {
+        let patient_of = lex().patient_of_nouns.contains(&self.lower(noun));
+        if patient_of {
             subject.extend(self.agents_under_patient(noun));
         }
         let mut targets = Vec::new();
@@ -468,7 +469,7 @@ impl<'p> Parse<'p> {
         if targets.is_empty() && self.is_force_noun(noun) {
             self.push_struck_places(noun, &mut targets);
         }
-        if !subject.is_empty() && lex().patient_of_nouns.contains(&self.lower(noun)) {
+        if !subject.is_empty() && patient_of {
             for c in self.tree.children_with(noun, "nmod") {
                 if self.has_case(c, |k| k == "of") {
                     targets.extend(self.actors_of_phrase(c, 0));
@@ -1135,14 +1136,8 @@ impl<'p> Parse<'p> {
             }
         }
         for held in inner("acl").filter(|&c| lex().holder_participles.contains(&self.lower(c))) {
-            for &agent in self.tree.children(held) {
-                let by = self
-                    .tree
-                    .child(agent, "case")
-                    .is_some_and(|k| lex().agent_cases.contains(&self.lower(k)));
-                if by && faultline_syntax::args::is_rel(self.tree.rel(agent), "obl") {
-                    out.extend(self.actors_of_phrase(agent, depth + 1));
-                }
+            if let Some(agent) = self.tree.child(held, "obl:agent") {
+                out.extend(self.actors_of_phrase(agent, depth + 1));
             }
             if !out.is_empty() {
                 return;

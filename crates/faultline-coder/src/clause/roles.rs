@@ -604,7 +604,7 @@ fn subject(s: &Sentence<'_>, verb_start: usize) -> Option<Vec<usize>> {
         let gap = gap_without_title(body, actors[prev].end, actors[cur], s.inp.mentions);
         if is_coordination(&gap)
             && !clause_boundary(s, prev, cur, &gap)
-            && !comma_before_speaker(s, prev, cur)
+            && !comma_before_speaker(s, &gap, cur)
         {
             chain.insert(0, prev);
             cur = prev;
@@ -664,7 +664,7 @@ pub(super) fn chain_right(s: &Sentence<'_>, first: usize) -> Vec<usize> {
         if is_coordination(&gap)
             && !speaker
             && !clause_boundary(s, cur, cur + 1, &gap)
-            && !comma_before_speaker(s, cur, cur + 1)
+            && !comma_before_speaker(s, &gap, cur + 1)
         {
             chain.push(cur + 1);
             cur += 1;
@@ -790,12 +790,11 @@ pub(super) fn closing_attribution(s: &Sentence<'_>, a: usize, verb_start: usize)
     before.ends_with(',')
 }
 
-/// True when a bare comma between actors `a` and `b = a + 1` comes
-/// right before `b` speaks: in "attacked Ukraine and Georgia, Britain
-/// said" or "threatened Israel, Qatar said" the speaker is no member of
-/// the list before it (a list of speakers runs "A, B and C said").
-fn comma_before_speaker(s: &Sentence<'_>, a: usize, b: usize) -> bool {
-    let gap = gap_without_title(s.body, s.actors[a].end, s.actors[b], s.inp.mentions);
+/// True when the gap before actor `b` is a bare comma and `b` speaks: in
+/// "attacked Ukraine and Georgia, Britain said" or "threatened Israel,
+/// Qatar said" the speaker is no member of the list before it (a list of
+/// speakers runs "A, B and C said").
+fn comma_before_speaker(s: &Sentence<'_>, gap: &str, b: usize) -> bool {
     gap.trim() == "," && (speaks(s, b) || speaks_from_place(s, b))
 }
 

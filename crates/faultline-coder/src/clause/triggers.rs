@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use faultline_actors::Via;
 
 use super::pattern::match_one;
-use super::{Found, Sentence};
+use super::{Found, Sentence, W};
 use crate::dict::lexicon::lex;
 use crate::verbs::{TriggerKind, VerbDict, pre_matches};
 
@@ -450,21 +450,14 @@ pub(super) fn bare_nouns(verbs: &VerbDict, s: &Sentence<'_>) -> Vec<Found> {
         }
         // One word ("airstrikes") or two ("air strikes"); the event's word
         // is the head, the last.
-        let Some(t) = (0..2).find_map(|extra| {
-            let first = i.checked_sub(extra)?;
+        let two_words = || {
+            let first = i.checked_sub(1)?;
             // A two-word noun needs a noun trigger starting at its first word.
-            if extra > 0 && verbs.nouns_for(&words[first].lower).is_empty() {
-                return None;
-            }
-            let phrase: Vec<&str> = words[first..=i].iter().map(|w| w.lower.as_str()).collect();
-            if !lex().bare_event_nouns.contains(phrase.join(" ").as_str()) {
-                return None;
-            }
-            verbs.nouns_for(phrase[0]).iter().copied().find(|&t| {
-                matches!(&verbs.triggers[t].kind, TriggerKind::Noun { nouns }
-                    if nouns.iter().any(|n| n.iter().map(String::as_str).eq(phrase.iter().copied())))
-            })
-        }) else {
+            (!verbs.nouns_for(&words[first].lower).is_empty())
+                .then(|| bare_trigger(verbs, &words[first..=i]))
+                .flatten()
+        };
+        let Some(t) = bare_trigger(verbs, &words[i..=i]).or_else(two_words) else {
             continue;
         };
         out.push(Found {
@@ -477,6 +470,30 @@ pub(super) fn bare_nouns(verbs: &VerbDict, s: &Sentence<'_>) -> Vec<Found> {
         });
     }
     out
+}
+
+/// The noun trigger of `phrase` (one word or two) when it is a bare event
+/// noun of `bare_event_nouns`.
+fn bare_trigger(verbs: &VerbDict, phrase: &[W]) -> Option<usize> {
+    let listed = match phrase {
+        [one] => lex().bare_event_nouns.contains(one.lower.as_str()),
+        [a, b] => lex()
+            .bare_event_nouns
+            .contains(format!("{} {}", a.lower, b.lower).as_str()),
+        _ => false,
+    };
+    if !listed {
+        return None;
+    }
+    let lower = || phrase.iter().map(|w| w.lower.as_str());
+    verbs
+        .nouns_for(&phrase[0].lower)
+        .iter()
+        .copied()
+        .find(|&t| {
+            matches!(&verbs.triggers[t].kind, TriggerKind::Noun { nouns }
+            if nouns.iter().any(|n| n.iter().map(String::as_str).eq(lower())))
+        })
 }
 
 /// True when word `i` lies in one of the triggers `found`.
