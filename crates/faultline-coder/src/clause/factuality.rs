@@ -238,8 +238,17 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
             .max()
             .unwrap_or(words[clause_start.max(f.verb.saturating_sub(3))].start)
     });
+    // A source the pattern finds after the verb ("could draw a rebuke
+    // from Peru") leaves the three words before the verb to the cues.
+    let near_verb = words[clause_start.max(f.verb.saturating_sub(3))].start;
     let left_bound = passive_subject
-        .or_else(|| roles.sources.iter().map(|&i| s.actors[i].end).max())
+        .or_else(|| {
+            let ends = roles.sources.iter().map(|&i| s.actors[i].end);
+            ends.clone()
+                .filter(|&e| e <= verb_start)
+                .max()
+                .or_else(|| ends.max().map(|_| near_verb))
+        })
         .unwrap_or(s.inp.start)
         .min(verb_start);
     let window: Vec<&W> = words

@@ -594,6 +594,34 @@ mod tests {
     }
 
     #[test]
+    fn a_hedge_before_the_verb_holds_when_the_source_follows_it() {
+        for (body, trigger) in [
+            ("The new border law could draw a rebuke from Peru.", "draw"),
+            (
+                "Officials said such a visit might draw protests from Beijing.",
+                "draw",
+            ),
+            (
+                "The ruling may face criticism from the Kenyan government.",
+                "face",
+            ),
+        ] {
+            let ev = coded(body);
+            let e = ev.iter().find(|e| e.trigger.text == trigger);
+            assert!(
+                e.is_some_and(|e| e.factuality == Factuality::Hypothetical),
+                "{body}: {ev:?}"
+            );
+        }
+        let ev = coded("The new border law drew a rebuke from Peru.");
+        let e = ev.iter().find(|e| e.trigger.text == "drew");
+        assert!(
+            e.is_some_and(|e| e.factuality == Factuality::Asserted),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
     fn an_enacted_resolution_is_a_demand_a_drafted_one_is_not_a_fact() {
         let ev = coded(
             "Yesterday, the Iraqi parliament voted on a resolution to expel United States troops.",
