@@ -54,6 +54,9 @@ pub struct Lexicon {
     pub name_particles: WordList,
     /// Generational suffixes after a surname ("Jr.", "III").
     pub name_suffixes: WordList,
+    /// Countries whose people the English press names family name first
+    /// ("Li Keqiang" … "Li"), as ISO codes.
+    pub family_name_first: WordList,
     /// Title heads that refer back to the last person so titled ("the secretary").
     pub definite_person_heads: WordList,
     /// Verbs making a comma clause an attribution.

@@ -939,3 +939,33 @@ fn they_takes_up_the_group_phrase_of_the_sentence_before() {
         assert_eq!(they, want, "{body}: {ms:?}");
     }
 }
+
+#[test]
+fn a_person_of_a_family_name_first_country_is_named_again_by_the_first_word() {
+    for (body, surname, code) in [
+        (
+            "Vietnamese Deputy Foreign Minister Pham Thu Ha met Thai envoys in Hanoi. Pham said the talks were useful.",
+            "Pham",
+            "VNMGOV",
+        ),
+        (
+            "South Korean Trade Minister Ahn Duk-geun arrived in Ottawa on Monday. Ahn later met Canadian officials.",
+            "Ahn",
+            "KORGOV",
+        ),
+        (
+            "Chinese Vice Premier Ma Kai toured a port in Piraeus. Ma praised Greece for its openness.",
+            "Ma",
+            "CHNGOV",
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-05-01");
+        assert_eq!(code_of(&ms, surname), [code], "{body}: {ms:?}");
+    }
+    // Others keep the family name last: "Ruto", not "William".
+    let ms = resolve_on(
+        "Kenyan President William Ruto met Ugandan officials. William later flew home.",
+        "2023-05-01",
+    );
+    assert!(code_of(&ms, "William").is_empty(), "{ms:?}");
+}

@@ -63,7 +63,7 @@ impl Persons {
             return;
         }
         let k = self.people.len();
-        if let Some(s) = lone_surname(cx, m) {
+        for s in lone_surnames(cx, m) {
             self.by_surname.entry(s).or_default().push(k);
         }
         self.by_first.entry(first).or_default().push(k);
@@ -159,26 +159,44 @@ fn first_word(name: &str) -> &str {
     name.split_whitespace().next().unwrap_or(name)
 }
 
-/// The last word of an introduced name, before a generational suffix
-/// ("Austin" of "Lloyd J. Austin III"), when it may stand for the person
-/// alone: a capitalised word of three letters or more that is no
-/// dictionary phrase and no common word.
-fn lone_surname(cx: &Sentence<'_>, m: &Mention) -> Option<String> {
-    let last = m
+/// The words of an introduced name that may stand for the person alone:
+/// the last word, before a generational suffix ("Austin" of "Lloyd J.
+/// Austin III"), and, for a person of a country that writes the family
+/// name first ("Premier Li Keqiang" … "Li said"), the first word too.
+fn lone_surnames(cx: &Sentence<'_>, m: &Mention) -> Vec<String> {
+    let words: Vec<&str> = m
         .text
         .split_whitespace()
         .map(|w| w.trim_end_matches(','))
-        .rfind(|w| !lex().name_suffixes.contains(w))?;
-    let plain = last
+        .collect();
+    let mut out = Vec::new();
+    if let Some(last) = words.iter().rfind(|w| !lex().name_suffixes.contains(w)) {
+        out.extend(lone_word(cx, m, last, 3));
+    }
+    let family_first = m
+        .country
+        .as_deref()
+        .is_some_and(|c| lex().family_name_first.contains(c));
+    if family_first && words.len() >= 2 {
+        out.extend(lone_word(cx, m, words[0], 2));
+    }
+    out
+}
+
+/// `word` of an introduced name, when it may stand for the person alone:
+/// a capitalised word of `min_len` letters or more that is no dictionary
+/// phrase and no common word.
+fn lone_word(cx: &Sentence<'_>, m: &Mention, word: &str, min_len: usize) -> Option<String> {
+    let plain = word
         .chars()
         .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
     let ok = plain
-        && last.chars().count() >= 3
-        && last.chars().next().is_some_and(char::is_uppercase)
-        && !lex().not_names.contains(last)
-        && cx.dict.find(last).is_empty()
-        && !written_in_lower_case(cx.body, m, last);
-    ok.then(|| last.to_owned())
+        && word.chars().count() >= min_len
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && !lex().not_names.contains(word)
+        && cx.dict.find(word).is_empty()
+        && !written_in_lower_case(cx.body, m, word);
+    ok.then(|| word.to_owned())
 }
 
 /// True when the text around a mention (`COMMON_WINDOW` either side) has
