@@ -21,6 +21,11 @@ pub struct Kinds {
     pub mutual: Vec<String>,
     /// Roots whose coordinated subjects act on each other ("03").
     pub joint_roots: Vec<String>,
+    /// Codes of those roots whose coordinated subjects act together on a
+    /// third party, not on each other ("A and B mediated", "A and B
+    /// visited Kyiv").
+    #[serde(default)]
+    pub not_joint: Vec<String>,
 }
 
 /// The tables, one field per table of `data/recode.toml`.
@@ -82,6 +87,7 @@ impl Recode {
     pub fn is_joint(&self, code: &str) -> bool {
         let root = cameo::root(code);
         self.kinds.joint_roots.iter().any(|r| r == root)
+            && !self.kinds.not_joint.iter().any(|c| c == code)
     }
 }
 
