@@ -594,6 +594,66 @@ mod tests {
     }
 
     #[test]
+    fn mediators_named_together_do_not_mediate_between_themselves() {
+        for body in [
+            "Ghana and Senegal are working to broker a truce in the region.",
+            "Norway and Switzerland mediated a ceasefire last month.",
+            "Kenya and Tanzania jointly hosted the summit in Arusha.",
+        ] {
+            let ev = coded(body);
+            assert!(ev.iter().all(|e| e.target.is_none()), "{body}: {ev:?}");
+        }
+        let ev = coded("Ghana and Senegal met in Dakar.");
+        assert!(
+            ev.iter()
+                .any(|e| e.source.code == "GHA"
+                    && e.target.as_ref().is_some_and(|t| t.code == "SEN")),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_before_the_person_it_describes_is_no_verb() {
+        for (body, trigger, source, target) in [
+            (
+                "Vietnam's president met with visiting Lao Prime Minister Sonexay Siphandone in Hanoi.",
+                "met",
+                "VNMGOV",
+                "LAO",
+            ),
+            (
+                "Kenyan President William Ruto held talks with visiting Ghanaian President Nana Akufo-Addo.",
+                "held talks",
+                "KENGOV",
+                "GHA",
+            ),
+            (
+                "Thailand's foreign minister met visiting Cambodian Deputy Prime Minister Sok Chenda Sophea.",
+                "met",
+                "THAGOV",
+                "KHM",
+            ),
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().any(|e| e.trigger.text == trigger
+                    && e.source.code == source
+                    && e.target
+                        .as_ref()
+                        .is_some_and(|t| t.code.starts_with(target)))
+                    && ev.iter().all(|e| e.trigger.text != "visiting"),
+                "{body}: {ev:?}"
+            );
+        }
+        let ev = coded("Macron is visiting Chinese President Xi Jinping in Beijing.");
+        assert!(
+            ev.iter()
+                .any(|e| e.trigger.text == "visiting" && e.source.code == "FRAGOV"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
     fn a_hedge_before_the_verb_holds_when_the_source_follows_it() {
         for (body, trigger) in [
             ("The new border law could draw a rebuke from Peru.", "draw"),

@@ -359,6 +359,9 @@ fn used_as_noun(verbs: &VerbDict, s: &Sentence<'_>, f: &Found) -> bool {
     if is_s_form && !verb_context {
         return true;
     }
+    if attributive_participle(verbs, s, f, prev) {
+        return true;
+    }
     if prev_in_mention {
         // "Britain's plan", "Iran's offer": after a possessive, a noun.
         return prev.ends_with("'s") || prev.ends_with("’s");
@@ -381,6 +384,38 @@ fn used_as_noun(verbs: &VerbDict, s: &Sentence<'_>, f: &Found) -> bool {
         return true;
     }
     false
+}
+
+/// "met with visiting Kazakh President X", "toasted the visiting Thai
+/// premier": an attributive -ing form (`attributive_participles`) right
+/// before the person it describes, after a preposition, a determiner or a
+/// verb, modifies that person (not after "is" or a comma: "is visiting
+/// President X", "X, visiting Y, said").
+fn attributive_participle(verbs: &VerbDict, s: &Sentence<'_>, f: &Found, prev: &str) -> bool {
+    let lead = lex().prepositions.contains(prev)
+        || lex().modifier_determiners.contains(prev)
+        || (!s.in_mention(f.verb - 1) && !verbs.verbs_for(prev).is_empty());
+    // The person's mention may start after its capitalised title
+    // ("Kazakh President").
+    let next_is_person = (f.verb + 1..s.words.len().min(f.verb + 8))
+        .take_while(|&k| {
+            k == f.verb + 1
+                || s.body[s.words[k - 1].start..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+        .any(|k| {
+            s.actors
+                .iter()
+                .any(|m| m.start == s.words[k].start && m.person)
+        });
+    lex()
+        .attributive_participles
+        .contains(&s.words[f.verb].lower)
+        && lead
+        && !lex().be.contains(prev)
+        && next_is_person
 }
 
 /// A verb form after a noun or noun modifier: "the troops deployed there"

@@ -92,6 +92,8 @@ pub struct Lexicon {
     pub back_particle_verbs: WordList,
     /// Words that make a following -s form a verb.
     pub before_verb: WordList,
+    /// -ing forms that describe the person after them ("visiting").
+    pub attributive_participles: WordList,
     /// Determiners before a modifier of a noun.
     pub modifier_determiners: WordList,
     /// Determiners before a noun.
