@@ -67,6 +67,9 @@ pub struct Lexicon {
     /// Words before a role word that make it outsiders', not the context
     /// country's ("foreign troops").
     pub outsider_modifiers: WordList,
+    /// Role words of victims, which take no country from the context
+    /// ("attacks on civilians").
+    pub victim_roles: WordList,
     /// Role words "the …" refers back to.
     pub spokesperson_roles: WordList,
     /// Persons speaking for a body "they" names.

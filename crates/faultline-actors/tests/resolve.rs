@@ -969,3 +969,26 @@ fn a_person_of_a_family_name_first_country_is_named_again_by_the_first_word() {
     );
     assert!(code_of(&ms, "William").is_empty(), "{ms:?}");
 }
+
+#[test]
+fn victims_take_no_country_from_the_sentences_before() {
+    for (body, word) in [
+        (
+            "Russian drones struck a market in the east. The UN condemned attacks on civilians.",
+            "civilians",
+        ),
+        (
+            "Turkish artillery shelled the town overnight. Several residents fled to the hills.",
+            "residents",
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-05-01");
+        assert!(code_of(&ms, word).is_empty(), "{body}: {ms:?}");
+    }
+    // Their own words still say whose they are.
+    let ms = resolve_on(
+        "Russian drones struck a market, killing three Ukrainian civilians.",
+        "2023-05-01",
+    );
+    assert_eq!(code_of(&ms, "Ukrainian civilians"), ["UKRCVL"], "{ms:?}");
+}

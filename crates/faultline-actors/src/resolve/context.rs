@@ -141,12 +141,16 @@ pub(super) fn lone_role(
     if describes_named_body(cx, last, end) {
         return last + 1;
     }
+    // "Guterres condemned the attacks on civilians": victims take a
+    // country their own sentence names ("Ethiopian troops massacred
+    // civilians"), never one of the sentences before, often the attacker's.
+    let victims = lex().victim_roles.contains(&head.to_lowercase());
     let country = titled_person.clone().or_else(|| {
         if !state.context_countries {
             return state.context_country(cx.si);
         }
         cx.last_country(mentions)
-            .or_else(|| state.context_country(cx.si))
+            .or_else(|| (!victims).then(|| state.context_country(cx.si)).flatten())
     });
     let Some(country) = country else {
         return last + 1;
