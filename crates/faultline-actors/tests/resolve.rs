@@ -992,3 +992,26 @@ fn victims_take_no_country_from_the_sentences_before() {
     );
     assert_eq!(code_of(&ms, "Ukrainian civilians"), ["UKRCVL"], "{ms:?}");
 }
+
+#[test]
+fn a_demonym_listed_before_a_group_takes_the_head_not_the_group() {
+    for (body, demonym, code) in [
+        (
+            "Qatari mediators met Israeli and Hamas negotiators in Doha.",
+            "Israeli",
+            "ISR",
+        ),
+        (
+            "Colombian and ELN delegations resumed talks in Havana.",
+            "Colombian",
+            "COLGOV",
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-05-01");
+        let got = code_of(&ms, demonym);
+        assert!(
+            got.len() == 1 && got[0].starts_with(code) && !got[0].ends_with("REB"),
+            "{body}: {ms:?}"
+        );
+    }
+}

@@ -61,7 +61,11 @@ pub(super) fn country_role(
         mentions.push(m);
         return Some(next);
     }
-    share_head(cx, mentions, &compound);
+    // After a group's own code ("Hamas delegations"), the head's sector.
+    let org_head = cx.atoms[i]
+        .is_organisation()
+        .then(|| head_sector(cx.body, &cx.atoms[i + 1..=last]));
+    share_head(cx, mentions, &compound, org_head.as_deref());
     mentions.push(compound);
     Some(last + 1)
 }
@@ -119,8 +123,15 @@ fn compound_mention(cx: &Sentence<'_>, i: usize, last: usize) -> Mention {
 }
 
 /// "Greek, Cypriot and French counterparts": the bare demonyms listed
-/// before a compound share its head.
-fn share_head(cx: &Sentence<'_>, mentions: &mut [Mention], compound: &Mention) {
+/// before a compound share its head and sector; after a group's own code,
+/// the head's sector `org_head` ("Israeli and Hamas delegations": the
+/// Israelis are no Hamas members).
+fn share_head(
+    cx: &Sentence<'_>,
+    mentions: &mut [Mention],
+    compound: &Mention,
+    org_head: Option<&str>,
+) {
     let mut prev_start = compound.start;
     for pm in mentions.iter_mut().rev() {
         let gap = cx.body.get(pm.end..prev_start).unwrap_or("x").trim();
@@ -132,10 +143,16 @@ fn share_head(cx: &Sentence<'_>, mentions: &mut [Mention], compound: &Mention) {
             break;
         }
         if let Some(root) = pm.country.clone() {
-            pm.code = compound
-                .code
-                .replacen(compound.country.as_deref().unwrap_or(""), &root, 1);
-            pm.sector.clone_from(&compound.sector);
+            if let Some(sector) = org_head {
+                pm.code = code::with_sector(&root, sector);
+                pm.sector = Some(sector.to_owned()).filter(|s| !s.is_empty());
+            } else {
+                pm.code =
+                    compound
+                        .code
+                        .replacen(compound.country.as_deref().unwrap_or(""), &root, 1);
+                pm.sector.clone_from(&compound.sector);
+            }
             pm.person = compound.person;
             pm.role.clone_from(&compound.role);
         }
