@@ -11,6 +11,7 @@ use faultline_dates::{EventDate, PartialDate};
 
 use super::factuality::Assessed;
 use super::{Found, Sentence};
+use crate::dict::lexicon::lex;
 use crate::event::Factuality;
 
 /// An event's date, where it came from, and the expression used.
@@ -193,16 +194,39 @@ fn date_for(
     let inp = s.inp;
     let verb_start = s.words[verb].start;
     let clause_from = s.words.get(clause_start).map_or(inp.start, |w| w.start);
-    // A date before the verb belongs to another clause when ", and",
-    // ", but" or ", while" stands between ("X was impeached three months
-    // ago, and Y convened …").
+    // A date belongs to another clause when ", and", ", but" or ", while"
+    // stands between it and the verb ("X was impeached three months ago,
+    // and Y convened …", "Chile protested, and on Monday Peru recalled …").
+    let joins_clauses = |between: &str| {
+        between.contains(", and ") || between.contains(", but ") || between.contains(", while ")
+    };
+    // After the verb, only a clause with a subject of its own: not
+    // "suspended operations, and advised … in its January 3 alert", one
+    // subject's two verbs (a verb form or `shared_subject_starts` word
+    // right after the conjunction).
+    let own_subject_clause = |d: &EventDate| {
+        let comma = (verb..s.words.len())
+            .take_while(|&k| s.words[k].end <= d.start)
+            .find(|&k| {
+                s.words[k].lower == ","
+                    && s.words
+                        .get(k + 1)
+                        .is_some_and(|w| matches!(w.lower.as_str(), "and" | "but" | "while"))
+            });
+        let next = comma
+            .and_then(|k| s.words.get(k + 2))
+            .map_or("", |w| w.lower.as_str());
+        !(next.ends_with("ed")
+            || next.ends_with("ing")
+            || lex().be.contains(next)
+            || lex().shared_subject_starts.contains(next))
+    };
     let other_clause = |d: &EventDate| {
-        d.end <= verb_start
-            && inp.body.get(d.end..verb_start).is_some_and(|between| {
-                between.contains(", and ")
-                    || between.contains(", but ")
-                    || between.contains(", while ")
-            })
+        if d.end <= verb_start {
+            inp.body.get(d.end..verb_start).is_some_and(joins_clauses)
+        } else {
+            inp.body.get(verb_start..d.start).is_some_and(joins_clauses) && own_subject_clause(d)
+        }
     };
     // A date in an aside after the trigger (", the first visit … since
     // 2010") dates the aside, not the event.

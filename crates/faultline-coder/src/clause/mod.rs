@@ -199,6 +199,24 @@ struct Carry {
     verb_subjects: Vec<(usize, Option<Vec<usize>>)>,
 }
 
+/// The voice of trigger `f`: the word windows' (a greedy parse of news
+/// takes too many participles for reduced relatives) or a passive
+/// auxiliary in the parse; but a participle the windows take for a reduced
+/// relative after a mention ("Japan protested after Pyongyang threatened
+/// to …") is active when the parse gives it an active subject of its own
+/// and no "by" follows.
+fn is_passive(
+    s: &Sentence<'_>,
+    f: &Found,
+    voice: &roles::Voice,
+    parsed: Option<&parse::ParsedRoles>,
+) -> bool {
+    let active = !voice.with_be
+        && s.words.get(f.after).is_none_or(|w| w.lower != "by")
+        && parsed.is_some_and(|p| p.active_subject);
+    (voice.passive && !active) || parsed.is_some_and(|p| p.aux_passive)
+}
+
 /// What the passes keep of an article as they go through it.
 #[derive(Default)]
 pub struct Article {
@@ -358,10 +376,8 @@ impl Engine<'_> {
             .filter(|_| f.between.is_none())
             .and_then(|p| p.roles(f));
         let voice = roles::voice(s, found, fi, &self.verbs.triggers[f.candidates[0]]);
-        // The voice stays the word windows' (a greedy parse of news takes
-        // too many participles for reduced relatives); the parse settles
-        // the subject and the targets.
-        let passive = voice.passive || parsed.as_ref().is_some_and(|p| p.aux_passive);
+        // The parse settles the subject and the targets.
+        let passive = is_passive(s, f, &voice, parsed.as_ref());
         let subject = match &parsed {
             Some(p) if f.bare => Some(p.subject.clone()),
             Some(p) => {
@@ -591,6 +607,41 @@ mod tests {
             e.is_some_and(|e| e.factuality == Factuality::Asserted),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn a_verb_with_its_own_subject_after_a_mention_is_no_reduced_relative() {
+        each_codes_dyad(&[
+            (
+                "Seoul protested after Pyongyang threatened to sink South Korean patrol boats.",
+                "PRKGOV",
+                "KOR",
+            ),
+            (
+                "Kenya complained after Somalia expelled two Kenyan diplomats.",
+                "SOM",
+                "KEN",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_date_in_a_later_clause_with_its_own_subject_dates_only_that_clause() {
+        let date_of = |body: &str, trigger: &str| {
+            coded(body)
+                .into_iter()
+                .find(|e| e.trigger.text == trigger)
+                .map(|e| e.date.to_string())
+        };
+        // The article is of Monday 2020-01-06.
+        let body = "Ghana condemned Togo, and Benin recalled its ambassador from Togo on Friday.";
+        assert_eq!(date_of(body, "condemned").as_deref(), Some("2020-01-06"));
+        assert_eq!(date_of(body, "recalled").as_deref(), Some("2020-01-03"));
+        let body = "Peru has rejected Chile's claims, and last year its navy seized two boats.";
+        assert_eq!(date_of(body, "rejected").as_deref(), Some("2020-01-06"));
+        // One subject's two verbs share the date.
+        let body = "Kenya suspended flights to Somalia, and advised citizens to leave on Friday.";
+        assert_eq!(date_of(body, "suspended").as_deref(), Some("2020-01-03"));
     }
 
     #[test]

@@ -70,6 +70,9 @@ pub(super) struct ParsedRoles {
     pub reference_on_someone: bool,
     /// The verb has a passive auxiliary ("was further sanctioned").
     pub aux_passive: bool,
+    /// The verb has an active subject of its own before it (`nsubj`):
+    /// "after Pyongyang threatened to …" is no reduced relative.
+    pub active_subject: bool,
     /// The actors of the verb's `between`/`among` oblique ("was signed
     /// between Chile and Peru"): the parties of a joint act.
     pub pair: Vec<usize>,
@@ -269,6 +272,10 @@ impl<'p> Parse<'p> {
             event_reference: None,
             reference_on_someone: false,
             aux_passive: self.tree.child(verb, "aux:pass").is_some(),
+            active_subject: self
+                .tree
+                .child(verb, "nsubj")
+                .is_some_and(|w| w < verb && !args.subject_inherited),
             subject_names_nobody: false,
             reported: self.reported(verb, &args),
             reported_targets: Vec::new(),
@@ -490,6 +497,7 @@ impl<'p> Parse<'p> {
             event_reference: None,
             reference_on_someone: false,
             aux_passive: false,
+            active_subject: false,
             subject_names_nobody: false,
             reported: None,
             reported_targets: Vec::new(),

@@ -32,6 +32,9 @@ pub struct Lexicon {
     pub topic_words: WordList,
     /// Forms of "be".
     pub be: WordList,
+    /// Words that, right after ", and", go on with the same subject's
+    /// predicate ("had suspended …, and also advised …").
+    pub shared_subject_starts: WordList,
     /// Adverbs skipped around verbs.
     pub soft_adverbs: WordList,
     /// Words that make the next verb form a noun.
