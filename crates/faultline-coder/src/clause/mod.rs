@@ -705,6 +705,34 @@ mod tests {
     }
 
     #[test]
+    fn the_complement_of_a_hedged_verb_is_no_fact() {
+        for (body, trigger) in [
+            (
+                "Such a step could see Ghana expel two Nigerian diplomats.",
+                "expel",
+            ),
+            (
+                "The dispute might see Peru recall its envoy from Chile.",
+                "recall",
+            ),
+        ] {
+            let ev = coded(body);
+            let e = ev.iter().find(|e| e.trigger.text == trigger);
+            assert!(
+                e.is_some_and(|e| e.factuality == Factuality::Hypothetical),
+                "{body}: {ev:?}"
+            );
+        }
+        // A speech verb's complement keeps its own factuality.
+        let ev = coded("Peru said it recalled its envoy from Chile.");
+        let e = ev.iter().find(|e| e.trigger.text == "recalled");
+        assert!(
+            e.is_some_and(|e| e.factuality == Factuality::Asserted),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
     fn a_hedge_before_the_verb_holds_when_the_source_follows_it() {
         for (body, trigger) in [
             ("The new border law could draw a rebuke from Peru.", "draw"),

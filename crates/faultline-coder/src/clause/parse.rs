@@ -825,12 +825,26 @@ impl<'p> Parse<'p> {
     /// The hedge that governs the event at token `token` from outside the
     /// words before it: an event that is the subject of a hedged predicate
     /// ("cooperation between A and B could lead to a backlash", "a strike
-    /// on Y might trigger a war").
+    /// on Y might trigger a war") or its complement ("could see Pakistan
+    /// recall its envoy").
     pub fn hedged_by(&self, token: usize) -> Option<String> {
         let mut w = self.word(token)?;
         for _ in 0..3 {
             let head = self.tree.head(w)?;
             let rel = self.tree.rel(w);
+            // "a move that could see Pakistan recall its envoy": the
+            // complement of a hedged verb before it that reports no speech.
+            if matches!(rel, "ccomp" | "xcomp") && head < w {
+                let speech = self.lower(head);
+                if lex().reporting_verbs.contains(&speech) || lex().say.contains(&speech) {
+                    return None;
+                }
+                return self
+                    .tree
+                    .children_with(head, "aux")
+                    .map(|a| self.lower(a))
+                    .find(|a| lex().hedges.contains(a));
+            }
             if faultline_syntax::args::is_rel(rel, "nsubj")
                 || faultline_syntax::args::is_rel(rel, "csubj")
             {
