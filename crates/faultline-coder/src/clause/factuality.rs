@@ -209,6 +209,44 @@ pub(super) fn proposed(a: &mut Assessed, verb: String) {
     }
 }
 
+/// The cues that govern trigger `f` from outside the words before it: a
+/// verb of planning (the parse's [`super::parse::Parse::proposed_by`]), a
+/// hedged predicate it is the subject or complement of, a word of fear or
+/// doubt whose clause holds it.
+pub(super) fn governed_from_outside(
+    s: &Sentence<'_>,
+    f: &Found,
+    found: &[Found],
+    assessed: &mut Assessed,
+) {
+    if let Some(p) = &s.parse {
+        if let Some(verb) = p.proposed_by(f.verb) {
+            proposed(assessed, verb);
+        }
+        if let Some(hedge) = p.hedged_by(f.verb).or_else(|| p.believed_by(f.verb)) {
+            hedged(assessed, hedge);
+        }
+    }
+    if let Some(belief) = believed_before(s, f, found) {
+        hedged(assessed, belief);
+    }
+}
+
+/// The word of fear, doubt or expectation (`epistemic_heads`) right
+/// before the "that" of the trigger's clause, read off the words ("there
+/// are fears that Serbia will attack Kosovo", where a parse hangs the
+/// clause on "are"): the nearest "that" before the verb, with no comma or
+/// other verb trigger between.
+fn believed_before(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<String> {
+    let from = s.clause_start(f.verb);
+    let that = (from..f.verb)
+        .rev()
+        .take_while(|&k| s.words[k].lower != "," && !found.iter().any(|t| t.verb == k))
+        .find(|&k| s.words[k].lower == "that")?;
+    let head = &s.words.get(that.checked_sub(1)?)?.lower;
+    lex().epistemic_heads.contains(head).then(|| head.clone())
+}
+
 /// An event that is the subject of a hedged predicate ("talks between A
 /// and B could lead to …") is hypothetical, whatever the words before it say.
 pub(super) fn hedged(a: &mut Assessed, hedge: String) {
@@ -264,7 +302,7 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
     let cond = (clause_start..f.verb)
         .find(|&k| matches!(words[k].lower.as_str(), "if" | "unless" | "whether"));
     let governor_word = || words[f.verb - 2].lower.clone();
-    if let Some(n) = has(&lex().negations) {
+    if let Some(n) = has(&lex().negations).or_else(|| subject_negated(s, roles)) {
         return negation(words, f, n, &roles.code, intent_codes);
     }
     if gov.fail {
@@ -331,6 +369,18 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
         cue: None,
         ..Cues::new(Factuality::Asserted, String::new())
     }
+}
+
+/// The word of `subject_negators` right before the first source: "Neither
+/// Chile nor Peru signed", "No Chilean official attended".
+fn subject_negated(s: &Sentence<'_>, roles: &Roles) -> Option<String> {
+    let first = roles.sources.iter().map(|&i| s.actors[i].start).min()?;
+    let k = s.words.iter().position(|w| w.start == first)?;
+    let before = &s.words.get(k.checked_sub(1)?)?.lower;
+    lex()
+        .subject_negators
+        .contains(before)
+        .then(|| before.clone())
 }
 
 /// A negation cue `n`. "Turkey will not meet …", "Interpol would not

@@ -470,14 +470,7 @@ impl Engine<'_> {
             governor,
             self.intent_codes,
         );
-        if let Some(p) = &s.parse {
-            if let Some(verb) = p.proposed_by(f.verb) {
-                factuality::proposed(&mut assessed, verb);
-            }
-            if let Some(hedge) = p.hedged_by(f.verb) {
-                factuality::hedged(&mut assessed, hedge);
-            }
-        }
+        factuality::governed_from_outside(s, f, found, &mut assessed);
         let dated = dating::date_event(s, kept_dates.as_deref().unwrap_or(dates), f, assessed);
         if !verbs::is_event_code(&dated.code) {
             // "---": the dictionary says this use of the verb is no event.
@@ -700,6 +693,54 @@ mod tests {
         assert!(
             ev.iter()
                 .any(|e| e.trigger.text == "visiting" && e.source.code == "FRAGOV"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_negated_subject_negates_its_verb() {
+        for body in [
+            "Neither Ghana nor Togo signed the border accord.",
+            "No Kenyan minister met the Ugandan delegation in Kampala.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                !ev.is_empty() && ev.iter().all(|e| e.factuality == Factuality::Negated),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_someone_fears_or_doubts_is_no_fact() {
+        for (body, trigger) in [
+            (
+                "Diplomats fear that Sudan will expel the UN envoy.",
+                "expel",
+            ),
+            (
+                "Analysts doubt that Nepal will sign the treaty with India.",
+                "sign",
+            ),
+            ("There are worries that Mali will attack Niger.", "attack"),
+            (
+                "Rumours that Kenya had recalled its ambassador from Uganda spread.",
+                "recalled",
+            ),
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter()
+                    .filter(|e| e.trigger.text == trigger)
+                    .all(|e| e.factuality != Factuality::Asserted),
+                "{body}: {ev:?}"
+            );
+        }
+        // Its own statement of intent stands.
+        let ev = coded("Sudan said it will expel the UN envoy.");
+        let e = ev.iter().find(|e| e.trigger.text == "expel");
+        assert!(
+            e.is_some_and(|e| e.factuality == Factuality::Asserted),
             "{ev:?}"
         );
     }

@@ -865,6 +865,26 @@ impl<'p> Parse<'p> {
         None
     }
 
+    /// The verb or noun of fear, doubt or expectation (`epistemic_heads`)
+    /// whose clause holds the event at token `token`: "officials fear
+    /// that Russia will invade", "rumours that Egypt had expelled …". Up
+    /// through coordinated verbs ("fear that X will invade and annex …").
+    pub fn believed_by(&self, token: usize) -> Option<String> {
+        let mut w = self.word(token)?;
+        for _ in 0..4 {
+            if self.tree.rel(w) != "conj" {
+                break;
+            }
+            w = self.tree.head(w)?;
+        }
+        let head = self.tree.head(w)?;
+        // A content clause a parse may take for a relative one ("rumours
+        // that Egypt had expelled …").
+        let clause = matches!(self.tree.rel(w), "ccomp" | "acl" | "acl:relcl");
+        let word = self.lower(head);
+        (clause && head < w && lex().epistemic_heads.contains(&word)).then_some(word)
+    }
+
     /// Whether the date expression over bytes `start..end` modifies a
     /// common noun before it, other than the trigger at token `trigger`
     /// ("the bombing of the embassy in March", "a treaty of 1998"): it

@@ -77,6 +77,10 @@ pub struct Lexicon {
     pub pronoun_subjects: WordList,
     /// Participles of belief after "be" ("is believed to have …": no fact).
     pub epistemic_participles: WordList,
+    /// Verbs and nouns of fear, doubt and expectation governing a clause.
+    pub epistemic_heads: WordList,
+    /// Words before a subject that negate its verb ("neither").
+    pub subject_negators: WordList,
     /// Nouns of a relation ("relations between A and B have soured": no event).
     pub relation_nouns: WordList,
     /// Nouns of information ("intelligence on X": X is a topic).
