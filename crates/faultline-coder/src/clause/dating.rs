@@ -230,14 +230,27 @@ fn date_for(
     };
     // A date in an aside after the trigger (", the first visit … since
     // 2010") dates the aside, not the event.
+    // So does a relative aside before it, closed before the verb ("The two
+    // allies, who came close to war in 1996, signed …").
     let in_aside = |d: &EventDate| {
-        d.start > verb_start
-            && inp.body.get(verb_start..d.start).is_some_and(|between| {
-                between.contains(", the ")
-                    || between.contains(", a ")
-                    || between.contains(", an ")
-                    || between.contains(", which ")
-            })
+        if d.end <= verb_start {
+            let opened = inp.body.get(clause_from..d.start).is_some_and(|before| {
+                let at = before.rfind(", who ").or_else(|| before.rfind(", which "));
+                at.is_some_and(|at| !before[at + 1..].contains(','))
+            });
+            return opened
+                && inp
+                    .body
+                    .get(d.end..verb_start)
+                    .is_some_and(|b| b.contains(','));
+        }
+        inp.body.get(verb_start..d.start).is_some_and(|between| {
+            between.contains(", the ")
+                || between.contains(", a ")
+                || between.contains(", an ")
+                || between.contains(", which ")
+                || between.contains(", who ")
+        })
     };
     // A date inside a quotation dates only what that quotation says.
     let quoted_apart = |d: &EventDate| {

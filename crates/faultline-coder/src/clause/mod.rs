@@ -632,6 +632,12 @@ mod tests {
         assert_eq!(date_of(body, "recalled").as_deref(), Some("2020-01-03"));
         let body = "Peru has rejected Chile's claims, and last year its navy seized two boats.";
         assert_eq!(date_of(body, "rejected").as_deref(), Some("2020-01-06"));
+        // A relative aside on the subject dates only itself.
+        let body = "Chile, which cut ties with Peru in 1998, signed a trade deal with Bolivia.";
+        assert_eq!(date_of(body, "signed").as_deref(), Some("2020-01-06"));
+        assert_eq!(date_of(body, "cut ties").as_deref(), Some("1998"));
+        let body = "Ghana, who fought Togo in 1994, signed a deal with Benin.";
+        assert_eq!(date_of(body, "signed").as_deref(), Some("2020-01-06"));
         // One subject's two verbs share the date.
         let body = "Kenya suspended flights to Somalia, and advised citizens to leave on Friday.";
         assert_eq!(date_of(body, "suspended").as_deref(), Some("2020-01-03"));
