@@ -700,7 +700,17 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
     {
         return Some(s);
     }
-    speaker_at(body, a_off, a_off + head, index, at.last_person)
+    speaker_at(body, a_off, a_off + head, index, at.last_person).or_else(|| {
+        // `"…," a senior European diplomat told Reuters`: a speaker the
+        // text only describes.
+        let lead = body.get(a_off..lead_end)?;
+        let first = lead.split(' ').next()?.to_lowercase();
+        lex()
+            .modifier_determiners
+            .contains(&first)
+            .then(|| description(at, a_off, lead))
+            .flatten()
+    })
 }
 
 /// Place 2, before: `X said: "…"`, `X told reporters that "…"`.
@@ -1075,6 +1085,23 @@ mod tests {
             .collect();
         let mentions = actors.resolve(body, &refs);
         attribute(&doc, &mentions)
+    }
+
+    #[test]
+    fn a_described_speaker_after_the_quote_speaks() {
+        for (body, speaker) in [
+            (
+                "\"The border stays shut,\" a senior Kenyan official told reporters.",
+                "a senior Kenyan official",
+            ),
+            (
+                "\"Nothing was agreed,\" an unnamed Egyptian diplomat said on Monday.",
+                "an unnamed Egyptian diplomat",
+            ),
+        ] {
+            let q = with_mentions(body);
+            assert_eq!(q[0].speaker.as_deref(), Some(speaker), "{body}: {q:?}");
+        }
     }
 
     #[test]
