@@ -379,6 +379,9 @@ impl Engine<'_> {
         // The parse settles the subject and the targets.
         let passive = is_passive(s, f, &voice, parsed.as_ref());
         let subject = match &parsed {
+            _ if !f.bare && roles::intention_owner(s, f).is_some() => {
+                roles::intention_owner(s, f).map(|a| vec![a])
+            }
             Some(p) if f.bare => Some(p.subject.clone()),
             Some(p) => {
                 roles::reconcile(s, voice.k, roles::subject_of(s, f, voice.k, carry, out), p)
@@ -701,6 +704,22 @@ mod tests {
                 .any(|e| e.trigger.text == "visiting" && e.source.code == "FRAGOV"),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn the_owner_of_a_decision_or_offer_acts_in_its_infinitive() {
+        each_codes_dyad(&[
+            (
+                "Ghana criticized Togo's decision to expel two Ghanaian diplomats.",
+                "TGO",
+                "GHA",
+            ),
+            (
+                "Peru welcomed Chile's offer to sign a trade deal with Peru.",
+                "CHL",
+                "PER",
+            ),
+        ]);
     }
 
     #[test]

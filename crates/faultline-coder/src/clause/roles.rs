@@ -110,6 +110,30 @@ fn be_before(words: &[W], mut k: usize) -> bool {
     k > 0 && lex().be.contains(&words[k - 1].lower)
 }
 
+/// The actor whose intention an infinitive states: "the US decision to
+/// lift the embargo", "Washington's offer to resume talks" — a noun of
+/// intention (`intention_nouns`) right before "to", owned by the mention
+/// right before it. That actor, not the clause's subject ("Vietnam
+/// welcomed …"), acts.
+pub(super) fn intention_owner(s: &Sentence<'_>, f: &Found) -> Option<usize> {
+    let v = f.verb;
+    if v < 3
+        || s.words[v - 1].lower != "to"
+        || !lex().intention_nouns.contains(&s.words[v - 2].lower)
+    {
+        return None;
+    }
+    // "Washington's decision": the owner ends before the possessive.
+    let w = &s.words[v - 3];
+    let possessive = ["'s", "’s"]
+        .iter()
+        .find(|p| w.lower.ends_with(*p))
+        .map_or(0, |p| p.len());
+    s.actors
+        .iter()
+        .position(|m| m.end == w.end || m.end + possessive == w.end)
+}
+
 /// The subject of trigger `f`: the parties after "between" for a noun with
 /// no support verb, else the nearest acting mention to its left — or the
 /// subject of an earlier verb coordinated with it by "and" or "but".
