@@ -1015,3 +1015,28 @@ fn a_demonym_listed_before_a_group_takes_the_head_not_the_group() {
         );
     }
 }
+
+#[test]
+fn a_title_before_a_known_surname_is_that_person() {
+    // The title alone would take the latest country named (Kenya's).
+    for (body, surname, code) in [
+        (
+            "Lloyd Austin met Kenyan Defence Secretary Aden Duale in Nairobi. Secretary Austin praised Kenya's troops.",
+            "Austin",
+            "USAGOV",
+        ),
+        (
+            "Nigerian President Bola Tinubu received Ghanaian Minister Shirley Botchwey. President Tinubu thanked Ghana.",
+            "Tinubu",
+            "NGAGOV",
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-10-02");
+        let got: Vec<&str> = ms
+            .iter()
+            .filter(|m| m.sentence == 1 && m.text.ends_with(surname))
+            .map(|m| m.code.as_str())
+            .collect();
+        assert_eq!(got, [code], "{body}: {ms:?}");
+    }
+}

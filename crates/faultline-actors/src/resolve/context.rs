@@ -173,6 +173,12 @@ pub(super) fn lone_role(
             Via::Context,
         )
     };
+    // A title before the surname of a person already introduced
+    // ("Secretary Austin"): the person, named again (`persons::named_again`),
+    // not whoever the context's country makes of the title.
+    if state.persons.knows_surname(next_word(body, end)) {
+        return last + 1;
+    }
     // A title before an unknown name: "Defense Minister Han Min-koo".
     if let Some(m) = titles::titled_name(cx, last + 1, end, &lone) {
         let next = last + 1 + usize::from(m.entry.is_some());
@@ -198,6 +204,18 @@ fn describes_named_body(cx: &Sentence<'_>, last: usize, end: usize) -> bool {
                 )
             })
     })
+}
+
+/// The word right after byte `end`, without a possessive "'s".
+fn next_word(body: &str, end: usize) -> &str {
+    let rest = body.get(end..).unwrap_or("").trim_start();
+    let word = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
+        .next()
+        .unwrap_or("");
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
 }
 
 /// True when a role word ending at `end` names an actor of the context: it

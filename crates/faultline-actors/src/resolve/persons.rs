@@ -96,6 +96,11 @@ impl Persons {
         })
     }
 
+    /// True when `word` is the surname of exactly one introduced person.
+    pub fn knows_surname(&self, word: &str) -> bool {
+        self.by_surname(word).is_some()
+    }
+
     /// The one person with surname `word`; none when two introduced persons share it.
     fn by_surname(&self, word: &str) -> Option<&Person> {
         match self.by_surname.get(word)?.as_slice() {
