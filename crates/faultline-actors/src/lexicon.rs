@@ -64,6 +64,9 @@ pub struct Lexicon {
     /// Capitalised nouns that make a city before them part of a place's
     /// name ("Victoria Park"), not its government.
     pub place_name_heads: WordList,
+    /// Capitalised words of a sea's or strait's name around a country's
+    /// ("South China Sea", "Gulf of Oman").
+    pub water_heads: WordList,
     /// Words before a role word that make it outsiders', not the context
     /// country's ("foreign troops").
     pub outsider_modifiers: WordList,

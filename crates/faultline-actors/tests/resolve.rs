@@ -1040,3 +1040,18 @@ fn a_title_before_a_known_surname_is_that_person() {
         assert_eq!(got, [code], "{body}: {ms:?}");
     }
 }
+
+#[test]
+fn a_country_named_in_a_sea_or_strait_is_no_actor() {
+    for (body, water) in [
+        ("Vietnamese boats fished in the South China Sea.", "China"),
+        ("Iran seized a tanker in the Gulf of Oman.", "Oman"),
+        ("US destroyers sailed through the Taiwan Strait.", "Taiwan"),
+    ] {
+        let ms = resolve_on(body, "2023-10-02");
+        assert!(code_of(&ms, water).is_empty(), "{body}: {ms:?}");
+    }
+    // The state itself still acts.
+    let ms = resolve_on("Oman hosted talks on the sea.", "2023-10-02");
+    assert_eq!(code_of(&ms, "Oman"), ["OMN"], "{ms:?}");
+}

@@ -49,9 +49,16 @@ pub(super) enum AtomKind {
 }
 
 /// How often the document names each country (by name, demonym or metonym).
-pub(super) fn country_counts(dict: &ActorDict, hits: &[PhraseHit]) -> HashMap<String, usize> {
+pub(super) fn country_counts(
+    dict: &ActorDict,
+    body: &str,
+    hits: &[PhraseHit],
+) -> HashMap<String, usize> {
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for h in hits {
+    for h in hits
+        .iter()
+        .filter(|h| !names_a_water_body(body, h.start, h.end))
+    {
         if let Some(&p) = h.phrases.first() {
             let phrase = &dict.phrases[p];
             let entry = &dict.entries[phrase.entry];
@@ -76,6 +83,10 @@ pub(super) fn atom_of(
     mentioned: &HashMap<String, usize>,
     date: NaiveDate,
 ) -> Option<Atom> {
+    // "the South China Sea", "the Gulf of Oman": a sea, not the state.
+    if names_a_water_body(body, hit.start, hit.end) {
+        return None;
+    }
     for &p in &hit.phrases {
         let phrase = &dict.phrases[p];
         let entry = &dict.entries[phrase.entry];
@@ -156,6 +167,23 @@ fn names_a_place(body: &str, end: usize) -> bool {
         .next()
         .unwrap_or("");
     lex().place_name_heads.contains(word)
+}
+
+/// True when the phrase at `start..end` is part of a sea's or strait's
+/// name: a `water_heads` word right after it ("South China Sea", "Taiwan
+/// Strait", "Indian Ocean") or before it with "of" ("Gulf of Oman").
+fn names_a_water_body(body: &str, start: usize, end: usize) -> bool {
+    let next = body
+        .get(end..)
+        .and_then(|r| r.strip_prefix(' '))
+        .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
+        .unwrap_or("");
+    let before = body.get(..start).unwrap_or("");
+    let head_before = before
+        .strip_suffix(" of ")
+        .and_then(|b| b.rsplit(' ').next())
+        .unwrap_or("");
+    lex().water_heads.contains(next) || lex().water_heads.contains(head_before)
 }
 
 /// Where a context alias ("the North") starts, when the document mentions

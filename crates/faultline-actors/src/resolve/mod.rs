@@ -154,7 +154,10 @@ pub fn resolve_with(
     context_countries: bool,
 ) -> Vec<Mention> {
     let hits = dict.find(body);
-    let mut state = State::new(mention::country_counts(dict, &hits), context_countries);
+    let mut state = State::new(
+        mention::country_counts(dict, body, &hits),
+        context_countries,
+    );
     let mut out = Vec::new();
     let mut hit_i = 0;
     for (si, s) in sentences.iter().enumerate() {
