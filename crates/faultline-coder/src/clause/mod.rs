@@ -789,13 +789,22 @@ mod tests {
                 "{body}: {ev:?}"
             );
         }
-        // A speech verb's complement keeps its own factuality.
-        let ev = coded("Peru said it recalled its envoy from Chile.");
-        let e = ev.iter().find(|e| e.trigger.text == "recalled");
-        assert!(
-            e.is_some_and(|e| e.factuality == Factuality::Asserted),
-            "{ev:?}"
-        );
+        // A speech verb's complement keeps its own factuality, and a
+        // reported "would" states an intent.
+        for (body, trigger) in [
+            ("Peru said it recalled its envoy from Chile.", "recalled"),
+            (
+                "Officials said Ghana would continue to support Togo.",
+                "support",
+            ),
+        ] {
+            let ev = coded(body);
+            let e = ev.iter().find(|e| e.trigger.text == trigger);
+            assert!(
+                e.is_some_and(|e| e.factuality == Factuality::Asserted),
+                "{body}: {ev:?}"
+            );
+        }
     }
 
     #[test]

@@ -839,11 +839,17 @@ impl<'p> Parse<'p> {
                 if lex().reporting_verbs.contains(&speech) || lex().say.contains(&speech) {
                     return None;
                 }
+                // "said Berlin would continue to support Ukraine": a
+                // reported "would" states an intent (as the word cues read it).
+                let reported = (0..head).any(|k| {
+                    let w = self.lower(k);
+                    lex().reporting_verbs.contains(&w) || lex().say.contains(&w)
+                });
                 return self
                     .tree
                     .children_with(head, "aux")
                     .map(|a| self.lower(a))
-                    .find(|a| lex().hedges.contains(a));
+                    .find(|a| lex().hedges.contains(a) && !(reported && a == "would"));
             }
             if faultline_syntax::args::is_rel(rel, "nsubj")
                 || faultline_syntax::args::is_rel(rel, "csubj")
