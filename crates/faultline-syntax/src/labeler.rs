@@ -163,6 +163,52 @@ fn dist(h: u32, d: u32) -> u64 {
 /// Features of the arc h → d, given labels assigned so far (`labels[w]`,
 /// `u64` label atoms, NONE when unknown).
 fn features(t: &Tree<'_>, h: u32, d: u32, labels: &[u64], out: &mut Vec<u64>) {
+    features_of(t, h, d, labels, true, out);
+}
+
+/// The templates of [`features`] that read labels (the head's and the
+/// previous sibling's).
+const LABEL_TEMPLATES: [u64; 4] = [17, 18, 28, 31];
+
+/// The features of [`features`] that read no label, in the same order:
+/// the same for an arc whatever is labelled before it, so they are
+/// computed once per arc.
+fn unlabelled_features(t: &Tree<'_>, h: u32, d: u32, out: &mut Vec<u64>) {
+    features_of(t, h, d, &[], false, out);
+}
+
+/// Appends the features of [`features`] that read labels (`LABEL_TEMPLATES`).
+fn label_features(t: &Tree<'_>, h: u32, d: u32, labels: &[u64], out: &mut Vec<u64>) {
+    let pd = t.p(d);
+    let dir = u64::from(d < h);
+    let label = |w: u32| labels.get(w as usize).copied().unwrap_or(NONE);
+    let head_label = if h == 0 { NONE } else { label(h) };
+    let sibling_label = previous_sibling(t, h, d).map_or(NONE, label);
+    out.push(feat(117, head_label, pd, dir));
+    out.push(feat(118, sibling_label, pd, dir));
+    out.push(feat(128, head_label, sibling_label, pd));
+    out.push(feat(131, dist(h, d), pd, head_label));
+}
+
+/// The head's dependent before `d` on the same side, if any.
+fn previous_sibling(t: &Tree<'_>, h: u32, d: u32) -> Option<u32> {
+    t.kids(h)
+        .iter()
+        .copied()
+        .take_while(|&c| c != d)
+        .filter(|&c| (c < h) == (d < h))
+        .last()
+}
+
+/// [`features`], or with `with_labels` false those that read no label.
+fn features_of(
+    t: &Tree<'_>,
+    h: u32,
+    d: u32,
+    labels: &[u64],
+    with_labels: bool,
+    out: &mut Vec<u64>,
+) {
     out.clear();
     let (pd, ph, wd, wh) = (t.p(d), t.p(h), t.w(d), t.w(h));
     let dir = u64::from(d < h);
@@ -178,22 +224,20 @@ fn features(t: &Tree<'_>, h: u32, d: u32, labels: &[u64], out: &mut Vec<u64>) {
         .copied()
         .find(|&c| c < h && t.tag_is(c, "AUX"))
         .unwrap_or(0);
-    let sibling = t
-        .kids(h)
-        .iter()
-        .copied()
-        .take_while(|&c| c != d)
-        .filter(|&c| (c < h) == (d < h))
-        .last();
-    let sibling_label = sibling.map_or(NONE, |s| labels[s as usize]);
+    let label = |w: u32| labels.get(w as usize).copied().unwrap_or(NONE);
+    let sibling_label = previous_sibling(t, h, d).map_or(NONE, label);
     let kids = t.kids(d);
     let lkid = kids.iter().copied().filter(|&c| c < d).min().unwrap_or(0);
     let rkid = kids.iter().copied().filter(|&c| c > d).max().unwrap_or(0);
     let a = t.atoms[d as usize - 1];
-    let head_label = if h == 0 { NONE } else { labels[h as usize] };
+    let head_label = if h == 0 { NONE } else { label(h) };
     let hh = if h == 0 { 0 } else { t.heads[h as usize] };
     let prev = d - 1;
-    let mut f = |n: u64, x: u64, y: u64, z: u64| out.push(feat(100 + n, x, y, z));
+    let mut f = |n: u64, x: u64, y: u64, z: u64| {
+        if with_labels || !LABEL_TEMPLATES.contains(&n) {
+            out.push(feat(100 + n, x, y, z));
+        }
+    };
     f(0, 0, 0, 0);
     f(1, wd, 0, 0);
     f(2, pd, 0, 0);
@@ -356,7 +400,8 @@ impl Labeler {
         let mut atoms_of = vec![NONE; t.heads.len()];
         let mut buf = Vec::with_capacity(40);
         let mut scores = vec![0i32; self.labels.len()];
-        self.prefetch(t, tags, &atoms_of, &mut buf);
+        let (unlabelled, ends) = self.prefetch(t, tags, &mut buf);
+        let mut arc = 0usize;
         for (h, d) in t.order() {
             let forced = self
                 .forced
@@ -368,7 +413,11 @@ impl Labeler {
             } else if let Some(l) = forced {
                 l
             } else {
-                features(t, h, d, &atoms_of, &mut buf);
+                let from = arc.checked_sub(1).map_or(0, |k| ends[k]);
+                buf.clear();
+                buf.extend_from_slice(&unlabelled[from..ends[arc]]);
+                arc += 1;
+                label_features(t, h, d, &atoms_of, &mut buf);
                 self.linear.score(&buf, &mut scores);
                 let best = argmax_allowed(&scores, |i| i != root as usize).unwrap_or(0);
                 let runner_up = argmax_allowed(&scores, |i| i != root as usize && i != best)
@@ -384,19 +433,22 @@ impl Labeler {
         (out, margins)
     }
 
-    /// Starts the look-ups of every arc's features before the arcs are
-    /// labelled one by one, with no label given yet: the features that do
-    /// not read labels (most) are then in the cache.
-    fn prefetch(&self, t: &Tree<'_>, tags: &[u8], labels: &[u64], buf: &mut Vec<u64>) {
+    /// The features that read no label of every arc the first pass scores
+    /// (in its order; arc `k`'s end at `ends[k]`), computed once, with
+    /// their look-ups started before the arcs are labelled one by one.
+    fn prefetch(&self, t: &Tree<'_>, tags: &[u8], buf: &mut Vec<u64>) -> (Vec<u64>, Vec<usize>) {
         let mut all = Vec::with_capacity(36 * tags.len());
+        let mut ends = Vec::with_capacity(tags.len());
         for (h, d) in t.order() {
             let forced = self.forced.get(tags[d as usize - 1] as usize).copied();
             if h != 0 && forced.flatten().is_none() {
-                features(t, h, d, labels, buf);
+                unlabelled_features(t, h, d, buf);
                 all.extend_from_slice(buf);
+                ends.push(all.len());
             }
         }
         self.linear.prefetch(&all);
+        (all, ends)
     }
 
     /// The label forced on every word of a tag, if any.
