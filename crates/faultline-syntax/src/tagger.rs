@@ -94,44 +94,70 @@ fn ambiguity_classes(lexicon: &Lexicon, atoms: &[Atoms]) -> Vec<u64> {
 /// The features of position `i` given the two previous tags.
 #[allow(clippy::cast_possible_wrap)]
 fn features(cx: &Context<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    features_of(cx, i, p1, p2, true, out);
+}
+
+/// The templates of [`features`] that read the previous tags.
+const TAG_TEMPLATES: [u64; 8] = [10, 11, 12, 23, 24, 27, 30, 42];
+
+/// Appends the features of [`features`] that read the previous tags
+/// `p1`, `p2` (`TAG_TEMPLATES`); the others do not change as the pass
+/// goes, so they are computed once per word.
+fn tag_features(cx: &Context<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    let a = &cx.atoms[i];
+    let j = i as isize;
+    out.push(feat(10, p1, 0, 0));
+    out.push(feat(11, p1, p2, 0));
+    out.push(feat(12, p1, a.word, 0));
+    out.push(feat(23, p1, cx.class(j + 1), 0));
+    out.push(feat(24, p1, cx.class(j), 0));
+    out.push(feat(27, a.suffix[2], p1, 0));
+    out.push(feat(30, a.shape, p1, 0));
+    if !cx.ahead.is_empty() {
+        out.push(feat(42, p1, tag_value(cx.ahead.get(i + 1).copied()), 0));
+    }
+}
+
+/// [`features`], or with `with_tags` false those that read no previous tag.
+fn features_of(cx: &Context<'_>, i: usize, p1: u64, p2: u64, with_tags: bool, out: &mut Vec<u64>) {
     out.clear();
+    let mut push = |n: u64, x: u64, y: u64, z: u64| {
+        if with_tags || !TAG_TEMPLATES.contains(&n) {
+            out.push(feat(n, x, y, z));
+        }
+    };
     let a = &cx.atoms[i];
     let j = i as isize;
     let w = a.word;
-    out.push(feat(0, 0, 0, 0));
-    out.push(feat(1, w, 0, 0));
+    push(0, 0, 0, 0);
+    push(1, w, 0, 0);
     for (k, s) in a.suffix.iter().enumerate() {
-        out.push(feat(2 + k as u64, *s, 0, 0));
+        push(2 + k as u64, *s, 0, 0);
     }
-    out.push(feat(6, a.prefix[0], 0, 0));
-    out.push(feat(7, a.prefix[1], 0, 0));
-    out.push(feat(8, a.shape, 0, 0));
-    out.push(feat(9, a.flags, u64::from(i == 0), 0));
-    out.push(feat(10, p1, 0, 0));
-    out.push(feat(11, p1, p2, 0));
-    out.push(feat(12, p1, w, 0));
-    out.push(feat(13, cx.word(j - 1), 0, 0));
-    out.push(feat(14, cx.word(j - 2), 0, 0));
-    out.push(feat(15, cx.word(j + 1), 0, 0));
-    out.push(feat(16, cx.word(j + 2), 0, 0));
-    out.push(feat(17, cx.word(j - 1), w, 0));
-    out.push(feat(18, w, cx.word(j + 1), 0));
-    out.push(feat(19, cx.class(j), 0, 0));
-    out.push(feat(20, cx.class(j + 1), 0, 0));
-    out.push(feat(21, cx.class(j + 2), 0, 0));
-    out.push(feat(22, cx.class(j), cx.class(j + 1), 0));
-    out.push(feat(23, p1, cx.class(j + 1), 0));
-    out.push(feat(24, p1, cx.class(j), 0));
-    out.push(feat(25, cx.class(j - 1), cx.class(j), cx.class(j + 1)));
-    out.push(feat(26, a.suffix[2], cx.word(j + 1), 0));
-    out.push(feat(27, a.suffix[2], p1, 0));
-    out.push(feat(
-        28,
-        cx.atoms.get(i + 1).map_or(START, |n| n.suffix[2]),
-        0,
-        0,
-    ));
-    out.push(feat(
+    push(6, a.prefix[0], 0, 0);
+    push(7, a.prefix[1], 0, 0);
+    push(8, a.shape, 0, 0);
+    push(9, a.flags, u64::from(i == 0), 0);
+    push(10, p1, 0, 0);
+    push(11, p1, p2, 0);
+    push(12, p1, w, 0);
+    push(13, cx.word(j - 1), 0, 0);
+    push(14, cx.word(j - 2), 0, 0);
+    push(15, cx.word(j + 1), 0, 0);
+    push(16, cx.word(j + 2), 0, 0);
+    push(17, cx.word(j - 1), w, 0);
+    push(18, w, cx.word(j + 1), 0);
+    push(19, cx.class(j), 0, 0);
+    push(20, cx.class(j + 1), 0, 0);
+    push(21, cx.class(j + 2), 0, 0);
+    push(22, cx.class(j), cx.class(j + 1), 0);
+    push(23, p1, cx.class(j + 1), 0);
+    push(24, p1, cx.class(j), 0);
+    push(25, cx.class(j - 1), cx.class(j), cx.class(j + 1));
+    push(26, a.suffix[2], cx.word(j + 1), 0);
+    push(27, a.suffix[2], p1, 0);
+    push(28, cx.atoms.get(i + 1).map_or(START, |n| n.suffix[2]), 0, 0);
+    push(
         29,
         if i > 0 {
             cx.atoms[i - 1].suffix[2]
@@ -140,21 +166,21 @@ fn features(cx: &Context<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
         },
         0,
         0,
-    ));
-    out.push(feat(30, a.shape, p1, 0));
-    out.push(feat(31, w, cx.word(j + 1), cx.word(j + 2)));
-    out.push(feat(32, cx.word(j - 1), w, cx.word(j + 1)));
-    out.push(feat(33, a.flags, a.suffix[2], 0));
-    out.push(feat(34, a.shape, cx.class(j + 1), 0));
-    out.push(feat(35, a.suffix[3], a.flags, 0));
+    );
+    push(30, a.shape, p1, 0);
+    push(31, w, cx.word(j + 1), cx.word(j + 2));
+    push(32, cx.word(j - 1), w, cx.word(j + 1));
+    push(33, a.flags, a.suffix[2], 0);
+    push(34, a.shape, cx.class(j + 1), 0);
+    push(35, a.suffix[3], a.flags, 0);
     if !cx.ahead.is_empty() {
         let ahead = |k: usize| tag_value(cx.ahead.get(k).copied());
-        out.push(feat(40, ahead(i + 1), 0, 0));
-        out.push(feat(41, ahead(i + 1), ahead(i + 2), 0));
-        out.push(feat(42, p1, ahead(i + 1), 0));
-        out.push(feat(43, w, ahead(i + 1), 0));
-        out.push(feat(44, ahead(i), 0, 0));
-        out.push(feat(45, ahead(i), w, 0));
+        push(40, ahead(i + 1), 0, 0);
+        push(41, ahead(i + 1), ahead(i + 2), 0);
+        push(42, p1, ahead(i + 1), 0);
+        push(43, w, ahead(i + 1), 0);
+        push(44, ahead(i), 0, 0);
+        push(45, ahead(i), w, 0);
     }
 }
 
@@ -167,21 +193,21 @@ fn decode(model: &Linear, cx: &Context<'_>, keep: &[bool]) -> (Vec<u8>, Vec<f32>
     let mut margins = Vec::with_capacity(cx.atoms.len());
     let mut buf = Vec::with_capacity(48);
     let mut scores = vec![0i32; UPOS.len()];
-    prefetch(model, cx, keep, &mut buf);
+    let (untagged, ends) = prefetch(model, cx, keep, &mut buf);
+    let mut scored = 0usize;
     for i in 0..cx.atoms.len() {
-        let given = if keep.get(i) == Some(&true) {
-            cx.ahead.get(i).copied()
-        } else {
-            cx.sure.get(&cx.atoms[i].word).copied()
-        };
-        if let Some(t) = given {
+        if let Some(t) = given(cx, keep, i) {
             tags.push(t);
             margins.push(f32::INFINITY);
             continue;
         }
         let p1 = tag_value(i.checked_sub(1).map(|k| tags[k]));
         let p2 = tag_value(i.checked_sub(2).map(|k| tags[k]));
-        features(cx, i, p1, p2, &mut buf);
+        let from = scored.checked_sub(1).map_or(0, |k| ends[k]);
+        buf.clear();
+        buf.extend_from_slice(&untagged[from..ends[scored]]);
+        scored += 1;
+        tag_features(cx, i, p1, p2, &mut buf);
         model.score(&buf, &mut scores);
         let best = argmax_allowed(&scores, |_| true).unwrap_or(0);
         let runner_up = argmax_allowed(&scores, |k| k != best).map_or(0, |k| scores[k]);
@@ -192,20 +218,38 @@ fn decode(model: &Linear, cx: &Context<'_>, keep: &[bool]) -> (Vec<u8>, Vec<f32>
     (tags, margins)
 }
 
-/// Starts the look-ups of every word's features before the left-to-right
-/// pass, with the previous tags unknown: the features that do not read
-/// them (most) are then in the cache when the pass scores them, one word
-/// after another.
-fn prefetch(model: &Linear, cx: &Context<'_>, keep: &[bool], buf: &mut Vec<u64>) {
+/// The features that read no previous tag of every word the pass scores
+/// (in order; the `k`th scored word's end at `ends[k]`), computed once,
+/// with their look-ups started before the left-to-right pass: they are in
+/// the cache when the pass scores them, one word after another.
+fn prefetch(
+    model: &Linear,
+    cx: &Context<'_>,
+    keep: &[bool],
+    buf: &mut Vec<u64>,
+) -> (Vec<u64>, Vec<usize>) {
     let mut all = Vec::with_capacity(48 * cx.atoms.len());
+    let mut ends = Vec::with_capacity(cx.atoms.len());
     for i in 0..cx.atoms.len() {
-        if keep.get(i) == Some(&true) || cx.sure.contains_key(&cx.atoms[i].word) {
+        if given(cx, keep, i).is_some() {
             continue;
         }
-        features(cx, i, START, START, buf);
+        features_of(cx, i, START, START, false, buf);
         all.extend_from_slice(buf);
+        ends.push(all.len());
     }
     model.prefetch(&all);
+    (all, ends)
+}
+
+/// The tag word `i` takes without scoring: the one `keep` holds from
+/// `cx.ahead`, or the one a sure word always has.
+fn given(cx: &Context<'_>, keep: &[bool], i: usize) -> Option<u8> {
+    if keep.get(i) == Some(&true) {
+        cx.ahead.get(i).copied()
+    } else {
+        cx.sure.get(&cx.atoms[i].word).copied()
+    }
 }
 
 fn tag_value(t: Option<u8>) -> u64 {
