@@ -274,8 +274,9 @@ fn verb_triggers(
             if !pre_matches(&verbs.triggers[t].pre, &before) {
                 continue;
             }
-            // "agreed on Monday to …": a date may stand before an infinitive's "to".
-            let from = if particle.first().is_some_and(|p| p == "to") {
+            // "agreed on Monday (not) to …": a date may stand before an
+            // infinitive's "to" or "not to".
+            let from = if particle.first().is_some_and(|p| p == "to" || p == "not") {
                 past_date(s, i + 1)
             } else {
                 i + 1
