@@ -302,7 +302,10 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
     let cond = (clause_start..f.verb)
         .find(|&k| matches!(words[k].lower.as_str(), "if" | "unless" | "whether"));
     let governor_word = || words[f.verb - 2].lower.clone();
-    if let Some(n) = has(&lex().negations).or_else(|| subject_negated(s, roles)) {
+    if let Some(n) = has(&lex().negations)
+        .or_else(|| subject_negated(s, roles))
+        .or_else(|| gerund_negated(words, f.verb))
+    {
         return negation(words, f, n, &roles.code, intent_codes);
     }
     if gov.fail {
@@ -381,6 +384,29 @@ fn subject_negated(s: &Sentence<'_>, roles: &Roles) -> Option<String> {
         .subject_negators
         .contains(before)
         .then(|| before.clone())
+}
+
+/// The words right before a gerund trigger that say it did not happen or
+/// has ended (`gerund_negators`): "stopped short of condemning", "ceased
+/// supplying", "refrained from attacking".
+fn gerund_negated(words: &[W], verb: usize) -> Option<String> {
+    if !words[verb].lower.ends_with("ing") {
+        return None;
+    }
+    let before = |n: usize| {
+        let from = verb.checked_sub(n)?;
+        Some(
+            words[from..verb]
+                .iter()
+                .map(|w| w.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+    [1, 2]
+        .into_iter()
+        .filter_map(before)
+        .find(|p| lex().gerund_negators.contains(p))
 }
 
 /// A negation cue `n`. "Turkey will not meet …", "Interpol would not

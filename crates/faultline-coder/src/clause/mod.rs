@@ -707,6 +707,28 @@ mod tests {
     }
 
     #[test]
+    fn a_gerund_stopped_short_of_or_ceased_did_not_happen() {
+        for (body, trigger) in [
+            ("Ghana stopped short of condemning Togo.", "condemning"),
+            ("Algeria ceased supplying gas to Morocco.", "supplying"),
+            ("Peru refrained from criticising Bolivia.", "criticising"),
+        ] {
+            let ev = coded(body);
+            let e = ev.iter().find(|e| e.trigger.text == trigger);
+            assert!(
+                e.is_some_and(|e| e.factuality == Factuality::Negated),
+                "{body}: {ev:?}"
+            );
+        }
+        let ev = coded("Algeria began supplying gas to Morocco.");
+        let e = ev.iter().find(|e| e.trigger.text == "supplying");
+        assert!(
+            e.is_some_and(|e| e.factuality == Factuality::Asserted),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
     fn the_owner_of_a_decision_or_offer_acts_in_its_infinitive() {
         each_codes_dyad(&[
             (
