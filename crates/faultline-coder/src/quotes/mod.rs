@@ -610,6 +610,7 @@ fn name_pronoun(
     let ante = names::antecedent(at.body, index, start);
     if let Some((prev_end, prev)) = continuation
         && !is_pronoun(&prev.name)
+        && !names_a_body(&prev.name)
         && ante
             .as_ref()
             .is_none_or(|a| a.start < prev_end || same_surname(a.name, &prev.name))
@@ -627,6 +628,17 @@ fn name_pronoun(
         .rev()
         .find(|p| p.end <= start && named_person(p) && s.actor.as_deref() == Some(p.code.as_str()))
         .map(|m| from_mention(at.body, m))
+}
+
+/// True when a speaker is a body or a document the text names in lower
+/// case ("ministry", "the statement"), not a person: "he" or "she" does
+/// not go on with it.
+fn names_a_body(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    !name.chars().any(char::is_uppercase)
+        && !faultline_actors::lexicon::lex()
+            .individual_roles
+            .contains(last)
 }
 
 /// The speaker a found name is: its mention's, or the name alone.
@@ -1085,6 +1097,15 @@ mod tests {
             .collect();
         let mentions = actors.resolve(body, &refs);
         attribute(&doc, &mentions)
+    }
+
+    #[test]
+    fn he_or_she_does_not_go_on_with_a_ministry() {
+        let body = "Kenyan Foreign Minister Musalia Mudavadi met Ugandan envoys in Nairobi.\n\nThe ministry said in a statement: \"The talks went well.\"\n\n\"It was a useful meeting,\" he said.";
+        let q = with_mentions(body);
+        let last = q.last().and_then(|q| q.speaker.as_deref());
+        assert_ne!(last, Some("ministry"), "{q:?}");
+        assert!(last.is_some_and(|s| s.contains("Mudavadi")), "{q:?}");
     }
 
     #[test]
