@@ -213,9 +213,7 @@ fn next_word(body: &str, end: usize) -> &str {
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
         .next()
         .unwrap_or("");
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word)
+    super::persons::without_possessive(word)
 }
 
 /// True when a role word ending at `end` names an actor of the context: it

@@ -264,7 +264,7 @@ pub(super) fn named_again(
 }
 
 /// A word without its possessive "'s".
-fn without_possessive(word: &str) -> &str {
+pub(super) fn without_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word)
