@@ -9,6 +9,7 @@ use super::dating::Dated;
 use super::roles::Roles;
 use super::{Article, Carry, Engine, Found, Sentence};
 use crate::cameo;
+use crate::dict::lexicon::lex;
 use crate::dict::recode::recode;
 use crate::event::{ActorRef, Event, Factuality, Plover, SentenceRef, TriggerRef};
 
@@ -52,16 +53,11 @@ fn confidence(s: &Sentence<'_>, roles: &Roles) -> f64 {
 /// The (source, target) pairs of an event: every source with every target
 /// (both ways when `mutual`); sources of a joint event with no target pair
 /// among themselves.
-fn pairs(
-    roles: &Roles,
-    code: &str,
-    joint_trigger: bool,
-    mutual: bool,
-) -> Vec<(usize, Option<usize>)> {
+fn pairs(roles: &Roles, joint: bool, mutual: bool) -> Vec<(usize, Option<usize>)> {
     let (sources, targets) = (&roles.sources, &roles.targets);
     let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
     if targets.is_empty() {
-        if sources.len() >= 2 && (is_joint(code) || joint_trigger) {
+        if sources.len() >= 2 && joint {
             // "A and B agreed": a joint event, coded in both directions.
             for &a in sources {
                 for &b in sources {
@@ -85,6 +81,21 @@ fn pairs(
         }
     }
     pairs
+}
+
+/// True when trigger `f` is a promise each of its subjects makes on its
+/// own: a bare intent (`joint_if_reciprocal`) stated by a verb of
+/// promising (`promise_verbs`) whose clause names no partnership of the
+/// subjects (`reciprocal_markers`). "Ghana and Chile promised to send
+/// doctors" is; "Chile and Peru vowed to deepen their ties" and "Chile and
+/// Peru agreed to talk" are not.
+fn one_sided_intent(s: &Sentence<'_>, f: &Found, code: &str) -> bool {
+    let end = s.clause_end(f.after);
+    recode().is_joint_if_reciprocal(code)
+        && lex().promise_verbs.contains(&s.words[f.verb].lower)
+        && !s.words[f.after.min(end)..end]
+            .iter()
+            .any(|w| lex().reciprocal_markers.contains(&w.lower))
 }
 
 /// An actor does not act on itself ("Indian troops … the fallen soldiers"):
@@ -132,21 +143,21 @@ impl Engine<'_> {
             return;
         }
         let joint_trigger = self.verbs.triggers[f.candidates[0]].joint || roles.form.compound;
+        let joint = joint_trigger || (is_joint(code) && !one_sided_intent(s, f, code));
         let mutual = self.codes.recode.is_mutual(code) || roles.form.mutual;
         let first = art.events.len();
         // Each pair with its source and the target it keeps.
-        let resolved: Vec<(usize, bool, ActorRef, Option<ActorRef>)> =
-            pairs(roles, code, joint_trigger, mutual)
-                .into_iter()
-                .map(|(si, ti)| {
-                    let source = actor_ref(s.actors[si]);
-                    let target = ti
-                        .map(|t| actor_ref(s.actors[t]))
-                        .or_else(|| roles.antecedent.clone())
-                        .filter(|t| keeps_target(&source, t, code));
-                    (si, ti.is_some(), source, target)
-                })
-                .collect();
+        let resolved: Vec<(usize, bool, ActorRef, Option<ActorRef>)> = pairs(roles, joint, mutual)
+            .into_iter()
+            .map(|(si, ti)| {
+                let source = actor_ref(s.actors[si]);
+                let target = ti
+                    .map(|t| actor_ref(s.actors[t]))
+                    .or_else(|| roles.antecedent.clone())
+                    .filter(|t| keeps_target(&source, t, code));
+                (si, ti.is_some(), source, target)
+            })
+            .collect();
         // A source keeps a target-less event only when none of its
         // targets is kept ("Macron will travel to Algeria, the Elysee said":
         // the Elysee is Macron's own side, Algeria the target).

@@ -195,6 +195,9 @@ struct Carry {
     consumed: HashSet<usize>,
     /// Sources of the last event in the sentence, for participle clauses.
     last_sources: Vec<usize>,
+    /// Sources and targets of the last meeting in the sentence ("A met B
+    /// and apologised": the apology is addressed to B).
+    meeting: Option<(Vec<usize>, Vec<usize>)>,
     /// The subjects of the verb triggers coded so far, by verb word.
     verb_subjects: Vec<(usize, Option<Vec<usize>>)>,
 }
@@ -1453,6 +1456,77 @@ mod tests {
                 .filter(|e| e.rule.starts_with("verbs/05.toml:back"))
                 .count(),
             2,
+            "{ev:?}"
+        );
+    }
+
+    /// True when some event of `ev` goes from `source` to `target` with a
+    /// code starting with `code`.
+    fn has(ev: &[crate::Event], source: &str, code: &str, target: &str) -> bool {
+        ev.iter().any(|e| {
+            e.source.code == source
+                && e.cameo.starts_with(code)
+                && e.target.as_ref().is_some_and(|t| t.code == target)
+        })
+    }
+
+    #[test]
+    fn coordinated_subjects_pair_only_when_they_act_on_one_another() {
+        // Praise, recognition and aid go to a third party; a bare promise
+        // joins its subjects only when it names their partnership.
+        for (body, a, b) in [
+            ("Ghana and Chile promised to send doctors.", "GHA", "CHL"),
+            ("France and Spain praised the truce.", "FRA", "ESP"),
+            ("Peru and Chile recognised Kosovo.", "PER", "CHL"),
+            ("Oman and Qatar pledged to free the hostages.", "OMN", "QAT"),
+        ] {
+            let ev = coded(body);
+            assert!(!ev.is_empty(), "{body}: nothing coded");
+            assert!(
+                !has(&ev, a, "0", b) && !has(&ev, b, "0", a),
+                "{body}: {ev:?}"
+            );
+        }
+        for (body, a, b) in [
+            ("Chile and Peru vowed to deepen their ties.", "CHL", "PER"),
+            (
+                "Oman and Qatar pledged to work together on energy.",
+                "OMN",
+                "QAT",
+            ),
+            ("Iran and Iraq agreed to free prisoners.", "IRN", "IRQ"),
+        ] {
+            let ev = coded(body);
+            assert!(
+                has(&ev, a, "03", b) && has(&ev, b, "03", a),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_statement_after_a_meeting_is_addressed_to_the_party_met() {
+        for (body, source, code, target) in [
+            (
+                "Oman's envoy met the Iranian foreign minister and apologised for the remarks.",
+                "OMNGOV",
+                "055",
+                "IRNGOV",
+            ),
+            (
+                "The Brazilian president received the Kenyan president in Brasilia and promised aid.",
+                "BRAGOV",
+                "033",
+                "KENGOV",
+            ),
+        ] {
+            let ev = coded(body);
+            assert!(has(&ev, source, code, target), "{body}: {ev:?}");
+        }
+        // Its own target, or another speaker, stands.
+        let ev = coded("The Brazilian president met the Kenyan president and criticised Israel.");
+        assert!(
+            has(&ev, "BRAGOV", "111", "ISR") && !has(&ev, "BRAGOV", "111", "KENGOV"),
             "{ev:?}"
         );
     }

@@ -11,6 +11,7 @@ use super::pattern::{Ask, Match};
 use super::{Carry, Engine, Found, Sentence, W};
 use crate::cameo;
 use crate::dict::lexicon::lex;
+use crate::dict::recode::recode;
 use crate::event::{ActorRef, Event};
 use crate::verbs::{PatternForm, Trigger, TriggerKind};
 
@@ -477,6 +478,7 @@ impl Engine<'_> {
             return unclaimed.then_some(roles);
         }
         carry.last_sources = roles.sources.clone();
+        addressee_of_meeting(&mut roles, carry);
         let sources = &roles.sources;
         roles.targets.retain(|t| !sources.contains(t));
         // Force posture and concessions act on one's own forces ("stationed
@@ -491,6 +493,25 @@ impl Engine<'_> {
             });
         }
         Some(roles)
+    }
+}
+
+/// "A met B and apologised", "A received B and pledged aid": a statement
+/// of cooperation or intent with no addressee of its own, by the sources
+/// of a meeting earlier in the sentence, is addressed to the party met.
+/// A meeting with targets is kept for the triggers after it.
+fn addressee_of_meeting(roles: &mut Roles, carry: &mut Carry) {
+    let kinds = &recode().kinds;
+    let root = cameo::root(&roles.code);
+    if roles.targets.is_empty()
+        && kinds.addressed_at_meetings.iter().any(|r| r == root)
+        && let Some((sources, targets)) = &carry.meeting
+        && *sources == roles.sources
+    {
+        roles.targets.clone_from(targets);
+    }
+    if !roles.targets.is_empty() && kinds.meetings.contains(&roles.code) {
+        carry.meeting = Some((roles.sources.clone(), roles.targets.clone()));
     }
 }
 

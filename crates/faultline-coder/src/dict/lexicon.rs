@@ -145,6 +145,11 @@ pub struct Lexicon {
     pub perform_verbs: WordList,
     /// Relative pronouns ("the strike that hit X").
     pub relative_pronouns: WordList,
+    /// Words of a stated intent's complement that make its coordinated
+    /// subjects partners ("vowed to deepen their ties").
+    pub reciprocal_markers: WordList,
+    /// Verbs of a promise each subject makes on its own ("pledged").
+    pub promise_verbs: WordList,
 }
 
 impl Lexicon {

@@ -26,6 +26,17 @@ pub struct Kinds {
     /// visited Kyiv").
     #[serde(default)]
     pub not_joint: Vec<String>,
+    /// Codes whose coordinated subjects act on one another only when the
+    /// complement names their partnership ("vowed to deepen their ties").
+    #[serde(default)]
+    pub joint_if_reciprocal: Vec<String>,
+    /// Codes of meeting someone ("040", "042").
+    #[serde(default)]
+    pub meetings: Vec<String>,
+    /// Roots of statements addressed to the party met when they name no
+    /// one ("A met B and apologised").
+    #[serde(default)]
+    pub addressed_at_meetings: Vec<String>,
 }
 
 /// The tables, one field per table of `data/recode.toml`.
@@ -88,6 +99,12 @@ impl Recode {
         let root = cameo::root(code);
         self.kinds.joint_roots.iter().any(|r| r == root)
             && !self.kinds.not_joint.iter().any(|c| c == code)
+    }
+
+    /// True when coordinated subjects of `code` act on one another only if
+    /// its complement says so ("030").
+    pub fn is_joint_if_reciprocal(&self, code: &str) -> bool {
+        self.kinds.joint_if_reciprocal.iter().any(|c| c == code)
     }
 }
 
