@@ -1530,4 +1530,25 @@ mod tests {
             "{ev:?}"
         );
     }
+
+    #[test]
+    fn a_date_or_an_adverb_may_stand_before_a_particle() {
+        for (body, source, code, target) in [
+            (
+                "The Kenyan president spoke today with his Ugandan counterpart.",
+                "KENGOV",
+                "040",
+                "UGAGOV",
+            ),
+            (
+                "Chile's foreign minister spoke again with the Peruvian envoy.",
+                "CHLGOV",
+                "040",
+                "PERGOV",
+            ),
+        ] {
+            let ev = coded(body);
+            assert!(has(&ev, source, code, target), "{body}: {ev:?}");
+        }
+    }
 }

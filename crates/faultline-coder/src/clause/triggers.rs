@@ -274,12 +274,12 @@ fn verb_triggers(
             if !pre_matches(&verbs.triggers[t].pre, &before) {
                 continue;
             }
-            // "agreed on Monday (not) to …": a date may stand before an
-            // infinitive's "to" or "not to".
-            let from = if particle.first().is_some_and(|p| p == "to" || p == "not") {
-                past_date(s, i + 1)
-            } else {
+            // "agreed on Monday (not) to …", "spoke today with …", "called
+            // again for …": a date or an adverb may stand before the particle.
+            let from = if particle.is_empty() {
                 i + 1
+            } else {
+                past_soft_adverbs(s, past_date(s, i + 1))
             };
             let ok = particle
                 .iter()
@@ -314,6 +314,13 @@ fn verb_triggers(
             }
         }
     }
+}
+
+/// The first word from `at` on that is no soft adverb ("again", "also").
+fn past_soft_adverbs(s: &Sentence<'_>, at: usize) -> usize {
+    (at..s.words.len())
+        .find(|&k| !lex().soft_adverbs.contains(&s.words[k].lower))
+        .unwrap_or(s.words.len())
 }
 
 /// The word after the date expression that starts at word `at`, or `at`
