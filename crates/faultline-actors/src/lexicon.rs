@@ -89,6 +89,8 @@ pub struct Lexicon {
     pub group_nouns_gov: WordList,
     /// Group nouns of armed forces.
     pub group_nouns_mil: WordList,
+    /// Plural nouns that, after "the", stand for the last engaged pair ("the leaders").
+    pub definite_pair_nouns: WordList,
     /// Group nouns of countries.
     pub group_nouns: WordList,
     /// Group nouns naming the two Koreas.

@@ -221,6 +221,22 @@ fn group_phrases_take_the_pair_last_engaged_together() {
 }
 
 #[test]
+fn a_plural_group_noun_after_the_takes_the_pair_last_engaged() {
+    let body = "Chile's president hosted Peru's prime minister in Santiago. The leaders signed a water pact.";
+    let ms = resolve_on(body, "2020-03-01");
+    assert_eq!(code_of(&ms, "The leaders"), ["CHLGOV", "PERGOV"]);
+    let body = "Kenyan and Somali envoys met in Doha. The delegations agreed to hold more talks.";
+    let ms = resolve_on(body, "2020-03-01");
+    assert_eq!(code_of(&ms, "The delegations"), ["KENGOV", "SOMGOV"]);
+    // Not a group with its own members, nor before anyone engaged.
+    let body = "Chile's president hosted Peru's prime minister. The leaders of Asia met in Tokyo.";
+    let ms = resolve_on(body, "2020-03-01");
+    assert!(code_of(&ms, "The leaders").is_empty(), "{ms:?}");
+    let ms = resolve_on("The leaders met in Tokyo.", "2020-03-01");
+    assert!(code_of(&ms, "The leaders").is_empty(), "{ms:?}");
+}
+
+#[test]
 fn a_role_word_before_a_group_phrase_gives_its_sector_to_the_pair() {
     let body = "Armenia and Azerbaijan agreed to a truce. Officials from both sides met in Moscow.";
     let ms = resolve_on(body, "2020-11-01");

@@ -86,6 +86,13 @@ impl State {
         }
     }
 
+    /// The first two countries of the last sentence that named countries
+    /// together, coordinated ones first ("the leaders"); unlike
+    /// [`State::last_engaged`], never the last two mentioned apart.
+    pub fn last_pair(&self) -> Option<&[String]> {
+        self.engaged.last().and_then(|cs| cs.get(..2))
+    }
+
     /// The `n` countries last engaged together ("the two governments",
     /// "both sides"): the first `n` of the last sentence that named at least
     /// `n`, else the `n` most recently mentioned.

@@ -13,6 +13,7 @@ use crate::lexicon::lex;
 /// Group phrases and pronouns of the sentence that refer back.
 pub(super) fn coreferences(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<Mention> {
     let mut out = group_phrases(cx, state, mentions);
+    out.extend(definite_pairs(cx, state, mentions));
     pronouns(cx, state, mentions, &mut out);
     out
 }
@@ -68,6 +69,46 @@ fn group_phrases(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<
                 let code = sector.map_or_else(|| r.clone(), |sec| code::with_sector(&r, sec));
                 out.push(cx.mention(start, end, code, Via::Coreference));
             }
+        }
+    }
+    out
+}
+
+/// "The leaders agreed …", "the delegations met …" with no count: the
+/// first two countries of the last sentence that named several
+/// (`definite_pair_nouns`; not "the leaders of Asia").
+fn definite_pairs(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<Mention> {
+    let Some(pair) = state.last_pair() else {
+        return Vec::new();
+    };
+    let lower = cx.body[cx.s.start..cx.s.end].to_ascii_lowercase();
+    let mut out = Vec::new();
+    for (at, _) in lower.match_indices("the ") {
+        let boundary = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
+        let rest = &lower[at + 4..];
+        let noun = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let next = rest[noun.len()..].split_whitespace().next().unwrap_or("");
+        if !boundary
+            || !lex().definite_pair_nouns.contains(noun)
+            || lex().member_leads.contains(next)
+            || lex().location_leads.contains(next)
+        {
+            continue;
+        }
+        let (start, end) = (cx.s.start + at, cx.s.start + at + 4 + noun.len());
+        if mentions
+            .iter()
+            .any(|m| m.via != Via::Context && m.start < end && m.end > start)
+        {
+            continue;
+        }
+        let sector = group_sector(noun).ok().flatten();
+        for r in pair {
+            let code = sector.map_or_else(|| r.clone(), |sec| code::with_sector(r, sec));
+            out.push(cx.mention(start, end, code, Via::Coreference));
         }
     }
     out
