@@ -1551,4 +1551,18 @@ mod tests {
             assert!(has(&ev, source, code, target), "{body}: {ev:?}");
         }
     }
+
+    #[test]
+    fn releasing_what_is_no_person_nor_property_is_no_event() {
+        for body in [
+            "Japan began releasing treated water into the Pacific on Thursday.",
+            "Kenya released its annual budget figures in June.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().all(|e| !e.cameo.starts_with("084")),
+                "{body}: {ev:?}"
+            );
+        }
+    }
 }
