@@ -23,6 +23,7 @@ pub mod linear;
 pub mod model;
 pub mod parser;
 pub mod perceptron;
+pub mod repair;
 pub mod scare;
 pub mod tagger;
 pub mod tokenize;
@@ -90,7 +91,7 @@ impl Model {
         let full = |k: u32| kept.get(k as usize).and_then(|&i| u32::try_from(i).ok());
         let mut rank = 0usize;
         let mut opening = true;
-        words
+        let mut parsed: Vec<ParsedWord<'_>> = words
             .iter()
             .enumerate()
             .map(|(i, w)| {
@@ -117,7 +118,9 @@ impl Model {
                     deprel: self.label_name(a.labels[k]),
                 }
             })
-            .collect()
+            .collect();
+        repair::subordinate_clauses(text, &mut parsed);
+        parsed
     }
 
     /// Tokenises and parses the sentence `text[span]`; spans index `text`.

@@ -30,6 +30,12 @@ pub fn negators() -> &'static [String] {
     LIST.get_or_init(|| data_lines(include_str!("../data/negators.txt")))
 }
 
+/// Words that open an adverbial clause of time (`data/subordinators.txt`).
+pub fn subordinators() -> &'static [String] {
+    static LIST: OnceLock<Vec<String>> = OnceLock::new();
+    LIST.get_or_init(|| data_lines(include_str!("../data/subordinators.txt")))
+}
+
 /// News vocabulary with its possible tags (`data/news-lexicon.txt`), as
 /// (word, tag names) pairs.
 pub fn news_lexicon() -> &'static [(String, Vec<String>)] {
