@@ -80,6 +80,95 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     ]
 });
 
+/// An interval that places one event against another: "three months
+/// after", "two days before". The event of the clause it introduces lies
+/// `n` units before ("after") or after ("before") the event around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    /// Byte offset of the expression in the text.
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+    /// How many units.
+    pub n: i64,
+    /// The unit: a day, a week, a month or a year.
+    pub unit: Unit,
+    /// True for "after": the introduced event came first.
+    pub after: bool,
+}
+
+/// The unit of an [`Interval`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Days.
+    Day,
+    /// Weeks.
+    Week,
+    /// Months.
+    Month,
+    /// Years.
+    Year,
+}
+
+static INTERVAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<n>{NUMBER})\s+(?P<u>day|week|month|year)s?\s+(?P<d>after|before)\b"
+    ))
+    .expect("interval pattern is valid")
+});
+
+/// Finds every interval expression in `text` ("three months after").
+#[must_use]
+pub fn find_intervals(text: &str) -> Vec<Interval> {
+    INTERVAL
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let unit = match c.name("u")?.as_str().to_lowercase().as_str() {
+                "day" => Unit::Day,
+                "week" => Unit::Week,
+                "month" => Unit::Month,
+                _ => Unit::Year,
+            };
+            Some(Interval {
+                start: whole.start(),
+                end: whole.end(),
+                n: number_of(c.name("n")?.as_str())?,
+                unit,
+                after: c.name("d")?.as_str().eq_ignore_ascii_case("after"),
+            })
+        })
+        .collect()
+}
+
+impl Interval {
+    /// The date of the event the interval introduces, given the date of
+    /// the event around it: "arrived on June 25, three months after the
+    /// premier resigned" puts the resignation in March. Never finer than
+    /// `date`, nor than the unit allows (months and years lose the day).
+    #[must_use]
+    pub fn from(&self, date: PartialDate) -> PartialDate {
+        let n = if self.after { self.n } else { -self.n };
+        match (self.unit, date) {
+            (Unit::Day | Unit::Week, PartialDate::Date(d)) => {
+                let days = if self.unit == Unit::Week { 7 * n } else { n };
+                d.checked_sub_signed(Duration::days(days))
+                    .map_or(date, PartialDate::Date)
+            }
+            (Unit::Month, PartialDate::Date(d)) => {
+                let (y, m) = shift_months(d.year(), d.month(), n);
+                PartialDate::year_month(y, m).unwrap_or(date)
+            }
+            (Unit::Month, PartialDate::YearMonth { year, month }) => {
+                let (y, m) = shift_months(year, month, n);
+                PartialDate::year_month(y, m).unwrap_or(date)
+            }
+            (Unit::Year, d) => PartialDate::Year(d.year() - i32::try_from(n).unwrap_or(0)),
+            (_, d) => d,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Iso,
@@ -338,6 +427,51 @@ mod tests {
         assert_eq!(f.len(), 1, "{text}: {f:?}");
         assert!(text.get(f[0].start..f[0].end).is_some());
         f[0].date.to_string()
+    }
+
+    #[test]
+    fn an_interval_dates_the_event_it_introduces_from_the_one_around_it() {
+        let day = |y, m, d| PartialDate::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let cases = [
+            (
+                "arrived on Tuesday, three months after the premier resigned",
+                day(2024, 6, 25),
+                "2024-03",
+            ),
+            (
+                "seized a tanker two days after London threatened sanctions",
+                day(2024, 6, 24),
+                "2024-06-22",
+            ),
+            (
+                "a week before the vote was held",
+                day(2024, 6, 24),
+                "2024-07-01",
+            ),
+            (
+                "signed in 2019, two years after the war ended",
+                PartialDate::Year(2019),
+                "2017",
+            ),
+            (
+                "met in May, 3 months after Kenya protested",
+                PartialDate::YearMonth {
+                    year: 2024,
+                    month: 5,
+                },
+                "2024-02",
+            ),
+        ];
+        for (text, around, want) in cases {
+            let found = find_intervals(text);
+            assert_eq!(found.len(), 1, "{text}");
+            let i = found[0];
+            assert!(
+                text[i.start..i.end].ends_with("after") || text[i.start..i.end].ends_with("before")
+            );
+            assert_eq!(i.from(around).to_string(), want, "{text}");
+        }
+        assert!(find_intervals("two days of talks after the vote").is_empty());
     }
 
     #[test]

@@ -85,7 +85,7 @@ use std::ops::Range;
 use chrono::DateTime;
 
 pub use error::{DateError, MAX_STAMP_LEN};
-pub use event::{EventDate, find_event_dates};
+pub use event::{EventDate, Interval, Unit, find_event_dates, find_intervals};
 pub use label::{LabelledStamp, StampKind, find_labelled_stamps, leading_label};
 pub use lexicon::{month_from_name, weekday_from_name};
 pub use stamp::{Granularity, PartialDate, Stamp};

@@ -114,6 +114,9 @@ fn sets_context(d: &EventDate, anchor: NaiveDate) -> bool {
 pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: Assessed) -> Dated {
     let clause_start = s.clause_start(f.verb);
     let (mut date, mut source, mut text, future) = date_for(s, dates, f.verb, clause_start);
+    if let Some((shifted, expression)) = across_interval(s, dates, f.verb, date) {
+        (date, source, text) = (shifted, "text", Some(expression));
+    }
     // A code of intent (03, "agreed to hold talks next month") is an intent
     // stated now, however its pattern gave it.
     let intent = a.intent || crate::cameo::root(&a.code) == "03";
@@ -164,6 +167,37 @@ pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: As
         factuality,
         cue,
         code: a.code,
+    }
+}
+
+/// "Police arrived on Tuesday, three months after the premier resigned":
+/// a trigger in the clause an interval introduces, with no date of its own
+/// there, lies that interval from the date of the clause around it
+/// (`date`, the resignation in March). The clause runs from the interval
+/// to the trigger with no comma between; a date after the interval with no
+/// comma before it is the clause's own ("… after the premier resigned in
+/// March") and dates it. Returns the date and the words that gave it.
+fn across_interval(
+    s: &Sentence<'_>,
+    dates: &[EventDate],
+    verb: usize,
+    date: PartialDate,
+) -> Option<(PartialDate, String)> {
+    let body = s.inp.body;
+    let verb_start = s.words[verb].start;
+    let unbroken =
+        |from: usize, to: usize| body.get(from..to).is_some_and(|t| !t.contains([',', ';']));
+    let interval = faultline_dates::find_intervals(s.text)
+        .into_iter()
+        .map(|i| (s.inp.start + i.start, s.inp.start + i.end, i))
+        .rfind(|&(_, end, _)| end <= verb_start && unbroken(end, verb_start))?;
+    let (start, end, i) = interval;
+    match dates
+        .iter()
+        .find(|d| d.start >= end && unbroken(end, d.start))
+    {
+        Some(own) => Some((own.date, body[own.start..own.end].to_owned())),
+        None => Some((i.from(date), body[start..end].to_owned())),
     }
 }
 
@@ -360,6 +394,19 @@ mod tests {
             .find(|e| e.trigger.text.starts_with(trigger))
             .map(|e| (e.date.to_string(), e.date_source))
             .unwrap_or_else(|| panic!("no event on {trigger} in {body}: {:?}", coded.events))
+    }
+
+    #[test]
+    fn an_interval_dates_its_clause_from_the_clause_around_it() {
+        // Thursday 2021-03-04: Tuesday is 03-02.
+        let body = "Chile recalled its envoy from Peru on Tuesday, three months after Peru's premier resigned.";
+        assert_eq!(dated(body, "resigned").0, "2020-12");
+        assert_eq!(dated(body, "recalled").0, "2021-03-02");
+        let body = "Iran criticised Greece two days after Greece expelled an Iranian diplomat.";
+        assert_eq!(dated(body, "expelled").0, "2021-03-02");
+        // The clause's own date stands.
+        let body = "Chile recalled its envoy on Tuesday, a week after Peru expelled a Chilean diplomat in February.";
+        assert_eq!(dated(body, "expelled").0, "2021-02");
     }
 
     #[test]
