@@ -111,3 +111,32 @@ proptest! {
         prop_assert_eq!(found, Some((Stamp::Local(local), text.as_str())));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Event dates and intervals in any text: spans slice the text, and an
+    /// interval moves any date without panicking, by at most its count.
+    #[test]
+    fn event_dates_and_intervals_slice_and_never_panic(
+        s in "[A-Za-z0-9 ,.]{0,40}( (a|two|999|several) (day|week|month|year)s? (after|before) )?[A-Za-z ]{0,20}",
+        y in 1i32..9999,
+    ) {
+        let anchor = chrono::NaiveDate::from_ymd_opt(2020, 2, 29).expect("valid");
+        for d in faultline_dates::find_event_dates(&s, anchor) {
+            prop_assert!(s.get(d.start..d.end).is_some());
+        }
+        for i in faultline_dates::find_intervals(&s) {
+            prop_assert!(s.get(i.start..i.end).is_some());
+            let day = chrono::NaiveDate::from_ymd_opt(y, 1, 1).expect("valid");
+            for date in [
+                faultline_dates::PartialDate::Date(day),
+                faultline_dates::PartialDate::YearMonth { year: y, month: 12 },
+                faultline_dates::PartialDate::Year(y),
+            ] {
+                let moved = i.from(date);
+                prop_assert!((moved.year() - y).abs() <= i32::try_from(i.n).unwrap_or(i32::MAX));
+            }
+        }
+    }
+}
