@@ -1565,4 +1565,43 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn an_ing_form_before_a_verb_and_a_noun_with_a_noun_modifier_are_no_verbs() {
+        for (body, trigger) in [
+            (
+                "Fighting broke out again near the Syrian border on Sunday.",
+                "Fighting",
+            ),
+            (
+                "Kenya has taken in refugees since fighting erupted in Somalia.",
+                "fighting",
+            ),
+            (
+                "Rioters in Chile torched two police stations on Friday.",
+                "stations",
+            ),
+            ("Chad hosts 400,000 Sudanese refugees.", "hosts"),
+            ("Uganda hosted thousands of displaced Congolese.", "hosted"),
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().all(|e| e.trigger.text != trigger),
+                "{body}: {ev:?}"
+            );
+        }
+        // With an auxiliary, or before its object, the -ing form is a verb.
+        each_codes_dyad(&[
+            (
+                "Rebels fighting Malian troops seized a town.",
+                "MLIREB",
+                "MLIMIL",
+            ),
+            (
+                "Turkish troops were fighting Syrian forces near Afrin.",
+                "TURMIL",
+                "SYRMIL",
+            ),
+        ]);
+    }
 }

@@ -629,17 +629,20 @@ impl<'p> Parse<'p> {
         }
         let base = lemma.split(' ').next().unwrap_or(lemma);
         let form = self.lower(w);
+        if self.gerund_subject(w, &form) {
+            return false;
+        }
         // A present tense in -s after a name ("NATO counts on …") is often
         // tagged a noun: an -s form counts as a noun only with a
         // determiner or modifier of its own ("the new sanctions").
         let plural = form
             .strip_suffix('s')
             .is_some_and(|x| x == base || x.strip_suffix('e') == Some(base));
-        let modified = self
-            .tree
-            .children(w)
-            .iter()
-            .any(|&c| matches!(self.tree.rel(c), "det" | "amod" | "nmod:poss" | "nummod"));
+        let modified = self.tree.children(w).iter().any(|&c| {
+            matches!(self.tree.rel(c), "det" | "amod" | "nmod:poss" | "nummod")
+                || (self.tree.rel(c) == "compound"
+                    && self.tree.words().get(c as usize).map(|x| x.upos) == Some("NOUN"))
+        });
         let noun_like = form == base || form.ends_with("ing") || (plural && modified);
         if !noun_like {
             return true;
@@ -654,6 +657,23 @@ impl<'p> Parse<'p> {
             rel == "obj" || rel.starts_with("nsubj") || rel.starts_with("aux")
         });
         !(noun && nominal_place && !clausal)
+    }
+
+    /// "since fighting erupted", "shelling killed two": an -ing form with
+    /// no auxiliary of its own right before a verb is that verb's subject,
+    /// a noun, whatever the tagger made of it ("troops fighting rebels",
+    /// "were fighting near X" stay verbs).
+    fn gerund_subject(&self, w: u32, form: &str) -> bool {
+        let next_is_verb = self
+            .tree
+            .words()
+            .get(w as usize + 1)
+            .is_some_and(|x| matches!(x.upos, "VERB" | "AUX"));
+        form.ends_with("ing")
+            && next_is_verb
+            && self.tree.child(w, "aux").is_none()
+            && w.checked_sub(1)
+                .is_none_or(|p| !lex().be.contains(self.lower(p).as_str()))
     }
 
     /// True when the word of token `t` heads an infinitive of purpose
