@@ -111,6 +111,10 @@ pub struct Lexicon {
     pub stance_prepositions: WordList,
     /// Head nouns that refer back to the latest international organisation ("the bloc").
     pub organisation_heads: WordList,
+    /// Head nouns that refer back to the latest armed group ("the group").
+    pub armed_group_heads: WordList,
+    /// Code parts of an armed group: a sector ("REB") or a code prefix ("IMG").
+    pub armed_group_codes: WordList,
     /// Groups of head nouns naming the same body ("court tribunal").
     pub head_synonyms: WordList,
 }

@@ -221,6 +221,24 @@ fn group_phrases_take_the_pair_last_engaged_together() {
 }
 
 #[test]
+fn the_group_refers_back_to_the_latest_armed_group() {
+    let body =
+        "Malian troops attacked positions of the JNIM on Monday. The group denied any losses.";
+    let ms = resolve_on(body, "2024-03-01");
+    assert_eq!(code_of(&ms, "group"), ["IMGSUNJNM"], "{ms:?}");
+    let body = "Colombian rebels freed two soldiers. The armed movement said more would follow.";
+    let ms = resolve_on(body, "2024-03-01");
+    assert_eq!(code_of(&ms, "armed movement"), ["COLREB"], "{ms:?}");
+    // Not a group of people who are no armed group, nor a group with an "of".
+    let body = "Kenya hosted a group of experts. The group of experts criticised Uganda.";
+    let ms = resolve_on(body, "2024-03-01");
+    assert!(ms.iter().all(|m| !m.text.contains("group")), "{ms:?}");
+    let body = "Peru's opposition walked out. The group said the vote was rigged.";
+    let ms = resolve_on(body, "2024-03-01");
+    assert!(code_of(&ms, "group").is_empty(), "{ms:?}");
+}
+
+#[test]
 fn a_plural_group_noun_after_the_takes_the_pair_last_engaged() {
     let body = "Chile's president hosted Peru's prime minister in Santiago. The leaders signed a water pact.";
     let ms = resolve_on(body, "2020-03-01");

@@ -8,7 +8,8 @@
 //! recent earlier mention whose own head noun is the same word or one of its
 //! `head_synonyms` ("court tribunal"), or, for a head of `organisation_heads`
 //! ("the bloc", "the alliance"), any international organisation (an IGO
-//! code), in the same sentence or the `WINDOW`
+//! code), or for a head of `armed_group_heads` ("the group", "the
+//! paramilitary group") any armed group (`armed_group_codes`), in the same sentence or the `WINDOW`
 //! sentences before it (`WINDOW_NEAR` for the heads of `definite_heads_near`:
 //! "the government" soon means the local one again). Role words that only
 //! took the context's country are no antecedent: they say no more than the
@@ -39,15 +40,15 @@ pub(super) fn definite_descriptions(
     let mut out: Vec<Mention> = Vec::new();
     let text = &cx.body[cx.s.start..cx.s.end];
     let toks = faultline_text::tokens(text, cx.s.start);
-    for pair in toks.windows(2) {
-        let det = &cx.body[pair[0].span.start..pair[0].span.end];
+    for (i, t) in toks.iter().enumerate() {
+        let det = &cx.body[t.span.start..t.span.end];
         if !lex()
             .definite_determiners
             .contains(&det.to_ascii_lowercase())
         {
             continue;
         }
-        let Some((start, end, head)) = head_noun(cx, pair[1].span.start, pair[1].span.end) else {
+        let Some((start, end, head)) = described(cx, &toks[i + 1..]) else {
             continue;
         };
         let own = |m: &&Mention| m.via != Via::Context && m.start < end && m.end > start;
@@ -73,7 +74,9 @@ pub(super) fn definite_descriptions(
                 if m.person {
                     titled_so(&head, m)
                 } else {
-                    same_head(&head, &head_of(&m.text)) || organisation_of(&head, m)
+                    same_head(&head, &head_of(&m.text))
+                        || organisation_of(&head, m)
+                        || armed_group_of(&head, m)
                 }
             })
         {
@@ -115,6 +118,27 @@ pub(super) fn possessed_roles(
     }
 }
 
+/// The description after a determiner, given the tokens after it: a head
+/// noun right after it ([`head_noun`]), or a head of `armed_group_heads`
+/// after one or two lower-case modifiers ("the paramilitary group", "the
+/// armed Islamist movement") and before no "of" ("the group of experts").
+/// Its span and head.
+fn described(cx: &Sentence<'_>, after: &[faultline_text::Token]) -> Option<(usize, usize, String)> {
+    let first = after.first()?;
+    if let Some(found) = head_noun(cx, first.span.start, first.span.end) {
+        return Some(found);
+    }
+    let word = |k: usize| after.get(k).map(|t| &cx.body[t.span.start..t.span.end]);
+    let modifier = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '-');
+    (0..3).find_map(|k| {
+        let head = word(k)?.to_lowercase();
+        let ok = lex().armed_group_heads.contains(&head)
+            && (0..k).all(|j| word(j).is_some_and(modifier))
+            && word(k + 1).is_none_or(|w| !lex().member_leads.contains(&w.to_lowercase()));
+        ok.then(|| (first.span.start, after[k].span.end, head))
+    })
+}
+
 /// The head noun of a token (its possessive "'s" left out) when it is one of
 /// `definite_heads`: its span and its lower-case form.
 fn head_noun(cx: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usize, String)> {
@@ -147,6 +171,17 @@ fn titled_so(head: &str, m: &Mention) -> bool {
 /// alliance") and mention `m` is one (an IGO code).
 fn organisation_of(head: &str, m: &Mention) -> bool {
     lex().organisation_heads.contains(head) && m.code.starts_with("IGO")
+}
+
+/// True when `head` names an armed group (`armed_group_heads`: "the
+/// group", "the movement") and mention `m` is one: a rebel sector or an
+/// international militarised group (`armed_group_codes`).
+fn armed_group_of(head: &str, m: &Mention) -> bool {
+    lex().armed_group_heads.contains(head)
+        && lex()
+            .armed_group_codes
+            .iter()
+            .any(|c| m.code.starts_with(c) || m.code.get(3..6) == Some(c))
 }
 
 /// True when the noun ending at `end` modifies the word after it: a role
