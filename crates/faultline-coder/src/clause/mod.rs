@@ -1604,4 +1604,20 @@ mod tests {
             ),
         ]);
     }
+
+    #[test]
+    fn an_aside_naming_the_event_may_stand_before_its_noun() {
+        each_codes_dyad(&[
+            (
+                "Chile launched what it called a limited military operation against Bolivian smugglers.",
+                "CHL",
+                "BOL",
+            ),
+            (
+                "Peru carried out what officials described as precision strikes on Ecuadorian positions.",
+                "PER",
+                "ECU",
+            ),
+        ]);
+    }
 }

@@ -93,7 +93,15 @@ fn support_nouns(
             let TriggerKind::Noun { nouns } = &verbs.triggers[t].kind else {
                 continue;
             };
-            'noun: for j in i + 1..(i + 6).min(words.len()) {
+            // "launched what it called a special operation": the aside
+            // "what X called" between the support verb and its noun.
+            let aside = (i + 1..(i + 4).min(words.len()))
+                .map(|k| (k, what_it_called(words, k)))
+                .find(|&(_, n)| n > 0);
+            'noun: for j in i + 1..(i + 6 + aside.map_or(0, |a| a.1)).min(words.len()) {
+                if aside.is_some_and(|(k, n)| j >= k && j < k + n) {
+                    continue;
+                }
                 // A role word used as a modifier ("a military offensive")
                 // stays inside the noun phrase.
                 let modifier = actors.iter().any(|m| {
@@ -133,6 +141,21 @@ fn support_nouns(
             }
         }
     }
+}
+
+/// The length of an aside "what X called" / "what X described as" that
+/// starts at word `k` (0 when none starts there): "what", up to three
+/// words, a verb of naming (`naming_verbs`) and an optional "as".
+fn what_it_called(words: &[W], k: usize) -> usize {
+    if words.get(k).is_none_or(|w| w.lower != "what") {
+        return 0;
+    }
+    (k + 2..(k + 5).min(words.len()))
+        .find(|&v| lex().naming_verbs.contains(&words[v].lower))
+        .map_or(0, |v| {
+            let with_as = words.get(v + 1).is_some_and(|w| w.lower == "as");
+            v + 1 + usize::from(with_as) - k
+        })
 }
 
 /// Event nouns with no support verb but their parties: "talks between

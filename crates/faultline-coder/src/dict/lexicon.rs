@@ -150,6 +150,8 @@ pub struct Lexicon {
     pub reciprocal_markers: WordList,
     /// Verbs of a promise each subject makes on its own ("pledged").
     pub promise_verbs: WordList,
+    /// Verbs of naming in an aside "what X called" before an event noun.
+    pub naming_verbs: WordList,
 }
 
 impl Lexicon {
