@@ -91,6 +91,8 @@ pub struct Lexicon {
     pub group_nouns_mil: WordList,
     /// Plural nouns that, after "the", stand for the last engaged pair ("the leaders").
     pub definite_pair_nouns: WordList,
+    /// Verbs of appeal: those who appeal to "both sides" are no side.
+    pub appeal_verbs: WordList,
     /// Group nouns of countries.
     pub group_nouns: WordList,
     /// Group nouns naming the two Koreas.

@@ -239,6 +239,21 @@ fn the_group_refers_back_to_the_latest_armed_group() {
 }
 
 #[test]
+fn those_who_appeal_to_both_sides_are_no_side() {
+    let body = "Eritrea accused Ethiopia of massing troops. Norway and Qatar urged both sides to return to talks.";
+    let ms = resolve_on(body, "2024-03-01");
+    assert_eq!(code_of(&ms, "both sides"), ["ERI", "ETH"], "{ms:?}");
+    let body = "Chile protested to Peru. Brazil and Bolivia called on the two countries to show restraint.";
+    let ms = resolve_on(body, "2024-03-01");
+    assert_eq!(code_of(&ms, "the two countries"), ["CHL", "PER"], "{ms:?}");
+    // Without an appeal, the sentence's own pair stands.
+    let body =
+        "Eritrea accused Ethiopia. Norway and Qatar met in Oslo, where both sides signed a deal.";
+    let ms = resolve_on(body, "2024-03-01");
+    assert_eq!(code_of(&ms, "both sides"), ["NOR", "QAT"], "{ms:?}");
+}
+
+#[test]
 fn a_plural_group_noun_after_the_takes_the_pair_last_engaged() {
     let body = "Chile's president hosted Peru's prime minister in Santiago. The leaders signed a water pact.";
     let ms = resolve_on(body, "2020-03-01");

@@ -54,6 +54,7 @@ fn group_phrases(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<
                 Some((vec!["KOR".to_owned(), "PRK".to_owned()], None))
             } else if let Ok(sector) = group_sector(noun) {
                 named_before(cx, mentions, start, n)
+                    .filter(|_| !appealed_to(cx, mentions, start))
                     .or_else(|| state.last_engaged(n))
                     .map(|roots| (roots, sector))
             } else {
@@ -114,8 +115,26 @@ fn definite_pairs(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec
     out
 }
 
+/// True when a verb of appeal (`appeal_verbs`) stands between the last
+/// actor named before the group phrase at byte `at` and the phrase:
+/// "Washington and Brussels urged both sides to talk" — the speakers are
+/// no side.
+fn appealed_to(cx: &Sentence<'_>, mentions: &[Mention], at: usize) -> bool {
+    let from = mentions
+        .iter()
+        .filter(|m| m.end <= at && m.via != Via::Coreference)
+        .map(|m| m.end)
+        .max()
+        .unwrap_or(cx.s.start);
+    cx.body.get(from..at).is_some_and(|between| {
+        between
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| lex().appeal_verbs.contains(&w.to_ascii_lowercase()))
+    })
+}
+
 /// The first `n` countries the sentence names as actors before a group
-/// phrase starting at byte `at` (relative to the sentence), when it names
+/// phrase starting at byte `at` of the body, when it names
 /// exactly `n`, leaving out places ("in Hanoi"): "Marcos met Vietnamese
 /// leaders in Hanoi, where the two countries signed …" is the Philippines
 /// and Vietnam, whatever the sentences before engaged.
@@ -125,7 +144,6 @@ fn named_before(
     at: usize,
     n: usize,
 ) -> Option<Vec<String>> {
-    let at = cx.s.start + at;
     let mut countries: Vec<String> = Vec::new();
     for m in mentions
         .iter()
