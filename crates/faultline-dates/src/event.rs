@@ -21,6 +21,10 @@
 //!   weekend" on a weekday and "next weekend" look forward.
 //!
 //! Month and weekday names must be capitalised, so "may" the modal is not May.
+//!
+//! Intervals ("three months after", "two days before") are found apart
+//! ([`find_intervals`]): they place the event of the clause they introduce
+//! against the date of the clause around it, which only the coder knows.
 
 use std::sync::LazyLock;
 
@@ -147,7 +151,7 @@ impl Interval {
     /// premier resigned" puts the resignation in March. Never finer than
     /// `date`, nor than the unit allows (months and years lose the day).
     #[must_use]
-    pub fn from(&self, date: PartialDate) -> PartialDate {
+    pub fn clause_date(&self, date: PartialDate) -> PartialDate {
         let n = if self.after { self.n } else { -self.n };
         match (self.unit, date) {
             (Unit::Day | Unit::Week, PartialDate::Date(d)) => {
@@ -469,7 +473,7 @@ mod tests {
             assert!(
                 text[i.start..i.end].ends_with("after") || text[i.start..i.end].ends_with("before")
             );
-            assert_eq!(i.from(around).to_string(), want, "{text}");
+            assert_eq!(i.clause_date(around).to_string(), want, "{text}");
         }
         assert!(find_intervals("two days of talks after the vote").is_empty());
     }

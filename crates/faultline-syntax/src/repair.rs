@@ -67,12 +67,6 @@ fn under(words: &[ParsedWord<'_>], mut k: usize, top: usize) -> bool {
     false
 }
 
-/// The span of a sentence's words, for tests.
-#[cfg(test)]
-fn spans(words: &[ParsedWord<'_>]) -> Vec<faultline_text::Span> {
-    words.iter().map(|w| w.span).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,9 +120,9 @@ mod tests {
                 "{text}"
             );
             assert!(
-                spans(&words)
+                words
                     .iter()
-                    .all(|sp| sp.slice(text).len() == sp.end - sp.start)
+                    .all(|w| w.span.slice(text).len() == w.span.end - w.span.start)
             );
         }
     }

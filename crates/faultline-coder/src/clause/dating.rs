@@ -197,7 +197,7 @@ fn across_interval(
         .find(|d| d.start >= end && unbroken(end, d.start))
     {
         Some(own) => Some((own.date, body[own.start..own.end].to_owned())),
-        None => Some((i.from(date), body[start..end].to_owned())),
+        None => Some((i.clause_date(date), body[start..end].to_owned())),
     }
 }
 

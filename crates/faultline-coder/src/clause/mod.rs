@@ -1460,6 +1460,15 @@ mod tests {
         );
     }
 
+    /// Asserts that each (body, source, code, target) codes an event from
+    /// `source` to `target` with a code starting with `code`.
+    fn each_has(cases: &[(&str, &str, &str, &str)]) {
+        for &(body, source, code, target) in cases {
+            let ev = coded(body);
+            assert!(has(&ev, source, code, target), "{body}: {ev:?}");
+        }
+    }
+
     /// True when some event of `ev` goes from `source` to `target` with a
     /// code starting with `code`.
     fn has(ev: &[crate::Event], source: &str, code: &str, target: &str) -> bool {
@@ -1506,7 +1515,7 @@ mod tests {
 
     #[test]
     fn a_statement_after_a_meeting_is_addressed_to_the_party_met() {
-        for (body, source, code, target) in [
+        each_has(&[
             (
                 "Oman's envoy met the Iranian foreign minister and apologised for the remarks.",
                 "OMNGOV",
@@ -1519,10 +1528,7 @@ mod tests {
                 "033",
                 "KENGOV",
             ),
-        ] {
-            let ev = coded(body);
-            assert!(has(&ev, source, code, target), "{body}: {ev:?}");
-        }
+        ]);
         // Its own target, or another speaker, stands.
         let ev = coded("The Brazilian president met the Kenyan president and criticised Israel.");
         assert!(
@@ -1533,7 +1539,7 @@ mod tests {
 
     #[test]
     fn a_date_or_an_adverb_may_stand_before_a_particle() {
-        for (body, source, code, target) in [
+        each_has(&[
             (
                 "The Kenyan president spoke today with his Ugandan counterpart.",
                 "KENGOV",
@@ -1546,10 +1552,7 @@ mod tests {
                 "040",
                 "PERGOV",
             ),
-        ] {
-            let ev = coded(body);
-            assert!(has(&ev, source, code, target), "{body}: {ev:?}");
-        }
+        ]);
     }
 
     #[test]
