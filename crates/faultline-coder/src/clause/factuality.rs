@@ -304,7 +304,7 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
     let governor_word = || words[f.verb - 2].lower.clone();
     if let Some(n) = has(&lex().negations)
         .or_else(|| subject_negated(s, roles))
-        .or_else(|| gerund_negated(words, f.verb))
+        .or_else(|| gerund_after(words, f.verb, &lex().gerund_negators))
     {
         return negation(words, f, n, &roles.code, intent_codes);
     }
@@ -332,6 +332,9 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
             Factuality::Hypothetical,
             format!("{} {}", window[k - 1].lower, window[k].lower),
         );
+    }
+    if let Some(g) = gerund_after(words, f.verb, &lex().gerund_hypotheticals) {
+        return Cues::new(Factuality::Hypothetical, g);
     }
     if let Some(h) = has(&lex().hedges) {
         let reported = (0..f.verb).any(|k| lex().reporting_verbs.contains(&words[k].lower));
@@ -386,10 +389,12 @@ fn subject_negated(s: &Sentence<'_>, roles: &Roles) -> Option<String> {
         .then(|| before.clone())
 }
 
-/// The words right before a gerund trigger that say it did not happen or
-/// has ended (`gerund_negators`): "stopped short of condemning", "ceased
-/// supplying", "refrained from attacking".
-fn gerund_negated(words: &[W], verb: usize) -> Option<String> {
+/// The one or two words of `list` right before a gerund trigger: those
+/// that say it did not happen or has ended (`gerund_negators`: "stopped
+/// short of condemning", "ceased supplying"), or that it is only thought
+/// of (`gerund_hypotheticals`: "considered expelling", "the possibility of
+/// sending").
+fn gerund_after(words: &[W], verb: usize, list: &WordList) -> Option<String> {
     if !words[verb].lower.ends_with("ing") {
         return None;
     }
@@ -406,7 +411,7 @@ fn gerund_negated(words: &[W], verb: usize) -> Option<String> {
     [1, 2]
         .into_iter()
         .filter_map(before)
-        .find(|p| lex().gerund_negators.contains(p))
+        .find(|p| list.contains(p))
 }
 
 /// A negation cue `n`. "Turkey will not meet …", "Interpol would not

@@ -1623,4 +1623,22 @@ mod tests {
             ),
         ]);
     }
+
+    #[test]
+    fn a_gerund_only_thought_of_is_hypothetical() {
+        each_has_factuality(
+            &[
+                ("Kenya mulled expelling the Somali ambassador.", "expelling"),
+                (
+                    "Spain is considering recalling its ambassador from Algeria.",
+                    "recalling",
+                ),
+            ],
+            Factuality::Hypothetical,
+        );
+        each_has_factuality(
+            &[("Chile began expelling Peruvian diplomats.", "expelling")],
+            Factuality::Asserted,
+        );
+    }
 }

@@ -83,6 +83,8 @@ pub struct Lexicon {
     pub subject_negators: WordList,
     /// Words before a gerund that say its event did not happen or ended.
     pub gerund_negators: WordList,
+    /// Words before a gerund that say its event is only thought of.
+    pub gerund_hypotheticals: WordList,
     /// Nouns of intention whose owner acts in the infinitive after them.
     pub intention_nouns: WordList,
     /// Nouns of a relation ("relations between A and B have soured": no event).
