@@ -230,6 +230,30 @@ pub(super) fn governed_from_outside(
     if let Some(belief) = believed_before(s, f, found) {
         hedged(assessed, belief);
     }
+    if let Some(plan) = scheduled_after(s, f) {
+        proposed(assessed, plan);
+    }
+}
+
+/// "Talks between A and B are set to resume in May", "a summit of X and
+/// Y is scheduled for June": an event noun standing alone whose predicate
+/// schedules it (a form of "be", a word of `schedule_words`, then "for" or
+/// "to" and a verb of `occurrence_verbs`) is still to come. Read off the
+/// words up to the clause's first comma.
+fn scheduled_after(s: &Sentence<'_>, f: &Found) -> Option<String> {
+    if f.between.is_none() && !f.bare {
+        return None;
+    }
+    let end = s.clause_end(f.after).min(f.after + 10);
+    let words = &s.words;
+    let be = (f.after..end)
+        .take_while(|&k| words[k].lower != ",")
+        .find(|&k| lex().be.contains(&words[k].lower))?;
+    let (plan, next, verb) = (words.get(be + 1)?, words.get(be + 2)?, words.get(be + 3));
+    let schedules = next.lower == "for"
+        || (next.lower == "to" && verb.is_some_and(|v| lex().occurrence_verbs.contains(&v.lower)));
+    (lex().schedule_words.contains(&plan.lower) && schedules)
+        .then(|| format!("{} {}", plan.lower, next.lower))
 }
 
 /// The word of fear, doubt or expectation (`epistemic_heads`) right

@@ -1641,4 +1641,28 @@ mod tests {
             Factuality::Asserted,
         );
     }
+
+    #[test]
+    fn an_event_noun_its_predicate_schedules_is_still_to_come() {
+        each_has_factuality(
+            &[
+                (
+                    "Talks between Armenia and Azerbaijan are set to resume in May.",
+                    "Talks",
+                ),
+                (
+                    "A meeting between Peru and Chile is scheduled for June.",
+                    "meeting",
+                ),
+            ],
+            Factuality::Future,
+        );
+        each_has_factuality(
+            &[(
+                "Talks between Serbia and Kosovo ended without agreement on Monday.",
+                "Talks",
+            )],
+            Factuality::Asserted,
+        );
+    }
 }

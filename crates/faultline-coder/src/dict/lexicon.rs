@@ -85,6 +85,10 @@ pub struct Lexicon {
     pub gerund_negators: WordList,
     /// Words before a gerund that say its event is only thought of.
     pub gerund_hypotheticals: WordList,
+    /// Words after "be" that schedule the event noun before them ("set").
+    pub schedule_words: WordList,
+    /// Verbs of an event taking place ("resume", "begin").
+    pub occurrence_verbs: WordList,
     /// Nouns of intention whose owner acts in the infinitive after them.
     pub intention_nouns: WordList,
     /// Nouns of a relation ("relations between A and B have soured": no event).
