@@ -785,6 +785,11 @@ mod tests {
                 "Rumours that Kenya had recalled its ambassador from Uganda spread.",
                 "recalled",
             ),
+            ("There is no sign that Turkey will attack Syria.", "attack"),
+            (
+                "There are signs that Peru will recall its envoy from Chile.",
+                "recall",
+            ),
         ] {
             let ev = coded(body);
             assert!(
