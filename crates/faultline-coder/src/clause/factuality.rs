@@ -324,7 +324,8 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
             .map(|w| w.lower.clone())
     };
     let cond = (clause_start..f.verb)
-        .find(|&k| matches!(words[k].lower.as_str(), "if" | "unless" | "whether"));
+        .find(|&k| matches!(words[k].lower.as_str(), "if" | "unless" | "whether"))
+        .or_else(|| inverted_condition(words, clause_start, f.verb));
     let governor_word = || words[f.verb - 2].lower.clone();
     if let Some(n) = has(&lex().negations)
         .or_else(|| subject_negated(s, roles))
@@ -357,7 +358,9 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
             format!("{} {}", window[k - 1].lower, window[k].lower),
         );
     }
-    if let Some(g) = gerund_after(words, f.verb, &lex().gerund_hypotheticals) {
+    if let Some(g) = gerund_after(words, f.verb, &lex().gerund_hypotheticals)
+        .or_else(|| prevented(words, clause_start, f.verb))
+    {
         return Cues::new(Factuality::Hypothetical, g);
     }
     if let Some(h) = has(&lex().hedges) {
@@ -411,6 +414,29 @@ fn subject_negated(s: &Sentence<'_>, roles: &Roles) -> Option<String> {
         .subject_negators
         .contains(before)
         .then(|| before.clone())
+}
+
+/// "Should Russia invade, …", "Had Peru expelled the envoy, …": a
+/// condition with the subject after its first word (`inverted_conditions`)
+/// at the start of the sentence or clause; like "if", it holds the clause
+/// after it too. Returns the word that opens it.
+fn inverted_condition(words: &[W], clause_start: usize, verb: usize) -> Option<usize> {
+    let opener = words.get(clause_start)?;
+    (lex().inverted_conditions.contains(&opener.lower) && verb > clause_start + 1)
+        .then_some(clause_start)
+}
+
+/// "deterring Iran from attacking shipping", "prevented Chile from
+/// signing": a gerund after "from" that a verb of prevention
+/// (`prevention_verbs`) up to four words before governs did not happen.
+fn prevented(words: &[W], clause_start: usize, verb: usize) -> Option<String> {
+    if !words[verb].lower.ends_with("ing") || words.get(verb.checked_sub(1)?)?.lower != "from" {
+        return None;
+    }
+    (clause_start.max(verb.saturating_sub(6))..verb - 1)
+        .rev()
+        .find(|&k| lex().prevention_verbs.contains(&words[k].lower))
+        .map(|k| format!("{} … from", words[k].lower))
 }
 
 /// The one or two words of `list` right before a gerund trigger: those

@@ -1670,4 +1670,31 @@ mod tests {
             Factuality::Asserted,
         );
     }
+
+    #[test]
+    fn an_inverted_condition_and_a_prevented_gerund_are_no_facts() {
+        each_has_factuality(
+            &[
+                ("Should Russia attack Moldova, NATO will respond.", "attack"),
+                (
+                    "Had Peru expelled the envoy, Chile would have retaliated.",
+                    "expelled",
+                ),
+            ],
+            Factuality::Conditional,
+        );
+        each_has_factuality(
+            &[
+                (
+                    "The patrols aim at deterring Iran from attacking tankers.",
+                    "attacking",
+                ),
+                (
+                    "The court barred Chile from expelling the Peruvian envoy.",
+                    "expelling",
+                ),
+            ],
+            Factuality::Hypothetical,
+        );
+    }
 }

@@ -85,6 +85,10 @@ pub struct Lexicon {
     pub gerund_negators: WordList,
     /// Words before a gerund that say its event is only thought of.
     pub gerund_hypotheticals: WordList,
+    /// Words opening a condition whose subject follows them ("Should X …").
+    pub inverted_conditions: WordList,
+    /// Verbs that keep someone from doing what the gerund after "from" says.
+    pub prevention_verbs: WordList,
     /// Words after "be" that schedule the event noun before them ("set").
     pub schedule_words: WordList,
     /// Verbs of an event taking place ("resume", "begin").
