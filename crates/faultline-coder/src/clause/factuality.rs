@@ -230,17 +230,21 @@ pub(super) fn governed_from_outside(
     if let Some(belief) = believed_before(s, f, found) {
         hedged(assessed, belief);
     }
-    if let Some(plan) = scheduled_after(s, f) {
-        proposed(assessed, plan);
+    match predicate_after(s, f) {
+        Some((Factuality::Future, plan)) => proposed(assessed, plan),
+        Some((_, state)) => hedged(assessed, state),
+        None => {}
     }
 }
 
-/// "Talks between A and B are set to resume in May", "a summit of X and
-/// Y is scheduled for June": an event noun standing alone whose predicate
-/// schedules it (a form of "be", a word of `schedule_words`, then "for" or
-/// "to" and a verb of `occurrence_verbs`) is still to come. Read off the
-/// words up to the clause's first comma.
-fn scheduled_after(s: &Sentence<'_>, f: &Found) -> Option<String> {
+/// What the predicate of an event noun standing alone says of it, read
+/// off the words up to the clause's first comma: "talks between A and B
+/// are set to resume in May", "a summit … is scheduled for June" (a form of
+/// "be", a word of `schedule_words`, then "for" or "to" and a verb of
+/// `occurrence_verbs`) are still to come; "a deal between A and B is
+/// close", "… is still elusive" (`unrealised_predicates` after "be") has
+/// not happened.
+fn predicate_after(s: &Sentence<'_>, f: &Found) -> Option<(Factuality, String)> {
     if f.between.is_none() && !f.bare {
         return None;
     }
@@ -249,11 +253,19 @@ fn scheduled_after(s: &Sentence<'_>, f: &Found) -> Option<String> {
     let be = (f.after..end)
         .take_while(|&k| words[k].lower != ",")
         .find(|&k| lex().be.contains(&words[k].lower))?;
-    let (plan, next, verb) = (words.get(be + 1)?, words.get(be + 2)?, words.get(be + 3));
+    let state = (be + 1..words.len()).find(|&k| !lex().soft_adverbs.contains(&words[k].lower))?;
+    if lex().unrealised_predicates.contains(&words[state].lower) {
+        return Some((
+            Factuality::Hypothetical,
+            format!("{} {}", words[be].lower, words[state].lower),
+        ));
+    }
+    let plan = words.get(be + 1)?;
+    let (next, verb) = (words.get(be + 2)?, words.get(be + 3));
     let schedules = next.lower == "for"
         || (next.lower == "to" && verb.is_some_and(|v| lex().occurrence_verbs.contains(&v.lower)));
     (lex().schedule_words.contains(&plan.lower) && schedules)
-        .then(|| format!("{} {}", plan.lower, next.lower))
+        .then(|| (Factuality::Future, format!("{} {}", plan.lower, next.lower)))
 }
 
 /// The word of fear, doubt or expectation (`epistemic_heads`) right

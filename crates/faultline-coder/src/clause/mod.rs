@@ -1648,7 +1648,7 @@ mod tests {
     }
 
     #[test]
-    fn an_event_noun_its_predicate_schedules_is_still_to_come() {
+    fn an_event_noun_its_predicate_schedules_or_awaits_is_no_fact() {
         each_has_factuality(
             &[
                 (
@@ -1661,6 +1661,16 @@ mod tests {
                 ),
             ],
             Factuality::Future,
+        );
+        each_has_factuality(
+            &[
+                (
+                    "Officials said a deal between Sudan and Chad was close.",
+                    "deal",
+                ),
+                ("A deal between Peru and Chile is still elusive.", "deal"),
+            ],
+            Factuality::Hypothetical,
         );
         each_has_factuality(
             &[(

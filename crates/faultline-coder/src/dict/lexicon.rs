@@ -93,6 +93,8 @@ pub struct Lexicon {
     pub schedule_words: WordList,
     /// Verbs of an event taking place ("resume", "begin").
     pub occurrence_verbs: WordList,
+    /// Predicates after "be" that say an event noun has not happened ("close").
+    pub unrealised_predicates: WordList,
     /// Nouns of intention whose owner acts in the infinitive after them.
     pub intention_nouns: WordList,
     /// Nouns of a relation ("relations between A and B have soured": no event).
