@@ -440,7 +440,8 @@ fn inverted_condition(words: &[W], clause_start: usize, verb: usize) -> Option<u
 
 /// "deterring Iran from attacking shipping", "prevented Chile from
 /// signing": a gerund after "from" that a verb of prevention
-/// (`prevention_verbs`) up to four words before governs did not happen.
+/// (`prevention_verbs`) up to five words before that "from" governs did
+/// not happen.
 fn prevented(words: &[W], clause_start: usize, verb: usize) -> Option<String> {
     if !words[verb].lower.ends_with("ing") || words.get(verb.checked_sub(1)?)?.lower != "from" {
         return None;
