@@ -382,8 +382,10 @@ impl Engine<'_> {
         // The parse settles the subject and the targets.
         let passive = is_passive(s, f, &voice, parsed.as_ref());
         let owner = (!f.bare).then(|| roles::intention_owner(s, f)).flatten();
+        let by_gerund = roles::by_gerund_subject(s, f);
         let subject = match &parsed {
             _ if owner.is_some() => owner.map(|a| vec![a]),
+            _ if by_gerund.is_some() => by_gerund,
             Some(p) if f.bare => Some(p.subject.clone()),
             Some(p) => {
                 roles::reconcile(s, voice.k, roles::subject_of(s, f, voice.k, carry, out), p)
@@ -1706,5 +1708,28 @@ mod tests {
             ],
             Factuality::Hypothetical,
         );
+    }
+
+    #[test]
+    fn a_gerund_after_by_is_done_by_the_subject_of_its_verb() {
+        for (body, trigger, source) in [
+            (
+                "Peru angered Chile by recalling its ambassador.",
+                "recalling",
+                "PER",
+            ),
+            (
+                "Canberra angered Beijing by calling for an inquiry into the virus.",
+                "calling for",
+                "AUSGOV",
+            ),
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter()
+                    .any(|e| e.trigger.text == trigger && e.source.code == source),
+                "{body}: {ev:?}"
+            );
+        }
     }
 }

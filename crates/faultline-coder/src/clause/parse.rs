@@ -233,6 +233,17 @@ impl<'p> Parse<'p> {
     }
 
     /// The actors the word lies in.
+    /// Where the verb that the adverbial clause headed by token `t` hangs
+    /// on starts ("angered Chile by recalling …": "angered").
+    pub fn governor_start(&self, t: usize) -> Option<usize> {
+        let w = self.word(t)?;
+        if self.tree.rel(w) != "advcl" {
+            return None;
+        }
+        let h = self.tree.head(w)?;
+        self.tree.words().get(h as usize).map(|x| x.span.start)
+    }
+
     fn actors_at(&self, w: u32) -> &[usize] {
         self.actor_of_word
             .get(w as usize)

@@ -165,6 +165,19 @@ pub(super) fn subject_of(
     }
 }
 
+/// The subject of a gerund after "by" that the parse hangs on a verb
+/// before it ("Peru angered Chile by recalling its envoy", "Iran
+/// responded to Britain by seizing a tanker"): the subject of that verb,
+/// by the word windows, not the actor nearest the gerund.
+pub(super) fn by_gerund_subject(s: &Sentence<'_>, f: &Found) -> Option<Vec<usize>> {
+    let by = f.verb.checked_sub(1)?;
+    if s.words[by].lower != "by" || !s.words[f.verb].lower.ends_with("ing") {
+        return None;
+    }
+    let governor = s.parse.as_ref()?.governor_start(f.verb)?;
+    subject(s, governor)
+}
+
 /// The subject from the word windows checked against the parse's: the
 /// parse decides when the two disagree and its subject is the clause's own
 /// (a subject across a participle clause or a prepositional phrase); the
