@@ -360,10 +360,12 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
         }
         return Cues::new(Factuality::Conditional, words[c].lower.clone());
     }
-    // "Russia is believed to have supplied …": a belief, not a fact.
+    // "Russia is believed to have supplied …", "North Korea appears to
+    // have fired …": a belief or an appearance, not a fact.
     if let Some(k) = (1..window.len()).find(|&k| {
-        lex().epistemic_participles.contains(&window[k].lower)
-            && lex().be.contains(&window[k - 1].lower)
+        (lex().epistemic_participles.contains(&window[k].lower)
+            && lex().be.contains(&window[k - 1].lower))
+            || (lex().appearance_verbs.contains(&window[k - 1].lower) && window[k].lower == "to")
     }) {
         return Cues::new(
             Factuality::Hypothetical,

@@ -1732,4 +1732,25 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn what_appears_to_have_happened_is_no_fact() {
+        each_has_factuality(
+            &[
+                (
+                    "North Korea appears to have fired a missile.",
+                    "fired a missile",
+                ),
+                ("Iran appears to have seized a British tanker.", "seized"),
+            ],
+            Factuality::Hypothetical,
+        );
+        each_has_factuality(
+            &[(
+                "Putin appeared on television and criticised Kyiv.",
+                "criticised",
+            )],
+            Factuality::Asserted,
+        );
+    }
 }

@@ -77,6 +77,8 @@ pub struct Lexicon {
     pub pronoun_subjects: WordList,
     /// Participles of belief after "be" ("is believed to have …": no fact).
     pub epistemic_participles: WordList,
+    /// Verbs of appearance before "to" ("appears to have fired": no fact).
+    pub appearance_verbs: WordList,
     /// Verbs and nouns of fear, doubt and expectation governing a clause.
     pub epistemic_heads: WordList,
     /// Words before a subject that negate its verb ("neither").
