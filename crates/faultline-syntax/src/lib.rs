@@ -120,6 +120,7 @@ impl Model {
             })
             .collect();
         repair::subordinate_clauses(text, &mut parsed);
+        repair::fronted_subjects(text, &mut parsed);
         parsed
     }
 

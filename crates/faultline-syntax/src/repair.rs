@@ -28,6 +28,42 @@ pub fn subordinate_clauses(text: &str, words: &mut [ParsedWord<'_>]) {
     }
 }
 
+/// "On Tuesday, Egypt and Sudan signed …", "In April 2020, Canberra
+/// angered …": the parser makes the name after the fronted time phrase's
+/// comma a conjunct of the time noun, and the verb has no subject. When
+/// that conjunct has no conjunction of its own, follows the comma, and its
+/// phrase runs up to the subjectless verb the time phrase hangs on, it is
+/// the verb's subject (`nsubj`).
+pub fn fronted_subjects(text: &str, words: &mut [ParsedWord<'_>]) {
+    for n in 1..words.len() {
+        if let Some(v) = misread_subject(text, words, n) {
+            words[n].deprel = "nsubj";
+            words[n].head = u32::try_from(v).ok();
+        }
+    }
+}
+
+/// The verb whose subject the conjunct `n` is (see [`fronted_subjects`]).
+fn misread_subject(text: &str, words: &[ParsedWord<'_>], n: usize) -> Option<usize> {
+    if words[n].deprel != "conj" || words[n - 1].span.slice(text) != "," {
+        return None;
+    }
+    let n32 = u32::try_from(n).ok();
+    let has_cc = words.iter().any(|w| w.head == n32 && w.deprel == "cc");
+    let time = words[n].head? as usize;
+    let v = words.get(time)?.head? as usize;
+    let subject = has_subject(words, v);
+    let phrase = (n + 1..v).all(|k| under(words, k, n));
+    (time < n
+        && n < v
+        && !has_cc
+        && words[time].deprel.starts_with("obl")
+        && words[v].upos == "VERB"
+        && !subject
+        && phrase)
+        .then_some(v)
+}
+
 /// The oblique and the verb of a clause whose marker `p` was read as a
 /// preposition (see [`subordinate_clauses`]): the verb is the word right
 /// after the oblique's phrase, has no subject, and is the oblique's head or
@@ -44,13 +80,19 @@ fn misread_clause(text: &str, words: &[ParsedWord<'_>], p: usize) -> Option<(usi
     }
     let v = (n + 1..words.len()).find(|&k| !under(words, k, n))?;
     let v32 = u32::try_from(v).ok();
-    let subject = words
-        .iter()
-        .any(|w| w.head == v32 && (is_rel(w.deprel, "nsubj") || is_rel(w.deprel, "csubj")));
+    let subject = has_subject(words, v);
     let placed =
         words[n].head == v32 || matches!(words[v].deprel, "conj" | "advcl" | "parataxis" | "ccomp");
     let phrase = (p + 1..v).all(|k| under(words, k, n));
     (words[v].upos == "VERB" && !subject && placed && phrase).then_some((n, v))
+}
+
+/// True when word `v` has a subject of its own (`nsubj`, `csubj` and their subtypes).
+fn has_subject(words: &[ParsedWord<'_>], v: usize) -> bool {
+    let v32 = u32::try_from(v).ok();
+    words
+        .iter()
+        .any(|w| w.head == v32 && (is_rel(w.deprel, "nsubj") || is_rel(w.deprel, "csubj")))
 }
 
 /// True when word `k` is `top` or lies under it.
@@ -123,6 +165,31 @@ mod tests {
                 words
                     .iter()
                     .all(|w| w.span.slice(text).len() == w.span.end - w.span.start)
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_after_a_fronted_time_phrase_is_the_subject() {
+        for (text, subject, verb) in [
+            (
+                "On Tuesday, Egypt and Sudan signed a border deal.",
+                "Egypt",
+                "signed",
+            ),
+            (
+                "In April 2020, Canberra angered Beijing by calling for an inquiry.",
+                "Canberra",
+                "angered",
+            ),
+        ] {
+            let words = parse(text);
+            let (v, _) = word(text, &words, verb);
+            let (_, s) = word(text, &words, subject);
+            assert_eq!(
+                (s.deprel, s.head),
+                ("nsubj", u32::try_from(v).ok()),
+                "{text}"
             );
         }
     }
