@@ -409,6 +409,7 @@ impl Coder {
                     anchor: doc.date,
                     anchor_known: doc.date_known,
                     dates: &dated[i].dates,
+                    intervals: &dated[i].intervals,
                     quotes: &dated[i].quotes,
                     context: dated[i].context,
                 },

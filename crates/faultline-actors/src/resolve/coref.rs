@@ -12,8 +12,10 @@ use crate::lexicon::lex;
 
 /// Group phrases and pronouns of the sentence that refer back.
 pub(super) fn coreferences(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<Mention> {
-    let mut out = group_phrases(cx, state, mentions);
-    out.extend(definite_pairs(cx, state, mentions));
+    // ASCII lower case keeps byte offsets.
+    let lower = cx.body[cx.s.start..cx.s.end].to_ascii_lowercase();
+    let mut out = group_phrases(cx, &lower, state, mentions);
+    out.extend(definite_pairs(cx, &lower, state, mentions));
     pronouns(cx, state, mentions, &mut out);
     out
 }
@@ -35,11 +37,13 @@ fn group_sector(noun: &str) -> Result<Option<&'static str>, ()> {
 /// "the two countries", "both sides", "the three governments", "officials
 /// from both sides": one mention for each country of the group, on the
 /// group phrase's span (with the role word before it, whose sector wins).
-fn group_phrases(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<Mention> {
+fn group_phrases(
+    cx: &Sentence<'_>,
+    lower: &str,
+    state: &State,
+    mentions: &[Mention],
+) -> Vec<Mention> {
     let mut out = Vec::new();
-    let text = &cx.body[cx.s.start..cx.s.end];
-    // ASCII lower case keeps byte offsets.
-    let lower = text.to_ascii_lowercase();
     let covered = |a: usize, b: usize| {
         mentions
             .iter()
@@ -48,7 +52,7 @@ fn group_phrases(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<
     let sizes = (lex().pair_words.iter().map(|w| (w, 2)))
         .chain(lex().trio_words.iter().map(|w| (w, 3usize)));
     for (count_word, n) in sizes {
-        for (start, end, noun) in group_phrase_spans(&lower, count_word) {
+        for (start, end, noun) in group_phrase_spans(lower, count_word) {
             let (start, end) = (cx.s.start + start, cx.s.start + end);
             let members = if lex().korea_group_nouns.contains(noun) {
                 Some((vec!["KOR".to_owned(), "PRK".to_owned()], None))
@@ -78,11 +82,15 @@ fn group_phrases(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<
 /// "The leaders agreed …", "the delegations met …" with no count: the
 /// first two countries of the last sentence that named several
 /// (`definite_pair_nouns`; not "the leaders of Asia").
-fn definite_pairs(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<Mention> {
+fn definite_pairs(
+    cx: &Sentence<'_>,
+    lower: &str,
+    state: &State,
+    mentions: &[Mention],
+) -> Vec<Mention> {
     let Some(pair) = state.last_pair() else {
         return Vec::new();
     };
-    let lower = cx.body[cx.s.start..cx.s.end].to_ascii_lowercase();
     let mut out = Vec::new();
     for (at, _) in lower.match_indices("the ") {
         let boundary = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();

@@ -7,7 +7,7 @@
 //! without a year moves ahead ("on June 9" in a plan is the next June 9).
 
 use chrono::{Datelike, NaiveDate};
-use faultline_dates::{EventDate, PartialDate};
+use faultline_dates::{EventDate, Interval, PartialDate};
 
 use super::factuality::Assessed;
 use super::{Found, Sentence};
@@ -35,6 +35,8 @@ pub(super) struct Dated {
 pub struct SentenceDates {
     /// The sentence's date expressions, spans in the body.
     pub dates: Vec<EventDate>,
+    /// The sentence's intervals ("three months after"), spans in the body.
+    pub intervals: Vec<Interval>,
     /// The quotations (with their marks) overlapping the sentence.
     pub quotes: Vec<(usize, usize)>,
     /// The date an earlier sentence of the same paragraph set.
@@ -81,6 +83,17 @@ pub fn document_dates(
                 ..d
             })
             .collect();
+        let intervals = body
+            .get(start..end)
+            .map(faultline_dates::find_intervals)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| Interval {
+                start: i.start + start,
+                end: i.end + start,
+                ..i
+            })
+            .collect();
         let here = context;
         let own = dates
             .iter()
@@ -90,6 +103,7 @@ pub fn document_dates(
         }
         out.push(SentenceDates {
             dates,
+            intervals,
             quotes: quoted,
             context: here,
         });
@@ -187,11 +201,12 @@ fn across_interval(
     let verb_start = s.words[verb].start;
     let unbroken =
         |from: usize, to: usize| body.get(from..to).is_some_and(|t| !t.contains([',', ';']));
-    let interval = faultline_dates::find_intervals(s.text)
-        .into_iter()
-        .map(|i| (s.inp.start + i.start, s.inp.start + i.end, i))
-        .rfind(|&(_, end, _)| end <= verb_start && unbroken(end, verb_start))?;
-    let (start, end, i) = interval;
+    let i = s
+        .inp
+        .intervals
+        .iter()
+        .rfind(|i| i.end <= verb_start && unbroken(i.end, verb_start))?;
+    let (start, end) = (i.start, i.end);
     match dates
         .iter()
         .find(|d| d.start >= end && unbroken(end, d.start))

@@ -90,12 +90,15 @@ fn pairs(roles: &Roles, joint: bool, mutual: bool) -> Vec<(usize, Option<usize>)
 /// doctors" is; "Chile and Peru vowed to deepen their ties" and "Chile and
 /// Peru agreed to talk" are not.
 fn one_sided_intent(s: &Sentence<'_>, f: &Found, code: &str) -> bool {
+    if !recode().is_joint_if_reciprocal(code)
+        || !lex().promise_verbs.contains(&s.words[f.verb].lower)
+    {
+        return false;
+    }
     let end = s.clause_end(f.after);
-    recode().is_joint_if_reciprocal(code)
-        && lex().promise_verbs.contains(&s.words[f.verb].lower)
-        && !s.words[f.after.min(end)..end]
-            .iter()
-            .any(|w| lex().reciprocal_markers.contains(&w.lower))
+    !s.words[f.after.min(end)..end]
+        .iter()
+        .any(|w| lex().reciprocal_markers.contains(&w.lower))
 }
 
 /// An actor does not act on itself ("Indian troops … the fallen soldiers"):

@@ -76,6 +76,8 @@ pub struct SentenceInput<'a> {
     pub anchor_known: bool,
     /// The sentence's date expressions, resolved on `anchor`, spans in the body.
     pub dates: &'a [EventDate],
+    /// The sentence's intervals ("three months after"), spans in the body.
+    pub intervals: &'a [faultline_dates::Interval],
     /// The quotations (with their marks) that overlap the sentence, spans in the body.
     pub quotes: &'a [(usize, usize)],
     /// The date an earlier sentence of the paragraph set, which a sentence
@@ -1434,17 +1436,14 @@ mod tests {
             "{ev:?}"
         );
         // Not a refusal: a plain negation, a refused comment, a far modal.
-        for body in [
-            "Turkey did not meet Greek officials.",
-            "Turkey would not comment on the Greek proposal.",
-            "Iraq will not be deterred by Iran and will defend itself against Iran.",
-        ] {
-            let ev = coded(body);
-            assert!(
-                ev.iter().all(|e| !e.cameo.starts_with("12")),
-                "{body}: {ev:?}"
-            );
-        }
+        each_codes_none(
+            &[
+                "Turkey did not meet Greek officials.",
+                "Turkey would not comment on the Greek proposal.",
+                "Iraq will not be deterred by Iran and will defend itself against Iran.",
+            ],
+            "12",
+        );
     }
 
     #[test]
@@ -1465,6 +1464,17 @@ mod tests {
             2,
             "{ev:?}"
         );
+    }
+
+    /// Asserts that no body codes an event whose code starts with `code`.
+    fn each_codes_none(bodies: &[&str], code: &str) {
+        for &body in bodies {
+            let ev = coded(body);
+            assert!(
+                ev.iter().all(|e| !e.cameo.starts_with(code)),
+                "{body}: {ev:?}"
+            );
+        }
     }
 
     /// Asserts that each (body, source, code, target) codes an event from
@@ -1564,16 +1574,13 @@ mod tests {
 
     #[test]
     fn releasing_what_is_no_person_nor_property_is_no_event() {
-        for body in [
-            "Japan began releasing treated water into the Pacific on Thursday.",
-            "Kenya released its annual budget figures in June.",
-        ] {
-            let ev = coded(body);
-            assert!(
-                ev.iter().all(|e| !e.cameo.starts_with("084")),
-                "{body}: {ev:?}"
-            );
-        }
+        each_codes_none(
+            &[
+                "Japan began releasing treated water into the Pacific on Thursday.",
+                "Kenya released its annual budget figures in June.",
+            ],
+            "084",
+        );
     }
 
     #[test]
