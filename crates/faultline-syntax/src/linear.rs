@@ -1,26 +1,31 @@
-//! The frozen linear model: feature hash → a row of 8-bit weight codes,
-//! in one flat table built in a single sequential pass from the sorted
-//! keys of the model file.
+//! The frozen linear model: feature hash → a row of weights, found in a
+//! table of cache-line buckets without a mispredicted branch.
 //!
 //! **Weights.** Each weight is one signed byte, a code on a μ-law scale:
 //! code `c` stands for `±levels[|c|]` quantised units, with levels dense
 //! near zero and sparse among the rare large weights (relative error about
 //! 3%). Training's 16-bit weights are rounded to the nearest level. Narrow
-//! models (the parser's four moves) keep the codes in memory: summing a
-//! row looks each up in a 256-entry table that stays in the L1 cache, and
-//! a slot is 8 bytes. Wide ones (the tagger's 17 tags, the labeller's
-//! relations) expand their codes to 16-bit weights at load, so summing a
-//! row needs no look-up and vectorises.
+//! models (the parser's four moves) keep the four codes of a row in the
+//! bucket beside its key: summing a row looks each code up in a 256-entry
+//! table that stays in the L1 cache. Wide ones (the tagger's 17 tags, the
+//! labeller's relations) keep in the bucket the index of a row of 16-bit
+//! weights, expanded from the codes at load, so summing a row needs no
+//! look-up and vectorises.
 //!
-//! **Table.** Each slot starts with the 32-bit key. A key's home slot is
-//! its scaled value (`key * homes / 2^32`), which grows with the key, so
-//! the keys sorted as the file stores them are also sorted by home: the
-//! table is filled front to back (each key at its home or just after the
-//! previous key) with no probing and no random writes, and a look-up stops
-//! at the first key not smaller than the one it seeks. Narrow tables keep
-//! half their slots empty, so a key is nearly always in its home slot's
-//! cache line; wide ones, whose slots are large, one in five. The row sits
-//! in the slot beside its key.
+//! **Table.** A bucket is one 64-byte cache line: eight 32-bit keys and
+//! their eight 32-bit payloads (a narrow row's codes, or a wide row's
+//! index; 0 is the empty row). A key's home bucket is its scaled value
+//! (`key * buckets / 2^32`), which grows with the key, so the keys sorted
+//! as the file stores them are also sorted by home: the table is filled
+//! front to back (each key at the start of its home bucket or just after
+//! the previous key, spilling into the next bucket when one is full), and
+//! the occupied slots of a bucket form a prefix. A look-up compares the
+//! eight keys of the home bucket with no branch and takes the payload of
+//! the one that matches, or the empty row; it reads the next bucket only
+//! when the home bucket is full of keys below the one sought (rare, and
+//! a well-predicted branch). Earlier layouts scanned slot by slot from the
+//! home slot, and the unpredictable length of that scan cost more than
+//! the trips to memory did.
 //!
 //! **File section.** Classes, scale, the 127 positive levels, the keys as
 //! increasing varint deltas, then the rows sparse: a bit mask of the
@@ -76,6 +81,39 @@ fn code_values(levels: &Levels) -> [i32; 256] {
     lut
 }
 
+/// Slots in a bucket.
+const WAYS: usize = 8;
+
+/// One cache line of the table: keys, then their payloads (see the
+/// module documentation). Empty slots have key [`EMPTY`] and payload 0.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct Bucket {
+    keys: [u32; WAYS],
+    payloads: [u32; WAYS],
+}
+
+impl Bucket {
+    /// The payload of `key` in this bucket, 0 when it is not here; the
+    /// comparisons have no branch.
+    #[inline]
+    fn payload(&self, key: u32) -> u32 {
+        let mut found = 0;
+        for (&k, &p) in self.keys.iter().zip(&self.payloads) {
+            found |= p & 0u32.wrapping_sub(u32::from(k == key));
+        }
+        found
+    }
+
+    /// True when `key`, if stored, may lie in a later bucket: this one is
+    /// full and its last key is below `key` (the empty key 0 counts as
+    /// above every key).
+    #[inline]
+    fn spills_past(&self, key: u32) -> bool {
+        self.keys[WAYS - 1].wrapping_sub(1) < key - 1
+    }
+}
+
 /// A frozen linear model (see the module documentation).
 #[derive(Debug, Clone)]
 pub struct Linear {
@@ -83,25 +121,26 @@ pub struct Linear {
     scale: f32,
     levels: Levels,
     values: [i32; 256],
-    /// Number of home slots; the table has at least one more (always
+    /// Number of home buckets; the table has at least one more (always
     /// empty), and more when keys spill past the last home.
     homes: usize,
-    /// Bytes per slot.
-    stride: usize,
-    /// Rows are 16-bit weights (wide models), not codes.
+    buckets: Vec<Bucket>,
+    /// Rows are 16-bit weights in `rows` (wide models), not codes in the
+    /// payloads.
     wide: bool,
-    table: Vec<u8>,
+    /// Wide rows, `classes` weights each; row 0 is all zeros.
+    rows: Vec<i16>,
     len: usize,
 }
 
-/// Most classes whose rows stay 8-bit codes in memory. Wider rows (the
-/// tagger's 17 tags, the labeller's relations) are expanded to 16-bit
-/// weights at load, so summing them needs no code look-up and vectorises.
-const CODED_CLASSES: usize = 8;
+/// Most classes whose codes fit in a payload. Wider rows (the tagger's
+/// 17 tags, the labeller's relations) are expanded to 16-bit weights at
+/// load, so summing them needs no code look-up and vectorises.
+const CODED_CLASSES: usize = 4;
 
 const EMPTY: u32 = 0;
 
-/// Features looked up together (keys and home slots kept on the stack).
+/// Features looked up together (keys and home buckets kept on the stack).
 const BATCH: usize = 128;
 
 /// The 32-bit key a feature is stored under: the two halves of its hash
@@ -113,12 +152,19 @@ pub(crate) fn slot_key(f: u64) -> u32 {
     if k == EMPTY { 1 } else { k }
 }
 
-/// The home slot of `key` among `homes`: `key * homes / 2^32`, which
+/// The home bucket of `key` among `homes`: `key * homes / 2^32`, which
 /// never decreases as the key grows.
 #[inline]
 #[allow(clippy::cast_possible_truncation)]
 fn home_slot(key: u32, homes: usize) -> usize {
     ((u64::from(key) * homes as u64) >> 32) as usize
+}
+
+/// Packs up to four codes into a payload.
+fn pack(codes: &[u8]) -> u32 {
+    let mut b = [0u8; 4];
+    b[..codes.len()].copy_from_slice(codes);
+    u32::from_le_bytes(b)
 }
 
 impl Linear {
@@ -144,80 +190,84 @@ impl Linear {
     ) -> Self {
         debug_assert!(keys.windows(2).all(|k| k[0] < k[1]), "keys must be sorted");
         let wide = classes > CODED_CLASSES;
-        // narrow slots are cheap: keep half empty; wide ones one in five
+        // two slots in three full (the parser's buckets: fuller ones spill
+        // more often and were slower), three in four for wide rows' indices
         let homes = if wide {
-            keys.len() + keys.len() / 4
+            (keys.len() * 4 / 3).div_ceil(WAYS)
         } else {
-            keys.len() * 2
+            (keys.len() * 3 / 2).div_ceil(WAYS)
         }
-        .max(16);
-        let stride = (4 + classes * if wide { 2 } else { 1 }).next_multiple_of(4);
+        .max(2);
         let values = code_values(&levels);
         let mut codes = vec![0u8; classes];
-        let mut table = Vec::with_capacity((homes + homes / 64 + 16) * stride);
+        let mut buckets = vec![Bucket::default(); homes + 1];
+        let mut rows = if wide {
+            Vec::with_capacity((keys.len() + 1) * classes)
+        } else {
+            Vec::new()
+        };
+        rows.resize(if wide { classes } else { 0 }, 0i16);
+        let mut next = 0usize; // the first free slot
         for (n, &key) in keys.iter().enumerate() {
-            let home = home_slot(key, homes);
-            if table.len() < home * stride {
-                table.resize(home * stride, 0);
+            let at = next.max(home_slot(key, homes) * WAYS);
+            next = at + 1;
+            if buckets.len() <= next / WAYS {
+                buckets.resize(next / WAYS + 1, Bucket::default());
             }
-            let at = table.len();
-            table.extend_from_slice(&key.to_le_bytes());
-            table.resize(at + stride, 0);
-            let row = &mut table[at + 4..];
-            if wide {
-                codes.fill(0);
-                fill(n, &mut codes);
-                for (w, &c) in row.chunks_exact_mut(2).zip(&codes) {
-                    #[allow(clippy::cast_possible_truncation)] // levels are i16
-                    w.copy_from_slice(&(values[c as usize] as i16).to_le_bytes());
-                }
+            codes.fill(0);
+            fill(n, &mut codes);
+            let payload = if wide {
+                #[allow(clippy::cast_possible_truncation)] // levels are i16
+                rows.extend(codes.iter().map(|&c| values[c as usize] as i16));
+                u32::try_from(n + 1).unwrap_or(0)
             } else {
-                fill(n, &mut row[..classes]);
-            }
+                pack(&codes)
+            };
+            let b = &mut buckets[at / WAYS];
+            b.keys[at % WAYS] = key;
+            b.payloads[at % WAYS] = payload;
         }
-        let slots = (table.len() / stride).max(homes) + 1;
-        table.resize(slots * stride, 0);
-        table.shrink_to_fit();
+        buckets.shrink_to_fit();
         Self {
             classes,
             scale,
             levels,
             values,
             homes,
-            stride,
+            buckets,
             wide,
-            table,
+            rows,
             len: keys.len(),
         }
     }
 
-    #[inline]
-    fn word_at(&self, at: usize) -> u32 {
-        let b = &self.table[at..at + 4];
-        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+    /// The stored keys in increasing order, with their payloads.
+    fn entries(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.buckets.iter().flat_map(|b| {
+            b.keys
+                .iter()
+                .zip(&b.payloads)
+                .filter(|(k, _)| **k != EMPTY)
+                .map(|(&k, &p)| (k, p))
+        })
     }
 
-    #[inline]
-    fn key_at(&self, slot: usize) -> u32 {
-        self.word_at(slot * self.stride)
-    }
-
-    /// The row in `slot`: codes, or 16-bit weights (little-endian) when wide.
-    #[inline]
-    fn row_at(&self, slot: usize) -> &[u8] {
-        let base = slot * self.stride + 4;
-        &self.table[base..base + self.classes * if self.wide { 2 } else { 1 }]
-    }
-
-    /// The codes of the row in `slot`.
-    fn codes_at(&self, slot: usize) -> Vec<u8> {
-        let row = self.row_at(slot);
+    /// The codes of the row with `payload`.
+    fn codes_of(&self, payload: u32) -> Vec<u8> {
         if !self.wide {
-            return row.to_vec();
+            return payload.to_le_bytes()[..self.classes].to_vec();
         }
-        row.chunks_exact(2)
-            .map(|w| encode(&self.levels, i16::from_le_bytes([w[0], w[1]])))
+        self.row(payload)
+            .iter()
+            .map(|&w| encode(&self.levels, w))
             .collect()
+    }
+
+    /// The 16-bit weights of wide row `index` (0: all zeros).
+    #[inline]
+    fn row(&self, index: u32) -> &[i16] {
+        let at = index as usize * self.classes;
+        &self.rows[at..at + self.classes]
     }
 
     /// Number of outputs.
@@ -241,41 +291,51 @@ impl Linear {
     /// Bytes of the table and rows.
     #[must_use]
     pub fn bytes(&self) -> usize {
-        self.table.len()
+        self.buckets.len() * std::mem::size_of::<Bucket>() + self.rows.len() * 2
     }
 
-    /// The slot holding `f`'s row. Slots hold increasing keys and the
-    /// table ends with an empty one, so the scan stops at the first key
-    /// not below `key` (the empty key 0 counts as above every key).
-    #[inline]
+    /// The codes of `f`'s row, if it has one.
     #[cfg(test)]
-    fn find(&self, f: u64) -> Option<usize> {
+    fn find(&self, f: u64) -> Option<Vec<u8>> {
         let key = slot_key(f);
-        self.find_key(key, home_slot(key, self.homes))
+        let mut b = home_slot(key, self.homes);
+        loop {
+            let bucket = &self.buckets[b];
+            if let Some(i) = bucket.keys.iter().position(|&k| k == key) {
+                return Some(self.codes_of(bucket.payloads[i]));
+            }
+            if !bucket.spills_past(key) {
+                return None;
+            }
+            b += 1;
+        }
     }
 
-    /// The slot holding `key` whose home slot is `home` (see [`Linear::find`]).
+    /// The payload stored with `key` whose home bucket is `home`, 0 when
+    /// none (see the module documentation).
     #[inline]
-    fn find_key(&self, key: u32, home: usize) -> Option<usize> {
-        let mut slot = home;
+    fn payload(&self, key: u32, home: usize) -> u32 {
+        let mut b = home;
         loop {
-            let k = self.key_at(slot);
-            if k.wrapping_sub(1) >= key - 1 {
-                return (k == key).then_some(slot);
+            let bucket = &self.buckets[b];
+            let p = bucket.payload(key);
+            if !bucket.spills_past(key) {
+                return p;
             }
-            slot += 1;
+            b += 1;
         }
     }
 
     /// Sums the weights of `feats` into `out` (length = classes), in
     /// quantised units.
     ///
-    /// The look-ups are memory-bound: a random slot costs a trip to main
-    /// memory, but independent trips overlap. So a first pass computes
-    /// every key and home slot (arithmetic only), a second touches each
-    /// home slot with as few instructions as possible, so that many loads
-    /// are in flight at once (a prefetch without `unsafe`), and the third
-    /// probes warm cache lines and sums the rows.
+    /// The look-ups are memory-bound when the table is cold: a random
+    /// bucket costs a trip to memory, but independent trips overlap. So a
+    /// first pass computes every key and home bucket (arithmetic only), a
+    /// second touches each home bucket with as few instructions as
+    /// possible, so that many loads are in flight at once (a prefetch
+    /// without `unsafe`), and the third finds the payloads and sums the
+    /// rows (a wide model's rows are touched all together first).
     pub fn score(&self, feats: &[u64], out: &mut [i32]) {
         out.fill(0);
         let mut keys = [0u32; BATCH];
@@ -284,17 +344,16 @@ impl Linear {
             let n = chunk.len();
             self.homes_of(chunk, &mut keys, &mut homes);
             self.touch(&homes[..n]);
-            for (&key, &home) in keys[..n].iter().zip(&homes[..n]) {
-                let Some(slot) = self.find_key(key, home) else {
-                    continue;
-                };
-                let row = self.row_at(slot);
-                if self.wide {
-                    for (o, w) in out.iter_mut().zip(row.chunks_exact(2)) {
-                        *o += i32::from(i16::from_le_bytes([w[0], w[1]]));
+            if self.wide {
+                for (&key, &home) in keys[..n].iter().zip(&homes[..n]) {
+                    for (o, &w) in out.iter_mut().zip(self.row(self.payload(key, home))) {
+                        *o += i32::from(w);
                     }
-                } else {
-                    for (o, &c) in out.iter_mut().zip(row) {
+                }
+            } else {
+                for (&key, &home) in keys[..n].iter().zip(&homes[..n]) {
+                    let codes = self.payload(key, home).to_le_bytes();
+                    for (o, &c) in out.iter_mut().zip(&codes) {
                         *o += self.values[c as usize];
                     }
                 }
@@ -302,20 +361,37 @@ impl Linear {
         }
     }
 
-    /// Starts loading the home slots of `feats` into the cache and returns
-    /// at once, so that a caller who knows features before it scores them
-    /// (every word's, before a left-to-right pass) pays one trip to memory
-    /// for all of them instead of one per word.
+    /// Finds the rows of `keys` (0 when absent) and starts loading them.
+    #[inline]
+    fn find_rows(&self, keys: &[u32], homes: &[usize], found: &mut [u32]) {
+        let mut touch = 0i16;
+        for ((f, &key), &home) in found.iter_mut().zip(keys).zip(homes) {
+            *f = self.payload(key, home);
+            touch ^= self.rows[*f as usize * self.classes];
+        }
+        std::hint::black_box(touch);
+    }
+
+    /// Starts loading the home buckets of `feats` (and a wide model's
+    /// rows) into the cache and returns, so that a caller who knows
+    /// features before it scores them (every word's, before a
+    /// left-to-right pass) pays one trip to memory for all of them
+    /// instead of one per word.
     pub fn prefetch(&self, feats: &[u64]) {
         let mut keys = [0u32; BATCH];
         let mut homes = [0usize; BATCH];
+        let mut found = [0u32; BATCH];
         for chunk in feats.chunks(BATCH) {
+            let n = chunk.len();
             self.homes_of(chunk, &mut keys, &mut homes);
-            self.touch(&homes[..chunk.len()]);
+            self.touch(&homes[..n]);
+            if self.wide {
+                self.find_rows(&keys[..n], &homes[..n], &mut found[..n]);
+            }
         }
     }
 
-    /// The keys and home slots of up to [`BATCH`] features.
+    /// The keys and home buckets of up to [`BATCH`] features.
     #[inline]
     fn homes_of(&self, feats: &[u64], keys: &mut [u32; BATCH], homes: &mut [usize; BATCH]) {
         for ((k, h), &f) in keys.iter_mut().zip(homes.iter_mut()).zip(feats) {
@@ -324,13 +400,13 @@ impl Linear {
         }
     }
 
-    /// Reads one byte of each home slot: independent loads the processor
+    /// Reads one key of each home bucket: independent loads the processor
     /// overlaps, whose result nobody waits for.
     #[inline]
     fn touch(&self, homes: &[usize]) {
-        let mut touch = 0u8;
+        let mut touch = 0u32;
         for &h in homes {
-            touch ^= self.table[h * self.stride];
+            touch ^= self.buckets[h].keys[0];
         }
         std::hint::black_box(touch);
     }
@@ -348,19 +424,14 @@ impl Linear {
         for &l in &self.levels[1..] {
             w.varint(u64::from(l.unsigned_abs()));
         }
-        // slots hold increasing keys: the live ones are already sorted
-        let live: Vec<usize> = (0..self.table.len() / self.stride)
-            .filter(|&s| self.key_at(s) != EMPTY)
-            .collect();
-        w.u32(u32::try_from(live.len()).unwrap_or(u32::MAX));
+        // buckets hold increasing keys: the stored ones are already sorted
+        w.u32(u32::try_from(self.len).unwrap_or(u32::MAX));
         let mut prev = 0u32;
-        for &s in &live {
-            w.varint(u64::from(self.key_at(s) - prev));
-            prev = self.key_at(s);
-        }
         let mut rows = Vec::new();
-        for &s in &live {
-            write_sparse_row(&self.codes_at(s), &mut rows);
+        for (key, payload) in self.entries() {
+            w.varint(u64::from(key - prev));
+            prev = key;
+            write_sparse_row(&self.codes_of(payload), &mut rows);
         }
         w.u32(u32::try_from(rows.len()).unwrap_or(u32::MAX));
         w.raw(&rows);
@@ -693,12 +764,50 @@ mod tests {
                 .collect();
             let m = Linear::build(classes, 1.0, &keys, &rows);
             for (i, &k) in keys.iter().enumerate() {
-                let slot = m.find(u64::from(k)).unwrap();
+                let codes = m.find(u64::from(k)).unwrap();
                 let code = encode(&m.levels, i16::try_from(i % 100).unwrap());
-                assert_eq!(m.codes_at(slot)[classes - 1], code);
+                assert_eq!(codes[classes - 1], code);
             }
             for k in [200u32, 5000, u32::MAX - 301, u32::MAX - 100, u32::MAX] {
                 assert_eq!(m.find(u64::from(k)), None, "{k}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Any set of keys, crowded or spread, narrow or wide: every key
+        /// finds its own row and a key not stored finds none.
+        #[test]
+        fn buckets_find_exactly_the_stored_keys(
+            raw in proptest::collection::btree_set(1u32.., 0..400),
+            crowd in 0u32..3,
+            classes in 1usize..8,
+            probes in proptest::collection::vec(1u32.., 0..50),
+        ) {
+            // crowding squeezes keys into a small range so buckets spill
+            let squeeze = |k: u32| if crowd == 0 { k } else { k >> (8 * crowd) | 1 << 31 };
+            let keys: Vec<u32> = raw.iter().map(|&k| squeeze(k))
+                .collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+            let rows: Vec<i16> = (0..keys.len() * classes)
+                .map(|i| i16::try_from(i % 200).unwrap() - 100)
+                .collect();
+            let m = Linear::build(classes, 1.0, &keys, &rows);
+            for (n, &k) in keys.iter().enumerate() {
+                let want: Vec<u8> = rows[n * classes..(n + 1) * classes]
+                    .iter().map(|&w| encode(&m.levels, w)).collect();
+                let mut out = vec![0; classes];
+                m.score(&[u64::from(k)], &mut out);
+                let values: Vec<i32> = want.iter().map(|&c| m.values[c as usize]).collect();
+                proptest::prop_assert_eq!(out, values);
+                proptest::prop_assert_eq!(m.find(u64::from(k)), Some(want));
+            }
+            for p in probes.into_iter().map(squeeze) {
+                if keys.binary_search(&p).is_err() {
+                    proptest::prop_assert_eq!(m.find(u64::from(p)), None);
+                    let mut out = vec![7; classes];
+                    m.score(&[u64::from(p)], &mut out);
+                    proptest::prop_assert!(out.iter().all(|&x| x == 0));
+                }
             }
         }
     }
