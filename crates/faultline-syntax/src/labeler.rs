@@ -379,15 +379,13 @@ impl Labeler {
             feats.extend_from_slice(&buf);
             ends.push(feats.len());
         }
-        second.prefetch(&feats);
         let root = self.index(ROOT) as usize;
-        let mut scores = vec![0i32; self.labels.len()];
-        let mut start = 0;
-        for (&(_, d), &end) in arcs.iter().zip(&ends) {
-            second.score(&feats[start..end], &mut scores);
-            let best = argmax_allowed(&scores, |i| i != root).unwrap_or(0);
+        let n = self.labels.len();
+        let mut scores = vec![0i32; arcs.len() * n];
+        second.score_groups(&feats, &ends, &mut scores);
+        for (&(_, d), scores) in arcs.iter().zip(scores.chunks_exact(n)) {
+            let best = argmax_allowed(scores, |i| i != root).unwrap_or(0);
             out[d as usize] = u16::try_from(best).unwrap_or(0);
-            start = end;
         }
     }
 
@@ -399,8 +397,9 @@ impl Labeler {
         let mut margins = vec![f32::INFINITY; t.heads.len()];
         let mut atoms_of = vec![NONE; t.heads.len()];
         let mut buf = Vec::with_capacity(40);
-        let mut scores = vec![0i32; self.labels.len()];
-        let (unlabelled, ends) = self.prefetch(t, tags, &mut buf);
+        let n = self.labels.len();
+        let mut scores = vec![0i32; n];
+        let fixed = self.fixed_scores(t, tags, &mut buf);
         let mut arc = 0usize;
         for (h, d) in t.order() {
             let forced = self
@@ -413,12 +412,13 @@ impl Labeler {
             } else if let Some(l) = forced {
                 l
             } else {
-                let from = arc.checked_sub(1).map_or(0, |k| ends[k]);
                 buf.clear();
-                buf.extend_from_slice(&unlabelled[from..ends[arc]]);
-                arc += 1;
                 label_features(t, h, d, &atoms_of, &mut buf);
                 self.linear.score(&buf, &mut scores);
+                for (s, f) in scores.iter_mut().zip(&fixed[arc * n..(arc + 1) * n]) {
+                    *s += f;
+                }
+                arc += 1;
                 let best = argmax_allowed(&scores, |i| i != root as usize).unwrap_or(0);
                 let runner_up = argmax_allowed(&scores, |i| i != root as usize && i != best)
                     .map_or(0, |k| scores[k]);
@@ -433,10 +433,11 @@ impl Labeler {
         (out, margins)
     }
 
-    /// The features that read no label of every arc the first pass scores
-    /// (in its order; arc `k`'s end at `ends[k]`), computed once, with
-    /// their look-ups started before the arcs are labelled one by one.
-    fn prefetch(&self, t: &Tree<'_>, tags: &[u8], buf: &mut Vec<u64>) -> (Vec<u64>, Vec<usize>) {
+    /// The summed weights of the features that read no label, for every
+    /// arc the first pass scores (in its order, one sum per label each),
+    /// computed and looked up all at once before the arcs are labelled
+    /// one by one.
+    fn fixed_scores(&self, t: &Tree<'_>, tags: &[u8], buf: &mut Vec<u64>) -> Vec<i32> {
         let mut all = Vec::with_capacity(36 * tags.len());
         let mut ends = Vec::with_capacity(tags.len());
         for (h, d) in t.order() {
@@ -447,8 +448,9 @@ impl Labeler {
                 ends.push(all.len());
             }
         }
-        self.linear.prefetch(&all);
-        (all, ends)
+        let mut out = vec![0; ends.len() * self.labels.len()];
+        self.linear.score_groups(&all, &ends, &mut out);
+        out
     }
 
     /// The label forced on every word of a tag, if any.

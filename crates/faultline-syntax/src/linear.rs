@@ -361,6 +361,51 @@ impl Linear {
         }
     }
 
+    /// Sums the weights of each group of `feats` into its own row of
+    /// `out`: group `g` is the features before `ends[g]` and after those
+    /// of group `g - 1`, and its sums go to `out[g * classes..]`. The
+    /// look-ups of every group overlap, as in [`Linear::score`]; a pass
+    /// that goes word by word scores the features that read no earlier
+    /// decision this way, all at once, and adds the rest at each step
+    /// (integer sums: the same scores in any order).
+    pub fn score_groups(&self, feats: &[u64], ends: &[usize], out: &mut [i32]) {
+        out.fill(0);
+        let c = self.classes;
+        let mut keys = [0u32; BATCH];
+        let mut homes = [0usize; BATCH];
+        let mut found = [0u32; BATCH];
+        let mut group = 0;
+        for (k, chunk) in feats.chunks(BATCH).enumerate() {
+            let n = chunk.len();
+            self.homes_of(chunk, &mut keys, &mut homes);
+            self.touch(&homes[..n]);
+            if self.wide {
+                self.find_rows(&keys[..n], &homes[..n], &mut found[..n]);
+            } else {
+                for ((f, &key), &home) in found.iter_mut().zip(&keys[..n]).zip(&homes[..n]) {
+                    *f = self.payload(key, home);
+                }
+            }
+            for (j, &p) in found[..n].iter().enumerate() {
+                while ends.get(group).is_some_and(|&e| e <= k * BATCH + j) {
+                    group += 1;
+                }
+                let Some(o) = out.get_mut(group * c..(group + 1) * c) else {
+                    return;
+                };
+                if self.wide {
+                    for (o, &w) in o.iter_mut().zip(self.row(p)) {
+                        *o += i32::from(w);
+                    }
+                } else {
+                    for (o, &code) in o.iter_mut().zip(&p.to_le_bytes()) {
+                        *o += self.values[code as usize];
+                    }
+                }
+            }
+        }
+    }
+
     /// Finds the rows of `keys` (0 when absent) and starts loading them.
     #[inline]
     fn find_rows(&self, keys: &[u32], homes: &[usize], found: &mut [u32]) {
@@ -370,25 +415,6 @@ impl Linear {
             touch ^= self.rows[*f as usize * self.classes];
         }
         std::hint::black_box(touch);
-    }
-
-    /// Starts loading the home buckets of `feats` (and a wide model's
-    /// rows) into the cache and returns, so that a caller who knows
-    /// features before it scores them (every word's, before a
-    /// left-to-right pass) pays one trip to memory for all of them
-    /// instead of one per word.
-    pub fn prefetch(&self, feats: &[u64]) {
-        let mut keys = [0u32; BATCH];
-        let mut homes = [0usize; BATCH];
-        let mut found = [0u32; BATCH];
-        for chunk in feats.chunks(BATCH) {
-            let n = chunk.len();
-            self.homes_of(chunk, &mut keys, &mut homes);
-            self.touch(&homes[..n]);
-            if self.wide {
-                self.find_rows(&keys[..n], &homes[..n], &mut found[..n]);
-            }
-        }
     }
 
     /// The keys and home buckets of up to [`BATCH`] features.
@@ -809,6 +835,31 @@ mod tests {
                     proptest::prop_assert!(out.iter().all(|&x| x == 0));
                 }
             }
+        }
+    }
+
+    #[test]
+    fn groups_score_as_each_group_alone() {
+        // more features than a batch, an empty group, narrow and wide
+        let keys: Vec<u32> = (1..400).map(|k| k * 7919).collect();
+        // every other one stored
+        let feats: Vec<u64> = (0..300u64).map(|i| (i * 3 % 800) * 7919 / 2).collect();
+        let ends = [5, 5, 130, 131, 300];
+        for classes in [4, 9] {
+            let rows: Vec<i16> = (0..keys.len() * classes)
+                .map(|i| i16::try_from(i % 300).unwrap() - 150)
+                .collect();
+            let m = Linear::build(classes, 1.0, &keys, &rows);
+            let mut got = vec![1; ends.len() * classes];
+            m.score_groups(&feats, &ends, &mut got);
+            let mut from = 0;
+            for (g, &end) in ends.iter().enumerate() {
+                let mut want = vec![0; classes];
+                m.score(&feats[from..end], &mut want);
+                assert_eq!(got[g * classes..(g + 1) * classes], want[..], "group {g}");
+                from = end;
+            }
+            assert!(got.iter().any(|&x| x != 0), "some features are stored");
         }
     }
 

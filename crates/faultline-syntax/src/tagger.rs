@@ -192,8 +192,9 @@ fn decode(model: &Linear, cx: &Context<'_>, keep: &[bool]) -> (Vec<u8>, Vec<f32>
     let mut tags: Vec<u8> = Vec::with_capacity(cx.atoms.len());
     let mut margins = Vec::with_capacity(cx.atoms.len());
     let mut buf = Vec::with_capacity(48);
-    let mut scores = vec![0i32; UPOS.len()];
-    let (untagged, ends) = prefetch(model, cx, keep, &mut buf);
+    let n = UPOS.len();
+    let mut scores = vec![0i32; n];
+    let fixed = fixed_scores(model, cx, keep, &mut buf);
     let mut scored = 0usize;
     for i in 0..cx.atoms.len() {
         if let Some(t) = given(cx, keep, i) {
@@ -203,12 +204,13 @@ fn decode(model: &Linear, cx: &Context<'_>, keep: &[bool]) -> (Vec<u8>, Vec<f32>
         }
         let p1 = tag_value(i.checked_sub(1).map(|k| tags[k]));
         let p2 = tag_value(i.checked_sub(2).map(|k| tags[k]));
-        let from = scored.checked_sub(1).map_or(0, |k| ends[k]);
         buf.clear();
-        buf.extend_from_slice(&untagged[from..ends[scored]]);
-        scored += 1;
         tag_features(cx, i, p1, p2, &mut buf);
         model.score(&buf, &mut scores);
+        for (s, f) in scores.iter_mut().zip(&fixed[scored * n..(scored + 1) * n]) {
+            *s += f;
+        }
+        scored += 1;
         let best = argmax_allowed(&scores, |_| true).unwrap_or(0);
         let runner_up = argmax_allowed(&scores, |k| k != best).map_or(0, |k| scores[k]);
         #[allow(clippy::cast_precision_loss)]
@@ -218,16 +220,10 @@ fn decode(model: &Linear, cx: &Context<'_>, keep: &[bool]) -> (Vec<u8>, Vec<f32>
     (tags, margins)
 }
 
-/// The features that read no previous tag of every word the pass scores
-/// (in order; the `k`th scored word's end at `ends[k]`), computed once,
-/// with their look-ups started before the left-to-right pass: they are in
-/// the cache when the pass scores them, one word after another.
-fn prefetch(
-    model: &Linear,
-    cx: &Context<'_>,
-    keep: &[bool],
-    buf: &mut Vec<u64>,
-) -> (Vec<u64>, Vec<usize>) {
+/// The summed weights of the features that read no previous tag, for
+/// every word the pass scores (in order, `classes` sums each), computed
+/// and looked up all at once before the left-to-right pass.
+fn fixed_scores(model: &Linear, cx: &Context<'_>, keep: &[bool], buf: &mut Vec<u64>) -> Vec<i32> {
     let mut all = Vec::with_capacity(48 * cx.atoms.len());
     let mut ends = Vec::with_capacity(cx.atoms.len());
     for i in 0..cx.atoms.len() {
@@ -238,8 +234,9 @@ fn prefetch(
         all.extend_from_slice(buf);
         ends.push(all.len());
     }
-    model.prefetch(&all);
-    (all, ends)
+    let mut out = vec![0; ends.len() * model.classes()];
+    model.score_groups(&all, &ends, &mut out);
+    out
 }
 
 /// The tag word `i` takes without scoring: the one `keep` holds from

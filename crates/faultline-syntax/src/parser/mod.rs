@@ -92,16 +92,20 @@ impl Parser {
             all.extend_from_slice(buf);
             ends.push(all.len());
         }
+        let mut scores = vec![[0i32; 4]; ends.len()];
+        let mut part = vec![0i32; 4 * ends.len()];
         for m in &self.models {
-            m.prefetch(&all);
+            m.score_groups(&all, &ends, &mut part);
+            for (s, p) in scores.iter_mut().zip(part.chunks_exact(4)) {
+                for (s, p) in s.iter_mut().zip(p) {
+                    *s += p;
+                }
+            }
         }
         let (mut front, mut top) = (vec![[0; 4]; n + 1], vec![[0; 4]; n + 1]);
-        let mut from = 0;
-        for (k, &end) in ends.iter().enumerate() {
-            let scores = self.score(&all[from..end]);
-            from = end;
+        for (k, s) in scores.into_iter().enumerate() {
             let slot = if k % 2 == 0 { &mut front } else { &mut top };
-            slot[k / 2 + 1] = scores;
+            slot[k / 2 + 1] = s;
         }
         (front, top)
     }
