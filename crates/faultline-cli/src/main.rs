@@ -18,6 +18,14 @@
 //! message` and the batch carries on; the exit status is 1 when any document
 //! failed (`--fail-fast` stops at the first).
 
+/// The allocator: mimalloc (version 2), whose small-object pools make the
+/// many short strings and vectors of coding cheaper than glibc's malloc
+/// (malloc and free took about a tenth of coding time; with mimalloc,
+/// `faultline throughput` codes 10% more sentences a second). Version 3
+/// was as fast but kept more memory (peak 105 MiB against 80).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod actors;
 mod alerts;
 mod code;
