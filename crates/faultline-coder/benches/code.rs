@@ -13,6 +13,10 @@ use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use faultline_coder::{Coder, Doc};
 
+/// The allocator of the `faultline` binary, so the figures are the same.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Article bodies: the development corpus when present, else the bundled examples.
 fn bodies() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
