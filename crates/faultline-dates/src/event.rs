@@ -50,8 +50,17 @@ const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Ju
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const NUMBER: &str = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|several|a few)";
 
+/// Compiles a date pattern whose word boundaries `\b` are ASCII ones: a
+/// Unicode boundary makes the regex engine leave its fast DFA for a slower
+/// one on any text with a non-ASCII character near a match (curly quotes,
+/// dashes, accented names: most news), and dates are ASCII words. `\s`
+/// and `\d` stay Unicode (a no-break space between "May" and "5").
+fn date_regex(pattern: &str) -> Regex {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("event-date pattern is valid")
+}
+
 static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
-    let r = |s: String| Regex::new(&s).expect("event-date pattern is valid");
+    let r = |s: String| date_regex(&s);
     vec![
         (Kind::Iso, r(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b".to_owned())),
         (
@@ -115,10 +124,9 @@ pub enum Unit {
 }
 
 static INTERVAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    date_regex(&format!(
         r"(?i)\b(?P<n>{NUMBER})\s+(?P<u>day|week|month|year)s?\s+(?P<d>after|before)\b"
     ))
-    .expect("interval pattern is valid")
 });
 
 /// Finds every interval expression in `text` ("three months after").
@@ -525,6 +533,16 @@ mod tests {
         );
         let f = find_event_dates("Talks resume next weekend.", sunday);
         assert_eq!(f[0].date.to_string(), "2014-10-25");
+    }
+
+    #[test]
+    fn dates_beside_non_ascii_text_are_found() {
+        // curly quotes, a dash and a no-break space around the date
+        assert_eq!(one("\u{201c}We signed it on Oct.\u{a0}7,\u{201d} she said."), "2014-10-07");
+        assert_eq!(one("The talks\u{2014}held on Friday\u{2014}failed."), "2014-10-03");
+        assert_eq!(one("Über 40 Leute kamen three days ago \u{e0} Paris."), "2014-10-06");
+        // a word boundary is an ASCII one: no date inside a longer word
+        assert!(find_event_dates("Éon1990s Junea", anchor()).is_empty());
     }
 
     #[test]
