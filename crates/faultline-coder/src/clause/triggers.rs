@@ -5,7 +5,7 @@
 //! freezes", "air strike") is dropped. Input: the sentence's words and
 //! actors; output: the triggers found, in word order.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use faultline_actors::Via;
 
@@ -17,7 +17,7 @@ use crate::verbs::{TriggerKind, VerbDict, pre_matches};
 /// The triggers of a sentence, in word order.
 pub(super) fn find(verbs: &VerbDict, s: &Sentence<'_>) -> (Vec<Found>, Reduced) {
     let mut found: Vec<Found> = Vec::new();
-    let mut used: HashSet<usize> = HashSet::new();
+    let mut used: HashSet<usize> = HashSet::default();
     support_nouns(verbs, s, &mut found, &mut used);
     between_nouns(verbs, s, &mut found, &mut used);
     longest_per_verb(&mut found);
@@ -220,7 +220,7 @@ fn between_nouns(
 /// One event noun per support verb: the longest ("joint military
 /// exercises" over "exercises").
 fn longest_per_verb(found: &mut Vec<Found>) {
-    let mut by_verb: HashMap<usize, Found> = HashMap::new();
+    let mut by_verb: HashMap<usize, Found> = HashMap::default();
     for f in found.drain(..) {
         match by_verb.get(&f.verb) {
             Some(prev) if prev.noun_len >= f.noun_len => {}

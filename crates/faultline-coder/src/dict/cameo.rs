@@ -1,8 +1,7 @@
 //! The CAMEO event-code table: names, Goldstein weights, quad classes and
 //! the PLOVER type and mode of every code (data in `data/cameo.toml`).
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::recode::{Recode, recode};
@@ -31,7 +30,7 @@ struct File {
 /// The table, by code.
 #[derive(Debug, Default)]
 pub struct CodeTable {
-    map: HashMap<String, CodeInfo>,
+    map: FxHashMap<String, CodeInfo>,
     /// Recoding tables and mutual codes (`data/recode.toml` for the
     /// defaults). A coder for dictionaries whose codes are not CAMEO's
     /// clears `recode.kinds.mutual`.

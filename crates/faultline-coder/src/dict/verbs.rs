@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::error::CoderError;
@@ -157,12 +158,14 @@ pub struct TriggerExample {
 pub struct VerbDict {
     /// Every trigger.
     pub triggers: Vec<Trigger>,
-    /// Lower-case verb forms (first word) → triggers.
-    verb_index: HashMap<String, Vec<usize>>,
+    /// Lower-case verb forms (first word) → triggers. The three indices
+    /// use a fast unkeyed hash (looked up for nearly every word; the keys
+    /// are dictionary words).
+    verb_index: FxHashMap<String, Vec<usize>>,
     /// Lower-case noun head (first word of a noun phrase) → triggers.
-    noun_index: HashMap<String, Vec<usize>>,
+    noun_index: FxHashMap<String, Vec<usize>>,
     /// Lower-case support-verb forms → noun triggers.
-    support_index: HashMap<String, Vec<usize>>,
+    support_index: FxHashMap<String, Vec<usize>>,
     /// Examples found in the dictionaries.
     pub examples: Vec<TriggerExample>,
     /// Problems met while loading (file and line).
