@@ -538,9 +538,18 @@ mod tests {
     #[test]
     fn dates_beside_non_ascii_text_are_found() {
         // curly quotes, a dash and a no-break space around the date
-        assert_eq!(one("\u{201c}We signed it on Oct.\u{a0}7,\u{201d} she said."), "2014-10-07");
-        assert_eq!(one("The talks\u{2014}held on Friday\u{2014}failed."), "2014-10-03");
-        assert_eq!(one("Über 40 Leute kamen three days ago \u{e0} Paris."), "2014-10-06");
+        assert_eq!(
+            one("\u{201c}We signed it on Oct.\u{a0}7,\u{201d} she said."),
+            "2014-10-07"
+        );
+        assert_eq!(
+            one("The talks\u{2014}held on Friday\u{2014}failed."),
+            "2014-10-03"
+        );
+        assert_eq!(
+            one("Über 40 Leute kamen three days ago \u{e0} Paris."),
+            "2014-10-06"
+        );
         // a word boundary is an ASCII one: no date inside a longer word
         assert!(find_event_dates("Éon1990s Junea", anchor()).is_empty());
     }
