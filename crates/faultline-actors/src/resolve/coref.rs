@@ -224,8 +224,7 @@ fn group_phrase_spans<'t>(lower: &'t str, count_word: &str) -> Vec<(usize, usize
 
 /// Pronouns as subjects: "he", "she" → the last person; "they" → the last group.
 fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Vec<Mention>) {
-    let text = &cx.body[cx.s.start..cx.s.end];
-    for tok in faultline_text::tokens(text, cx.s.start) {
+    for tok in &cx.tokens {
         let (start, end) = (tok.span.start, tok.span.end);
         let w = &cx.body[start..end];
         let referents: Vec<Mention> = if lex().person_pronouns.contains(w) {

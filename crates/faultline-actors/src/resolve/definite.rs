@@ -38,8 +38,7 @@ pub(super) fn definite_descriptions(
     earlier: &[Mention],
 ) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
-    let text = &cx.body[cx.s.start..cx.s.end];
-    let toks = faultline_text::tokens(text, cx.s.start);
+    let toks = &cx.tokens;
     for (i, t) in toks.iter().enumerate() {
         let det = &cx.body[t.span.start..t.span.end];
         if !lex()

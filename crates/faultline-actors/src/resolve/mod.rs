@@ -183,6 +183,8 @@ struct Sentence<'a> {
     si: usize,
     s: &'a SentenceRef,
     atoms: Vec<Atom>,
+    /// The sentence's tokens, found once for every pass that reads them.
+    tokens: Vec<faultline_text::Token>,
 }
 
 impl<'a> Sentence<'a> {
@@ -205,6 +207,7 @@ impl<'a> Sentence<'a> {
             si,
             s,
             atoms,
+            tokens: faultline_text::tokens(&body[s.start..s.end], s.start),
         }
     }
 

@@ -233,7 +233,7 @@ pub(super) fn named_again(
     if persons.people.is_empty() {
         return out;
     }
-    let toks = faultline_text::tokens(&cx.body[cx.s.start..cx.s.end], cx.s.start);
+    let toks = &cx.tokens;
     let mut from = cx.s.start;
     for (ti, t) in toks.iter().enumerate() {
         if t.kind != TokenKind::Word || t.span.start < from {
@@ -250,7 +250,7 @@ pub(super) fn named_again(
         else {
             continue;
         };
-        if taken(cx, mentions, start, end) || glued_to_a_name(cx, &toks, ti, end, full.is_none()) {
+        if taken(cx, mentions, start, end) || glued_to_a_name(cx, toks, ti, end, full.is_none()) {
             continue;
         }
         out.push(Mention {
