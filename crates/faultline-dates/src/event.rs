@@ -29,7 +29,7 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::PartialDate;
 
@@ -58,6 +58,13 @@ const NUMBER: &str = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|t
 fn date_regex(pattern: &str) -> Regex {
     Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("event-date pattern is valid")
 }
+
+/// All of [`PATTERNS`] at once: one scan of a sentence says which of them
+/// match anywhere, and only those are run (most sentences hold no date).
+static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(PATTERNS.iter().map(|(_, re)| re.as_str()))
+        .expect("event-date patterns are valid")
+});
 
 static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     let r = |s: String| date_regex(&s);
@@ -246,7 +253,12 @@ fn last_week_back(anchor: NaiveDate, wd: Weekday) -> u32 {
 /// Finds and resolves every event-date expression in `text` against `anchor`.
 pub fn find_event_dates(text: &str, anchor: NaiveDate) -> Vec<EventDate> {
     let mut found: Vec<EventDate> = Vec::new();
-    for (kind, re) in PATTERNS.iter() {
+    let which = ANY.matches(text);
+    for (_, (kind, re)) in PATTERNS
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| which.matched(*i))
+    {
         for caps in re.captures_iter(text) {
             let Some(whole) = caps.get(0) else { continue };
             if found
