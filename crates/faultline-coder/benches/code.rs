@@ -1,5 +1,6 @@
-//! End-to-end coding speed: raw article text → sentences → actors → events,
-//! in sentences per second on one core, with the default dictionaries and
+//! End-to-end coding speed: articles as `faultline throughput` reads them
+//! (sentences, quotations, dates) → actors → parse → events, in sentences
+//! per second on one core, with the default dictionaries and
 //! (when `../shared` is present) with the full PETRARCH-2 dictionaries
 //! (Phoenix actors and agents, CAMEO.2.0 verbs).
 //!
@@ -12,77 +13,76 @@ use std::path::Path;
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use faultline_coder::{Coder, Doc};
+use faultline_ingest::{Article, Options};
 
 /// The allocator of the `faultline` binary, so the figures are the same.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Article bodies: the development corpus when present, else the bundled examples.
-fn bodies() -> Vec<String> {
+/// The articles as `faultline throughput` reads them (faultline-ingest:
+/// body, sentences, quotations, publication date): the development corpus
+/// when present, else the bundled example.
+fn articles() -> Vec<Article> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let dev = root.join("../shared/corpus/dev");
     let mut out = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(&dev) {
-        let mut files: Vec<_> = rd
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        files.sort();
-        for f in files {
-            if let Ok(t) = std::fs::read_to_string(&f)
-                && let Some((_, body)) = t.split_once("\n---\n")
-            {
-                out.push(body.trim().to_owned());
-            }
+    for path in [dev, root.join("examples/seoul-tokyo-defence-talks.txt")] {
+        for entry in faultline_ingest::expand_paths(&[path]) {
+            let Ok(p) = entry else { continue };
+            let _ = faultline_ingest::extract_path(&p, &Options::default(), &mut |o| {
+                out.extend(o.ok());
+                std::ops::ControlFlow::Continue(())
+            });
         }
-    }
-    if out.is_empty() {
-        let t = std::fs::read_to_string(root.join("examples/seoul-tokyo-defence-talks.txt"))
-            .unwrap_or_default();
-        out.push(t);
+        if !out.is_empty() {
+            break;
+        }
     }
     out
 }
 
-/// A body and its sentences as (start, end, paragraph).
-type Prepared = (String, Vec<(usize, usize, usize)>);
+/// Each article as the coder takes it, dated as `faultline throughput`
+/// dates it (its publication date, else 1 January 2020).
+fn docs(articles: &[Article]) -> Vec<Doc<'_>> {
+    let fallback = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
+    articles
+        .iter()
+        .map(|a| Doc {
+            id: &a.id,
+            body: &a.body,
+            sentences: a
+                .sentences
+                .iter()
+                .map(|s| (s.start, s.end, s.paragraph))
+                .collect(),
+            quotes: a
+                .quotes
+                .iter()
+                .map(|q| (q.start, q.end, q.inner_start, q.inner_end))
+                .collect(),
+            date: a
+                .published
+                .as_ref()
+                .map_or(fallback, faultline_dates::Stamp::date),
+            date_known: a.published.is_some(),
+        })
+        .collect()
+}
 
-fn code_all(coder: &Coder, docs: &[Prepared], date: NaiveDate) -> usize {
-    let mut n = 0;
-    for (body, sentences) in docs {
-        let doc = Doc {
-            id: "b",
-            body,
-            sentences: sentences.clone(),
-            quotes: Vec::new(),
-            date,
-            date_known: true,
-        };
-        n += coder.code_doc(&doc).events.len();
-    }
-    n
+fn code_all(coder: &Coder, docs: &[Doc<'_>]) -> usize {
+    docs.iter().map(|d| coder.code_doc(d).events.len()).sum()
 }
 
 fn bench(c: &mut Criterion) {
-    let date = NaiveDate::from_ymd_opt(2019, 10, 1).unwrap_or_default();
-    let docs: Vec<Prepared> = bodies()
-        .into_iter()
-        .map(|b| {
-            let s = faultline_text::sentences(&b)
-                .iter()
-                .map(|s| (s.span.start, s.span.end, s.paragraph))
-                .collect();
-            (b, s)
-        })
-        .collect();
-    let n_sentences: usize = docs.iter().map(|(_, s)| s.len()).sum();
+    let articles = articles();
+    let docs = docs(&articles);
+    let n_sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
     let mut g = c.benchmark_group("code");
     g.throughput(Throughput::Elements(n_sentences as u64));
     g.sample_size(20);
     let coder = Coder::defaults().expect("default dictionaries");
     g.bench_function("default_dictionaries", |b| {
-        b.iter(|| code_all(&coder, black_box(&docs), date))
+        b.iter(|| code_all(&coder, black_box(&docs)))
     });
 
     let shared = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -111,7 +111,7 @@ fn bench(c: &mut Criterion) {
         );
         let coder = Coder::new(actors, verbs);
         g.bench_function("petrarch_dictionaries", |b| {
-            b.iter(|| code_all(&coder, black_box(&docs), date))
+            b.iter(|| code_all(&coder, black_box(&docs)))
         });
     }
     g.finish();
