@@ -139,15 +139,28 @@ pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: As
     // sentence's past dates only.
     let intended_from = if intent { intended_from(s, f) } else { None };
     let in_intended = |d: &EventDate| intended_from.is_some_and(|at| d.start >= at);
+    // "will meet again in May", "will visit Hanoi on Friday": a calendar
+    // date without a year after a future verb is when the intended event
+    // is due, however it resolved against the article date.
+    let verb_end = s.words[f.verb].end;
+    let planned = |d: &EventDate| {
+        a.intent && d.start >= verb_end && {
+            let t = &s.inp.body[d.start..d.end];
+            !has_year(t) && !is_deictic(t)
+        }
+    };
     if intent
         && a.factuality == Factuality::Asserted
-        && (future || is_ahead(&date, s) || dates.iter().any(in_intended))
+        && (future
+            || is_ahead(&date, s)
+            || dates.iter().any(in_intended)
+            || dates.iter().any(planned))
     {
         // Nor does a date of what is intended ("agreed to hold talks in
         // April") date the agreement.
         let past: Vec<EventDate> = dates
             .iter()
-            .filter(|d| !d.future && !is_ahead(&d.date, s) && !in_intended(d))
+            .filter(|d| !d.future && !is_ahead(&d.date, s) && !in_intended(d) && !planned(d))
             .cloned()
             .collect();
         (date, source, text, _) = date_for(s, &past, f.verb, clause_start);
@@ -159,16 +172,22 @@ pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: As
     // its "Monday" the next Monday. Deictic dates ("yesterday", "last week",
     // "three days ago") never move, nor does the intent an act shows by its
     // purpose ("summoned the envoy on Tuesday to protest": cue "to").
+    // A date before the verb is the statement's ("On Monday, Kenya said it
+    // will …") and stays.
+    let after_verb = |t: &str| {
+        dates
+            .iter()
+            .any(|d| d.start >= verb_end && s.inp.body.get(d.start..d.end) == Some(t))
+    };
     if (a.intent || factuality == Factuality::Future)
         && !purpose
         && source == "text"
         && let Some(t) = &text
         && !has_year(t)
-        && let PartialDate::Date(d) = date
-        && d < s.inp.anchor
-        && let Some(next) = calendar_ahead(t, d)
+        && after_verb(t)
+        && let Some(next) = planned_ahead(t, date, s.inp.anchor)
     {
-        date = PartialDate::Date(next);
+        date = next;
     }
     if future && factuality == Factuality::Asserted && !intent {
         factuality = Factuality::Future;
@@ -350,6 +369,35 @@ fn date_for(
     }
 }
 
+/// A planned event's date written without a year that resolved before the
+/// article date (`anchor`), moved to its next occurrence: a day or a
+/// weekday as [`calendar_ahead`] moves it, a month alone ("elections in
+/// May" in an April article) to the next year's.
+fn planned_ahead(text: &str, date: PartialDate, anchor: NaiveDate) -> Option<PartialDate> {
+    match date {
+        PartialDate::Date(d) if d < anchor => calendar_ahead(text, d).map(PartialDate::Date),
+        PartialDate::YearMonth { year, month }
+            if (year, month) < (anchor.year(), anchor.month()) && !is_deictic(text) =>
+        {
+            PartialDate::year_month(year + 1, month)
+        }
+        _ => None,
+    }
+}
+
+/// True when a date expression counts from now ("yesterday", "last
+/// Monday", "two weeks ago", "since March"): it never moves.
+fn is_deictic(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "last" | "ago" | "yesterday" | "today" | "earlier" | "since" | "past" | "previous"
+            )
+        })
+}
+
 /// The next occurrence of a calendar date written without a year: a day of
 /// a month a year later, a weekday a week later. `None` for deictic
 /// expressions ("yesterday", "last Monday", "two weeks ago").
@@ -363,18 +411,13 @@ fn calendar_ahead(text: &str, d: NaiveDate) -> Option<NaiveDate> {
         "Saturday",
         "Sunday",
     ];
+    if is_deictic(text) {
+        return None;
+    }
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    if words.iter().any(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "last" | "ago" | "yesterday" | "today" | "earlier" | "since" | "past" | "previous"
-        )
-    }) {
-        return None;
-    }
     if words.iter().any(|w| WEEKDAYS.contains(w)) {
         return d.checked_add_days(chrono::Days::new(7));
     }
@@ -483,6 +526,25 @@ mod tests {
             dated("Greece will meet Turkish officials next week.", "meet").0,
             "2021-03-04"
         );
+        // a month or weekday after the future verb is when the meeting is
+        // due, not when it was announced
+        assert_eq!(
+            dated("Chile will host Peru's president again in May.", "host").0,
+            "2021-03-04"
+        );
+        assert_eq!(
+            dated("Kenya will receive Uganda's minister on Monday.", "receive").0,
+            "2021-03-04"
+        );
+        // a date before the verb is the statement's
+        assert_eq!(
+            dated(
+                "On Monday, Kenya said it will host Uganda's minister.",
+                "host"
+            )
+            .0,
+            "2021-03-01"
+        );
         // A pattern of intent (03) is an intent too, and stays asserted.
         for body in [
             "Laos and Vietnam have agreed to hold border talks next month.",
@@ -498,6 +560,29 @@ mod tests {
             assert_eq!(e.date.to_string(), "2021-03-04", "{body}");
             assert_eq!(e.factuality, Factuality::Asserted, "{body}");
         }
+    }
+
+    #[test]
+    fn a_planned_month_without_a_year_is_the_next_one() {
+        let ym = |y, m| PartialDate::year_month(y, m);
+        let anchor = day("2021-03-04");
+        // "in May" in a March article resolved to the May before
+        assert_eq!(
+            planned_ahead("in May", ym(2020, 5).unwrap(), anchor),
+            ym(2021, 5)
+        );
+        assert_eq!(
+            planned_ahead("in December", ym(2020, 12).unwrap(), anchor),
+            ym(2021, 12)
+        );
+        assert_eq!(
+            planned_ahead("in March", ym(2021, 3).unwrap(), anchor),
+            None
+        );
+        assert_eq!(
+            planned_ahead("since May", ym(2020, 5).unwrap(), anchor),
+            None
+        );
     }
 
     #[test]
