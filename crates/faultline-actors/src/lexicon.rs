@@ -59,6 +59,8 @@ pub struct Lexicon {
     pub family_name_first: WordList,
     /// Title heads that refer back to the last person so titled ("the secretary").
     pub definite_person_heads: WordList,
+    /// Prepositions after a title's head noun ("Secretary of State").
+    pub title_prepositions: WordList,
     /// Verbs making a comma clause an attribution.
     pub attribution_verbs: WordList,
     /// Capitalised nouns that make a city before them part of a place's

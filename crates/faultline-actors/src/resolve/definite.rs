@@ -20,6 +20,7 @@
 
 use super::compound::used_as_modifier;
 use super::mention::AtomKind;
+use super::words::title_head;
 use super::{Mention, Sentence, Via};
 use crate::code;
 use crate::lexicon::lex;
@@ -79,8 +80,10 @@ pub(super) fn definite_descriptions(
                 }
             })
         {
+            // "the secretary" is the person named so before
             let m = Mention {
                 entry: a.entry.clone(),
+                person: a.person,
                 ..cx.mention(start, end, a.code.clone(), Via::Coreference)
             };
             out.push(m);
@@ -159,11 +162,10 @@ fn head_noun(cx: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usiz
 /// after "President Ruto"): `definite_person_heads` only.
 fn titled_so(head: &str, m: &Mention) -> bool {
     lex().definite_person_heads.contains(head)
-        && m.role.as_deref().is_some_and(|r| {
-            r.split_whitespace()
-                .next_back()
-                .is_some_and(|w| w.eq_ignore_ascii_case(head))
-        })
+        && m.role
+            .as_deref()
+            .and_then(title_head)
+            .is_some_and(|w| w.eq_ignore_ascii_case(head))
 }
 
 /// True when `head` names an international organisation ("the bloc", "the

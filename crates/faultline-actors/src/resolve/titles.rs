@@ -14,7 +14,7 @@
 
 use super::compound::{head_sector, role_run_end};
 use super::mention::{Atom, AtomKind};
-use super::words::{former_before, is_former, is_individual, is_plural};
+use super::words::{former_before, is_former, is_individual, is_plural, title_head};
 use super::{Mention, Sentence, Via};
 use crate::code;
 use crate::dict::EntryKind;
@@ -37,6 +37,7 @@ pub(super) fn person(cx: &Sentence<'_>, i: usize) -> Mention {
     let by_dictionary = Mention {
         entry: cx.entry_id(a),
         person: true,
+        role: title_before(cx, i),
         ..cx.mention(
             a.start,
             a.end,
@@ -54,6 +55,22 @@ pub(super) fn person(cx: &Sentence<'_>, i: usize) -> Mention {
         Some((code, role)) => by_text(code, role),
         None => by_dictionary,
     }
+}
+
+/// The title right before the known person at atom `i` ("Secretary of
+/// State Ana Ruiz"), which names the person again later ("the
+/// secretary"), though the dictionary's code stays.
+fn title_before(cx: &Sentence<'_>, i: usize) -> Option<String> {
+    let (t, a) = (cx.atoms.get(i.checked_sub(1)?)?, &cx.atoms[i]);
+    let head = &cx.body[t.start..t.end];
+    // the role word, and "of Foreign Affairs" when the dictionary's role
+    // word stops before it
+    let mut gap = cx.body.get(t.end..a.start)?.split_whitespace();
+    let tail_ok = gap.next().is_none_or(|p| {
+        lex().title_prepositions.contains(p) && gap.all(|w| w.starts_with(char::is_uppercase))
+    });
+    (t.kind == AtomKind::Sector && tail_ok && title_head(head).is_some_and(is_individual))
+        .then(|| cx.body[t.start..a.start].trim_end().to_owned())
 }
 
 /// A capitalised name token: "Kim", "Kwan-jin", "al-Assad", "O'Brien", "Jr.".

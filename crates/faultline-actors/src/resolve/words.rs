@@ -10,6 +10,15 @@ pub(super) fn is_individual(role: &str) -> bool {
     lex().individual_roles.contains(&last)
 }
 
+/// The head noun of a title: its last word before a preposition of
+/// `title_prepositions` ("Secretary of State" → "Secretary", "Minister for
+/// Foreign Affairs" → "Minister"), else its last word ("Defense Secretary").
+pub(super) fn title_head(role: &str) -> Option<&str> {
+    role.split_whitespace()
+        .take_while(|w| !lex().title_prepositions.contains(&w.to_ascii_lowercase()))
+        .last()
+}
+
 /// Role words that can act on their own ("officials said", "police fired"),
 /// as opposed to role words that mostly modify ("intelligence", "media").
 pub(super) fn is_agentive(role: &str) -> bool {
