@@ -1104,3 +1104,52 @@ fn a_country_named_in_a_sea_or_strait_is_no_actor() {
     let ms = resolve_on("Oman hosted talks on the sea.", "2023-10-02");
     assert_eq!(code_of(&ms, "Oman"), ["OMN"], "{ms:?}");
 }
+
+#[test]
+fn a_title_before_a_known_person_names_the_person_again() {
+    // The person's dictionary code stays; the title ("Secretary of State",
+    // "Minister of Foreign Affairs") lets "the secretary" / "the minister"
+    // refer back to them rather than take the last country named.
+    for (body, again, code) in [
+        (
+            "Secretary of State Antony Blinken visited Hanoi on Tuesday. \
+             The secretary thanked Vietnam for its help.",
+            "secretary",
+            "USAGOV",
+        ),
+        (
+            "Minister of Foreign Affairs Wang Yi flew to Lima on Monday. \
+             The minister praised Peru for its support.",
+            "minister",
+            "CHNGOV",
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-05-21");
+        assert_eq!(code_of(&ms, again), [code], "{body}: {ms:?}");
+    }
+}
+
+#[test]
+fn a_person_named_again_engages_the_countries_of_the_sentence() {
+    // "the secretary" is Blinken again: the pair last engaged is the US
+    // and its partner, not the two countries the sentence merely names.
+    for (body, pair) in [
+        (
+            "Secretary of State Antony Blinken met Indian officials on Monday. \
+             The secretary welcomed India's aid to the people of Ukraine. \
+             The two sides will meet again in May.",
+            ["IND", "USA"],
+        ),
+        (
+            "Minister of Foreign Affairs Wang Yi met Brazilian officials in Lima. \
+             The minister thanked Brazil for its help to Peru. \
+             The two sides signed three accords.",
+            ["BRA", "CHN"],
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-05-21");
+        let mut got = code_of(&ms, "The two sides");
+        got.sort_unstable();
+        assert_eq!(got, pair, "{body}: {ms:?}");
+    }
+}

@@ -388,10 +388,14 @@ fn group_phrase_members(all: &[Mention]) -> Vec<Vec<Mention>> {
 
 /// The distinct countries a sentence names as actors, those of its
 /// coordinated runs first ("Peru and Chile met in Brazil": PER, CHL, BRA).
+/// A person named again counts ("The secretary welcomed India's aid": the
+/// secretary's country engages India); a group phrase does not (it only
+/// says again who was engaged).
 fn engaged_countries(cx: &Sentence<'_>, groups: &[Vec<Mention>], all: &[Mention]) -> Vec<String> {
     let mut countries: Vec<String> = Vec::new();
     let named = groups.iter().flatten().chain(all);
-    for m in named.filter(|m| m.via != Via::Coreference && !m.appositive) {
+    let counts = |m: &Mention| m.via != Via::Coreference || m.person;
+    for m in named.filter(|m| counts(m) && !m.appositive) {
         if let Some(c) = m.country.as_ref().filter(|c| cx.is_country(c))
             && !countries.contains(c)
         {
