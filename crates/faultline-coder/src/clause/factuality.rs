@@ -379,7 +379,13 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
     }
     if let Some(h) = has(&lex().hedges) {
         let reported = (0..f.verb).any(|k| lex().reporting_verbs.contains(&words[k].lower));
-        if h == "would" && reported {
+        // "said it would retaliate" states an intent; "a bill that would
+        // have allowed …" (would + have + participle) says what did not
+        // happen, reported or not.
+        let perfect = window
+            .windows(2)
+            .any(|p| p[0].lower == "would" && lex().perfect_auxiliaries.contains(&p[1].lower));
+        if h == "would" && reported && !perfect {
             return Cues::intent(h);
         }
         return Cues::new(Factuality::Hypothetical, h);

@@ -593,6 +593,23 @@ mod tests {
     }
 
     #[test]
+    fn what_would_have_happened_did_not_even_when_reported() {
+        each_has_factuality(
+            &[
+                (
+                    "The Kenyan president announced that his government will scrap a draft law that would have allowed Uganda to fish in Kenyan waters.",
+                    "allowed",
+                ),
+                (
+                    "Ghana said that its navy would have allowed Togo to search the ship.",
+                    "allowed",
+                ),
+            ],
+            Factuality::Hypothetical,
+        );
+    }
+
+    #[test]
     fn a_passive_with_its_agent_after_the_verb_keeps_its_negation() {
         // The cues stand between the passive's subject and the verb, not
         // before its agent.

@@ -89,6 +89,8 @@ pub struct Lexicon {
     pub gerund_hypotheticals: WordList,
     /// Words opening a condition whose subject follows them ("Should X …").
     pub inverted_conditions: WordList,
+    /// "have" after "would": what would have happened did not.
+    pub perfect_auxiliaries: WordList,
     /// Verbs that keep someone from doing what the gerund after "from" says.
     pub prevention_verbs: WordList,
     /// Words after "be" that schedule the event noun before them ("set").
