@@ -59,6 +59,14 @@ pub struct Lexicon {
     pub family_name_first: WordList,
     /// Title heads that refer back to the last person so titled ("the secretary").
     pub definite_person_heads: WordList,
+    /// Participles after a country and a hyphen that name where a thing
+    /// was made ("German-made").
+    pub origin_participles: WordList,
+    /// Words before such a pronoun that open the clause it is the subject
+    /// of ("said that its forces …").
+    pub owner_clause_openers: WordList,
+    /// Possessive pronouns whose role word is an actor's ("its forces").
+    pub owner_pronouns: WordList,
     /// Prepositions after a title's head noun ("Secretary of State").
     pub title_prepositions: WordList,
     /// Verbs making a comma clause an attribution.

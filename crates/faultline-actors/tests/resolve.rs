@@ -1153,3 +1153,44 @@ fn a_person_named_again_engages_the_countries_of_the_sentence() {
         assert_eq!(got, pair, "{body}: {ms:?}");
     }
 }
+
+#[test]
+fn a_role_after_its_owner_pronoun_opening_a_reported_clause_is_the_owners() {
+    for (body, role, code) in [
+        (
+            "Peru said its navy seized two Chilean boats.",
+            "navy",
+            "PERMIL",
+        ),
+        (
+            "Chad and Niger said that their troops will patrol the border.",
+            "troops",
+            "NERMIL",
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-05-21");
+        assert_eq!(code_of(&ms, role), [code], "{body}: {ms:?}");
+    }
+    // what the owner acts on is no actor of its own
+    for (body, role) in [
+        ("Armenia put its troops on alert.", "troops"),
+        (
+            "Russia refused to withdraw its soldiers from Moldova.",
+            "soldiers",
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-05-21");
+        assert!(code_of(&ms, role).is_empty(), "{body}: {ms:?}");
+    }
+}
+
+#[test]
+fn a_country_that_only_says_where_a_thing_was_made_is_no_actor() {
+    for (body, country) in [
+        ("Rebels fired Iranian-made drones at the base.", "Iranian"),
+        ("The army lost two US-built helicopters in March.", "US"),
+    ] {
+        let ms = resolve_on(body, "2023-05-21");
+        assert!(code_of(&ms, country).is_empty(), "{body}: {ms:?}");
+    }
+}

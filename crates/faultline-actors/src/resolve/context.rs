@@ -148,6 +148,12 @@ pub(super) fn lone_role(
     if describes_named_body(cx, last, end) {
         return last + 1;
     }
+    if owned_by_subject(body, a.start, cx.s.start) {
+        if let Some(m) = owned_role(cx, i, last, state, mentions) {
+            mentions.push(m);
+        }
+        return last + 1;
+    }
     // "Guterres condemned the attacks on civilians": victims take a
     // country their own sentence names ("Ethiopian troops massacred
     // civilians"), never one of the sentences before, often the attacker's.
@@ -194,6 +200,52 @@ pub(super) fn lone_role(
     }
     mentions.push(lone);
     last + 1
+}
+
+/// "Russia said its forces repelled the attack", "Kenya and Uganda said
+/// that their navies will patrol": a role run after a pronoun of
+/// `owner_pronouns` that opens a reported clause (after a verb of
+/// `attribution_verbs` or `owner_clause_openers`) is the subject of that
+/// clause and belongs to the actor the pronoun stands for, the latest
+/// country named in the sentence (else in the context), with the role's
+/// sector. An agentive run only ("its troops", not "its intelligence");
+/// "withdrew its troops" names what the owner acts on, no actor.
+fn owned_role(
+    cx: &Sentence<'_>,
+    i: usize,
+    last: usize,
+    state: &State,
+    mentions: &[Mention],
+) -> Option<Mention> {
+    let (start, end) = (cx.atoms[i].start, cx.atoms[last].end);
+    let head = &cx.body[cx.atoms[last].start..end];
+    let mut before = cx.body[cx.s.start..start].split_whitespace().rev();
+    let pronoun = before.next()?;
+    let opener = before.next().map(str::to_lowercase);
+    let opens_clause = opener.is_some_and(|w| {
+        lex().attribution_verbs.contains(&w) || lex().owner_clause_openers.contains(&w)
+    });
+    if !opens_clause
+        || !lex().owner_pronouns.contains(&pronoun.to_lowercase())
+        || !is_agentive(head)
+        || used_as_modifier(cx.body, end, cx.s.end)
+    {
+        return None;
+    }
+    let country = cx
+        .last_country(mentions)
+        .or_else(|| state.context_country(cx.si))?;
+    let sector = head_sector(cx.body, &cx.atoms[i..=last]);
+    Some(Mention {
+        entry: cx.entry_id(&cx.atoms[last]),
+        person: is_individual(head),
+        ..cx.mention(
+            start,
+            end,
+            code::with_sector(&country, &sector),
+            Via::Coreference,
+        )
+    })
 }
 
 /// True when the role run ending at atom `last` (byte `end`) describes the

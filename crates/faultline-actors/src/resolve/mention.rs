@@ -211,6 +211,19 @@ pub(super) fn hits_context_alias(dict: &ActorDict, a: &Atom) -> bool {
         && a.code.as_deref().is_some_and(|c| c.len() == 3)
 }
 
+/// True when a country's name or adjective only says where a thing was
+/// made: "German-made tanks", "Iranian-built drones", "Russian-designed
+/// jets" (a hyphen, then a participle of `origin_participles`). The
+/// country is no actor there: the tanks may be anyone's.
+pub(super) fn names_an_origin(body: &str, a: &Atom) -> bool {
+    let Some(rest) = body[a.end..].strip_prefix('-') else {
+        return false;
+    };
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    matches!(a.kind, AtomKind::Demonym | AtomKind::Actor)
+        && lex().origin_participles.contains(&word.to_lowercase())
+}
+
 /// True when a rank word ("deputy") only ranks the title word after it that
 /// is no role word of the dictionaries ("deputy director", "Deputy
 /// Assistant Secretary"): it names no legislator.

@@ -199,7 +199,7 @@ impl<'a> Sentence<'a> {
         let atoms = hits
             .iter()
             .filter_map(|h| mention::atom_of(dict, body, h, &state.mentioned, s.date))
-            .filter(|a| !mention::ranks_a_title(body, a))
+            .filter(|a| !mention::ranks_a_title(body, a) && !mention::names_an_origin(body, a))
             .collect();
         Self {
             dict,
