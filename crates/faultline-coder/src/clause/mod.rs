@@ -1483,6 +1483,23 @@ mod tests {
         );
     }
 
+    #[test]
+    fn pressing_a_campaign_is_no_appeal() {
+        each_codes_none(
+            &[
+                "Kyiv pressed its counteroffensive against Russian forces in the south.",
+                "Sudan's army pressed an assault on rebel positions near the airport.",
+            ],
+            "02",
+        );
+        each_has(&[(
+            "Kenya pressed Uganda to reopen the border crossing.",
+            "KEN",
+            "02",
+            "UGA",
+        )]);
+    }
+
     /// Asserts that no body codes an event whose code starts with `code`.
     fn each_codes_none(bodies: &[&str], code: &str) {
         for &body in bodies {
