@@ -1194,3 +1194,22 @@ fn a_country_that_only_says_where_a_thing_was_made_is_no_actor() {
         assert!(code_of(&ms, country).is_empty(), "{body}: {ms:?}");
     }
 }
+
+#[test]
+fn a_coast_guard_acts_on_its_own() {
+    for (body, role, code) in [
+        (
+            "Peru said its coast guard boarded a Chilean trawler.",
+            "coast guard",
+            "PERMIL",
+        ),
+        (
+            "The coast guard detained four Vietnamese fishermen, Manila said.",
+            "coast guard",
+            "PHLMIL",
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-05-21");
+        assert_eq!(code_of(&ms, role), [code], "{body}: {ms:?}");
+    }
+}
