@@ -121,6 +121,7 @@ impl Model {
             .collect();
         repair::subordinate_clauses(text, &mut parsed);
         repair::fronted_subjects(text, &mut parsed);
+        repair::trailing_attributions(text, &mut parsed);
         parsed
     }
 

@@ -5,7 +5,7 @@
 
 use crate::ParsedWord;
 use crate::args::is_rel;
-use crate::words::subordinators;
+use crate::words::{reporting_verbs, subordinators};
 
 /// "two days after Peru expelled the envoy": the parser makes "after" the
 /// case marker of an oblique "Peru" under a verb with no subject of its
@@ -40,6 +40,37 @@ pub fn fronted_subjects(text: &str, words: &mut [ParsedWord<'_>]) {
             words[n].deprel = "nsubj";
             words[n].head = u32::try_from(v).ok();
         }
+    }
+}
+
+/// "…, killing three civilians and wounding 11, regional officials said.":
+/// the parser makes the source before the closing reporting verb the
+/// object of an earlier verb, and the reporting verb has no subject. When
+/// the sentence ends with a verb of `reporting_verbs` (then punctuation
+/// only) that has no subject, and the words between the last comma and it
+/// are one noun phrase with no verb, that phrase is its subject (`nsubj`).
+pub fn trailing_attributions(text: &str, words: &mut [ParsedWord<'_>]) {
+    let Some(v) = words.iter().rposition(|w| w.upos != "PUNCT") else {
+        return;
+    };
+    let lower = words[v].span.slice(text).to_lowercase();
+    if words[v].upos != "VERB" || !reporting_verbs().contains(&lower) || has_subject(words, v) {
+        return;
+    }
+    let Some(comma) = words[..v].iter().rposition(|w| w.span.slice(text) == ",") else {
+        return;
+    };
+    let phrase = comma + 1..v;
+    let outside = |w: &ParsedWord<'_>| w.head.is_none_or(|h| !phrase.contains(&(h as usize)));
+    let heads: Vec<usize> = phrase.clone().filter(|&k| outside(&words[k])).collect();
+    let nominal = phrase
+        .clone()
+        .all(|k| !matches!(words[k].upos, "VERB" | "AUX" | "PUNCT"));
+    if let ([n], true) = (heads.as_slice(), nominal && !phrase.is_empty())
+        && matches!(words[*n].upos, "NOUN" | "PROPN" | "PRON")
+    {
+        words[*n].head = u32::try_from(v).ok();
+        words[*n].deprel = "nsubj";
     }
 }
 
@@ -181,6 +212,33 @@ mod tests {
                 "In April 2020, Canberra angered Beijing by calling for an inquiry.",
                 "Canberra",
                 "angered",
+            ),
+        ] {
+            let words = parse(text);
+            let (v, _) = word(text, &words, verb);
+            let (_, s) = word(text, &words, subject);
+            assert_eq!(
+                (s.deprel, s.head),
+                ("nsubj", u32::try_from(v).ok()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_source_before_a_closing_reporting_verb_is_its_subject() {
+        for (text, subject, verb) in [
+            (
+                "Russian artillery shelled the city of Kherson overnight, killing three \
+                 civilians and wounding 11, regional officials said.",
+                "officials",
+                "said",
+            ),
+            (
+                "Jets struck a fuel depot near Aleppo, destroying three tankers and \
+                 damaging a bridge, state media reported.",
+                "media",
+                "reported",
             ),
         ] {
             let words = parse(text);

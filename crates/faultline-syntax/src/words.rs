@@ -36,6 +36,12 @@ pub fn subordinators() -> &'static [String] {
     LIST.get_or_init(|| data_lines(include_str!("../data/subordinators.txt")))
 }
 
+/// Verbs that close a sentence with its source (`data/reporting-verbs.txt`).
+pub fn reporting_verbs() -> &'static [String] {
+    static LIST: OnceLock<Vec<String>> = OnceLock::new();
+    LIST.get_or_init(|| data_lines(include_str!("../data/reporting-verbs.txt")))
+}
+
 /// News vocabulary with its possible tags (`data/news-lexicon.txt`), as
 /// (word, tag names) pairs.
 pub fn news_lexicon() -> &'static [(String, Vec<String>)] {
