@@ -122,6 +122,7 @@ impl Model {
         repair::subordinate_clauses(text, &mut parsed);
         repair::fronted_subjects(text, &mut parsed);
         repair::trailing_attributions(text, &mut parsed);
+        repair::verbless_roots(text, &mut parsed);
         parsed
     }
 

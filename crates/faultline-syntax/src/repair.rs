@@ -74,6 +74,70 @@ pub fn trailing_attributions(text: &str, words: &mut [ParsedWord<'_>]) {
     }
 }
 
+/// "Chad's army and the rebel Union of Forces signed a peace accord": the
+/// parser makes the subject the sentence's root and its verb a clause
+/// modifying the last conjunct (`acl`), leaving the sentence with no verb
+/// of its own. When the root is a noun with no copula, auxiliary or
+/// object, and the first `acl` verb hanging on it or on one of its
+/// conjuncts follows the noun phrase (which holds no verb or auxiliary),
+/// is no "-ing" form, has no "to" and no subject, that verb is the root and the noun its `nsubj`; what hung
+/// on the noun after the verb (the final period) hangs on the verb.
+pub fn verbless_roots(text: &str, words: &mut [ParsedWord<'_>]) {
+    let Some(r) = words.iter().position(|w| w.head.is_none()) else {
+        return;
+    };
+    let Some(v) = misread_predicate(text, words, r) else {
+        return;
+    };
+    let (r32, v32) = (u32::try_from(r).ok(), u32::try_from(v).ok());
+    for k in v + 1..words.len() {
+        if words[k].head == r32 {
+            words[k].head = v32;
+        }
+    }
+    words[v].head = None;
+    words[v].deprel = "root";
+    words[r].head = v32;
+    words[r].deprel = "nsubj";
+}
+
+/// The verb a noun root `r` hides (see [`verbless_roots`]).
+fn misread_predicate(text: &str, words: &[ParsedWord<'_>], r: usize) -> Option<usize> {
+    let r32 = u32::try_from(r).ok();
+    let child_is = |h: Option<u32>, rels: &[&str]| {
+        words
+            .iter()
+            .any(|w| w.head == h && rels.iter().any(|rel| is_rel(w.deprel, rel)))
+    };
+    if !matches!(words[r].upos, "NOUN" | "PROPN")
+        || child_is(r32, &["cop", "aux", "obj", "iobj", "nsubj"])
+    {
+        return None;
+    }
+    let heads: Vec<Option<u32>> = std::iter::once(r32)
+        .chain(
+            (0..words.len())
+                .filter(|&k| words[k].head == r32 && words[k].deprel == "conj")
+                .map(|k| u32::try_from(k).ok()),
+        )
+        .collect();
+    let v = (r + 1..words.len())
+        .find(|&k| words[k].deprel == "acl" && heads.contains(&words[k].head))?;
+    let form = words[v].span.slice(text).to_lowercase();
+    let before = v
+        .checked_sub(1)
+        .map(|k| words[k].span.slice(text).to_lowercase());
+    // the noun phrase runs up to the verb and holds no verb of its own
+    // ("Among the warrants, Trump's was the only one disclosed")
+    let phrase = (r + 1..v).all(|k| under(words, k, r) && !matches!(words[k].upos, "AUX" | "VERB"));
+    (words[v].upos == "VERB"
+        && !form.ends_with("ing")
+        && before.as_deref() != Some("to")
+        && !has_subject(words, v)
+        && phrase)
+        .then_some(v)
+}
+
 /// The verb whose subject the conjunct `n` is (see [`fronted_subjects`]).
 fn misread_subject(text: &str, words: &[ParsedWord<'_>], n: usize) -> Option<usize> {
     if words[n].deprel != "conj" || words[n - 1].span.slice(text) != "," {
@@ -250,6 +314,37 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_verb_read_as_a_modifier_of_a_subject_root_is_the_root() {
+        for (text, subject, verb) in [
+            (
+                "Chad's army and the rebel Union of Forces signed a peace accord in Doha on Monday.",
+                "army",
+                "signed",
+            ),
+            (
+                "Somalia's army and the regional Jubaland Security Forces launched a joint offensive.",
+                "army",
+                "launched",
+            ),
+        ] {
+            let words = parse(text);
+            let (v, vw) = word(text, &words, verb);
+            let (_, s) = word(text, &words, subject);
+            assert_eq!((vw.deprel, vw.head), ("root", None), "{text}");
+            assert_eq!(
+                (s.deprel, s.head),
+                ("nsubj", u32::try_from(v).ok()),
+                "{text}"
+            );
+        }
+        // a copula in the phrase: the participle modifies its noun
+        let text = "Among the six names, Peru's was the only one disclosed.";
+        let words = parse(text);
+        let (_, vw) = word(text, &words, "disclosed");
+        assert_ne!(vw.deprel, "root", "{text}");
     }
 
     #[test]
