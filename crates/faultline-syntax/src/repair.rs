@@ -90,10 +90,8 @@ pub fn verbless_roots(text: &str, words: &mut [ParsedWord<'_>]) {
         return;
     };
     let (r32, v32) = (u32::try_from(r).ok(), u32::try_from(v).ok());
-    for k in v + 1..words.len() {
-        if words[k].head == r32 {
-            words[k].head = v32;
-        }
+    for w in words.iter_mut().skip(v + 1).filter(|w| w.head == r32) {
+        w.head = v32;
     }
     words[v].head = None;
     words[v].deprel = "root";
