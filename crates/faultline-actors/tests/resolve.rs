@@ -1178,6 +1178,8 @@ fn a_role_after_its_owner_pronoun_opening_a_reported_clause_is_the_owners() {
             "Russia refused to withdraw its soldiers from Moldova.",
             "soldiers",
         ),
+        // an organisation's forces are no country's
+        ("NATO said its forces will stay in Kosovo.", "forces"),
     ] {
         let ms = resolve_on(body, "2023-05-21");
         assert!(code_of(&ms, role).is_empty(), "{body}: {ms:?}");

@@ -562,7 +562,8 @@ mod tests {
             one("Über 40 Leute kamen three days ago \u{e0} Paris."),
             "2014-10-06"
         );
-        // a word boundary is an ASCII one: no date inside a longer word
+        // a word boundary is an ASCII one: no date inside a longer ASCII
+        // word (beside a non-ASCII letter, "éin May" would match)
         assert!(find_event_dates("Éon1990s Junea", anchor()).is_empty());
     }
 

@@ -15,7 +15,8 @@
 //! **Table.** A bucket is one 64-byte cache line: eight 32-bit keys and
 //! their eight 32-bit payloads (a narrow row's codes, or a wide row's
 //! index; 0 is the empty row). A key's home bucket is its scaled value
-//! (`key * buckets / 2^32`), which grows with the key, so the keys sorted
+//! (`key * homes / 2^32`, `homes` the number of home buckets; spilled keys
+//! may fill buckets past them), which grows with the key, so the keys sorted
 //! as the file stores them are also sorted by home: the table is filled
 //! front to back (each key at the start of its home bucket or just after
 //! the previous key, spilling into the next bucket when one is full), and
@@ -121,8 +122,9 @@ pub struct Linear {
     scale: f32,
     levels: Levels,
     values: [i32; 256],
-    /// Number of home buckets; the table has at least one more (always
-    /// empty), and more when keys spill past the last home.
+    /// Number of home buckets; the table has at least one more, and more
+    /// when keys spill past the last home, and its last bucket is never
+    /// full (a look-up's scan ends there).
     homes: usize,
     buckets: Vec<Bucket>,
     /// Rows are 16-bit weights in `rows` (wide models), not codes in the

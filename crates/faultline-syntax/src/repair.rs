@@ -66,8 +66,10 @@ pub fn trailing_attributions(text: &str, words: &mut [ParsedWord<'_>]) {
     let nominal = phrase
         .clone()
         .all(|k| !matches!(words[k].upos, "VERB" | "AUX" | "PUNCT"));
+    // never under the phrase itself, or the new arc would close a cycle
     if let ([n], true) = (heads.as_slice(), nominal && !phrase.is_empty())
         && matches!(words[*n].upos, "NOUN" | "PROPN" | "PRON")
+        && !under(words, v, *n)
     {
         words[*n].head = u32::try_from(v).ok();
         words[*n].deprel = "nsubj";
@@ -78,9 +80,9 @@ pub fn trailing_attributions(text: &str, words: &mut [ParsedWord<'_>]) {
 /// parser makes the subject the sentence's root and its verb a clause
 /// modifying the last conjunct (`acl`), leaving the sentence with no verb
 /// of its own. When the root is a noun with no copula, auxiliary or
-/// object, and the first `acl` verb hanging on it or on one of its
-/// conjuncts follows the noun phrase (which holds no verb or auxiliary),
-/// is no "-ing" form, has no "to" and no subject, that verb is the root and the noun its `nsubj`; what hung
+/// object, and the first verb hanging on it or on one of its conjuncts as
+/// `acl` follows the noun phrase (which holds no verb or auxiliary), is
+/// no "-ing" form, has no "to" and no subject, that verb is the root and the noun its `nsubj`; what hung
 /// on the noun after the verb (the final period) hangs on the verb.
 pub fn verbless_roots(text: &str, words: &mut [ParsedWord<'_>]) {
     let Some(r) = words.iter().position(|w| w.head.is_none()) else {
@@ -119,8 +121,9 @@ fn misread_predicate(text: &str, words: &[ParsedWord<'_>], r: usize) -> Option<u
                 .map(|k| u32::try_from(k).ok()),
         )
         .collect();
-    let v = (r + 1..words.len())
-        .find(|&k| words[k].deprel == "acl" && heads.contains(&words[k].head))?;
+    let v = (r + 1..words.len()).find(|&k| {
+        words[k].deprel == "acl" && words[k].upos == "VERB" && heads.contains(&words[k].head)
+    })?;
     let form = words[v].span.slice(text).to_lowercase();
     let before = v
         .checked_sub(1)

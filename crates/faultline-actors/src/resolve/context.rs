@@ -149,7 +149,7 @@ pub(super) fn lone_role(
         return last + 1;
     }
     if owned_by_subject(body, a.start, cx.s.start) {
-        if let Some(m) = owned_role(cx, i, last, state, mentions) {
+        if let Some(m) = owned_role(cx, i, last, mentions) {
             mentions.push(m);
         }
         return last + 1;
@@ -206,17 +206,14 @@ pub(super) fn lone_role(
 /// that their navies will patrol": a role run after a pronoun of
 /// `owner_pronouns` that opens a reported clause (after a verb of
 /// `attribution_verbs` or `owner_clause_openers`) is the subject of that
-/// clause and belongs to the actor the pronoun stands for, the latest
-/// country named in the sentence (else in the context), with the role's
-/// sector. An agentive run only ("its troops", not "its intelligence");
-/// "withdrew its troops" names what the owner acts on, no actor.
-fn owned_role(
-    cx: &Sentence<'_>,
-    i: usize,
-    last: usize,
-    state: &State,
-    mentions: &[Mention],
-) -> Option<Mention> {
+/// clause and belongs to the actor the pronoun stands for: the latest
+/// mention before it in the sentence, when that is a country's (its root
+/// with the role's sector). An organisation's or a group's ("NATO said its
+/// forces …", "Hamas said its fighters …"), or none in the sentence,
+/// gives no mention, as before. An agentive run only ("its troops", not
+/// "its intelligence"); "withdrew its troops" names what the owner acts
+/// on, no actor.
+fn owned_role(cx: &Sentence<'_>, i: usize, last: usize, mentions: &[Mention]) -> Option<Mention> {
     let (start, end) = (cx.atoms[i].start, cx.atoms[last].end);
     let head = &cx.body[cx.atoms[last].start..end];
     let mut before = cx.body[cx.s.start..start].split_whitespace().rev();
@@ -232,9 +229,13 @@ fn owned_role(
     {
         return None;
     }
-    let country = cx
-        .last_country(mentions)
-        .or_else(|| state.context_country(cx.si))?;
+    let country = mentions
+        .iter()
+        .rev()
+        .find(|m| m.end <= start)?
+        .country
+        .clone()
+        .filter(|c| cx.is_country(c))?;
     let sector = head_sector(cx.body, &cx.atoms[i..=last]);
     Some(Mention {
         entry: cx.entry_id(&cx.atoms[last]),

@@ -67,7 +67,8 @@ fn title_before(cx: &Sentence<'_>, i: usize) -> Option<String> {
     // word stops before it
     let mut gap = cx.body.get(t.end..a.start)?.split_whitespace();
     let tail_ok = gap.next().is_none_or(|p| {
-        lex().title_prepositions.contains(p) && gap.all(|w| w.starts_with(char::is_uppercase))
+        lex().title_prepositions.contains(&p.to_lowercase())
+            && gap.all(|w| w.starts_with(char::is_uppercase))
     });
     (t.kind == AtomKind::Sector && tail_ok && title_head(head).is_some_and(is_individual))
         .then(|| cx.body[t.start..a.start].trim_end().to_owned())

@@ -173,11 +173,13 @@ pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: As
     // "three days ago") never move, nor does the intent an act shows by its
     // purpose ("summoned the envoy on Tuesday to protest": cue "to").
     // A date before the verb is the statement's ("On Monday, Kenya said it
-    // will …") and stays.
+    // will …") and stays; so does one whose words also stand before it.
     let after_verb = |t: &str| {
-        dates
+        let mut same = dates
             .iter()
-            .any(|d| d.start >= verb_end && s.inp.body.get(d.start..d.end) == Some(t))
+            .filter(|d| s.inp.body.get(d.start..d.end) == Some(t))
+            .peekable();
+        same.peek().is_some() && same.all(|d| d.start >= verb_end)
     };
     if (a.intent || factuality == Factuality::Future)
         && !purpose
