@@ -1215,3 +1215,24 @@ fn a_coast_guard_acts_on_its_own() {
         assert_eq!(code_of(&ms, role), [code], "{body}: {ms:?}");
     }
 }
+
+#[test]
+fn two_definite_descriptions_joined_by_and_the_are_a_group() {
+    for (body, pair) in [
+        (
+            "Chile's ambassador met Peru's foreign minister. The ambassador and the \
+             minister discussed fishing. They agreed to meet again.",
+            ["CHLGOV", "PERGOV"],
+        ),
+        (
+            "The Kenyan embassy and the Ugandan consulate issued a joint statement. \
+             They urged calm.",
+            ["KENGOV", "UGAGOV"],
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-05-21");
+        let mut got = code_of(&ms, "They");
+        got.sort_unstable();
+        assert_eq!(got, pair, "{body}: {ms:?}");
+    }
+}
