@@ -1484,6 +1484,25 @@ mod tests {
     }
 
     #[test]
+    fn an_attitude_about_an_earlier_event_refers_back_to_it() {
+        each_has(&[
+            (
+                "Iranian gunboats seized a Greek tanker in the Gulf on Monday. \
+                 Britain expressed concern over the incident.",
+                "GBR",
+                "01",
+                "IRNMIL",
+            ),
+            (
+                "Chad's army shelled a village in Sudan on Monday. Egypt voiced anger at the attack.",
+                "EGY",
+                "01",
+                "TCDMIL",
+            ),
+        ]);
+    }
+
+    #[test]
     fn pressing_a_campaign_is_no_appeal() {
         each_codes_none(
             &[

@@ -990,6 +990,23 @@ impl<'p> Parse<'p> {
             .chain(obliques)
             .chain(acted_on)
             .find_map(|w| self.definite_event_noun(w))
+            .or_else(|| self.attitude_reference(args))
+    }
+
+    /// "expressed concern over the incident", "voiced anger at the raid":
+    /// a definite event noun in a modifier of an object of
+    /// `attitude_nouns`, after a case marker of `attitude_cases`.
+    fn attitude_reference(&self, args: &Arguments) -> Option<String> {
+        args.objects
+            .iter()
+            .filter(|&&o| lex().attitude_nouns.contains(&self.lower(o)))
+            .flat_map(|&o| self.tree.children_with(o, "nmod"))
+            .filter(|&m| {
+                self.tree
+                    .child(m, "case")
+                    .is_some_and(|c| lex().attitude_cases.contains(&self.lower(c)))
+            })
+            .find_map(|m| self.definite_event_noun(m))
     }
 
     /// True when the event noun of `reference` (an object or oblique of the

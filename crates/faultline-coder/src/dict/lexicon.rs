@@ -133,6 +133,11 @@ pub struct Lexicon {
     pub predicate_cases: WordList,
     /// Nouns of what others claim ("rejected claims that X …").
     pub reported_content_nouns: WordList,
+    /// Nouns of an attitude whose modifier names what it is about
+    /// ("expressed concern over the incident").
+    pub attitude_nouns: WordList,
+    /// Case markers of that modifier.
+    pub attitude_cases: WordList,
     /// Tags of words the parse reads as no verb ("sent the envoy back").
     pub non_verb_tags: WordList,
     /// Words between a speaker and the actor that places it ("the ministry in Rome said").
