@@ -42,6 +42,8 @@ pub struct Lexicon {
     pub list_gaps: WordList,
     /// Gaps between members of a group named together.
     pub group_gaps: WordList,
+    /// Gaps before a definite description that join it to a group.
+    pub description_gaps: WordList,
     /// Possessives giving a role word to an actor already named.
     pub possessives: WordList,
     /// Words making a role word a country's ("of").

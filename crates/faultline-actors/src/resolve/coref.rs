@@ -414,7 +414,10 @@ fn coordinated_runs(body: &str, all: &[Mention]) -> Vec<Vec<Mention>> {
     let mut run: Vec<Mention> = Vec::new();
     for w in heads.windows(2) {
         let gap = body.get(w[0].end..w[1].start).unwrap_or("x").trim();
-        if lex().group_gaps.contains(gap) && w[0].code != w[1].code {
+        let joins = lex().group_gaps.contains(gap)
+            || (lex().description_gaps.contains(gap)
+                && (w[1].via == Via::Coreference || w[1].sector.is_some()));
+        if joins && w[0].code != w[1].code {
             if run.is_empty() {
                 run.push(w[0].clone());
             }
