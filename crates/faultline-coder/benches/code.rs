@@ -15,6 +15,9 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use faultline_coder::{Coder, Doc};
 use faultline_ingest::{Article, Options};
 
+#[path = "../tests/common/article_doc.rs"]
+mod article_doc;
+
 /// The allocator of the `faultline` binary, so the figures are the same.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -47,24 +50,9 @@ fn docs(articles: &[Article]) -> Vec<Doc<'_>> {
     let fallback = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
     articles
         .iter()
-        .map(|a| Doc {
-            id: &a.id,
-            body: &a.body,
-            sentences: a
-                .sentences
-                .iter()
-                .map(|s| (s.start, s.end, s.paragraph))
-                .collect(),
-            quotes: a
-                .quotes
-                .iter()
-                .map(|q| (q.start, q.end, q.inner_start, q.inner_end))
-                .collect(),
-            date: a
-                .published
-                .as_ref()
-                .map_or(fallback, faultline_dates::Stamp::date),
-            date_known: a.published.is_some(),
+        .map(|a| {
+            let date = a.published.as_ref().map(faultline_dates::Stamp::date);
+            article_doc::doc_of(a, date.unwrap_or(fallback), date.is_some())
         })
         .collect()
 }

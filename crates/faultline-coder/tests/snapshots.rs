@@ -9,8 +9,11 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use faultline_coder::{Coder, Doc};
+use faultline_coder::Coder;
 use faultline_ingest::{Article, Options};
+
+#[path = "common/article_doc.rs"]
+mod article_doc;
 
 static CODER: LazyLock<Coder> = LazyLock::new(|| Coder::defaults().unwrap());
 
@@ -31,22 +34,7 @@ fn render(a: &Article) -> String {
         .as_ref()
         .map(faultline_dates::Stamp::date)
         .unwrap();
-    let doc = Doc {
-        id: &a.id,
-        body: &a.body,
-        sentences: a
-            .sentences
-            .iter()
-            .map(|s| (s.start, s.end, s.paragraph))
-            .collect(),
-        quotes: a
-            .quotes
-            .iter()
-            .map(|q| (q.start, q.end, q.inner_start, q.inner_end))
-            .collect(),
-        date,
-        date_known: true,
-    };
+    let doc = article_doc::doc_of(a, date, true);
     let coded = CODER.code_doc(&doc);
     let mut s = format!("## {} ({date})\n", a.id);
     for e in &coded.events {

@@ -346,19 +346,13 @@ impl Linear {
             let n = chunk.len();
             self.homes_of(chunk, &mut keys, &mut homes);
             self.touch(&homes[..n]);
+            // the branch stays out of the loop: the parser's look-ups run
+            // half as fast with it inside
+            let pairs = keys[..n].iter().zip(&homes[..n]);
             if self.wide {
-                for (&key, &home) in keys[..n].iter().zip(&homes[..n]) {
-                    for (o, &w) in out.iter_mut().zip(self.row(self.payload(key, home))) {
-                        *o += i32::from(w);
-                    }
-                }
+                pairs.for_each(|(&key, &home)| self.add_wide(self.payload(key, home), out));
             } else {
-                for (&key, &home) in keys[..n].iter().zip(&homes[..n]) {
-                    let codes = self.payload(key, home).to_le_bytes();
-                    for (o, &c) in out.iter_mut().zip(&codes) {
-                        *o += self.values[c as usize];
-                    }
-                }
+                pairs.for_each(|(&key, &home)| self.add_narrow(self.payload(key, home), out));
             }
         }
     }
@@ -395,16 +389,35 @@ impl Linear {
                 let Some(o) = out.get_mut(group * c..(group + 1) * c) else {
                     return;
                 };
-                if self.wide {
-                    for (o, &w) in o.iter_mut().zip(self.row(p)) {
-                        *o += i32::from(w);
-                    }
-                } else {
-                    for (o, &code) in o.iter_mut().zip(&p.to_le_bytes()) {
-                        *o += self.values[code as usize];
-                    }
-                }
+                self.add_row(p, o);
             }
+        }
+    }
+
+    /// Adds the row with `payload` to `out` (see [`Linear::add_wide`],
+    /// [`Linear::add_narrow`]).
+    #[inline]
+    fn add_row(&self, payload: u32, out: &mut [i32]) {
+        if self.wide {
+            self.add_wide(payload, out);
+        } else {
+            self.add_narrow(payload, out);
+        }
+    }
+
+    /// Adds a wide row's 16-bit weights to `out`.
+    #[inline]
+    fn add_wide(&self, payload: u32, out: &mut [i32]) {
+        for (o, &w) in out.iter_mut().zip(self.row(payload)) {
+            *o += i32::from(w);
+        }
+    }
+
+    /// Adds a narrow row's codes, through the table of levels, to `out`.
+    #[inline]
+    fn add_narrow(&self, payload: u32, out: &mut [i32]) {
+        for (o, &code) in out.iter_mut().zip(&payload.to_le_bytes()) {
+            *o += self.values[code as usize];
         }
     }
 

@@ -227,6 +227,17 @@ mod tests {
         (i, &words[i])
     }
 
+    /// Asserts that `subject` is the `nsubj` of `verb` in the parse of `text`.
+    fn assert_subject_of(text: &str, words: &[ParsedWord<'static>], subject: &str, verb: &str) {
+        let (v, _) = word(text, words, verb);
+        let (_, s) = word(text, words, subject);
+        assert_eq!(
+            (s.deprel, s.head),
+            ("nsubj", u32::try_from(v).ok()),
+            "{text}"
+        );
+    }
+
     #[test]
     fn a_time_clause_after_a_name_gets_its_subject() {
         for (text, marker, subject, verb) in [
@@ -246,17 +257,12 @@ mod tests {
             let words = parse(text);
             let (v, _) = word(text, &words, verb);
             let (_, m) = word(text, &words, marker);
-            let (_, s) = word(text, &words, subject);
             assert_eq!(
                 (m.deprel, m.head),
                 ("mark", u32::try_from(v).ok()),
                 "{text}"
             );
-            assert_eq!(
-                (s.deprel, s.head),
-                ("nsubj", u32::try_from(v).ok()),
-                "{text}"
-            );
+            assert_subject_of(text, &words, subject, verb);
             assert!(
                 words
                     .iter()
@@ -279,14 +285,7 @@ mod tests {
                 "angered",
             ),
         ] {
-            let words = parse(text);
-            let (v, _) = word(text, &words, verb);
-            let (_, s) = word(text, &words, subject);
-            assert_eq!(
-                (s.deprel, s.head),
-                ("nsubj", u32::try_from(v).ok()),
-                "{text}"
-            );
+            assert_subject_of(text, &parse(text), subject, verb);
         }
     }
 
@@ -306,14 +305,7 @@ mod tests {
                 "reported",
             ),
         ] {
-            let words = parse(text);
-            let (v, _) = word(text, &words, verb);
-            let (_, s) = word(text, &words, subject);
-            assert_eq!(
-                (s.deprel, s.head),
-                ("nsubj", u32::try_from(v).ok()),
-                "{text}"
-            );
+            assert_subject_of(text, &parse(text), subject, verb);
         }
     }
 
@@ -332,14 +324,9 @@ mod tests {
             ),
         ] {
             let words = parse(text);
-            let (v, vw) = word(text, &words, verb);
-            let (_, s) = word(text, &words, subject);
+            let (_, vw) = word(text, &words, verb);
             assert_eq!((vw.deprel, vw.head), ("root", None), "{text}");
-            assert_eq!(
-                (s.deprel, s.head),
-                ("nsubj", u32::try_from(v).ok()),
-                "{text}"
-            );
+            assert_subject_of(text, &words, subject, verb);
         }
         // a copula in the phrase: the participle modifies its noun
         let text = "Among the six names, Peru's was the only one disclosed.";
