@@ -87,7 +87,11 @@ impl Model {
             .iter()
             .map(|&i| Atoms::of(words[i].span.slice(text)))
             .collect();
-        let a = self.analyze_atoms(&atoms);
+        let forms: Vec<&str> = kept.iter().map(|&i| words[i].span.slice(text)).collect();
+        let a = self.analyze_atoms_fixing(&atoms, |tags| {
+            repair::possessed_verbs(&forms, tags);
+            repair::inverted_conditions(&forms, tags);
+        });
         let full = |k: u32| kept.get(k as usize).and_then(|&i| u32::try_from(i).ok());
         let mut rank = 0usize;
         let mut opening = true;
@@ -123,6 +127,9 @@ impl Model {
         repair::fronted_subjects(text, &mut parsed);
         repair::trailing_attributions(text, &mut parsed);
         repair::verbless_roots(text, &mut parsed);
+        repair::reduced_relative_roots(text, &mut parsed);
+        repair::noun_roots_with_objects(text, &mut parsed);
+        repair::case_marked_relations(text, &mut parsed);
         parsed
     }
 

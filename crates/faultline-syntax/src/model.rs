@@ -167,6 +167,14 @@ impl Model {
         self.analyze_with(atoms, tags, &classes)
     }
 
+    /// Tags a sentence, lets `fix` mend the tags, then parses and labels it.
+    #[must_use]
+    pub fn analyze_atoms_fixing(&self, atoms: &[Atoms], fix: impl FnOnce(&mut [u8])) -> Analysis {
+        let (mut tags, classes) = self.tagger.tag_and_classes(atoms);
+        fix(&mut tags);
+        self.analyze_with(atoms, tags, &classes)
+    }
+
     /// Parses and labels a sentence whose tags are given.
     #[must_use]
     pub fn analyze_tagged(&self, atoms: &[Atoms], tags: Vec<u8>) -> Analysis {

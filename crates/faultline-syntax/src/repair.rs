@@ -5,7 +5,8 @@
 
 use crate::ParsedWord;
 use crate::args::is_rel;
-use crate::words::{reporting_verbs, subordinators};
+use crate::tagger::upos_index;
+use crate::words::{inverting_auxiliaries, possessive_determiners, reporting_verbs, subordinators};
 
 /// "two days after Peru expelled the envoy": the parser makes "after" the
 /// case marker of an oblique "Peru" under a verb with no subject of its
@@ -30,8 +31,8 @@ pub fn subordinate_clauses(text: &str, words: &mut [ParsedWord<'_>]) {
 
 /// "On Tuesday, Egypt and Sudan signed …", "In April 2020, Canberra
 /// angered …": the parser makes the name after the fronted time phrase's
-/// comma a conjunct of the time noun, and the verb has no subject. When
-/// that conjunct has no conjunction of its own, follows the comma, and its
+/// comma a conjunct or an apposition of the time noun, and the verb has
+/// no subject. When that word has no conjunction of its own, follows the comma, and its
 /// phrase runs up to the subjectless verb the time phrase hangs on, it is
 /// the verb's subject (`nsubj`).
 pub fn fronted_subjects(text: &str, words: &mut [ParsedWord<'_>]) {
@@ -101,6 +102,125 @@ pub fn verbless_roots(text: &str, words: &mut [ParsedWord<'_>]) {
     words[r].deprel = "nsubj";
 }
 
+/// "Sanctions imposed by Ottawa on Iranian exports began in June": the
+/// parser makes the participle of a reduced relative the root and the
+/// sentence's verb a nominal dependent of it (`obl`, `nmod` or `obj`,
+/// relations no verb takes) or a clause (`advcl`, `ccomp`, `conj`,
+/// `parataxis`) with no marker, no conjunction and no punctuation before
+/// it. When the root verb follows its subject's
+/// phrase, has a passive agent ("by Ottawa") and no auxiliary, and such a
+/// verb after it has no subject, no
+/// "-ing" form and no "to", that verb is the root, the subject its
+/// `nsubj`, and the participle an `acl` of the subject.
+pub fn reduced_relative_roots(text: &str, words: &mut [ParsedWord<'_>]) {
+    let Some(r) = words.iter().position(|w| w.head.is_none()) else {
+        return;
+    };
+    let Some((s, v)) = misread_relative(text, words, r) else {
+        return;
+    };
+    promote(words, r, v);
+    words[s].head = u32::try_from(v).ok();
+    words[s].deprel = "nsubj";
+    words[r].head = u32::try_from(s).ok();
+    words[r].deprel = "acl";
+}
+
+/// "Witnesses described air strikes by the army": the parser makes the
+/// subject the root, its verb a modifier (`amod`, `acl`) of the object,
+/// and the object the noun's (`obj`, which no noun takes). When the verb
+/// lies between the noun's phrase and the object, has no subject, no
+/// "-ing" form and no "to", it is the root, the noun its `nsubj` and the
+/// object its `obj`.
+pub fn noun_roots_with_objects(text: &str, words: &mut [ParsedWord<'_>]) {
+    let Some(r) = words.iter().position(|w| w.head.is_none()) else {
+        return;
+    };
+    let Some((o, v)) = misread_transitive(text, words, r) else {
+        return;
+    };
+    promote(words, r, v);
+    let v32 = u32::try_from(v).ok();
+    words[r].head = v32;
+    words[r].deprel = "nsubj";
+    words[o].head = v32;
+    words[o].deprel = "obj";
+}
+
+/// Makes `v` the root in place of `r`; what hung on `r` after `v` (the
+/// final period) hangs on `v`.
+fn promote(words: &mut [ParsedWord<'_>], r: usize, v: usize) {
+    let (r32, v32) = (u32::try_from(r).ok(), u32::try_from(v).ok());
+    for w in words.iter_mut().skip(v + 1).filter(|w| w.head == r32) {
+        w.head = v32;
+    }
+    words[v].head = None;
+    words[v].deprel = "root";
+}
+
+/// True when `v` can be a misread finite verb: a `VERB` with no subject,
+/// no "-ing" form and no "to" before it.
+fn free_verb(text: &str, words: &[ParsedWord<'_>], v: usize) -> bool {
+    let before = v
+        .checked_sub(1)
+        .map(|k| words[k].span.slice(text).to_lowercase());
+    words[v].upos == "VERB"
+        && !words[v].span.slice(text).to_lowercase().ends_with("ing")
+        && before.as_deref() != Some("to")
+        && !has_subject(words, v)
+}
+
+/// The subject and the verb of a root participle `r` (see
+/// [`reduced_relative_roots`]).
+fn misread_relative(text: &str, words: &[ParsedWord<'_>], r: usize) -> Option<(usize, usize)> {
+    let r32 = u32::try_from(r).ok();
+    let s = words
+        .iter()
+        .position(|w| w.head == r32 && is_rel(w.deprel, "nsubj"))?;
+    let aux = words
+        .iter()
+        .any(|w| w.head == r32 && (is_rel(w.deprel, "aux") || w.deprel == "cop"));
+    let adjacent = s < r && (s + 1..r).all(|k| under(words, k, s));
+    let agent = words
+        .iter()
+        .any(|w| w.head == r32 && w.deprel == "obl:agent");
+    if words[r].upos != "VERB" || aux || !adjacent || !agent {
+        return None;
+    }
+    let k32 = |k: usize| u32::try_from(k).ok();
+    let v = (r + 1..words.len()).find(|&k| {
+        words[k].head == r32
+            && words[k].upos == "VERB"
+            && (matches!(words[k].deprel, "obl" | "nmod" | "obj")
+                // a clause with no marker, no conjunction and no
+                // punctuation before it
+                || (matches!(words[k].deprel, "advcl" | "ccomp" | "conj" | "parataxis")
+                    && words[k - 1].upos != "PUNCT"
+                    && !words
+                        .iter()
+                        .any(|w| w.head == k32(k) && matches!(w.deprel, "mark" | "cc"))))
+    })?;
+    free_verb(text, words, v).then_some((s, v))
+}
+
+/// The object and the verb of a noun root `r` (see
+/// [`noun_roots_with_objects`]).
+fn misread_transitive(text: &str, words: &[ParsedWord<'_>], r: usize) -> Option<(usize, usize)> {
+    let r32 = u32::try_from(r).ok();
+    if !matches!(words[r].upos, "NOUN" | "PROPN") {
+        return None;
+    }
+    let o = words
+        .iter()
+        .position(|w| w.head == r32 && w.deprel == "obj")?;
+    let v = (r + 1..o).find(|&k| {
+        let h = words[k].head.map(|h| h as usize);
+        matches!(words[k].deprel, "amod" | "acl") && (h == Some(o) || h == Some(r))
+    })?;
+    let phrase = (r + 1..v).all(|k| under(words, k, r));
+    (phrase && free_verb(text, words, v)).then_some((o, v))
+}
+
 /// The verb a noun root `r` hides (see [`verbless_roots`]).
 fn misread_predicate(text: &str, words: &[ParsedWord<'_>], r: usize) -> Option<usize> {
     let r32 = u32::try_from(r).ok();
@@ -141,7 +261,7 @@ fn misread_predicate(text: &str, words: &[ParsedWord<'_>], r: usize) -> Option<u
 
 /// The verb whose subject the conjunct `n` is (see [`fronted_subjects`]).
 fn misread_subject(text: &str, words: &[ParsedWord<'_>], n: usize) -> Option<usize> {
-    if words[n].deprel != "conj" || words[n - 1].span.slice(text) != "," {
+    if !matches!(words[n].deprel, "conj" | "appos") || words[n - 1].span.slice(text) != "," {
         return None;
     }
     let n32 = u32::try_from(n).ok();
@@ -181,6 +301,114 @@ fn misread_clause(text: &str, words: &[ParsedWord<'_>], p: usize) -> Option<(usi
         words[n].head == v32 || matches!(words[v].deprel, "conj" | "advcl" | "parataxis" | "ccomp");
     let phrase = (p + 1..v).all(|k| under(words, k, n));
     (words[v].upos == "VERB" && !subject && placed && phrase).then_some((n, v))
+}
+
+/// "Japan's visit to Seoul", "its attack on the port": the tagger may
+/// read the word after a possessive as a verb. After a possessive "'s"
+/// tagged `PART` or a determiner of `possessive_determiners`, a `VERB`
+/// with no participle ending ("-ed", "-en", "-ing", which UD lets modify
+/// the noun as verbs) is a `NOUN`. Runs on the tags, before the parse.
+pub fn possessed_verbs(forms: &[&str], tags: &mut [u8]) {
+    let (Some(verb), Some(noun), Some(part)) =
+        (upos_index("VERB"), upos_index("NOUN"), upos_index("PART"))
+    else {
+        return;
+    };
+    for k in 1..forms.len().min(tags.len()) {
+        if tags[k] != verb {
+            continue;
+        }
+        let prev = forms[k - 1];
+        let possessive = (matches!(prev, "'s" | "'S" | "\u{2019}s") && tags[k - 1] == part)
+            || possessive_determiners()
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(prev));
+        let form = forms[k].as_bytes();
+        let participle = ["ed", "en", "ing"].iter().any(|e| {
+            form.len() > e.len() && form[form.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+        });
+        if possessive && !participle {
+            tags[k] = noun;
+        }
+    }
+}
+
+/// "Should Russia attack Moldova, …": after an auxiliary of
+/// `inverting_auxiliaries` that opens the sentence and a subject of proper
+/// nouns, a lower-case word tagged `NOUN` is the clause's `VERB`. Runs on
+/// the tags, before the parse.
+pub fn inverted_conditions(forms: &[&str], tags: &mut [u8]) {
+    let (Some(verb), Some(noun), Some(propn), Some(aux)) = (
+        upos_index("VERB"),
+        upos_index("NOUN"),
+        upos_index("PROPN"),
+        upos_index("AUX"),
+    ) else {
+        return;
+    };
+    let n = forms.len().min(tags.len());
+    if n < 3
+        || tags[0] != aux
+        || !inverting_auxiliaries()
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(forms[0]))
+    {
+        return;
+    }
+    let k = (1..n).find(|&k| tags[k] != propn).unwrap_or(n);
+    let lower = forms
+        .get(k)
+        .is_some_and(|f| f.chars().all(|c| c.is_lowercase()));
+    if k > 1 && k < n && tags[k] == noun && lower {
+        tags[k] = verb;
+    }
+}
+
+/// "Turkey and Libya agreed on a line", "sanctions imposed by Washington
+/// on Venezuela": the labeller may give a nominal with a preposition of
+/// its own (an `ADP` marked `case`, not the possessive "'s") a relation
+/// that no such phrase takes in UD: a core argument (`obj`, `iobj`,
+/// `xcomp`) or `nmod` under a verb ("many of them" keeps its `nmod`
+/// under an adjective). Where the head stays, the relation
+/// follows it: `obl` under a verb or an adjective, `nmod` under a noun, a
+/// proper noun or a pronoun. An `obl` under a noun is left alone: a
+/// predicate noun with a copula takes one ("was the target in 2006"), and
+/// elsewhere it marks a wrong head, not a wrong relation.
+pub fn case_marked_relations(text: &str, words: &mut [ParsedWord<'_>]) {
+    for n in 0..words.len() {
+        let Some(h) = words[n].head.map(|h| h as usize) else {
+            continue;
+        };
+        let Some(head_upos) = words.get(h).map(|w| w.upos) else {
+            continue;
+        };
+        if !matches!(words[n].deprel, "obj" | "iobj" | "xcomp" | "nmod")
+            || !matches!(words[n].upos, "NOUN" | "PROPN" | "PRON" | "NUM")
+            || !has_preposition(text, words, n)
+        {
+            continue;
+        }
+        let verbal = matches!(head_upos, "VERB" | "ADJ");
+        let nominal = matches!(head_upos, "NOUN" | "PROPN" | "PRON");
+        words[n].deprel = match words[n].deprel {
+            "obj" | "iobj" | "xcomp" if verbal => "obl",
+            "nmod" if head_upos == "VERB" => "obl",
+            "obj" | "iobj" | "xcomp" if nominal => "nmod",
+            other => other,
+        };
+    }
+}
+
+/// True when word `n` has a preposition of its own before it (a child
+/// tagged `ADP` and marked `case`, other than the possessive "'s").
+fn has_preposition(text: &str, words: &[ParsedWord<'_>], n: usize) -> bool {
+    let n32 = u32::try_from(n).ok();
+    words[..n].iter().any(|w| {
+        w.head == n32
+            && w.deprel == "case"
+            && w.upos == "ADP"
+            && !matches!(w.span.slice(text), "'s" | "'" | "\u{2019}s" | "\u{2019}")
+    })
 }
 
 /// True when word `v` has a subject of its own (`nsubj`, `csubj` and their subtypes).
@@ -333,6 +561,195 @@ mod tests {
         let words = parse(text);
         let (_, vw) = word(text, &words, "disclosed");
         assert_ne!(vw.deprel, "root", "{text}");
+    }
+
+    #[test]
+    fn a_phrase_with_a_preposition_takes_the_relation_of_its_head() {
+        // Two sentences of our own; each relation must be the one UD gives
+        // a nominal with a preposition under that head.
+        for text in [
+            "Chile and Peru agreed on a route for their shared pipeline.",
+            "Canada condemned the tariffs imposed by Beijing on Australian barley.",
+            "Norway settled on a plan with Sweden after talks in Oslo.",
+        ] {
+            let words = parse(text);
+            for (n, w) in words.iter().enumerate() {
+                let Some(h) = w.head else { continue };
+                if !has_preposition(text, &words, n)
+                    || !matches!(w.upos, "NOUN" | "PROPN" | "PRON" | "NUM")
+                {
+                    continue;
+                }
+                let head_upos = words[h as usize].upos;
+                let bad = match head_upos {
+                    "VERB" => matches!(w.deprel, "obj" | "iobj" | "xcomp" | "nmod"),
+                    "ADJ" => matches!(w.deprel, "obj" | "iobj" | "xcomp"),
+                    "NOUN" | "PROPN" | "PRON" => matches!(w.deprel, "obj" | "iobj" | "xcomp"),
+                    _ => false,
+                };
+                assert!(
+                    !bad,
+                    "{text}: {} is {} of a {head_upos}",
+                    w.span.slice(text),
+                    w.deprel
+                );
+            }
+        }
+        // the repair itself, on a hand-made misreading
+        let text = "Chile agreed on a line";
+        let mut words = parse(text);
+        let (l, _) = word(text, &words, "line");
+        words[l].deprel = "xcomp";
+        case_marked_relations(text, &mut words);
+        assert_eq!(words[l].deprel, "obl");
+    }
+
+    #[test]
+    fn a_participle_after_its_noun_leaves_the_root_to_the_verb() {
+        for (text, subject, verb) in [
+            (
+                "Troops sent by Kenya to the border withdrew on Friday.",
+                "Troops",
+                "withdrew",
+            ),
+            (
+                "Ships seized by Iran in the strait returned to port on Sunday.",
+                "Ships",
+                "returned",
+            ),
+            (
+                "Aid promised by Tokyo to Manila arrived in April.",
+                "Aid",
+                "arrived",
+            ),
+        ] {
+            let words = parse(text);
+            let (_, vw) = word(text, &words, verb);
+            assert_eq!((vw.deprel, vw.head), ("root", None), "{text}");
+            assert_subject_of(text, &words, subject, verb);
+        }
+    }
+
+    /// Hangs every word of `words` on `head` with relation `rel`.
+    fn flatten(words: &mut [ParsedWord<'static>], head: usize, rel: &'static str) {
+        for w in words.iter_mut() {
+            w.head = u32::try_from(head).ok();
+            w.deprel = rel;
+        }
+        words[head].head = None;
+        words[head].deprel = "root";
+    }
+
+    #[test]
+    fn a_misread_root_gives_way_to_the_verb() {
+        // a participle read as the root over the sentence's verb
+        let text = "Aid pledged by Japan arrived";
+        let mut words = parse(text);
+        let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+        let (aid, pledged, arrived) = (
+            at(&words, "Aid"),
+            at(&words, "pledged"),
+            at(&words, "arrived"),
+        );
+        flatten(&mut words, pledged, "dep");
+        words[aid].deprel = "nsubj";
+        let japan = at(&words, "Japan");
+        words[japan].deprel = "obl:agent";
+        words[arrived].deprel = "obl";
+        reduced_relative_roots(text, &mut words);
+        assert_eq!(words[arrived].head, None);
+        assert_eq!(words[pledged].deprel, "acl");
+        assert_subject_of(text, &words, "Aid", "arrived");
+        // a subject read as the root, its verb as a modifier of the object
+        let text = "Villagers described heavy shelling";
+        let mut words = parse(text);
+        let (villagers, described, shelling) = (
+            word(text, &words, "Villagers").0,
+            word(text, &words, "described").0,
+            word(text, &words, "shelling").0,
+        );
+        flatten(&mut words, villagers, "amod");
+        words[shelling].deprel = "obj";
+        words[described].head = u32::try_from(shelling).ok();
+        noun_roots_with_objects(text, &mut words);
+        assert_eq!(words[described].head, None);
+        assert_subject_of(text, &words, "Villagers", "described");
+        assert_eq!(
+            (words[shelling].deprel, words[shelling].head),
+            ("obj", u32::try_from(described).ok())
+        );
+    }
+
+    /// The tag names of `text`'s words, after the news path's repairs.
+    fn tags_of(text: &str) -> Vec<(String, &'static str)> {
+        parse(text)
+            .iter()
+            .map(|w| (w.span.slice(text).to_owned(), w.upos))
+            .collect()
+    }
+
+    #[test]
+    fn a_word_after_a_possessive_is_no_finite_verb() {
+        for (text, noun) in [
+            ("Chile's visit to Lima may anger Bolivia.", "visit"),
+            ("Kenya condemned its attack on the port.", "attack"),
+            ("Peru welcomed their support for the plan.", "support"),
+        ] {
+            let tags = tags_of(text);
+            assert!(
+                tags.contains(&(noun.to_owned(), "NOUN")),
+                "{text}: {tags:?}"
+            );
+        }
+        // the repair itself; a participle after a possessive stays a verb
+        let forms = ["Chile", "'s", "visit", "and", "its", "proposed", "deal"];
+        let t = |n| upos_index(n).unwrap_or(0);
+        let mut tags = [
+            t("PROPN"),
+            t("PART"),
+            t("VERB"),
+            t("CCONJ"),
+            t("PRON"),
+            t("VERB"),
+            t("NOUN"),
+        ];
+        possessed_verbs(&forms, &mut tags);
+        assert_eq!(tags[2], t("NOUN"));
+        assert_eq!(tags[5], t("VERB"));
+    }
+
+    #[test]
+    fn the_verb_of_an_inverted_condition_is_a_verb() {
+        for (text, verb) in [
+            ("Should Chile attack Peru, Bolivia will respond.", "attack"),
+            (
+                "Should North Korea test another missile, Japan will protest.",
+                "test",
+            ),
+        ] {
+            let tags = tags_of(text);
+            assert!(
+                tags.contains(&(verb.to_owned(), "VERB")),
+                "{text}: {tags:?}"
+            );
+        }
+        let forms = ["Should", "Iran", "strike", "Iraq", ",", "..."];
+        let t = |n| upos_index(n).unwrap_or(0);
+        let mut tags = [
+            t("AUX"),
+            t("PROPN"),
+            t("NOUN"),
+            t("PROPN"),
+            t("PUNCT"),
+            t("PUNCT"),
+        ];
+        inverted_conditions(&forms, &mut tags);
+        assert_eq!(tags[2], t("VERB"));
+        // not after an auxiliary that does not open the sentence
+        let forms = ["They", "should", "Iran", "strike"];
+        let mut tags = [t("PRON"), t("AUX"), t("PROPN"), t("NOUN")];
+        inverted_conditions(&forms, &mut tags);
+        assert_eq!(tags[3], t("NOUN"));
     }
 
     #[test]

@@ -42,6 +42,18 @@ pub fn reporting_verbs() -> &'static [String] {
     LIST.get_or_init(|| data_lines(include_str!("../data/reporting-verbs.txt")))
 }
 
+/// Possessive determiners (`data/possessive-determiners.txt`).
+pub fn possessive_determiners() -> &'static [String] {
+    static LIST: OnceLock<Vec<String>> = OnceLock::new();
+    LIST.get_or_init(|| data_lines(include_str!("../data/possessive-determiners.txt")))
+}
+
+/// Auxiliaries that open a condition by inversion (`data/inverting-auxiliaries.txt`).
+pub fn inverting_auxiliaries() -> &'static [String] {
+    static LIST: OnceLock<Vec<String>> = OnceLock::new();
+    LIST.get_or_init(|| data_lines(include_str!("../data/inverting-auxiliaries.txt")))
+}
+
 /// News vocabulary with its possible tags (`data/news-lexicon.txt`), as
 /// (word, tag names) pairs.
 pub fn news_lexicon() -> &'static [(String, Vec<String>)] {
@@ -97,7 +109,13 @@ mod tests {
 
     #[test]
     fn lists_load_sorted_or_not_but_clean() {
-        for list in [clitics(), hyphen_prefixes(), negators()] {
+        for list in [
+            clitics(),
+            hyphen_prefixes(),
+            negators(),
+            possessive_determiners(),
+            inverting_auxiliaries(),
+        ] {
             assert!(!list.is_empty());
             for w in list {
                 assert_eq!(w, &w.to_lowercase(), "lower case: {w}");
