@@ -92,13 +92,8 @@ pub fn verbless_roots(text: &str, words: &mut [ParsedWord<'_>]) {
     let Some(v) = misread_predicate(text, words, r) else {
         return;
     };
-    let (r32, v32) = (u32::try_from(r).ok(), u32::try_from(v).ok());
-    for w in words.iter_mut().skip(v + 1).filter(|w| w.head == r32) {
-        w.head = v32;
-    }
-    words[v].head = None;
-    words[v].deprel = "root";
-    words[r].head = v32;
+    promote(words, r, v);
+    words[r].head = u32::try_from(v).ok();
     words[r].deprel = "nsubj";
 }
 
@@ -107,11 +102,10 @@ pub fn verbless_roots(text: &str, words: &mut [ParsedWord<'_>]) {
 /// sentence's verb a nominal dependent of it (`obl`, `nmod` or `obj`,
 /// relations no verb takes) or a clause (`advcl`, `ccomp`, `conj`,
 /// `parataxis`) with no marker, no conjunction and no punctuation before
-/// it. When the root verb follows its subject's
-/// phrase, has a passive agent ("by Ottawa") and no auxiliary, and such a
-/// verb after it has no subject, no
-/// "-ing" form and no "to", that verb is the root, the subject its
-/// `nsubj`, and the participle an `acl` of the subject.
+/// it. When the root verb follows its subject's phrase, has a passive
+/// agent ("by Ottawa") and no auxiliary, and such a verb after it has no
+/// subject, no "-ing" form and no "to", that verb is the root, the subject
+/// its `nsubj`, and the participle an `acl` of the subject.
 pub fn reduced_relative_roots(text: &str, words: &mut [ParsedWord<'_>]) {
     let Some(r) = words.iter().position(|w| w.head.is_none()) else {
         return;
