@@ -1167,6 +1167,17 @@ fn a_role_after_its_owner_pronoun_opening_a_reported_clause_is_the_owners() {
             "troops",
             "NERMIL",
         ),
+        // a verb of owning up to an act opens the clause too
+        (
+            "Officials in Chile admitted their navy had fired on a Peruvian boat.",
+            "navy",
+            "CHLMIL",
+        ),
+        (
+            "Kenya confirmed its troops had crossed into Somalia.",
+            "troops",
+            "KENMIL",
+        ),
     ] {
         let ms = resolve_on(body, "2023-05-21");
         assert_eq!(code_of(&ms, role), [code], "{body}: {ms:?}");
