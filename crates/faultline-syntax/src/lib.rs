@@ -83,11 +83,8 @@ impl Model {
         // Scare quotes are left out of the parse (see [`scare`]).
         let scare = scare::marks(text, &words);
         let kept: Vec<usize> = (0..words.len()).filter(|&i| !scare[i]).collect();
-        let atoms: Vec<Atoms> = kept
-            .iter()
-            .map(|&i| Atoms::of(words[i].span.slice(text)))
-            .collect();
         let forms: Vec<&str> = kept.iter().map(|&i| words[i].span.slice(text)).collect();
+        let atoms: Vec<Atoms> = forms.iter().map(|f| Atoms::of(f)).collect();
         let a = self.analyze_atoms_fixing(&atoms, |tags| {
             repair::possessed_verbs(&forms, tags);
             repair::inverted_conditions(&forms, tags);

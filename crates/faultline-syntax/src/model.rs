@@ -163,8 +163,7 @@ impl Model {
     /// Tags, parses and labels a sentence given as word atoms.
     #[must_use]
     pub fn analyze_atoms(&self, atoms: &[Atoms]) -> Analysis {
-        let (tags, classes) = self.tagger.tag_and_classes(atoms);
-        self.analyze_with(atoms, tags, &classes)
+        self.analyze_atoms_fixing(atoms, |_| {})
     }
 
     /// Tags a sentence, lets `fix` mend the tags, then parses and labels it.

@@ -32,9 +32,9 @@ pub fn subordinate_clauses(text: &str, words: &mut [ParsedWord<'_>]) {
 /// "On Tuesday, Egypt and Sudan signed …", "In April 2020, Canberra
 /// angered …": the parser makes the name after the fronted time phrase's
 /// comma a conjunct or an apposition of the time noun, and the verb has
-/// no subject. When that word has no conjunction of its own, follows the comma, and its
-/// phrase runs up to the subjectless verb the time phrase hangs on, it is
-/// the verb's subject (`nsubj`).
+/// no subject. When that word has no conjunction of its own, follows the
+/// comma, and its phrase runs up to the subjectless verb the time phrase
+/// hangs on, it is the verb's subject (`nsubj`).
 pub fn fronted_subjects(text: &str, words: &mut [ParsedWord<'_>]) {
     for n in 1..words.len() {
         if let Some(v) = misread_subject(text, words, n) {
@@ -83,10 +83,11 @@ pub fn trailing_attributions(text: &str, words: &mut [ParsedWord<'_>]) {
 /// of its own. When the root is a noun with no copula, auxiliary or
 /// object, and the first verb hanging on it or on one of its conjuncts as
 /// `acl` follows the noun phrase (which holds no verb or auxiliary), is
-/// no "-ing" form, has no "to" and no subject, that verb is the root and the noun its `nsubj`; what hung
-/// on the noun after the verb (the final period) hangs on the verb.
+/// no "-ing" form, has no "to" and no subject, that verb is the root and
+/// the noun its `nsubj`; what hung on the noun after the verb (the final
+/// period) hangs on the verb.
 pub fn verbless_roots(text: &str, words: &mut [ParsedWord<'_>]) {
-    let Some(r) = words.iter().position(|w| w.head.is_none()) else {
+    let Some(r) = root(words) else {
         return;
     };
     let Some(v) = misread_predicate(text, words, r) else {
@@ -107,7 +108,7 @@ pub fn verbless_roots(text: &str, words: &mut [ParsedWord<'_>]) {
 /// subject, no "-ing" form and no "to", that verb is the root, the subject
 /// its `nsubj`, and the participle an `acl` of the subject.
 pub fn reduced_relative_roots(text: &str, words: &mut [ParsedWord<'_>]) {
-    let Some(r) = words.iter().position(|w| w.head.is_none()) else {
+    let Some(r) = root(words) else {
         return;
     };
     let Some((s, v)) = misread_relative(text, words, r) else {
@@ -127,7 +128,7 @@ pub fn reduced_relative_roots(text: &str, words: &mut [ParsedWord<'_>]) {
 /// "-ing" form and no "to", it is the root, the noun its `nsubj` and the
 /// object its `obj`.
 pub fn noun_roots_with_objects(text: &str, words: &mut [ParsedWord<'_>]) {
-    let Some(r) = words.iter().position(|w| w.head.is_none()) else {
+    let Some(r) = root(words) else {
         return;
     };
     let Some((o, v)) = misread_transitive(text, words, r) else {
@@ -139,6 +140,11 @@ pub fn noun_roots_with_objects(text: &str, words: &mut [ParsedWord<'_>]) {
     words[r].deprel = "nsubj";
     words[o].head = v32;
     words[o].deprel = "obj";
+}
+
+/// The sentence's root word.
+fn root(words: &[ParsedWord<'_>]) -> Option<usize> {
+    words.iter().position(|w| w.head.is_none())
 }
 
 /// Makes `v` the root in place of `r`; what hung on `r` after `v` (the
@@ -238,19 +244,10 @@ fn misread_predicate(text: &str, words: &[ParsedWord<'_>], r: usize) -> Option<u
     let v = (r + 1..words.len()).find(|&k| {
         words[k].deprel == "acl" && words[k].upos == "VERB" && heads.contains(&words[k].head)
     })?;
-    let form = words[v].span.slice(text).to_lowercase();
-    let before = v
-        .checked_sub(1)
-        .map(|k| words[k].span.slice(text).to_lowercase());
     // the noun phrase runs up to the verb and holds no verb of its own
     // ("Among the warrants, Trump's was the only one disclosed")
     let phrase = (r + 1..v).all(|k| under(words, k, r) && !matches!(words[k].upos, "AUX" | "VERB"));
-    (words[v].upos == "VERB"
-        && !form.ends_with("ing")
-        && before.as_deref() != Some("to")
-        && !has_subject(words, v)
-        && phrase)
-        .then_some(v)
+    (phrase && free_verb(text, words, v)).then_some(v)
 }
 
 /// The verb whose subject the conjunct `n` is (see [`fronted_subjects`]).

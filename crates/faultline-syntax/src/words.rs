@@ -12,47 +12,59 @@ pub fn data_lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Clitics split off words (`data/clitics.txt`).
-pub fn clitics() -> &'static [String] {
-    static LIST: OnceLock<Vec<String>> = OnceLock::new();
-    LIST.get_or_init(|| data_lines(include_str!("../data/clitics.txt")))
+/// A word list loaded once from a file of `data/`: `word_list!(/// doc,
+/// name, "file.txt")` defines `pub fn name() -> &'static [String]`.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $name:ident, $file:literal) => {
+        $(#[$doc])*
+        pub fn $name() -> &'static [String] {
+            static LIST: OnceLock<Vec<String>> = OnceLock::new();
+            LIST.get_or_init(|| data_lines(include_str!(concat!("../data/", $file))))
+        }
+    };
 }
 
-/// Prefixes that keep their hyphen (`data/hyphen-prefixes.txt`).
-pub fn hyphen_prefixes() -> &'static [String] {
-    static LIST: OnceLock<Vec<String>> = OnceLock::new();
-    LIST.get_or_init(|| data_lines(include_str!("../data/hyphen-prefixes.txt")))
-}
+word_list!(
+    /// Clitics split off words (`data/clitics.txt`).
+    clitics,
+    "clitics.txt"
+);
 
-/// Words that negate a predicate (`data/negators.txt`).
-pub fn negators() -> &'static [String] {
-    static LIST: OnceLock<Vec<String>> = OnceLock::new();
-    LIST.get_or_init(|| data_lines(include_str!("../data/negators.txt")))
-}
+word_list!(
+    /// Prefixes that keep their hyphen (`data/hyphen-prefixes.txt`).
+    hyphen_prefixes,
+    "hyphen-prefixes.txt"
+);
 
-/// Words that open an adverbial clause of time (`data/subordinators.txt`).
-pub fn subordinators() -> &'static [String] {
-    static LIST: OnceLock<Vec<String>> = OnceLock::new();
-    LIST.get_or_init(|| data_lines(include_str!("../data/subordinators.txt")))
-}
+word_list!(
+    /// Words that negate a predicate (`data/negators.txt`).
+    negators,
+    "negators.txt"
+);
 
-/// Verbs that close a sentence with its source (`data/reporting-verbs.txt`).
-pub fn reporting_verbs() -> &'static [String] {
-    static LIST: OnceLock<Vec<String>> = OnceLock::new();
-    LIST.get_or_init(|| data_lines(include_str!("../data/reporting-verbs.txt")))
-}
+word_list!(
+    /// Words that open an adverbial clause of time (`data/subordinators.txt`).
+    subordinators,
+    "subordinators.txt"
+);
 
-/// Possessive determiners (`data/possessive-determiners.txt`).
-pub fn possessive_determiners() -> &'static [String] {
-    static LIST: OnceLock<Vec<String>> = OnceLock::new();
-    LIST.get_or_init(|| data_lines(include_str!("../data/possessive-determiners.txt")))
-}
+word_list!(
+    /// Verbs that close a sentence with its source (`data/reporting-verbs.txt`).
+    reporting_verbs,
+    "reporting-verbs.txt"
+);
 
-/// Auxiliaries that open a condition by inversion (`data/inverting-auxiliaries.txt`).
-pub fn inverting_auxiliaries() -> &'static [String] {
-    static LIST: OnceLock<Vec<String>> = OnceLock::new();
-    LIST.get_or_init(|| data_lines(include_str!("../data/inverting-auxiliaries.txt")))
-}
+word_list!(
+    /// Possessive determiners (`data/possessive-determiners.txt`).
+    possessive_determiners,
+    "possessive-determiners.txt"
+);
+
+word_list!(
+    /// Auxiliaries that open a condition by inversion (`data/inverting-auxiliaries.txt`).
+    inverting_auxiliaries,
+    "inverting-auxiliaries.txt"
+);
 
 /// News vocabulary with its possible tags (`data/news-lexicon.txt`), as
 /// (word, tag names) pairs.
