@@ -121,11 +121,13 @@ impl Model {
             })
             .collect();
         repair::subordinate_clauses(text, &mut parsed);
+        repair::case_marked_subjects(text, &mut parsed);
         repair::fronted_subjects(text, &mut parsed);
         repair::trailing_attributions(text, &mut parsed);
         repair::verbless_roots(text, &mut parsed);
         repair::reduced_relative_roots(text, &mut parsed);
         repair::noun_roots_with_objects(text, &mut parsed);
+        repair::relative_clauses(text, &mut parsed);
         repair::case_marked_relations(text, &mut parsed);
         parsed
     }

@@ -6,7 +6,10 @@
 use crate::ParsedWord;
 use crate::args::is_rel;
 use crate::tagger::upos_index;
-use crate::words::{inverting_auxiliaries, possessive_determiners, reporting_verbs, subordinators};
+use crate::words::{
+    inverting_auxiliaries, possessive_determiners, relative_pronouns, reporting_verbs,
+    subordinators,
+};
 
 /// "two days after Peru expelled the envoy": the parser makes "after" the
 /// case marker of an oblique "Peru" under a verb with no subject of its
@@ -34,12 +37,19 @@ pub fn subordinate_clauses(text: &str, words: &mut [ParsedWord<'_>]) {
 /// comma a conjunct or an apposition of the time noun, and the verb has
 /// no subject. When that word has no conjunction of its own, follows the
 /// comma, and its phrase runs up to the subjectless verb the time phrase
-/// hangs on, it is the verb's subject (`nsubj`).
+/// hangs on (or to its auxiliaries and adverbs), it is the verb's subject
+/// (`nsubj`, or `nsubj:pass` with a passive auxiliary). The same holds
+/// after any fronted oblique ("According to Reuters, the rebels were
+/// pushed back" once [`case_marked_subjects`] has made it one).
 pub fn fronted_subjects(text: &str, words: &mut [ParsedWord<'_>]) {
     for n in 1..words.len() {
         if let Some(v) = misread_subject(text, words, n) {
-            words[n].deprel = "nsubj";
-            words[n].head = u32::try_from(v).ok();
+            let v32 = u32::try_from(v).ok();
+            let passive = words
+                .iter()
+                .any(|w| w.head == v32 && w.deprel == "aux:pass");
+            words[n].deprel = if passive { "nsubj:pass" } else { "nsubj" };
+            words[n].head = v32;
         }
     }
 }
@@ -252,7 +262,18 @@ fn misread_predicate(text: &str, words: &[ParsedWord<'_>], r: usize) -> Option<u
 
 /// The verb whose subject the conjunct `n` is (see [`fronted_subjects`]).
 fn misread_subject(text: &str, words: &[ParsedWord<'_>], n: usize) -> Option<usize> {
-    if !matches!(words[n].deprel, "conj" | "appos") || words[n - 1].span.slice(text) != "," {
+    // The phrase's first word ("the" of "the rebels") follows the comma.
+    let mut first = n;
+    while first > 0
+        && words[first - 1].head == u32::try_from(n).ok()
+        && words[first - 1].upos != "PUNCT"
+    {
+        first -= 1;
+    }
+    if !matches!(words[n].deprel, "conj" | "appos")
+        || first == 0
+        || words[first - 1].span.slice(text) != ","
+    {
         return None;
     }
     let n32 = u32::try_from(n).ok();
@@ -260,7 +281,13 @@ fn misread_subject(text: &str, words: &[ParsedWord<'_>], n: usize) -> Option<usi
     let time = words[n].head? as usize;
     let v = words.get(time)?.head? as usize;
     let subject = has_subject(words, v);
-    let phrase = (n + 1..v).all(|k| under(words, k, n));
+    // The phrase runs up to the verb or to its auxiliaries and adverbs
+    // ("the rebels were quickly pushed back").
+    let v32 = u32::try_from(v).ok();
+    let verb_group = |k: usize| {
+        words[k].head == v32 && (is_rel(words[k].deprel, "aux") || words[k].deprel == "advmod")
+    };
+    let phrase = (n + 1..v).all(|k| under(words, k, n) || verb_group(k));
     (time < n
         && n < v
         && !has_cc
@@ -362,9 +389,10 @@ pub fn inverted_conditions(forms: &[&str], tags: &mut [u8]) {
 /// `xcomp`) or `nmod` under a verb ("many of them" keeps its `nmod`
 /// under an adjective). Where the head stays, the relation
 /// follows it: `obl` under a verb or an adjective, `nmod` under a noun, a
-/// proper noun or a pronoun. An `obl` under a noun is left alone: a
-/// predicate noun with a copula takes one ("was the target in 2006"), and
-/// elsewhere it marks a wrong head, not a wrong relation.
+/// proper noun or a pronoun. An `obl` under a noun stays where the noun
+/// is a predicate (the root, an `xcomp`, or with a copula: "was the
+/// target in 2006"); elsewhere it is an `nmod` of the noun ("imposed by
+/// Washington on Venezuela" with "on Venezuela" hung on the agent).
 pub fn case_marked_relations(text: &str, words: &mut [ParsedWord<'_>]) {
     for n in 0..words.len() {
         let Some(h) = words[n].head.map(|h| h as usize) else {
@@ -373,6 +401,13 @@ pub fn case_marked_relations(text: &str, words: &mut [ParsedWord<'_>]) {
         let Some(head_upos) = words.get(h).map(|w| w.upos) else {
             continue;
         };
+        if words[n].deprel == "obl"
+            && matches!(head_upos, "NOUN" | "PROPN" | "PRON")
+            && !is_predicate(words, h)
+        {
+            words[n].deprel = "nmod";
+            continue;
+        }
         if !matches!(words[n].deprel, "obj" | "iobj" | "xcomp" | "nmod")
             || !matches!(words[n].upos, "NOUN" | "PROPN" | "PRON" | "NUM")
             || !has_preposition(text, words, n)
@@ -390,14 +425,97 @@ pub fn case_marked_relations(text: &str, words: &mut [ParsedWord<'_>]) {
     }
 }
 
-/// True when word `n` has a preposition of its own before it (a child
-/// tagged `ADP` and marked `case`, other than the possessive "'s").
+/// "agreed on a line as their border that would split the sea between
+/// Crete and Cyprus": the parser makes a relative clause right after its
+/// noun a complement or adverbial clause (`ccomp`, `advcl`, `conj`,
+/// `parataxis`) of a verb further left, so its words read as that verb's.
+/// When the clause's subject or object is a pronoun of
+/// `relative_pronouns` right after a noun and the clause's head is no
+/// verb of `reporting_verbs` ("told reporters that was wrong" keeps its
+/// complement), the clause is an `acl:relcl` of the noun.
+pub fn relative_clauses(text: &str, words: &mut [ParsedWord<'_>]) {
+    for p in 1..words.len() {
+        if let Some((noun, clause)) = misread_relative_clause(text, words, p) {
+            words[clause].head = u32::try_from(noun).ok();
+            words[clause].deprel = "acl:relcl";
+        }
+    }
+}
+
+/// The noun and the clause of a relative pronoun `p` (see
+/// [`relative_clauses`]).
+fn misread_relative_clause(
+    text: &str,
+    words: &[ParsedWord<'_>],
+    p: usize,
+) -> Option<(usize, usize)> {
+    let lower = |i: usize| words[i].span.slice(text).to_lowercase();
+    let noun = p - 1;
+    let clause = words[p].head? as usize;
+    let outer = words.get(clause)?.head? as usize;
+    let argument = is_rel(words[p].deprel, "nsubj") || words[p].deprel == "obj";
+    let misplaced = matches!(
+        words[clause].deprel,
+        "ccomp" | "advcl" | "conj" | "parataxis"
+    );
+    (words[p].upos == "PRON"
+        && relative_pronouns().contains(&lower(p))
+        && argument
+        && matches!(words[noun].upos, "NOUN" | "PROPN")
+        && clause > p
+        && misplaced
+        && outer < noun
+        && !under(words, noun, clause)
+        && !reporting_verbs().contains(&lower(outer)))
+    .then_some((noun, clause))
+}
+
+/// True when the nominal `h` is a predicate: the root, an `xcomp`, or
+/// the head of a copula.
+fn is_predicate(words: &[ParsedWord<'_>], h: usize) -> bool {
+    let h32 = u32::try_from(h).ok();
+    words[h].head.is_none()
+        || words[h].deprel == "xcomp"
+        || words.iter().any(|w| w.head == h32 && w.deprel == "cop")
+}
+
+/// "According to Reuters, the rebels were pushed back", "Due to Iran,
+/// talks stalled": the parser makes the nominal of a fronted phrase with
+/// its own preposition the verb's subject (`nsubj`, `nsubj:pass`), which
+/// no such phrase is in UD. It is an `obl` of a verb, an adjective or a
+/// predicate nominal ("According to Reuters, he is the ruler"), an `nmod`
+/// of another nominal; the subject it hid is then found by
+/// [`fronted_subjects`].
+pub fn case_marked_subjects(text: &str, words: &mut [ParsedWord<'_>]) {
+    for n in 0..words.len() {
+        let Some(h) = words[n].head.map(|h| h as usize) else {
+            continue;
+        };
+        if !is_rel(words[n].deprel, "nsubj") || !has_preposition(text, words, n) {
+            continue;
+        }
+        words[n].deprel = match words.get(h).map(|w| w.upos) {
+            Some("VERB" | "ADJ" | "AUX") => "obl",
+            Some("NOUN" | "PROPN" | "PRON") if is_predicate(words, h) => "obl",
+            Some("NOUN" | "PROPN" | "PRON") => "nmod",
+            _ => continue,
+        };
+    }
+}
+
+/// True when word `n` has a preposition of its own before it: a child
+/// marked `case` that is an `ADP` (not the possessive "'s") or the head
+/// of a fixed expression ("according to", "due to").
 fn has_preposition(text: &str, words: &[ParsedWord<'_>], n: usize) -> bool {
     let n32 = u32::try_from(n).ok();
-    words[..n].iter().any(|w| {
+    let fixed = |k: usize| {
+        let k32 = u32::try_from(k).ok();
+        words.iter().any(|w| w.head == k32 && w.deprel == "fixed")
+    };
+    words[..n].iter().enumerate().any(|(k, w)| {
         w.head == n32
             && w.deprel == "case"
-            && w.upos == "ADP"
+            && (w.upos == "ADP" || fixed(k))
             && !matches!(w.span.slice(text), "'s" | "'" | "\u{2019}s" | "\u{2019}")
     })
 }
@@ -509,6 +627,98 @@ mod tests {
     }
 
     #[test]
+    fn a_fronted_phrase_with_a_preposition_is_no_subject() {
+        for (text, phrase, subject, verb) in [
+            (
+                "According to Reuters, the rebels were pushed back from the town.",
+                "Reuters",
+                "rebels",
+                "pushed",
+            ),
+            (
+                "According to the ministry, the two convoys were quickly turned away.",
+                "ministry",
+                "convoys",
+                "turned",
+            ),
+        ] {
+            let words = parse(text);
+            let (v, _) = word(text, &words, verb);
+            let (_, p) = word(text, &words, phrase);
+            assert_eq!((p.deprel, p.head), ("obl", u32::try_from(v).ok()), "{text}");
+            let (_, s) = word(text, &words, subject);
+            assert_eq!(
+                (s.deprel, s.head),
+                ("nsubj:pass", u32::try_from(v).ok()),
+                "{text}"
+            );
+        }
+        // the repairs themselves, on a hand-made misreading: the phrase as
+        // the subject, the real subject its conjunct
+        let text = "According to Reuters, the rebels were pushed back";
+        let mut words = parse(text);
+        let (reuters, _) = word(text, &words, "Reuters");
+        let (rebels, _) = word(text, &words, "rebels");
+        let (pushed, _) = word(text, &words, "pushed");
+        words[reuters].deprel = "nsubj:pass";
+        words[reuters].head = u32::try_from(pushed).ok();
+        words[rebels].deprel = "conj";
+        words[rebels].head = u32::try_from(reuters).ok();
+        case_marked_subjects(text, &mut words);
+        fronted_subjects(text, &mut words);
+        assert_eq!(words[reuters].deprel, "obl");
+        assert_eq!(
+            (words[rebels].deprel, words[rebels].head),
+            ("nsubj:pass", u32::try_from(pushed).ok())
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_hangs_on_its_noun() {
+        // a relative clause taken for a complement of a verb further left
+        for (text, verb, noun, clause) in [
+            (
+                "Chile and Peru agreed on a route as their common border that would split the lake between them.",
+                "agreed",
+                "border",
+                "split",
+            ),
+            (
+                "Kenya signed a deal with a firm which will build the railway to Uganda.",
+                "signed",
+                "firm",
+                "build",
+            ),
+        ] {
+            let mut words = parse(text);
+            let (c, _) = word(text, &words, clause);
+            let (n, _) = word(text, &words, noun);
+            let (v, _) = word(text, &words, verb);
+            words[c].deprel = "ccomp";
+            words[c].head = u32::try_from(v).ok();
+            relative_clauses(text, &mut words);
+            assert_eq!(
+                (words[c].deprel, words[c].head),
+                ("acl:relcl", u32::try_from(n).ok()),
+                "{text}"
+            );
+        }
+        // a reporting verb keeps its complement
+        let text = "Peru told reporters that was a mistake.";
+        let mut words = parse(text);
+        let (mistake, _) = word(text, &words, "mistake");
+        let (told, _) = word(text, &words, "told");
+        let (that, _) = word(text, &words, "that");
+        words[mistake].deprel = "ccomp";
+        words[mistake].head = u32::try_from(told).ok();
+        words[that].deprel = "nsubj";
+        words[that].head = u32::try_from(mistake).ok();
+        words[that].upos = "PRON";
+        relative_clauses(text, &mut words);
+        assert_eq!(words[mistake].deprel, "ccomp");
+    }
+
+    #[test]
     fn the_source_before_a_closing_reporting_verb_is_its_subject() {
         for (text, subject, verb) in [
             (
@@ -593,6 +803,31 @@ mod tests {
         words[l].deprel = "xcomp";
         case_marked_relations(text, &mut words);
         assert_eq!(words[l].deprel, "obl");
+        // an oblique under a noun that is no predicate is its nmod; under
+        // a copula's predicate it stays
+        for (text, head, phrase, after) in [
+            (
+                "Peru protested the levies set by Lima on Bolivian salt",
+                "Lima",
+                "salt",
+                "nmod",
+            ),
+            (
+                "Oslo condemned the raids carried out by Moscow in Ukraine",
+                "Moscow",
+                "Ukraine",
+                "nmod",
+            ),
+            ("Chile was the target in 2006", "target", "2006", "obl"),
+        ] {
+            let mut words = parse(text);
+            let (h, _) = word(text, &words, head);
+            let (p, _) = word(text, &words, phrase);
+            words[p].deprel = "obl";
+            words[p].head = u32::try_from(h).ok();
+            case_marked_relations(text, &mut words);
+            assert_eq!(words[p].deprel, after, "{text}");
+        }
     }
 
     #[test]

@@ -66,6 +66,12 @@ word_list!(
     "inverting-auxiliaries.txt"
 );
 
+word_list!(
+    /// Pronouns that open a relative clause (`data/relative-pronouns.txt`).
+    relative_pronouns,
+    "relative-pronouns.txt"
+);
+
 /// News vocabulary with its possible tags (`data/news-lexicon.txt`), as
 /// (word, tag names) pairs.
 pub fn news_lexicon() -> &'static [(String, Vec<String>)] {

@@ -29,6 +29,9 @@ pub const ANAPHORA_TOML: &str = include_str!("../../data/anaphora.toml");
 pub struct Anaphora {
     /// Determiners that make a noun refer back.
     pub determiners: Vec<String>,
+    /// How many sentences back the event a noun refers to may lie: further
+    /// back, "the decision" more likely names an act the text never coded.
+    pub reach: usize,
     /// Codes of claiming an event ("claimed responsibility for the
     /// attacks"): the claimant becomes the actor of the unclaimed event
     /// the noun names.
@@ -93,16 +96,19 @@ pub(super) fn group_of(noun: &str) -> Option<&'static Group> {
 /// The source of the latest asserted event of the article that `noun`
 /// can name and that none of `own` (the new event's source countries or
 /// codes) carried out; an event on someone when the noun says it was on
-/// someone (`on_someone`: "the attack on peacekeepers" is no missile test).
+/// someone (`on_someone`: "the attack on peacekeepers" is no missile test),
+/// in the `reach` sentences before sentence `at` or in it.
 pub(super) fn antecedent(
     noun: &str,
     own: &[&str],
     on_someone: bool,
+    at: usize,
     out: &[Event],
 ) -> Option<ActorRef> {
     let group = group_of(noun)?;
     let fits = |e: &Event| {
         e.factuality == Factuality::Asserted
+            && e.sentence.index + table().reach >= at
             && (!on_someone || e.target.is_some())
             && group.roots.iter().any(|r| r == "*" || *r == e.root)
             && !own.contains(&e.source.code.as_str())
@@ -181,6 +187,32 @@ mod tests {
                 (e.source.code, target, e.cameo)
             })
             .collect()
+    }
+
+    #[test]
+    fn an_event_noun_reaches_back_a_few_sentences_only() {
+        let filler =
+            "The weather was cold. Markets were calm. Trains ran late. Schools stayed open.";
+        for (act, reaction, actor) in [
+            (
+                "Chile expelled a Bolivian diplomat on Monday.",
+                "Peru criticized the decision.",
+                "CHL",
+            ),
+            (
+                "Kenya withdrew its soldiers from Somalia.",
+                "Ethiopia welcomed the move.",
+                "KEN",
+            ),
+        ] {
+            let near = events(&format!("{act} {reaction}"));
+            assert!(
+                near.iter().any(|(_, t, _)| t.starts_with(actor)),
+                "{near:?}"
+            );
+            let far = events(&format!("{act} {filler} Rain fell. {reaction}"));
+            assert!(!far.iter().any(|(_, t, _)| t.starts_with(actor)), "{far:?}");
+        }
     }
 
     #[test]

@@ -78,10 +78,24 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
             ..Governor::default()
         });
     }
+    let gw = words[g].lower.as_str();
+    // "welcomed Chile's offer to sign a deal": the infinitive completes
+    // the noun before it, which governs it rather than the earlier verb.
+    let completes = s
+        .parse
+        .as_ref()
+        .is_some_and(|p| p.completes_noun(f.verb, g));
+    if governed && completes {
+        let intent = lex().intention_nouns.contains(gw);
+        return Some(Governor {
+            intent,
+            other: !intent,
+            ..Governor::default()
+        });
+    }
     if governed {
         return None;
     }
-    let gw = words[g].lower.as_str();
     let intent = lex().intent_verbs.contains(gw);
     let fail = lex().fail_verbs.contains(gw);
     let other = !intent && !fail && !lex().aspect_verbs.contains(gw);

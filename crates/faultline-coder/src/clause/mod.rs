@@ -469,7 +469,7 @@ impl Engine<'_> {
                 .flatten()
                 .collect();
             let on_someone = parsed.as_ref().is_some_and(|p| p.reference_on_someone);
-            roles.antecedent = anaphora::antecedent(noun, &own, on_someone, out);
+            roles.antecedent = anaphora::antecedent(noun, &own, on_someone, s.inp.index, out);
         }
         let mut assessed = factuality::assess(
             s,

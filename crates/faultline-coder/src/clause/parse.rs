@@ -574,6 +574,32 @@ impl<'p> Parse<'p> {
                 }
             }
         }
+        if out.is_empty() {
+            self.push_places_of_its_verb(noun, out);
+        }
+    }
+
+    /// The place phrase of the verb an act of force is the subject of:
+    /// "the raid by X on a depot killed two in Yemen", "a strike on a market
+    /// in Libya killed dozens" with "in Libya" hung on "killed": where it
+    /// harmed is where it struck.
+    fn push_places_of_its_verb(&self, noun: u32, out: &mut Vec<usize>) {
+        let Some(verb) = self.tree.head(noun) else {
+            return;
+        };
+        if !self.is_subject_word(noun) {
+            return;
+        }
+        for c in self.tree.children(verb) {
+            let case = self.tree.child(*c, "case").map(|k| self.lower(k));
+            if faultline_syntax::args::is_rel(self.tree.rel(*c), "obl")
+                && case
+                    .as_deref()
+                    .is_some_and(|k| lex().place_prepositions.contains(k))
+            {
+                out.extend(self.actors_of_phrase(*c, 0));
+            }
+        }
     }
 
     /// True when `w` is an `nmod` whose case marker passes `is_case`.
@@ -697,6 +723,21 @@ impl<'p> Parse<'p> {
                     .child(w, "mark")
                     .is_some_and(|m| self.lower(m) == "to")
         })
+    }
+
+    /// True when the word of token `t` heads an infinitive that completes
+    /// the noun at token `noun` ("Chile's offer to sign a deal", "the
+    /// right to appeal"): the noun, not an earlier verb, governs it.
+    pub fn completes_noun(&self, t: usize, noun: usize) -> bool {
+        let (Some(w), Some(n)) = (self.word(t), self.word(noun)) else {
+            return false;
+        };
+        self.tree.rel(w) == "acl"
+            && self.tree.head(w) == Some(n)
+            && self
+                .tree
+                .child(w, "mark")
+                .is_some_and(|m| self.lower(m) == "to")
     }
 
     /// True when the word of token `t` is the verb of a clause with a
@@ -1112,11 +1153,14 @@ impl<'p> Parse<'p> {
             .and_then(|c| c.checked_sub(1))
             .is_some_and(|p| words.get(p as usize).is_some_and(|w| w.upos == "PUNCT"));
         // Whatever the parse calls it ("acl", "amod", even "flat"), an
-        // adjective or verb after the name is its predicate.
+        // adjective or verb after the name is its predicate; so is a
+        // nominal the parse could only hang on the name as a clause's
+        // argument ("with Bolivia the lone holdout": `obj`, `xcomp`).
         let predicate = self.tree.children(ob.word).iter().any(|&c| {
             let rel = self.tree.rel(c);
             c > ob.word
                 && (faultline_syntax::args::is_rel(rel, "acl")
+                    || matches!(rel, "obj" | "xcomp" | "nsubj")
                     || (rel != "conj" && matches!(words[c as usize].upos, "ADJ" | "VERB")))
         });
         after_comma && predicate
@@ -1352,6 +1396,10 @@ mod tests {
             (
                 "Peru and Chile signed on to the charter, with Bolivia the only member unsigned.",
                 "BOL",
+            ),
+            (
+                "Ghana met Togo in Accra on Monday, with Benin the sole absentee.",
+                "BEN",
             ),
         ] {
             let ev = pairs(body);
@@ -1879,7 +1927,32 @@ mod tests {
                 "KEN",
                 "SOM",
             ),
+            // the place hung on the verb the act of force is subject of
+            (
+                "The airstrike by Russian jets on a bakery killed nine in Ukraine.",
+                "RUS",
+                "UKR",
+            ),
         ]);
+        // The act of force itself, not only the verb of harm, strikes the place.
+        for (body, noun, place) in [
+            (
+                "The airstrike by Russian jets on a bakery killed nine in Ukraine.",
+                "airstrike",
+                "UKR",
+            ),
+            (
+                "The airstrike by Emirati jets on a market in Libya killed dozens.",
+                "airstrike",
+                "LBY",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(
+                ev.iter().any(|(_, t, w)| w == noun && t.starts_with(place)),
+                "{body}: {ev:?}"
+            );
+        }
         // Not talks on a deal somewhere: no act of force.
         let ev = pairs("Talks by Iran on a deal in Austria stalled.");
         assert!(!has(&ev, "IRN", "AUT"), "{ev:?}");
