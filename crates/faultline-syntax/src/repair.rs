@@ -15,7 +15,10 @@ use crate::words::{
 /// case marker of an oblique "Peru" under a verb with no subject of its
 /// own. When the oblique's phrase runs up to that verb, "after" is the
 /// clause's marker (`SCONJ`, `mark`), the oblique its subject (`nsubj`),
-/// and a verb taken for a conjunct an adverbial clause (`advcl`).
+/// a verb taken for a conjunct or a parataxis an adverbial clause
+/// (`advcl`), and a subject before the marker ("three months after …") a
+/// measure of the interval (`obl:unmarked`). The parser may also have made
+/// the oblique the verb's subject already, with "after" as its case.
 pub fn subordinate_clauses(text: &str, words: &mut [ParsedWord<'_>]) {
     for p in 0..words.len() {
         if let Some((n, v)) = misread_clause(text, words, p) {
@@ -25,8 +28,16 @@ pub fn subordinate_clauses(text: &str, words: &mut [ParsedWord<'_>]) {
             words[p].head = v32;
             words[n].deprel = "nsubj";
             words[n].head = v32;
-            if words[v].deprel == "conj" {
+            if matches!(words[v].deprel, "conj" | "parataxis") {
                 words[v].deprel = "advcl";
+            }
+            // "three months after …": a subject before the marker measures
+            // the interval.
+            for w in words[..p]
+                .iter_mut()
+                .filter(|w| w.head == v32 && is_rel(w.deprel, "nsubj"))
+            {
+                w.deprel = "obl:unmarked";
             }
         }
     }
@@ -309,12 +320,18 @@ fn misread_clause(text: &str, words: &[ParsedWord<'_>], p: usize) -> Option<(usi
     }
     let n = words[p].head? as usize;
     let rel = words.get(n)?.deprel;
-    if n <= p || !(rel.starts_with("obl") || rel.starts_with("nmod")) {
+    // The parser may already make the oblique the verb's subject, with
+    // "after" as its case marker.
+    let as_subject = is_rel(rel, "nsubj");
+    if n <= p || !(rel.starts_with("obl") || rel.starts_with("nmod") || as_subject) {
         return None;
     }
     let v = (n + 1..words.len()).find(|&k| !under(words, k, n))?;
     let v32 = u32::try_from(v).ok();
-    let subject = has_subject(words, v);
+    // A subject before the marker is a measure ("three months after …").
+    let subject = words.iter().enumerate().any(|(k, w)| {
+        w.head == v32 && k > p && k != n && (is_rel(w.deprel, "nsubj") || is_rel(w.deprel, "csubj"))
+    });
     let placed =
         words[n].head == v32 || matches!(words[v].deprel, "conj" | "advcl" | "parataxis" | "ccomp");
     let phrase = (p + 1..v).all(|k| under(words, k, n));
@@ -605,6 +622,50 @@ mod tests {
                     .iter()
                     .all(|w| w.span.slice(text).len() == w.span.end - w.span.start)
             );
+        }
+        // hand-made misreadings: the measure as the subject and the name as
+        // an oblique, or the name as a subject with "after" as its case
+        for (text, measure, name, verb, as_subject) in [
+            (
+                "Oslo protested three weeks after Moscow's envoy left.",
+                "weeks",
+                "envoy",
+                "left",
+                false,
+            ),
+            (
+                "Lima protested two days after Bolivia's minister resigned.",
+                "days",
+                "minister",
+                "resigned",
+                true,
+            ),
+        ] {
+            let mut words = parse(text);
+            let (v, _) = word(text, &words, verb);
+            let (m, _) = word(text, &words, measure);
+            let (n, _) = word(text, &words, name);
+            let (after, _) = word(text, &words, "after");
+            let v32 = u32::try_from(v).ok();
+            words[after].deprel = "case";
+            words[after].head = u32::try_from(n).ok();
+            words[n].head = v32;
+            words[n].deprel = if as_subject { "nsubj" } else { "obl" };
+            words[m].head = if as_subject {
+                u32::try_from(n).ok()
+            } else {
+                v32
+            };
+            words[m].deprel = if as_subject { "nmod:unmarked" } else { "nsubj" };
+            words[v].deprel = "parataxis";
+            words[v].head = Some(1);
+            subordinate_clauses(text, &mut words);
+            assert_eq!(words[after].deprel, "mark", "{text}");
+            assert_subject_of(text, &words, name, verb);
+            assert_eq!(words[v].deprel, "advcl", "{text}");
+            if !as_subject {
+                assert_eq!(words[m].deprel, "obl:unmarked", "{text}");
+            }
         }
     }
 
