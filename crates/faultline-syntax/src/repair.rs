@@ -487,6 +487,76 @@ fn misread_relative_clause(
     .then_some((noun, clause))
 }
 
+/// "Trump said Hamza bin Laden, son of …, has been killed": the parser
+/// may make the reporting verb the subject of the reported verb and the
+/// reported subject the reporting verb's second subject. When a verb of
+/// `reporting_verbs` with a subject of its own before it is the subject
+/// of another verb that has no other, the reporting verb takes that verb's
+/// place and relation, the verb becomes its `ccomp`, and the reporting
+/// verb's first subject, object or nominal conjunct after it becomes the
+/// verb's subject (`nsubj:pass` under a passive auxiliary).
+pub fn reporting_verb_subjects(text: &str, words: &mut [ParsedWord<'_>]) {
+    for v in 0..words.len() {
+        let Some(r) = misread_report(text, words, v) else {
+            continue;
+        };
+        let (v32, r32) = (u32::try_from(v).ok(), u32::try_from(r).ok());
+        let passive = words
+            .iter()
+            .any(|w| w.head == r32 && w.deprel == "aux:pass");
+        words[v].head = words[r].head;
+        words[v].deprel = words[r].deprel;
+        words[r].head = v32;
+        words[r].deprel = "ccomp";
+        // Its subject after it, or the first nominal it took for an object
+        // or a conjunct ("reported both production and export … had been
+        // disrupted").
+        let nominal = |w: &ParsedWord<'_>| {
+            is_rel(w.deprel, "nsubj")
+                || (matches!(w.deprel, "obj" | "conj" | "ccomp")
+                    && matches!(w.upos, "NOUN" | "PROPN" | "PRON"))
+        };
+        if let Some(w) = words[v + 1..r]
+            .iter_mut()
+            .find(|w| w.head == v32 && nominal(w))
+        {
+            w.head = r32;
+            w.deprel = if passive { "nsubj:pass" } else { "nsubj" };
+        }
+        // What hung on the reported verb before the reporting verb (a
+        // fronted time phrase) and the final period hang on the reporting verb.
+        let last = words.len() - 1;
+        for (k, w) in words.iter_mut().enumerate() {
+            if w.head == r32 && (k < v || (k == last && w.upos == "PUNCT")) {
+                w.head = v32;
+            }
+        }
+    }
+}
+
+/// The reported verb a reporting verb `v` was made the subject of (see
+/// [`reporting_verb_subjects`]).
+fn misread_report(text: &str, words: &[ParsedWord<'_>], v: usize) -> Option<usize> {
+    let v32 = u32::try_from(v).ok();
+    let r = words[v].head? as usize;
+    let own_subject = words[..v]
+        .iter()
+        .any(|w| w.head == v32 && is_rel(w.deprel, "nsubj"));
+    let r32 = u32::try_from(r).ok();
+    let other_subject = words
+        .iter()
+        .enumerate()
+        .any(|(k, w)| k != v && w.head == r32 && is_rel(w.deprel, "nsubj"));
+    (words[v].upos == "VERB"
+        && is_rel(words[v].deprel, "nsubj")
+        && reporting_verbs().contains(&words[v].span.slice(text).to_lowercase())
+        && words.get(r)?.upos == "VERB"
+        && v < r
+        && own_subject
+        && !other_subject)
+        .then_some(r)
+}
+
 /// True when the nominal `h` is a predicate: the root, an `xcomp`, or
 /// the head of a copula.
 fn is_predicate(words: &[ParsedWord<'_>], h: usize) -> bool {
@@ -732,6 +802,62 @@ mod tests {
             (words[rebels].deprel, words[rebels].head),
             ("nsubj:pass", u32::try_from(pushed).ok())
         );
+    }
+
+    #[test]
+    fn a_reporting_verb_taken_for_a_subject_takes_its_clause() {
+        for (text, reported_subject, rel) in [
+            (
+                "Kenya said the rebels had been pushed back.",
+                "rebels",
+                "nsubj",
+            ),
+            ("Oslo reported both ships had been seized.", "ships", "conj"),
+        ] {
+            let mut words = parse(text);
+            let (v, _) = word(
+                text,
+                &words,
+                if text.contains("said") {
+                    "said"
+                } else {
+                    "reported"
+                },
+            );
+            let (r, _) = word(
+                text,
+                &words,
+                if text.contains("pushed") {
+                    "pushed"
+                } else {
+                    "seized"
+                },
+            );
+            let (s, _) = word(text, &words, reported_subject);
+            let (v32, r32) = (u32::try_from(v).ok(), u32::try_from(r).ok());
+            // the misreading: the reporting verb the reported verb's subject
+            words[v].head = r32;
+            words[v].deprel = "nsubj:pass";
+            words[r].head = None;
+            words[r].deprel = "root";
+            words[s].head = v32;
+            words[s].deprel = rel;
+            reporting_verb_subjects(text, &mut words);
+            assert_eq!((words[v].deprel, words[v].head), ("root", None), "{text}");
+            assert_eq!((words[r].deprel, words[r].head), ("ccomp", v32), "{text}");
+            assert_eq!(
+                (words[s].deprel, words[s].head),
+                ("nsubj:pass", r32),
+                "{text}"
+            );
+        }
+        // a gerund or a noun of saying stays a subject: no reporting verb
+        let text = "Talks had been stalled.";
+        let mut words = parse(text);
+        let before: Vec<_> = words.iter().map(|w| (w.head, w.deprel)).collect();
+        reporting_verb_subjects(text, &mut words);
+        let after: Vec<_> = words.iter().map(|w| (w.head, w.deprel)).collect();
+        assert_eq!(before, after);
     }
 
     #[test]

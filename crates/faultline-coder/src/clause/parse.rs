@@ -1163,7 +1163,31 @@ impl<'p> Parse<'p> {
                     || matches!(rel, "obj" | "xcomp" | "nsubj")
                     || (rel != "conj" && matches!(words[c as usize].upos, "ADJ" | "VERB")))
         });
-        after_comma && predicate
+        after_comma && (predicate || self.small_clause_after(ob.word))
+    }
+
+    /// True when right after the phrase of `w` comes the subject of a
+    /// predicate that hangs beside `w` ("with Chile the lone member
+    /// unsigned" parsed with "unsigned" on the verb, "member" its
+    /// subject): `w` opens that small clause.
+    fn small_clause_after(&self, w: u32) -> bool {
+        let words = self.tree.words();
+        let end = self.tree.phrase(w).end;
+        let (Some(head), Some(next)) = (
+            self.tree.head(w),
+            words.iter().position(|x| x.span.start >= end),
+        ) else {
+            return false;
+        };
+        self.tree.children(head).iter().any(|&c| {
+            c > w
+                && self.tree.rel(c) != "conj"
+                && matches!(words[c as usize].upos, "ADJ" | "VERB")
+                && self
+                    .tree
+                    .child(c, "nsubj")
+                    .is_some_and(|s| self.tree.phrase(s).start == words[next].span.start)
+        })
     }
 
     /// The actors of the `by` phrase of an event noun ("an attack by X",
