@@ -128,6 +128,7 @@ impl Model {
         repair::reduced_relative_roots(text, &mut parsed);
         repair::noun_roots_with_objects(text, &mut parsed);
         repair::reporting_verb_subjects(text, &mut parsed);
+        repair::object_agents(text, &mut parsed);
         repair::relative_clauses(text, &mut parsed);
         repair::case_marked_relations(text, &mut parsed);
         parsed

@@ -7,8 +7,8 @@ use crate::ParsedWord;
 use crate::args::is_rel;
 use crate::tagger::upos_index;
 use crate::words::{
-    inverting_auxiliaries, possessive_determiners, relative_pronouns, reporting_verbs,
-    subordinators,
+    agent_prepositions, inverting_auxiliaries, possessive_determiners, relative_pronouns,
+    reporting_verbs, subordinators, target_prepositions,
 };
 
 /// "two days after Peru expelled the envoy": the parser makes "after" the
@@ -557,6 +557,79 @@ fn misread_report(text: &str, words: &[ParsedWord<'_>], v: usize) -> Option<usiz
         .then_some(r)
 }
 
+/// "Witnesses described air strikes by the army on rebel camps": the
+/// parser may hang the agent phrase of an event noun in object position,
+/// and the target phrase after it, on the verb (`obl`), though an active
+/// verb takes no agent. When an active verb (no passive auxiliary) has a
+/// nominal object and, right after the object's phrase, an `obl` marked by
+/// one of `agent_prepositions` that is no quantity ("cut output by 30
+/// percent"), that phrase is an `nmod` of the object; so is an `obl` of
+/// the verb marked by one of `target_prepositions` right after it.
+pub fn object_agents(text: &str, words: &mut [ParsedWord<'_>]) {
+    for b in 0..words.len() {
+        let Some((o, v)) = misread_agent(text, words, b) else {
+            continue;
+        };
+        let o32 = u32::try_from(o).ok();
+        words[b].head = o32;
+        words[b].deprel = "nmod";
+        let next = extent(words, b).1 + 1;
+        let v32 = u32::try_from(v).ok();
+        let target = (next..words.len()).find(|&t| {
+            words[t].head == v32
+                && matches!(words[t].deprel, "obl" | "nmod")
+                && extent(words, t).0 == next
+                && marker(text, words, t).is_some_and(|m| target_prepositions().contains(&m))
+        });
+        if let Some(t) = target {
+            words[t].head = o32;
+            words[t].deprel = "nmod";
+        }
+    }
+}
+
+/// The object and the verb of an agent phrase `b` hung on an active verb
+/// (see [`object_agents`]).
+fn misread_agent(text: &str, words: &[ParsedWord<'_>], b: usize) -> Option<(usize, usize)> {
+    let v = words[b].head? as usize;
+    let (b32, v32) = (u32::try_from(b).ok(), u32::try_from(v).ok());
+    let passive = words
+        .iter()
+        .any(|w| w.head == v32 && w.deprel == "aux:pass");
+    let quantity =
+        words[b].upos == "NUM" || words.iter().any(|w| w.head == b32 && w.deprel == "nummod");
+    let o = words
+        .iter()
+        .position(|w| w.head == v32 && w.deprel == "obj" && matches!(w.upos, "NOUN" | "PROPN"))?;
+    // `nmod` under a verb too: `case_marked_relations` makes it `obl` later.
+    (matches!(words[b].deprel, "obl" | "nmod")
+        && matches!(words[b].upos, "NOUN" | "PROPN" | "PRON")
+        && words.get(v)?.upos == "VERB"
+        && !passive
+        && !quantity
+        && marker(text, words, b).is_some_and(|m| agent_prepositions().contains(&m))
+        && extent(words, o).1 + 1 == extent(words, b).0)
+        .then_some((o, v))
+}
+
+/// The lower-case preposition (`case`, `ADP`) of word `n`, if any.
+fn marker(text: &str, words: &[ParsedWord<'_>], n: usize) -> Option<String> {
+    let n32 = u32::try_from(n).ok();
+    words[..n]
+        .iter()
+        .find(|w| w.head == n32 && w.deprel == "case" && w.upos == "ADP")
+        .map(|w| w.span.slice(text).to_lowercase())
+}
+
+/// The first and last word of the phrase headed by `x`.
+fn extent(words: &[ParsedWord<'_>], x: usize) -> (usize, usize) {
+    let inside: Vec<usize> = (0..words.len()).filter(|&k| under(words, k, x)).collect();
+    (
+        inside.first().copied().unwrap_or(x),
+        inside.last().copied().unwrap_or(x),
+    )
+}
+
 /// True when the nominal `h` is a predicate: the root, an `xcomp`, or
 /// the head of a copula.
 fn is_predicate(words: &[ParsedWord<'_>], h: usize) -> bool {
@@ -568,17 +641,19 @@ fn is_predicate(words: &[ParsedWord<'_>], h: usize) -> bool {
 
 /// "According to Reuters, the rebels were pushed back", "Due to Iran,
 /// talks stalled": the parser makes the nominal of a fronted phrase with
-/// its own preposition the verb's subject (`nsubj`, `nsubj:pass`), which
-/// no such phrase is in UD. It is an `obl` of a verb, an adjective or a
-/// predicate nominal ("According to Reuters, he is the ruler"), an `nmod`
-/// of another nominal; the subject it hid is then found by
-/// [`fronted_subjects`].
+/// its own preposition the verb's subject (`nsubj`, `nsubj:pass`) or a
+/// `vocative` or `dislocated` element, which no such phrase is in UD. It
+/// is an `obl` of a verb, an adjective or a predicate nominal ("According
+/// to Reuters, he is the ruler"), an `nmod` of another nominal; the
+/// subject it hid is then found by [`fronted_subjects`].
 pub fn case_marked_subjects(text: &str, words: &mut [ParsedWord<'_>]) {
     for n in 0..words.len() {
         let Some(h) = words[n].head.map(|h| h as usize) else {
             continue;
         };
-        if !is_rel(words[n].deprel, "nsubj") || !has_preposition(text, words, n) {
+        let nominal = is_rel(words[n].deprel, "nsubj")
+            || matches!(words[n].deprel, "vocative" | "dislocated");
+        if !nominal || !has_preposition(text, words, n) {
             continue;
         }
         words[n].deprel = match words.get(h).map(|w| w.upos) {
@@ -858,6 +933,52 @@ mod tests {
         reporting_verb_subjects(text, &mut words);
         let after: Vec<_> = words.iter().map(|w| (w.head, w.deprel)).collect();
         assert_eq!(before, after);
+    }
+
+    #[test]
+    fn an_agent_after_an_object_is_the_objects() {
+        for (text, verb, object, agent, target) in [
+            (
+                "Villagers reported raids by Sudanese militias on three towns.",
+                "reported",
+                "raids",
+                "militias",
+                "towns",
+            ),
+            (
+                "Monitors recorded attacks by government forces against rebel positions.",
+                "recorded",
+                "attacks",
+                "forces",
+                "positions",
+            ),
+        ] {
+            let mut words = parse(text);
+            let (v, _) = word(text, &words, verb);
+            let (o, _) = word(text, &words, object);
+            let (a, _) = word(text, &words, agent);
+            let (t, _) = word(text, &words, target);
+            // the misreading: both phrases hung on the verb
+            for k in [a, t] {
+                words[k].head = u32::try_from(v).ok();
+                words[k].deprel = "obl";
+            }
+            object_agents(text, &mut words);
+            let o32 = u32::try_from(o).ok();
+            assert_eq!((words[a].deprel, words[a].head), ("nmod", o32), "{text}");
+            assert_eq!((words[t].deprel, words[t].head), ("nmod", o32), "{text}");
+        }
+        // a quantity stays the verb's, and so does a passive's agent
+        for (text, phrase) in [
+            ("Russia cut gas exports to Europe by 30 percent.", "percent"),
+            ("The envoy was sent home by Peru.", "Peru"),
+        ] {
+            let mut words = parse(text);
+            let (p, _) = word(text, &words, phrase);
+            let before = (words[p].head, words[p].deprel);
+            object_agents(text, &mut words);
+            assert_eq!((words[p].head, words[p].deprel), before, "{text}");
+        }
     }
 
     #[test]

@@ -72,6 +72,18 @@ word_list!(
     "relative-pronouns.txt"
 );
 
+word_list!(
+    /// Prepositions of an act's agent (`data/agent-prepositions.txt`).
+    agent_prepositions,
+    "agent-prepositions.txt"
+);
+
+word_list!(
+    /// Prepositions of an act's target (`data/target-prepositions.txt`).
+    target_prepositions,
+    "target-prepositions.txt"
+);
+
 /// News vocabulary with its possible tags (`data/news-lexicon.txt`), as
 /// (word, tag names) pairs.
 pub fn news_lexicon() -> &'static [(String, Vec<String>)] {
