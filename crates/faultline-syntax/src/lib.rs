@@ -125,6 +125,8 @@ impl Model {
         repair::fronted_subjects(text, &mut parsed);
         repair::trailing_attributions(text, &mut parsed);
         repair::verbless_roots(text, &mut parsed);
+        repair::marked_roots(text, &mut parsed);
+        repair::participle_roots(text, &mut parsed);
         repair::reduced_relative_roots(text, &mut parsed);
         repair::noun_roots_with_objects(text, &mut parsed);
         repair::reporting_verb_subjects(text, &mut parsed);

@@ -18,8 +18,10 @@ use crate::words::{
 /// a verb taken for a conjunct or a parataxis an adverbial clause
 /// (`advcl`), and a subject before the marker ("three months after …") a
 /// measure of the interval (`obl:unmarked`). The parser may also have made
-/// the oblique the verb's subject already, with "after" as its case.
+/// the oblique the verb's subject already, with "after" as its case, or
+/// read the marker right and only the measure as a second subject.
 pub fn subordinate_clauses(text: &str, words: &mut [ParsedWord<'_>]) {
+    let lower = |w: &ParsedWord<'_>| w.span.slice(text).to_lowercase();
     for p in 0..words.len() {
         if let Some((n, v)) = misread_clause(text, words, p) {
             let v32 = u32::try_from(v).ok();
@@ -31,14 +33,25 @@ pub fn subordinate_clauses(text: &str, words: &mut [ParsedWord<'_>]) {
             if matches!(words[v].deprel, "conj" | "parataxis") {
                 words[v].deprel = "advcl";
             }
-            // "three months after …": a subject before the marker measures
-            // the interval.
-            for w in words[..p]
-                .iter_mut()
-                .filter(|w| w.head == v32 && is_rel(w.deprel, "nsubj"))
-            {
-                w.deprel = "obl:unmarked";
-            }
+        }
+        if words[p].deprel == "mark" && subordinators().contains(&lower(&words[p])) {
+            measures_before(words, p);
+        }
+    }
+}
+
+/// "three months after the premier resigned": a subject of the clause
+/// marked by `p` that stands before the marker, while another follows it,
+/// measures the interval (`obl:unmarked`).
+fn measures_before(words: &mut [ParsedWord<'_>], p: usize) {
+    let v = words[p].head;
+    let subject = |w: &ParsedWord<'_>| w.head == v && is_rel(w.deprel, "nsubj");
+    if !words[p + 1..].iter().any(subject) {
+        return;
+    }
+    for w in &mut words[..p] {
+        if subject(w) {
+            w.deprel = "obl:unmarked";
         }
     }
 }
@@ -102,8 +115,8 @@ pub fn trailing_attributions(text: &str, words: &mut [ParsedWord<'_>]) {
 /// parser makes the subject the sentence's root and its verb a clause
 /// modifying the last conjunct (`acl`), leaving the sentence with no verb
 /// of its own. When the root is a noun with no copula, auxiliary or
-/// object, and the first verb hanging on it or on one of its conjuncts as
-/// `acl` follows the noun phrase (which holds no verb or auxiliary), is
+/// object, and the first verb hanging on it or on a word of its phrase
+/// (a conjunct, an "of" phrase) as `acl` follows the noun phrase (which holds no verb or auxiliary), is
 /// no "-ing" form, has no "to" and no subject, that verb is the root and
 /// the noun its `nsubj`; what hung on the noun after the verb (the final
 /// period) hangs on the verb.
@@ -117,6 +130,84 @@ pub fn verbless_roots(text: &str, words: &mut [ParsedWord<'_>]) {
     promote(words, r, v);
     words[r].head = u32::try_from(v).ok();
     words[r].deprel = "nsubj";
+}
+
+/// "Kenyan officers arrived in Haiti on Tuesday, three months after the
+/// premier resigned": the parser may make the marked clause the root,
+/// the sentence's subject its first subject, and the sentence's verb an
+/// `acl` of that subject. When the root verb has a marker of
+/// `subordinators` and a subject before it, and a verb inside that
+/// subject's phrase, before the marker, has no subject, no "-ing" form and
+/// no "to", that verb is the root, the subject its `nsubj`, and the
+/// marked clause its `advcl`.
+pub fn marked_roots(text: &str, words: &mut [ParsedWord<'_>]) {
+    let Some(r) = root(words) else {
+        return;
+    };
+    let Some((s, v)) = misread_marked_root(text, words, r) else {
+        return;
+    };
+    let v32 = u32::try_from(v).ok();
+    words[v].head = None;
+    words[v].deprel = "root";
+    words[s].head = v32;
+    words[s].deprel = "nsubj";
+    words[r].head = v32;
+    words[r].deprel = "advcl";
+    // the final period goes with the new root
+    if let Some(last) = words.last_mut().filter(|w| w.upos == "PUNCT") {
+        last.head = v32;
+    }
+}
+
+/// The subject and the verb of a marked root `r` (see [`marked_roots`]).
+fn misread_marked_root(text: &str, words: &[ParsedWord<'_>], r: usize) -> Option<(usize, usize)> {
+    let r32 = u32::try_from(r).ok();
+    let lower = |i: usize| words[i].span.slice(text).to_lowercase();
+    let m = (0..r).find(|&k| {
+        words[k].head == r32 && words[k].deprel == "mark" && subordinators().contains(&lower(k))
+    })?;
+    let s = (0..m).find(|&k| words[k].head == r32 && is_rel(words[k].deprel, "nsubj"))?;
+    let v = (s + 1..m).find(|&k| {
+        matches!(words[k].deprel, "acl" | "acl:relcl" | "amod")
+            && under(words, k, s)
+            && free_verb(text, words, k)
+    })?;
+    (words[r].upos == "VERB").then_some((s, v))
+}
+
+/// "The minister speaking to reporters in Lima called the deal void": an
+/// "-ing" form with no auxiliary heads no sentence, yet the parser may
+/// make it the root, with the subject its own and the sentence's verb
+/// somewhere under it (an `acl` of a noun, a `ccomp`). When the root is
+/// such a form with a subject before it, and a later verb under it has no
+/// subject, no "-ing" form and no "to", that verb is the root, the
+/// subject its `nsubj`, and the "-ing" form an `acl` of the subject.
+pub fn participle_roots(text: &str, words: &mut [ParsedWord<'_>]) {
+    let Some(r) = root(words) else {
+        return;
+    };
+    let r32 = u32::try_from(r).ok();
+    let Some(s) = (0..r).find(|&k| words[k].head == r32 && is_rel(words[k].deprel, "nsubj")) else {
+        return;
+    };
+    let bare = !words
+        .iter()
+        .any(|w| w.head == r32 && (is_rel(w.deprel, "aux") || w.deprel == "cop"));
+    let ing = words[r].span.slice(text).to_lowercase().ends_with("ing");
+    if words[r].upos != "VERB" || !ing || !bare {
+        return;
+    }
+    let Some(v) = (r + 1..words.len()).find(|&k| under(words, k, r) && free_verb(text, words, k))
+    else {
+        return;
+    };
+    promote(words, r, v);
+    let v32 = u32::try_from(v).ok();
+    words[s].head = v32;
+    words[s].deprel = "nsubj";
+    words[r].head = u32::try_from(s).ok();
+    words[r].deprel = "acl";
 }
 
 /// "Sanctions imposed by Ottawa on Iranian exports began in June": the
@@ -255,15 +346,12 @@ fn misread_predicate(text: &str, words: &[ParsedWord<'_>], r: usize) -> Option<u
     {
         return None;
     }
-    let heads: Vec<Option<u32>> = std::iter::once(r32)
-        .chain(
-            (0..words.len())
-                .filter(|&k| words[k].head == r32 && words[k].deprel == "conj")
-                .map(|k| u32::try_from(k).ok()),
-        )
-        .collect();
+    // on the noun, a conjunct or a noun inside its phrase ("The first
+    // contingent of Kenyan officers arrived …")
     let v = (r + 1..words.len()).find(|&k| {
-        words[k].deprel == "acl" && words[k].upos == "VERB" && heads.contains(&words[k].head)
+        words[k].deprel == "acl"
+            && words[k].upos == "VERB"
+            && words[k].head.is_some_and(|h| under(words, h as usize, r))
     })?;
     // the noun phrase runs up to the verb and holds no verb of its own
     // ("Among the warrants, Trump's was the only one disclosed")
@@ -1211,6 +1299,158 @@ mod tests {
         assert_eq!(
             (words[shelling].deprel, words[shelling].head),
             ("obj", u32::try_from(described).ok())
+        );
+    }
+
+    #[test]
+    fn a_verb_inside_the_subject_phrase_takes_the_root_back() {
+        // from a noun root, through an "of" phrase
+        for text in [
+            "A convoy of Turkish trucks crossed into Syria",
+            "The second batch of Chadian soldiers landed in Bangui",
+        ] {
+            let mut words = parse(text);
+            let (r, _) = word(
+                text,
+                &words,
+                if text.contains("convoy") {
+                    "convoy"
+                } else {
+                    "batch"
+                },
+            );
+            let (n, _) = word(
+                text,
+                &words,
+                if text.contains("trucks") {
+                    "trucks"
+                } else {
+                    "soldiers"
+                },
+            );
+            let (v, _) = word(
+                text,
+                &words,
+                if text.contains("crossed") {
+                    "crossed"
+                } else {
+                    "landed"
+                },
+            );
+            flatten(&mut words, r, "dep");
+            words[n].deprel = "nmod";
+            words[v].deprel = "acl";
+            words[v].head = u32::try_from(n).ok();
+            verbless_roots(text, &mut words);
+            assert_eq!(words[v].head, None, "{text}");
+            assert_eq!(
+                (words[r].deprel, words[r].head),
+                ("nsubj", u32::try_from(v).ok()),
+                "{text}"
+            );
+        }
+        // from a marked clause made the root, its measure no subject
+        for (text, subject, verb, marked, measure) in [
+            (
+                "Kenyan police landed in Haiti two weeks after the premier resigned.",
+                "police",
+                "landed",
+                "resigned",
+                "weeks",
+            ),
+            (
+                "Chilean troops withdrew from Peru a month after the truce began.",
+                "troops",
+                "withdrew",
+                "began",
+                "month",
+            ),
+        ] {
+            let mut words = parse(text);
+            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+            let (s, v, r, m) = (
+                at(&words, subject),
+                at(&words, verb),
+                at(&words, marked),
+                at(&words, measure),
+            );
+            let after = at(&words, "after");
+            let r32 = u32::try_from(r).ok();
+            flatten(&mut words, r, "dep");
+            words[s].deprel = "nsubj";
+            words[v].deprel = "acl";
+            words[v].head = u32::try_from(s).ok();
+            words[after].deprel = "mark";
+            words[m].deprel = "nsubj";
+            let premier = after + 2;
+            words[premier].deprel = "nsubj";
+            marked_roots(text, &mut words);
+            subordinate_clauses(text, &mut words);
+            assert_eq!(words[v].head, None, "{text}");
+            assert_subject_of(text, &words, subject, verb);
+            assert_eq!(
+                (words[r].deprel, words[r].head),
+                ("advcl", u32::try_from(v).ok()),
+                "{text}"
+            );
+            assert_eq!(
+                (words[m].deprel, words[m].head),
+                ("obl:unmarked", r32),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_ing_form_with_no_auxiliary_gives_the_root_to_the_verb() {
+        for (text, subject, ing, verb, host) in [
+            (
+                "The envoy speaking to reporters in Quito rejected the offer.",
+                "envoy",
+                "speaking",
+                "rejected",
+                "Quito",
+            ),
+            (
+                "Chile's minister visiting the border post praised the guards.",
+                "minister",
+                "visiting",
+                "praised",
+                "post",
+            ),
+        ] {
+            let mut words = parse(text);
+            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+            let (s, r, v, h) = (
+                at(&words, subject),
+                at(&words, ing),
+                at(&words, verb),
+                at(&words, host),
+            );
+            // the misreading: the "-ing" form the root, the verb an `acl`
+            // of a noun under it
+            flatten(&mut words, r, "dep");
+            words[s].deprel = "nsubj";
+            words[h].deprel = "obl";
+            words[v].deprel = "acl";
+            words[v].head = u32::try_from(h).ok();
+            participle_roots(text, &mut words);
+            assert_eq!(words[v].head, None, "{text}");
+            assert_subject_of(text, &words, subject, verb);
+            assert_eq!(
+                (words[r].deprel, words[r].head),
+                ("acl", u32::try_from(s).ok()),
+                "{text}"
+            );
+        }
+        // with an auxiliary it is the verb ("were fighting"): no change
+        let text = "Rebels were fighting near the town";
+        let mut words = parse(text);
+        let before: Vec<_> = words.iter().map(|w| (w.head, w.deprel)).collect();
+        participle_roots(text, &mut words);
+        assert_eq!(
+            before,
+            words.iter().map(|w| (w.head, w.deprel)).collect::<Vec<_>>()
         );
     }
 

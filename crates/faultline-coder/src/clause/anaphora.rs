@@ -32,6 +32,9 @@ pub struct Anaphora {
     /// How many sentences back the event a noun refers to may lie: further
     /// back, "the decision" more likely names an act the text never coded.
     pub reach: usize,
+    /// The lead's sentences, whose events a noun may name from anywhere in
+    /// the article ("the agreement" in the sixth sentence is the lead's).
+    pub lead: usize,
     /// Codes of claiming an event ("claimed responsibility for the
     /// attacks"): the claimant becomes the actor of the unclaimed event
     /// the noun names.
@@ -97,7 +100,7 @@ pub(super) fn group_of(noun: &str) -> Option<&'static Group> {
 /// can name and that none of `own` (the new event's source countries or
 /// codes) carried out; an event on someone when the noun says it was on
 /// someone (`on_someone`: "the attack on peacekeepers" is no missile test),
-/// in the `reach` sentences before sentence `at` or in it.
+/// in the `reach` sentences before sentence `at` or in it, or in the lead.
 pub(super) fn antecedent(
     noun: &str,
     own: &[&str],
@@ -108,7 +111,7 @@ pub(super) fn antecedent(
     let group = group_of(noun)?;
     let fits = |e: &Event| {
         e.factuality == Factuality::Asserted
-            && e.sentence.index + table().reach >= at
+            && (e.sentence.index + table().reach >= at || e.sentence.index < table().lead)
             && (!on_someone || e.target.is_some())
             && group.roots.iter().any(|r| r == "*" || *r == e.root)
             && !own.contains(&e.source.code.as_str())
@@ -210,8 +213,16 @@ mod tests {
                 near.iter().any(|(_, t, _)| t.starts_with(actor)),
                 "{near:?}"
             );
-            let far = events(&format!("{act} {filler} Rain fell. {reaction}"));
+            let far = events(&format!(
+                "Rain fell. Snow fell. {act} {filler} Rain fell. {reaction}"
+            ));
             assert!(!far.iter().any(|(_, t, _)| t.starts_with(actor)), "{far:?}");
+            // the lead's events stay in reach
+            let lead = events(&format!("{act} {filler} Rain fell. {reaction}"));
+            assert!(
+                lead.iter().any(|(_, t, _)| t.starts_with(actor)),
+                "{lead:?}"
+            );
         }
     }
 
