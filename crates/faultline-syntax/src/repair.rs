@@ -210,6 +210,34 @@ pub fn participle_roots(text: &str, words: &mut [ParsedWord<'_>]) {
     words[r].deprel = "acl";
 }
 
+/// "The army denied the charge and blamed the rebels": the parser may make
+/// the second verb a conjunct of the first verb's object or oblique. A
+/// finite verb (no subject, no "-ing" form, no "to") with an object of its
+/// own, coordinated with a nominal that hangs on a verb, is that verb's
+/// conjunct.
+pub fn verb_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
+    for w in 0..words.len() {
+        let Some(n) = words[w].head.map(|h| h as usize) else {
+            continue;
+        };
+        let Some(v) = words.get(n).and_then(|x| x.head).map(|h| h as usize) else {
+            continue;
+        };
+        let nominal = matches!(words[n].upos, "NOUN" | "PROPN" | "PRON");
+        let w32 = u32::try_from(w).ok();
+        let object = words.iter().any(|x| x.head == w32 && x.deprel == "obj");
+        if words[w].deprel == "conj"
+            && nominal
+            && object
+            && words[v].upos == "VERB"
+            && v < n
+            && free_verb(text, words, w)
+        {
+            words[w].head = u32::try_from(v).ok();
+        }
+    }
+}
+
 /// "Sanctions imposed by Ottawa on Iranian exports began in June": the
 /// parser makes the participle of a reduced relative the root and the
 /// sentence's verb a nominal dependent of it (`obl`, `nmod` or `obj`,
@@ -1452,6 +1480,46 @@ mod tests {
             before,
             words.iter().map(|w| (w.head, w.deprel)).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_verb_coordinated_with_an_object_joins_the_verb() {
+        for (text, first, object, second) in [
+            (
+                "The navy denied the report and accused Chile of spying.",
+                "denied",
+                "report",
+                "accused",
+            ),
+            (
+                "Kenya rejected the ruling and recalled its envoy.",
+                "rejected",
+                "ruling",
+                "recalled",
+            ),
+        ] {
+            let mut words = parse(text);
+            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+            let (v, o, w) = (at(&words, first), at(&words, object), at(&words, second));
+            words[w].head = u32::try_from(o).ok();
+            words[w].deprel = "conj";
+            verb_conjuncts(text, &mut words);
+            assert_eq!(
+                (words[w].deprel, words[w].head),
+                ("conj", u32::try_from(v).ok()),
+                "{text}"
+            );
+        }
+        // a noun the tagger took for a verb, with no object, stays
+        let text = "Envoys tried to settle disputes and conflicts through talks.";
+        let mut words = parse(text);
+        let (d, _) = word(text, &words, "disputes");
+        let (c, _) = word(text, &words, "conflicts");
+        words[c].upos = "VERB";
+        words[c].deprel = "conj";
+        words[c].head = u32::try_from(d).ok();
+        verb_conjuncts(text, &mut words);
+        assert_eq!(words[c].head, u32::try_from(d).ok());
     }
 
     /// The tag names of `text`'s words, after the news path's repairs.

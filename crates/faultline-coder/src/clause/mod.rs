@@ -1648,6 +1648,14 @@ mod tests {
                 "fighting",
             ),
             (
+                "Chad has taken in 5,000 Sudanese refugees since shelling resumed in May.",
+                "shelling",
+            ),
+            (
+                "Jordan reopened its border crossing after bombing stopped last week.",
+                "bombing",
+            ),
+            (
                 "Rioters in Chile torched two police stations on Friday.",
                 "stations",
             ),
@@ -1671,6 +1679,11 @@ mod tests {
                 "Turkish troops were fighting Syrian forces near Afrin.",
                 "TURMIL",
                 "SYRMIL",
+            ),
+            (
+                "Israeli artillery began shelling fortified positions in Lebanon.",
+                "ISRMIL",
+                "LBN",
             ),
         ]);
     }

@@ -701,11 +701,20 @@ impl<'p> Parse<'p> {
     /// a noun, whatever the tagger made of it ("troops fighting rebels",
     /// "were fighting near X" stay verbs).
     fn gerund_subject(&self, w: u32, form: &str) -> bool {
-        let next_is_verb = self
-            .tree
-            .words()
-            .get(w as usize + 1)
-            .is_some_and(|x| matches!(x.upos, "VERB" | "AUX"));
+        // A past form the tagger read as an adjective or a noun counts when
+        // no noun follows it ("since fighting erupted in May", "after
+        // shelling resumed"; not "began shelling fortified positions").
+        let words = self.tree.words();
+        let past_form = |k: usize| {
+            self.lower(k as u32).ends_with("ed")
+                && words
+                    .get(k + 1)
+                    .is_none_or(|x| !matches!(x.upos, "NOUN" | "PROPN" | "ADJ" | "NUM"))
+        };
+        let k = w as usize + 1;
+        let next_is_verb = words.get(k).is_some_and(|x| {
+            matches!(x.upos, "VERB" | "AUX") || (matches!(x.upos, "ADJ" | "NOUN") && past_form(k))
+        });
         form.ends_with("ing")
             && next_is_verb
             && self.tree.child(w, "aux").is_none()
