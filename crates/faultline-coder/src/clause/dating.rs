@@ -470,6 +470,19 @@ mod tests {
     }
 
     #[test]
+    fn a_date_hung_on_an_actor_dates_the_clause() {
+        // Thursday 2021-03-04: the date on the object is the meeting's,
+        // and the "where" clause's.
+        for body in [
+            "Kenya's president met Ugandan ministers in Kampala in January, where the two countries signed a border pact.",
+            "Chile's foreign minister met Peruvian officials in Lima in January, where the two countries signed a fishing accord.",
+        ] {
+            assert_eq!(dated(body, "signed").0, "2021-01", "{body}");
+            assert_eq!(dated(body, "met").0, "2021-01", "{body}");
+        }
+    }
+
+    #[test]
     fn a_sentence_without_a_date_goes_on_with_its_paragraphs() {
         // The date the sentence before set, in the same paragraph.
         let body = "On Monday, Chile recalled its envoy from Peru. \

@@ -975,9 +975,10 @@ impl<'p> Parse<'p> {
     /// Whether the date expression over bytes `start..end` modifies a
     /// common noun before it, other than the trigger at token `trigger`
     /// ("the bombing of the embassy in March", "a treaty of 1998"): it
-    /// dates that noun, not the clause's verb. (Proper nouns are left out:
-    /// the parser hangs "on Monday" on the subject in "Japan on Monday
-    /// protested".)
+    /// dates that noun, not the clause's verb. (Proper nouns and actors
+    /// are left out: the parser hangs "on Monday" on the subject in "Japan
+    /// on Monday protested", "in May" on the object in "met Kenyan
+    /// officials in May".)
     pub fn dates_a_noun(&self, start: usize, end: usize, trigger: usize) -> bool {
         let words = self.tree.words();
         let inside = |i: u32| {
@@ -991,11 +992,14 @@ impl<'p> Parse<'p> {
         let Some(head) = self.tree.head(top) else {
             return false;
         };
+        // An actor is no act to date: "met Vietnamese leaders in Hanoi in
+        // January" with "in January" hung on "leaders" dates the meeting.
         faultline_syntax::args::is_rel(self.tree.rel(top), "nmod")
             && words
                 .get(head as usize)
                 .is_some_and(|w| w.upos == "NOUN" && w.span.end <= start)
             && self.word(trigger) != Some(head)
+            && self.actors_at(head).is_empty()
     }
 
     /// The verb that makes the event at token `token` a proposal, not a
