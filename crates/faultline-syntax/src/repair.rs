@@ -41,18 +41,16 @@ pub fn subordinate_clauses(text: &str, words: &mut [ParsedWord<'_>]) {
 }
 
 /// "three months after the premier resigned": a subject of the clause
-/// marked by `p` that stands before the marker, while another follows it,
-/// measures the interval (`obl:unmarked`).
+/// marked by `p` whose phrase ends right before the marker, while another
+/// subject follows it, measures the interval (`obl:unmarked`).
 fn measures_before(words: &mut [ParsedWord<'_>], p: usize) {
     let v = words[p].head;
     let subject = |w: &ParsedWord<'_>| w.head == v && is_rel(w.deprel, "nsubj");
     if !words[p + 1..].iter().any(subject) {
         return;
     }
-    for w in &mut words[..p] {
-        if subject(w) {
-            w.deprel = "obl:unmarked";
-        }
+    if let Some(m) = (0..p).find(|&k| subject(&words[k]) && extent(words, k).1 + 1 == p) {
+        words[m].deprel = "obl:unmarked";
     }
 }
 
