@@ -7,8 +7,8 @@ use crate::ParsedWord;
 use crate::args::is_rel;
 use crate::tagger::upos_index;
 use crate::words::{
-    agent_prepositions, inverting_auxiliaries, possessive_determiners, relative_pronouns,
-    reporting_verbs, subordinators, target_prepositions,
+    agent_prepositions, infinitive_nouns, inverting_auxiliaries, possessive_determiners,
+    relative_pronouns, reporting_verbs, subordinators, target_prepositions,
 };
 
 /// "two days after Peru expelled the envoy": the parser makes "after" the
@@ -232,6 +232,30 @@ pub fn verb_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
             && free_verb(text, words, w)
         {
             words[w].head = u32::try_from(v).ok();
+        }
+    }
+}
+
+/// "discussed ways to deepen ties": the parser may hang the infinitive
+/// after a noun of `infinitive_nouns` on the verb, as a clause of purpose
+/// (`advcl`, `xcomp`). Right after such a noun, "to" and a verb complete
+/// the noun (`acl`).
+pub fn infinitive_complements(text: &str, words: &mut [ParsedWord<'_>]) {
+    let lower = |w: &ParsedWord<'_>| w.span.slice(text).to_lowercase();
+    for t in 1..words.len().saturating_sub(1) {
+        let (n, v) = (t - 1, t + 1);
+        let to = lower(&words[t]) == "to" && words[t].head == u32::try_from(v).ok();
+        let misplaced =
+            matches!(words[v].deprel, "advcl" | "xcomp") && words[v].head != u32::try_from(n).ok();
+        if to
+            && misplaced
+            && words[v].upos == "VERB"
+            && words[n].upos == "NOUN"
+            && infinitive_nouns().contains(&lower(&words[n]))
+            && !under(words, n, v)
+        {
+            words[v].head = u32::try_from(n).ok();
+            words[v].deprel = "acl";
         }
     }
 }
@@ -1518,6 +1542,55 @@ mod tests {
         words[c].head = u32::try_from(d).ok();
         verb_conjuncts(text, &mut words);
         assert_eq!(words[c].head, u32::try_from(d).ok());
+    }
+
+    #[test]
+    fn an_infinitive_after_its_noun_completes_the_noun() {
+        for (text, noun, verb) in [
+            (
+                "The envoys discussed ways to reopen the border.",
+                "ways",
+                "reopen",
+            ),
+            (
+                "Peru condemned the attempt to seize the port.",
+                "attempt",
+                "seize",
+            ),
+        ] {
+            let mut words = parse(text);
+            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+            let (n, v, root) = (
+                at(&words, noun),
+                at(&words, verb),
+                at(
+                    &words,
+                    if text.contains("discussed") {
+                        "discussed"
+                    } else {
+                        "condemned"
+                    },
+                ),
+            );
+            // the misreading: a clause of purpose of the sentence's verb
+            words[v].head = u32::try_from(root).ok();
+            words[v].deprel = "advcl";
+            infinitive_complements(text, &mut words);
+            assert_eq!(
+                (words[v].deprel, words[v].head),
+                ("acl", u32::try_from(n).ok()),
+                "{text}"
+            );
+        }
+        // after another noun it stays a clause of purpose
+        let text = "Chile sent troops to guard the border.";
+        let mut words = parse(text);
+        let (v, _) = word(text, &words, "guard");
+        let (sent, _) = word(text, &words, "sent");
+        words[v].head = u32::try_from(sent).ok();
+        words[v].deprel = "advcl";
+        infinitive_complements(text, &mut words);
+        assert_eq!(words[v].deprel, "advcl");
     }
 
     /// The tag names of `text`'s words, after the news path's repairs.

@@ -84,6 +84,12 @@ word_list!(
     "target-prepositions.txt"
 );
 
+word_list!(
+    /// Nouns that take an infinitive complement (`data/infinitive-nouns.txt`).
+    infinitive_nouns,
+    "infinitive-nouns.txt"
+);
+
 /// News vocabulary with its possible tags (`data/news-lexicon.txt`), as
 /// (word, tag names) pairs.
 pub fn news_lexicon() -> &'static [(String, Vec<String>)] {
