@@ -419,6 +419,14 @@ fn a_bloc_or_an_alliance_is_the_organisation_named_last() {
     let body = "NATO ministers met in Oslo on Tuesday. \
                 The alliance's chief said Russia posed a threat.";
     assert_eq!(code(body, "alliance"), ["IGONAT"]);
+    // An officer of the organisation names it too, ahead of one named
+    // in an earlier sentence.
+    let body = "The EU renewed its sanctions. NATO Secretary General Jens \
+                Stoltenberg flew to Riga and promised the alliance would help.";
+    assert_eq!(code(body, "alliance"), ["IGONAT"]);
+    let body = "The African Union met in Addis Ababa. The ECOWAS commission president \
+                said the bloc would send envoys to Niamey.";
+    assert_eq!(code(body, "bloc"), ["IGOECW"]);
     // With no organisation before it, the word names no one.
     let body = "Mali and Niger met in Bamako. The bloc said little.";
     assert!(code(body, "bloc").is_empty());

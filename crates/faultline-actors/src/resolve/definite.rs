@@ -72,7 +72,9 @@ pub(super) fn definite_descriptions(
             .filter(|m| !m.appositive && m.via != Via::Context)
             .find(|m| {
                 if m.person {
-                    titled_so(&head, m)
+                    // "NATO chief Mark Rutte … the alliance": an
+                    // organisation's officer names it too.
+                    titled_so(&head, m) || organisation_of(&head, m)
                 } else {
                     same_head(&head, &head_of(&m.text))
                         || organisation_of(&head, m)
@@ -80,10 +82,11 @@ pub(super) fn definite_descriptions(
                 }
             })
         {
-            // "the secretary" is the person named so before
+            // "the secretary" is the person named so before; "the
+            // alliance" is no person, whoever named it
             let m = Mention {
                 entry: a.entry.clone(),
-                person: a.person,
+                person: a.person && !lex().organisation_heads.contains(&head),
                 ..cx.mention(start, end, a.code.clone(), Via::Coreference)
             };
             out.push(m);
