@@ -166,9 +166,17 @@ impl<'s, 'm> Tree<'s, 'm> {
                 _ => break,
             }
         }
+        // "A, B and the C": a parser may hang a later conjunct on the one
+        // before it rather than on the first; those count too.
         let mut out = vec![first];
-        out.extend(self.children_with(first, "conj"));
+        let mut k = 0;
+        while k < out.len() && out.len() <= self.words.len() {
+            let next: Vec<u32> = self.children_with(out[k], "conj").collect();
+            out.extend(next);
+            k += 1;
+        }
         out.sort_unstable();
+        out.dedup();
         out
     }
 
@@ -334,6 +342,22 @@ mod tests {
             });
         }
         (text, words)
+    }
+
+    #[test]
+    fn a_conjunct_hung_on_the_one_before_it_still_counts() {
+        // "Chile, Peru and the small Bolivia signed": Bolivia on Peru.
+        for spec in [
+            "Chile/7/PROPN/nsubj ,/3/PUNCT/punct Peru/1/PROPN/conj and/6/CCONJ/cc the/6/DET/det Bolivia/3/PROPN/conj signed/0/VERB/root",
+            "Kenya/6/PROPN/nsubj ,/3/PUNCT/punct Uganda/1/PROPN/conj and/5/CCONJ/cc Rwanda/3/PROPN/conj met/0/VERB/root",
+        ] {
+            let (text, words) = sentence(spec);
+            let tree = Tree::new(&text, &words);
+            let all = tree.conjuncts(0);
+            assert_eq!(all.len(), 3, "{spec}: {all:?}");
+            let last = u32::try_from(words.len() - 2).expect("short");
+            assert_eq!(tree.conjuncts(last), all, "{spec}");
+        }
     }
 
     #[test]

@@ -129,6 +129,7 @@ impl Model {
         repair::participle_roots(text, &mut parsed);
         repair::verb_conjuncts(text, &mut parsed);
         repair::infinitive_complements(text, &mut parsed);
+        repair::compound_possessors(&mut parsed);
         repair::reduced_relative_roots(text, &mut parsed);
         repair::noun_roots_with_objects(text, &mut parsed);
         repair::reporting_verb_subjects(text, &mut parsed);

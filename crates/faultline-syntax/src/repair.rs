@@ -260,6 +260,27 @@ pub fn infinitive_complements(text: &str, words: &mut [ParsedWord<'_>]) {
     }
 }
 
+/// "South Korea's WTO candidate": the parser may hang the possessor on a
+/// compound (`WTO`) rather than on the noun the compound modifies, though
+/// the possessor owns the whole phrase. A `nmod:poss` of a `compound` is
+/// the `nmod:poss` of the compound's head noun.
+pub fn compound_possessors(words: &mut [ParsedWord<'_>]) {
+    for p in 0..words.len() {
+        let Some(c) = words[p].head.map(|h| h as usize) else {
+            continue;
+        };
+        let Some(h) = words.get(c).and_then(|w| w.head) else {
+            continue;
+        };
+        if words[p].deprel == "nmod:poss"
+            && words[c].deprel == "compound"
+            && matches!(words[h as usize].upos, "NOUN" | "PROPN")
+        {
+            words[p].head = Some(h);
+        }
+    }
+}
+
 /// "Sanctions imposed by Ottawa on Iranian exports began in June": the
 /// parser makes the participle of a reduced relative the root and the
 /// sentence's verb a nominal dependent of it (`obl`, `nmod` or `obj`,
@@ -699,7 +720,9 @@ fn misread_report(text: &str, words: &[ParsedWord<'_>], v: usize) -> Option<usiz
 /// parser may hang the agent phrase of an event noun in object position,
 /// and the target phrase after it, on the verb (`obl`), though an active
 /// verb takes no agent. When an active verb (no passive auxiliary) has a
-/// nominal object and, right after the object's phrase, an `obl` marked by
+/// nominal object (or subject, the phrase then standing before the verb:
+/// "The expulsion of staff by Canada angered Beijing") and, right after
+/// its phrase, an `obl` marked by
 /// one of `agent_prepositions` that is no quantity ("cut output by 30
 /// percent"), that phrase is an `nmod` of the object; so is an `obl` of
 /// the verb marked by one of `target_prepositions` right after it.
@@ -729,6 +752,13 @@ pub fn object_agents(text: &str, words: &mut [ParsedWord<'_>]) {
 /// The object and the verb of an agent phrase `b` hung on an active verb
 /// (see [`object_agents`]).
 fn misread_agent(text: &str, words: &[ParsedWord<'_>], b: usize) -> Option<(usize, usize)> {
+    // `nmod` under a verb too: `case_marked_relations` makes it `obl` later.
+    if !matches!(words[b].deprel, "obl" | "nmod")
+        || !matches!(words[b].upos, "NOUN" | "PROPN" | "PRON")
+        || !marker(text, words, b).is_some_and(|m| agent_prepositions().contains(&m))
+    {
+        return None;
+    }
     let v = words[b].head? as usize;
     let (b32, v32) = (u32::try_from(b).ok(), u32::try_from(v).ok());
     let passive = words
@@ -736,18 +766,21 @@ fn misread_agent(text: &str, words: &[ParsedWord<'_>], b: usize) -> Option<(usiz
         .any(|w| w.head == v32 && w.deprel == "aux:pass");
     let quantity =
         words[b].upos == "NUM" || words.iter().any(|w| w.head == b32 && w.deprel == "nummod");
-    let o = words
-        .iter()
-        .position(|w| w.head == v32 && w.deprel == "obj" && matches!(w.upos, "NOUN" | "PROPN"))?;
-    // `nmod` under a verb too: `case_marked_relations` makes it `obl` later.
-    (matches!(words[b].deprel, "obl" | "nmod")
-        && matches!(words[b].upos, "NOUN" | "PROPN" | "PRON")
-        && words.get(v)?.upos == "VERB"
-        && !passive
-        && !quantity
-        && marker(text, words, b).is_some_and(|m| agent_prepositions().contains(&m))
-        && extent(words, o).1 + 1 == extent(words, b).0)
-        .then_some((o, v))
+    if words.get(v)?.upos != "VERB" || passive || quantity {
+        return None;
+    }
+    // the object ("described strikes by X"), or the subject with the
+    // phrase between it and the verb ("The expulsion of staff by X angered …")
+    let first = extent(words, b).0;
+    (0..words.len())
+        .find(|&k| {
+            let w = &words[k];
+            w.head == v32
+                && matches!(w.upos, "NOUN" | "PROPN")
+                && (w.deprel == "obj" || (w.deprel == "nsubj" && b < v))
+                && extent(words, k).1 + 1 == first
+        })
+        .map(|o| (o, v))
 }
 
 /// The lower-case preposition (`case`, `ADP`) of word `n`, if any.
@@ -1105,6 +1138,33 @@ mod tests {
             let o32 = u32::try_from(o).ok();
             assert_eq!((words[a].deprel, words[a].head), ("nmod", o32), "{text}");
             assert_eq!((words[t].deprel, words[t].head), ("nmod", o32), "{text}");
+        }
+        // the subject's agent, standing before the verb
+        for (text, subject, agent, verb) in [
+            (
+                "The seizure of two tankers by Iran alarmed London.",
+                "seizure",
+                "Iran",
+                "alarmed",
+            ),
+            (
+                "The expulsion of the envoy by Mali angered Paris.",
+                "expulsion",
+                "Mali",
+                "angered",
+            ),
+        ] {
+            let mut words = parse(text);
+            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+            let (s, a, v) = (at(&words, subject), at(&words, agent), at(&words, verb));
+            words[a].head = u32::try_from(v).ok();
+            words[a].deprel = "obl";
+            object_agents(text, &mut words);
+            assert_eq!(
+                (words[a].deprel, words[a].head),
+                ("nmod", u32::try_from(s).ok()),
+                "{text}"
+            );
         }
         // a quantity stays the verb's, and so does a passive's agent
         for (text, phrase) in [
@@ -1591,6 +1651,34 @@ mod tests {
         words[v].deprel = "advcl";
         infinitive_complements(text, &mut words);
         assert_eq!(words[v].deprel, "advcl");
+    }
+
+    #[test]
+    fn a_possessor_of_a_compound_owns_the_phrase() {
+        for (text, owner, compound, noun) in [
+            (
+                "Ghana opposed Nigeria's ECOWAS nominee.",
+                "Nigeria",
+                "ECOWAS",
+                "nominee",
+            ),
+            ("Peru backed Chile's OAS envoy.", "Chile", "OAS", "envoy"),
+        ] {
+            let mut words = parse(text);
+            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+            let (o, c, n) = (at(&words, owner), at(&words, compound), at(&words, noun));
+            // the misreading: the possessor on the compound
+            words[o].head = u32::try_from(c).ok();
+            words[o].deprel = "nmod:poss";
+            words[c].head = u32::try_from(n).ok();
+            words[c].deprel = "compound";
+            compound_possessors(&mut words);
+            assert_eq!(
+                (words[o].deprel, words[o].head),
+                ("nmod:poss", u32::try_from(n).ok()),
+                "{text}"
+            );
+        }
     }
 
     /// The tag names of `text`'s words, after the news path's repairs.

@@ -20,7 +20,8 @@ fn model() -> &'static Model {
 
 /// Floors on EWT test with predicted tags (gold tokenisation). A model that
 /// scores below them cannot land. The targets of issue 9 are UPOS ≥ 95,
-/// UAS ≥ 85, LAS ≥ 82; the floors sit at what the shipped model reaches.
+/// UAS ≥ 85, LAS ≥ 82; the floors sit just below what the shipped model
+/// reaches (95.64 / 85.37 / 82.21).
 #[test]
 fn accuracy_floors_on_ewt_test() {
     let Some(shared) = shared() else {
@@ -53,9 +54,9 @@ fn accuracy_floors_on_ewt_test() {
     );
 }
 
-const FLOOR_UPOS: f64 = 0.950;
-const FLOOR_UAS: f64 = 0.846;
-const FLOOR_LAS: f64 = 0.809;
+const FLOOR_UPOS: f64 = 0.956;
+const FLOOR_UAS: f64 = 0.853;
+const FLOOR_LAS: f64 = 0.821;
 
 fn check_sentence(body: &str, span: Span, words: &[ParsedWord<'_>]) {
     let n = words.len();

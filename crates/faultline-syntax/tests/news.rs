@@ -9,7 +9,7 @@ use faultline_syntax::{arcs, embedded};
 /// The share of gold arcs with the right head and relation. The shipped
 /// model reaches the figure in the crate's README; the floor sits just
 /// below it.
-const FLOOR_LABELLED: f64 = 0.78;
+const FLOOR_LABELLED: f64 = 0.85;
 
 #[test]
 fn news_arcs_floor() {
