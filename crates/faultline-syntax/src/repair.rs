@@ -7,8 +7,8 @@ use crate::ParsedWord;
 use crate::args::is_rel;
 use crate::tagger::upos_index;
 use crate::words::{
-    agent_prepositions, infinitive_nouns, inverting_auxiliaries, possessive_determiners,
-    relative_pronouns, reporting_verbs, subordinators, target_prepositions,
+    agent_prepositions, infinitive_nouns, inverting_auxiliaries, non_agents,
+    possessive_determiners, relative_pronouns, reporting_verbs, subordinators, target_prepositions,
 };
 
 /// "two days after Peru expelled the envoy": the parser makes "after" the
@@ -35,23 +35,45 @@ pub fn subordinate_clauses(text: &str, words: &mut [ParsedWord<'_>]) {
             }
         }
         if words[p].deprel == "mark" && subordinators().contains(&lower(&words[p])) {
-            measures_before(words, p);
+            measures_before(text, words, p);
         }
     }
 }
 
 /// "three months after the premier resigned": a subject of the clause
-/// marked by `p` whose phrase ends right before the marker, while another
-/// subject follows it, measures the interval (`obl:unmarked`).
-fn measures_before(words: &mut [ParsedWord<'_>], p: usize) {
+/// marked by `p` that is a measure right before the marker (see
+/// [`is_measure`]), while another subject follows it, measures the
+/// interval (`obl:unmarked`).
+fn measures_before(text: &str, words: &mut [ParsedWord<'_>], p: usize) {
     let v = words[p].head;
     let subject = |w: &ParsedWord<'_>| w.head == v && is_rel(w.deprel, "nsubj");
     if !words[p + 1..].iter().any(subject) {
         return;
     }
-    if let Some(m) = (0..p).find(|&k| subject(&words[k]) && extent(words, k).1 + 1 == p) {
+    if let Some(m) = (0..p).find(|&k| subject(&words[k]) && is_measure(text, words, k, p)) {
         words[m].deprel = "obl:unmarked";
     }
+}
+
+/// True when the phrase of word `k` ends right before word `p` with a
+/// measure, a noun with a number or "a"/"an" ("three months", "a week"),
+/// and has no verb in it ("Troops before dawn stormed …" and "Police
+/// landed in Haiti after …" keep their subjects).
+fn is_measure(text: &str, words: &[ParsedWord<'_>], k: usize, p: usize) -> bool {
+    let (first, last) = extent(words, k);
+    let last32 = u32::try_from(last).ok();
+    let counted = words.iter().any(|w| {
+        w.head == last32
+            && (w.deprel == "nummod"
+                || (w.deprel == "det"
+                    && matches!(w.span.slice(text).to_lowercase().as_str(), "a" | "an")))
+    });
+    last + 1 == p
+        && words[last].upos == "NOUN"
+        && counted
+        && !words[first..=last]
+            .iter()
+            .any(|w| matches!(w.upos, "VERB" | "AUX"))
 }
 
 /// "On Tuesday, Egypt and Sudan signed …", "In April 2020, Canberra
@@ -192,7 +214,9 @@ pub fn participle_roots(text: &str, words: &mut [ParsedWord<'_>]) {
     let bare = !words
         .iter()
         .any(|w| w.head == r32 && (is_rel(w.deprel, "aux") || w.deprel == "cop"));
-    let ing = words[r].span.slice(text).to_lowercase().ends_with("ing");
+    // "speaking", "visiting"; not "bring", "sing"
+    let form = words[r].span.slice(text).to_lowercase();
+    let ing = form.ends_with("ing") && form.len() >= 6;
     if words[r].upos != "VERB" || !ing || !bare {
         return;
     }
@@ -222,15 +246,12 @@ pub fn verb_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
             continue;
         };
         let nominal = matches!(words[n].upos, "NOUN" | "PROPN" | "PRON");
+        if words[w].deprel != "conj" || !nominal || words[v].upos != "VERB" {
+            continue;
+        }
         let w32 = u32::try_from(w).ok();
         let object = words.iter().any(|x| x.head == w32 && x.deprel == "obj");
-        if words[w].deprel == "conj"
-            && nominal
-            && object
-            && words[v].upos == "VERB"
-            && v < n
-            && free_verb(text, words, w)
-        {
+        if object && v < n && free_verb(text, words, w) {
             words[w].head = u32::try_from(v).ok();
         }
     }
@@ -238,15 +259,15 @@ pub fn verb_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
 
 /// "discussed ways to deepen ties": the parser may hang the infinitive
 /// after a noun of `infinitive_nouns` on the verb, as a clause of purpose
-/// (`advcl`, `xcomp`). Right after such a noun, "to" and a verb complete
+/// (`advcl`). Right after such a noun, "to" and a verb complete
 /// the noun (`acl`).
 pub fn infinitive_complements(text: &str, words: &mut [ParsedWord<'_>]) {
     let lower = |w: &ParsedWord<'_>| w.span.slice(text).to_lowercase();
     for t in 1..words.len().saturating_sub(1) {
         let (n, v) = (t - 1, t + 1);
         let to = lower(&words[t]) == "to" && words[t].head == u32::try_from(v).ok();
-        let misplaced =
-            matches!(words[v].deprel, "advcl" | "xcomp") && words[v].head != u32::try_from(n).ok();
+        // not an `xcomp`: "allowed the request to proceed" is object control
+        let misplaced = words[v].deprel == "advcl" && words[v].head != u32::try_from(n).ok();
         if to
             && misplaced
             && words[v].upos == "VERB"
@@ -487,9 +508,13 @@ fn misread_clause(text: &str, words: &[ParsedWord<'_>], p: usize) -> Option<(usi
     }
     let v = (n + 1..words.len()).find(|&k| !under(words, k, n))?;
     let v32 = u32::try_from(v).ok();
-    // A subject before the marker is a measure ("three months after …").
+    // A subject before the marker may only be a measure ("three months
+    // after …").
     let subject = words.iter().enumerate().any(|(k, w)| {
-        w.head == v32 && k > p && k != n && (is_rel(w.deprel, "nsubj") || is_rel(w.deprel, "csubj"))
+        w.head == v32
+            && k != n
+            && (is_rel(w.deprel, "nsubj") || is_rel(w.deprel, "csubj"))
+            && !(k < p && is_measure(text, words, k, p))
     });
     let placed =
         words[n].head == v32 || matches!(words[v].deprel, "conj" | "advcl" | "parataxis" | "ccomp");
@@ -696,6 +721,9 @@ pub fn reporting_verb_subjects(text: &str, words: &mut [ParsedWord<'_>]) {
 /// The reported verb a reporting verb `v` was made the subject of (see
 /// [`reporting_verb_subjects`]).
 fn misread_report(text: &str, words: &[ParsedWord<'_>], v: usize) -> Option<usize> {
+    if words[v].upos != "VERB" || !is_rel(words[v].deprel, "nsubj") {
+        return None;
+    }
     let v32 = u32::try_from(v).ok();
     let r = words[v].head? as usize;
     let own_subject = words[..v]
@@ -764,8 +792,8 @@ fn misread_agent(text: &str, words: &[ParsedWord<'_>], b: usize) -> Option<(usiz
     let passive = words
         .iter()
         .any(|w| w.head == v32 && w.deprel == "aux:pass");
-    let quantity =
-        words[b].upos == "NUM" || words.iter().any(|w| w.head == b32 && w.deprel == "nummod");
+    let quantity = words.iter().any(|w| w.head == b32 && w.deprel == "nummod")
+        || non_agents().contains(&words[b].span.slice(text).to_lowercase());
     if words.get(v)?.upos != "VERB" || passive || quantity {
         return None;
     }
@@ -1097,9 +1125,18 @@ mod tests {
                 "{text}"
             );
         }
-        // a gerund or a noun of saying stays a subject: no reporting verb
-        let text = "Talks had been stalled.";
+        // a verb that is no reporting verb stays where it was put
+        let text = "Kenya denied the rebels had been pushed back.";
         let mut words = parse(text);
+        let (v, _) = word(text, &words, "denied");
+        let (r, _) = word(text, &words, "pushed");
+        let (s, _) = word(text, &words, "rebels");
+        words[v].head = u32::try_from(r).ok();
+        words[v].deprel = "nsubj:pass";
+        words[r].head = None;
+        words[r].deprel = "root";
+        words[s].head = u32::try_from(v).ok();
+        words[s].deprel = "obj";
         let before: Vec<_> = words.iter().map(|w| (w.head, w.deprel)).collect();
         reporting_verb_subjects(text, &mut words);
         let after: Vec<_> = words.iter().map(|w| (w.head, w.deprel)).collect();
@@ -1492,10 +1529,18 @@ mod tests {
             words[v].head = u32::try_from(s).ok();
             words[after].deprel = "mark";
             words[m].deprel = "nsubj";
+            // "two weeks", "a month": the measure's number or article
+            words[m - 1].head = u32::try_from(m).ok();
+            words[m - 1].deprel = if words[m - 1].upos == "NUM" {
+                "nummod"
+            } else {
+                "det"
+            };
             let premier = after + 2;
             words[premier].deprel = "nsubj";
-            marked_roots(text, &mut words);
+            // in the order of the news path
             subordinate_clauses(text, &mut words);
+            marked_roots(text, &mut words);
             assert_eq!(words[v].head, None, "{text}");
             assert_subject_of(text, &words, subject, verb);
             assert_eq!(
@@ -1554,7 +1599,7 @@ mod tests {
             );
         }
         // with an auxiliary it is the verb ("were fighting"): no change
-        let text = "Rebels were fighting near the town";
+        let text = "Rebels were fighting near the town and seized the bridge";
         let mut words = parse(text);
         let before: Vec<_> = words.iter().map(|w| (w.head, w.deprel)).collect();
         participle_roots(text, &mut words);

@@ -90,6 +90,12 @@ word_list!(
     "infinitive-nouns.txt"
 );
 
+word_list!(
+    /// Nouns of deadline, means or measure after "by" (`data/non-agents.txt`).
+    non_agents,
+    "non-agents.txt"
+);
+
 /// News vocabulary with its possible tags (`data/news-lexicon.txt`), as
 /// (word, tag names) pairs.
 pub fn news_lexicon() -> &'static [(String, Vec<String>)] {

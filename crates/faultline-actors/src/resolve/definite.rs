@@ -84,9 +84,14 @@ pub(super) fn definite_descriptions(
         {
             // "the secretary" is the person named so before; "the
             // alliance" is no person, whoever named it
+            let organisation = lex().organisation_heads.contains(&head);
             let m = Mention {
-                entry: a.entry.clone(),
-                person: a.person && !lex().organisation_heads.contains(&head),
+                entry: if organisation && a.person {
+                    None
+                } else {
+                    a.entry.clone()
+                },
+                person: a.person && !organisation,
                 ..cx.mention(start, end, a.code.clone(), Via::Coreference)
             };
             out.push(m);

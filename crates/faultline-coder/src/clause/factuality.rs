@@ -81,10 +81,7 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
     let gw = words[g].lower.as_str();
     // "welcomed Chile's offer to sign a deal": the infinitive completes
     // the noun before it, which governs it rather than the earlier verb.
-    let completes = s
-        .parse
-        .as_ref()
-        .is_some_and(|p| p.completes_noun(f.verb, g));
+    let completes = s.parse.as_ref().is_some_and(|p| p.completes_noun(verb, g));
     if governed && completes {
         let intent = lex().intention_nouns.contains(gw);
         return Some(Governor {
