@@ -1214,6 +1214,35 @@ mod tests {
             object_agents(text, &mut words);
             assert_eq!((words[p].head, words[p].deprel), before, "{text}");
         }
+        // a deadline or a means after the object stays the verb's
+        for (text, verb, object, phrase) in [
+            (
+                "Chile must submit its plan by Friday.",
+                "submit",
+                "plan",
+                "Friday",
+            ),
+            (
+                "The ministry sent the letter by mail.",
+                "sent",
+                "letter",
+                "mail",
+            ),
+        ] {
+            let mut words = parse(text);
+            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+            let (v, o, p) = (at(&words, verb), at(&words, object), at(&words, phrase));
+            words[o].head = u32::try_from(v).ok();
+            words[o].deprel = "obj";
+            words[p].head = u32::try_from(v).ok();
+            words[p].deprel = "obl";
+            object_agents(text, &mut words);
+            assert_eq!(
+                (words[p].deprel, words[p].head),
+                ("obl", u32::try_from(v).ok()),
+                "{text}"
+            );
+        }
     }
 
     #[test]
