@@ -120,22 +120,7 @@ impl Model {
                 }
             })
             .collect();
-        repair::subordinate_clauses(text, &mut parsed);
-        repair::case_marked_subjects(text, &mut parsed);
-        repair::fronted_subjects(text, &mut parsed);
-        repair::trailing_attributions(text, &mut parsed);
-        repair::verbless_roots(text, &mut parsed);
-        repair::marked_roots(text, &mut parsed);
-        repair::participle_roots(text, &mut parsed);
-        repair::verb_conjuncts(text, &mut parsed);
-        repair::infinitive_complements(text, &mut parsed);
-        repair::compound_possessors(&mut parsed);
-        repair::reduced_relative_roots(text, &mut parsed);
-        repair::noun_roots_with_objects(text, &mut parsed);
-        repair::reporting_verb_subjects(text, &mut parsed);
-        repair::object_agents(text, &mut parsed);
-        repair::relative_clauses(text, &mut parsed);
-        repair::case_marked_relations(text, &mut parsed);
+        repair::tree(text, &mut parsed);
         parsed
     }
 

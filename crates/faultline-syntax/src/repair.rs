@@ -11,6 +11,28 @@ use crate::words::{
     possessive_determiners, relative_pronouns, reporting_verbs, subordinators, target_prepositions,
 };
 
+/// Runs every repair of the finished tree, in order: the clause markers
+/// and subjects first (later passes read them), the roots, the
+/// attachments, and the relations last.
+pub fn tree(text: &str, words: &mut [ParsedWord<'_>]) {
+    subordinate_clauses(text, words);
+    case_marked_subjects(text, words);
+    fronted_subjects(text, words);
+    trailing_attributions(text, words);
+    verbless_roots(text, words);
+    marked_roots(text, words);
+    participle_roots(text, words);
+    verb_conjuncts(text, words);
+    infinitive_complements(text, words);
+    compound_possessors(words);
+    reduced_relative_roots(text, words);
+    noun_roots_with_objects(text, words);
+    reporting_verb_subjects(text, words);
+    object_agents(text, words);
+    relative_clauses(text, words);
+    case_marked_relations(text, words);
+}
+
 /// "two days after Peru expelled the envoy": the parser makes "after" the
 /// case marker of an oblique "Peru" under a verb with no subject of its
 /// own. When the oblique's phrase runs up to that verb, "after" is the
