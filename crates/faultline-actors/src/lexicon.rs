@@ -73,6 +73,12 @@ pub struct Lexicon {
     pub title_prepositions: WordList,
     /// Verbs making a comma clause an attribution.
     pub attribution_verbs: WordList,
+    /// Pronouns opening a relative clause after a comma ("who").
+    pub relative_pronouns: WordList,
+    /// Words between such a pronoun and its verb ("has", "also").
+    pub relative_fillers: WordList,
+    /// Verbs of a relative clause that describe the person ("heads").
+    pub descriptive_verbs: WordList,
     /// Capitalised nouns that make a city before them part of a place's
     /// name ("Victoria Park"), not its government.
     pub place_name_heads: WordList,

@@ -1255,3 +1255,38 @@ fn two_definite_descriptions_joined_by_and_the_are_a_group() {
         assert_eq!(got, pair, "{body}: {ms:?}");
     }
 }
+
+#[test]
+fn a_relative_clause_stating_an_act_is_no_apposition() {
+    // "who" + a verb of an act: the clause's actors are parties of that
+    // act; "who" + a verb of a role: they only describe the person.
+    for (body, name, appositive) in [
+        (
+            "Chilean Defence Minister Jorge Prado, who accused Peru of spying, met the envoy.",
+            "Peru",
+            false,
+        ),
+        (
+            "Peru's foreign minister, Ana Ruiz, who has told Bolivia to withdraw its envoy, resigned.",
+            "Bolivia",
+            false,
+        ),
+        (
+            "Chilean Defence Minister Jorge Prado, who heads the Peru desk, met the envoy.",
+            "Peru",
+            true,
+        ),
+        (
+            "Peru's foreign minister, Ana Ruiz, who has long served as envoy to Bolivia, resigned.",
+            "Bolivia",
+            true,
+        ),
+    ] {
+        let ms = resolve_on(body, "2024-03-10");
+        let m = ms.iter().find(|m| m.text == name);
+        assert!(
+            m.is_some_and(|m| m.appositive == appositive),
+            "{body}: {ms:?}"
+        );
+    }
+}

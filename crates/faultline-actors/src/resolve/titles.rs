@@ -254,6 +254,22 @@ fn attributes(clause: &str) -> bool {
         .any(|w| lex().attribution_verbs.contains(w))
 }
 
+/// True when a comma clause is a relative clause whose verb states an act
+/// ("who accused Manila of …"), not a role ("who heads the navy").
+fn acts(clause: &str) -> bool {
+    let lex = lex();
+    let mut words = clause.split_whitespace();
+    if !words
+        .next()
+        .is_some_and(|w| lex.relative_pronouns.contains(w))
+    {
+        return false;
+    }
+    words
+        .find(|w| !lex.relative_fillers.contains(w))
+        .is_some_and(|w| !lex.descriptive_verbs.contains(w))
+}
+
 /// An apposition's role as written, without its article.
 fn role_text(clause: &str) -> String {
     let role = clause.trim();
@@ -456,8 +472,9 @@ pub(super) fn mark_appositives(cx: &Sentence<'_>, mentions: &mut Vec<Mention>) {
             let to = body[from..cx.s.end]
                 .find([',', ';', '(', ')', ':', '"', '“'])
                 .map_or(from, |p| from + p);
-            // "Ana Ruiz, indicated Chile was pleased: …" is her statement.
-            if attributes(&body[from..to]) {
+            // "Ana Ruiz, indicated Chile was pleased: …" is her statement;
+            // "Li, who accused Manila of …" states an act of its own.
+            if attributes(&body[from..to]) || acts(&body[from..to]) {
                 (from, from)
             } else {
                 (from, to)
