@@ -98,7 +98,8 @@ fn support_nouns(
             let aside = (i + 1..(i + 4).min(words.len()))
                 .map(|k| (k, what_it_called(words, k)))
                 .find(|&(_, n)| n > 0);
-            'noun: for j in i + 1..(i + 6 + aside.map_or(0, |a| a.1)).min(words.len()) {
+            let reach = 6 + aside.map_or(0, |a| a.1) + uncounted(words, i + 1);
+            'noun: for j in i + 1..(i + reach).min(words.len()) {
                 if aside.is_some_and(|(k, n)| j >= k && j < k + n) {
                     continue;
                 }
@@ -141,6 +142,18 @@ fn support_nouns(
             }
         }
     }
+}
+
+/// Words after a support verb (from `from`, over its reach of six) that
+/// do not count towards it: the hyphens of compound modifiers
+/// ("short-range") and a noun of quantity with its "of" ("a salvo of").
+fn uncounted(words: &[W], from: usize) -> usize {
+    let window = &words[from.min(words.len())..(from + 8).min(words.len())];
+    let hyphens = window.iter().filter(|w| w.lower == "-").count();
+    let quantity = window
+        .windows(2)
+        .any(|p| lex().quantity_nouns.contains(&p[0].lower) && p[1].lower == "of");
+    hyphens + 2 * usize::from(quantity)
 }
 
 /// The length of an aside "what X called" / "what X described as" that

@@ -173,6 +173,9 @@ pub struct Lexicon {
     pub promise_verbs: WordList,
     /// Verbs of naming in an aside "what X called" before an event noun.
     pub naming_verbs: WordList,
+    /// Nouns of quantity before "of" ("a salvo of") inside an event
+    /// noun's phrase.
+    pub quantity_nouns: WordList,
 }
 
 impl Lexicon {
