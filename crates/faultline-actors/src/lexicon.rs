@@ -73,6 +73,8 @@ pub struct Lexicon {
     pub title_prepositions: WordList,
     /// Verbs making a comma clause an attribution.
     pub attribution_verbs: WordList,
+    /// Finite verbs that open a sentence's predicate after a name's comma.
+    pub predicate_verbs: WordList,
     /// Pronouns opening a relative clause after a comma ("who").
     pub relative_pronouns: WordList,
     /// Words between such a pronoun and its verb ("has", "also").

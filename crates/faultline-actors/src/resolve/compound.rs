@@ -181,20 +181,29 @@ pub(super) fn role_of_country(
         return None;
     }
     // A member of a group or organisation takes its code ("a leader of
-    // Hamas"); of a country, the role's sector.
+    // Hamas"); of a country, the role's sector. One person's business title
+    // of a country is its government's ("the Chief Executive of Macau").
+    let person = is_individual(&cx.body[a.start..a.end]);
+    let sector = match a.sector.as_deref().unwrap_or_default() {
+        "BUS" if person && country => "GOV",
+        s => s,
+    };
     let code = n.code.clone().filter(|_| n.is_organisation());
-    let code = code.unwrap_or_else(|| {
-        code::with_sector(
-            n.country.as_deref().unwrap_or_default(),
-            a.sector.as_deref().unwrap_or_default(),
-        )
-    });
-    mentions.push(Mention {
+    let code =
+        code.unwrap_or_else(|| code::with_sector(n.country.as_deref().unwrap_or_default(), sector));
+    let mention = Mention {
         entry: cx.entry_id(n),
         role: Some(cx.body[a.start..n.end].to_owned()),
-        person: is_individual(&cx.body[a.start..a.end]),
+        person,
         ..cx.mention(a.start, n.end, code, Via::Dictionary)
-    });
+    };
+    // "the Foreign Minister of Peru, Jorge Prado,": the name takes the code.
+    if let Some(m) = titles::titled_name(cx, i + 2, n.end, &mention) {
+        let next = i + 2 + usize::from(m.entry.is_some());
+        mentions.push(m);
+        return Some(next);
+    }
+    mentions.push(mention);
     if n.is_organisation() {
         return Some(i + 2);
     }

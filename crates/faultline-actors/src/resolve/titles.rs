@@ -135,7 +135,10 @@ pub(super) fn titled_name(
     title: &Mention,
 ) -> Option<Mention> {
     let body = cx.body;
-    if !is_individual(&body[title.start..title_end]) {
+    // Its last word ("State Department spokesperson") or its head before
+    // a preposition ("Foreign Minister of Peru") names one person.
+    let text = &body[title.start..title_end];
+    if !(is_individual(text) || title_head(text).is_some_and(is_individual)) {
         return None;
     }
     let person = |start: usize, end: usize, entry: Option<String>| Mention {
@@ -256,13 +259,19 @@ fn attributes(clause: &str) -> bool {
 
 /// True when a comma clause is a relative clause whose verb states an act
 /// ("who accused Manila of …"), not a role ("who heads the navy").
+/// So does a clause opened by a finite verb: it is the sentence's
+/// predicate ("Ana Ruiz, held talks with Peru's envoy, …" in press-release
+/// style, where an apposition follows the object).
 fn acts(clause: &str) -> bool {
     let lex = lex();
     let mut words = clause.split_whitespace();
-    if !words
-        .next()
-        .is_some_and(|w| lex.relative_pronouns.contains(w))
-    {
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if lex.predicate_verbs.contains(first) {
+        return true;
+    }
+    if !lex.relative_pronouns.contains(first) {
         return false;
     }
     words
@@ -314,6 +323,11 @@ fn role_starts_early(cx: &Sentence<'_>, next: usize, clause: &str, clause_end: u
         }
         if atoms_after().any(|a| cx.body[a.start..a.end].starts_with(w) && a.start < clause_end) {
             break;
+        }
+        if lex().location_leads.contains(&lw) {
+            // "X, who is in Peru on a visit at the invitation of …": where
+            // the person is, not a role.
+            return false;
         }
         if lex().apposition_lead.contains(&lw)
             || w.chars().next().is_some_and(char::is_uppercase)
