@@ -23,6 +23,7 @@ pub fn tree(text: &str, words: &mut [ParsedWord<'_>]) {
     marked_roots(text, words);
     participle_roots(text, words);
     verb_conjuncts(text, words);
+    reported_conjuncts(text, words);
     infinitive_complements(text, words);
     compound_possessors(words);
     reduced_relative_roots(text, words);
@@ -275,6 +276,46 @@ pub fn verb_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
         let object = words.iter().any(|x| x.head == w32 && x.deprel == "obj");
         if object && v < n && free_verb(text, words, w) {
             words[w].head = u32::try_from(v).ok();
+        }
+    }
+}
+
+/// "The spokesman said the ships were on patrol and urged Japan to
+/// leave": the parser may coordinate the second verb with the reported
+/// clause's predicate, so that it takes the reported subject. A finite
+/// verb with no subject or auxiliary of its own, coordinated with the
+/// predicate of a reporting verb's `ccomp` that has its own subject and
+/// either is no verb or has an auxiliary or copula (so the two are no
+/// parallel forms: "were on patrol" / "urged"), is the reporting verb's
+/// conjunct.
+pub fn reported_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
+    for w in 0..words.len() {
+        if words[w].deprel != "conj" || !free_verb(text, words, w) {
+            continue;
+        }
+        let Some(h) = words[w].head.map(|h| h as usize) else {
+            continue;
+        };
+        let Some(r) = words[h].head.map(|r| r as usize) else {
+            continue;
+        };
+        let h32 = u32::try_from(h).ok();
+        let w32 = u32::try_from(w).ok();
+        let helped = |k: Option<u32>| {
+            words
+                .iter()
+                .any(|x| x.head == k && matches!(x.deprel, "aux" | "aux:pass" | "cop"))
+        };
+        let misread = words[h].deprel == "ccomp"
+            && r < h
+            && h < w
+            && words[r].upos == "VERB"
+            && reporting_verbs().contains(&words[r].span.slice(text).to_lowercase())
+            && has_subject(words, h)
+            && (words[h].upos != "VERB" || helped(h32))
+            && !helped(w32);
+        if misread {
+            words[w].head = u32::try_from(r).ok();
         }
     }
 }
@@ -1698,6 +1739,57 @@ mod tests {
         words[c].head = u32::try_from(d).ok();
         verb_conjuncts(text, &mut words);
         assert_eq!(words[c].head, u32::try_from(d).ok());
+    }
+
+    #[test]
+    fn a_verb_coordinated_with_a_reported_clause_joins_the_reporting_verb() {
+        for (text, report, predicate, second) in [
+            (
+                "A Chinese spokesman said the ships were on lawful patrols and urged Tokyo to stop interfering.",
+                "said",
+                "patrols",
+                "urged",
+            ),
+            (
+                "Peru's minister said the talks had collapsed and accused Chile of stalling.",
+                "said",
+                "collapsed",
+                "accused",
+            ),
+        ] {
+            let mut words = parse(text);
+            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+            let (r, h, w) = (
+                at(&words, report),
+                at(&words, predicate),
+                at(&words, second),
+            );
+            words[h].head = u32::try_from(r).ok();
+            words[h].deprel = "ccomp";
+            words[w].head = u32::try_from(h).ok();
+            words[w].deprel = "conj";
+            reported_conjuncts(text, &mut words);
+            assert_eq!(
+                (words[w].deprel, words[w].head),
+                ("conj", u32::try_from(r).ok()),
+                "{text}"
+            );
+        }
+        // parallel simple forms stay: the clause may report both acts
+        let text = "The minister said Chile withdrew its envoy and recalled its staff.";
+        let mut words = parse(text);
+        let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+        let (r, h, w) = (
+            at(&words, "said"),
+            at(&words, "withdrew"),
+            at(&words, "recalled"),
+        );
+        words[h].head = u32::try_from(r).ok();
+        words[h].deprel = "ccomp";
+        words[w].head = u32::try_from(h).ok();
+        words[w].deprel = "conj";
+        reported_conjuncts(text, &mut words);
+        assert_eq!(words[w].head, u32::try_from(h).ok(), "{text}");
     }
 
     #[test]

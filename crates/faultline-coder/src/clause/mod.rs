@@ -593,6 +593,24 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_coordinated_with_a_speech_verb_shares_its_subject() {
+        // The reported clause names no actor as its subject, so only the
+        // parse (the conjunct's inherited subject) names the speaker.
+        each_codes_dyad(&[
+            (
+                "The Peruvian foreign ministry said the vessels had been on a routine patrol and urged Chile to end its protests.",
+                "PERGOV",
+                "CHL",
+            ),
+            (
+                "An Indian official said the border was calm and accused Pakistan of spreading rumours.",
+                "INDGOV",
+                "PAK",
+            ),
+        ]);
+    }
+
+    #[test]
     fn what_would_have_happened_did_not_even_when_reported() {
         each_has_factuality(
             &[

@@ -45,6 +45,9 @@ pub(super) struct ParsedRoles {
     /// The subject comes from another clause (coordination, control,
     /// relative clause), where parses of news go wrong most.
     pub subject_inherited: bool,
+    /// The verb is a conjunct of another verb ("said … and urged"): an
+    /// inherited subject is that verb's.
+    pub coordinated: bool,
     /// The parse gives the verb a subject of its own, whether or not it
     /// names an actor.
     pub own_subject_word: bool,
@@ -261,6 +264,12 @@ impl<'p> Parse<'p> {
         let args = self.tree.arguments(verb);
         let mut out = ParsedRoles {
             subject_inherited: args.subject_inherited,
+            coordinated: self.tree.rel(verb) == "conj"
+                && self
+                    .tree
+                    .head(verb)
+                    .and_then(|h| self.tree.words().get(h as usize))
+                    .is_some_and(|h| h.upos == "VERB"),
             own_subject_word: args.subject.is_some() && !args.subject_inherited,
             purpose: self.is_purpose_clause(f.verb),
             subject: args
@@ -500,6 +509,7 @@ impl<'p> Parse<'p> {
         Some(ParsedRoles {
             subject,
             subject_inherited: false,
+            coordinated: false,
             own_subject_word: false,
             purpose: false,
             agent: Vec::new(),
