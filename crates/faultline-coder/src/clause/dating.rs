@@ -336,6 +336,15 @@ fn date_for(
                 .as_ref()
                 .is_some_and(|p| p.dates_a_noun(d.start, d.end, verb))
     };
+    // So does one after the trigger in a clause of another verb inside the
+    // trigger's phrase. (Before it, parses of long openings go wrong too
+    // often to trust.)
+    let of_a_clause = |d: &EventDate| {
+        d.start >= verb_start
+            && s.parse
+                .as_ref()
+                .is_some_and(|p| p.dates_another_clause(d.start, d.end, verb))
+    };
     let best = dates
         .iter()
         .filter(|d| {
@@ -344,6 +353,7 @@ fn date_for(
                 && !in_aside(d)
                 && !quoted_apart(d)
                 && !of_a_noun(d)
+                && !of_a_clause(d)
         })
         .min_by_key(|d| {
             if d.start >= verb_start {
@@ -518,6 +528,45 @@ mod tests {
         );
         let body = "Chile accused Peru of \"lies told yesterday\".";
         assert_eq!(dated(body, "accused"), ("2021-03-04".to_owned(), "article"));
+    }
+
+    #[test]
+    fn a_date_in_another_verbs_clause_after_the_trigger_is_not_the_events() {
+        // Article date 2021-03-04: the later clause's date is its own verb's.
+        for (body, trigger) in [
+            (
+                "Chile has expelled two Peruvian diplomats after its police tied them to a break-in at the navy's offices last year.",
+                "expelled",
+            ),
+            (
+                "Ghana urged Togo to reopen the border, but added that a proposal it made in January went unanswered.",
+                "urged",
+            ),
+        ] {
+            assert_eq!(
+                dated(body, trigger),
+                ("2021-03-04".to_owned(), "article"),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_date_of_an_acts_occasion_is_the_acts() {
+        for (body, trigger, date) in [
+            (
+                "At a summit in the Ghanaian port of Tema on Monday, Togo's president promised Ghana a loan.",
+                "promised",
+                "2021-03-01",
+            ),
+            (
+                "During a visit to Lima in February, Chile's foreign minister praised Peru.",
+                "praised",
+                "2021-02",
+            ),
+        ] {
+            assert_eq!(dated(body, trigger).0, date, "{body}");
+        }
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub(super) struct Parse<'p> {
     actor_of_word: Vec<Vec<usize>>,
 }
 
+/// Relations of a clause with a verb of its own under another word.
+const CLAUSES: [&str; 4] = ["advcl", "ccomp", "conj", "parataxis"];
+
 /// A trigger's roles as the parse reads them.
 #[derive(Debug, Default)]
 pub(super) struct ParsedRoles {
@@ -885,6 +888,16 @@ impl<'p> Parse<'p> {
         self.top_word(|w| self.actors_at(w).contains(&a))
     }
 
+    /// The head word of the phrase at bytes `start..end`.
+    fn top_of_span(&self, start: usize, end: usize) -> Option<u32> {
+        let words = self.tree.words();
+        self.top_word(|i| {
+            words
+                .get(i as usize)
+                .is_some_and(|w| w.span.start >= start && w.span.end <= end)
+        })
+    }
+
     /// The first word of those `inside` picks out whose head is not one
     /// of them: the head of a phrase.
     fn top_word(&self, inside: impl Fn(u32) -> bool) -> Option<u32> {
@@ -991,12 +1004,7 @@ impl<'p> Parse<'p> {
     /// officials in May".)
     pub fn dates_a_noun(&self, start: usize, end: usize, trigger: usize) -> bool {
         let words = self.tree.words();
-        let inside = |i: u32| {
-            words
-                .get(i as usize)
-                .is_some_and(|w| w.span.start >= start && w.span.end <= end)
-        };
-        let Some(top) = self.top_word(inside) else {
+        let Some(top) = self.top_of_span(start, end) else {
             return false;
         };
         let Some(head) = self.tree.head(top) else {
@@ -1010,6 +1018,62 @@ impl<'p> Parse<'p> {
                 .is_some_and(|w| w.upos == "NOUN" && w.span.end <= start)
             && self.word(trigger) != Some(head)
             && self.actors_at(head).is_empty()
+            && !self.occasion_of(head, trigger)
+    }
+
+    /// True when noun `n` is the occasion of the trigger's act: its oblique
+    /// marked by one of `occasion_cases` ("At a summit on Monday, Peru
+    /// signed …"; "During a visit to Lima in May, Chile pledged …"), whose
+    /// date is the act's.
+    fn occasion_of(&self, n: u32, trigger: usize) -> bool {
+        self.word(trigger) == self.tree.head(n)
+            && faultline_syntax::args::is_rel(self.tree.rel(n), "obl")
+            && self
+                .tree
+                .child(n, "case")
+                .is_some_and(|c| lex().occasion_cases.contains(&self.lower(c)))
+    }
+
+    /// True when verb `h` heads a clause of its own under another word: a
+    /// reduced relative ("a proposal made in January"), or an adverbial,
+    /// complement, coordinated or paratactic clause with its own subject
+    /// (not "suspended flights, and advised citizens to leave on Friday",
+    /// one subject's two verbs).
+    fn own_clause(&self, h: u32) -> bool {
+        let is = |r: &str| faultline_syntax::args::is_rel(self.tree.rel(h), r);
+        let verb = self
+            .tree
+            .words()
+            .get(h as usize)
+            .is_some_and(|x| x.upos == "VERB");
+        verb && (is("acl")
+            || (CLAUSES.iter().any(|&r| is(r)) && self.tree.child(h, "nsubj").is_some()))
+    }
+
+    /// True when the date at `start..end` lies in a clause of another verb
+    /// inside the trigger's phrase: an adverbial, complement, coordinated
+    /// or relative clause ("ordered the envoys out after intelligence
+    /// linked them to an attack last year"; "urged talks, but added that
+    /// its offer made in January went unanswered"). That clause's verb is
+    /// what it dates.
+    pub fn dates_another_clause(&self, start: usize, end: usize, trigger: usize) -> bool {
+        let words = self.tree.words();
+        let (Some(top), Some(v)) = (self.top_of_span(start, end), self.word(trigger)) else {
+            return false;
+        };
+        let mut w = top;
+        let mut clause = false;
+        for _ in 0..words.len() {
+            let Some(h) = self.tree.head(w) else {
+                return false;
+            };
+            if h == v {
+                return clause;
+            }
+            clause |= self.own_clause(h);
+            w = h;
+        }
+        false
     }
 
     /// The verb that makes the event at token `token` a proposal, not a

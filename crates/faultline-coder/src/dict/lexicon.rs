@@ -176,6 +176,8 @@ pub struct Lexicon {
     /// Nouns of quantity before "of" ("a salvo of") inside an event
     /// noun's phrase.
     pub quantity_nouns: WordList,
+    /// Prepositions of an oblique naming an act's occasion ("at a summit").
+    pub occasion_cases: WordList,
 }
 
 impl Lexicon {
