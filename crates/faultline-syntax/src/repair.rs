@@ -26,6 +26,7 @@ pub fn tree(text: &str, words: &mut [ParsedWord<'_>]) {
     reported_conjuncts(text, words);
     infinitive_complements(text, words);
     compound_possessors(words);
+    titled_subjects(words);
     reduced_relative_roots(text, words);
     noun_roots_with_objects(text, words);
     reporting_verb_subjects(text, words);
@@ -285,9 +286,10 @@ pub fn verb_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
 /// clause's predicate, so that it takes the reported subject. A finite
 /// verb with no subject or auxiliary of its own, coordinated with the
 /// predicate of a reporting verb's `ccomp` that has its own subject and
-/// either is no verb or has an auxiliary or copula (so the two are no
-/// parallel forms: "were on patrol" / "urged"), is the reporting verb's
-/// conjunct.
+/// either is no verb or has an auxiliary or copula and another form (so
+/// the two are no parallel forms: "were on patrol" / "urged", "were
+/// conducting" / "urged"; not "had killed" / "injured"), is the reporting
+/// verb's conjunct.
 pub fn reported_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
     for w in 0..words.len() {
         if words[w].deprel != "conj" || !free_verb(text, words, w) {
@@ -306,13 +308,19 @@ pub fn reported_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
                 .iter()
                 .any(|x| x.head == k && matches!(x.deprel, "aux" | "aux:pass" | "cop"))
         };
+        // "had killed twelve and injured more": one auxiliary, two verbs of
+        // one form.
+        let form = |k: usize| {
+            let f = words[k].span.slice(text).to_lowercase();
+            (f.ends_with("ing"), f.ends_with("ed"))
+        };
         let misread = words[h].deprel == "ccomp"
             && r < h
             && h < w
             && words[r].upos == "VERB"
             && reporting_verbs().contains(&words[r].span.slice(text).to_lowercase())
             && has_subject(words, h)
-            && (words[h].upos != "VERB" || helped(h32))
+            && (words[h].upos != "VERB" || (helped(h32) && form(h) != form(w)))
             && !helped(w32);
         if misread {
             words[w].head = u32::try_from(r).ok();
@@ -340,6 +348,25 @@ pub fn infinitive_complements(text: &str, words: &mut [ParsedWord<'_>]) {
         {
             words[v].head = u32::try_from(n).ok();
             words[v].deprel = "acl";
+        }
+    }
+}
+
+/// "Ministry spokesperson Zhao Lijian said": the parser may give the verb
+/// two subjects, the title and the name after it. A nominal `nsubj` right
+/// before a proper noun that is another `nsubj` of the same verb is the
+/// name's title (`nmod:desc`, as the parser hangs "commander" in "Navy
+/// commander Luis Soto said").
+pub fn titled_subjects(words: &mut [ParsedWord<'_>]) {
+    for t in 0..words.len().saturating_sub(1) {
+        let n = t + 1;
+        let both = is_rel(words[t].deprel, "nsubj")
+            && is_rel(words[n].deprel, "nsubj")
+            && words[t].head.is_some()
+            && words[t].head == words[n].head;
+        if both && words[t].upos == "NOUN" && words[n].upos == "PROPN" {
+            words[t].head = u32::try_from(n).ok();
+            words[t].deprel = "nmod:desc";
         }
     }
 }
@@ -1741,55 +1768,91 @@ mod tests {
         assert_eq!(words[c].head, u32::try_from(d).ok());
     }
 
-    #[test]
-    fn a_verb_coordinated_with_a_reported_clause_joins_the_reporting_verb() {
-        for (text, report, predicate, second) in [
-            (
-                "A Chinese spokesman said the ships were on lawful patrols and urged Tokyo to stop interfering.",
-                "said",
-                "patrols",
-                "urged",
-            ),
-            (
-                "Peru's minister said the talks had collapsed and accused Chile of stalling.",
-                "said",
-                "collapsed",
-                "accused",
-            ),
-        ] {
-            let mut words = parse(text);
-            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
-            let (r, h, w) = (
-                at(&words, report),
-                at(&words, predicate),
-                at(&words, second),
-            );
-            words[h].head = u32::try_from(r).ok();
-            words[h].deprel = "ccomp";
-            words[w].head = u32::try_from(h).ok();
-            words[w].deprel = "conj";
-            reported_conjuncts(text, &mut words);
-            assert_eq!(
-                (words[w].deprel, words[w].head),
-                ("conj", u32::try_from(r).ok()),
-                "{text}"
-            );
-        }
-        // parallel simple forms stay: the clause may report both acts
-        let text = "The minister said Chile withdrew its envoy and recalled its staff.";
+    /// Misreads `second` as a conjunct of `predicate`, the `ccomp` of
+    /// "said", runs [`reported_conjuncts`] and returns where `second` hangs
+    /// and where "said" and `predicate` are.
+    fn reattached(text: &str, predicate: &str, second: &str) -> (Option<u32>, usize, usize) {
         let mut words = parse(text);
         let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
         let (r, h, w) = (
             at(&words, "said"),
-            at(&words, "withdrew"),
-            at(&words, "recalled"),
+            at(&words, predicate),
+            at(&words, second),
         );
         words[h].head = u32::try_from(r).ok();
         words[h].deprel = "ccomp";
         words[w].head = u32::try_from(h).ok();
         words[w].deprel = "conj";
         reported_conjuncts(text, &mut words);
-        assert_eq!(words[w].head, u32::try_from(h).ok(), "{text}");
+        (words[w].head, r, h)
+    }
+
+    #[test]
+    fn a_verb_coordinated_with_a_reported_clause_joins_the_reporting_verb() {
+        for (text, predicate, second) in [
+            (
+                "A Chinese spokesman said the ships were on lawful patrols and urged Tokyo to stop interfering.",
+                "patrols",
+                "urged",
+            ),
+            (
+                "Peru's minister said the talks were going nowhere and accused Chile of stalling.",
+                "going",
+                "accused",
+            ),
+        ] {
+            let (head, said, _) = reattached(text, predicate, second);
+            assert_eq!(head, u32::try_from(said).ok(), "{text}");
+        }
+        // parallel forms stay: the clause may report both acts
+        for (text, predicate, second) in [
+            (
+                "The minister said Chile withdrew its envoy and recalled its staff.",
+                "withdrew",
+                "recalled",
+            ),
+            (
+                "Police said the blast had killed four and injured nine.",
+                "killed",
+                "injured",
+            ),
+        ] {
+            let (head, _, clause) = reattached(text, predicate, second);
+            assert_eq!(head, u32::try_from(clause).ok(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_parsed_as_a_second_subject_is_the_names() {
+        for (text, title, name, verb) in [
+            (
+                "The ministry's spokeswoman Ana Ruiz said Chile would respond.",
+                "spokeswoman",
+                "Ana",
+                "said",
+            ),
+            (
+                "Navy commander Luis Soto accused Peru of spying.",
+                "commander",
+                "Luis",
+                "accused",
+            ),
+        ] {
+            let mut words = parse(text);
+            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+            let (t, n, v) = (at(&words, title), at(&words, name), at(&words, verb));
+            for k in [t, n] {
+                words[k].head = u32::try_from(v).ok();
+                words[k].deprel = "nsubj";
+            }
+            titled_subjects(&mut words);
+            assert_eq!(
+                (words[t].deprel, words[t].head),
+                ("nmod:desc", u32::try_from(n).ok()),
+                "{text}"
+            );
+            assert_subject_of(text, &words, name, verb);
+        }
     }
 
     #[test]
