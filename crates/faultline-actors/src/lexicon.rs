@@ -73,6 +73,8 @@ pub struct Lexicon {
     pub title_prepositions: WordList,
     /// Verbs making a comma clause an attribution.
     pub attribution_verbs: WordList,
+    /// Words before a news outlet cited as a sentence's source ("told").
+    pub outlet_citations: WordList,
     /// Finite verbs that open a sentence's predicate after a name's comma.
     pub predicate_verbs: WordList,
     /// Pronouns opening a relative clause after a comma ("who").

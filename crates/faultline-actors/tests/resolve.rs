@@ -1351,3 +1351,33 @@ fn where_a_person_is_is_no_role() {
         assert!(ms.iter().all(|m| m.text != name), "{body}: {ms:?}");
     }
 }
+
+#[test]
+fn a_cited_news_outlet_engages_no_pair() {
+    // "both countries" are the two the story engages, not the outlet's.
+    for (body, outlet) in [
+        (
+            "Ghana closed its border with Togo. Ghana's minister told AFP that Togo had started it. The AU appealed to both countries to talk.",
+            "AFP",
+        ),
+        (
+            "Chad shelled a Sudanese post. According to Reuters, Sudan recalled its envoy. The UN urged both countries to show restraint.",
+            "Reuters",
+        ),
+    ] {
+        let ms = resolve_on(body, "2024-03-10");
+        let mut both: Vec<&str> = ms
+            .iter()
+            .filter(|m| m.text == "both countries")
+            .map(|m| m.country.as_deref().unwrap_or_default())
+            .collect();
+        both.sort_unstable();
+        assert!(
+            both.len() == 2
+                && ms.iter().any(|m| m.text == outlet)
+                && !both.contains(&"FRA")
+                && !both.contains(&"GBR"),
+            "{body}: {ms:?}"
+        );
+    }
+}

@@ -394,7 +394,7 @@ fn group_phrase_members(all: &[Mention]) -> Vec<Vec<Mention>> {
 fn engaged_countries(cx: &Sentence<'_>, groups: &[Vec<Mention>], all: &[Mention]) -> Vec<String> {
     let mut countries: Vec<String> = Vec::new();
     let named = groups.iter().flatten().chain(all);
-    let counts = |m: &Mention| m.via != Via::Coreference || m.person;
+    let counts = |m: &Mention| (m.via != Via::Coreference || m.person) && !cited_outlet(cx, m);
     for m in named.filter(|m| counts(m) && !m.appositive) {
         if let Some(c) = m.country.as_ref().filter(|c| cx.is_country(c))
             && !countries.contains(c)
@@ -403,6 +403,19 @@ fn engaged_countries(cx: &Sentence<'_>, groups: &[Vec<Mention>], all: &[Mention]
         }
     }
     countries
+}
+
+/// True when `m` is a news outlet cited as the source of the sentence
+/// ("told AFP", "according to Reuters"): no party to what it reports.
+fn cited_outlet(cx: &Sentence<'_>, m: &Mention) -> bool {
+    let before = cx.body[cx.s.start.min(m.start)..m.start]
+        .trim_end()
+        .to_lowercase();
+    m.sector.as_deref() == Some("MED")
+        && lex()
+            .outlet_citations
+            .iter()
+            .any(|lead| before.ends_with(lead))
 }
 
 /// Runs of two or more coordinated actors ("Greek, Cypriot and French
