@@ -1381,3 +1381,20 @@ fn a_cited_news_outlet_engages_no_pair() {
         );
     }
 }
+
+#[test]
+fn an_outsiders_role_in_a_country_is_not_its() {
+    for (body, role) in [
+        (
+            "A Western diplomat in Lima said the talks had failed.",
+            "diplomat in Lima",
+        ),
+        (
+            "Foreign troops in Mali left the base on Monday.",
+            "troops in Mali",
+        ),
+    ] {
+        let ms = resolve_on(body, "2024-03-10");
+        assert!(ms.iter().all(|m| !m.text.contains(role)), "{body}: {ms:?}");
+    }
+}

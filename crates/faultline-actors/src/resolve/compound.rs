@@ -177,7 +177,7 @@ pub(super) fn role_of_country(
         )
         // An organisation's own bodies: "a tribunal of the United Nations".
         && (country || n.is_organisation());
-    if !starts || !of_country_gap(cx, a, n, country) {
+    if !starts || !of_country_gap(cx, a, n, country) || outsider(cx, a) {
         return None;
     }
     // A member of a group or organisation takes its code ("a leader of
@@ -208,6 +208,16 @@ pub(super) fn role_of_country(
         return Some(i + 2);
     }
     Some(listed_countries(cx, a, i + 2, mentions))
+}
+
+/// True when the word right before role atom `a` makes it an outsider's
+/// ("a Western diplomat in Lima", "foreign troops in Mali"): the country
+/// after it is where the role is, not whose.
+fn outsider(cx: &Sentence<'_>, a: &Atom) -> bool {
+    cx.body[cx.s.start.min(a.start)..a.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| lex().outsider_modifiers.contains(&w.to_lowercase()))
 }
 
 /// The countries listed after "role of X": "the ambassadors of Chile, Peru

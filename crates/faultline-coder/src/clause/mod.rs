@@ -421,6 +421,9 @@ impl Engine<'_> {
                 .filter(|t| !roles.sources.contains(t) && !own_side(t))
                 .collect();
         }
+        if let Some(p) = &parsed {
+            reported_threat_targets(s, p, &mut roles);
+        }
         let mut kept_dates = None;
         if trigger.about {
             // A statement about someone else: the target is whom the
@@ -551,6 +554,28 @@ fn pattern_may_match(s: &Sentence<'_>, f: &Found, p: &crate::verbs::Pattern) -> 
     .is_some()
 }
 
+/// "warned that a war between the two armies could ruin the region": a
+/// threat's default target inside its reported clause must be whom that
+/// clause is about (its subject: "warned that Seoul would pay"), not any
+/// actor deeper in it. A pattern's target stands.
+fn reported_threat_targets(s: &Sentence<'_>, p: &parse::ParsedRoles, roles: &mut roles::Roles) {
+    let Some((from, to)) = p.complement else {
+        return;
+    };
+    if roles.matched || crate::cameo::root(&roles.code) != "13" {
+        return;
+    }
+    let about = p
+        .reported
+        .as_ref()
+        .map(|r| r.0.as_slice())
+        .unwrap_or_default();
+    roles.targets.retain(|&t| {
+        let m = &s.actors[t];
+        m.end <= from || m.start >= to || about.contains(&t)
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
@@ -589,6 +614,33 @@ mod tests {
             let ev = coded(body);
             let e = ev.iter().find(|e| e.trigger.text == trigger);
             assert!(e.is_some_and(|e| e.factuality == want), "{body}: {ev:?}");
+        }
+    }
+
+    #[test]
+    fn a_warning_targets_whom_its_clause_is_about() {
+        each_codes_dyad(&[
+            (
+                "Ghana warned that Togo would pay for the raid.",
+                "GHA",
+                "TGO",
+            ),
+            (
+                "Peru's president warned on Monday that Chile would regret the move.",
+                "PERGOV",
+                "CHL",
+            ),
+        ]);
+        // An actor deeper in the clause is no target of a threat.
+        for body in [
+            "Ghana warned that a clash between Togo and Benin could spread.",
+            "Peru warned that the dispute would hurt its trade with Chile and Bolivia.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().all(|e| e.target.is_none()) && !ev.is_empty(),
+                "{body}: {ev:?}"
+            );
         }
     }
 

@@ -90,6 +90,9 @@ pub(super) struct ParsedRoles {
     /// predicate names ("said the crash was Iran's doing"); with the bytes
     /// where the complement starts and ends.
     pub reported: Option<(Vec<usize>, usize, usize)>,
+    /// The bytes of the verb's first clausal complement (`ccomp`), whether
+    /// or not it names an actor.
+    pub complement: Option<(usize, usize)>,
     /// The targets of the verb of its clausal complement ("admitted it
     /// had shot down a Ukrainian jet" → the jet's country).
     pub reported_targets: Vec<usize>,
@@ -301,6 +304,14 @@ impl<'p> Parse<'p> {
                 .is_some_and(|w| w < verb && !args.subject_inherited),
             subject_names_nobody: false,
             reported: self.reported(verb, &args),
+            complement: args
+                .complements
+                .iter()
+                .find(|&&c| self.tree.rel(c) == "ccomp")
+                .map(|&c| {
+                    let span = self.tree.phrase(c);
+                    (span.start, span.end)
+                }),
             reported_targets: Vec::new(),
             pair: args
                 .obliques
@@ -524,6 +535,7 @@ impl<'p> Parse<'p> {
             active_subject: false,
             subject_names_nobody: false,
             reported: None,
+            complement: None,
             reported_targets: Vec::new(),
             pair: Vec::new(),
         })
