@@ -336,9 +336,18 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
         })
         .unwrap_or(s.inp.start)
         .min(verb_start);
+    // Not a modal of another verb's reported clause ("said Morales must
+    // resign and accused Bolivia of fraud": the accusation is made).
+    let other_clause = |k: usize| {
+        s.parse
+            .as_ref()
+            .is_some_and(|p| p.auxiliary_of_another_clause(k, f.verb))
+    };
     let window: Vec<&W> = words
         .iter()
-        .filter(|w| w.start >= left_bound && w.end <= verb_start)
+        .enumerate()
+        .filter(|&(k, w)| w.start >= left_bound && w.end <= verb_start && !other_clause(k))
+        .map(|(_, w)| w)
         .collect();
     let has = |list: &WordList| {
         window

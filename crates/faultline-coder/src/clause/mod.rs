@@ -618,6 +618,49 @@ mod tests {
     }
 
     #[test]
+    fn a_reported_clauses_modal_stays_in_that_clause() {
+        // The speaker's second verb is a fact, made by the speaker.
+        each_codes_dyad(&[
+            (
+                "Peru's minister said Morales must resign and accused Bolivia of fraud.",
+                "PERGOV",
+                "BOL",
+            ),
+            (
+                "Ghana's president said Togo's leader should step down and urged Togo to hold a vote.",
+                "GHAGOV",
+                "TGO",
+            ),
+            (
+                "Speaking in Lima, Peru's minister said Bolivia's president must resign and accused Chile of fraud.",
+                "PERGOV",
+                "CHL",
+            ),
+        ]);
+        each_has_factuality(
+            &[
+                (
+                    "Peru's minister said Morales must resign and accused Bolivia of fraud.",
+                    "accused",
+                ),
+                (
+                    "Ghana's president said Togo's leader should step down and urged Togo to hold a vote.",
+                    "urged",
+                ),
+            ],
+            Factuality::Asserted,
+        );
+        // A modal both verbs share still hedges the second.
+        each_has_factuality(
+            &[(
+                "Officials said Iran could strike and destroy Israeli bases.",
+                "destroy",
+            )],
+            Factuality::Hypothetical,
+        );
+    }
+
+    #[test]
     fn a_warning_targets_whom_its_clause_is_about() {
         each_codes_dyad(&[
             (

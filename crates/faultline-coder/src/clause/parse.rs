@@ -857,11 +857,46 @@ impl<'p> Parse<'p> {
             w = h;
         }
         let rel = self.tree.rel(w);
-        ["obj", "iobj", "obl", "nmod"]
-            .iter()
-            .any(|r| faultline_syntax::args::is_rel(rel, r))
-            && !matches!(rel, "nmod:poss")
+        // So is the subject of a reported clause ("said Lukashenko must go
+        // and called for …": the caller is the speaker).
+        let reported_subject = faultline_syntax::args::is_rel(rel, "nsubj")
+            && self
+                .tree
+                .head(w)
+                .is_some_and(|h| self.tree.rel(h) == "ccomp");
+        (reported_subject
+            || ["obj", "iobj", "obl", "nmod"]
+                .iter()
+                .any(|r| faultline_syntax::args::is_rel(rel, r))
+                && !matches!(rel, "nmod:poss"))
             && self.tree.head(w) != Some(v)
+    }
+
+    /// True when the word of token `k` is an auxiliary of a verb inside a
+    /// clausal complement that neither the trigger at token `verb` nor a
+    /// verb it is coordinated with heads ("said Morales must resign and
+    /// accused …": "must" is the reported clause's). A shared auxiliary
+    /// ("could strike and kill") hangs on the first conjunct and counts.
+    pub fn auxiliary_of_another_clause(&self, k: usize, verb: usize) -> bool {
+        let (Some(w), Some(mut v)) = (self.word(k), self.word(verb)) else {
+            return false;
+        };
+        if !faultline_syntax::args::is_rel(self.tree.rel(w), "aux") {
+            return false;
+        }
+        let Some(h) = self.tree.head(w) else {
+            return false;
+        };
+        loop {
+            if v == h {
+                return false;
+            }
+            match self.tree.head(v) {
+                Some(up) if self.tree.rel(v) == "conj" => v = up,
+                _ => break,
+            }
+        }
+        self.tree.rel(h) == "ccomp" && self.tree.head(h) == Some(v)
     }
 
     /// True when the word of token `b` is a conjunct of the word of token
