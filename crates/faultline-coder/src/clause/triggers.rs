@@ -311,16 +311,24 @@ fn verb_triggers(
                 continue;
             }
             // "agreed on Monday (not) to …", "spoke today with …", "called
-            // again for …": a date or an adverb may stand before the particle.
-            let from = if particle.is_empty() {
+            // again for …", "agreed in Geneva to …": a date, an adverb or a
+            // named place may stand before the particle.
+            let at = |from: usize| {
+                particle
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| words.get(from + k).is_some_and(|w| w.lower == *p))
+            };
+            let mut from = if particle.is_empty() {
                 i + 1
             } else {
                 past_soft_adverbs(s, past_date(s, i + 1))
             };
-            let ok = particle
-                .iter()
-                .enumerate()
-                .all(|(k, p)| words.get(from + k).is_some_and(|w| w.lower == *p));
+            if !at(from) && !particle.is_empty() {
+                // "arrived in Seoul" is the particle itself; only else a place.
+                from = past_soft_adverbs(s, past_date(s, past_place(s, from)));
+            }
+            let ok = at(from);
             if ok {
                 // The longest particle wins; triggers of equal length are all tried.
                 let after = from + particle.len();
@@ -353,6 +361,32 @@ fn verb_triggers(
 }
 
 /// The first word from `at` on that is no soft adverb ("again", "also").
+/// The word after a named place starting at word `at` ("in Geneva", "at
+/// the Hague", "in Abu Dhabi": "in" or "at", an optional "the" and one to
+/// three capitalised words); `at` when none starts there.
+fn past_place(s: &Sentence<'_>, at: usize) -> usize {
+    let words = &s.words;
+    if !words
+        .get(at)
+        .is_some_and(|w| matches!(w.lower.as_str(), "in" | "at"))
+    {
+        return at;
+    }
+    let name = at + 1 + usize::from(words.get(at + 1).is_some_and(|w| w.lower == "the"));
+    let capitalised = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            s.inp.body[w.start..w.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+    };
+    let end = (name..(name + 3).min(words.len()))
+        .take_while(|&k| capitalised(k))
+        .last();
+    end.map_or(at, |k| k + 1)
+}
+
 fn past_soft_adverbs(s: &Sentence<'_>, at: usize) -> usize {
     (at..s.words.len())
         .find(|&k| !lex().soft_adverbs.contains(&s.words[k].lower))
