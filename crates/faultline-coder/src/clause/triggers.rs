@@ -259,7 +259,8 @@ fn verb_triggers(
     let in_mention = |i: usize| s.in_mention(i);
     let actor_at_tok = |i: usize| s.actor_at(i);
     for i in 0..words.len() {
-        if in_mention(i) {
+        // most words are no verb trigger: nothing below would be found
+        if verbs.verbs_for(&words[i].lower).is_empty() || in_mention(i) {
             continue;
         }
         if used.contains(&i) {
