@@ -618,6 +618,23 @@ mod tests {
     }
 
     #[test]
+    fn an_event_hoped_or_called_for_is_not_asserted() {
+        each_has_factuality(
+            &[
+                (
+                    "Peru voiced hope for a restoration of relations between Chile and Bolivia.",
+                    "relations",
+                ),
+                (
+                    "Egypt expressed hope for an early normalisation of relations between Sudan and Chad.",
+                    "relations",
+                ),
+            ],
+            Factuality::Future,
+        );
+    }
+
+    #[test]
     fn a_reported_clauses_modal_stays_in_that_clause() {
         // The speaker's second verb is a fact, made by the speaker.
         each_codes_dyad(&[

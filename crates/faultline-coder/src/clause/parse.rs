@@ -1141,7 +1141,45 @@ impl<'p> Parse<'p> {
                 .tree
                 .child(head, "obj")
                 .is_some_and(|o| matches!(self.lower(o).as_str(), "'s" | "’s" | "us"));
-        (planned || hortative).then_some(head_word)
+        (planned || hortative)
+            .then_some(head_word)
+            .or_else(|| self.desired_by(w))
+    }
+
+    /// The word of appeal or hope an event noun `w` is wished for by,
+    /// through a "for" phrase, directly or as the complement of another
+    /// noun ("called for talks between A and B", "expressed hope for a
+    /// normalisation of relations between A and B"): see `desire_heads`.
+    fn desired_by(&self, w: u32) -> Option<String> {
+        let mut at = w;
+        for _ in 0..3 {
+            let rel = self.tree.rel(at);
+            let linked = faultline_syntax::args::is_rel(rel, "nmod")
+                || faultline_syntax::args::is_rel(rel, "obl");
+            if !linked || rel == "nmod:poss" {
+                return None;
+            }
+            let head = self.tree.head(at)?;
+            let case = self.tree.child(at, "case").map(|c| self.lower(c));
+            let head_word = self.lower(head);
+            // "expressed hope for X": the parser may hang the phrase on the
+            // verb whose object the word of hope is.
+            let object = self
+                .tree
+                .child(head, "obj")
+                .map(|o| self.lower(o))
+                .filter(|o| lex().desire_heads.contains(o));
+            if case.as_deref() == Some("for") {
+                if lex().desire_heads.contains(&head_word) {
+                    return Some(head_word);
+                }
+                if object.is_some() {
+                    return object;
+                }
+            }
+            at = head;
+        }
+        None
     }
 
     /// The first object or target oblique that is a definite event noun

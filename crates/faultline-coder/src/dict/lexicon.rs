@@ -178,6 +178,8 @@ pub struct Lexicon {
     pub quantity_nouns: WordList,
     /// Prepositions of an oblique naming an act's occasion ("at a summit").
     pub occasion_cases: WordList,
+    /// Words of appeal or hope whose "for" phrase is an event wished for.
+    pub desire_heads: WordList,
 }
 
 impl Lexicon {
