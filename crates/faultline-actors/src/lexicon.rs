@@ -73,6 +73,8 @@ pub struct Lexicon {
     pub title_prepositions: WordList,
     /// Verbs making a comma clause an attribution.
     pub attribution_verbs: WordList,
+    /// Business titles that, of a country, name its head of government.
+    pub government_titles: WordList,
     /// Words before a news outlet cited as a sentence's source ("told").
     pub outlet_citations: WordList,
     /// Finite verbs that open a sentence's predicate after a name's comma.

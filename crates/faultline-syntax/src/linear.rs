@@ -195,7 +195,7 @@ impl WideRows {
         if let Some(&i) = self.index.get(&self.row) {
             return i;
         }
-        let i = u32::try_from(self.rows.len() / self.classes).unwrap_or(0);
+        let i = u32::try_from(self.rows.len().checked_div(self.classes).unwrap_or(0)).unwrap_or(0);
         self.rows.extend_from_slice(&self.row);
         self.index.insert(self.row.clone(), i);
         i

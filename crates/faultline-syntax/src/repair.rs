@@ -8,7 +8,8 @@ use crate::args::is_rel;
 use crate::tagger::upos_index;
 use crate::words::{
     agent_prepositions, infinitive_nouns, inverting_auxiliaries, non_agents,
-    possessive_determiners, relative_pronouns, reporting_verbs, subordinators, target_prepositions,
+    possessive_determiners, relative_pronouns, reporting_verbs, speaker_acts, subordinators,
+    target_prepositions,
 };
 
 /// Runs every repair of the finished tree, in order: the clause markers
@@ -283,13 +284,14 @@ pub fn verb_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
 
 /// "The spokesman said the ships were on patrol and urged Japan to
 /// leave": the parser may coordinate the second verb with the reported
-/// clause's predicate, so that it takes the reported subject. A finite
-/// verb with no subject or auxiliary of its own, coordinated with the
-/// predicate of a reporting verb's `ccomp` that has its own subject and
-/// either is no verb or has an auxiliary or copula and another form (so
-/// the two are no parallel forms: "were on patrol" / "urged", "were
-/// conducting" / "urged"; not "had killed" / "injured"), is the reporting
-/// verb's conjunct.
+/// clause's predicate, so that it takes the reported subject. A verb of a
+/// speaker's act in words (`data/speaker-acts.txt`) with no subject or
+/// auxiliary of its own, coordinated with the predicate of a reporting
+/// verb's `ccomp` that has its own subject and either is no verb or has an
+/// auxiliary or copula and another form ("were on patrol" / "urged";
+/// not "had killed" / "injured"), is the reporting verb's conjunct. Other
+/// verbs stay in the clause ("said troops had crossed the border and shot
+/// a farmer").
 pub fn reported_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
     for w in 0..words.len() {
         if words[w].deprel != "conj" || !free_verb(text, words, w) {
@@ -314,7 +316,9 @@ pub fn reported_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
             let f = words[k].span.slice(text).to_lowercase();
             (f.ends_with("ing"), f.ends_with("ed"))
         };
-        let misread = words[h].deprel == "ccomp"
+        let speaker_act = speaker_acts().contains(&words[w].span.slice(text).to_lowercase());
+        let misread = speaker_act
+            && words[h].deprel == "ccomp"
             && r < h
             && h < w
             && words[r].upos == "VERB"
@@ -1815,6 +1819,16 @@ mod tests {
                 "Police said the blast had killed four and injured nine.",
                 "killed",
                 "injured",
+            ),
+            (
+                "Peru said Chilean troops had crossed the border and shot a farmer.",
+                "crossed",
+                "shot",
+            ),
+            (
+                "Ghana said Togolese troops were massing at the border and shelled a village.",
+                "massing",
+                "shelled",
             ),
         ] {
             let (head, _, clause) = reattached(text, predicate, second);

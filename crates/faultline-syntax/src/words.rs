@@ -55,6 +55,12 @@ word_list!(
 );
 
 word_list!(
+    /// Verbs of a speaker's act in words (`data/speaker-acts.txt`).
+    speaker_acts,
+    "speaker-acts.txt"
+);
+
+word_list!(
     /// Possessive determiners (`data/possessive-determiners.txt`).
     possessive_determiners,
     "possessive-determiners.txt"

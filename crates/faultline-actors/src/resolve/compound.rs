@@ -181,11 +181,12 @@ pub(super) fn role_of_country(
         return None;
     }
     // A member of a group or organisation takes its code ("a leader of
-    // Hamas"); of a country, the role's sector. One person's business title
-    // of a country is its government's ("the Chief Executive of Macau").
+    // Hamas"); of a country, the role's sector. A head of government
+    // titled as in business (`government_titles`: "the Chief Executive of
+    // Macau") is its government's.
     let person = is_individual(&cx.body[a.start..a.end]);
     let sector = match a.sector.as_deref().unwrap_or_default() {
-        "BUS" if person && country => "GOV",
+        "BUS" if country && government_title(cx, a) => "GOV",
         s => s,
     };
     let code = n.code.clone().filter(|_| n.is_organisation());
@@ -208,6 +209,19 @@ pub(super) fn role_of_country(
         return Some(i + 2);
     }
     Some(listed_countries(cx, a, i + 2, mentions))
+}
+
+/// True when role atom `a` ends one of `government_titles` ("Chief
+/// Executive", its rank word an atom of its own).
+fn government_title(cx: &Sentence<'_>, a: &Atom) -> bool {
+    let before = cx.body[cx.s.start.min(a.start)..a.end].to_lowercase();
+    lex().government_titles.iter().any(|t| {
+        before.ends_with(t)
+            && before[..before.len() - t.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// True when the word right before role atom `a` makes it an outsider's

@@ -269,7 +269,8 @@ fn acts(clause: &str) -> bool {
         return false;
     };
     if lex.predicate_verbs.contains(first) {
-        return true;
+        // "Ana Ruiz, held by Chilean police since May, …" describes her.
+        return !clause.split_whitespace().any(|w| w == "by");
     }
     if !lex.relative_pronouns.contains(first) {
         return false;

@@ -632,6 +632,15 @@ mod tests {
             ],
             Factuality::Future,
         );
+        // Only through a noun's "of" complement: progress in talks that
+        // are going on says nothing of the talks.
+        each_has_factuality(
+            &[(
+                "Peru voiced hope for progress in the talks between Chile and Bolivia.",
+                "talks",
+            )],
+            Factuality::Asserted,
+        );
     }
 
     #[test]
@@ -682,6 +691,12 @@ mod tests {
         each_codes_dyad(&[
             (
                 "Ghana warned that Togo would pay for the raid.",
+                "GHA",
+                "TGO",
+            ),
+            // the speaker's own act names its target deeper in
+            (
+                "Ghana warned that it would close its border with Togo.",
                 "GHA",
                 "TGO",
             ),

@@ -90,8 +90,9 @@ pub(super) struct ParsedRoles {
     /// predicate names ("said the crash was Iran's doing"); with the bytes
     /// where the complement starts and ends.
     pub reported: Option<(Vec<usize>, usize, usize)>,
-    /// The bytes of the verb's first clausal complement (`ccomp`), whether
-    /// or not it names an actor.
+    /// The bytes of the verb's first clausal complement (`ccomp`) whose
+    /// subject is a noun phrase (no pronoun), whether or not it names an
+    /// actor.
     pub complement: Option<(usize, usize)>,
     /// The targets of the verb of its clausal complement ("admitted it
     /// had shot down a Ukrainian jet" → the jet's country).
@@ -308,6 +309,14 @@ impl<'p> Parse<'p> {
                 .complements
                 .iter()
                 .find(|&&c| self.tree.rel(c) == "ccomp")
+                .filter(|&&c| {
+                    // "warned that it would close its border with X": a
+                    // pronoun may be the speaker, whose act it is.
+                    self.tree
+                        .child(c, "nsubj")
+                        .and_then(|n| self.tree.words().get(n as usize))
+                        .is_some_and(|n| n.upos != "PRON")
+                })
                 .map(|&c| {
                     let span = self.tree.phrase(c);
                     (span.start, span.end)
@@ -844,7 +853,8 @@ impl<'p> Parse<'p> {
     /// True when the parse makes actor `a`, or the noun it modifies, an
     /// object or oblique of another word than the verb at token `verb`
     /// ("indicated to the Ukrainians … but denied": the Ukrainians are no
-    /// subject of "denied").
+    /// subject of "denied"), or the subject of a clausal complement ("said
+    /// Lukashenko must go and called for …").
     pub fn argument_elsewhere(&self, a: usize, verb: usize) -> bool {
         let (Some(v), Some(mut w)) = (self.word(verb), self.mention_head(a)) else {
             return false;
@@ -872,11 +882,12 @@ impl<'p> Parse<'p> {
             && self.tree.head(w) != Some(v)
     }
 
-    /// True when the word of token `k` is an auxiliary of a verb inside a
-    /// clausal complement that neither the trigger at token `verb` nor a
-    /// verb it is coordinated with heads ("said Morales must resign and
-    /// accused …": "must" is the reported clause's). A shared auxiliary
-    /// ("could strike and kill") hangs on the first conjunct and counts.
+    /// True when the word of token `k` is an auxiliary of the head of a
+    /// clausal complement (`ccomp`) of the first verb of the trigger's
+    /// coordination, not of that coordination's own verbs ("said Morales
+    /// must resign and accused …": "must" is the reported clause's). A
+    /// shared auxiliary ("could strike and kill") hangs on the first
+    /// conjunct and counts.
     pub fn auxiliary_of_another_clause(&self, k: usize, verb: usize) -> bool {
         let (Some(w), Some(mut v)) = (self.word(k), self.word(verb)) else {
             return false;
@@ -887,7 +898,7 @@ impl<'p> Parse<'p> {
         let Some(h) = self.tree.head(w) else {
             return false;
         };
-        loop {
+        for _ in 0..self.tree.words().len() {
             if v == h {
                 return false;
             }
@@ -1147,8 +1158,8 @@ impl<'p> Parse<'p> {
     }
 
     /// The word of appeal or hope an event noun `w` is wished for by,
-    /// through a "for" phrase, directly or as the complement of another
-    /// noun ("called for talks between A and B", "expressed hope for a
+    /// through a "for" phrase, directly or as the "of" complement of
+    /// another noun ("called for talks between A and B", "expressed hope for a
     /// normalisation of relations between A and B"): see `desire_heads`.
     fn desired_by(&self, w: u32) -> Option<String> {
         let mut at = w;
@@ -1169,15 +1180,14 @@ impl<'p> Parse<'p> {
                 .child(head, "obj")
                 .map(|o| self.lower(o))
                 .filter(|o| lex().desire_heads.contains(o));
-            if case.as_deref() == Some("for") {
-                if lex().desire_heads.contains(&head_word) {
-                    return Some(head_word);
-                }
-                if object.is_some() {
-                    return object;
-                }
+            match case.as_deref() {
+                Some("for") if lex().desire_heads.contains(&head_word) => return Some(head_word),
+                Some("for") if object.is_some() => return object,
+                // Only a noun's complement leads on ("a resumption of
+                // talks"), not "progress in the talks".
+                Some("of") => at = head,
+                _ => return None,
             }
-            at = head;
         }
         None
     }

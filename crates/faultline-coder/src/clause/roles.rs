@@ -183,7 +183,8 @@ pub(super) fn by_gerund_subject(s: &Sentence<'_>, f: &Found) -> Option<Vec<usize
 /// (a subject across a participle clause or a prepositional phrase); the
 /// windows keep coordinated actors the parse reached only in part, and
 /// subjects the parse inherits from another clause (where parses of news
-/// go wrong most). Coordinated actors right before the verb ("Japan and
+/// go wrong most); when the windows find none, a conjunct's inherited
+/// subject stands ("said … and urged"). Coordinated actors right before the verb ("Japan and
 /// South Korea held …") stand against a parse that took a dateline or an
 /// aside for the subject.
 pub(super) fn reconcile(

@@ -361,7 +361,6 @@ fn verb_triggers(
     }
 }
 
-/// The first word from `at` on that is no soft adverb ("again", "also").
 /// The word after a named place starting at word `at` ("in Geneva", "at
 /// the Hague", "in Abu Dhabi": "in" or "at", an optional "the" and one to
 /// three capitalised words); `at` when none starts there.
@@ -388,6 +387,7 @@ fn past_place(s: &Sentence<'_>, at: usize) -> usize {
     end.map_or(at, |k| k + 1)
 }
 
+/// The first word from `at` on that is no soft adverb ("again", "also").
 fn past_soft_adverbs(s: &Sentence<'_>, at: usize) -> usize {
     (at..s.words.len())
         .find(|&k| !lex().soft_adverbs.contains(&s.words[k].lower))
