@@ -165,11 +165,14 @@ fn home_slot(key: u32, homes: usize) -> usize {
     ((u64::from(key) * homes as u64) >> 32) as usize
 }
 
-/// Wide rows as they are built: each distinct row stored once.
+/// Wide rows as they are built: each distinct row stored once. The index
+/// keeps only a row's hash (no copy of the row, so loading stays within
+/// the memory budget); a hash shared by two different rows, which a 64-bit
+/// hash makes vanishingly rare, only stores the second row again.
 struct WideRows {
     classes: usize,
     rows: Vec<i16>,
-    index: rustc_hash::FxHashMap<Vec<i16>, u32>,
+    index: rustc_hash::FxHashMap<u64, u32>,
     /// The row being added.
     row: Vec<i16>,
 }
@@ -180,8 +183,8 @@ impl WideRows {
         let zero = vec![0i16; classes];
         Self {
             classes,
-            rows: zero.clone(),
-            index: std::iter::once((zero, 0)).collect(),
+            index: std::iter::once((row_hash(&zero), 0)).collect(),
+            rows: zero,
             row: Vec::with_capacity(classes),
         }
     }
@@ -192,12 +195,16 @@ impl WideRows {
         #[allow(clippy::cast_possible_truncation)] // levels are i16
         self.row
             .extend(codes.iter().map(|&c| values[c as usize] as i16));
-        if let Some(&i) = self.index.get(&self.row) {
-            return i;
+        let hash = row_hash(&self.row);
+        if let Some(&i) = self.index.get(&hash) {
+            let at = i as usize * self.classes;
+            if self.rows.get(at..at + self.classes) == Some(self.row.as_slice()) {
+                return i;
+            }
         }
         let i = u32::try_from(self.rows.len().checked_div(self.classes).unwrap_or(0)).unwrap_or(0);
         self.rows.extend_from_slice(&self.row);
-        self.index.insert(self.row.clone(), i);
+        self.index.entry(hash).or_insert(i);
         i
     }
 
@@ -206,6 +213,12 @@ impl WideRows {
         self.rows.shrink_to_fit();
         self.rows
     }
+}
+
+/// The 64-bit hash of a row of weights.
+fn row_hash(row: &[i16]) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(row)
 }
 
 /// Packs up to four codes into a payload.
