@@ -13,7 +13,7 @@
 //! pushes the mention and returns the index of the next atom to read.
 
 use super::mention::{Atom, AtomKind};
-use super::words::{former_before, is_former, is_individual, owned_by_subject};
+use super::words::{former_before, is_former, is_individual, is_outsider, owned_by_subject};
 use super::{Mention, Sentence, Via, titles};
 use crate::code;
 use crate::lexicon::lex;
@@ -231,7 +231,7 @@ fn outsider(cx: &Sentence<'_>, a: &Atom) -> bool {
     cx.body[cx.s.start.min(a.start)..a.start]
         .split_whitespace()
         .next_back()
-        .is_some_and(|w| lex().outsider_modifiers.contains(&w.to_lowercase()))
+        .is_some_and(is_outsider)
 }
 
 /// The countries listed after "role of X": "the ambassadors of Chile, Peru

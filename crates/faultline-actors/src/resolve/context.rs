@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::compound::{head_sector, role_run_end, used_as_modifier};
 use super::mention::{Atom, AtomKind};
 use super::persons::Persons;
-use super::words::{former_before, is_agentive, is_individual, owned_by_subject};
+use super::words::{former_before, is_agentive, is_individual, is_outsider, owned_by_subject};
 use super::{Mention, Sentence, Via, titles};
 use crate::code;
 use crate::dict::EntryKind;
@@ -349,7 +349,7 @@ fn foreign_descriptor_before(
         return false;
     };
     // "foreign troops", "Foreign forces must leave": not the context's own.
-    if lex().outsider_modifiers.contains(&word.to_lowercase()) {
+    if is_outsider(word) {
         return true;
     }
     if word.is_empty() || word.len() == before.len() {

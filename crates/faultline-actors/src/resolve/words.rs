@@ -45,6 +45,12 @@ pub(super) fn is_former(text: &str) -> bool {
         })
 }
 
+/// True when `word` makes a role word after it outsiders' ("foreign
+/// troops", "a Western diplomat"; `outsider_modifiers`).
+pub(super) fn is_outsider(word: &str) -> bool {
+    lex().outsider_modifiers.contains(&word.to_lowercase())
+}
+
 /// True when the word before `start` (not before `floor`) says "former".
 pub(super) fn former_before(body: &str, start: usize, floor: usize) -> bool {
     let before = body[floor..start].trim_end();

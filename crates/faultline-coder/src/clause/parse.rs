@@ -1175,14 +1175,15 @@ impl<'p> Parse<'p> {
             let head_word = self.lower(head);
             // "expressed hope for X": the parser may hang the phrase on the
             // verb whose object the word of hope is.
-            let object = self
-                .tree
-                .child(head, "obj")
-                .map(|o| self.lower(o))
-                .filter(|o| lex().desire_heads.contains(o));
+            let object = || {
+                self.tree
+                    .child(head, "obj")
+                    .map(|o| self.lower(o))
+                    .filter(|o| lex().desire_heads.contains(o))
+            };
             match case.as_deref() {
                 Some("for") if lex().desire_heads.contains(&head_word) => return Some(head_word),
-                Some("for") if object.is_some() => return object,
+                Some("for") => return object(),
                 // Only a noun's complement leads on ("a resumption of
                 // talks"), not "progress in the talks".
                 Some("of") => at = head,
