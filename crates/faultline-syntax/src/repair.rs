@@ -17,6 +17,7 @@ use crate::words::{
 /// attachments, and the relations last.
 pub fn tree(text: &str, words: &mut [ParsedWord<'_>]) {
     subordinate_clauses(text, words);
+    marked_noun_clauses(text, words);
     case_marked_subjects(text, words);
     fronted_subjects(text, words);
     trailing_attributions(text, words);
@@ -56,6 +57,12 @@ pub fn subordinate_clauses(text: &str, words: &mut [ParsedWord<'_>]) {
             words[n].deprel = "nsubj";
             words[n].head = v32;
             if matches!(words[v].deprel, "conj" | "parataxis") {
+                words[v].deprel = "advcl";
+            }
+            if words[v].deprel == "acl"
+                && let Some(g) = verb_above(words, v)
+            {
+                words[v].head = u32::try_from(g).ok();
                 words[v].deprel = "advcl";
             }
         }
@@ -610,10 +617,131 @@ fn misread_clause(text: &str, words: &[ParsedWord<'_>], p: usize) -> Option<(usi
             && (is_rel(w.deprel, "nsubj") || is_rel(w.deprel, "csubj"))
             && !(k < p && is_measure(text, words, k, p))
     });
-    let placed =
-        words[n].head == v32 || matches!(words[v].deprel, "conj" | "advcl" | "parataxis" | "ccomp");
+    // "a protest after Ukrainian drones struck a depot": the oblique and
+    // the verb may both hang on the noun before the marker, the verb as
+    // its `acl`.
+    let beside = words[v].deprel == "acl" && words[v].head == words[n].head;
+    let placed = words[n].head == v32
+        || beside
+        || matches!(words[v].deprel, "conj" | "advcl" | "parataxis" | "ccomp");
     let phrase = (p + 1..v).all(|k| under(words, k, n));
     (words[v].upos == "VERB" && !subject && placed && phrase).then_some((n, v))
+}
+
+/// "protested after Chinese ships fired water cannon at its boats": the
+/// parser may read a whole clause after a time marker as one noun phrase,
+/// with its verb an `amod`, `compound` or `acl` between the subject and
+/// the object ("ships fired water cannon") and the marker the case of the
+/// object. When such a verb (no "-ing" form, no determiner of the phrase's
+/// head before it) follows a noun, the clause is rebuilt: the marker is
+/// the verb's `mark`, the words before the verb its `nsubj`, the phrase's
+/// head its `obj`, and the verb an `advcl` of the verb the phrase hung on.
+/// Obliques of that verb that follow the phrase, with no comma or
+/// conjunction between, belong to the clause ("at its boats", "in July").
+pub fn marked_noun_clauses(text: &str, words: &mut [ParsedWord<'_>]) {
+    for p in 0..words.len() {
+        let Some((s, v, n, g)) = verb_in_marked_phrase(text, words, p) else {
+            continue;
+        };
+        let (s32, v32, n32) = (
+            u32::try_from(s).ok(),
+            u32::try_from(v).ok(),
+            u32::try_from(n).ok(),
+        );
+        for (k, w) in words.iter_mut().enumerate().take(v).skip(p + 1) {
+            if k != s && w.head == n32 {
+                w.head = s32;
+            }
+        }
+        words[p].upos = "SCONJ";
+        words[p].deprel = "mark";
+        words[p].head = v32;
+        words[s].deprel = "nsubj";
+        words[s].head = v32;
+        words[n].deprel = "obj";
+        words[n].head = v32;
+        words[v].deprel = "advcl";
+        words[v].head = u32::try_from(g).ok();
+        adopt_trailing_obliques(text, words, (g, v), n);
+    }
+}
+
+/// The subject, verb, object and governing verb of a clause read as the
+/// noun phrase of marker `p` (see [`marked_noun_clauses`]).
+fn verb_in_marked_phrase(
+    text: &str,
+    words: &[ParsedWord<'_>],
+    p: usize,
+) -> Option<(usize, usize, usize, usize)> {
+    let lower = |i: usize| words[i].span.slice(text).to_lowercase();
+    if words[p].deprel != "case" || !subordinators().contains(&lower(p)) {
+        return None;
+    }
+    let misread = |k: usize| {
+        k > p + 1
+            && words[k].upos == "VERB"
+            && matches!(words[k].deprel, "amod" | "compound" | "acl")
+            && matches!(words[k - 1].upos, "NOUN" | "PROPN")
+            && !lower(k).ends_with("ing")
+    };
+    // The marker may be the case of the phrase's head or of the verb
+    // itself ("after North Korean troops fired shots").
+    let mut n = words[p].head? as usize;
+    if misread(n) && words[n].head.is_some_and(|h| h as usize > n) {
+        n = words[n].head? as usize;
+    }
+    let rel = words.get(n)?.deprel;
+    if n <= p + 2 || !(rel.starts_with("obl") || rel.starts_with("nmod") || rel == "obj") {
+        return None;
+    }
+    let v = (p + 2..n).find(|&k| misread(k) && under(words, k, n))?;
+    // The subject is the top of the words between the marker and the verb.
+    let inside = |k: usize| (p + 1..v).contains(&k);
+    let mut s = v - 1;
+    while let Some(h) = words[s].head.map(|h| h as usize).filter(|&h| inside(h)) {
+        s = h;
+    }
+    let n32 = u32::try_from(n).ok();
+    let phrase = (p + 1..v).all(|k| under(words, k, s) || words[k].head == n32);
+    // "after a US brokered truce collapsed": a determiner of the head
+    // before the verb makes the words one noun phrase.
+    let determined = (p + 1..v).any(|k| words[k].head == n32 && words[k].deprel == "det");
+    let g = verb_above(words, n)?;
+    (phrase && !determined).then_some((s, v, n, g))
+}
+
+/// The nearest `VERB` above word `k`.
+fn verb_above(words: &[ParsedWord<'_>], k: usize) -> Option<usize> {
+    let mut h = words[k].head? as usize;
+    for _ in 0..words.len() {
+        if words[h].upos == "VERB" {
+            return Some(h);
+        }
+        h = words[h].head? as usize;
+    }
+    None
+}
+
+/// Moves to verb `v` the obliques of verb `g` that follow word `from`'s
+/// phrase before any comma or conjunction hanging on `g`.
+fn adopt_trailing_obliques(
+    text: &str,
+    words: &mut [ParsedWord<'_>],
+    (g, v): (usize, usize),
+    from: usize,
+) {
+    let (g32, v32) = (u32::try_from(g).ok(), u32::try_from(v).ok());
+    let end = extent(words, from).1;
+    for w in words.iter_mut().skip(end + 1) {
+        let stop =
+            w.span.slice(text) == "," || (w.head == g32 && matches!(w.deprel, "cc" | "punct"));
+        if stop {
+            break;
+        }
+        if w.head == g32 && w.deprel.starts_with("obl") {
+            w.head = v32;
+        }
+    }
 }
 
 /// "Japan's visit to Seoul", "its attack on the port": the tagger may
@@ -1028,6 +1156,84 @@ mod tests {
             ("nsubj", u32::try_from(v).ok()),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_time_clause_read_as_a_noun_phrase_is_rebuilt() {
+        for (text, subject, verb, object, oblique) in [
+            (
+                "Hanoi protested after Chinese patrol ships fired water cannon at its trawlers.",
+                "ships",
+                "fired",
+                "cannon",
+                "trawlers",
+            ),
+            (
+                "Kyiv lodged a complaint after Russian gunboats fired shots at Ukrainian tugs on Friday.",
+                "gunboats",
+                "fired",
+                "shots",
+                "Friday",
+            ),
+        ] {
+            let words = parse(text);
+            let (v, _) = word(text, &words, verb);
+            let v32 = u32::try_from(v).ok();
+            let (_, m) = word(text, &words, "after");
+            assert_eq!((m.deprel, m.head), ("mark", v32), "{text}");
+            assert_subject_of(text, &words, subject, verb);
+            let (_, o) = word(text, &words, object);
+            assert_eq!((o.deprel, o.head), ("obj", v32), "{text}");
+            let (l, _) = word(text, &words, oblique);
+            assert!(
+                under(&words, l, v),
+                "{text}: {oblique} belongs to the clause"
+            );
+            assert_eq!(word(text, &words, verb).1.deprel, "advcl", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_time_clause_beside_its_marked_subject_is_adverbial() {
+        for (text, subject, verb, governor) in [
+            (
+                "Moscow lodged a protest after Ukrainian drones struck an oil depot.",
+                "drones",
+                "struck",
+                "lodged",
+            ),
+            (
+                "Cairo sent a complaint after Ethiopian engineers filled the reservoir.",
+                "engineers",
+                "filled",
+                "sent",
+            ),
+        ] {
+            let words = parse(text);
+            let (v, _) = word(text, &words, verb);
+            let (g, _) = word(text, &words, governor);
+            let (_, m) = word(text, &words, "after");
+            assert_eq!(
+                (m.deprel, m.head),
+                ("mark", u32::try_from(v).ok()),
+                "{text}"
+            );
+            assert_subject_of(text, &words, subject, verb);
+            let (_, w) = word(text, &words, verb);
+            assert_eq!(
+                (w.deprel, w.head),
+                ("advcl", u32::try_from(g).ok()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_determined_noun_phrase_after_a_marker_stays_one() {
+        let text = "Fighting resumed after a Qatari brokered truce collapsed.";
+        let words = parse(text);
+        let (_, v) = word(text, &words, "brokered");
+        assert_ne!(v.deprel, "advcl", "{text}");
     }
 
     #[test]
