@@ -2,7 +2,9 @@
 //! clause, resolved against the article date; else the date an earlier
 //! sentence of the paragraph set ("On Sunday, X announced the pullout. The
 //! announcement followed a call with Y." dates the call on Sunday); else
-//! the article date. A date inside a quotation is the speaker's and dates
+//! the date a press release's lead sets for the paragraphs after it ("On 12
+//! March 2018, the Minister held talks …"); else the article date. A date
+//! inside a quotation is the speaker's and dates
 //! only what the quotation itself says. A planned event's calendar date
 //! without a year moves ahead ("on June 9" in a plan is the next June 9).
 
@@ -59,9 +61,11 @@ pub fn document_dates(
     let mut context: Option<EventDate> = None;
     let mut paragraph = None;
     let mut qi = 0;
+    let lead = lead_date(body, sentences, anchor);
     for &(start, end, para) in sentences {
         if paragraph != Some(para) {
-            context = None;
+            // A release's lead date goes on dating the paragraphs after it.
+            context = lead.filter(|&(p, _)| p < para).map(|(_, d)| d);
             paragraph = Some(para);
         }
         while quotes.get(qi).is_some_and(|q| q.1 <= start) {
@@ -109,6 +113,77 @@ pub fn document_dates(
         });
     }
     out
+}
+
+/// How many paragraphs into the body a lead date may open.
+const LEAD_PARAGRAPHS: usize = 6;
+
+/// How many days before the article date a lead date may lie.
+const LEAD_DAYS: i64 = 14;
+
+/// The paragraph and date of a press release's lead: "On 12 March 2018,
+/// the Minister held talks with …" opens the story with a calendar date
+/// (a day in figures) a few days before the article date, and the
+/// paragraphs after it narrate that occasion ("The Ministers signed …",
+/// "The parties agreed …") without dates of their own. Only the first
+/// dated sentence of the first paragraphs counts, when it opens "On" +
+/// such a date; a weekday ("On Tuesday, …") is the wire's lead, not a
+/// release's, and a date further into the story ("… On 17 November, the
+/// minister apologised") narrates one occasion among others.
+fn lead_date(
+    body: &str,
+    sentences: &[(usize, usize, usize)],
+    anchor: NaiveDate,
+) -> Option<(usize, EventDate)> {
+    let first = sentences.first()?.2;
+    let today = PartialDate::Date(anchor);
+    // The first sentence dated other than the article date (a dateline
+    // such as "Astana, 11 February 2016" is passed over) is the lead.
+    let (&(start, end, para), dates) = sentences
+        .iter()
+        .take_while(|s| s.2 < first + LEAD_PARAGRAPHS)
+        .map(|s| {
+            let text = body.get(s.0..s.1).unwrap_or("");
+            (s, faultline_dates::find_event_dates(text, anchor))
+        })
+        .find(|(_, dates)| dates.iter().any(|d| d.date != today))?;
+    let d = lead_in(body.get(start..end)?, &dates, anchor)?;
+    Some((
+        para,
+        EventDate {
+            start: d.start + start,
+            end: d.end + start,
+            ..d
+        },
+    ))
+}
+
+/// The date that opens sentence `text` (whose date expressions are
+/// `dates`) as a release's lead ("On 12 March 2018, …"; see
+/// [`lead_date`]), spans in `text`.
+fn lead_in(text: &str, dates: &[EventDate], anchor: NaiveDate) -> Option<EventDate> {
+    if !opens_with_on(text) {
+        return None;
+    }
+    let d = *dates.first()?;
+    // The expression may hold its "On" ("On Tuesday") or follow it.
+    let lead = text.len() - text.trim_start().len();
+    let opening = d.start == lead || d.start == lead + 3;
+    let figures = text
+        .get(d.start..d.end)?
+        .bytes()
+        .any(|b| b.is_ascii_digit());
+    let PartialDate::Date(day) = d.date else {
+        return None;
+    };
+    let recent = day < anchor && (anchor - day).num_days() <= LEAD_DAYS;
+    (opening && figures && recent && !d.future).then_some(d)
+}
+
+/// True when `text` opens with the word "On".
+fn opens_with_on(text: &str) -> bool {
+    let t = text.trim_start();
+    t.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("on "))
 }
 
 /// Whether a date expression goes on dating the sentences after it: a past
@@ -490,6 +565,40 @@ mod tests {
             assert_eq!(dated(body, "signed").0, "2021-01", "{body}");
             assert_eq!(dated(body, "met").0, "2021-01", "{body}");
         }
+    }
+
+    #[test]
+    fn a_releases_lead_date_dates_the_paragraphs_after_it() {
+        // Thursday 2021-03-04: the release narrates the occasion of 1 March.
+        let body = "Lima, 4 March 2021\n\n\
+                    On 1 March 2021, the Foreign Minister of Peru received the Foreign Minister of Chile in Lima.\n\n\
+                    The two ministers signed a memorandum on border trade.\n\n\
+                    Peru praised Chile for its help after the floods.";
+        assert_eq!(
+            dated(body, "signed"),
+            ("2021-03-01".to_owned(), "paragraph")
+        );
+        assert_eq!(dated(body, "praised").0, "2021-03-01");
+        let body = "On 26 February, Ghana's foreign minister held talks in Accra with his Togolese counterpart.\n\n\
+                    Ghana and Togo agreed to reopen the border crossing at Aflao.";
+        assert_eq!(dated(body, "agreed").0, "2021-02-26");
+    }
+
+    #[test]
+    fn a_wire_lead_or_an_old_lead_date_stays_in_its_paragraph() {
+        // A weekday lead is the wire's: later paragraphs keep the article date.
+        let body = "On Tuesday, Peru's foreign minister met his Chilean counterpart in Lima.\n\n\
+                    Peru praised Chile for its help after the floods.";
+        assert_eq!(dated(body, "praised").0, "2021-03-04");
+        // A calendar date further into a story dates its own paragraph.
+        let body = "Relations between Peru and Chile soured last week over fishing rights.\n\n\
+                    On 2 March, Peru's foreign minister met his Chilean counterpart in Lima.\n\n\
+                    Peru praised Chile for its help after the floods.";
+        assert_eq!(dated(body, "praised").0, "2021-03-04");
+        // A lead date long before the article date opens a backgrounder.
+        let body = "On 2 January 2021, Peru's foreign minister met his Chilean counterpart in Lima.\n\n\
+                    Peru praised Chile for its help after the floods.";
+        assert_eq!(dated(body, "praised").0, "2021-03-04");
     }
 
     #[test]
