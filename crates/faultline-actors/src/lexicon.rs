@@ -56,6 +56,8 @@ pub struct Lexicon {
     pub name_particles: WordList,
     /// Generational suffixes after a surname ("Jr.", "III").
     pub name_suffixes: WordList,
+    /// Courtesy titles before a surname ("Mr Santos").
+    pub courtesy_titles: WordList,
     /// Countries whose people the English press names family name first
     /// ("Li Keqiang" … "Li"), as ISO codes.
     pub family_name_first: WordList,

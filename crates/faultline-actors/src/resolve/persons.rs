@@ -300,7 +300,13 @@ fn glued_to_a_name(
     };
     let before = ti.checked_sub(1).and_then(|p| toks.get(p));
     let after = toks.iter().skip(ti).find(|t| t.span.start >= end);
-    (lone && before.is_some_and(name_word))
+    // "Mr Santos" is the person introduced as "Juan Manuel Santos".
+    let courtesy = |t: &faultline_text::Token| {
+        lex()
+            .courtesy_titles
+            .contains(&cx.body[t.span.start..t.span.end])
+    };
+    (lone && before.is_some_and(|t| name_word(t) && !courtesy(t)))
         || after.is_some_and(|t| cx.body[end..t.span.start].trim().is_empty() && name_word(t))
 }
 
@@ -405,6 +411,37 @@ mod tests {
             found(&ms, 2, "Haddad"),
             [("LBNGOV".into(), Via::Introduced)]
         );
+    }
+
+    #[test]
+    fn a_courtesy_title_before_a_surname_names_the_person_introduced() {
+        for (body, name, code) in [
+            (
+                "Ghanaian opposition leader Kwesi Mensah criticised the budget. \
+                 Togo's president received Mr Mensah in Lome.",
+                "Mensah",
+                "GHAOPP",
+            ),
+            (
+                "Farida Haddad, Lebanon's energy minister, flew to Cyprus. \
+                 Cypriot officials thanked Ms Haddad for the visit.",
+                "Haddad",
+                "LBNGOV",
+            ),
+        ] {
+            let ms = resolved(body);
+            assert_eq!(
+                found(&ms, 1, name),
+                [(code.into(), Via::Introduced)],
+                "{body}"
+            );
+        }
+        // A capitalised word that is no courtesy title still makes another name.
+        let ms = resolved(
+            "Ghanaian opposition leader Kwesi Mensah criticised the budget. \
+             Reporters asked Ama Mensah about it.",
+        );
+        assert!(found(&ms, 1, "Mensah").is_empty(), "{ms:?}");
     }
 
     #[test]
