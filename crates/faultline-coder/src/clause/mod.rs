@@ -1971,4 +1971,31 @@ mod tests {
             Factuality::Asserted,
         );
     }
+
+    #[test]
+    fn a_sum_of_money_does_not_use_up_a_support_verbs_reach() {
+        each_codes_dyad(&[
+            (
+                "Peru announced 12 million dollars in emergency aid for Bolivia.",
+                "PER",
+                "BOL",
+            ),
+            (
+                "Spain approved 2.5 million euros in humanitarian assistance for Mali.",
+                "ESP",
+                "MLI",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_event_noun_that_is_a_topic_has_no_support_verb() {
+        for body in [
+            "Kenya launched an inquiry into the attack on Somalia.",
+            "Chile published a report about the airstrike on Bolivia.",
+        ] {
+            let ev = coded(body);
+            assert!(ev.iter().all(|e| e.target.is_none()), "{body}: {ev:?}");
+        }
+    }
 }

@@ -115,12 +115,7 @@ fn support_nouns(
                 if modifier {
                     continue;
                 }
-                if in_mention(j)
-                    || matches!(
-                        words[j].lower.as_str(),
-                        "," | ";" | "." | "and" | "to" | "that"
-                    )
-                {
+                if in_mention(j) || lex().support_stops.contains(&words[j].lower) {
                     break;
                 }
                 for n in nouns {
@@ -146,14 +141,26 @@ fn support_nouns(
 
 /// Words after a support verb (from `from`, over its reach of six) that
 /// do not count towards it: the hyphens of compound modifiers
-/// ("short-range") and a noun of quantity with its "of" ("a salvo of").
+/// ("short-range"), a noun of quantity with its "of" ("a salvo of"), and
+/// the words and figures of a sum of money ("$130 million in aid").
 fn uncounted(words: &[W], from: usize) -> usize {
     let window = &words[from.min(words.len())..(from + 8).min(words.len())];
     let hyphens = window.iter().filter(|w| w.lower == "-").count();
     let quantity = window
         .windows(2)
         .any(|p| lex().quantity_nouns.contains(&p[0].lower) && p[1].lower == "of");
-    hyphens + 2 * usize::from(quantity)
+    let amount = window.iter().filter(|w| is_amount(&w.lower)).count();
+    hyphens + 2 * usize::from(quantity) + amount
+}
+
+/// True when `word` is a figure ("130", "3.5", "1,200") or a word of a sum
+/// of money (`amount_words`).
+fn is_amount(word: &str) -> bool {
+    let figure = word.starts_with(|c: char| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    figure || lex().amount_words.contains(word)
 }
 
 /// The length of an aside "what X called" / "what X described as" that

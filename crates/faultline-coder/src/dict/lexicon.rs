@@ -176,6 +176,10 @@ pub struct Lexicon {
     /// Nouns of quantity before "of" ("a salvo of") inside an event
     /// noun's phrase.
     pub quantity_nouns: WordList,
+    /// Words of a sum of money ("million", "euros", "$").
+    pub amount_words: WordList,
+    /// Words that end the search for an event noun after a support verb.
+    pub support_stops: WordList,
     /// Prepositions of an oblique naming an act's occasion ("at a summit").
     pub occasion_cases: WordList,
     /// Words of appeal or hope whose "for" phrase is an event wished for.
