@@ -7,9 +7,9 @@ use crate::ParsedWord;
 use crate::args::is_rel;
 use crate::tagger::upos_index;
 use crate::words::{
-    agent_prepositions, infinitive_nouns, inverting_auxiliaries, non_agents,
-    possessive_determiners, relative_pronouns, reporting_verbs, speaker_acts, subordinators,
-    target_prepositions,
+    agent_prepositions, augment_times, gerund_prepositions, infinitive_nouns,
+    inverting_auxiliaries, non_agents, possessive_determiners, relative_pronouns, reporting_verbs,
+    speaker_acts, subordinators, target_prepositions,
 };
 
 /// Runs every repair of the finished tree, in order: the clause markers
@@ -27,6 +27,7 @@ pub fn tree(text: &str, words: &mut [ParsedWord<'_>]) {
     verb_conjuncts(text, words);
     reported_conjuncts(text, words);
     infinitive_complements(text, words);
+    gerund_complements(text, words);
     compound_possessors(words);
     titled_subjects(words);
     reduced_relative_roots(text, words);
@@ -359,6 +360,32 @@ pub fn infinitive_complements(text: &str, words: &mut [ParsedWord<'_>]) {
         {
             words[v].head = u32::try_from(n).ok();
             words[v].deprel = "acl";
+        }
+    }
+}
+
+/// "the agreement on sending troops to Libya": the parser may hang the
+/// gerund on the sentence's verb (an `advcl` marked by "on"). Right after a
+/// common noun, a preposition of `gerund_prepositions` and a verb in -ing
+/// complete the noun: the verb becomes the noun's `acl`, the preposition
+/// its `mark`.
+pub fn gerund_complements(text: &str, words: &mut [ParsedWord<'_>]) {
+    let lower = |w: &ParsedWord<'_>| w.span.slice(text).to_lowercase();
+    for p in 1..words.len().saturating_sub(1) {
+        let (n, v) = (p - 1, p + 1);
+        let (n32, v32) = (u32::try_from(n).ok(), u32::try_from(v).ok());
+        let marks = words[p].head == v32 && gerund_prepositions().contains(&lower(&words[p]));
+        let misplaced = words[v].deprel == "advcl" && words[v].head != n32;
+        if marks
+            && misplaced
+            && words[v].upos == "VERB"
+            && lower(&words[v]).ends_with("ing")
+            && words[n].upos == "NOUN"
+            && !under(words, n, v)
+        {
+            words[v].head = n32;
+            words[v].deprel = "acl";
+            words[p].deprel = "mark";
         }
     }
 }
@@ -770,6 +797,44 @@ pub fn possessed_verbs(forms: &[&str], tags: &mut [u8]) {
         });
         if possessive && !participle {
             tags[k] = noun;
+        }
+    }
+}
+
+/// "a statement condemning Chile", "a letter urging the UN": the tagger
+/// may read an -ing form between a common noun and a proper noun or a
+/// determiner as a noun compound. A lower-case -ing form tagged `NOUN`
+/// after a lower-case `NOUN` and before a `PROPN` (not a day or a month:
+/// "a car bombing Sunday") or a `DET` is a `VERB`, a participle with its
+/// object. Runs on the tags, before the parse.
+pub fn participles_with_objects(forms: &[&str], tags: &mut [u8]) {
+    let (Some(verb), Some(noun), Some(propn), Some(det)) = (
+        upos_index("VERB"),
+        upos_index("NOUN"),
+        upos_index("PROPN"),
+        upos_index("DET"),
+    ) else {
+        return;
+    };
+    let lower = |f: &str| f.chars().next().is_some_and(char::is_lowercase);
+    let is_time = |f: &str| {
+        augment_times()
+            .iter()
+            .any(|(_, names)| names.iter().any(|n| n == f))
+    };
+    let n = forms.len().min(tags.len());
+    for k in 1..n.saturating_sub(1) {
+        let form = forms[k];
+        let object_next = tags[k + 1] == det || (tags[k + 1] == propn && !is_time(forms[k + 1]));
+        if tags[k] == noun
+            && tags[k - 1] == noun
+            && lower(form)
+            && lower(forms[k - 1])
+            && form.len() > 5
+            && form.ends_with("ing")
+            && object_next
+        {
+            tags[k] = verb;
         }
     }
 }
@@ -2125,6 +2190,44 @@ mod tests {
     }
 
     #[test]
+    fn a_gerund_after_its_noun_and_preposition_completes_the_noun() {
+        for (text, noun, verb, governor) in [
+            (
+                "Ministers said the deal on sharing river water breaks the treaty.",
+                "deal",
+                "sharing",
+                "breaks",
+            ),
+            (
+                "Quito hopes the talks about reopening the crossing succeed.",
+                "talks",
+                "reopening",
+                "succeed",
+            ),
+        ] {
+            let mut words = parse(text);
+            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+            let (n, v, g) = (at(&words, noun), at(&words, verb), at(&words, governor));
+            // the misreading: an adverbial clause of the noun's verb
+            words[v].head = u32::try_from(g).ok();
+            words[v].deprel = "advcl";
+            gerund_complements(text, &mut words);
+            assert_eq!(
+                (words[v].deprel, words[v].head),
+                ("acl", u32::try_from(n).ok()),
+                "{text}"
+            );
+        }
+        // after a verb ("insisted on sending") it stays the verb's
+        let text = "Lima insisted on sending observers.";
+        let mut words = parse(text);
+        let before = words.iter().map(|w| (w.head, w.deprel)).collect::<Vec<_>>();
+        gerund_complements(text, &mut words);
+        let after = words.iter().map(|w| (w.head, w.deprel)).collect::<Vec<_>>();
+        assert_eq!(before, after, "{text}");
+    }
+
+    #[test]
     fn a_possessor_of_a_compound_owns_the_phrase() {
         for (text, owner, compound, noun) in [
             (
@@ -2188,6 +2291,35 @@ mod tests {
         possessed_verbs(&forms, &mut tags);
         assert_eq!(tags[2], t("NOUN"));
         assert_eq!(tags[5], t("VERB"));
+    }
+
+    #[test]
+    fn an_ing_form_before_its_object_is_a_participle() {
+        let t = |n| upos_index(n).unwrap_or(0);
+        for (forms, k) in [
+            (["a", "letter", "thanking", "Brazil", "."], 2),
+            (["a", "note", "protesting", "the", "raid"], 2),
+        ] {
+            let mut tags = [t("DET"), t("NOUN"), t("NOUN"), t("PROPN"), t("PUNCT")];
+            if forms[3] == "the" {
+                tags[3] = t("DET");
+                tags[4] = t("NOUN");
+            }
+            participles_with_objects(&forms, &mut tags);
+            assert_eq!(tags[k], t("VERB"), "{forms:?}");
+        }
+        // before a day's name, or with nothing to take, it stays a noun
+        for forms in [
+            ["a", "car", "bombing", "Sunday", "."],
+            ["the", "peace", "building", "effort", "."],
+        ] {
+            let mut tags = [t("DET"), t("NOUN"), t("NOUN"), t("PROPN"), t("PUNCT")];
+            if forms[3] == "effort" {
+                tags[3] = t("NOUN");
+            }
+            participles_with_objects(&forms, &mut tags);
+            assert_eq!(tags[2], t("NOUN"), "{forms:?}");
+        }
     }
 
     #[test]

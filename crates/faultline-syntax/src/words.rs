@@ -91,6 +91,12 @@ word_list!(
 );
 
 word_list!(
+    /// Prepositions that join a gerund to a noun (`data/gerund-prepositions.txt`).
+    gerund_prepositions,
+    "gerund-prepositions.txt"
+);
+
+word_list!(
     /// Nouns that take an infinitive complement (`data/infinitive-nouns.txt`).
     infinitive_nouns,
     "infinitive-nouns.txt"
