@@ -234,7 +234,11 @@ pub(super) fn governed_from_outside(
         if let Some(verb) = p.proposed_by(f.verb) {
             proposed(assessed, verb);
         }
-        if let Some(hedge) = p.hedged_by(f.verb).or_else(|| p.believed_by(f.verb)) {
+        if let Some(hedge) = p
+            .hedged_by(f.verb)
+            .or_else(|| p.believed_by(f.verb))
+            .or_else(|| p.alleged_by(f.verb))
+        {
             hedged(assessed, hedge);
         }
     }

@@ -1998,4 +1998,119 @@ mod tests {
             assert!(ev.iter().all(|e| e.target.is_none()), "{body}: {ev:?}");
         }
     }
+
+    #[test]
+    fn a_patterns_target_takes_coordinated_actors() {
+        // "TARGET to halt … $MILOPS" binds the whole list, each one a target.
+        each_has(&[
+            (
+                "Norway urged Armenia and Azerbaijan to halt hostilities.",
+                "NOR",
+                "0256",
+                "ARM",
+            ),
+            (
+                "Norway urged Armenia and Azerbaijan to halt hostilities.",
+                "NOR",
+                "0256",
+                "AZE",
+            ),
+            (
+                "Brazil called on Chad, Niger and Mali to release the detained aid workers.",
+                "BRA",
+                "0253",
+                "MLI",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_participle_after_a_statement_noun_is_the_issuers_act() {
+        each_has(&[
+            (
+                "Kenya issued a statement condemning Uganda.",
+                "KEN",
+                "111",
+                "UGA",
+            ),
+            (
+                "Chile released a communique urging Peru to release the fishermen.",
+                "CHL",
+                "0253",
+                "PER",
+            ),
+        ]);
+        // The statement itself takes no target from the participle's object.
+        for body in [
+            "Kenya issued a statement condemning Uganda.",
+            "Norway issued a statement accusing Sweden of spying.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter()
+                    .filter(|e| e.cameo == "010")
+                    .all(|e| e.target.is_none()),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_support_verbs_pattern_does_not_reach_past_its_noun() {
+        // "released a statement saying it …": no release of "it".
+        each_codes_none(
+            &[
+                "Kenya released a statement saying it would send troops to Haiti.",
+                "Ghana released a statement after it met Togo.",
+            ],
+            "084",
+        );
+    }
+
+    #[test]
+    fn a_gerund_completing_a_noun_is_not_the_subjects_act() {
+        // "the deal on sending troops": whoever sends them, not the critics.
+        for body in [
+            "Greece and Cyprus said the pact on sending Turkish soldiers to Libya breaks the embargo.",
+            "Egypt condemned the plan about deploying Ethiopian troops to Somalia.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().all(
+                    |e| e.trigger.text != "sending" && e.trigger.text != "deploying"
+                        || !matches!(e.source.code.as_str(), "GRC" | "CYP" | "EGY")
+                ),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_an_accusation_alleges_is_not_asserted() {
+        each_has_factuality(
+            &[
+                (
+                    "Norway accused Sweden of supplying weapons to Russia.",
+                    "supplying",
+                ),
+                (
+                    "Kenya alleged that Somalia had detained Kenyan traders.",
+                    "detained",
+                ),
+                (
+                    "Oman blamed Yemen for expelling the Saudi ambassador.",
+                    "expelling",
+                ),
+            ],
+            Factuality::Hypothetical,
+        );
+        // A participle after a comma is the accuser's own act.
+        each_has_factuality(
+            &[(
+                "Kenya blamed Somalia for the raid, pledging to send troops to Ethiopia.",
+                "pledging",
+            )],
+            Factuality::Asserted,
+        );
+    }
 }

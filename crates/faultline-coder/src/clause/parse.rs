@@ -58,6 +58,9 @@ pub(super) struct ParsedRoles {
     /// protest"), whose subject is the served clause's, not the nearest
     /// actor before it.
     pub purpose: bool,
+    /// The verb completes a common noun through a preposition ("the deal
+    /// on sending troops"): whoever does it is not the sentence's subject.
+    pub noun_complement: bool,
     /// The actors the subject names (empty when it names none).
     pub subject: Vec<usize>,
     /// The passive agent's actors ("by X").
@@ -260,6 +263,23 @@ impl<'p> Parse<'p> {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Word `verb` is a gerund completing a common noun after a
+    /// preposition ("the deal on sending troops": `acl` with a `mark`
+    /// other than "to").
+    fn gerund_of_noun(&self, verb: u32) -> bool {
+        let words = self.tree.words();
+        self.tree.rel(verb) == "acl"
+            && self
+                .tree
+                .head(verb)
+                .and_then(|h| words.get(h as usize))
+                .is_some_and(|h| h.upos == "NOUN")
+            && self
+                .tree
+                .children_with(verb, "mark")
+                .any(|m| words.get(m as usize).is_some_and(|m| m.upos != "PART"))
+    }
+
     /// The roles of trigger `f`: the verb's own arguments, and for an event
     /// noun after a support verb, the noun's parties too ("held talks with
     /// X" where "with X" hangs on the noun).
@@ -279,6 +299,7 @@ impl<'p> Parse<'p> {
                     .is_some_and(|h| h.upos == "VERB"),
             own_subject_word: args.subject.is_some() && !args.subject_inherited,
             purpose: self.is_purpose_clause(f.verb),
+            noun_complement: self.gerund_of_noun(verb),
             subject: args
                 .subject
                 .map(|w| {
@@ -361,8 +382,11 @@ impl<'p> Parse<'p> {
         if out.targets.is_empty() {
             // "refused to work with X", "vowed to punish X": the target of
             // a governed infinitive is the governing verb's.
+            // Not a participle after an event noun: "issued a statement
+            // accusing X" accuses X, the statement has no target.
             for &c in &args.complements {
-                if self.tree.rel(c) == "xcomp" {
+                let participle = f.noun_len > 0 && self.lower(c).ends_with("ing");
+                if self.tree.rel(c) == "xcomp" && !participle {
                     let inner = self.tree.arguments(c);
                     self.push_targets(&inner, &mut out.targets, &mut out.opponents);
                 }
@@ -532,6 +556,7 @@ impl<'p> Parse<'p> {
         Some(ParsedRoles {
             subject,
             subject_inherited: false,
+            noun_complement: false,
             coordinated: false,
             own_subject_word: false,
             purpose: false,
@@ -1033,11 +1058,10 @@ impl<'p> Parse<'p> {
         None
     }
 
-    /// The verb or noun of fear, doubt or expectation (`epistemic_heads`)
-    /// whose clause holds the event at token `token`: "officials fear
-    /// that Russia will invade", "rumours that Egypt had expelled …". Up
-    /// through coordinated verbs ("fear that X will invade and annex …").
-    pub fn believed_by(&self, token: usize) -> Option<String> {
+    /// The clause that holds the word of token `token`, up through
+    /// coordinated verbs ("fear that X will invade and annex …"), and the
+    /// word it hangs on.
+    fn clause_and_head(&self, token: usize) -> Option<(u32, u32)> {
         let mut w = self.word(token)?;
         for _ in 0..4 {
             if self.tree.rel(w) != "conj" {
@@ -1045,12 +1069,42 @@ impl<'p> Parse<'p> {
             }
             w = self.tree.head(w)?;
         }
-        let head = self.tree.head(w)?;
+        Some((w, self.tree.head(w)?))
+    }
+
+    /// The verb or noun of fear, doubt or expectation (`epistemic_heads`)
+    /// whose clause holds the event at token `token`: "officials fear
+    /// that Russia will invade", "rumours that Egypt had expelled …". Up
+    /// through coordinated verbs ("fear that X will invade and annex …").
+    pub fn believed_by(&self, token: usize) -> Option<String> {
+        let (w, head) = self.clause_and_head(token)?;
         // A content clause a parse may take for a relative one ("rumours
         // that Egypt had expelled …").
         let clause = matches!(self.tree.rel(w), "ccomp" | "acl" | "acl:relcl");
         let word = self.lower(head);
         (clause && head < w && lex().epistemic_heads.contains(&word)).then_some(word)
+    }
+
+    /// The verb or noun of accusation (`allegation_heads`) whose clause,
+    /// or whose gerund after "of" or "for", holds the trigger at token
+    /// `token`: "accused Chad of arming the rebels", "alleged that Peru
+    /// had shelled the post", "blamed Oman for seizing the ship".
+    pub fn alleged_by(&self, token: usize) -> Option<String> {
+        let (w, head) = self.clause_and_head(token)?;
+        // Not a participle clause after a comma ("blaming Iran for the
+        // attack, committing to send troops"): a content clause, or one
+        // marked as what is alleged.
+        let marked = self
+            .tree
+            .children_with(w, "mark")
+            .any(|m| lex().allegation_marks.contains(&self.lower(m)));
+        let clause = match self.tree.rel(w) {
+            "ccomp" => true,
+            "acl" | "acl:relcl" | "advcl" | "xcomp" => marked,
+            _ => false,
+        };
+        let word = self.lower(head);
+        (clause && head < w && lex().allegation_heads.contains(&word)).then_some(word)
     }
 
     /// Whether the date expression over bytes `start..end` modifies a

@@ -294,6 +294,38 @@ fn between_adjectives(s: &Sentence<'_>, i: usize) -> bool {
         .is_some_and(|p| i > 0 && p.upos(i - 1) == Some("ADJ") && p.upos(i + 1) == Some("ADJ"))
 }
 
+/// The first word after a mention that starts at word `k` and ends at byte
+/// `end`.
+fn after_mention(words: &[W], k: usize, end: usize) -> usize {
+    let mut next = k + 1;
+    while next < words.len() && words[next].start < end {
+        next += 1;
+    }
+    next
+}
+
+/// The first word past actors coordinated with the one that ends before
+/// word `next` ("Russia and Ukraine", "Chad, Niger or Mali"): a pattern's
+/// `TARGET` takes the whole list, and the roles give the event to each.
+fn past_coordinated(
+    words: &[W],
+    actor_at: &dyn Fn(usize) -> Option<(usize, usize)>,
+    mut next: usize,
+) -> usize {
+    loop {
+        let mut k = next;
+        let mut joined = false;
+        while k < words.len() && matches!(words[k].lower.as_str(), "," | "and" | "or") {
+            joined = true;
+            k += 1;
+        }
+        match (k < words.len()).then(|| actor_at(k)).flatten() {
+            Some((_, end)) if joined => next = after_mention(words, k, end),
+            _ => return next,
+        }
+    }
+}
+
 /// Matches one pattern against the words after a trigger; returns Some(target) on success.
 ///
 /// The words span tokens `start..right`. `actor_at(i)` gives the actor
@@ -346,10 +378,7 @@ pub(super) fn match_one(
                         break;
                     }
                     if let Some((a, end)) = actor_at(k) {
-                        let mut next = k + 1;
-                        while next < words.len() && words[next].start < end {
-                            next += 1;
-                        }
+                        let next = past_coordinated(words, actor_at, after_mention(words, k, end));
                         return go(&toks[1..], env, next, target.or(Some(a)));
                     }
                     if matches!(words[k].lower.as_str(), "," | ";" | "." | "and") {

@@ -278,6 +278,7 @@ fn verb_triggers(
                 continue;
             }
             let noun_at = found.iter().position(|f| f.verb == i);
+            let noun = noun_at.map(|n| found[n].after - found[n].noun_len..found[n].after);
             let verb_matches = verbs.verbs_for(&words[i].lower).iter().any(|&t| {
                 let trig = &verbs.triggers[t];
                 let TriggerKind::Verb { particle } = &trig.kind else {
@@ -289,15 +290,15 @@ fn verb_triggers(
                     .enumerate()
                     .all(|(k, p)| words.get(i + 1 + k).is_some_and(|w| w.lower == *p))
                     && trig.patterns.iter().any(|p| {
-                        match_one(
-                            p,
-                            words,
-                            (after, words.len()),
-                            &actor_at_tok,
-                            &|_| true,
-                            true,
-                        )
-                        .is_some()
+                        // A pattern that does not name the noun must match
+                        // before it: "released a statement saying it would
+                        // …" is no release of "it".
+                        let right = match &noun {
+                            Some(noun) if !names_any(p, &words[noun.clone()]) => noun.start,
+                            _ => words.len(),
+                        };
+                        match_one(p, words, (after, right), &actor_at_tok, &|_| true, true)
+                            .is_some()
                     })
             });
             match noun_at {
@@ -460,6 +461,7 @@ fn used_as_noun(verbs: &VerbDict, s: &Sentence<'_>, f: &Found) -> bool {
     // (not a past form: "a car bomb killed", "the new law banned").
     if f.verb >= 2
         && !w.ends_with("ed")
+        && !participle_with_object(s, f)
         && lex()
             .modifier_determiners
             .contains(&words[f.verb - 2].lower)
@@ -470,6 +472,21 @@ fn used_as_noun(verbs: &VerbDict, s: &Sentence<'_>, f: &Found) -> bool {
         return true;
     }
     false
+}
+
+/// "a statement condemning Iran", "a letter calling on the UN to …": an
+/// -ing form after a noun of `message_nouns`, with its particle or
+/// followed by an actor or a determiner, is a participle that takes an
+/// object, not a noun.
+fn participle_with_object(s: &Sentence<'_>, f: &Found) -> bool {
+    let next = f.verb + 1;
+    s.words[f.verb].lower.ends_with("ing")
+        && lex().message_nouns.contains(&s.words[f.verb - 1].lower)
+        && (f.after > next
+            || (next < s.words.len() && s.in_mention(next))
+            || s.words
+                .get(next)
+                .is_some_and(|w| lex().determiners.contains(&w.lower)))
 }
 
 /// "met with visiting Kazakh President X", "toasted the visiting Thai
@@ -556,6 +573,14 @@ fn participle_after_noun(s: &Sentence<'_>, f: &Found, prev: &str) -> bool {
         && !lex().non_nouns.contains(prev);
     let heads_actor_phrase = f.verb >= 2 && s.in_mention(f.verb - 2);
     participle && prev_is_common_noun && !heads_actor_phrase
+}
+
+/// True when one of pattern `p`'s word tokens names one of the `words`.
+fn names_any(p: &crate::verbs::Pattern, words: &[W]) -> bool {
+    p.toks.iter().any(|t| match t {
+        crate::verbs::Tok::Words(alts) => words.iter().any(|w| alts.contains(&w.lower)),
+        _ => false,
+    })
 }
 
 /// Event nouns standing alone ("the Chinese airstrike on Idlib", "X's

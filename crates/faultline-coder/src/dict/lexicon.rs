@@ -81,6 +81,12 @@ pub struct Lexicon {
     pub appearance_verbs: WordList,
     /// Verbs and nouns of fear, doubt and expectation governing a clause.
     pub epistemic_heads: WordList,
+    /// Verbs and nouns of accusation governing what is alleged.
+    pub allegation_heads: WordList,
+    /// Nouns of a message whose participle is the sender's act.
+    pub message_nouns: WordList,
+    /// Markers of an alleged act ("of", "for", "that").
+    pub allegation_marks: WordList,
     /// Words before a subject that negate its verb ("neither").
     pub subject_negators: WordList,
     /// Words before a gerund that say its event did not happen or ended.
