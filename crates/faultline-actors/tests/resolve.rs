@@ -989,6 +989,41 @@ fn a_definite_title_refers_back_to_the_person_so_titled() {
 }
 
 #[test]
+fn a_two_word_title_refers_back_in_either_spelling() {
+    for (body, last, code) in [
+        // a person with the title, then the title alone, spelt both ways
+        (
+            "OAS Secretary General Luis Almagro visited Haiti. The secretary-general also met Dominican officials.",
+            "secretary-general",
+            "IGOOAS",
+        ),
+        // the office as the dictionary names it
+        (
+            "The UN Secretary-General toured Kenyan refugee camps. Later the Secretary General flew to Juba.",
+            "Secretary General",
+            "IGOUNOSEC",
+        ),
+    ] {
+        let ms = resolve_on(body, "2019-02-01");
+        let m = ms.iter().rev().find(|m| m.text.ends_with(last));
+        assert!(m.is_some_and(|m| m.code == code), "{body}: {ms:?}");
+        // "General" is no person's name
+        assert!(ms.iter().all(|m| m.text != "General"), "{body}: {ms:?}");
+    }
+    // a chain of descriptions carries the title sentences apart
+    let mut body = String::from("NATO Secretary General Jens Stoltenberg visited Oslo.");
+    body.push_str(" The secretary general praised Norway.");
+    // nine sentences after the name, eight after the first description
+    for _ in 0..7 {
+        body.push_str(" Talks went on.");
+    }
+    body.push_str(" The secretary general then flew to Riga.");
+    let ms = resolve_on(&body, "2018-05-01");
+    let last = ms.iter().rev().find(|m| m.text == "secretary general");
+    assert!(last.is_some_and(|m| m.code == "IGONAT"), "{ms:?}");
+}
+
+#[test]
 fn they_takes_up_the_group_phrase_of_the_sentence_before() {
     for (body, phrase, want) in [
         (

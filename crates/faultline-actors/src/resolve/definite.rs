@@ -77,6 +77,7 @@ pub(super) fn definite_descriptions(
                     titled_so(&head, m) || organisation_of(&head, m)
                 } else {
                     same_head(&head, &head_of(&m.text))
+                        || titled_body(&head, m)
                         || organisation_of(&head, m)
                         || armed_group_of(&head, m)
                 }
@@ -85,13 +86,18 @@ pub(super) fn definite_descriptions(
             // "the secretary" is the person named so before; "the
             // alliance" is no person, whoever named it
             let organisation = lex().organisation_heads.contains(&head);
+            let person = a.person && !organisation;
             let m = Mention {
                 entry: if organisation && a.person {
                     None
                 } else {
                     a.entry.clone()
                 },
-                person: a.person && !organisation,
+                // Its title, for the next description to find in turn
+                // ("NATO Secretary General X … the secretary general …
+                // the secretary general", sentences apart).
+                role: person.then(|| a.role.clone()).flatten(),
+                person,
                 ..cx.mention(start, end, a.code.clone(), Via::Coreference)
             };
             out.push(m);
@@ -135,6 +141,9 @@ pub(super) fn possessed_roles(
 /// Its span and head.
 fn described(cx: &Sentence<'_>, after: &[faultline_text::Token]) -> Option<(usize, usize, String)> {
     let first = after.first()?;
+    if let Some(found) = person_phrase(cx, after) {
+        return Some(found);
+    }
     if let Some(found) = head_noun(cx, first.span.start, first.span.end) {
         return Some(found);
     }
@@ -147,6 +156,32 @@ fn described(cx: &Sentence<'_>, after: &[faultline_text::Token]) -> Option<(usiz
             && word(k + 1).is_none_or(|w| !lex().member_leads.contains(&w.to_lowercase()));
         ok.then(|| (first.span.start, after[k].span.end, head))
     })
+}
+
+/// A title of two words or more among `definite_person_heads` ("the
+/// Secretary General", "the Secretary-General"), spelt with spaces or
+/// hyphens: its span and its words joined by single spaces.
+fn person_phrase(
+    cx: &Sentence<'_>,
+    after: &[faultline_text::Token],
+) -> Option<(usize, usize, String)> {
+    let start = after.first()?.span.start;
+    (1..=3).rev().find_map(|n| {
+        let end = after.get(n - 1)?.span.end;
+        let phrase = spaced(&cx.body[start..end]);
+        (phrase.contains(' ') && lex().definite_person_heads.contains(&phrase))
+            .then_some((start, end, phrase))
+    })
+}
+
+/// Lower case, with hyphens and runs of spaces as single spaces
+/// ("Secretary-General" → "secretary general").
+fn spaced(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The head noun of a token (its possessive "'s" left out) when it is one of
@@ -170,10 +205,28 @@ fn head_noun(cx: &Sentence<'_>, start: usize, end: usize) -> Option<(usize, usiz
 /// after "President Ruto"): `definite_person_heads` only.
 fn titled_so(head: &str, m: &Mention) -> bool {
     lex().definite_person_heads.contains(head)
-        && m.role
-            .as_deref()
-            .and_then(title_head)
-            .is_some_and(|w| w.eq_ignore_ascii_case(head))
+        && m.role.as_deref().is_some_and(|role| {
+            if head.contains(' ') {
+                // "NATO Secretary General", "Secretary-General of the UN"
+                let title = spaced(role);
+                let title = title
+                    .split(' ')
+                    .take_while(|w| !lex().title_prepositions.contains(w))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                title.ends_with(head)
+            } else {
+                title_head(role).is_some_and(|w| w.eq_ignore_ascii_case(head))
+            }
+        })
+}
+
+/// True when mention `m` is an organisation's office named by a title of
+/// two words or more ("UN Secretary-General" for "the secretary general").
+fn titled_body(head: &str, m: &Mention) -> bool {
+    head.contains(' ')
+        && lex().definite_person_heads.contains(head)
+        && spaced(&m.text).ends_with(head)
 }
 
 /// True when `head` names an international organisation ("the bloc", "the
