@@ -25,6 +25,7 @@ pub fn tree(text: &str, words: &mut [ParsedWord<'_>]) {
     marked_roots(text, words);
     participle_roots(text, words);
     verb_conjuncts(text, words);
+    list_conjuncts(text, words);
     reported_conjuncts(text, words);
     infinitive_complements(text, words);
     gerund_complements(text, words);
@@ -288,6 +289,55 @@ pub fn verb_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
             words[w].head = u32::try_from(v).ok();
         }
     }
+}
+
+/// "talks on the situation in Syria, Iran, and Russia": in a long
+/// sentence the parser may hang the middle of a list of names on a verb
+/// far before it (an `obj` or `obl`), with the rest of the list. A proper
+/// noun right after "NAME ,", with no preposition of its own, that hangs
+/// on a word before that name and has a conjunct of its own after "and"
+/// or "or", is the first name's conjunct, and so are its conjuncts.
+pub fn list_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
+    for k in 2..words.len() {
+        let Some(first) = list_start(text, words, k) else {
+            continue;
+        };
+        let (k32, f32) = (u32::try_from(k).ok(), u32::try_from(first).ok());
+        for w in words.iter_mut() {
+            if w.head == k32 && w.deprel == "conj" {
+                w.head = f32;
+            }
+        }
+        words[k].head = f32;
+        words[k].deprel = "conj";
+    }
+}
+
+/// The first name of the list that proper noun `k` goes on (see
+/// [`list_conjuncts`]).
+fn list_start(text: &str, words: &[ParsedWord<'_>], k: usize) -> Option<usize> {
+    let first = k - 2;
+    let comma = words[k - 1].span.slice(text) == ",";
+    let names = words[k].upos == "PROPN" && words[first].upos == "PROPN";
+    let h = words[k].head? as usize;
+    let misplaced = matches!(words[k].deprel, "obj" | "obl" | "nsubj") && h < first;
+    let k32 = u32::try_from(k).ok();
+    let own_case = words
+        .iter()
+        .any(|w| w.head == k32 && matches!(w.deprel, "case" | "mark"));
+    let goes_on = words.iter().enumerate().skip(k + 1).any(|(c, w)| {
+        w.head == k32
+            && w.deprel == "conj"
+            && words.iter().any(|x| {
+                x.head == u32::try_from(c).ok()
+                    && x.deprel == "cc"
+                    && matches!(x.span.slice(text), "and" | "or")
+            })
+    });
+    let in_phrase = words[first]
+        .head
+        .is_some_and(|fh| fh as usize != h && !is_rel(words[first].deprel, "nsubj"));
+    (comma && names && misplaced && !own_case && goes_on && in_phrase).then_some(first)
 }
 
 /// "The spokesman said the ships were on patrol and urged Japan to
@@ -2223,6 +2273,47 @@ mod tests {
         let mut words = parse(text);
         let before = words.iter().map(|w| (w.head, w.deprel)).collect::<Vec<_>>();
         gerund_complements(text, &mut words);
+        let after = words.iter().map(|w| (w.head, w.deprel)).collect::<Vec<_>>();
+        assert_eq!(before, after, "{text}");
+    }
+
+    #[test]
+    fn a_list_of_names_split_off_to_the_verb_is_rejoined() {
+        for (text, verb, list) in [
+            (
+                "Envoys met in Lima for talks on the crisis in Chile, Peru, and Bolivia.",
+                "met",
+                ["Chile", "Peru", "Bolivia"],
+            ),
+            (
+                "The ministers spoke about trade with Kenya, Uganda, or Tanzania.",
+                "spoke",
+                ["Kenya", "Uganda", "Tanzania"],
+            ),
+        ] {
+            let mut words = parse(text);
+            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+            let (v, a, b, c) = (
+                at(&words, verb),
+                at(&words, list[0]),
+                at(&words, list[1]),
+                at(&words, list[2]),
+            );
+            // the misreading: the middle name the verb's object, the last its conjunct
+            words[b].head = u32::try_from(v).ok();
+            words[b].deprel = "obj";
+            words[c].head = u32::try_from(b).ok();
+            words[c].deprel = "conj";
+            list_conjuncts(text, &mut words);
+            let a32 = u32::try_from(a).ok();
+            assert_eq!((words[b].deprel, words[b].head), ("conj", a32), "{text}");
+            assert_eq!((words[c].deprel, words[c].head), ("conj", a32), "{text}");
+        }
+        // a name with a preposition of its own is no list member
+        let text = "Envoys met in Lima on the crisis in Chile, with Peru and Bolivia.";
+        let mut words = parse(text);
+        let before = words.iter().map(|w| (w.head, w.deprel)).collect::<Vec<_>>();
+        list_conjuncts(text, &mut words);
         let after = words.iter().map(|w| (w.head, w.deprel)).collect::<Vec<_>>();
         assert_eq!(before, after, "{text}");
     }
