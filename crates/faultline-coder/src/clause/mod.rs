@@ -2113,4 +2113,36 @@ mod tests {
             Factuality::Asserted,
         );
     }
+
+    #[test]
+    fn an_act_named_as_a_noun_is_its_agents() {
+        // The condemned act's agent, through its "of" phrase, is the target.
+        each_has(&[
+            (
+                "Seoul condemned the test of a rocket by Pyongyang on Sunday.",
+                "KORGOV",
+                "111",
+                "PRKGOV",
+            ),
+            (
+                "Manila denounced the launch of two missiles by China near its coast.",
+                "PHLGOV",
+                "111",
+                "CHN",
+            ),
+        ]);
+        // The act itself is the agent's, not the critic's.
+        for body in [
+            "Seoul condemned the test of a rocket by Pyongyang on Sunday.",
+            "Manila denounced the launch of two missiles by China near its coast.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter()
+                    .filter(|e| e.cameo.starts_with("15"))
+                    .all(|e| matches!(e.source.code.as_str(), "PRKGOV" | "CHN")),
+                "{body}: {ev:?}"
+            );
+        }
+    }
 }

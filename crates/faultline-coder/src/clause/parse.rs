@@ -58,8 +58,11 @@ pub(super) struct ParsedRoles {
     /// protest"), whose subject is the served clause's, not the nearest
     /// actor before it.
     pub purpose: bool,
-    /// The verb completes a common noun through a preposition ("the deal
-    /// on sending troops"): whoever does it is not the sentence's subject.
+    /// The act lies in a noun phrase: a gerund completing a common noun
+    /// through a preposition ("the deal on sending troops"), or a support
+    /// word used as a noun ("condemned the launch of a missile by X").
+    /// Whoever does it is the phrase's agent (`subject`, perhaps none),
+    /// not the sentence's subject.
     pub noun_complement: bool,
     /// The actors the subject names (empty when it names none).
     pub subject: Vec<usize>,
@@ -263,6 +266,37 @@ impl<'p> Parse<'p> {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Word `verb` is a conjunct of another verb ("said … and urged").
+    fn coordinated_verb(&self, verb: u32) -> bool {
+        self.tree.rel(verb) == "conj"
+            && self
+                .tree
+                .head(verb)
+                .and_then(|h| self.tree.words().get(h as usize))
+                .is_some_and(|h| h.upos == "VERB")
+    }
+
+    /// The actors a subject names, or the speaker a pronoun subject of a
+    /// reported clause stands for.
+    fn subject_actors(&self, w: u32) -> Vec<usize> {
+        let named = self.actors_of_phrase(w, 0);
+        if named.is_empty() {
+            self.speaker_of_pronoun(w)
+        } else {
+            named
+        }
+    }
+
+    /// Word `w` is a noun with a determiner of its own ("the launch", "a
+    /// firing"): a support word used as a noun.
+    fn is_nominal(&self, w: u32) -> bool {
+        self.tree
+            .words()
+            .get(w as usize)
+            .is_some_and(|x| x.upos == "NOUN")
+            && self.tree.child(w, "det").is_some()
+    }
+
     /// Word `verb` is a gerund completing a common noun after a
     /// preposition ("the deal on sending troops": `acl` with a `mark`
     /// other than "to").
@@ -291,25 +325,13 @@ impl<'p> Parse<'p> {
         let args = self.tree.arguments(verb);
         let mut out = ParsedRoles {
             subject_inherited: args.subject_inherited,
-            coordinated: self.tree.rel(verb) == "conj"
-                && self
-                    .tree
-                    .head(verb)
-                    .and_then(|h| self.tree.words().get(h as usize))
-                    .is_some_and(|h| h.upos == "VERB"),
+            coordinated: self.coordinated_verb(verb),
             own_subject_word: args.subject.is_some() && !args.subject_inherited,
             purpose: self.is_purpose_clause(f.verb),
             noun_complement: self.gerund_of_noun(verb),
             subject: args
                 .subject
-                .map(|w| {
-                    let named = self.actors_of_phrase(w, 0);
-                    if named.is_empty() {
-                        self.speaker_of_pronoun(w)
-                    } else {
-                        named
-                    }
-                })
+                .map(|w| self.subject_actors(w))
                 .unwrap_or_default(),
             agent: args
                 .agent
@@ -366,6 +388,13 @@ impl<'p> Parse<'p> {
                         .is_some_and(|x| x.upos == "NOUN")
             })
             && args.subject.is_some();
+        if f.noun_len > 0 && self.is_nominal(verb) {
+            // "the launch of a missile by X": the agent, not the clause's subject.
+            out.noun_complement = true;
+            out.subject = self.event_agent(verb).unwrap_or_default();
+            out.subject_inherited = false;
+            return Some(out);
+        }
         self.push_targets(&args, &mut out.targets, &mut out.opponents);
         out.event_reference = self
             .event_reference(&args)
@@ -1434,9 +1463,15 @@ impl<'p> Parse<'p> {
         if !lex().bare_event_nouns.contains(&noun) && super::anaphora::group_of(&noun).is_none() {
             return None;
         }
-        let by_phrase = self
+        // "the launch of a missile by X": the agent may hang on the noun
+        // of its "of" phrase.
+        let of_phrases = self
             .tree
             .children_with(w, "nmod")
+            .filter(|&c| self.has_case(c, |k| k == "of"));
+        let by_phrase = std::iter::once(w)
+            .chain(of_phrases)
+            .flat_map(|n| self.tree.children_with(n, "nmod"))
             .find(|&c| self.has_case(c, |k| lex().agent_cases.contains(k)));
         let agent = by_phrase.or_else(|| self.performer(w))?;
         Some(self.actors_of_phrase(agent, 0)).filter(|a| !a.is_empty())

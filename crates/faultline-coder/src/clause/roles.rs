@@ -205,7 +205,7 @@ pub(super) fn reconcile(
     match heuristic {
         // "condemned the deal on sending troops": the noun's act is done
         // by whoever the noun names, not by the sentence's subject.
-        _ if parsed.noun_complement && p.is_empty() => None,
+        _ if parsed.noun_complement => (!p.is_empty()).then(|| p.clone()),
         // The actor nearest an infinitive of purpose is often its object's;
         // the windows only add actors coordinated with the parse's.
         Some(h) if parsed.purpose && !p.is_empty() && !p.iter().all(|a| h.contains(a)) => {
