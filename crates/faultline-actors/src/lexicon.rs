@@ -50,6 +50,8 @@ pub struct Lexicon {
     pub member_leads: WordList,
     /// Words placing a civilian role word in a country ("in", "from").
     pub location_leads: WordList,
+    /// Role words of a mission another country hosts ("embassy in Lima").
+    pub hosted_roles: WordList,
     /// Endings of abstract nouns a role word modifies.
     pub abstract_suffixes: WordList,
     /// Lower-case particles inside names.

@@ -1024,6 +1024,27 @@ fn a_two_word_title_refers_back_in_either_spelling() {
 }
 
 #[test]
+fn a_mission_in_a_country_is_not_that_countrys() {
+    // "in" places an embassy or a consulate in its host
+    for body in [
+        "Rwanda opened an embassy in Ghana last week.",
+        "Gunmen attacked a consulate in Nigeria.",
+    ] {
+        let ms = resolve_on(body, "2022-05-01");
+        assert!(
+            ms.iter().all(
+                |m| !(m.code.starts_with("GHA") || m.code.starts_with("NGA"))
+                    || !m.text.contains("embassy") && !m.text.contains("consulate")
+            ),
+            "{body}: {ms:?}"
+        );
+    }
+    // "of" still owns it
+    let ms = resolve_on("The embassy of Chile issued a warning.", "2022-05-01");
+    assert!(ms.iter().any(|m| m.code.starts_with("CHL")), "{ms:?}");
+}
+
+#[test]
 fn they_takes_up_the_group_phrase_of_the_sentence_before() {
     for (body, phrase, want) in [
         (

@@ -281,6 +281,9 @@ fn of_country_gap(cx: &Sentence<'_>, a: &Atom, n: &Atom, located: bool) -> bool 
     let gap = cx.body[a.end..n.start].trim().to_lowercase();
     let military =
         a.sector.as_deref() == Some("MIL") || owned_by_subject(cx.body, a.start, cx.s.start);
+    let hosted = lex()
+        .hosted_roles
+        .contains(&cx.body[a.start..a.end].to_lowercase());
     let gap_words: Vec<&str> = gap.split_whitespace().collect();
     let lead = gap_words.first().copied().unwrap_or("");
     let rest_ok = gap_words.len() <= 4
@@ -290,7 +293,7 @@ fn of_country_gap(cx: &Sentence<'_>, a: &Atom, n: &Atom, located: bool) -> bool 
             .all(|w| *w == "the" || lex().place_words.contains(w));
     rest_ok
         && (lex().member_leads.contains(lead)
-            || (located && !military && lex().location_leads.contains(lead)))
+            || (located && !military && !hosted && lex().location_leads.contains(lead)))
 }
 
 /// The sector of a run of role words: the head noun's, unless the head is a

@@ -590,7 +590,10 @@ fn parse_targets(s: &Sentence<'_>, p: &ParsedRoles, code: &str, own: &[&str]) ->
         .filter(|t| conflict || !p.opponents.contains(t))
         .filter(|&t| {
             let m = s.actors[t];
-            !((m.code.len() == 3 || posture)
+            // A bare role word of one's own side ("opened an embassy in
+            // Ghana": the embassy took the subject's country) is no target.
+            let own_role = m.via == Via::Context;
+            !((m.code.len() == 3 || posture || own_role)
                 && m.country.as_deref().is_some_and(|c| own.contains(&c)))
         })
         .collect()
