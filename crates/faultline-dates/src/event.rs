@@ -7,7 +7,7 @@
 //! - months: "In Oct. 2010", "February of 2011", "in June", "since February",
 //!   "early/mid-/late June" — a month without a year is the latest such month
 //!   not after the anchor's month;
-//! - years: "in 2011", "since 2011", "by 2015";
+//! - years: "in 2011", "since 2011", "by 2015", "between 1998 and 2000" (its start);
 //! - weekdays: "Saturday", "on Monday" — the latest such day on or before the
 //!   anchor; "last Tuesday" — the Tuesday of the week before the anchor's
 //!   (weeks begin on Monday: on a Friday, "last Thursday" is eight days
@@ -82,10 +82,10 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (
             Kind::Month,
             r(format!(
-                r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Ll]ast|[Tt]his|[Tt]hrough|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:(?:early|late|mid-)\s*)?(?P<mon>{MONTH})(?P<tail>\s+\d)?"
+                r"\b(?:[Ii]n|[Ss]ince|[Bb]etween|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Ll]ast|[Tt]his|[Tt]hrough|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:(?:early|late|mid-)\s*)?(?P<mon>{MONTH})(?P<tail>\s+\d)?"
             )),
         ),
-        (Kind::Year, r(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Oo]f|[Ee]arly|[Ll]ate)\s+(?P<y>(?:19|20)\d{2})\b(?P<tail>-\d|s\b)?".to_owned())),
+        (Kind::Year, r(r"\b(?:[Ii]n|[Ss]ince|[Bb]etween|[Dd]uring|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Oo]f|[Ee]arly|[Ll]ate)\s+(?P<y>(?:19|20)\d{2})\b(?P<tail>-\d|s\b)?".to_owned())),
         (Kind::Weekday, r(format!(r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Ee]arly|[Ll]ate)\s+)?(?P<wd>{WEEKDAY})\b"))),
         (Kind::Ago, r(format!(r"(?i)\b(?P<n>{NUMBER})\s+(?P<u>day|week|month|year|decade)s?\s+ago\b"))),
         (
@@ -523,6 +523,9 @@ mod tests {
             ("two years ago", "2012"),
             ("Police detained him over the weekend.", "2014-10-04"),
             ("the talks held at the weekend", "2014-10-04"),
+            // a span is dated by its start
+            ("the two armies fought between 1980 and 1988", "1980"),
+            ("talks ran between March and May", "2014-03"),
         ];
         for (text, want) in cases {
             assert_eq!(one(text), want, "{text}");
