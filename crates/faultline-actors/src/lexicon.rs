@@ -50,6 +50,12 @@ pub struct Lexicon {
     pub member_leads: WordList,
     /// Words placing a civilian role word in a country ("in", "from").
     pub location_leads: WordList,
+    /// Pronouns that, as a clause's subject, refer back to a body ("It").
+    pub body_pronouns: WordList,
+    /// Words after "it" that make it no one's ("is", "seems").
+    pub expletive_followers: WordList,
+    /// Fronted phrases after which "it" opens the clause ("in a statement").
+    pub fronted_sources: WordList,
     /// Role words of a mission another country hosts ("embassy in Lima").
     pub hosted_roles: WordList,
     /// Endings of abstract nouns a role word modifies.

@@ -1045,6 +1045,35 @@ fn a_mission_in_a_country_is_not_that_countrys() {
 }
 
 #[test]
+fn it_as_a_subject_takes_up_the_body_that_opened_a_sentence() {
+    for (body, code) in [
+        (
+            "Chile closed its border crossings. It blamed Bolivian smugglers for the unrest.",
+            "CHL",
+        ),
+        (
+            "The Kenyan government rejected the audit. In a statement, it accused Somalia of bad faith.",
+            "KENGOV",
+        ),
+    ] {
+        let ms = resolve_on(body, "2021-03-01");
+        let it = ms.iter().find(|m| m.text.eq_ignore_ascii_case("it"));
+        assert!(it.is_some_and(|m| m.code == code), "{body}: {ms:?}");
+    }
+    // an empty subject, or an object, is no one's
+    for body in [
+        "Chile closed its border crossings. It is unclear when they will reopen.",
+        "Chile closed its border crossings. Peru criticized it.",
+    ] {
+        let ms = resolve_on(body, "2021-03-01");
+        assert!(
+            ms.iter().all(|m| !m.text.eq_ignore_ascii_case("it")),
+            "{body}: {ms:?}"
+        );
+    }
+}
+
+#[test]
 fn they_takes_up_the_group_phrase_of_the_sentence_before() {
     for (body, phrase, want) in [
         (

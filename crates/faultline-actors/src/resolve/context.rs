@@ -28,6 +28,9 @@ pub(super) struct State {
     pub last_person: Option<Mention>,
     /// The persons the text introduced, for their names said again.
     pub persons: Persons,
+    /// The last body (a country, a government, an organisation) that was
+    /// a sentence's subject, for a subject "it".
+    pub last_body: Option<Mention>,
     /// The last group of actors, for "they".
     pub last_group: Vec<Mention>,
     /// The countries of each sentence that named two or more, in order
@@ -50,6 +53,7 @@ impl State {
             recent_countries: Vec::new(),
             last_person: None,
             persons: Persons::default(),
+            last_body: None,
             last_group: Vec::new(),
             engaged: Vec::new(),
         }

@@ -238,6 +238,8 @@ fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Ve
                 .collect()
         } else if lex().group_pronouns.contains(w) {
             they_referents(cx, state, mentions, start)
+        } else if lex().body_pronouns.contains(w) && subject_it(cx, start, end) {
+            state.last_body.iter().cloned().collect()
         } else {
             continue;
         };
@@ -250,6 +252,32 @@ fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Ve
             });
         }
     }
+}
+
+/// True when the "it" over bytes `start..end` opens its clause (the
+/// sentence's first word, or right after a comma or a fronted "In a
+/// statement") and a verb of its own follows, not a form of "be" or a verb
+/// of seeming (`expletive_followers`: "It is unclear", "it seems").
+fn subject_it(cx: &Sentence<'_>, start: usize, end: usize) -> bool {
+    let before = cx
+        .body
+        .get(cx.s.start..start)
+        .unwrap_or("")
+        .trim_end()
+        .to_lowercase();
+    let opens = before.is_empty()
+        || before.ends_with(',')
+        || lex().fronted_sources.iter().any(|f| before.ends_with(f));
+    let next = cx
+        .body
+        .get(end..cx.s.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+        .to_lowercase();
+    opens && !next.is_empty() && !lex().expletive_followers.contains(&next)
 }
 
 /// What "they" at `at` refers to: a group named earlier in this sentence
@@ -326,6 +354,18 @@ pub(super) fn remember(cx: &Sentence<'_>, state: &mut State, all: &[Mention]) {
             after_dateline.as_slice()
         }
     };
+    // The subject that opens the sentence, when it is a body, is what a
+    // subject "it" of the next sentences stands for.
+    if let Some(lead) = all.first().filter(|m| {
+        !m.person
+            && !m.appositive
+            && cx
+                .body
+                .get(cx.s.start..m.start)
+                .is_some_and(|b| matches!(b.trim(), "" | "The" | "the"))
+    }) {
+        state.last_body = Some(lead.clone());
+    }
     for m in all {
         state.persons.introduce(cx, m);
         if m.country.as_deref().is_some_and(|c| cx.is_country(c)) {
