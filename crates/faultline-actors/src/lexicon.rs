@@ -50,6 +50,8 @@ pub struct Lexicon {
     pub member_leads: WordList,
     /// Words placing a civilian role word in a country ("in", "from").
     pub location_leads: WordList,
+    /// Words before a title that make it another office ("deputy", "under").
+    pub lesser_ranks: WordList,
     /// Pronouns that, as a clause's subject, refer back to a body ("It").
     pub body_pronouns: WordList,
     /// Words after "it" that make it no one's ("is", "seems").

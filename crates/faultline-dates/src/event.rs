@@ -85,7 +85,10 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
                 r"\b(?:[Ii]n|[Ss]ince|[Bb]etween|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Ll]ast|[Tt]his|[Tt]hrough|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:(?:early|late|mid-)\s*)?(?P<mon>{MONTH})(?P<tail>\s+\d)?"
             )),
         ),
-        (Kind::Year, r(r"\b(?:[Ii]n|[Ss]ince|[Bb]etween|[Dd]uring|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Oo]f|[Ee]arly|[Ll]ate)\s+(?P<y>(?:19|20)\d{2})\b(?P<tail>-\d|s\b)?".to_owned())),
+        (Kind::Year, r(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Oo]f|[Ee]arly|[Ll]ate)\s+(?P<y>(?:19|20)\d{2})\b(?P<tail>-\d|s\b)?".to_owned())),
+        // "between 1998 and 2000": a span of years, dated by its start
+        // (not "between 2000 and 3000 protesters").
+        (Kind::Year, r(r"\b[Bb]etween\s+(?P<y>(?:19|20)\d{2})\s+and\s+(?:19|20)\d{2}\b".to_owned())),
         (Kind::Weekday, r(format!(r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Ee]arly|[Ll]ate)\s+)?(?P<wd>{WEEKDAY})\b"))),
         (Kind::Ago, r(format!(r"(?i)\b(?P<n>{NUMBER})\s+(?P<u>day|week|month|year|decade)s?\s+ago\b"))),
         (
@@ -527,6 +530,11 @@ mod tests {
             ("the two armies fought between 1980 and 1988", "1980"),
             ("talks ran between March and May", "2014-03"),
         ];
+        // a count is no span of years
+        assert!(
+            find_event_dates("between 2000 and 3000 protesters gathered", anchor()).is_empty(),
+            "a count"
+        );
         for (text, want) in cases {
             assert_eq!(one(text), want, "{text}");
         }

@@ -8,8 +8,9 @@ use crate::args::is_rel;
 use crate::tagger::upos_index;
 use crate::words::{
     agent_prepositions, augment_times, gerund_prepositions, infinitive_nouns,
-    inverting_auxiliaries, non_agents, possessive_determiners, relative_pronouns, reporting_verbs,
-    speaker_acts, subordinators, target_prepositions,
+    inverting_auxiliaries, list_conjunctions, non_agents, possessive_determiners,
+    relative_pronouns, reporting_verbs, speaker_acts, subordinators, target_prepositions,
+    time_determiners,
 };
 
 /// Runs every repair of the finished tree, in order: the clause markers
@@ -293,7 +294,7 @@ pub fn verb_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
 
 /// "talks on the situation in Syria, Iran, and Russia": in a long
 /// sentence the parser may hang the middle of a list of names on a verb
-/// far before it (an `obj` or `obl`), with the rest of the list. A proper
+/// far before it (an `obj`, `obl` or `nsubj`), with the rest of the list. A proper
 /// noun right after "NAME ,", with no preposition of its own, that hangs
 /// on a word before that name and has a conjunct of its own after "and"
 /// or "or", is the first name's conjunct, and so are its conjuncts.
@@ -331,13 +332,14 @@ fn list_start(text: &str, words: &[ParsedWord<'_>], k: usize) -> Option<usize> {
             && words.iter().any(|x| {
                 x.head == u32::try_from(c).ok()
                     && x.deprel == "cc"
-                    && matches!(x.span.slice(text), "and" | "or")
+                    && list_conjunctions().iter().any(|c| c == x.span.slice(text))
             })
     });
     let in_phrase = words[first]
         .head
         .is_some_and(|fh| fh as usize != h && !is_rel(words[first].deprel, "nsubj"));
-    (comma && names && misplaced && !own_case && goes_on && in_phrase).then_some(first)
+    let acyclic = !under(words, first, k);
+    (comma && names && misplaced && !own_case && goes_on && in_phrase && acyclic).then_some(first)
 }
 
 /// "The spokesman said the ships were on patrol and urged Japan to
@@ -426,11 +428,14 @@ pub fn gerund_complements(text: &str, words: &mut [ParsedWord<'_>]) {
         let (n32, v32) = (u32::try_from(n).ok(), u32::try_from(v).ok());
         let marks = words[p].head == v32 && gerund_prepositions().contains(&lower(&words[p]));
         let misplaced = words[v].deprel == "advcl" && words[v].head != n32;
+        // Not a noun of time ("agreed last week on sending …"): the
+        // gerund is the verb's.
         if marks
             && misplaced
             && words[v].upos == "VERB"
             && lower(&words[v]).ends_with("ing")
             && words[n].upos == "NOUN"
+            && !words[n].deprel.starts_with("obl")
             && !under(words, n, v)
         {
             words[v].head = n32;
@@ -856,7 +861,8 @@ pub fn possessed_verbs(forms: &[&str], tags: &mut [u8]) {
 /// determiner as a noun compound. A lower-case -ing form tagged `NOUN`
 /// after a lower-case `NOUN` and before a `PROPN` (not a day or a month:
 /// "a car bombing Sunday") or a `DET` is a `VERB`, a participle with its
-/// object. Runs on the tags, before the parse.
+/// object; not before a determiner of time (`time_determiners`: "a
+/// cabinet meeting this week"). Runs on the tags, before the parse.
 pub fn participles_with_objects(forms: &[&str], tags: &mut [u8]) {
     let (Some(verb), Some(noun), Some(propn), Some(det)) = (
         upos_index("VERB"),
@@ -875,7 +881,11 @@ pub fn participles_with_objects(forms: &[&str], tags: &mut [u8]) {
     let n = forms.len().min(tags.len());
     for k in 1..n.saturating_sub(1) {
         let form = forms[k];
-        let object_next = tags[k + 1] == det || (tags[k + 1] == propn && !is_time(forms[k + 1]));
+        let object_next = (tags[k + 1] == det
+            && !time_determiners()
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(forms[k + 1])))
+            || (tags[k + 1] == propn && !is_time(forms[k + 1]));
         if tags[k] == noun
             && tags[k - 1] == noun
             && lower(form)

@@ -91,6 +91,18 @@ word_list!(
 );
 
 word_list!(
+    /// Determiners that open a phrase of time (`data/time-determiners.txt`).
+    time_determiners,
+    "time-determiners.txt"
+);
+
+word_list!(
+    /// Conjunctions that close a list of names (`data/list-conjunctions.txt`).
+    list_conjunctions,
+    "list-conjunctions.txt"
+);
+
+word_list!(
     /// Prepositions that join a gerund to a noun (`data/gerund-prepositions.txt`).
     gerund_prepositions,
     "gerund-prepositions.txt"

@@ -255,8 +255,8 @@ fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Ve
 }
 
 /// True when the "it" over bytes `start..end` opens its clause (the
-/// sentence's first word, or right after a comma or a fronted "In a
-/// statement") and a verb of its own follows, not a form of "be" or a verb
+/// sentence's first word, or after a fronted phrase of `fronted_sources`,
+/// "In a statement(,)") and a verb of its own follows, not a form of "be" or a verb
 /// of seeming (`expletive_followers`: "It is unclear", "it seems").
 fn subject_it(cx: &Sentence<'_>, start: usize, end: usize) -> bool {
     let before = cx
@@ -265,9 +265,8 @@ fn subject_it(cx: &Sentence<'_>, start: usize, end: usize) -> bool {
         .unwrap_or("")
         .trim_end()
         .to_lowercase();
-    let opens = before.is_empty()
-        || before.ends_with(',')
-        || lex().fronted_sources.iter().any(|f| before.ends_with(f));
+    let before = before.trim_end_matches(',').trim_end();
+    let opens = before.is_empty() || lex().fronted_sources.iter().any(|f| before.ends_with(f));
     let next = cx
         .body
         .get(end..cx.s.end)
@@ -359,10 +358,10 @@ pub(super) fn remember(cx: &Sentence<'_>, state: &mut State, all: &[Mention]) {
     if let Some(lead) = all.first().filter(|m| {
         !m.person
             && !m.appositive
-            && cx
-                .body
-                .get(cx.s.start..m.start)
-                .is_some_and(|b| matches!(b.trim(), "" | "The" | "the"))
+            && cx.body.get(cx.s.start..m.start).is_some_and(|b| {
+                let b = b.trim().to_lowercase();
+                b.is_empty() || lex().definite_determiners.contains(&b)
+            })
     }) {
         state.last_body = Some(lead.clone());
     }

@@ -214,7 +214,7 @@ fn titled_so(head: &str, m: &Mention) -> bool {
                     .take_while(|w| !lex().title_prepositions.contains(w))
                     .collect::<Vec<_>>()
                     .join(" ");
-                title.ends_with(head)
+                ends_with_title(&title, head)
             } else {
                 title_head(role).is_some_and(|w| w.eq_ignore_ascii_case(head))
             }
@@ -226,7 +226,21 @@ fn titled_so(head: &str, m: &Mention) -> bool {
 fn titled_body(head: &str, m: &Mention) -> bool {
     head.contains(' ')
         && lex().definite_person_heads.contains(head)
-        && spaced(&m.text).ends_with(head)
+        && ends_with_title(&spaced(&m.text), head)
+}
+
+/// True when the spaced, lower-case `title` ends with the title `head`,
+/// not ranked apart by the word before it (`lesser_ranks`: an "under
+/// secretary general" or a "deputy secretary general" is another office).
+fn ends_with_title(title: &str, head: &str) -> bool {
+    title.strip_suffix(head).is_some_and(|before| {
+        before.is_empty()
+            || before.ends_with(' ')
+                && before
+                    .split_whitespace()
+                    .last()
+                    .is_none_or(|w| !lex().lesser_ranks.contains(w))
+    })
 }
 
 /// True when `head` names an international organisation ("the bloc", "the

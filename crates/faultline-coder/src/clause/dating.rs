@@ -126,10 +126,10 @@ const LEAD_DAYS: i64 = 14;
 /// (a day in figures) a few days before the article date, and the
 /// paragraphs after it narrate that occasion ("The Ministers signed …",
 /// "The parties agreed …") without dates of their own. Only the first
-/// dated sentence of the first paragraphs counts, when it opens "On" +
-/// such a date; a weekday ("On Tuesday, …") is the wire's lead, not a
-/// release's, and a date further into the story ("… On 17 November, the
-/// minister apologised") narrates one occasion among others.
+/// dated sentence of the first six paragraphs counts, when it opens with
+/// "On" and such a date; a weekday ("On Tuesday, …") is the wire's lead, not a
+/// release's, and any earlier dated sentence ("… last week", "… on
+/// Tuesday" the article's day) ends the search: the story is dated by it.
 fn lead_date(
     body: &str,
     sentences: &[(usize, usize, usize)],
@@ -137,16 +137,21 @@ fn lead_date(
 ) -> Option<(usize, EventDate)> {
     let first = sentences.first()?.2;
     let today = PartialDate::Date(anchor);
-    // The first sentence dated other than the article date (a dateline
-    // such as "Astana, 11 February 2016" is passed over) is the lead.
-    let (&(start, end, para), dates) = sentences
+    // The first dated sentence is the lead, past an opening one dated only
+    // on the article date (a dateline such as "Astana, 11 February 2016");
+    // a later sentence dated that day ("… on Tuesday", a wire's lead) ends
+    // the search, as any other date does.
+    let (_, (&(start, end, para), dates)) = sentences
         .iter()
         .take_while(|s| s.2 < first + LEAD_PARAGRAPHS)
         .map(|s| {
             let text = body.get(s.0..s.1).unwrap_or("");
             (s, faultline_dates::find_event_dates(text, anchor))
         })
-        .find(|(_, dates)| dates.iter().any(|d| d.date != today))?;
+        .enumerate()
+        .find(|(i, (_, dates))| {
+            !dates.is_empty() && (*i > 0 || dates.iter().any(|d| d.date != today))
+        })?;
     let d = lead_in(body.get(start..end)?, &dates, anchor)?;
     Some((
         para,
@@ -434,7 +439,7 @@ fn date_for(
             if d.start >= verb_start {
                 d.start - verb_start
             } else {
-                verb_start - d.end + 8
+                verb_start.saturating_sub(d.end) + 8
             }
         });
     match best {

@@ -245,7 +245,7 @@ pub(super) fn governed_from_outside(
     if let Some(belief) = believed_before(s, f, found) {
         hedged(assessed, belief);
     }
-    match predicate_after(s, f) {
+    match predicate_after(s, f).or_else(|| relative_after(s, f)) {
         Some((Factuality::Future, plan)) => proposed(assessed, plan),
         Some((_, state)) => hedged(assessed, state),
         None => {}
@@ -281,6 +281,33 @@ fn predicate_after(s: &Sentence<'_>, f: &Found) -> Option<(Factuality, String)> 
         || (next.lower == "to" && verb.is_some_and(|v| lex().occurrence_verbs.contains(&v.lower)));
     (lex().schedule_words.contains(&plan.lower) && schedules)
         .then(|| (Factuality::Future, format!("{} {}", plan.lower, next.lower)))
+}
+
+/// What a relative clause after an event noun standing alone says of it:
+/// "a meeting between A and B, which may take place in May" (a hedge) has
+/// not happened; "…, which will be held in May" (a future auxiliary) is
+/// still to come. The first comma within ten words of the noun's words,
+/// then a relative pronoun (`relative_pronouns`) and the modal.
+fn relative_after(s: &Sentence<'_>, f: &Found) -> Option<(Factuality, String)> {
+    if f.between.is_none() && !f.bare {
+        return None;
+    }
+    let words = &s.words;
+    let end = words.len().min(f.after + 10);
+    let comma = (f.after..end).find(|&k| words[k].lower == ",")?;
+    let (which, modal) = (words.get(comma + 1)?, words.get(comma + 2)?);
+    if !lex().relative_pronouns.contains(&which.lower) {
+        return None;
+    }
+    let cue = format!("{} {}", which.lower, modal.lower);
+    if lex().hedges.contains(&modal.lower) {
+        Some((Factuality::Hypothetical, cue))
+    } else {
+        lex()
+            .future
+            .contains(&modal.lower)
+            .then_some((Factuality::Future, cue))
+    }
 }
 
 /// The word of fear, doubt or expectation (`epistemic_heads`) right

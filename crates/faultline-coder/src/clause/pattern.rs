@@ -315,7 +315,7 @@ fn past_coordinated(
     loop {
         let mut k = next;
         let mut joined = false;
-        while k < words.len() && matches!(words[k].lower.as_str(), "," | "and" | "or") {
+        while k < words.len() && lex().list_joiners.contains(&words[k].lower) {
             joined = true;
             k += 1;
         }

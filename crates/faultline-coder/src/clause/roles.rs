@@ -436,7 +436,7 @@ impl Engine<'_> {
             }
             let verb_start = words[f.verb].start;
             let parsed_targets = parsed.map(|p| {
-                let mut t = parse_targets(s, p, &m.code, &own_countries);
+                let mut t = parse_targets(s, p, (&m.code, m.bound), &own_countries);
                 t.retain(|&t| !closing_attribution(s, t, verb_start));
                 t
             });
@@ -579,7 +579,12 @@ fn pick_targets(
 /// The parse's targets for an event of code `code`: an opponent ("backed Y
 /// against Z") only for conflict, and never the sources' own country ("Trump
 /// withdrew the US from …").
-fn parse_targets(s: &Sentence<'_>, p: &ParsedRoles, code: &str, own: &[&str]) -> Vec<usize> {
+fn parse_targets(
+    s: &Sentence<'_>,
+    p: &ParsedRoles,
+    (code, bound): (&str, bool),
+    own: &[&str],
+) -> Vec<usize> {
     let conflict = cameo::quad_class(code) >= 3;
     // Force posture and concessions act on one's own forces ("massed
     // troops", "withdrew its soldiers"): any sector of one's own country.
@@ -590,9 +595,10 @@ fn parse_targets(s: &Sentence<'_>, p: &ParsedRoles, code: &str, own: &[&str]) ->
         .filter(|t| conflict || !p.opponents.contains(t))
         .filter(|&t| {
             let m = s.actors[t];
-            // A bare role word of one's own side ("opened an embassy in
-            // Ghana": the embassy took the subject's country) is no target.
-            let own_role = m.via == Via::Context;
+            // Beside the target a pattern bound, a bare role word of one's
+            // own side ("opened an embassy in Ghana": the embassy took the
+            // subject's country) is no target.
+            let own_role = bound && m.via == Via::Context;
             !((m.code.len() == 3 || posture || own_role)
                 && m.country.as_deref().is_some_and(|c| own.contains(&c)))
         })

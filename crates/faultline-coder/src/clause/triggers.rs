@@ -115,7 +115,11 @@ fn support_nouns(
                 if modifier {
                     continue;
                 }
-                if in_mention(j) || lex().support_stops.contains(&words[j].lower) {
+                // "into the attack", "about the strike" end the reach; "about
+                // 200 tonnes of aid" does not (an amount follows).
+                let stop = lex().support_stops.contains(&words[j].lower)
+                    && words.get(j + 1).is_none_or(|w| !is_amount(&w.lower));
+                if in_mention(j) || stop {
                     break;
                 }
                 for n in nouns {

@@ -83,6 +83,8 @@ pub struct Lexicon {
     pub epistemic_heads: WordList,
     /// Verbs and nouns of accusation governing what is alleged.
     pub allegation_heads: WordList,
+    /// Words that join actors into a list (",", "and", "or").
+    pub list_joiners: WordList,
     /// Nouns of a message whose participle is the sender's act.
     pub message_nouns: WordList,
     /// Markers of an alleged act ("of", "for", "that").
