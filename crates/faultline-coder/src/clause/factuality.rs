@@ -286,14 +286,15 @@ fn predicate_after(s: &Sentence<'_>, f: &Found) -> Option<(Factuality, String)> 
 /// What a relative clause after an event noun standing alone says of it:
 /// "a meeting between A and B, which may take place in May" (a hedge) has
 /// not happened; "…, which will be held in May" (a future auxiliary) is
-/// still to come. The first comma within ten words of the noun's words,
+/// still to come. The first comma within twenty words of the noun's words
+/// (its parties may be long: "between Japan's Prime Minister … and …"),
 /// then a relative pronoun (`relative_pronouns`) and the modal.
 fn relative_after(s: &Sentence<'_>, f: &Found) -> Option<(Factuality, String)> {
     if f.between.is_none() && !f.bare {
         return None;
     }
     let words = &s.words;
-    let end = words.len().min(f.after + 10);
+    let end = words.len().min(f.after + 20);
     let comma = (f.after..end).find(|&k| words[k].lower == ",")?;
     let (which, modal) = (words.get(comma + 1)?, words.get(comma + 2)?);
     if !lex().relative_pronouns.contains(&which.lower) {
