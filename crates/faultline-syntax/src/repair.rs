@@ -318,10 +318,21 @@ pub fn list_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
 /// [`list_conjuncts`]).
 fn list_start(text: &str, words: &[ParsedWord<'_>], k: usize) -> Option<usize> {
     let first = k - 2;
-    let comma = words[k - 1].span.slice(text) == ",";
-    let names = words[k].upos == "PROPN" && words[first].upos == "PROPN";
+    // The cheap tests first: most words are no name after "NAME ,".
+    if words[k].upos != "PROPN"
+        || words[first].upos != "PROPN"
+        || words[k - 1].span.slice(text) != ","
+        || !matches!(words[k].deprel, "obj" | "obl" | "nsubj")
+    {
+        return None;
+    }
     let h = words[k].head? as usize;
-    let misplaced = matches!(words[k].deprel, "obj" | "obl" | "nsubj") && h < first;
+    let in_phrase = words[first]
+        .head
+        .is_some_and(|fh| fh as usize != h && !is_rel(words[first].deprel, "nsubj"));
+    if h >= first || !in_phrase || under(words, first, k) {
+        return None;
+    }
     let k32 = u32::try_from(k).ok();
     let own_case = words
         .iter()
@@ -335,11 +346,7 @@ fn list_start(text: &str, words: &[ParsedWord<'_>], k: usize) -> Option<usize> {
                     && list_conjunctions().iter().any(|c| c == x.span.slice(text))
             })
     });
-    let in_phrase = words[first]
-        .head
-        .is_some_and(|fh| fh as usize != h && !is_rel(words[first].deprel, "nsubj"));
-    let acyclic = !under(words, first, k);
-    (comma && names && misplaced && !own_case && goes_on && in_phrase && acyclic).then_some(first)
+    (!own_case && goes_on).then_some(first)
 }
 
 /// "The spokesman said the ships were on patrol and urged Japan to
@@ -426,7 +433,10 @@ pub fn gerund_complements(text: &str, words: &mut [ParsedWord<'_>]) {
     for p in 1..words.len().saturating_sub(1) {
         let (n, v) = (p - 1, p + 1);
         let (n32, v32) = (u32::try_from(n).ok(), u32::try_from(v).ok());
-        let marks = words[p].head == v32 && gerund_prepositions().contains(&lower(&words[p]));
+        if words[v].upos != "VERB" || words[n].upos != "NOUN" || words[p].head != v32 {
+            continue;
+        }
+        let marks = gerund_prepositions().contains(&lower(&words[p]));
         let misplaced = words[v].deprel == "advcl" && words[v].head != n32;
         // Not a noun of time ("agreed last week on sending …"): the
         // gerund is the verb's.
@@ -881,6 +891,9 @@ pub fn participles_with_objects(forms: &[&str], tags: &mut [u8]) {
     let n = forms.len().min(tags.len());
     for k in 1..n.saturating_sub(1) {
         let form = forms[k];
+        if tags[k] != noun || tags[k - 1] != noun || !form.ends_with("ing") {
+            continue;
+        }
         let object_next = (tags[k + 1] == det
             && !time_determiners()
                 .iter()
