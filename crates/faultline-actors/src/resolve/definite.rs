@@ -165,7 +165,19 @@ fn person_phrase(
     cx: &Sentence<'_>,
     after: &[faultline_text::Token],
 ) -> Option<(usize, usize, String)> {
-    let start = after.first()?.span.start;
+    let first = after.first()?;
+    let start = first.span.start;
+    // Most determiners precede no such title: one look at the first word
+    // before building the longer phrases.
+    let lead = spaced(&cx.body[start..first.span.end]);
+    let lead = lead.split(' ').next().unwrap_or("");
+    let opens_a_title = lex()
+        .definite_person_heads
+        .iter()
+        .any(|h| h.split_once(' ').is_some_and(|(w, _)| w == lead));
+    if !opens_a_title {
+        return None;
+    }
     (1..=3).rev().find_map(|n| {
         let end = after.get(n - 1)?.span.end;
         let phrase = spaced(&cx.body[start..end]);
