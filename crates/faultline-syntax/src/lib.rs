@@ -88,6 +88,7 @@ impl Model {
         let a = self.analyze_atoms_fixing(&atoms, |tags| {
             repair::possessed_verbs(&forms, tags);
             repair::participles_with_objects(&forms, tags);
+            repair::participles_before_that(&forms, tags);
             repair::inverted_conditions(&forms, tags);
         });
         let full = |k: u32| kept.get(k as usize).and_then(|&i| u32::try_from(i).ok());

@@ -7,7 +7,7 @@ use crate::ParsedWord;
 use crate::args::is_rel;
 use crate::tagger::upos_index;
 use crate::words::{
-    agent_prepositions, augment_times, gerund_prepositions, infinitive_nouns,
+    agent_prepositions, augment_times, backshift_modals, gerund_prepositions, infinitive_nouns,
     inverting_auxiliaries, list_conjunctions, non_agents, possessive_determiners,
     relative_pronouns, reporting_verbs, speaker_acts, subordinators, target_prepositions,
     time_determiners,
@@ -28,6 +28,7 @@ pub fn tree(text: &str, words: &mut [ParsedWord<'_>]) {
     verb_conjuncts(text, words);
     list_conjuncts(text, words);
     reported_conjuncts(text, words);
+    modal_report_conjuncts(text, words);
     infinitive_complements(text, words);
     gerund_complements(text, words);
     compound_possessors(words);
@@ -395,6 +396,50 @@ pub fn reported_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
             && !helped(w32);
         if misread {
             words[w].head = u32::try_from(r).ok();
+        }
+    }
+}
+
+/// "warned that it was a breach and the council could act against X": the
+/// parser may coordinate the second clause with the speech verb. A verb
+/// conjoined to a verb with a `ccomp` marked by "that" between them (its
+/// own, or one of a clause under it: "condemned the launch, warning that
+/// …"), with a subject of its own, a modal of reported speech
+/// (`data/backshift-modals.txt`) and no marker of its own, goes on with the
+/// reported clause: it becomes that clause's conjunct.
+pub fn modal_report_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
+    for k in 0..words.len() {
+        if words[k].deprel != "conj" || words[k].upos != "VERB" {
+            continue;
+        }
+        let Some(r) = words[k].head.map(|h| h as usize) else {
+            continue;
+        };
+        let k32 = u32::try_from(k).ok();
+        let child_of =
+            |h: Option<u32>, rel: &str| words.iter().position(|x| x.head == h && x.deprel == rel);
+        let modal = words.iter().any(|x| {
+            x.head == k32
+                && x.deprel == "aux"
+                && backshift_modals().contains(&x.span.slice(text).to_lowercase())
+        });
+        if !modal || child_of(k32, "nsubj").is_none() || child_of(k32, "mark").is_some() {
+            continue;
+        }
+        let r32 = u32::try_from(r).ok();
+        let that_clause = words.iter().enumerate().rposition(|(c, x)| {
+            c > r
+                && c < k
+                && (x.head == r32 || under(words, c, r))
+                && x.deprel == "ccomp"
+                && words.iter().any(|m| {
+                    m.head == u32::try_from(c).ok()
+                        && m.deprel == "mark"
+                        && m.span.slice(text).eq_ignore_ascii_case("that")
+                })
+        });
+        if let Some(c) = that_clause {
+            words[k].head = u32::try_from(c).ok();
         }
     }
 }
@@ -906,6 +951,33 @@ pub fn participles_with_objects(forms: &[&str], tags: &mut [u8]) {
             && form.len() > 5
             && form.ends_with("ing")
             && object_next
+        {
+            tags[k] = verb;
+        }
+    }
+}
+
+/// "…, warning that the council could act": a lower-case "-ing" word
+/// tagged `NOUN` right after a comma and right before "that" opens a
+/// participle clause with its own complement; it is a `VERB` (a noun there
+/// would need a determiner: "…, a warning that …"). Runs on the tags,
+/// before the parse.
+pub fn participles_before_that(forms: &[&str], tags: &mut [u8]) {
+    let (Some(verb), Some(noun), Some(punct)) =
+        (upos_index("VERB"), upos_index("NOUN"), upos_index("PUNCT"))
+    else {
+        return;
+    };
+    let n = forms.len().min(tags.len());
+    for k in 1..n.saturating_sub(1) {
+        let form = forms[k];
+        if tags[k] == noun
+            && tags[k - 1] == punct
+            && forms[k - 1] == ","
+            && form.len() > 5
+            && form.ends_with("ing")
+            && form.chars().next().is_some_and(char::is_lowercase)
+            && forms[k + 1].eq_ignore_ascii_case("that")
         {
             tags[k] = verb;
         }
@@ -2135,6 +2207,48 @@ mod tests {
         (words[w].head, r, h)
     }
 
+    /// Misreads `second` as a conjunct of `speech` after its `ccomp`
+    /// `clause`, runs [`modal_report_conjuncts`] and tells whether `second`
+    /// moved under `clause`.
+    fn joins_the_report(text: &str, speech: &str, clause: &str, second: &str) -> bool {
+        let mut words = parse(text);
+        let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+        let (r, c, k) = (at(&words, speech), at(&words, clause), at(&words, second));
+        words[c].head = u32::try_from(r).ok();
+        words[c].deprel = "ccomp";
+        words[k].head = u32::try_from(r).ok();
+        words[k].deprel = "conj";
+        words[k].upos = "VERB";
+        modal_report_conjuncts(text, &mut words);
+        words[k].head == u32::try_from(c).ok()
+    }
+
+    #[test]
+    fn a_modal_clause_after_a_that_clause_goes_on_reporting() {
+        for (text, speech, clause, second) in [
+            (
+                "Chile warned that the raid was illegal and its navy would respond.",
+                "warned",
+                "illegal",
+                "respond",
+            ),
+            (
+                "The envoy said that talks had stalled and Peru might walk out.",
+                "said",
+                "stalled",
+                "walk",
+            ),
+        ] {
+            assert!(joins_the_report(text, speech, clause, second), "{text}");
+        }
+        // without a modal the second clause is the speaker's own act
+        let text = "Chile warned that the raid was illegal and its navy sent ships.";
+        assert!(
+            !joins_the_report(text, "warned", "illegal", "sent"),
+            "{text}"
+        );
+    }
+
     #[test]
     fn a_verb_coordinated_with_a_reported_clause_joins_the_reporting_verb() {
         for (text, predicate, second) in [
@@ -2433,6 +2547,29 @@ mod tests {
             }
             participles_with_objects(&forms, &mut tags);
             assert_eq!(tags[2], t("NOUN"), "{forms:?}");
+        }
+    }
+
+    #[test]
+    fn an_ing_form_between_a_comma_and_that_is_a_participle() {
+        let t = |n| upos_index(n).unwrap_or(0);
+        let tags = |last| [t("VERB"), t("PUNCT"), t("NOUN"), last, t("PRON")];
+        for forms in [
+            ["objected", ",", "insisting", "that", "it"],
+            ["left", ",", "stressing", "that", "they"],
+        ] {
+            let mut tg = tags(t("SCONJ"));
+            participles_before_that(&forms, &mut tg);
+            assert_eq!(tg[2], t("VERB"), "{forms:?}");
+        }
+        // a short word, or no "that" after it, stays what it was
+        for forms in [
+            ["said", ",", "thing", "that", "it"],
+            ["met", ",", "building", "bridges", "it"],
+        ] {
+            let mut tg = tags(t("NOUN"));
+            participles_before_that(&forms, &mut tg);
+            assert_eq!(tg[2], t("NOUN"), "{forms:?}");
         }
     }
 

@@ -67,6 +67,12 @@ word_list!(
 );
 
 word_list!(
+    /// Modal auxiliaries of reported speech (`data/backshift-modals.txt`).
+    backshift_modals,
+    "backshift-modals.txt"
+);
+
+word_list!(
     /// Auxiliaries that open a condition by inversion (`data/inverting-auxiliaries.txt`).
     inverting_auxiliaries,
     "inverting-auxiliaries.txt"
@@ -181,6 +187,7 @@ mod tests {
             negators(),
             possessive_determiners(),
             inverting_auxiliaries(),
+            backshift_modals(),
         ] {
             assert!(!list.is_empty());
             for w in list {

@@ -407,22 +407,8 @@ impl Engine<'_> {
             return;
         };
         let trigger = &self.verbs.triggers[f.candidates[0]];
-        let country = |a: usize| s.actors[a].country.as_deref();
-        let own_side = |t: &usize| roles.sources.iter().any(|&a| country(a) == country(*t));
-        if trigger.complement_targets
-            && roles.targets.iter().all(own_side)
-            && let Some(p) = &parsed
-        {
-            // "denied it had moved troops into Belarus": not its own troops.
-            roles.targets = p
-                .reported_targets
-                .iter()
-                .copied()
-                .filter(|t| !roles.sources.contains(t) && !own_side(t))
-                .collect();
-        }
         if let Some(p) = &parsed {
-            reported_threat_targets(s, p, &mut roles);
+            complement_targets(s, p, trigger.complement_targets, &mut roles);
         }
         let mut kept_dates = None;
         if trigger.about {
@@ -508,6 +494,19 @@ fn side(m: &Mention) -> &str {
         .unwrap_or_else(|| m.code.get(..3).unwrap_or(""))
 }
 
+/// True when two actors are of one side: of one country, or (without a
+/// country) of one organisation ("IGOUNOSCR" and "IGOUNO").
+fn same_side(a: &Mention, b: &Mention) -> bool {
+    match (a.country.as_deref(), b.country.as_deref()) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => {
+            let org = |m: &Mention| m.code.get(..6).map_or(m.code.clone(), str::to_owned);
+            !a.code.is_empty() && org(a) == org(b)
+        }
+        _ => false,
+    }
+}
+
 /// The actors of `about` of another country than every source (an
 /// organisation counts as its own country); none when the speaker's own
 /// country is among them ("a Greek daily said Greece and Cyprus must …"
@@ -554,6 +553,38 @@ fn pattern_may_match(s: &Sentence<'_>, f: &Found, p: &crate::verbs::Pattern) -> 
     .is_some()
 }
 
+/// Targets from the verb's clausal complement: with no target of its own
+/// but the speaker's side, a verb of `complement_targets` takes the
+/// complement's ("denied it had moved troops into Belarus": not its own
+/// troops); a threat whose clause names the speaker again as the one to act
+/// ("warned that the council could act against X") keeps them, any other
+/// threat is narrowed to whom its clause is about.
+fn complement_targets(
+    s: &Sentence<'_>,
+    p: &parse::ParsedRoles,
+    from_complement: bool,
+    roles: &mut roles::Roles,
+) {
+    let own_side = |t: &usize| {
+        roles
+            .sources
+            .iter()
+            .any(|&a| same_side(s.actors[a], s.actors[*t]))
+    };
+    let own_act = !roles.targets.is_empty() && roles.targets.iter().all(own_side);
+    if from_complement && roles.targets.iter().all(own_side) {
+        roles.targets = p
+            .reported_targets
+            .iter()
+            .copied()
+            .filter(|t| !roles.sources.contains(t) && !own_side(t))
+            .collect();
+    }
+    if !own_act {
+        reported_threat_targets(s, p, roles);
+    }
+}
+
 /// "warned that a war between the two armies could ruin the region": a
 /// threat's default target inside its reported clause must be whom that
 /// clause is about (its subject: "warned that Seoul would pay"), not any
@@ -570,6 +601,23 @@ fn reported_threat_targets(s: &Sentence<'_>, p: &parse::ParsedRoles, roles: &mut
         .as_ref()
         .map(|r| r.0.as_slice())
         .unwrap_or_default();
+    let own = |t: usize| {
+        roles
+            .sources
+            .iter()
+            .any(|&a| same_side(s.actors[a], s.actors[t]))
+    };
+    if !about.is_empty() && about.iter().all(|&t| own(t)) {
+        // The speaker's own act ("warned that the raid was illegal and
+        // Accra might cut aid to X"): whom that act is against.
+        roles.targets = p
+            .reported_targets
+            .iter()
+            .copied()
+            .filter(|&t| !own(t))
+            .collect();
+        return;
+    }
     roles.targets.retain(|&t| {
         let m = &s.actors[t];
         m.end <= from || m.start >= to || about.contains(&t)
@@ -704,6 +752,28 @@ mod tests {
                 "Peru's president warned on Monday that Chile would regret the move.",
                 "PERGOV",
                 "CHL",
+            ),
+            // the speaker named again as the one who would act
+            (
+                "Kenya warned that Nairobi might impose tariffs on Uganda.",
+                "KEN",
+                "UGA",
+            ),
+            (
+                "The African Union warned that the union could suspend Mali.",
+                "IGOAFU",
+                "MLI",
+            ),
+            // … in a later clause of what it warned
+            (
+                "Ghana warned that the raid was illegal and Accra might retaliate against Togo.",
+                "GHA",
+                "TGO",
+            ),
+            (
+                "Chile protested, warning that the seizure was a breach and Santiago would take steps against Peru.",
+                "CHL",
+                "PER",
             ),
         ]);
         // An actor deeper in the clause is no target of a threat.

@@ -426,12 +426,16 @@ impl<'p> Parse<'p> {
             .iter()
             .find(|&&c| self.tree.rel(c) == "ccomp")
         {
+            // Each clause of a coordinated complement ("warned that it was
+            // a breach and the council could act against X").
             let mut opponents = Vec::new();
-            self.push_targets(
-                &self.tree.arguments(c),
-                &mut out.reported_targets,
-                &mut opponents,
-            );
+            for clause in std::iter::once(c).chain(self.conjoined_clauses(c)) {
+                self.push_targets(
+                    &self.tree.arguments(clause),
+                    &mut out.reported_targets,
+                    &mut opponents,
+                );
+            }
         }
         // Actors inside the trigger's own words ("a military offensive")
         // are no targets.
@@ -482,6 +486,21 @@ impl<'p> Parse<'p> {
             .unwrap_or_default()
     }
 
+    /// The clauses conjoined to clause `c` that have a subject of their own
+    /// ("… and the council could act").
+    fn conjoined_clauses(&self, c: u32) -> impl Iterator<Item = u32> + '_ {
+        self.tree
+            .children(c)
+            .iter()
+            .copied()
+            .filter(move |&k| k > c && self.tree.rel(k) == "conj")
+            // joined by a conjunction, not a source after a comma
+            // ("…, the Cyprus Mail reported")
+            .filter(|&k| {
+                self.tree.child(k, "nsubj").is_some() && self.tree.child(k, "cc").is_some()
+            })
+    }
+
     /// The actors the first clausal complement (`ccomp`) of a verb is
     /// about, and its byte span; `None` when it names none.
     fn reported(&self, verb: u32, args: &Arguments) -> Option<(Vec<usize>, usize, usize)> {
@@ -515,6 +534,16 @@ impl<'p> Parse<'p> {
                         .iter()
                         .filter(|&&w| faultline_syntax::args::is_rel(self.tree.rel(w), "nsubj"))
                         .map(|&w| self.actors_of_phrase(w, 0))
+                        .find(|a| !a.is_empty())
+                        .unwrap_or_default();
+                }
+                if about.is_empty() {
+                    // "said that it was a breach and the council would act":
+                    // a later clause of the complement with its own subject.
+                    about = self
+                        .conjoined_clauses(c)
+                        .filter_map(|k| self.tree.child(k, "nsubj"))
+                        .map(|w| self.actors_of_phrase(w, 0))
                         .find(|a| !a.is_empty())
                         .unwrap_or_default();
                 }
