@@ -29,6 +29,7 @@ pub fn tree(text: &str, words: &mut [ParsedWord<'_>]) {
     list_conjuncts(text, words);
     reported_conjuncts(text, words);
     modal_report_conjuncts(text, words);
+    gerund_conjuncts(text, words);
     infinitive_complements(text, words);
     gerund_complements(text, words);
     compound_possessors(words);
@@ -440,6 +441,47 @@ pub fn modal_report_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
         });
         if let Some(c) = that_clause {
             words[k].head = u32::try_from(c).ok();
+        }
+    }
+}
+
+/// "denied backing the rebels and accused Peru of …": the parser may
+/// coordinate the finite verb with the gerund before it. A verb conjoined
+/// to an "-ing" complement of another verb, that is itself no "-ing" form,
+/// has no subject, auxiliary or "to" of its own and has an object, is the
+/// governing verb's conjunct: both were done by its subject.
+pub fn gerund_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
+    let ing = |words: &[ParsedWord<'_>], k: usize| {
+        words[k].span.slice(text).to_lowercase().ends_with("ing")
+    };
+    for w in 0..words.len() {
+        if words[w].deprel != "conj" || !free_verb(text, words, w) {
+            continue;
+        }
+        let Some(g) = words[w].head.map(|h| h as usize) else {
+            continue;
+        };
+        let Some(r) = words[g].head.map(|h| h as usize) else {
+            continue;
+        };
+        let w32 = u32::try_from(w).ok();
+        let own = |rels: &[&str]| {
+            words
+                .iter()
+                .any(|x| x.head == w32 && rels.contains(&x.deprel))
+        };
+        let complement = matches!(words[g].deprel, "xcomp" | "ccomp" | "obj");
+        if complement
+            && r < g
+            && g < w
+            && words[g].upos == "VERB"
+            && ing(words, g)
+            && words[r].upos == "VERB"
+            && !ing(words, r)
+            && own(&["obj"])
+            && !own(&["aux", "aux:pass", "cop"])
+        {
+            words[w].head = u32::try_from(r).ok();
         }
     }
 }
@@ -2221,6 +2263,45 @@ mod tests {
         words[k].upos = "VERB";
         modal_report_conjuncts(text, &mut words);
         words[k].head == u32::try_from(c).ok()
+    }
+
+    #[test]
+    fn a_finite_verb_after_a_gerund_complement_joins_the_governing_verb() {
+        for (text, gerund, second) in [
+            (
+                "Chile denied arming the rebels and accused Peru of lying.",
+                "arming",
+                "accused",
+            ),
+            (
+                "Oman stopped funding the militia and expelled its leaders.",
+                "funding",
+                "expelled",
+            ),
+        ] {
+            let mut words = parse(text);
+            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+            let (g, w) = (at(&words, gerund), at(&words, second));
+            let r = g - 1;
+            words[g].head = u32::try_from(r).ok();
+            words[g].deprel = "xcomp";
+            words[g].upos = "VERB";
+            words[w].head = u32::try_from(g).ok();
+            words[w].deprel = "conj";
+            gerund_conjuncts(text, &mut words);
+            assert_eq!(words[w].head, u32::try_from(r).ok(), "{text}");
+        }
+        // two gerunds stay together
+        let text = "Chile denied arming the rebels and training their fighters.";
+        let mut words = parse(text);
+        let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+        let (g, w) = (at(&words, "arming"), at(&words, "training"));
+        words[g].head = u32::try_from(g - 1).ok();
+        words[g].deprel = "xcomp";
+        words[w].head = u32::try_from(g).ok();
+        words[w].deprel = "conj";
+        gerund_conjuncts(text, &mut words);
+        assert_eq!(words[w].head, u32::try_from(g).ok(), "{text}");
     }
 
     #[test]
