@@ -28,6 +28,8 @@ pub(super) struct Governor {
     /// An infinitive of purpose: "met in Athens to sign a deal" states
     /// what the meeting was for, an intent (03) that really was shown.
     purpose: bool,
+    /// A word of decision: "decided to expel", "the decision to sever".
+    decided: bool,
 }
 
 /// The factuality of an event and the code it ends up with.
@@ -62,6 +64,14 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
     while g > 0 && lex().soft_adverbs.contains(&words[g].lower) {
         g -= 1;
     }
+    // "the decision by Kenya to expel": the noun before its agent governs.
+    if let Some((_, noun)) = super::roles::intention_agent(s, verb) {
+        return Some(Governor {
+            intent: true,
+            decided: lex().decision_words.contains(&words[noun].lower),
+            ..Governor::default()
+        });
+    }
     let clause_from = s.clause_start(f.verb);
     // "met in Athens to sign a deal": a purpose clause is an event of its
     // own, not the earlier trigger's complement.
@@ -87,6 +97,7 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
         return Some(Governor {
             intent,
             other: !intent,
+            decided: lex().decision_words.contains(gw),
             ..Governor::default()
         });
     }
@@ -101,6 +112,7 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
         fail,
         other,
         purpose: false,
+        decided: lex().decision_words.contains(gw),
     })
 }
 
@@ -388,7 +400,7 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
             .map(|w| w.lower.clone())
     };
     let cond = (clause_start..f.verb)
-        .find(|&k| matches!(words[k].lower.as_str(), "if" | "unless" | "whether"))
+        .find(|&k| lex().condition_words.contains(&words[k].lower))
         .or_else(|| inverted_condition(words, clause_start, f.verb));
     let governor_word = || words[f.verb - 2].lower.clone();
     if let Some(n) = has(&lex().negations)
@@ -401,7 +413,9 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
         return Cues::new(Factuality::Negated, governor_word());
     }
     if let Some(c) = cond {
+        // "will decide whether to expel …" is an open question, no threat.
         if intent_codes
+            && !lex().open_questions.contains(&words[c].lower)
             && threat_code(&roles.code).is_some()
             && let Some(fut) = has(&lex().future)
         {
@@ -444,6 +458,10 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
     }
     if let Some(fut) = has(&lex().future) {
         return Cues::intent(fut);
+    }
+    if gov.decided && crate::cameo::quad_class(&roles.code) >= 3 {
+        // "decided to expel the envoy": the decision was the act.
+        return Cues::new(Factuality::Asserted, format!("{} to", governor_word()));
     }
     if gov.intent {
         return Cues::intent(governor_word());

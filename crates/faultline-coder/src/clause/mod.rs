@@ -735,6 +735,61 @@ mod tests {
     }
 
     #[test]
+    fn a_conflict_act_decided_on_was_done_and_an_open_question_was_not() {
+        each_has_factuality(
+            &[
+                ("Ghana decided to expel two Togolese diplomats.", "expel"),
+                (
+                    "Oman resolved to recall its ambassador from Qatar.",
+                    "recall",
+                ),
+                (
+                    "Rwanda criticised the decision by Kenya to expel two Rwandan diplomats.",
+                    "expel",
+                ),
+            ],
+            Factuality::Asserted,
+        );
+        each_has_factuality(
+            &[
+                ("Peru will decide whether to expel Chile's envoy.", "expel"),
+                (
+                    "Iran will decide next week whether to impose sanctions on Iraq.",
+                    "impose sanctions",
+                ),
+            ],
+            Factuality::Conditional,
+        );
+        // The decision's agent after "by" acts in the infinitive.
+        each_codes_dyad(&[
+            (
+                "Rwanda criticised the decision by Kenya to expel two Rwandan diplomats.",
+                "KEN",
+                "RWA",
+            ),
+            (
+                "Chile welcomed the offer by Bolivia to host talks with Peru.",
+                "BOL",
+                "PER",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_bare_form_after_a_verb_of_expressing_is_a_noun() {
+        for body in [
+            "Japan expressed regret over the raid by China on the islands.",
+            "Peru voiced regret at the Chilean decision.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                !ev.is_empty() && ev.iter().all(|e| e.trigger.text != "regret"),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_warning_targets_whom_its_clause_is_about() {
         each_codes_dyad(&[
             (

@@ -118,11 +118,11 @@ fn be_before(words: &[W], mut k: usize) -> bool {
 /// welcomed …"), acts.
 pub(super) fn intention_owner(s: &Sentence<'_>, f: &Found) -> Option<usize> {
     let v = f.verb;
-    if v < 3
-        || s.words[v - 1].lower != "to"
-        || !lex().intention_nouns.contains(&s.words[v - 2].lower)
-    {
+    if v < 3 || s.words[v - 1].lower != "to" {
         return None;
+    }
+    if !lex().intention_nouns.contains(&s.words[v - 2].lower) {
+        return intention_agent(s, v).map(|(a, _)| a);
     }
     // "Washington's decision": the owner ends before the possessive.
     let w = &s.words[v - 3];
@@ -133,6 +133,28 @@ pub(super) fn intention_owner(s: &Sentence<'_>, f: &Found) -> Option<usize> {
     s.actors
         .iter()
         .position(|m| m.end == w.end || m.end + possessive == w.end)
+}
+
+/// "the decision by Kenya to expel …", "the offer by Peru to host …": the
+/// mention right before "to" the infinitive at `v`, after an agent's
+/// preposition (`agent_cases`) that follows a noun of intention; with the
+/// index of that noun.
+pub(super) fn intention_agent(s: &Sentence<'_>, v: usize) -> Option<(usize, usize)> {
+    if v < 3 || s.words[v - 1].lower != "to" {
+        return None;
+    }
+    let end = s.words[v - 2].end;
+    let a = s.actors.iter().position(|m| m.end == end)?;
+    let first = s.words.iter().position(|w| w.start == s.actors[a].start)?;
+    // A determiner may open the mention's phrase ("by the Kenyan army").
+    let mut k = first.checked_sub(1)?;
+    if lex().determiners.contains(&s.words[k].lower) {
+        k = k.checked_sub(1)?;
+    }
+    let noun = k.checked_sub(1)?;
+    (lex().agent_cases.contains(&s.words[k].lower)
+        && lex().intention_nouns.contains(&s.words[noun].lower))
+    .then_some((a, noun))
 }
 
 /// The subject of trigger `f`: the parties after "between" for a noun with

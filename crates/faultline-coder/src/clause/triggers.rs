@@ -457,6 +457,10 @@ fn used_as_noun(verbs: &VerbDict, s: &Sentence<'_>, f: &Found) -> bool {
         // "Britain's plan", "Iran's offer": after a possessive, a noun.
         return prev.ends_with("'s") || prev.ends_with("’s");
     }
+    // "expressed regret over …": after a verb of expressing, a noun.
+    if lex().expression_verbs.contains(prev) && !w.ends_with("ed") && !w.ends_with("ing") {
+        return true;
+    }
     // "allegations of torture", "talk of war": after a preposition, a noun.
     if lex().prepositions.contains(prev) && prev != "to" && !w.ends_with("ing") {
         return true;

@@ -51,6 +51,14 @@ pub struct Lexicon {
     pub future: WordList,
     /// Verbs of intent governing an infinitive.
     pub intent_verbs: WordList,
+    /// Words of a decision governing an infinitive ("decided to expel").
+    pub decision_words: WordList,
+    /// Verbs of expressing a feeling: a bare form after one is a noun.
+    pub expression_verbs: WordList,
+    /// Words opening a condition or an open question ("if", "whether").
+    pub condition_words: WordList,
+    /// Words of an open question ("whether"): no threat on that condition.
+    pub open_questions: WordList,
     /// Verbs of failure or refusal governing an infinitive.
     pub fail_verbs: WordList,
     /// Report verbs before a trigger.
