@@ -107,7 +107,7 @@ pub(super) fn antecedent(
     on_someone: bool,
     at: usize,
     out: &[Event],
-) -> Option<ActorRef> {
+) -> Option<Vec<ActorRef>> {
     let group = group_of(noun)?;
     let fits = |e: &Event| {
         e.factuality == Factuality::Asserted
@@ -122,16 +122,21 @@ pub(super) fn antecedent(
                 .is_some_and(|c| own.contains(&c))
     };
     let latest = out.iter().rev().find(|e| fits(e))?;
-    // A joint act ("A and B signed a pact", coded both ways) is named
-    // after its first party.
-    let e = out
+    // A joint act ("A and B held drills", coded both ways) names each of
+    // its parties.
+    let mut parties: Vec<ActorRef> = Vec::new();
+    for e in out
         .iter()
-        .find(|e| e.trigger.start == latest.trigger.start && fits(e))
-        .unwrap_or(latest);
-    Some(ActorRef {
-        via: Via::Coreference,
-        ..e.source.clone()
-    })
+        .filter(|e| e.trigger.start == latest.trigger.start && fits(e))
+    {
+        if !parties.iter().any(|p| p.code == e.source.code) {
+            parties.push(ActorRef {
+                via: Via::Coreference,
+                ..e.source.clone()
+            });
+        }
+    }
+    Some(parties)
 }
 
 /// `noun` names what a trigger of `code` makes ("the agreement was signed

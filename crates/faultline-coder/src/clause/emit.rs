@@ -150,15 +150,21 @@ impl Engine<'_> {
         let mutual = self.codes.recode.is_mutual(code) || roles.form.mutual;
         let first = art.events.len();
         // Each pair with its source and the target it keeps.
+        // With no target of its own, a pair takes each party of the act
+        // referred to ("denounced the drills" of A and B).
         let resolved: Vec<(usize, bool, ActorRef, Option<ActorRef>)> = pairs(roles, joint, mutual)
             .into_iter()
-            .map(|(si, ti)| {
+            .flat_map(|(si, ti)| {
                 let source = actor_ref(s.actors[si]);
-                let target = ti
-                    .map(|t| actor_ref(s.actors[t]))
-                    .or_else(|| roles.antecedent.clone())
-                    .filter(|t| keeps_target(&source, t, code));
-                (si, ti.is_some(), source, target)
+                let targets: Vec<Option<ActorRef>> = match ti {
+                    Some(t) => vec![Some(actor_ref(s.actors[t]))],
+                    None if roles.antecedent.is_empty() => vec![None],
+                    None => roles.antecedent.iter().cloned().map(Some).collect(),
+                };
+                targets.into_iter().map(move |t| {
+                    let target = t.filter(|t| keeps_target(&source, t, code));
+                    (si, ti.is_some(), source.clone(), target)
+                })
             })
             .collect();
         // A source keeps a target-less event only when none of its

@@ -186,6 +186,9 @@ struct Found {
     /// An event noun standing alone ("the Chinese airstrike on Idlib"):
     /// its parties come from the parse only.
     bare: bool,
+    /// For a support verb closing a relative clause on its noun ("the
+    /// sanctions that X imposed"): the noun's head word.
+    noun_at: Option<usize>,
 }
 
 /// What the passes carry from one trigger of a sentence to the next.
@@ -289,8 +292,13 @@ impl Engine<'_> {
             // event noun standing alone; an event noun with its parties
             // outranks a verb trigger on the same word that the parse
             // reads as that noun ("Sanctions imposed by X on Y took …").
+            // A noun whose support verb closes its relative clause is
+            // coded there.
+            let bare = bare
+                .into_iter()
+                .filter(|b| !found.iter().any(|f| f.noun_at == Some(b.verb)));
             let (nominal, bare): (Vec<Found>, Vec<Found>) =
-                bare.into_iter().partition(|b| p.is_nominal_event(b));
+                bare.partition(|b| p.is_nominal_event(b));
             found.retain(|f| !nominal.iter().any(|b| b.verb == f.verb));
             // "Relations between A and B have soured": a relation noun
             // that is a clause's subject describes a state, no event.
@@ -458,7 +466,8 @@ impl Engine<'_> {
                 .flatten()
                 .collect();
             let on_someone = parsed.as_ref().is_some_and(|p| p.reference_on_someone);
-            roles.antecedent = anaphora::antecedent(noun, &own, on_someone, s.inp.index, out);
+            roles.antecedent =
+                anaphora::antecedent(noun, &own, on_someone, s.inp.index, out).unwrap_or_default();
         }
         let mut assessed = factuality::assess(
             s,
@@ -771,6 +780,57 @@ mod tests {
                 "Chile welcomed the offer by Bolivia to host talks with Peru.",
                 "BOL",
                 "PER",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_event_noun_whose_relative_clause_names_its_doers() {
+        // The support verb closing the relative clause codes the noun once,
+        // with the clause's subject as its source.
+        for (body, source, target, code) in [
+            (
+                "Japan protested the sanctions that China imposed on Japanese firms.",
+                "CHN",
+                "JPN",
+                "163",
+            ),
+            (
+                "Oman welcomed the talks which Iran held with Qatar on Sunday.",
+                "IRN",
+                "QAT",
+                "046",
+            ),
+        ] {
+            let ev = coded(body);
+            let hits = ev
+                .iter()
+                .filter(|e| {
+                    e.source.code == source
+                        && e.cameo == code
+                        && e.target
+                            .as_ref()
+                            .is_some_and(|t| t.code.starts_with(target))
+                })
+                .count();
+            assert_eq!(hits, 1, "{body}: {ev:?}");
+        }
+        // Judging the act judges its doers.
+        each_codes_dyad(&[
+            (
+                "Chad condemned the exercises that Niger and Mali staged last week.",
+                "TCD",
+                "NER",
+            ),
+            (
+                "Chad condemned the exercises that Niger and Mali staged last week.",
+                "TCD",
+                "MLI",
+            ),
+            (
+                "Peru denounced the raid that Chilean troops carried out near the border.",
+                "PER",
+                "CHL",
             ),
         ]);
     }

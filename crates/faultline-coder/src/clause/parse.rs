@@ -1507,12 +1507,21 @@ impl<'p> Parse<'p> {
     }
 
     /// The agent of a participle of carrying out that modifies `noun`
-    /// ("the sanctions imposed by X").
+    /// ("the sanctions imposed by X"), or the subject of such a verb in a
+    /// relative clause on it ("the drills that X and Y staged").
     fn performer(&self, noun: u32) -> Option<u32> {
+        let performs = |c: u32| lex().perform_verbs.contains(&self.lower(c));
         self.tree
             .children_with(noun, "acl")
-            .filter(|&c| self.tree.rel(c) == "acl" && lex().perform_verbs.contains(&self.lower(c)))
-            .find_map(|c| self.tree.child(c, "obl:agent"))
+            .filter(|&c| performs(c))
+            .find_map(|c| match self.tree.rel(c) {
+                "acl" => self.tree.child(c, "obl:agent"),
+                "acl:relcl" => self
+                    .tree
+                    .child(c, "nsubj")
+                    .filter(|&n| !lex().relative_pronouns.contains(&self.lower(n))),
+                _ => None,
+            })
     }
 
     /// Parties of an event noun: its `nmod` with a target case ("talks

@@ -54,7 +54,8 @@ pub(super) struct Roles {
     pub passive: bool,
     /// For an event with no target that names an earlier event ("condemned
     /// the attack"): that event's source.
-    pub antecedent: Option<ActorRef>,
+    /// (Each party of a joint act: "A and B held drills".)
+    pub antecedent: Vec<ActorRef>,
     /// How the pattern (or the default code) assigns roles: both ways,
     /// among coordinated subjects.
     pub form: PatternForm,
@@ -445,7 +446,7 @@ impl Engine<'_> {
                 rule: m.rule,
                 matched: m.matched,
                 passive,
-                antecedent: None,
+                antecedent: Vec::new(),
                 form: m.form,
             }
         } else {
@@ -481,7 +482,7 @@ impl Engine<'_> {
                 rule: m.rule,
                 matched: m.matched,
                 passive,
-                antecedent: None,
+                antecedent: Vec::new(),
                 form: m.form,
             }
         };

@@ -93,6 +93,22 @@ fn support_nouns(
             let TriggerKind::Noun { nouns } = &verbs.triggers[t].kind else {
                 continue;
             };
+            if let Some(noun) = relative_support(s, i, nouns) {
+                // "the sanctions that the EU imposed on Russia": the
+                // support verb after its noun, in a relative clause whose
+                // subject acts; the patterns read on after the verb.
+                found.push(Found {
+                    candidates: vec![t],
+                    verb: i,
+                    after: i + 1,
+                    noun_len: 0,
+                    between: None,
+                    bare: false,
+                    noun_at: Some(noun),
+                });
+                used.insert(i);
+                continue;
+            }
             // "launched what it called a special operation": the aside
             // "what X called" between the support verb and its noun.
             let aside = (i + 1..(i + 4).min(words.len()))
@@ -133,6 +149,7 @@ fn support_nouns(
                             noun_len: n.len(),
                             between: None,
                             bare: false,
+                            noun_at: None,
                         });
                         used.extend(i..j + n.len());
                         break 'noun;
@@ -141,6 +158,38 @@ fn support_nouns(
             }
         }
     }
+}
+
+/// The head word of one of `nouns` whose relative clause the support verb
+/// at `i` closes: "the drills that Japan and Peru held", "the sanctions which
+/// the EU imposed" — the noun, a relative pronoun (`relative_pronouns`),
+/// then only mentions and determiners, at least one mention, up to the
+/// verb.
+fn relative_support(s: &Sentence<'_>, i: usize, nouns: &[Vec<String>]) -> Option<usize> {
+    let words = &s.words;
+    let k = (i.saturating_sub(8)..i)
+        .rev()
+        .find(|&k| lex().relative_pronouns.contains(&words[k].lower))?;
+    let subject = k + 1..i;
+    let fills = |j: usize| {
+        s.in_mention(j)
+            || lex().determiners.contains(&words[j].lower)
+            || lex().verb_coordinators.contains(&words[j].lower)
+    };
+    if subject.is_empty()
+        || !subject.clone().any(|j| s.in_mention(j))
+        || !subject.clone().all(fills)
+    {
+        return None;
+    }
+    let names = |n: &Vec<String>| {
+        k >= n.len()
+            && !s.in_mention(k - 1)
+            && n.iter()
+                .enumerate()
+                .all(|(x, w)| words[k - n.len() + x].lower == *w)
+    };
+    nouns.iter().any(names).then(|| k - 1)
 }
 
 /// Words after a support verb (from `from`, over its reach of six) that
@@ -233,6 +282,7 @@ fn between_nouns(
                     noun_len: n.len(),
                     between: Some(b + 1),
                     bare: false,
+                    noun_at: None,
                 });
                 used.extend(i..after);
                 break;
@@ -354,6 +404,7 @@ fn verb_triggers(
                             noun_len: 0,
                             between: None,
                             bare: false,
+                            noun_at: None,
                         };
                     } else if after == prev.after && !prev.candidates.contains(&t) {
                         prev.candidates.push(t);
@@ -366,6 +417,7 @@ fn verb_triggers(
                         noun_len: 0,
                         between: None,
                         bare: false,
+                        noun_at: None,
                     });
                 }
             }
@@ -621,6 +673,7 @@ pub(super) fn bare_nouns(verbs: &VerbDict, s: &Sentence<'_>) -> Vec<Found> {
             noun_len: 1,
             between: None,
             bare: true,
+            noun_at: None,
         });
     }
     out

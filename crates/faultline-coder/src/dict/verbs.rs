@@ -363,6 +363,12 @@ impl VerbDict {
             // `SOURCE` binds like `TARGET`, but the actor it binds acts on
             // the subject ("received a call from SOURCE").
             let swap = pat.split_whitespace().any(|t| t == "SOURCE");
+            // A leading `%` matches only coordinated subjects, which act on
+            // one another ("Chile and Peru held drills": together).
+            let (compound, pat) = match pat.trim_start().strip_prefix('%') {
+                Some(rest) => (true, rest.to_owned()),
+                None => (false, pat.clone()),
+            };
             let bound = if swap {
                 pat.replace("SOURCE", "TARGET")
             } else {
@@ -375,6 +381,7 @@ impl VerbDict {
                     rule: format!("{prefix}/{}", k + 1),
                     form: PatternForm {
                         swap,
+                        compound,
                         ..PatternForm::default()
                     },
                 }),
