@@ -423,7 +423,7 @@ impl Engine<'_> {
             // A statement about someone else: the target is whom the
             // reported clause is about, and the statement is dated apart
             // from what it reports.
-            let Some((about, from, _)) = parsed.as_ref().and_then(|p| p.reported.clone()) else {
+            let Some((about, from, to)) = parsed.as_ref().and_then(|p| p.reported.clone()) else {
                 return;
             };
             // The speaker is the speech verb's subject in the parse, not an
@@ -442,6 +442,7 @@ impl Engine<'_> {
             if roles.targets.is_empty() {
                 return;
             }
+            accusation(s, out, (from, to), &mut roles);
             kept_dates = Some(
                 dates
                     .iter()
@@ -560,6 +561,35 @@ fn pattern_may_match(s: &Sentence<'_>, f: &Found, p: &crate::verbs::Pattern) -> 
         true,
     )
     .is_some()
+}
+
+/// A statement about someone whose reported clause (bytes `from..to`)
+/// holds an asserted hostile act (quad class 3 or 4) by one of its targets
+/// is an accusation ("India said Pakistan's army violated the ceasefire").
+fn accusation(
+    s: &Sentence<'_>,
+    out: &[Event],
+    (from, to): (usize, usize),
+    roles: &mut roles::Roles,
+) {
+    let code = &crate::dict::recode::recode().kinds.accusation;
+    let by_target = |e: &Event| {
+        roles.targets.iter().any(|&t| {
+            let m = s.actors[t];
+            e.source.code == m.code || (m.country.is_some() && e.source.country == m.country)
+        })
+    };
+    let hostile = out.iter().any(|e| {
+        e.sentence.index == s.inp.index
+            && e.trigger.start >= from
+            && e.trigger.end <= to
+            && e.factuality == Factuality::Asserted
+            && crate::cameo::quad_class(&e.cameo) >= 3
+            && by_target(e)
+    });
+    if hostile && !code.is_empty() {
+        roles.code.clone_from(code);
+    }
 }
 
 /// Targets from the verb's clausal complement: with no target of its own
@@ -833,6 +863,25 @@ mod tests {
                 "CHL",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_statement_reporting_a_hostile_act_of_whom_it_is_about_accuses() {
+        for body in [
+            "Chile said Peruvian troops had crossed the border and attacked a farm.",
+            "Kenya said on Monday that the Ugandan army shelled a border village.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter()
+                    .any(|e| e.trigger.text == "said" && e.cameo == "112"),
+                "{body}: {ev:?}"
+            );
+        }
+        // What is no act of theirs stays a statement.
+        let body = "Chile said Peruvian officials were worried about the drought.";
+        let ev = coded(body);
+        assert!(ev.iter().all(|e| e.cameo != "112"), "{body}: {ev:?}");
     }
 
     #[test]

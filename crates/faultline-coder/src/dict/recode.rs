@@ -37,6 +37,10 @@ pub struct Kinds {
     /// one ("A met B and apologised").
     #[serde(default)]
     pub addressed_at_meetings: Vec<String>,
+    /// The code of a statement about someone that reports a hostile act of
+    /// theirs ("said Peru's army had shelled the village": an accusation).
+    #[serde(default)]
+    pub accusation: String,
 }
 
 /// The tables, one field per table of `data/recode.toml`.
