@@ -75,8 +75,15 @@ pub enum PhraseKind {
     Demonym,
     /// A place standing for the government ("Seoul", "the Kremlin"): gives `{country}GOV`.
     Metonym,
-    /// A name valid only in documents that mention one of these countries ("the North").
-    Context(Vec<String>),
+    /// A name valid only in documents that mention one of the `when`
+    /// countries and none of the `unless` ones ("the North"; "Foreign
+    /// Office" for Pakistan's ministry where Britain goes unnamed).
+    Context {
+        /// The countries one of which the document must name.
+        when: Vec<String>,
+        /// The countries the document must not name.
+        unless: Vec<String>,
+    },
     /// A role word: gives a sector to combine with a country.
     Sector,
 }
@@ -132,7 +139,7 @@ impl DictBuilder {
     ) {
         let trimmed = text.trim();
         let pattern = match kind {
-            PhraseKind::Context(_) => trimmed
+            PhraseKind::Context { .. } => trimmed
                 .strip_prefix("the ")
                 .or_else(|| trimmed.strip_prefix("The "))
                 .unwrap_or(trimmed),
@@ -196,7 +203,7 @@ impl DictBuilder {
         let mut context_aliases: HashMap<usize, Vec<usize>> = HashMap::new();
         for p in phrases
             .iter()
-            .filter(|p| matches!(p.kind, PhraseKind::Context(_)))
+            .filter(|p| matches!(p.kind, PhraseKind::Context { .. }))
         {
             context_aliases
                 .entry(p.entry)
@@ -251,10 +258,12 @@ impl std::fmt::Debug for ActorDict {
 /// Preference among entries sharing a phrase: names of specific things first.
 fn rank(kind: &PhraseKind, entry: EntryKind) -> u8 {
     match (kind, entry) {
+        // A context alias applies only where its condition holds, and
+        // then it is the more specific reading.
+        (PhraseKind::Context { .. }, _) => 0,
         (PhraseKind::Name, EntryKind::Person) => 0,
         (PhraseKind::Name, EntryKind::Org | EntryKind::Igo | EntryKind::Group) => 1,
         (PhraseKind::Name, EntryKind::Country) => 2,
-        (PhraseKind::Context(_), _) => 3,
         (PhraseKind::Demonym, _) => 4,
         (PhraseKind::Metonym, _) => 5,
         (PhraseKind::Name, EntryKind::Petrarch) => 6,

@@ -58,6 +58,8 @@ pub struct Example {
 struct ContextAlias {
     alias: String,
     when: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -96,6 +98,8 @@ struct Named {
     country: Option<String>,
     #[serde(default)]
     dated: Vec<DatedSpec>,
+    #[serde(default)]
+    context: Vec<ContextAlias>,
     #[serde(default)]
     examples: Vec<Vec<String>>,
 }
@@ -316,10 +320,7 @@ impl FileLoad<'_> {
         for m in c.capital.iter().chain(&c.metonyms) {
             self.builder.add_phrase(id, m, PhraseKind::Metonym);
         }
-        for a in &c.context {
-            self.builder
-                .add_phrase(id, &a.alias, PhraseKind::Context(a.when.clone()));
-        }
+        self.context_aliases(id, &c.context);
         self.finish(&c.examples, &c.code, line);
     }
 
@@ -350,7 +351,19 @@ impl FileLoad<'_> {
         for name in std::iter::once(&n.name).chain(&n.names) {
             self.builder.add_phrase(id, name, PhraseKind::Name);
         }
+        self.context_aliases(id, &n.context);
         self.finish(&n.examples, &n.name, line);
+    }
+
+    /// The entry's names valid only in some documents (see `PhraseKind::Context`).
+    fn context_aliases(&mut self, id: usize, aliases: &[ContextAlias]) {
+        for a in aliases {
+            let kind = PhraseKind::Context {
+                when: a.when.clone(),
+                unless: a.unless.clone(),
+            };
+            self.builder.add_phrase(id, &a.alias, kind);
+        }
     }
 
     fn sector(&mut self, s: Sector, line: usize) {

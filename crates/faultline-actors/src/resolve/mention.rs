@@ -100,12 +100,14 @@ pub(super) fn atom_of(
             kind: AtomKind::Actor,
         };
         let atom = match &phrase.kind {
-            PhraseKind::Context(when) => context_alias(body, hit, &phrase.text, when, mentioned)
-                .map(|start| Atom {
-                    start,
-                    code: entry.code_on(date).map(str::to_owned),
-                    ..base
-                }),
+            PhraseKind::Context { when, unless } => {
+                context_alias(body, hit, &phrase.text, (when, unless), mentioned)
+            }
+            .map(|start| Atom {
+                start,
+                code: entry.code_on(date).map(str::to_owned),
+                ..base
+            }),
             PhraseKind::Name if entry.kind == EntryKind::Person => {
                 let code = entry.code_on(date).map(str::to_owned);
                 Some(Atom {
@@ -193,13 +195,15 @@ fn context_alias(
     body: &str,
     hit: &PhraseHit,
     phrase: &str,
-    when: &[String],
+    (when, unless): (&[String], &[String]),
     mentioned: &HashMap<String, usize>,
 ) -> Option<usize> {
     let needs_the = phrase.len() > hit.end - hit.start && phrase.to_lowercase().starts_with("the ");
     let before = &body[..hit.start];
     let has_the = before.ends_with("the ") || before.ends_with("The ");
-    (when.iter().any(|w| mentioned.contains_key(w)) && (!needs_the || has_the))
+    (when.iter().any(|w| mentioned.contains_key(w))
+        && !unless.iter().any(|w| mentioned.contains_key(w))
+        && (!needs_the || has_the))
         .then(|| if needs_the { hit.start - 4 } else { hit.start })
 }
 
