@@ -2205,6 +2205,28 @@ mod tests {
     }
 
     #[test]
+    fn we_in_what_a_speaker_states_is_the_speakers_side() {
+        for (body, source, trigger) in [
+            (
+                "The Kenyan foreign minister said that we would open an embassy in Chad.",
+                "KENGOV",
+                "open",
+            ),
+            (
+                "Peru's president stated that we had signed a trade pact with Chile.",
+                "PERGOV",
+                "signed",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(
+                ev.iter().any(|(s, _, t)| t.starts_with(trigger) && s == source),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_pronoun_in_what_is_denied_is_the_denier() {
         use crate::event::Factuality;
         let coder = crate::Coder::defaults().expect("default dictionaries");
