@@ -2439,7 +2439,7 @@ mod tests {
             ),
             (
                 "If Serbia attacks Kosovo, Albania will impose sanctions on Serbia.",
-                "XKX",
+                "KSV",
                 "ALB",
                 "SRB",
             ),
