@@ -885,6 +885,28 @@ mod tests {
     }
 
     #[test]
+    fn an_announced_demand_or_rejection_is_voiced_by_announcing_it() {
+        each_has_factuality(
+            &[
+                (
+                    "Kenya said it would demand an explanation from Uganda.",
+                    "demand",
+                ),
+                ("Chile said it will reject Peru's proposal.", "reject"),
+            ],
+            Factuality::Asserted,
+        );
+        // An announced protest in the streets has not happened yet.
+        each_has_factuality(
+            &[(
+                "Farmers in Chile will protest against Peru on Friday.",
+                "protest",
+            )],
+            Factuality::Future,
+        );
+    }
+
+    #[test]
     fn a_bare_form_after_a_verb_of_expressing_is_a_noun() {
         for body in [
             "Japan expressed regret over the raid by China on the islands.",

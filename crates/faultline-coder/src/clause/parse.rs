@@ -2220,7 +2220,8 @@ mod tests {
         ] {
             let ev = pairs(body);
             assert!(
-                ev.iter().any(|(s, _, t)| t.starts_with(trigger) && s == source),
+                ev.iter()
+                    .any(|(s, _, t)| t.starts_with(trigger) && s == source),
                 "{body}: {ev:?}"
             );
         }

@@ -135,7 +135,8 @@ mod tests {
         assert_eq!(r.intent("0451").as_deref(), Some("039"));
         assert_eq!(r.intent("062").as_deref(), Some("0312"));
         assert_eq!(r.intent("023").as_deref(), Some("023"));
-        assert_eq!(r.intent("111"), None);
+        assert_eq!(r.intent("111").as_deref(), Some("111"));
+        assert_eq!(r.intent("141"), None);
         assert_eq!(r.threat("1712"), Some("137"));
         assert_eq!(r.threat("057"), None);
         assert_eq!(r.refusal("014"), Some("120"));
