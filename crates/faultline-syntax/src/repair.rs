@@ -30,6 +30,7 @@ pub fn tree(text: &str, words: &mut [ParsedWord<'_>]) {
     reported_conjuncts(text, words);
     modal_report_conjuncts(text, words);
     gerund_conjuncts(text, words);
+    nominal_conjuncts(words);
     infinitive_complements(text, words);
     gerund_complements(text, words);
     compound_possessors(words);
@@ -482,6 +483,44 @@ pub fn gerund_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
             && !own(&["aux", "aux:pass", "cop"])
         {
             words[w].head = u32::try_from(r).ok();
+        }
+    }
+}
+
+/// "signed by Ghana's minister and his Togolese counterpart": the parser
+/// may coordinate the second noun with the verb. A noun conjoined to a verb
+/// that takes no subject, object, auxiliary, copula or marker of its own,
+/// right after the verb's last nominal dependent before it (`obj`, `obl`,
+/// `nsubj`, and their kinds), is that nominal's conjunct.
+pub fn nominal_conjuncts(words: &mut [ParsedWord<'_>]) {
+    for w in 0..words.len() {
+        if words[w].deprel != "conj" || !matches!(words[w].upos, "NOUN" | "PROPN") {
+            continue;
+        }
+        let Some(v) = words[w].head.map(|h| h as usize) else {
+            continue;
+        };
+        let w32 = u32::try_from(w).ok();
+        let clausal = words.iter().any(|x| {
+            x.head == w32
+                && matches!(
+                    x.deprel,
+                    "nsubj" | "nsubj:pass" | "obj" | "aux" | "aux:pass" | "cop" | "mark"
+                )
+        });
+        if words[v].upos != "VERB" || v >= w || clausal {
+            continue;
+        }
+        let v32 = u32::try_from(v).ok();
+        let nominal = (v + 1..w).rev().find(|&k| {
+            words[k].head == v32
+                && matches!(
+                    words[k].deprel.split(':').next(),
+                    Some("obj" | "obl" | "nsubj")
+                )
+        });
+        if let Some(n) = nominal {
+            words[w].head = u32::try_from(n).ok();
         }
     }
 }
@@ -2302,6 +2341,31 @@ mod tests {
         words[w].deprel = "conj";
         gerund_conjuncts(text, &mut words);
         assert_eq!(words[w].head, u32::try_from(g).ok(), "{text}");
+    }
+
+    #[test]
+    fn a_noun_coordinated_with_a_verb_joins_the_nominal_before_it() {
+        for (text, first, second) in [
+            (
+                "The pact was signed by Ghana's minister and his Togolese counterpart.",
+                "minister",
+                "counterpart",
+            ),
+            (
+                "Peru met the Chilean envoy and the Bolivian consul on Monday.",
+                "envoy",
+                "consul",
+            ),
+        ] {
+            let mut words = parse(text);
+            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+            let (n, w) = (at(&words, first), at(&words, second));
+            let v = words[n].head.map_or(0, |h| h as usize);
+            words[w].head = u32::try_from(v).ok();
+            words[w].deprel = "conj";
+            nominal_conjuncts(&mut words);
+            assert_eq!(words[w].head, u32::try_from(n).ok(), "{text}");
+        }
     }
 
     #[test]

@@ -333,10 +333,13 @@ impl<'p> Parse<'p> {
                 .subject
                 .map(|w| self.subject_actors(w))
                 .unwrap_or_default(),
-            agent: args
-                .agent
-                .map(|w| self.actors_of_phrase(w, 0))
-                .unwrap_or_default(),
+            // Every "by" phrase: "signed by Ghana's minister and by his
+            // Togolese counterpart".
+            agent: self
+                .tree
+                .children_with(verb, "obl:agent")
+                .flat_map(|w| self.actors_of_phrase(w, 0))
+                .collect(),
             targets: Vec::new(),
             opponents: Vec::new(),
             event_reference: None,
