@@ -96,6 +96,12 @@ pub(super) fn group_of(noun: &str) -> Option<&'static Group> {
         .find(|g| g.nouns.iter().any(|n| n == noun))
 }
 
+/// True when an event of sentence `index` is within reach of a reference
+/// in sentence `at`: `reach` sentences back, or in the lead.
+pub(super) fn within_reach(index: usize, at: usize) -> bool {
+    index + table().reach >= at || index < table().lead
+}
+
 /// The source of the latest asserted event of the article that `noun`
 /// can name and that none of `own` (the new event's source countries or
 /// codes) carried out; an event on someone when the noun says it was on
@@ -111,7 +117,7 @@ pub(super) fn antecedent(
     let group = group_of(noun)?;
     let fits = |e: &Event| {
         e.factuality == Factuality::Asserted
-            && (e.sentence.index + table().reach >= at || e.sentence.index < table().lead)
+            && within_reach(e.sentence.index, at)
             && (!on_someone || e.target.is_some())
             && group.roots.iter().any(|r| r == "*" || *r == e.root)
             && !own.contains(&e.source.code.as_str())

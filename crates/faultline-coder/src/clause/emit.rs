@@ -101,6 +101,28 @@ fn one_sided_intent(s: &Sentence<'_>, f: &Found, code: &str) -> bool {
         .any(|w| lex().reciprocal_markers.contains(&w.lower))
 }
 
+/// The two sides of the latest asserted meeting or visit (root 04) of the
+/// article, as far back as an event noun reaches (`reach` sentences before
+/// sentence `at`, or the lead; `data/anaphora.toml`): the parties of an
+/// agreement signed with no agent named ("Within the visit, agreements were
+/// signed …").
+fn meeting_pair(art: &Article, at: usize) -> Option<(ActorRef, ActorRef)> {
+    let e = art.events.iter().rev().find(|e| {
+        e.factuality == Factuality::Asserted
+            && e.root == "04"
+            && super::anaphora::within_reach(e.sentence.index, at)
+            && e.target
+                .as_ref()
+                .is_some_and(|t| t.country.is_some() && t.country != e.source.country)
+            && e.source.country.is_some()
+    })?;
+    let side = |a: &ActorRef| ActorRef {
+        via: Via::Coreference,
+        ..a.clone()
+    };
+    Some((side(&e.source), side(e.target.as_ref()?)))
+}
+
 /// An actor does not act on itself ("Indian troops … the fallen soldiers"):
 /// such a target is dropped, the event stays. "Trump withdrew the US from
 /// …": a government does not cooperate with or concede to its own country;
@@ -127,6 +149,22 @@ impl Engine<'_> {
         art: &mut Article,
     ) {
         let code = &date.code;
+        if roles.sources.is_empty() && roles.targets.is_empty() {
+            // "Agreements were signed on trade" after "A visited B": the
+            // pair that met.
+            if date.factuality == Factuality::Asserted
+                && is_joint(code)
+                && let Some((a, b)) = meeting_pair(art, s.inp.index)
+            {
+                for (x, y) in [(a.clone(), b.clone()), (b, a)] {
+                    carry.n_event += 1;
+                    let id = format!("{}:{}:{}", s.inp.doc_id, s.inp.index, carry.n_event);
+                    let e = self.event(s, f, roles, date, (x, Some(y)), id);
+                    art.events.push(e);
+                }
+            }
+            return;
+        }
         if roles.sources.is_empty() {
             if date.factuality == Factuality::Asserted {
                 let nobody = ActorRef {

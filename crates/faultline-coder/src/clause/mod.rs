@@ -907,6 +907,34 @@ mod tests {
     }
 
     #[test]
+    fn an_agreement_signed_with_no_party_named_is_the_pairs_that_met() {
+        each_codes_dyad(&[
+            (
+                "Kenya's president visited Uganda on Monday. Several agreements were signed in the capital.",
+                "KENGOV",
+                "UGA",
+            ),
+            (
+                "Peru's foreign minister met his Chilean counterpart in Lima. During the visit, a fisheries accord was signed.",
+                "CHLGOV",
+                "PERGOV",
+            ),
+        ]);
+        // With no meeting before it, or no joint act, nobody is named.
+        for body in [
+            "The old border treaty was signed in 1929.",
+            "Ghana's president visited Togo on Monday. Two protesters were arrested.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter()
+                    .all(|e| e.trigger.text != "signed" && e.trigger.text != "arrested"),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_bare_form_after_a_verb_of_expressing_is_a_noun() {
         for body in [
             "Japan expressed regret over the raid by China on the islands.",

@@ -514,10 +514,7 @@ impl Engine<'_> {
             roles.sources = vec![roles.targets.remove(0)];
         }
         if roles.sources.is_empty() {
-            // "oil plants were hit by drones": material conflict with no one
-            // named acting goes on, to wait for a claim of responsibility.
-            let unclaimed = !roles.targets.is_empty() && cameo::quad_class(&roles.code) == 4;
-            return unclaimed.then_some(roles);
+            return kept_without_source(&roles).then_some(roles);
         }
         carry.last_sources = roles.sources.clone();
         addressee_of_meeting(&mut roles, carry);
@@ -535,6 +532,18 @@ impl Engine<'_> {
             });
         }
         Some(roles)
+    }
+}
+
+/// Whether an event with no source goes on: material conflict with
+/// targets ("oil plants were hit by drones"), to wait for a claim of
+/// responsibility; a passive joint act with no party named ("agreements
+/// were signed"), which may be the pair that met just before (see `emit`).
+fn kept_without_source(roles: &Roles) -> bool {
+    if roles.targets.is_empty() {
+        roles.passive && super::emit::is_joint(&roles.code)
+    } else {
+        cameo::quad_class(&roles.code) == 4
     }
 }
 
