@@ -7,8 +7,8 @@ use crate::ParsedWord;
 use crate::args::is_rel;
 use crate::tagger::upos_index;
 use crate::words::{
-    agent_prepositions, augment_times, backshift_modals, gerund_prepositions, infinitive_nouns,
-    inverting_auxiliaries, list_conjunctions, non_agents, possessive_determiners,
+    agent_prepositions, augment_times, backshift_modals, complementizers, gerund_prepositions,
+    infinitive_nouns, inverting_auxiliaries, list_conjunctions, non_agents, possessive_determiners,
     relative_pronouns, reporting_verbs, speaker_acts, subordinators, target_prepositions,
     time_determiners,
 };
@@ -429,15 +429,17 @@ pub fn modal_report_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
             continue;
         }
         let r32 = u32::try_from(r).ok();
+        // Never a clause inside the conjunct itself (no cycle).
         let that_clause = words.iter().enumerate().rposition(|(c, x)| {
             c > r
                 && c < k
-                && (x.head == r32 || under(words, c, r))
                 && x.deprel == "ccomp"
+                && (x.head == r32 || under(words, c, r))
+                && !under(words, c, k)
                 && words.iter().any(|m| {
                     m.head == u32::try_from(c).ok()
                         && m.deprel == "mark"
-                        && m.span.slice(text).eq_ignore_ascii_case("that")
+                        && complementizers().contains(&m.span.slice(text).to_lowercase())
                 })
         });
         if let Some(c) = that_clause {
@@ -489,9 +491,9 @@ pub fn gerund_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
 
 /// "signed by Ghana's minister and his Togolese counterpart": the parser
 /// may coordinate the second noun with the verb. A noun conjoined to a verb
-/// that takes no subject, object, auxiliary, copula or marker of its own,
-/// right after the verb's last nominal dependent before it (`obj`, `obl`,
-/// `nsubj`, and their kinds), is that nominal's conjunct.
+/// before it, the noun having no subject, object, auxiliary, copula or
+/// marker of its own, is the conjunct of the verb's last nominal dependent
+/// between them (`obj`, `obl`, `nsubj`, and their kinds).
 pub fn nominal_conjuncts(words: &mut [ParsedWord<'_>]) {
     for w in 0..words.len() {
         if words[w].deprel != "conj" || !matches!(words[w].upos, "NOUN" | "PROPN") {
@@ -1058,7 +1060,7 @@ pub fn participles_before_that(forms: &[&str], tags: &mut [u8]) {
             && form.len() > 5
             && form.ends_with("ing")
             && form.chars().next().is_some_and(char::is_lowercase)
-            && forms[k + 1].eq_ignore_ascii_case("that")
+            && complementizers().contains(&forms[k + 1].to_lowercase())
         {
             tags[k] = verb;
         }

@@ -67,6 +67,12 @@ word_list!(
 );
 
 word_list!(
+    /// Words that mark a reported clause (`data/complementizers.txt`).
+    complementizers,
+    "complementizers.txt"
+);
+
+word_list!(
     /// Modal auxiliaries of reported speech (`data/backshift-modals.txt`).
     backshift_modals,
     "backshift-modals.txt"
@@ -188,6 +194,7 @@ mod tests {
             possessive_determiners(),
             inverting_auxiliaries(),
             backshift_modals(),
+            complementizers(),
         ] {
             assert!(!list.is_empty());
             for w in list {

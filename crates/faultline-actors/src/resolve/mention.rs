@@ -201,8 +201,16 @@ fn context_alias(
     let needs_the = phrase.len() > hit.end - hit.start && phrase.to_lowercase().starts_with("the ");
     let before = &body[..hit.start];
     let has_the = before.ends_with("the ") || before.ends_with("The ");
+    // "India's Foreign Office", "the German Foreign Office": another
+    // owner named right before the alias.
+    let prev = before.trim_end().rsplit(' ').next().unwrap_or("");
+    let owned = prev.ends_with("'s")
+        || prev.ends_with("’s")
+        || (prev.chars().next().is_some_and(char::is_uppercase)
+            && !lex().definite_determiners.contains(&prev.to_lowercase()));
     (when.iter().any(|w| mentioned.contains_key(w))
         && !unless.iter().any(|w| mentioned.contains_key(w))
+        && !owned
         && (!needs_the || has_the))
         .then(|| if needs_the { hit.start - 4 } else { hit.start })
 }

@@ -28,7 +28,7 @@ pub(super) struct Governor {
     /// An infinitive of purpose: "met in Athens to sign a deal" states
     /// what the meeting was for, an intent (03) that really was shown.
     purpose: bool,
-    /// A word of decision: "decided to expel", "the decision to sever".
+    /// A word of decision: "decided to expel", "the decision by X to sever".
     decided: bool,
 }
 
@@ -68,7 +68,7 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
     if let Some((_, noun)) = super::roles::intention_agent(s, verb) {
         return Some(Governor {
             intent: true,
-            decided: lex().decision_words.contains(&words[noun].lower),
+            decided: lex().decision_nouns.contains(&words[noun].lower),
             ..Governor::default()
         });
     }
@@ -97,7 +97,6 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
         return Some(Governor {
             intent,
             other: !intent,
-            decided: lex().decision_words.contains(gw),
             ..Governor::default()
         });
     }

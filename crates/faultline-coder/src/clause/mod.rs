@@ -505,13 +505,16 @@ fn side(m: &Mention) -> &str {
 }
 
 /// True when two actors are of one side: of one country, or (without a
-/// country) of one organisation ("IGOUNOSCR" and "IGOUNO").
+/// country) one organisation's code the start of the other's ("IGOUNO",
+/// "IGOUNOSCR").
 fn same_side(a: &Mention, b: &Mention) -> bool {
     match (a.country.as_deref(), b.country.as_deref()) {
         (Some(x), Some(y)) => x == y,
+        // One organisation and its organ: "IGOUNO" and "IGOUNOSCR".
         (None, None) => {
-            let org = |m: &Mention| m.code.get(..6).map_or(m.code.clone(), str::to_owned);
-            !a.code.is_empty() && org(a) == org(b)
+            !a.code.is_empty()
+                && !b.code.is_empty()
+                && (a.code.starts_with(&b.code) || b.code.starts_with(&a.code))
         }
         _ => false,
     }
@@ -564,8 +567,9 @@ fn pattern_may_match(s: &Sentence<'_>, f: &Found, p: &crate::verbs::Pattern) -> 
 }
 
 /// A statement about someone whose reported clause (bytes `from..to`)
-/// holds an asserted hostile act (quad class 3 or 4) by one of its targets
-/// is an accusation ("India said Pakistan's army violated the ceasefire").
+/// holds an asserted hostile act (of quad class `accusation_quad` and up)
+/// by one of its targets, on nobody named or on the speaker's side, is an
+/// accusation ("India said Pakistan's army shelled Indian posts").
 fn accusation(
     s: &Sentence<'_>,
     out: &[Event],
@@ -579,13 +583,25 @@ fn accusation(
             e.source.code == m.code || (m.country.is_some() && e.source.country == m.country)
         })
     };
+    let kinds = &crate::dict::recode::recode().kinds;
+    // An act on a third party may be a report of an ally's strike
+    // ("Washington said Kyiv had shot down two jets"): no accusation.
+    let on_speaker = |e: &Event| {
+        e.target.as_ref().is_none_or(|t| {
+            roles
+                .sources
+                .iter()
+                .any(|&a| t.country.is_some() && t.country == s.actors[a].country)
+        })
+    };
     let hostile = out.iter().any(|e| {
         e.sentence.index == s.inp.index
             && e.trigger.start >= from
             && e.trigger.end <= to
             && e.factuality == Factuality::Asserted
-            && crate::cameo::quad_class(&e.cameo) >= 3
+            && crate::cameo::quad_class(&e.cameo) >= kinds.accusation_quad
             && by_target(e)
+            && on_speaker(e)
     });
     if hostile && !code.is_empty() {
         roles.code.clone_from(code);
@@ -595,9 +611,9 @@ fn accusation(
 /// Targets from the verb's clausal complement: with no target of its own
 /// but the speaker's side, a verb of `complement_targets` takes the
 /// complement's ("denied it had moved troops into Belarus": not its own
-/// troops); a threat whose clause names the speaker again as the one to act
-/// ("warned that the council could act against X") keeps them, any other
-/// threat is narrowed to whom its clause is about.
+/// troops; "warned that the council could act against X"). Unless all its
+/// targets were the speaker's side, a threat is then narrowed to whom its
+/// clause is about (`reported_threat_targets`).
 fn complement_targets(
     s: &Sentence<'_>,
     p: &parse::ParsedRoles,
@@ -648,13 +664,17 @@ fn reported_threat_targets(s: &Sentence<'_>, p: &parse::ParsedRoles, roles: &mut
     };
     if !about.is_empty() && about.iter().all(|&t| own(t)) {
         // The speaker's own act ("warned that the raid was illegal and
-        // Accra might cut aid to X"): whom that act is against.
-        roles.targets = p
-            .reported_targets
-            .iter()
-            .copied()
-            .filter(|&t| !own(t))
-            .collect();
+        // Accra might cut aid to X"): whom that act is against, besides
+        // whom the warning was addressed to ("warned Uganda that …").
+        roles.targets.retain(|&t| {
+            let m = &s.actors[t];
+            (m.end <= from || m.start >= to) && !own(t)
+        });
+        for &t in &p.reported_targets {
+            if !own(t) && !roles.targets.contains(&t) {
+                roles.targets.push(t);
+            }
+        }
         return;
     }
     roles.targets.retain(|&t| {
@@ -789,6 +809,20 @@ mod tests {
             ],
             Factuality::Asserted,
         );
+        // A decision someone put off, or any decision, is no act.
+        each_has_factuality(
+            &[
+                (
+                    "The EU postponed a decision to impose new sanctions on Iran.",
+                    "impose new sanctions",
+                ),
+                (
+                    "Chile reversed its decision to expel the Peruvian consul.",
+                    "expel",
+                ),
+            ],
+            Factuality::Future,
+        );
         each_has_factuality(
             &[
                 ("Peru will decide whether to expel Chile's envoy.", "expel"),
@@ -878,10 +912,16 @@ mod tests {
                 "{body}: {ev:?}"
             );
         }
-        // What is no act of theirs stays a statement.
-        let body = "Chile said Peruvian officials were worried about the drought.";
-        let ev = coded(body);
-        assert!(ev.iter().all(|e| e.cameo != "112"), "{body}: {ev:?}");
+        // What is no act of theirs, a verbal one, or one on a third party
+        // stays a statement.
+        for body in [
+            "Chile said Peruvian officials were worried about the drought.",
+            "Germany said Russia had rejected the proposal.",
+            "Canada said Ukrainian forces had shot down two Russian jets.",
+        ] {
+            let ev = coded(body);
+            assert!(ev.iter().all(|e| e.cameo != "112"), "{body}: {ev:?}");
+        }
     }
 
     #[test]
@@ -896,13 +936,24 @@ mod tests {
             ],
             Factuality::Asserted,
         );
-        // An announced protest in the streets has not happened yet.
+        // An announced protest in the streets, or a veto, has not happened
+        // yet.
+        each_has_factuality(
+            &[
+                (
+                    "Farmers in Chile will protest against Peru on Friday.",
+                    "protest",
+                ),
+                ("Russia will veto the resolution on Ukraine.", "veto"),
+            ],
+            Factuality::Future,
+        );
         each_has_factuality(
             &[(
-                "Farmers in Chile will protest against Peru on Friday.",
-                "protest",
+                "Peru said it would criticise Chile at the summit.",
+                "criticise",
             )],
-            Factuality::Future,
+            Factuality::Asserted,
         );
     }
 
@@ -988,6 +1039,17 @@ mod tests {
                 "Chile protested, warning that the seizure was a breach and Santiago would take steps against Peru.",
                 "CHL",
                 "PER",
+            ),
+            // whom the warning is addressed to stays its target
+            (
+                "Kenya warned Uganda that Kenyan troops would respond to any incursion.",
+                "KEN",
+                "UGA",
+            ),
+            (
+                "Oman warned Yemen that Omani ships would stay in the gulf.",
+                "OMN",
+                "YEM",
             ),
         ]);
         // An actor deeper in the clause is no target of a threat.

@@ -163,8 +163,8 @@ fn support_nouns(
 /// The head word of one of `nouns` whose relative clause the support verb
 /// at `i` closes: "the drills that Japan and Peru held", "the sanctions which
 /// the EU imposed" — the noun, a relative pronoun (`relative_pronouns`),
-/// then only mentions and determiners, at least one mention, up to the
-/// verb.
+/// then only mentions, determiners and coordinators (`verb_coordinators`),
+/// at least one mention, up to the verb.
 fn relative_support(s: &Sentence<'_>, i: usize, nouns: &[Vec<String>]) -> Option<usize> {
     let words = &s.words;
     let k = (i.saturating_sub(8)..i)

@@ -51,8 +51,11 @@ pub struct Lexicon {
     pub future: WordList,
     /// Verbs of intent governing an infinitive.
     pub intent_verbs: WordList,
-    /// Words of a decision governing an infinitive ("decided to expel").
+    /// Verbs of a decision governing an infinitive ("decided to expel").
     pub decision_words: WordList,
+    /// Nouns of a decision, with their agent after "by" ("the decision by
+    /// X to expel").
+    pub decision_nouns: WordList,
     /// Verbs of expressing a feeling: a bare form after one is a noun.
     pub expression_verbs: WordList,
     /// Words opening a condition or an open question ("if", "whether").

@@ -41,6 +41,9 @@ pub struct Kinds {
     /// theirs ("said Peru's army had shelled the village": an accusation).
     #[serde(default)]
     pub accusation: String,
+    /// The least quad class of the reported act that makes an accusation.
+    #[serde(default)]
+    pub accusation_quad: u8,
 }
 
 /// The tables, one field per table of `data/recode.toml`.
