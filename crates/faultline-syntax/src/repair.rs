@@ -364,13 +364,7 @@ fn list_start(text: &str, words: &[ParsedWord<'_>], k: usize) -> Option<usize> {
 /// a farmer").
 pub fn reported_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
     for w in 0..words.len() {
-        if words[w].deprel != "conj" || !free_verb(text, words, w) {
-            continue;
-        }
-        let Some(h) = words[w].head.map(|h| h as usize) else {
-            continue;
-        };
-        let Some(r) = words[h].head.map(|r| r as usize) else {
+        let Some((h, r)) = free_conjunct(text, words, w) else {
             continue;
         };
         let h32 = u32::try_from(h).ok();
@@ -458,13 +452,7 @@ pub fn gerund_conjuncts(text: &str, words: &mut [ParsedWord<'_>]) {
         words[k].span.slice(text).to_lowercase().ends_with("ing")
     };
     for w in 0..words.len() {
-        if words[w].deprel != "conj" || !free_verb(text, words, w) {
-            continue;
-        }
-        let Some(g) = words[w].head.map(|h| h as usize) else {
-            continue;
-        };
-        let Some(r) = words[g].head.map(|h| h as usize) else {
+        let Some((g, r)) = free_conjunct(text, words, w) else {
             continue;
         };
         let w32 = u32::try_from(w).ok();
@@ -681,6 +669,17 @@ fn promote(words: &mut [ParsedWord<'_>], r: usize, v: usize) {
     }
     words[v].head = None;
     words[v].deprel = "root";
+}
+
+/// For a verb `w` conjoined with no subject of its own ([`free_verb`]):
+/// the word it is conjoined to and that word's head.
+fn free_conjunct(text: &str, words: &[ParsedWord<'_>], w: usize) -> Option<(usize, usize)> {
+    if words[w].deprel != "conj" || !free_verb(text, words, w) {
+        return None;
+    }
+    let h = words[w].head? as usize;
+    let r = words[h].head? as usize;
+    Some((h, r))
 }
 
 /// True when `v` can be a misread finite verb: a `VERB` with no subject,

@@ -576,7 +576,6 @@ fn accusation(
     (from, to): (usize, usize),
     roles: &mut roles::Roles,
 ) {
-    let code = &crate::dict::recode::recode().kinds.accusation;
     let by_target = |e: &Event| {
         roles.targets.iter().any(|&t| {
             let m = s.actors[t];
@@ -603,8 +602,8 @@ fn accusation(
             && by_target(e)
             && on_speaker(e)
     });
-    if hostile && !code.is_empty() {
-        roles.code.clone_from(code);
+    if hostile && !kinds.accusation.is_empty() {
+        roles.code.clone_from(&kinds.accusation);
     }
 }
 
