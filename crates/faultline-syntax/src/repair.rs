@@ -9,8 +9,8 @@ use crate::tagger::upos_index;
 use crate::words::{
     agent_prepositions, augment_times, backshift_modals, complementizers, gerund_prepositions,
     infinitive_nouns, inverting_auxiliaries, list_conjunctions, non_agents, possessive_determiners,
-    relative_pronouns, reporting_verbs, speaker_acts, subordinators, target_prepositions,
-    time_determiners,
+    relative_pronouns, reporting_verbs, speaker_acts, subject_pronouns, subordinators,
+    target_prepositions, time_determiners,
 };
 
 /// Runs every repair of the finished tree, in order: the clause markers
@@ -27,6 +27,7 @@ pub fn tree(text: &str, words: &mut [ParsedWord<'_>]) {
     participle_roots(text, words);
     verb_conjuncts(text, words);
     list_conjuncts(text, words);
+    reported_pronoun_subjects(text, words);
     reported_conjuncts(text, words);
     modal_report_conjuncts(text, words);
     gerund_conjuncts(text, words);
@@ -632,6 +633,52 @@ pub fn reduced_relative_roots(text: &str, words: &mut [ParsedWord<'_>]) {
     words[s].deprel = "nsubj";
     words[r].head = u32::try_from(s).ok();
     words[r].deprel = "acl";
+}
+
+/// "Peru said it also would close its embassy": with an adverb before
+/// the reported clause's auxiliary, the parser may take the pronoun right
+/// after a reporting verb for its object. When one of `subject_pronouns`
+/// is the `obj` of a verb of `reporting_verbs` right before it, and the
+/// next word after the pronoun and its adverbs is a verb under the
+/// reporting verb, or that verb's auxiliary, with no subject of its own,
+/// the pronoun is that verb's subject (`nsubj:pass` under a passive
+/// auxiliary) and the verb the reporting verb's `ccomp`.
+pub fn reported_pronoun_subjects(text: &str, words: &mut [ParsedWord<'_>]) {
+    for p in 1..words.len() {
+        let Some(c) = misread_pronoun_object(text, words, p) else {
+            continue;
+        };
+        let c32 = u32::try_from(c).ok();
+        let passive = words
+            .iter()
+            .any(|w| w.head == c32 && w.deprel == "aux:pass");
+        words[p].head = c32;
+        words[p].deprel = if passive { "nsubj:pass" } else { "nsubj" };
+        words[c].deprel = "ccomp";
+    }
+}
+
+/// The reported verb pronoun `p` is the subject of (see
+/// [`reported_pronoun_subjects`]).
+fn misread_pronoun_object(text: &str, words: &[ParsedWord<'_>], p: usize) -> Option<usize> {
+    let form = |k: usize| words[k].span.slice(text).to_lowercase();
+    let v = p - 1;
+    let v32 = u32::try_from(v).ok();
+    if words[p].deprel != "obj"
+        || words[p].head != v32
+        || !subject_pronouns().contains(&form(p))
+        || !reporting_verbs().contains(&form(v))
+    {
+        return None;
+    }
+    let q = (p + 1..words.len()).find(|&k| words[k].upos != "ADV")?;
+    let c = match words[q].upos {
+        "AUX" => words[q].head? as usize,
+        "VERB" => q,
+        _ => return None,
+    };
+    (c > p && words[c].upos == "VERB" && words[c].head == v32 && !has_subject(words, c))
+        .then_some(c)
 }
 
 /// "Witnesses described air strikes by the army": the parser makes the
@@ -1483,6 +1530,25 @@ mod tests {
             );
             assert_eq!(word(text, &words, verb).1.deprel, "advcl", "{text}");
         }
+    }
+
+    #[test]
+    fn a_pronoun_after_a_reporting_verb_is_the_reported_subject() {
+        for (text, verb) in [
+            (
+                "Peru said it also would close its embassy in Quito.",
+                "close",
+            ),
+            ("Chile announced it too would recall its envoy.", "recall"),
+        ] {
+            let words = parse(text);
+            assert_subject_of(text, &words, "it", verb);
+            assert_eq!(word(text, &words, verb).1.deprel, "ccomp", "{text}");
+        }
+        // An object stays one: "told it" is followed by no reported verb.
+        let text = "Oslo said it in a letter.";
+        let words = parse(text);
+        assert_eq!(word(text, &words, "it").1.deprel, "obj", "{text}");
     }
 
     #[test]

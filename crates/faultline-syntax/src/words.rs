@@ -61,6 +61,12 @@ word_list!(
 );
 
 word_list!(
+    /// Pronouns that can be subjects (`data/subject-pronouns.txt`).
+    subject_pronouns,
+    "subject-pronouns.txt"
+);
+
+word_list!(
     /// Possessive determiners (`data/possessive-determiners.txt`).
     possessive_determiners,
     "possessive-determiners.txt"
@@ -195,6 +201,7 @@ mod tests {
             inverting_auxiliaries(),
             backshift_modals(),
             complementizers(),
+            subject_pronouns(),
         ] {
             assert!(!list.is_empty());
             for w in list {

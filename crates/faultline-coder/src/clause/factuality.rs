@@ -193,7 +193,9 @@ pub(super) fn assess(
         if let Some(i) = intent_code(&code) {
             code = i;
         } else if let Some(t) = threat_code(&code) {
-            code = t.to_owned();
+            if !announced_act(s, f, &code, c.cue.as_deref()) {
+                code = t.to_owned();
+            }
         } else {
             c.factuality = Factuality::Future;
         }
@@ -204,6 +206,31 @@ pub(super) fn assess(
         intent: c.intent,
         code,
     }
+}
+
+/// True when an act of `code` stated with a plain "will"/"would" (`cue`)
+/// is done by announcing it: "Chile said it would close its embassy" is
+/// the closure; "warned it would close it" and "will close it if …" (a
+/// condition after the act: one before it never reaches here) are threats.
+fn announced_act(s: &Sentence<'_>, f: &Found, code: &str, cue: Option<&str>) -> bool {
+    let plain = cue.is_some_and(|c| c == "would" || lex().future.contains(c));
+    let warned = s.words[..f.verb]
+        .iter()
+        .any(|w| lex().threat_reporters.contains(&w.lower));
+    let conditional = s.words[f.verb..]
+        .iter()
+        .any(|w| lex().condition_words.contains(&w.lower));
+    // The modal is the act's own ("would also close"), not that of a verb
+    // governing it ("will take measures, including closing …": a threat).
+    let mut k = f.verb;
+    while k > 0
+        && (lex().soft_adverbs.contains(&s.words[k - 1].lower)
+            || lex().be.contains(&s.words[k - 1].lower))
+    {
+        k -= 1;
+    }
+    let own = k > 0 && cue.is_some_and(|c| s.words[k - 1].lower == c);
+    plain && own && recode().is_announced_act(code) && !warned && !conditional
 }
 
 /// True when "no" stands in the noun phrase of an event noun: among the

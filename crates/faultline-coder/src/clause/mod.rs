@@ -792,6 +792,63 @@ mod tests {
         );
     }
 
+    /// Asserts that in each body the first event of its trigger word has
+    /// code `want`, asserted.
+    fn each_asserts_code(cases: &[(&str, &str)], want: &str) {
+        for &(body, trigger) in cases {
+            let ev = coded(body);
+            let e = ev.iter().find(|e| e.trigger.text == trigger);
+            assert!(
+                e.is_some_and(|e| e.cameo == want && e.factuality == Factuality::Asserted),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn cutting_ties_announced_plainly_is_done_and_warned_of_is_a_threat() {
+        each_asserts_code(
+            &[("Ghana said it would close its border with Togo.", "close")],
+            "160",
+        );
+        each_asserts_code(
+            &[
+                (
+                    "Chile announced it will sever relations with Peru.",
+                    "sever",
+                ),
+                (
+                    "Peru said it also would close its embassy in Quito.",
+                    "close",
+                ),
+            ],
+            "161",
+        );
+        // A warning of the act is no act; a condition makes it a threat.
+        each_has_factuality(
+            &[("Ghana warned it would close its embassy in Lome.", "close")],
+            Factuality::Hypothetical,
+        );
+        each_asserts_code(
+            &[
+                ("Chile warned that it will cut ties with Peru.", "cut ties"),
+                (
+                    "Chile said it would impose sanctions on Peru if the raids continued.",
+                    "impose sanctions",
+                ),
+            ],
+            "1312",
+        );
+        // The modal of a verb that governs the act is no announcement.
+        each_asserts_code(
+            &[(
+                "Oman will take all steps to protect itself, including imposing sanctions on Yemen.",
+                "imposing sanctions",
+            )],
+            "1312",
+        );
+    }
+
     #[test]
     fn a_conflict_act_decided_on_was_done_and_an_open_question_was_not() {
         each_has_factuality(

@@ -56,6 +56,8 @@ pub struct Lexicon {
     /// Nouns of a decision, with their agent after "by" ("the decision by
     /// X to expel").
     pub decision_nouns: WordList,
+    /// Verbs reporting a warning ("warned it would cut ties": a threat).
+    pub threat_reporters: WordList,
     /// Verbs of expressing a feeling: a bare form after one is a noun.
     pub expression_verbs: WordList,
     /// Words opening a condition or an open question ("if", "whether").

@@ -44,6 +44,10 @@ pub struct Kinds {
     /// The least quad class of the reported act that makes an accusation.
     #[serde(default)]
     pub accusation_quad: u8,
+    /// Code prefixes of acts done by announcing them ("said it would cut
+    /// ties" is the cut): no threat when stated plainly.
+    #[serde(default)]
+    pub announced_acts: Vec<String>,
 }
 
 /// The tables, one field per table of `data/recode.toml`.
@@ -94,6 +98,14 @@ impl Recode {
     /// The rejection a stated refusal of `code` is ("040" → "125").
     pub fn refusal(&self, code: &str) -> Option<&str> {
         longest(&self.refusal, code)
+    }
+
+    /// True when announcing `code` plainly is doing it ("1612" cut ties).
+    pub fn is_announced_act(&self, code: &str) -> bool {
+        self.kinds
+            .announced_acts
+            .iter()
+            .any(|p| code.starts_with(p.as_str()))
     }
 
     /// True when events of `code` go both ways.
