@@ -2043,7 +2043,7 @@ mod tests {
             (
                 "Chad's army shelled a village in Sudan on Monday. Egypt voiced anger at the attack.",
                 "EGY",
-                "01",
+                "11",
                 "TCDMIL",
             ),
         ]);
@@ -2094,6 +2094,20 @@ mod tests {
                 && e.cameo.starts_with(code)
                 && e.target.as_ref().is_some_and(|t| t.code == target)
         })
+    }
+
+    #[test]
+    fn a_participle_after_coordinated_targets_leaves_them_coordinated() {
+        // The participle's subject is the clause's, not the last target.
+        let japan =
+            "Japan expressed concern over the drills by China and Russia, calling them a threat.";
+        let peru = "Peru voiced outrage at the raids by Chile and Bolivia, adding that they broke the truce.";
+        each_codes_dyad(&[
+            (japan, "JPN", "CHN"),
+            (japan, "JPN", "RUS"),
+            (peru, "PER", "CHL"),
+            (peru, "PER", "BOL"),
+        ]);
     }
 
     #[test]

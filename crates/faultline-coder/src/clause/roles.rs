@@ -850,7 +850,10 @@ fn speaks(s: &Sentence<'_>, a: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .find(|w| !w.is_empty())
         .unwrap_or("");
-    lex().say.contains(next) || lex().reported_by.contains(next)
+    // "drills by Seoul and Washington, calling them …": a participle after
+    // a comma has the clause's subject, not the mention before it.
+    let participle = next.ends_with("ing") && after.trim_start().starts_with(',');
+    !participle && (lex().say.contains(next) || lex().reported_by.contains(next))
 }
 
 /// True when actor `a` is placed by the next actor, or listed with the
