@@ -203,6 +203,9 @@ struct Carry {
     /// Sources and targets of the last meeting in the sentence ("A met B
     /// and apologised": the apology is addressed to B).
     meeting: Option<(Vec<usize>, Vec<usize>)>,
+    /// Sources and targets of the last conflict act in the sentence ("A
+    /// expelled B's envoy and warned of sanctions": the warning is B's).
+    conflict: Option<(Vec<usize>, Vec<usize>)>,
     /// The subjects of the verb triggers coded so far, by verb word.
     verb_subjects: Vec<(usize, Option<Vec<usize>>)>,
 }
@@ -2108,6 +2111,42 @@ mod tests {
             (peru, "PER", "CHL"),
             (peru, "PER", "BOL"),
         ]);
+    }
+
+    #[test]
+    fn verbal_conflict_naming_no_one_is_aimed_at_the_act_before_it() {
+        each_has(&[
+            (
+                "Peru recalled its envoy from Chile and demanded an explanation.",
+                "PER",
+                "10",
+                "CHL",
+            ),
+            (
+                "Ghana condemned Togo's raid and threatened retaliation.",
+                "GHA",
+                "13",
+                "TGO",
+            ),
+            (
+                "ECOWAS suspended Guinea on Sunday and warned of possible sanctions.",
+                "IGOWAS",
+                "13",
+                "GIN",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_conjunct_whose_shared_subject_names_no_one_has_no_source() {
+        // Not the first verb's object: the bloc, unnamed, did both.
+        each_codes_none(
+            &[
+                "The bloc suspended Guinea on Sunday and warned of possible sanctions.",
+                "The council condemned Iran and demanded the release of the crew.",
+            ],
+            "1",
+        );
     }
 
     #[test]

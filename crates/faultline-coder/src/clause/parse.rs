@@ -91,6 +91,9 @@ pub(super) struct ParsedRoles {
     /// The verb's own subject is a common noun phrase that names no actor
     /// ("the agreement signed …", "a car bomb killed …").
     pub subject_names_nobody: bool,
+    /// The verb is a conjunct whose shared subject is a common noun phrase
+    /// naming no actor ("the bloc suspended Mali and warned of sanctions").
+    pub shared_subject_names_nobody: bool,
     /// What the verb's clausal complement is about: the actors its subject
     /// names ("said Navalny was poisoned"), else those its nominal
     /// predicate names ("said the crash was Iran's doing"); with the bytes
@@ -350,6 +353,7 @@ impl<'p> Parse<'p> {
                 .child(verb, "nsubj")
                 .is_some_and(|w| w < verb && !args.subject_inherited),
             subject_names_nobody: false,
+            shared_subject_names_nobody: false,
             reported: self.reported(verb, &args),
             complement: args
                 .complements
@@ -382,15 +386,15 @@ impl<'p> Parse<'p> {
         // is a common noun naming no actor.
         out.subject_names_nobody = out.subject.is_empty()
             && !args.subject_inherited
-            && self.tree.children_with(verb, "nsubj").all(|w| {
-                self.actors_of_phrase(w, 0).is_empty()
-                    && self
-                        .tree
-                        .words()
-                        .get(w as usize)
-                        .is_some_and(|x| x.upos == "NOUN")
-            })
+            && self
+                .tree
+                .children_with(verb, "nsubj")
+                .all(|w| self.names_nobody(w))
             && args.subject.is_some();
+        out.shared_subject_names_nobody = out.subject.is_empty()
+            && args.subject_inherited
+            && out.coordinated
+            && args.subject.is_some_and(|w| self.names_nobody(w));
         if f.noun_len > 0 && self.is_nominal(verb) {
             // "the launch of a missile by X": the agent, not the clause's subject.
             out.noun_complement = true;
@@ -629,6 +633,7 @@ impl<'p> Parse<'p> {
             aux_passive: false,
             active_subject: false,
             subject_names_nobody: false,
+            shared_subject_names_nobody: false,
             reported: None,
             complement: None,
             reported_targets: Vec::new(),
@@ -966,6 +971,27 @@ impl<'p> Parse<'p> {
                 .any(|r| faultline_syntax::args::is_rel(rel, r))
                 && !matches!(rel, "nmod:poss"))
             && self.tree.head(w) != Some(v)
+    }
+
+    /// True when word `w` heads a common noun phrase that names no actor.
+    fn names_nobody(&self, w: u32) -> bool {
+        self.actors_of_phrase(w, 0).is_empty()
+            && self
+                .tree
+                .words()
+                .get(w as usize)
+                .is_some_and(|x| x.upos == "NOUN")
+    }
+
+    /// True when actor `a` is the object of the verb that the verb at word
+    /// `verb` is conjoined to ("suspended Mali and warned …": Mali).
+    pub fn object_of_first_conjunct(&self, a: usize, verb: usize) -> bool {
+        let (Some(v), Some(w)) = (self.word(verb), self.mention_head(a)) else {
+            return false;
+        };
+        self.tree.rel(v) == "conj"
+            && matches!(self.tree.rel(w), "obj" | "iobj")
+            && self.tree.head(w) == self.tree.head(v)
     }
 
     /// True when the word of token `k` is an auxiliary of the head of a

@@ -252,6 +252,14 @@ pub(super) fn reconcile(
         {
             Some(p.clone())
         }
+        // "the bloc suspended Mali and warned …": the conjunct's subject
+        // is the bloc, whom no actor names, not the first verb's object.
+        Some(h)
+            if parsed.shared_subject_names_nobody
+                && h.iter().all(|&a| object_of_first_conjunct(s, a, k)) =>
+        {
+            None
+        }
         Some(h) if p.is_empty() || parsed.subject_inherited => Some(h),
         Some(h) if p.iter().any(|a| h.contains(a)) => {
             let mut all = h;
@@ -286,6 +294,14 @@ fn in_phrase(s: &Sentence<'_>, a: usize) -> bool {
 /// the verb at word `k`.
 fn argument_elsewhere(s: &Sentence<'_>, a: usize, k: usize) -> bool {
     s.parse.as_ref().is_some_and(|t| t.argument_elsewhere(a, k))
+}
+
+/// True when the parse makes actor `a` the object of the verb that the
+/// verb at word `k` is conjoined to.
+fn object_of_first_conjunct(s: &Sentence<'_>, a: usize, k: usize) -> bool {
+    s.parse
+        .as_ref()
+        .is_some_and(|t| t.object_of_first_conjunct(a, k))
 }
 
 /// True when the parse puts actor `a` in an adverbial clause of the verb
@@ -518,6 +534,7 @@ impl Engine<'_> {
         }
         carry.last_sources = roles.sources.clone();
         addressee_of_meeting(&mut roles, carry);
+        addressee_of_conflict(&mut roles, carry);
         let sources = &roles.sources;
         roles.targets.retain(|t| !sources.contains(t));
         // Force posture and concessions act on one's own forces ("stationed
@@ -563,6 +580,26 @@ fn addressee_of_meeting(roles: &mut Roles, carry: &mut Carry) {
     }
     if !roles.targets.is_empty() && kinds.meetings.contains(&roles.code) {
         carry.meeting = Some((roles.sources.clone(), roles.targets.clone()));
+    }
+}
+
+/// "A expelled B's envoy and warned of sanctions", "A condemned B and
+/// demanded an apology": a demand, disapproval, rejection or threat with
+/// no target of its own, by the sources of a conflict act earlier in the
+/// sentence, is aimed at that act's targets. A conflict act with targets
+/// is kept for the triggers after it.
+fn addressee_of_conflict(roles: &mut Roles, carry: &mut Carry) {
+    let kinds = &recode().kinds;
+    let root = cameo::root(&roles.code);
+    if roles.targets.is_empty()
+        && kinds.addressed_after_conflict.iter().any(|r| r == root)
+        && let Some((sources, targets)) = &carry.conflict
+        && *sources == roles.sources
+    {
+        roles.targets.clone_from(targets);
+    }
+    if !roles.targets.is_empty() && cameo::quad_class(&roles.code) >= 3 {
+        carry.conflict = Some((roles.sources.clone(), roles.targets.clone()));
     }
 }
 

@@ -37,6 +37,11 @@ pub struct Kinds {
     /// one ("A met B and apologised").
     #[serde(default)]
     pub addressed_at_meetings: Vec<String>,
+    /// Roots of verbal conflict aimed at the targets of a conflict act
+    /// before it when they name no one ("A expelled B's envoy and warned
+    /// of sanctions").
+    #[serde(default)]
+    pub addressed_after_conflict: Vec<String>,
     /// The code of a statement about someone that reports a hostile act of
     /// theirs ("said Peru's army had shelled the village": an accusation).
     #[serde(default)]
