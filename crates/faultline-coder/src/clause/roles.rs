@@ -570,16 +570,22 @@ fn kept_without_source(roles: &Roles) -> bool {
 /// A meeting with targets is kept for the triggers after it.
 fn addressee_of_meeting(roles: &mut Roles, carry: &mut Carry) {
     let kinds = &recode().kinds;
+    address(roles, &kinds.addressed_at_meetings, carry.meeting.as_ref());
+    if !roles.targets.is_empty() && kinds.meetings.contains(&roles.code) {
+        carry.meeting = Some((roles.sources.clone(), roles.targets.clone()));
+    }
+}
+
+/// Gives an event of one of `roots` with no targets the targets of the
+/// `earlier` event (its sources and targets) when the sources are the same.
+fn address(roles: &mut Roles, roots: &[String], earlier: Option<&(Vec<usize>, Vec<usize>)>) {
     let root = cameo::root(&roles.code);
     if roles.targets.is_empty()
-        && kinds.addressed_at_meetings.iter().any(|r| r == root)
-        && let Some((sources, targets)) = &carry.meeting
+        && roots.iter().any(|r| r == root)
+        && let Some((sources, targets)) = earlier
         && *sources == roles.sources
     {
         roles.targets.clone_from(targets);
-    }
-    if !roles.targets.is_empty() && kinds.meetings.contains(&roles.code) {
-        carry.meeting = Some((roles.sources.clone(), roles.targets.clone()));
     }
 }
 
@@ -590,14 +596,11 @@ fn addressee_of_meeting(roles: &mut Roles, carry: &mut Carry) {
 /// is kept for the triggers after it.
 fn addressee_of_conflict(roles: &mut Roles, carry: &mut Carry) {
     let kinds = &recode().kinds;
-    let root = cameo::root(&roles.code);
-    if roles.targets.is_empty()
-        && kinds.addressed_after_conflict.iter().any(|r| r == root)
-        && let Some((sources, targets)) = &carry.conflict
-        && *sources == roles.sources
-    {
-        roles.targets.clone_from(targets);
-    }
+    address(
+        roles,
+        &kinds.addressed_after_conflict,
+        carry.conflict.as_ref(),
+    );
     if !roles.targets.is_empty() && cameo::quad_class(&roles.code) >= 3 {
         carry.conflict = Some((roles.sources.clone(), roles.targets.clone()));
     }
