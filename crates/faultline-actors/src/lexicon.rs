@@ -91,6 +91,8 @@ pub struct Lexicon {
     pub outlet_citations: WordList,
     /// Finite verbs that open a sentence's predicate after a name's comma.
     pub predicate_verbs: WordList,
+    /// Participles that open a description after a name ("appointed").
+    pub appointment_participles: WordList,
     /// Pronouns opening a relative clause after a comma ("who").
     pub relative_pronouns: WordList,
     /// Words between such a pronoun and its verb ("has", "also").

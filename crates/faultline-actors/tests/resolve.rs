@@ -190,6 +190,40 @@ fn an_apposition_is_closed_by_punctuation() {
 }
 
 #[test]
+fn a_name_before_its_predicate_takes_no_role_from_the_object() {
+    // "NAME, called the Iranian president": the verb opens the predicate,
+    // and the role after it is the object's, not the name's.
+    for (body, name, wrong) in [
+        (
+            "On Friday, Kenya's president, William Ruto, called Ugandan President Yoweri Museveni.",
+            "William Ruto",
+            "UGA",
+        ),
+        (
+            "Germany's chancellor, Olaf Scholz, phoned Polish Prime Minister Donald Tusk.",
+            "Olaf Scholz",
+            "POL",
+        ),
+    ] {
+        let ms = resolve_on(body, "2024-03-01");
+        let codes = code_of(&ms, name);
+        assert!(
+            !codes.is_empty() && codes.iter().all(|c| !c.starts_with(wrong)),
+            "{body}: {ms:?}"
+        );
+    }
+    // A participle of appointment still opens a description.
+    let body = "Jane Okafor, appointed Nigerian envoy in 2019, met the delegation.";
+    let ms = resolve_on(body, "2020-01-06");
+    assert!(
+        code_of(&ms, "Jane Okafor")
+            .iter()
+            .any(|c| c.starts_with("NGA")),
+        "{ms:?}"
+    );
+}
+
+#[test]
 fn a_spokesperson_and_the_body_they_speak_for() {
     let body = "The report was denied by an Interpol spokesperson on Monday. \
                 The spokesperson added that they would not consider such requests.";

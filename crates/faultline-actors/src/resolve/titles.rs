@@ -213,7 +213,9 @@ fn apposition_after(
         .find([',', ';', '(', ')'])
         .map_or(cx.s.end, |p| name_end + 1 + p);
     let clause = body[name_end + 1..clause_end].trim_end_matches(['.', '"', '”']);
-    if attributes(clause) || !role_starts_early(cx, next, clause, clause_end) {
+    // "NAME, called Iranian President …": the name's predicate, no
+    // description of it.
+    if acts(clause) || attributes(clause) || !role_starts_early(cx, next, clause, clause_end) {
         return None;
     }
     let in_clause: Vec<&Atom> = cx
@@ -259,16 +261,19 @@ fn attributes(clause: &str) -> bool {
 
 /// True when a comma clause is a relative clause whose verb states an act
 /// ("who accused Manila of …"), not a role ("who heads the navy").
-/// So does a clause opened by a finite verb: it is the sentence's
-/// predicate ("Ana Ruiz, held talks with Peru's envoy, …" in press-release
-/// style, where an apposition follows the object).
+/// So does a clause opened by a finite verb (one of `predicate_verbs`, or
+/// any other in "-ed" but a participle of appointment): it is the
+/// sentence's predicate ("Ana Ruiz, held talks with Peru's envoy, …" in
+/// press-release style, where an apposition follows the object; "Olaf
+/// Scholz, phoned Polish Prime Minister …").
 fn acts(clause: &str) -> bool {
     let lex = lex();
     let mut words = clause.split_whitespace();
     let Some(first) = words.next() else {
         return false;
     };
-    if lex.predicate_verbs.contains(first) {
+    let past = first.ends_with("ed") && !lex.appointment_participles.contains(first);
+    if lex.predicate_verbs.contains(first) || past {
         // "Ana Ruiz, held by Chilean police since May, …" describes her.
         return !clause.split_whitespace().any(|w| w == "by");
     }
