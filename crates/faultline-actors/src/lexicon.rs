@@ -91,6 +91,10 @@ pub struct Lexicon {
     pub outlet_citations: WordList,
     /// Finite verbs that open a sentence's predicate after a name's comma.
     pub predicate_verbs: WordList,
+    /// Possessive marks ("'s").
+    pub possessive_marks: WordList,
+    /// Sectors of state institutions ("GOV", "MIL").
+    pub institution_sectors: WordList,
     /// Participles that open a description after a name ("appointed").
     pub appointment_participles: WordList,
     /// Pronouns opening a relative clause after a comma ("who").

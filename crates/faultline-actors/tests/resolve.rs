@@ -224,6 +224,30 @@ fn a_name_before_its_predicate_takes_no_role_from_the_object() {
 }
 
 #[test]
+fn a_country_owns_the_institution_it_possesses() {
+    // The dictionary's "Foreign Office" and "Home Office" are Britain's.
+    for (body, text, want) in [
+        (
+            "Austria's Foreign Office summoned the Hungarian envoy.",
+            "Austria's Foreign Office",
+            "AUTGOV",
+        ),
+        (
+            "Nigeria’s Home Office issued new visa rules.",
+            "Nigeria’s Home Office",
+            "NGAGOV",
+        ),
+    ] {
+        let ms = resolve_on(body, "2020-01-06");
+        assert_eq!(code_of(&ms, text), [want], "{body}: {ms:?}");
+    }
+    // Britain's own stays Britain's.
+    let body = "Britain's Foreign Office summoned the Iranian envoy.";
+    let ms = resolve_on(body, "2020-01-06");
+    assert_eq!(code_of(&ms, "Foreign Office"), ["GBRGOV"], "{ms:?}");
+}
+
+#[test]
 fn a_spokesperson_and_the_body_they_speak_for() {
     let body = "The report was denied by an Interpol spokesperson on Monday. \
                 The spokesperson added that they would not consider such requests.";

@@ -70,6 +70,40 @@ pub(super) fn country_role(
     Some(last + 1)
 }
 
+/// "Germany's Foreign Office", "India's Foreign Office": a country's
+/// possessive right before a state institution that the dictionary gives
+/// another country (one of `institution_sectors`) names the possessor's
+/// own institution: one mention with the possessor's root and the
+/// institution's sector.
+pub(super) fn possessed_institution(
+    cx: &Sentence<'_>,
+    i: usize,
+    mentions: &mut Vec<Mention>,
+) -> Option<usize> {
+    let a = &cx.atoms[i];
+    let n = cx.atoms.get(i + 1)?;
+    let owner = a.country.as_deref().filter(|c| cx.is_country(c))?;
+    let gap = cx.body[a.end..n.start].trim();
+    let (root, sector) = code::split(n.code.as_deref()?);
+    let possessive = lex().possessive_marks.iter().any(|m| m == gap);
+    let institution = sector.is_some_and(|s| lex().institution_sectors.contains(s));
+    if !(a.kind == AtomKind::Actor && n.kind == AtomKind::Actor && possessive && institution)
+        || root.is_none_or(|r| r == owner)
+    {
+        return None;
+    }
+    mentions.push(Mention {
+        entry: cx.entry_id(n),
+        ..cx.mention(
+            a.start,
+            n.end,
+            code::with_sector(owner, sector?),
+            Via::Dictionary,
+        )
+    });
+    Some(i + 2)
+}
+
 /// The root of atom `next` when, right after a role word ending at `end`,
 /// it is an organisation or group with a name of its own (not a person,
 /// whose title the role word is); `Some(None)` for one with no root.

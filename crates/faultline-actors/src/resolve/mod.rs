@@ -283,6 +283,7 @@ fn scan(cx: &Sentence<'_>, state: &State, out: &[Mention]) -> Vec<Mention> {
     while i < cx.atoms.len() {
         i = compound::country_role(cx, i, &mut mentions)
             .or_else(|| compound::role_of_country(cx, i, &mut mentions))
+            .or_else(|| compound::possessed_institution(cx, i, &mut mentions))
             .unwrap_or_else(|| single(cx, i, state, out, &mut mentions));
     }
     mentions
