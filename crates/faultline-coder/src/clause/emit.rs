@@ -123,6 +123,40 @@ fn meeting_pair(art: &Article, at: usize) -> Option<(ActorRef, ActorRef)> {
     Some((side(&e.source), side(e.target.as_ref()?)))
 }
 
+/// The host of a passive act on the envoys of `roles.targets` ("Chile's
+/// envoy was summoned"): a country the sentence names that is none of
+/// theirs ("… to the ministry in Lima"), else the other side of the latest
+/// event within reach between their country and another.
+fn host_of(s: &Sentence<'_>, roles: &Roles, art: &Article) -> Option<ActorRef> {
+    let guests: Vec<&str> = roles
+        .targets
+        .iter()
+        .filter_map(|&t| s.actors[t].country.as_deref())
+        .collect();
+    let other = |c: Option<&str>| c.is_some_and(|c| c != "IGO" && !guests.contains(&c));
+    let context = |a: &ActorRef| ActorRef {
+        via: Via::Context,
+        ..a.clone()
+    };
+    if let Some(m) = s.actors.iter().find(|m| other(m.country.as_deref())) {
+        return Some(context(&actor_ref(m)));
+    }
+    art.events.iter().rev().find_map(|e| {
+        let t = e.target.as_ref()?;
+        let near = super::anaphora::within_reach(e.sentence.index, s.inp.index);
+        let (src, tgt) = (e.source.country.as_deref(), t.country.as_deref());
+        if !near {
+            None
+        } else if src.is_some_and(|c| guests.contains(&c)) && other(tgt) {
+            Some(context(t))
+        } else if tgt.is_some_and(|c| guests.contains(&c)) && other(src) {
+            Some(context(&e.source))
+        } else {
+            None
+        }
+    })
+}
+
 /// An actor does not act on itself ("Indian troops … the fallen soldiers"):
 /// such a target is dropped, the event stays. "Trump withdrew the US from
 /// …": a government does not cooperate with or concede to its own country;
@@ -161,6 +195,25 @@ impl Engine<'_> {
                     let id = format!("{}:{}:{}", s.inp.doc_id, s.inp.index, carry.n_event);
                     let e = self.event(s, f, roles, date, (x, Some(y)), id);
                     art.events.push(e);
+                }
+            }
+            return;
+        }
+        if roles.sources.is_empty()
+            && roles.passive
+            && date.factuality == Factuality::Asserted
+            && super::roles::is_hosted_act(code)
+        {
+            // "Chile's envoy was summoned": by the host.
+            if let Some(host) = host_of(s, roles, art) {
+                for &t in &roles.targets {
+                    let target = actor_ref(s.actors[t]);
+                    if target.country != host.country {
+                        carry.n_event += 1;
+                        let id = format!("{}:{}:{}", s.inp.doc_id, s.inp.index, carry.n_event);
+                        let e = self.event(s, f, roles, date, (host.clone(), Some(target)), id);
+                        art.events.push(e);
+                    }
                 }
             }
             return;

@@ -2138,6 +2138,24 @@ mod tests {
     }
 
     #[test]
+    fn an_envoy_summoned_with_no_agent_was_summoned_by_the_host() {
+        each_has(&[
+            (
+                "Ghana's ambassador was summoned to the foreign ministry in Lome on Monday.",
+                "TGOGOV",
+                "114",
+                "GHAGOV",
+            ),
+            (
+                "Peru accused Chile of spying on Monday. The Chilean ambassador was summoned on Tuesday.",
+                "PER",
+                "114",
+                "CHLGOV",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_conjunct_whose_shared_subject_names_no_one_has_no_source() {
         // Not the first verb's object: the bloc, unnamed, did both.
         each_codes_none(

@@ -555,13 +555,21 @@ impl Engine<'_> {
 /// Whether an event with no source goes on: material conflict with
 /// targets ("oil plants were hit by drones"), to wait for a claim of
 /// responsibility; a passive joint act with no party named ("agreements
-/// were signed"), which may be the pair that met just before (see `emit`).
+/// were signed"), which may be the pair that met just before; a passive
+/// act only a host does to a guest's envoy ("the ambassador was
+/// summoned"), the host's (see `emit`).
 fn kept_without_source(roles: &Roles) -> bool {
     if roles.targets.is_empty() {
         roles.passive && super::emit::is_joint(&roles.code)
     } else {
-        cameo::quad_class(&roles.code) == 4
+        cameo::quad_class(&roles.code) == 4 || (roles.passive && is_hosted_act(&roles.code))
     }
+}
+
+/// True for an act only a host country does to another's envoy
+/// (recode.toml `hosted_acts`).
+pub(super) fn is_hosted_act(code: &str) -> bool {
+    recode().kinds.hosted_acts.iter().any(|c| c == code)
 }
 
 /// "A met B and apologised", "A received B and pledged aid": a statement

@@ -42,6 +42,10 @@ pub struct Kinds {
     /// of sanctions").
     #[serde(default)]
     pub addressed_after_conflict: Vec<String>,
+    /// Codes of acts only a host country does to another's envoy: passive
+    /// with no agent, the host did them ("the ambassador was summoned").
+    #[serde(default)]
+    pub hosted_acts: Vec<String>,
     /// The code of a statement about someone that reports a hostile act of
     /// theirs ("said Peru's army had shelled the village": an accusation).
     #[serde(default)]
