@@ -241,6 +241,11 @@ impl<'s, 'm> Tree<'s, 'm> {
             // "summoned the envoy to protest …": an infinitive of purpose
             // is done by the subject of the clause it serves.
             "advcl" if self.is_bare_infinitive(p) => self.arguments(head).subject,
+            // "After meeting the envoy, Chile praised …": a present
+            // participle with no auxiliary before the clause it modifies is
+            // done by that clause's subject (after it, the object may be:
+            // "accused Peru of threatening …").
+            "advcl" if p < head && self.is_bare_participle(p) => self.arguments(head).subject,
             "acl:relcl" => Some(head),
             "acl" => {
                 // "a law passed by parliament": a participle with no
@@ -275,6 +280,18 @@ impl<'s, 'm> Tree<'s, 'm> {
             }
         }
         to
+    }
+
+    /// `p` is a present participle ("-ing") with no auxiliary and no
+    /// subordinator but a preposition ("after meeting", "by sending").
+    fn is_bare_participle(&self, p: u32) -> bool {
+        let w = &self.words[p as usize];
+        w.upos == "VERB"
+            && w.span.slice(self.text).ends_with("ing")
+            && self.child(p, "aux").is_none()
+            && self.children_with(p, "mark").all(|m| {
+                self.words[m as usize].upos == "ADP" || self.words[m as usize].upos == "SCONJ"
+            })
     }
 
     fn has_aux(&self, p: u32) -> bool {

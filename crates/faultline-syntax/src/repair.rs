@@ -837,7 +837,20 @@ fn misread_subject(text: &str, words: &[ParsedWord<'_>], n: usize) -> Option<usi
     let n32 = u32::try_from(n).ok();
     let has_cc = words.iter().any(|w| w.head == n32 && w.deprel == "cc");
     let time = words[n].head? as usize;
-    let v = words.get(time)?.head? as usize;
+    let mut v = words.get(time)?.head? as usize;
+    let mut in_clause = false;
+    // "After meeting the envoy in Lima, the minister praised …": the word
+    // it hangs on is inside a fronted adverbial clause, and the verb that
+    // clause modifies is the one without a subject.
+    if let Some(c) = clause_verb_above(words, time)
+        && c < n
+        && words[c].deprel == "advcl"
+        && let Some(h) = words[c].head.map(|h| h as usize)
+        && h > n
+    {
+        v = h;
+        in_clause = true;
+    }
     let subject = has_subject(words, v);
     // The phrase runs up to the verb or to its auxiliaries and adverbs
     // ("the rebels were quickly pushed back").
@@ -849,11 +862,22 @@ fn misread_subject(text: &str, words: &[ParsedWord<'_>], n: usize) -> Option<usi
     (time < n
         && n < v
         && !has_cc
-        && words[time].deprel.starts_with("obl")
+        && (in_clause || words[time].deprel.starts_with("obl"))
         && words[v].upos == "VERB"
         && !subject
         && phrase)
         .then_some(v)
+}
+
+/// The nearest verb at or above word `k` (its clause's head).
+fn clause_verb_above(words: &[ParsedWord<'_>], mut k: usize) -> Option<usize> {
+    for _ in 0..words.len() {
+        if words[k].upos == "VERB" {
+            return Some(k);
+        }
+        k = words[k].head? as usize;
+    }
+    None
 }
 
 /// The oblique and the verb of a clause whose marker `p` was read as a
@@ -1529,6 +1553,23 @@ mod tests {
                 "{text}: {oblique} belongs to the clause"
             );
             assert_eq!(word(text, &words, verb).1.deprel, "advcl", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_subject_after_a_fronted_participle_clause_is_the_main_verbs() {
+        for (text, verb) in [
+            (
+                "After meeting the Peruvian president in Lima, the Chilean leader praised the new trade deal.",
+                "praised",
+            ),
+            (
+                "After meeting the Thai premier in Bangkok, the Lao leader praised the new rail line.",
+                "praised",
+            ),
+        ] {
+            let words = parse(text);
+            assert_subject_of(text, &words, "leader", verb);
         }
     }
 

@@ -2138,6 +2138,24 @@ mod tests {
     }
 
     #[test]
+    fn a_fronted_participle_is_done_by_the_clause_subject() {
+        each_has(&[
+            (
+                "After visiting Kyiv on Monday, the Polish president criticised Russia.",
+                "POLGOV",
+                "042",
+                "UKRGOV",
+            ),
+            (
+                "After meeting the Thai premier in Bangkok, the Lao leader praised the new rail line.",
+                "LAOGOV",
+                "04",
+                "THAGOV",
+            ),
+        ]);
+    }
+
+    #[test]
     fn an_envoy_summoned_with_no_agent_was_summoned_by_the_host() {
         each_has(&[
             (

@@ -58,6 +58,10 @@ pub(super) struct ParsedRoles {
     /// protest"), whose subject is the served clause's, not the nearest
     /// actor before it.
     pub purpose: bool,
+    /// The trigger heads a participle clause before the clause it
+    /// modifies ("After visiting Kyiv, the president …"), whose subject is
+    /// that clause's.
+    pub fronted_participle: bool,
     /// The act lies in a noun phrase: a gerund completing a common noun
     /// through a preposition ("the deal on sending troops"), or a support
     /// word used as a noun ("condemned the launch of a missile by X").
@@ -331,6 +335,7 @@ impl<'p> Parse<'p> {
             coordinated: self.coordinated_verb(verb),
             own_subject_word: args.subject.is_some() && !args.subject_inherited,
             purpose: self.is_purpose_clause(f.verb),
+            fronted_participle: self.is_fronted_participle(f.verb),
             noun_complement: self.gerund_of_noun(verb),
             subject: args
                 .subject
@@ -625,6 +630,7 @@ impl<'p> Parse<'p> {
             coordinated: false,
             own_subject_word: false,
             purpose: false,
+            fronted_participle: false,
             agent: Vec::new(),
             targets,
             opponents: Vec::new(),
@@ -856,6 +862,18 @@ impl<'p> Parse<'p> {
                     .tree
                     .child(w, "mark")
                     .is_some_and(|m| self.lower(m) == "to")
+        })
+    }
+
+    /// True when the word of token `t` heads a present participle clause
+    /// before the verb it modifies ("After visiting Kyiv, the president
+    /// …").
+    pub fn is_fronted_participle(&self, t: usize) -> bool {
+        self.word(t).is_some_and(|w| {
+            self.tree.rel(w) == "advcl"
+                && self.tree.head(w).is_some_and(|h| h > w)
+                && self.lower(w).ends_with("ing")
+                && self.tree.child(w, "aux").is_none()
         })
     }
 

@@ -237,7 +237,13 @@ pub(super) fn reconcile(
         Some(h) if h.len() >= 2 && right_before(s, &h, k) => Some(h),
         // Of the subjects the parse has a verb inherit, only a conjunct's
         // ("the ministry said the ships were on patrol and urged Chile to …").
-        None if p.is_empty() || (parsed.subject_inherited && !parsed.coordinated) => None,
+        // "After visiting Kyiv, the president …": a fronted participle's
+        // subject is the clause's.
+        None if p.is_empty()
+            || (parsed.subject_inherited && !parsed.coordinated && !parsed.fronted_participle) =>
+        {
+            None
+        }
         None => Some(p.clone()),
         // "Chile said the agreement signed in May harmed Peru": the
         // clause's own subject names nobody (an actor right before the
