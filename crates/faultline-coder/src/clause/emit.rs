@@ -83,6 +83,15 @@ fn pairs(roles: &Roles, joint: bool, mutual: bool) -> Vec<(usize, Option<usize>)
     pairs
 }
 
+/// True when the clause of trigger `f` says its subjects act on each other
+/// (`mutual_cut_markers`: "each recalled their ambassadors", "cut ties").
+fn names_both_sides(s: &Sentence<'_>, f: &Found) -> bool {
+    let (from, end) = (s.clause_start(f.verb), s.clause_end(f.after));
+    s.words[from.min(end)..end]
+        .iter()
+        .any(|w| lex().mutual_cut_markers.contains(&w.lower))
+}
+
 /// True when trigger `f` is a promise each of its subjects makes on its
 /// own: a bare intent (`joint_if_reciprocal`) stated by a verb of
 /// promising (`promise_verbs`) whose clause names no partnership of the
@@ -237,7 +246,9 @@ impl Engine<'_> {
             return;
         }
         let joint_trigger = self.verbs.triggers[f.candidates[0]].joint || roles.form.compound;
-        let joint = joint_trigger || (is_joint(code) && !one_sided_intent(s, f, code));
+        let joint = joint_trigger
+            || (is_joint(code) && !one_sided_intent(s, f, code))
+            || (self.codes.recode.is_coordinated_reciprocal(code) && names_both_sides(s, f));
         let mutual = self.codes.recode.is_mutual(code) || roles.form.mutual;
         let first = art.events.len();
         // Each pair with its source and the target it keeps.

@@ -2156,6 +2156,38 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_countries_cutting_ties_cut_them_with_each_other() {
+        let ghana = "Ghana and Togo each recalled their ambassadors on Monday.";
+        let iran = "Iran and Bahrain severed diplomatic ties in 2016.";
+        each_codes_dyad(&[
+            (ghana, "GHA", "TGO"),
+            (ghana, "TGO", "GHA"),
+            (iran, "IRN", "BHR"),
+            (iran, "BHR", "IRN"),
+        ]);
+        // With a third party named, that party is the target.
+        each_codes_dyad(&[(
+            "Ghana and Togo recalled their ambassadors from Benin.",
+            "GHA",
+            "BEN",
+        )]);
+    }
+
+    #[test]
+    fn the_circumstances_of_an_act_are_no_target() {
+        for body in [
+            "Venezuela recalled its ambassador amid a crackdown on Colombian migrants.",
+            "Peru recalled its envoy despite protests by Chilean fishermen.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                !ev.is_empty() && ev.iter().all(|e| e.target.is_none()),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn an_envoy_summoned_with_no_agent_was_summoned_by_the_host() {
         each_has(&[
             (

@@ -169,6 +169,15 @@ fn default_target(
         {
             break;
         }
+        // "recalled its envoy amid a crackdown on Colombian migrants": the
+        // circumstances are no object.
+        if i > after
+            && lex()
+                .circumstance_prepositions
+                .contains(words[i].lower.as_str())
+        {
+            break;
+        }
         if let Some((a, _)) = s.actor_at(i) {
             // "rejected the criticism and said it would fight the PKK": an
             // actor the parse puts in another clause is no target.

@@ -58,6 +58,10 @@ pub struct Lexicon {
     pub decision_nouns: WordList,
     /// Verbs reporting a warning ("warned it would cut ties": a threat).
     pub threat_reporters: WordList,
+    /// Prepositions of circumstance ("amid"): no default target after one.
+    pub circumstance_prepositions: WordList,
+    /// Words that make a cut of relations by coordinated subjects mutual.
+    pub mutual_cut_markers: WordList,
     /// Verbs of expressing a feeling: a bare form after one is a noun.
     pub expression_verbs: WordList,
     /// Words opening a condition or an open question ("if", "whether").

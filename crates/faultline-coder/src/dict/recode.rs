@@ -46,6 +46,10 @@ pub struct Kinds {
     /// with no agent, the host did them ("the ambassador was summoned").
     #[serde(default)]
     pub hosted_acts: Vec<String>,
+    /// Codes whose coordinated subjects act on one another when no one
+    /// else is named ("Iran and Bahrain cut ties").
+    #[serde(default)]
+    pub coordinated_reciprocal: Vec<String>,
     /// The code of a statement about someone that reports a hostile act of
     /// theirs ("said Peru's army had shelled the village": an accusation).
     #[serde(default)]
@@ -115,6 +119,12 @@ impl Recode {
             .announced_acts
             .iter()
             .any(|p| code.starts_with(p.as_str()))
+    }
+
+    /// True when coordinated subjects of `code` with no target act on one
+    /// another ("161": "Iran and Bahrain cut ties").
+    pub fn is_coordinated_reciprocal(&self, code: &str) -> bool {
+        self.kinds.coordinated_reciprocal.iter().any(|c| c == code)
     }
 
     /// True when events of `code` go both ways.
