@@ -97,6 +97,8 @@ pub struct Lexicon {
     pub institution_sectors: WordList,
     /// Participles that open a description after a name ("appointed").
     pub appointment_participles: WordList,
+    /// Words after a participle that make it descriptive ("promoted to").
+    pub participle_complements: WordList,
     /// Pronouns opening a relative clause after a comma ("who").
     pub relative_pronouns: WordList,
     /// Words between such a pronoun and its verb ("has", "also").

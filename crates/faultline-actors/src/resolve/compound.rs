@@ -86,7 +86,11 @@ pub(super) fn possessed_institution(
     let gap = cx.body[a.end..n.start].trim();
     let (root, sector) = code::split(n.code.as_deref()?);
     let possessive = lex().possessive_marks.iter().any(|m| m == gap);
-    let institution = sector.is_some_and(|s| lex().institution_sectors.contains(s));
+    // A generic name of several words ("Foreign Office"), not an agency's
+    // own name ("Iran's CIA-backed coup", "Ukraine's Pentagon backers").
+    let text = &cx.body[n.start..n.end];
+    let generic = text.contains(' ') && !cx.body[n.end..].starts_with('-');
+    let institution = generic && sector.is_some_and(|s| lex().institution_sectors.contains(s));
     if !(a.kind == AtomKind::Actor && n.kind == AtomKind::Actor && possessive && institution)
         || root.is_none_or(|r| r == owner)
     {

@@ -272,7 +272,16 @@ fn acts(clause: &str) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
-    let past = first.ends_with("ed") && !lex.appointment_participles.contains(first);
+    // A lower-case "-ed" form not completed by "as", "to" or "with"
+    // ("promoted to army chief", "installed as envoy" describe the name).
+    let completed = words
+        .clone()
+        .next()
+        .is_some_and(|w| lex.participle_complements.contains(w));
+    let past = first.ends_with("ed")
+        && first.chars().next().is_some_and(char::is_lowercase)
+        && !completed
+        && !lex.appointment_participles.contains(first);
     if lex.predicate_verbs.contains(first) || past {
         // "Ana Ruiz, held by Chilean police since May, …" describes her.
         return !clause.split_whitespace().any(|w| w == "by");

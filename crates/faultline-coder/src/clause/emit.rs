@@ -147,7 +147,33 @@ fn host_of(s: &Sentence<'_>, roles: &Roles, art: &Article) -> Option<ActorRef> {
         via: Via::Context,
         ..a.clone()
     };
-    if let Some(m) = s.actors.iter().find(|m| other(m.country.as_deref())) {
+    // "summoned home" or "back" is a recall by the envoy's own side.
+    if s.words
+        .iter()
+        .any(|w| lex().return_adverbs.contains(&w.lower))
+    {
+        return None;
+    }
+    // A place the envoy was summoned to ("… to the ministry in Lima"), not
+    // a topic or a speaker ("over the war in Ukraine", "Argentine media").
+    let placed = |m: &&&Mention| {
+        s.words
+            .iter()
+            .rev()
+            .find(|w| w.end <= m.start && !lex().determiners.contains(w.lower.as_str()))
+            .is_some_and(|w| lex().place_prepositions.contains(&w.lower) || w.lower == "to")
+            && !s
+                .words
+                .iter()
+                .filter(|w| w.end <= m.start)
+                .any(|w| lex().information_cases.contains(&w.lower))
+    };
+    if let Some(m) = s
+        .actors
+        .iter()
+        .filter(placed)
+        .find(|m| other(m.country.as_deref()))
+    {
         return Some(context(&actor_ref(m)));
     }
     art.events.iter().rev().find_map(|e| {

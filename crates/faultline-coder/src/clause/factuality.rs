@@ -211,7 +211,9 @@ pub(super) fn assess(
 /// True when an act of `code` stated with a plain "will"/"would" (`cue`)
 /// is done by announcing it: "Chile said it would close its embassy" is
 /// the closure; "warned it would close it" and "will close it if …" (a
-/// condition after the act: one before it never reaches here) are threats.
+/// condition after the act: one before it never reaches here) are threats,
+/// and so is a plain "will" with no speaker announcing it of itself
+/// ("Analysts said Ghana would close …").
 fn announced_act(s: &Sentence<'_>, f: &Found, code: &str, cue: Option<&str>) -> bool {
     let plain = cue.is_some_and(|c| c == "would" || lex().future.contains(c));
     let warned = s.words[..f.verb]
@@ -230,7 +232,16 @@ fn announced_act(s: &Sentence<'_>, f: &Found, code: &str, cue: Option<&str>) -> 
         k -= 1;
     }
     let own = k > 0 && cue.is_some_and(|c| s.words[k - 1].lower == c);
-    plain && own && recode().is_announced_act(code) && !warned && !conditional
+    // The announcer acts: a pronoun for the speaker right before the modal,
+    // after a verb of reporting ("Chile said it would close …"; not "said
+    // Peru would sever …", "officials fear Ghana will close …").
+    let m = k.saturating_sub(1);
+    let speaker_acts = (1..m).any(|p| {
+        lex().reported_pronouns.contains(&s.words[p].lower)
+            && p + 3 >= m
+            && lex().reporting_verbs.contains(&s.words[p - 1].lower)
+    });
+    plain && own && speaker_acts && recode().is_announced_act(code) && !warned && !conditional
 }
 
 /// True when "no" stands in the noun phrase of an event noun: among the

@@ -2174,6 +2174,42 @@ mod tests {
     }
 
     #[test]
+    fn review_cases_of_the_new_rules_code_nothing_wrong() {
+        // Someone else's act predicted is no announcement; a topic is no
+        // host; a ban on trade is no trade.
+        for (body, wrong) in [
+            (
+                "Analysts said Ghana would close its border with Togo.",
+                "160",
+            ),
+            ("Chile said Peru would sever relations with Bolivia.", "161"),
+            ("The EU expanded its ban on Russian imports.", "061"),
+            (
+                "Moscow expanded restrictions on trade with Lithuania.",
+                "061",
+            ),
+            (
+                "Kenya called Uganda's move a step to express goodwill.",
+                "041",
+            ),
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter()
+                    .all(|e| !(e.cameo == wrong && e.factuality == Factuality::Asserted)),
+                "{body}: {ev:?}"
+            );
+        }
+        for body in [
+            "The Russian ambassador was summoned over the war in Ukraine.",
+            "Germany's ambassador to Moscow was summoned home.",
+        ] {
+            let ev = coded(body);
+            assert!(ev.iter().all(|e| e.cameo != "114"), "{body}: {ev:?}");
+        }
+    }
+
+    #[test]
     fn the_circumstances_of_an_act_are_no_target() {
         for body in [
             "Venezuela recalled its ambassador amid a crackdown on Colombian migrants.",

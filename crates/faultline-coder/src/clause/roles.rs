@@ -906,7 +906,9 @@ fn speaks(s: &Sentence<'_>, a: usize) -> bool {
         .unwrap_or("");
     // "drills by Seoul and Washington, calling them …": a participle after
     // a comma has the clause's subject, not the mention before it.
-    let participle = next.ends_with("ing") && after.trim_start().starts_with(',');
+    let participle = next.ends_with("ing")
+        && after.trim_start().starts_with(',')
+        && !lex().reported_by.contains(next);
     !participle && (lex().say.contains(next) || lex().reported_by.contains(next))
 }
 
