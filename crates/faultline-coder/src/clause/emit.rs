@@ -133,9 +133,11 @@ fn meeting_pair(art: &Article, at: usize) -> Option<(ActorRef, ActorRef)> {
 }
 
 /// The host of a passive act on the envoys of `roles.targets` ("Chile's
-/// envoy was summoned"): a country the sentence names that is none of
-/// theirs ("… to the ministry in Lima"), else the other side of the latest
-/// event within reach between their country and another.
+/// envoy was summoned"): none when the envoy went "home" or "back"
+/// (`return_adverbs`); else a country, none of theirs, after a preposition
+/// of place or "to" and after no topic word (`information_cases`: "… to
+/// the ministry in Lima", not "over the war in Ukraine"); else the other
+/// side of the latest event within reach between their country and another.
 fn host_of(s: &Sentence<'_>, roles: &Roles, art: &Article) -> Option<ActorRef> {
     let guests: Vec<&str> = roles
         .targets
