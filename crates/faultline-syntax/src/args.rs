@@ -245,7 +245,7 @@ impl<'s, 'm> Tree<'s, 'm> {
             // participle with no auxiliary before the clause it modifies is
             // done by that clause's subject (after it, the object may be:
             // "accused Peru of threatening …").
-            "advcl" if p < head && self.is_bare_participle(p) => self.arguments(head).subject,
+            "advcl" if self.is_fronted_participle(p) => self.arguments(head).subject,
             "acl:relcl" => Some(head),
             "acl" => {
                 // "a law passed by parliament": a participle with no
@@ -282,8 +282,17 @@ impl<'s, 'm> Tree<'s, 'm> {
         to
     }
 
-    /// `p` is a present participle ("-ing") with no auxiliary and no
-    /// subordinator but a preposition ("after meeting", "by sending").
+    /// `p` is an adverbial present participle clause before the verb it
+    /// modifies ("After visiting Kyiv, the president …"): that verb's
+    /// subject is its subject.
+    #[must_use]
+    pub fn is_fronted_participle(&self, p: u32) -> bool {
+        self.rel(p) == "advcl" && self.head(p).is_some_and(|h| h > p) && self.is_bare_participle(p)
+    }
+
+    /// `p` is a present participle ("-ing") with no auxiliary, marked by
+    /// nothing or by prepositions and subordinators only ("after meeting",
+    /// "by sending").
     fn is_bare_participle(&self, p: u32) -> bool {
         let w = &self.words[p as usize];
         w.upos == "VERB"

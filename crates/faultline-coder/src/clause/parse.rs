@@ -869,12 +869,8 @@ impl<'p> Parse<'p> {
     /// before the verb it modifies ("After visiting Kyiv, the president
     /// …").
     pub fn is_fronted_participle(&self, t: usize) -> bool {
-        self.word(t).is_some_and(|w| {
-            self.tree.rel(w) == "advcl"
-                && self.tree.head(w).is_some_and(|h| h > w)
-                && self.lower(w).ends_with("ing")
-                && self.tree.child(w, "aux").is_none()
-        })
+        self.word(t)
+            .is_some_and(|w| self.tree.is_fronted_participle(w))
     }
 
     /// True when the word of token `t` heads an infinitive that completes
