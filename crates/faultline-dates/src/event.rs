@@ -6,7 +6,8 @@
 //!   more than a week after the anchor;
 //! - months: "In Oct. 2010", "February of 2011", "in June", "since February",
 //!   "early/mid-/late June" — a month without a year is the latest such month
-//!   not after the anchor's month;
+//!   not after the anchor's month; "in June last year", "March 3 of this
+//!   year" name the year relative to the anchor's;
 //! - years: "in 2011", "since 2011", "by 2015", "between 1998 and 2000" (its start);
 //! - weekdays: "Saturday", "on Monday" — the latest such day on or before the
 //!   anchor; "last Tuesday" — the Tuesday of the week before the anchor's
@@ -48,6 +49,9 @@ pub struct EventDate {
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+/// "… last year", "… of this year" after a month or a date: the year named
+/// relative to the anchor's ("in June last year" is June a year back).
+const YEAR_REL: &str = r"(?:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)";
 const NUMBER: &str = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|several|a few)";
 
 /// Compiles a date pattern whose word boundaries `\b` are ASCII ones: a
@@ -72,17 +76,17 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Iso, r(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b".to_owned())),
         (
             Kind::MonthDay,
-            r(format!(r"\b(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?")),
+            r(format!(r"\b(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b|{YEAR_REL})?")),
         ),
         (
             Kind::DayMonth,
-            r(format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?")),
+            r(format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b|{YEAR_REL})?")),
         ),
         (Kind::MonthYear, r(format!(r"\b(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>(?:19|20)\d{{2}})\b"))),
         (
             Kind::Month,
             r(format!(
-                r"\b(?:[Ii]n|[Ss]ince|[Bb]etween|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Ll]ast|[Tt]his|[Tt]hrough|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:(?:early|late|mid-)\s*)?(?P<mon>{MONTH})(?P<tail>\s+\d)?"
+                r"\b(?:[Ii]n|[Ss]ince|[Bb]etween|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Ll]ast|[Tt]his|[Tt]hrough|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:(?:early|late|mid-)\s*)?(?P<mon>{MONTH})(?:(?P<tail>\s+\d)|{YEAR_REL})?"
             )),
         ),
         (Kind::Year, r(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Oo]f|[Ee]arly|[Ll]ate)\s+(?P<y>(?:19|20)\d{2})\b(?P<tail>-\d|s\b)?".to_owned())),
@@ -238,6 +242,19 @@ fn shift_months(year: i32, month: u32, back: i64) -> (i32, u32) {
     )
 }
 
+/// The year that "last year", "this year" or "next year" names.
+fn relative_year(anchor: NaiveDate, rel: &str, future: &mut bool) -> Option<i32> {
+    match rel {
+        "last" => Some(anchor.year() - 1),
+        "this" => Some(anchor.year()),
+        "next" => {
+            *future = true;
+            Some(anchor.year() + 1)
+        }
+        _ => None,
+    }
+}
+
 /// The latest `month`/`day` not more than a week after `anchor`.
 fn nearest_past_date(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
     let this_year = NaiveDate::from_ymd_opt(anchor.year(), month, day);
@@ -271,8 +288,10 @@ pub fn find_event_dates(text: &str, anchor: NaiveDate) -> Vec<EventDate> {
                 continue;
             }
             let get = |n: &str| caps.name(n).map(|m| m.as_str());
-            let year = get("y").and_then(|y| y.parse::<i32>().ok());
             let mut future = false;
+            let year = get("y")
+                .and_then(|y| y.parse::<i32>().ok())
+                .or_else(|| relative_year(anchor, get("yrel")?, &mut future));
             let date = match kind {
                 Kind::Iso => {
                     let (Some(y), Some(m), Some(d)) = (
@@ -311,7 +330,9 @@ pub fn find_event_dates(text: &str, anchor: NaiveDate) -> Vec<EventDate> {
                         continue;
                     };
                     // "May" alone is too often the modal; accept it only after a preposition.
-                    let y = if m <= anchor.month() {
+                    let y = if let Some(y) = year {
+                        y
+                    } else if m <= anchor.month() {
                         anchor.year()
                     } else {
                         anchor.year() - 1
@@ -529,6 +550,11 @@ mod tests {
             // a span is dated by its start
             ("the two armies fought between 1980 and 1988", "1980"),
             ("talks ran between March and May", "2014-03"),
+            // a month or date placed in a year named relative to the anchor's
+            ("the envoy was expelled in June last year", "2013-06"),
+            ("a pact agreed in November of last year", "2013-11"),
+            ("troops withdrew on March 3 last year", "2013-03-03"),
+            ("the summit set for 12 May next year", "2015-05-12"),
         ];
         // a count is no span of years
         assert!(
