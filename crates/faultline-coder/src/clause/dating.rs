@@ -430,10 +430,12 @@ fn date_for(
         .filter(|d| {
             d.start >= clause_from
                 && !other_clause(d)
-                && !in_aside(d)
                 && !quoted_apart(d)
-                && !of_a_noun(d)
-                && !of_a_clause(d)
+                // A speech tag's date after the trigger is no aside's nor
+                // another clause's: "X has recalled its envoy, the ministry
+                // announced Thursday" dates the recall by the report.
+                && (d.start >= verb_start && dated_report(s, d)
+                    || !in_aside(d) && !of_a_noun(d) && !of_a_clause(d))
         })
         .min_by_key(|d| {
             if d.start >= verb_start {
@@ -459,6 +461,16 @@ fn date_for(
             None => (PartialDate::Date(inp.anchor), "article", None, false),
         },
     }
+}
+
+/// True when date `d` directly follows a verb of saying ("…, the ministry
+/// announced Thursday", "…, officials said on Monday"): the date of the
+/// report, which is the best date of what it reports.
+fn dated_report(s: &Sentence<'_>, d: &EventDate) -> bool {
+    s.words
+        .iter()
+        .rfind(|w| w.end <= d.start)
+        .is_some_and(|w| lex().say.contains(w.lower.as_str()))
 }
 
 /// A planned event's date written without a year that resolved before the

@@ -1226,6 +1226,24 @@ mod tests {
     }
 
     #[test]
+    fn a_speech_tag_after_the_event_dates_it_by_the_report() {
+        let date_of = |body: &str, trigger: &str| {
+            coded(body)
+                .into_iter()
+                .find(|e| e.trigger.text == trigger)
+                .map(|e| e.date.to_string())
+        };
+        // The article is of Monday 2020-01-06.
+        let body = "Ghana has expelled Togo's ambassador, the foreign ministry announced Friday.";
+        assert_eq!(date_of(body, "expelled").as_deref(), Some("2020-01-03"));
+        let body = "Benin recalled its envoy from Niger, the government said on Saturday.";
+        assert_eq!(date_of(body, "recalled").as_deref(), Some("2020-01-04"));
+        // The event's own date still comes first.
+        let body = "Benin recalled its envoy from Niger on Thursday, officials said on Saturday.";
+        assert_eq!(date_of(body, "recalled").as_deref(), Some("2020-01-02"));
+    }
+
+    #[test]
     fn mediators_named_together_do_not_mediate_between_themselves() {
         for body in [
             "Ghana and Senegal are working to broker a truce in the region.",
