@@ -118,7 +118,8 @@ pub struct Event {
     /// YYYY-MM or YYYY-MM-DD).
     pub date: faultline_dates::PartialDate,
     /// "text" when a date expression governs the event, "paragraph" when
-    /// an earlier sentence of its paragraph set the date, else "article".
+    /// an earlier sentence of its paragraph set the date, "lead" when the
+    /// article's lead gave the day of the story, else "article".
     pub date_source: &'static str,
     /// The date expression, when one was used.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -412,6 +412,7 @@ impl Coder {
                     intervals: &dated[i].intervals,
                     quotes: &dated[i].quotes,
                     context: dated[i].context,
+                    story: dated[i].story,
                 },
                 &mut art,
             );

@@ -130,7 +130,7 @@ pub struct EventRecord<'a> {
     pub mode: &'a str,
     /// Event date, to year, month or day.
     pub date: PartialDate,
-    /// "text", "paragraph" or "article".
+    /// "text", "paragraph", "lead" or "article".
     pub date_source: &'a str,
     /// Factuality.
     pub factuality: Factuality,

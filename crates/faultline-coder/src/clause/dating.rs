@@ -3,7 +3,9 @@
 //! sentence of the paragraph set ("On Sunday, X announced the pullout. The
 //! announcement followed a call with Y." dates the call on Sunday); else
 //! the date a press release's lead sets for the paragraphs after it ("On 12
-//! March 2018, the Minister held talks …"); else the article date. A date
+//! March 2018, the Minister held talks …"); else the day a wire's lead
+//! tells of ("Russia on Sunday expelled …" in Monday's paper); else the
+//! article date. A date
 //! inside a quotation is the speaker's and dates
 //! only what the quotation itself says. A planned event's calendar date
 //! without a year moves ahead ("on June 9" in a plan is the next June 9).
@@ -20,7 +22,8 @@ use crate::event::Factuality;
 pub(super) struct Dated {
     /// The date, to year, month or day.
     pub date: PartialDate,
-    /// "text", "paragraph" (the date an earlier sentence set) or "article".
+    /// "text", "paragraph" (the date an earlier sentence set), "lead" (the
+    /// wire lead's day) or "article".
     pub source: &'static str,
     /// The date expression, when one was used.
     pub text: Option<String>,
@@ -43,6 +46,8 @@ pub struct SentenceDates {
     pub quotes: Vec<(usize, usize)>,
     /// The date an earlier sentence of the same paragraph set.
     pub context: Option<EventDate>,
+    /// The wire lead's date, the story's (see [`story_date`]).
+    pub story: Option<EventDate>,
 }
 
 /// The date expressions, quotations and paragraph context of every
@@ -62,6 +67,7 @@ pub fn document_dates(
     let mut paragraph = None;
     let mut qi = 0;
     let lead = lead_date(body, sentences, anchor);
+    let story = story_date(body, sentences, quotes, anchor);
     for &(start, end, para) in sentences {
         if paragraph != Some(para) {
             // A release's lead date goes on dating the paragraphs after it.
@@ -110,10 +116,52 @@ pub fn document_dates(
             intervals,
             quotes: quoted,
             context: here,
+            story,
         });
     }
     out
 }
+
+/// The wire lead's date: a story that opens "Russia on Sunday expelled …"
+/// in a Monday paper tells of Sunday, and so do the sentences after it
+/// that carry no date of their own ("Malaysia has expelled the envoy. …
+/// the minister said in a statement late Saturday" is not Monday's). The
+/// lead is the first sentence, or the one after a dateline dated only on
+/// the article's day; its first date expression counts when it is a day
+/// within a week before the article date.
+fn story_date(
+    body: &str,
+    sentences: &[(usize, usize, usize)],
+    quotes: &[(usize, usize, usize, usize)],
+    anchor: NaiveDate,
+) -> Option<EventDate> {
+    let today = PartialDate::Date(anchor);
+    let quoted = |at: usize| quotes.iter().any(|q| at >= q.0 && at < q.1);
+    let dated = |&(start, end, _): &(usize, usize, usize)| {
+        let text = body.get(start..end).unwrap_or("");
+        let mut dates = faultline_dates::find_event_dates(text, anchor);
+        dates.retain(|d| !quoted(d.start + start));
+        (start, dates)
+    };
+    let (mut start, mut dates) = dated(sentences.first()?);
+    // Past a dateline ("TOKYO Feb. 19, 2007 (Dow Jones)") to the lead.
+    if !dates.is_empty() && dates.iter().all(|d| d.date == today) {
+        (start, dates) = dated(sentences.get(1)?);
+    }
+    let d = *dates.first()?;
+    let PartialDate::Date(day) = d.date else {
+        return None;
+    };
+    let recent = day < anchor && (anchor - day).num_days() <= STORY_DAYS;
+    recent.then_some(EventDate {
+        start: d.start + start,
+        end: d.end + start,
+        ..d
+    })
+}
+
+/// How many days before the article date a wire lead's day may lie.
+const STORY_DAYS: i64 = 7;
 
 /// How many paragraphs into the body a lead date may open.
 const LEAD_PARAGRAPHS: usize = 6;
@@ -458,7 +506,19 @@ fn date_for(
                 inp.body.get(d.start..d.end).map(str::to_owned),
                 false,
             ),
-            None => (PartialDate::Date(inp.anchor), "article", None, false),
+            // Not in the lead itself, whose own words date it.
+            None => match inp
+                .story
+                .filter(|d| d.start < inp.start || d.start >= inp.end)
+            {
+                Some(d) => (
+                    d.date,
+                    "lead",
+                    inp.body.get(d.start..d.end).map(str::to_owned),
+                    false,
+                ),
+                None => (PartialDate::Date(inp.anchor), "article", None, false),
+            },
         },
     }
 }
@@ -602,13 +662,9 @@ mod tests {
     }
 
     #[test]
-    fn a_wire_lead_or_an_old_lead_date_stays_in_its_paragraph() {
-        // A weekday lead is the wire's: later paragraphs keep the article date.
-        let body = "On Tuesday, Peru's foreign minister met his Chilean counterpart in Lima.\n\n\
-                    Peru praised Chile for its help after the floods.";
-        assert_eq!(dated(body, "praised").0, "2021-03-04");
+    fn a_later_or_an_old_lead_date_stays_in_its_paragraph() {
         // A calendar date further into a story dates its own paragraph.
-        let body = "Relations between Peru and Chile soured last week over fishing rights.\n\n\
+        let body = "Relations between Peru and Chile soured in 2019 over fishing rights.\n\n\
                     On 2 March, Peru's foreign minister met his Chilean counterpart in Lima.\n\n\
                     Peru praised Chile for its help after the floods.";
         assert_eq!(dated(body, "praised").0, "2021-03-04");
@@ -638,11 +694,39 @@ mod tests {
                     In it, Chile accused Peru of spying.";
         assert_eq!(dated(body, "accused").0, "2021-01");
         // Not across paragraphs, and not from a year alone.
-        let body = "On Monday, Chile recalled its envoy from Peru.\n\n\
+        let body = "Chile and Peru are old rivals. On Monday, Chile recalled its envoy from Peru.\n\n\
                     Chile accused Peru of spying.";
         assert_eq!(dated(body, "accused"), ("2021-03-04".to_owned(), "article"));
         let body = "In 2007, Chile recalled its envoy from Peru. Chile accused Peru of spying.";
         assert_eq!(dated(body, "accused"), ("2021-03-04".to_owned(), "article"));
+    }
+
+    #[test]
+    fn a_wire_lead_dates_the_story_it_opens() {
+        // The article is of Thursday 2021-03-04.
+        let body = "Chile on Tuesday expelled two Peruvian diplomats.\n\n\
+                    Chile accused Peru of spying on its navy.";
+        assert_eq!(dated(body, "accused"), ("2021-03-02".to_owned(), "lead"));
+        // Past a dateline dated the article's day.
+        let body = "LIMA, March 4, 2021 (Wire)\n\n\
+                    Peru recalled its ambassador from Chile on Monday.\n\n\
+                    Peru has protested to Chile.";
+        assert_eq!(dated(body, "protested"), ("2021-03-01".to_owned(), "lead"));
+        // A sentence's own date comes first; a lead a month old or a year
+        // alone is no story's day.
+        let body = "Chile on Tuesday expelled two Peruvian diplomats.\n\n\
+                    Peru accused Chile of lying on Wednesday.";
+        assert_eq!(dated(body, "accused").0, "2021-03-03");
+        for body in [
+            "Chile expelled two Peruvian diplomats on February 1.\n\nPeru has protested to Chile.",
+            "Chile expelled two Peruvian diplomats in 2019.\n\nPeru has protested to Chile.",
+        ] {
+            assert_eq!(
+                dated(body, "protested"),
+                ("2021-03-04".to_owned(), "article"),
+                "{body}"
+            );
+        }
     }
 
     #[test]

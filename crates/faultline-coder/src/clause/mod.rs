@@ -83,6 +83,8 @@ pub struct SentenceInput<'a> {
     /// The date an earlier sentence of the paragraph set, which a sentence
     /// with no date expression of its own goes on narrating.
     pub context: Option<EventDate>,
+    /// The day the article's wire lead tells of, for what has no date else.
+    pub story: Option<EventDate>,
 }
 
 /// A sentence ready for the passes: its words and its acting mentions.

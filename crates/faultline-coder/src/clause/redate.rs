@@ -114,7 +114,9 @@ fn one_day(dates: &[EventDate]) -> Option<&EventDate> {
 pub fn continue_dates(body: &str, events: &mut [Event]) {
     for i in 0..events.len() {
         let e = &events[i];
-        if e.date_source != "article" || !after_continuation(body, e) {
+        // Only an event dated by nothing nearer than the article or its
+        // lead: a continuation is its source's latest occasion.
+        if !matches!(e.date_source, "article" | "lead") || !after_continuation(body, e) {
             continue;
         }
         let earlier = events[..i].iter().rev().find(|p| {
