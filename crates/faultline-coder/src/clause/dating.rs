@@ -506,11 +506,15 @@ fn date_for(
                 inp.body.get(d.start..d.end).map(str::to_owned),
                 false,
             ),
-            // Not in the lead itself, whose own words date it.
-            None => match inp
-                .story
-                .filter(|d| d.start < inp.start || d.start >= inp.end)
-            {
+            // In the lead itself, not a date dating left out as what an
+            // intent is due ("will receive the minister on Monday") or as
+            // another subject's clause ("X condemned Y, and Z recalled its
+            // envoy on Friday").
+            None => match inp.story.filter(|d| {
+                d.start < inp.start
+                    || d.start >= inp.end
+                    || dates.iter().any(|x| x == d) && !other_clause(d)
+            }) {
                 Some(d) => (
                     d.date,
                     "lead",
