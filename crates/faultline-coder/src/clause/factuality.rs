@@ -419,10 +419,12 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
         .min(verb_start);
     // Not a modal of another verb's reported clause ("said Morales must
     // resign and accused Bolivia of fraud": the accusation is made).
+    // Nor of an earlier verb kept apart from the trigger's ("has not
+    // confirmed it but has accused Peru").
     let other_clause = |k: usize| {
-        s.parse
-            .as_ref()
-            .is_some_and(|p| p.auxiliary_of_another_clause(k, f.verb))
+        s.parse.as_ref().is_some_and(|p| {
+            p.auxiliary_of_another_clause(k, f.verb) || p.modifies_earlier_conjunct(k, f.verb)
+        })
     };
     let window: Vec<&W> = words
         .iter()

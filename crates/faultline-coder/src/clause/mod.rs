@@ -718,6 +718,33 @@ mod tests {
         }
     }
 
+    #[test]
+    fn an_earlier_verbs_negation_stays_with_it_across_a_contrast() {
+        // A later verb kept apart, by "but" or its own auxiliary, is asserted.
+        each_has_factuality(
+            &[
+                (
+                    "Oman has not confirmed the report but has accused Yemen of lying.",
+                    "accused",
+                ),
+                (
+                    "Peru did not attend the summit but condemned Chile, calling its navy reckless.",
+                    "condemned",
+                ),
+                (
+                    "Kenya never ratified the treaty, yet it has expelled two Somali envoys.",
+                    "expelled",
+                ),
+            ],
+            Factuality::Asserted,
+        );
+        // One negation over plain coordinated verbs still reaches both.
+        each_has_factuality(
+            &[("Chile did not condemn or criticize Peru.", "criticize")],
+            Factuality::Negated,
+        );
+    }
+
     /// Asserts that in each body the first event of its trigger word has
     /// factuality `want`.
     fn each_has_factuality(cases: &[(&str, &str)], want: Factuality) {

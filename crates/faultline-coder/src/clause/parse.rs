@@ -1036,6 +1036,40 @@ impl<'p> Parse<'p> {
         self.tree.rel(h) == "ccomp" && self.tree.head(h) == Some(v)
     }
 
+    /// True when the word of token `k` (a negation or modal) modifies an
+    /// earlier conjunct of a verb that the trigger lies in and that keeps
+    /// apart from it: a later conjunct with an auxiliary of its own or
+    /// joined by a conjunction of contrast (`contrast_conjunctions`). "has
+    /// not confirmed the report but has accused Peru, saying …": "not" is
+    /// the confirming's, and neither the accusation nor its participle is
+    /// denied. "did not meet or call" shares the negation.
+    pub fn modifies_earlier_conjunct(&self, k: usize, verb: usize) -> bool {
+        let (Some(w), Some(mut v)) = (self.word(k), self.word(verb)) else {
+            return false;
+        };
+        let Some(h) = self.tree.head(w) else {
+            return false;
+        };
+        for _ in 0..self.tree.words().len() {
+            if v == h {
+                return false;
+            }
+            let Some(up) = self.tree.head(v) else {
+                return false;
+            };
+            if up == h && self.tree.rel(v) == "conj" {
+                let own_aux = self.tree.child(v, "aux").is_some();
+                let contrast = self
+                    .tree
+                    .child(v, "cc")
+                    .is_some_and(|c| lex().contrast_conjunctions.contains(&self.lower(c)));
+                return own_aux || contrast;
+            }
+            v = up;
+        }
+        false
+    }
+
     /// True when the word of token `b` is a conjunct of the word of token
     /// `a` ("dismissed the minister and suspended parliament").
     pub fn coordinated(&self, a: usize, b: usize) -> bool {

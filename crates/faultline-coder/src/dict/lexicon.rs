@@ -136,6 +136,9 @@ pub struct Lexicon {
     pub information_cases: WordList,
     /// Conjunctions before a verb that share the subject of the verb before.
     pub verb_coordinators: WordList,
+    /// Conjunctions of contrast: the verb they join keeps none of the
+    /// earlier verb's negation or modals.
+    pub contrast_conjunctions: WordList,
     /// Words ending a clause that goes on ("a statement which said"): no subject.
     pub clause_links: WordList,
     /// Capitalised words that open a sentence and are no part of a name (lower case).
