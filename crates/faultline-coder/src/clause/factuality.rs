@@ -291,7 +291,7 @@ pub(super) fn governed_from_outside(
             hedged(assessed, hedge);
         }
     }
-    if let Some(belief) = believed_before(s, f, found) {
+    if let Some(belief) = believed_before(s, f, found).or_else(|| alleged_before(s, f)) {
         hedged(assessed, belief);
     }
     match predicate_after(s, f).or_else(|| relative_after(s, f)) {
@@ -373,6 +373,31 @@ fn believed_before(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<Strin
         .find(|&k| s.words[k].lower == "that")?;
     let head = &s.words.get(that.checked_sub(1)?)?.lower;
     lex().epistemic_heads.contains(head).then(|| head.clone())
+}
+
+/// How many words the accused (and the accuser of a passive) may take
+/// between the verb of accusation and the "of" of what it alleges.
+const ACCUSED_WORDS: usize = 8;
+
+/// The verb of accusation (`allegation_heads`) whose "of" or "for" the
+/// trigger follows, read off the words where a parse loses it ("the
+/// government accused UNRWA of collaborating with …", "was accused by
+/// Peru of spying"): the trigger right after the mark, the verb at most
+/// [`ACCUSED_WORDS`] words before it in the clause, with no comma between.
+fn alleged_before(s: &Sentence<'_>, f: &Found) -> Option<String> {
+    let mark = f.verb.checked_sub(1)?;
+    if !lex().allegation_marks.contains(&s.words[mark].lower) || s.words[mark].lower == "that" {
+        return None;
+    }
+    let from = s
+        .clause_start(f.verb)
+        .max(mark.saturating_sub(ACCUSED_WORDS));
+    (from..mark)
+        .rev()
+        .take_while(|&k| s.words[k].lower != ",")
+        .map(|k| &s.words[k].lower)
+        .find(|w| lex().allegation_heads.contains(w.as_str()))
+        .cloned()
 }
 
 /// An event that is the subject of a hedged predicate ("talks between A

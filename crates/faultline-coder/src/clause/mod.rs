@@ -2706,6 +2706,16 @@ mod tests {
                     "Oman blamed Yemen for expelling the Saudi ambassador.",
                     "expelling",
                 ),
+                // In the passive, and where a parse hangs the gerund on
+                // the accused.
+                (
+                    "The IAEA was accused by Iran of cooperating with Mossad.",
+                    "cooperating",
+                ),
+                (
+                    "The Malian junta accused ECOWAS of collaborating with France.",
+                    "collaborating with",
+                ),
             ],
             Factuality::Hypothetical,
         );

@@ -1239,7 +1239,16 @@ impl<'p> Parse<'p> {
             _ => false,
         };
         let word = self.lower(head);
-        (clause && head < w && lex().allegation_heads.contains(&word)).then_some(word)
+        if clause && head < w && lex().allegation_heads.contains(&word) {
+            return Some(word);
+        }
+        // A parse may hang the marked gerund on the accused or the accuser
+        // ("accused Chad of arming …", "is accused by Peru of spying"):
+        // the verb above that noun is the accusation.
+        let on_noun = marked && matches!(self.tree.rel(w), "acl" | "acl:relcl");
+        let verb = self.tree.head(head)?;
+        let word = self.lower(verb);
+        (on_noun && verb < w && lex().allegation_heads.contains(&word)).then_some(word)
     }
 
     /// Whether the date expression over bytes `start..end` modifies a
