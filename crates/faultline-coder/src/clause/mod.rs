@@ -314,6 +314,9 @@ impl Engine<'_> {
                         .contains(s0.words[f.verb].lower.as_str())
                     && p.is_subject(f.verb))
             });
+            // "Fiji's relations with Samoa struck a new low": nor is a verb
+            // whose subject is a relation noun anyone's act.
+            found.retain(|f| !p.subject_is_relation(f.verb));
             let free: Vec<Found> = bare
                 .into_iter()
                 .filter(|b| !triggers::taken(&found, b.verb) && !triggers::taken(&nominal, b.verb))
@@ -716,6 +719,18 @@ mod tests {
                 "{body}: {ev:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_relation_as_subject_acts_on_no_one() {
+        for body in [
+            "Ties between Ghana and Togo hit rock bottom after the raid.",
+            "Chile's relationship with Bolivia struck a new low last month.",
+        ] {
+            assert!(coded(body).is_empty(), "{body}: {:?}", coded(body));
+        }
+        // As what a verb acts on, a relation is an event.
+        assert_eq!(coded("Chile cut relations with Peru.").len(), 1);
     }
 
     #[test]

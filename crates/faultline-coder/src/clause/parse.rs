@@ -950,6 +950,17 @@ impl<'p> Parse<'p> {
         self.word(t).is_some_and(|w| self.is_subject_word(w))
     }
 
+    /// True when the active subject of the verb at token `verb` is a noun
+    /// of a relation (`relation_nouns`): "Fiji's relations with Samoa hit a
+    /// new low" is the state of the relation, no act of Fiji's.
+    pub fn subject_is_relation(&self, verb: usize) -> bool {
+        self.word(verb).is_some_and(|v| {
+            self.tree.children(v).iter().any(|&c| {
+                self.tree.rel(c) == "nsubj" && lex().relation_nouns.contains(&self.lower(c))
+            })
+        })
+    }
+
     /// True when word `w` is a nominal subject (`nsubj`, `nsubj:pass`).
     fn is_subject_word(&self, w: u32) -> bool {
         faultline_syntax::args::is_rel(self.tree.rel(w), "nsubj")
