@@ -11,13 +11,22 @@ const MAX_TOKENS: usize = 10;
 /// Bytes of a sentence's opening that may hold a dateline.
 const HEAD_BYTES: usize = 120;
 
+/// Most words of a place before a spaced colon ("Kuala Lumpur : …").
+const COLON_WORDS: usize = 4;
+
 /// Bytes of `sentence` taken by a dateline opening it, dash included; 0
 /// when it opens with none. A dateline's first word is in capitals (three
 /// letters or more), a dash follows within ten tokens, and every token
 /// before the dash is capitalised, a number or punctuation of a place,
-/// date or agency (`,` `.` `(` `)` `/`).
+/// date or agency (`,` `.` `(` `)` `/`). Some outlets set the place in
+/// plain capitalised words before a colon with a space on each side
+/// ("Kuala Lumpur : Malaysia has …"), at most four words.
 #[must_use]
 pub fn dateline_len(sentence: &str) -> usize {
+    let colon = colon_dateline_len(sentence);
+    if colon > 0 {
+        return colon;
+    }
     // Most sentences fail on their first word: decide that before tokenising,
     // and tokenise no more than a dateline's length.
     let first_word = sentence
@@ -56,6 +65,26 @@ pub fn dateline_len(sentence: &str) -> usize {
     0
 }
 
+/// Bytes of a place before a spaced colon opening `sentence` ("Wellington
+/// : Fiji has …"), colon included, when a capital opens what follows; 0
+/// when it opens with none.
+fn colon_dateline_len(sentence: &str) -> usize {
+    let Some(at) = sentence.find(" : ") else {
+        return 0;
+    };
+    let place = &sentence[..at];
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let capitalised = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
+    let fits = !words.is_empty()
+        && words.len() <= COLON_WORDS
+        && words.iter().all(capitalised)
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && sentence[at + 3..].starts_with(|c: char| c.is_uppercase());
+    if fits { at + 2 } else { 0 }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +108,27 @@ mod tests {
             ),
         ] {
             assert_eq!(&s[..dateline_len(s)], place, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_place_before_a_spaced_colon_is_a_dateline() {
+        for (s, place) in [
+            ("Nairobi : Kenya recalled its envoy.", "Nairobi :"),
+            (
+                "Port Moresby : Papua New Guinea's minister said.",
+                "Port Moresby :",
+            ),
+        ] {
+            assert_eq!(&s[..dateline_len(s)], place, "{s}");
+        }
+        // Not a label in prose, nor a long phrase before a colon.
+        for s in [
+            "The minister said: talks failed.",
+            "Kenya and Somalia in the East African Community : a review.",
+            "Note : 3 killed.",
+        ] {
+            assert_eq!(dateline_len(s), 0, "{s}");
         }
     }
 
