@@ -99,6 +99,9 @@ struct Sentence<'a> {
     actors: Vec<&'a Mention>,
     /// The dependency parse, for sentences with a trigger and an actor.
     parse: Option<parse::Parse<'a>>,
+    /// How many tokens a dateline opening the sentence takes ("NAIROBI —"):
+    /// the parser reads the words after it.
+    dateline_tokens: usize,
 }
 
 impl<'a> Sentence<'a> {
@@ -128,6 +131,7 @@ impl<'a> Sentence<'a> {
             .iter()
             .filter(|m| !m.appositive && m.end > dateline)
             .collect();
+        let dateline_tokens = tokens.iter().take_while(|t| t.span.end <= dateline).count();
         Some(Self {
             inp,
             body,
@@ -136,6 +140,7 @@ impl<'a> Sentence<'a> {
             tokens,
             actors,
             parse: None,
+            dateline_tokens,
         })
     }
 
@@ -285,7 +290,15 @@ impl Engine<'_> {
                         || self.may_code(&s0, &found)
                         || self.may_code(&s0, &reduced.0)) =>
             {
-                model.parse_tokens(inp.body, &s0.tokens)
+                // Not the dateline, which a parse would make the subject
+                // ("Wellington : Fiji's relations with Samoa …").
+                let skip = s0.dateline_tokens.min(s0.tokens.len());
+                let mut words = model.parse_tokens(inp.body, &s0.tokens[skip..]);
+                let shift = u32::try_from(skip).unwrap_or(0);
+                for w in &mut words {
+                    w.token += shift;
+                }
+                words
             }
             _ => Vec::new(),
         };
@@ -1875,6 +1888,25 @@ mod tests {
                 "{body}: {ev:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_parse_reads_a_sentence_after_its_dateline() {
+        // Parsed with its dateline, the place becomes the subject and the
+        // relation an apposition of it.
+        for body in [
+            "Apia : Samoa's relations with Fiji struck a new low on Tuesday.",
+            "NAIROBI — Kenya's ties with Somalia hit rock bottom last week.",
+        ] {
+            assert!(coded(body).is_empty(), "{body}: {:?}", coded(body));
+        }
+        let ev = coded("Port Moresby : Papua New Guinea expelled two Indonesian diplomats.");
+        assert!(
+            ev.iter()
+                .any(|e| e.source.code == "PNG"
+                    && e.target.as_ref().is_some_and(|t| t.code == "IDNGOV")),
+            "{ev:?}"
+        );
     }
 
     #[test]
