@@ -582,6 +582,12 @@ fn find_speaker(
     {
         speaker = Some(named);
     }
+    if let Some(s) = &speaker
+        && is_bare_role(&s.name)
+        && let Some(named) = name_role(at, s, out)
+    {
+        speaker = Some(named);
+    }
     // A name without a code ("…," Saree said) is a person named earlier
     // with a code: by surname, or by a surname one letter apart (news
     // copy spells transliterated names both ways: Sarea, Saree).
@@ -627,6 +633,63 @@ fn name_pronoun(
         .persons_in(start.saturating_sub(LOOKBACK), start)
         .rev()
         .find(|p| p.end <= start && named_person(p) && s.actor.as_deref() == Some(p.code.as_str()))
+        .map(|m| from_mention(at.body, m))
+}
+
+/// True when a speaker is a person's office alone, in lower case ("added
+/// the chancellor", "the prime minister said"): a word of
+/// `individual_roles` last, and no name.
+fn is_bare_role(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    !name.chars().any(char::is_uppercase)
+        && faultline_actors::lexicon::lex()
+            .individual_roles
+            .contains(last)
+}
+
+/// A bare office as speaker ("…," added the chancellor) is the person
+/// quoted last before it whose role names the same office ("Israeli Prime
+/// Minister" for "the prime minister"), one with the office's code first;
+/// else the last person quoted, then named, before it with that code.
+fn name_role(at: &At<'_>, s: &Speaker, out: &[Quote]) -> Option<Speaker> {
+    let office = s.name.rsplit(' ').next().unwrap_or(&s.name);
+    let earlier: Vec<&Quote> = out
+        .iter()
+        .filter(|q| {
+            q.end <= at.start
+                && q.actor.is_some()
+                && q.speaker
+                    .as_deref()
+                    .is_some_and(|n| n.chars().any(char::is_uppercase) && !is_pronoun(n))
+        })
+        .collect();
+    let same_office = |q: &&&Quote| {
+        q.speaker_role
+            .as_deref()
+            .is_some_and(|r| r.to_lowercase().split(' ').any(|w| w == office))
+    };
+    let same_code = |q: &&&Quote| q.actor == s.actor;
+    // The office's own code is a guess from the words around it: the
+    // office named in a role counts first, then the code.
+    let found = earlier
+        .iter()
+        .rev()
+        .find(|q| same_office(q) && same_code(q))
+        .or_else(|| earlier.iter().rev().find(same_office))
+        .or_else(|| earlier.iter().rev().find(same_code));
+    if let Some(q) = found {
+        return Some(Speaker {
+            name: q.speaker.clone()?,
+            role: q.speaker_role.clone(),
+            actor: q.actor.clone(),
+        });
+    }
+    at.index
+        .persons_in(at.start.saturating_sub(LOOKBACK), at.start)
+        .rev()
+        .find(|p| {
+            p.end <= at.start && named_person(p) && s.actor.as_deref() == Some(p.code.as_str())
+        })
         .map(|m| from_mention(at.body, m))
 }
 
@@ -1150,6 +1213,21 @@ mod tests {
         let body = "US Special Representative for Iran Brian Hook said, \"This is a stunt.\"";
         let q = with_mentions(body);
         assert_eq!(q[0].speaker.as_deref(), Some("Brian Hook"), "{q:?}");
+    }
+
+    #[test]
+    fn a_bare_office_as_speaker_is_the_person_quoted_with_it() {
+        let body = "Ghanaian Foreign Minister Kofi Mensah said \"the border stays shut.\" \
+                    Togo's President Faure Gnassingbe called it \"a mistake.\" \
+                    \"We will not reopen it this year,\" the minister added.";
+        let q = with_mentions(body);
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!(q[2].speaker.as_deref(), Some("Kofi Mensah"), "{q:?}");
+        let body = "Peruvian Prime Minister Ana Ruiz said \"we want talks.\" \
+                    \"Chile must answer first,\" the prime minister said.";
+        let q = with_mentions(body);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].speaker.as_deref(), Some("Ana Ruiz"), "{q:?}");
     }
 
     #[test]
