@@ -45,6 +45,11 @@ fn after_preposition(body: &str, from: usize, at: usize) -> bool {
 
 /// Capitalised words at the start of `s` (2–4 of them): an unknown speaker's name.
 fn leading_name(s: &str) -> Option<&str> {
+    // Not a phrase opening with a preposition ("In October, Abe told …").
+    let first = s.split(' ').next().unwrap_or("").to_lowercase();
+    if lex().speaker_prepositions.contains(first.as_str()) {
+        return None;
+    }
     leading_name_min(s, 2)
 }
 
@@ -1213,6 +1218,22 @@ mod tests {
         let body = "US Special Representative for Iran Brian Hook said, \"This is a stunt.\"";
         let q = with_mentions(body);
         assert_eq!(q[0].speaker.as_deref(), Some("Brian Hook"), "{q:?}");
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_a_phrase_of_time_names_no_speaker() {
+        for body in [
+            "In January 2019, Mensah told Togo that the border would become \"a bridge of trade.\"",
+            "On Monday Night, the envoy called the talks \"a waste of time.\"",
+        ] {
+            let q = attribute(&doc_of(body), &[]);
+            assert_eq!(q.len(), 1, "{q:?}");
+            let speaker = q[0].speaker.as_deref().unwrap_or("");
+            assert!(
+                !speaker.starts_with("In ") && !speaker.starts_with("On "),
+                "{q:?}"
+            );
+        }
     }
 
     #[test]
