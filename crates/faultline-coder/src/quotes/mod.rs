@@ -1223,8 +1223,8 @@ mod tests {
     #[test]
     fn a_paragraph_opening_with_a_phrase_of_time_names_no_speaker() {
         for body in [
-            "In January 2019, Mensah told Togo that the border would become \"a bridge of trade.\"",
-            "On Monday Night, the envoy called the talks \"a waste of time.\"",
+            "In May 2011, Mensah told Togo that the two sides will make the lake \"a lake of trade.\"",
+            "On Easter Sunday, the two sides will call the accord \"a step.\"",
         ] {
             let q = attribute(&doc_of(body), &[]);
             assert_eq!(q.len(), 1, "{q:?}");
