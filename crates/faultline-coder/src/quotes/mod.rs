@@ -641,6 +641,24 @@ fn name_pronoun(
         .map(|m| from_mention(at.body, m))
 }
 
+/// The speaker of a speech tag that closes the quotation's sentence after
+/// a clause of its own (`"The envoy must go" after Peru demanded an
+/// apology it never received, Chile's foreign minister said.`): the words
+/// after the sentence's last comma, a verb of saying among their first
+/// twelve. `a` is the text after the closing mark, at byte `a_off`.
+fn tail_speaker(at: &At<'_>, a: &str, a_off: usize) -> Option<Speaker> {
+    let sentence = a.find(". ").map_or(a, |i| &a[..=i]);
+    let comma = sentence.rfind(", ")?;
+    let tail = &sentence[comma + 2..];
+    let verb_at = tail.split(' ').take(12).position(is_say)?;
+    if verb_at == 0 {
+        return None;
+    }
+    let head: usize = tail.split(' ').take(verb_at).map(|w| w.len() + 1).sum();
+    let from = a_off + comma + 2;
+    speaker_at(at.body, from, from + head, at.index, at.last_person)
+}
+
 /// True when a speaker is a person's office alone, in lower case ("added
 /// the chancellor", "the prime minister said"): a word of
 /// `individual_roles` last, and no name.
@@ -761,7 +779,9 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
     }
     // A title and a name may take a dozen words before the verb ("…,"
     // the regional director of the Red Cross, Ana Ruiz, said).
-    let verb_at = a.split(' ').take(12).position(is_say)?;
+    let Some(verb_at) = a.split(' ').take(12).position(is_say) else {
+        return tail_speaker(at, a, a_off);
+    };
     let head: usize = a.split(' ').take(verb_at).map(|w| w.len() + 1).sum();
     if a.get(..head).unwrap_or(".").contains(['.', ';']) {
         return None;
@@ -1233,6 +1253,24 @@ mod tests {
                 !speaker.starts_with("In ") && !speaker.starts_with("On "),
                 "{q:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_speech_tag_closing_the_sentence_after_a_clause_names_the_speaker() {
+        for (body, who) in [
+            (
+                "\"The envoy must leave\" after Peru refused to apologise for the raid on the embassy, Chile's Foreign Minister Ana Ruiz said.",
+                "Ana Ruiz",
+            ),
+            (
+                "\"Talks are over\" unless Togo reopens the crossing at Aflao before the end of the month, Ghanaian President Kofi Mensah told reporters.",
+                "Kofi Mensah",
+            ),
+        ] {
+            let q = with_mentions(body);
+            assert_eq!(q.len(), 1, "{q:?}");
+            assert_eq!(q[0].speaker.as_deref(), Some(who), "{q:?}");
         }
     }
 
