@@ -417,7 +417,7 @@ impl Coder {
                 &mut art,
             );
         }
-        clause::refine_dates(doc.body, &doc.sentences, &dated, &mut art.events);
+        clause::refine_dates(doc.body, &doc.sentences, &dated, &mut art.events, doc.date);
         Coded {
             events: art.events,
             quotes,

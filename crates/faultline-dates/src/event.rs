@@ -289,9 +289,12 @@ pub fn find_event_dates(text: &str, anchor: NaiveDate) -> Vec<EventDate> {
             }
             let get = |n: &str| caps.name(n).map(|m| m.as_str());
             let mut future = false;
-            let year = get("y")
-                .and_then(|y| y.parse::<i32>().ok())
-                .or_else(|| relative_year(anchor, get("yrel")?, &mut future));
+            // Not a possessive ("on March 3, last year's envoy …").
+            let possessive = text[whole.end()..].starts_with(['\'', '’']);
+            let year = get("y").and_then(|y| y.parse::<i32>().ok()).or_else(|| {
+                let rel = get("yrel").filter(|_| !possessive)?;
+                relative_year(anchor, rel, &mut future)
+            });
             let date = match kind {
                 Kind::Iso => {
                     let (Some(y), Some(m), Some(d)) = (
@@ -555,6 +558,8 @@ mod tests {
             ("a pact agreed in November of last year", "2013-11"),
             ("troops withdrew on March 3 last year", "2013-03-03"),
             ("the summit set for 12 May next year", "2015-05-12"),
+            // a possessive names no year of the date before it
+            ("recalled on March 3, last year's envoy gone", "2014-03-03"),
         ];
         // a count is no span of years
         assert!(

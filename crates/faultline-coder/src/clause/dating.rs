@@ -482,7 +482,7 @@ fn date_for(
                 // A speech tag's date after the trigger is no aside's nor
                 // another clause's: "X has recalled its envoy, the ministry
                 // announced Thursday" dates the recall by the report.
-                && (d.start >= verb_start && dated_report(s, d)
+                && (d.start >= verb_start && dated_report(s, d, verb_start)
                     || !in_aside(d) && !of_a_noun(d) && !of_a_clause(d))
         })
         .min_by_key(|d| {
@@ -506,15 +506,14 @@ fn date_for(
                 inp.body.get(d.start..d.end).map(str::to_owned),
                 false,
             ),
-            // In the lead itself, not a date dating left out as what an
-            // intent is due ("will receive the minister on Monday") or as
-            // another subject's clause ("X condemned Y, and Z recalled its
-            // envoy on Friday").
-            None => match inp.story.filter(|d| {
-                d.start < inp.start
-                    || d.start >= inp.end
-                    || dates.iter().any(|x| x == d) && !other_clause(d)
-            }) {
+            // Not in the lead itself, whose own words date its events
+            // ("will receive the minister on Monday", "X condemned Y, and
+            // Z recalled its envoy on Friday", "in response to what Y said
+            // on Monday" leave that date to what it dates).
+            None => match inp
+                .story
+                .filter(|d| d.start < inp.start || d.start >= inp.end)
+            {
                 Some(d) => (
                     d.date,
                     "lead",
@@ -527,14 +526,29 @@ fn date_for(
     }
 }
 
-/// True when date `d` directly follows a verb of saying ("…, the ministry
+/// True when date `d` directly follows a verb of saying in the sentence's
+/// own speech tag after the trigger at byte `verb_start` ("…, the ministry
 /// announced Thursday", "…, officials said on Monday"): the date of the
-/// report, which is the best date of what it reports.
-fn dated_report(s: &Sentence<'_>, d: &EventDate) -> bool {
-    s.words
-        .iter()
-        .rfind(|w| w.end <= d.start)
-        .is_some_and(|w| lex().say.contains(w.lower.as_str()))
+/// report, which is the best date of what it reports. The tag follows a
+/// comma after the trigger, and no relative or other clause opens after
+/// that comma (`clause_links`: not "…, who had said on Monday", nor "in
+/// response to what X said on Monday").
+fn dated_report(s: &Sentence<'_>, d: &EventDate, verb_start: usize) -> bool {
+    let Some(say) = s.words.iter().rposition(|w| w.end <= d.start) else {
+        return false;
+    };
+    if !lex().say.contains(s.words[say].lower.as_str()) {
+        return false;
+    }
+    let comma = (0..say)
+        .rev()
+        .take_while(|&k| s.words[k].start >= verb_start)
+        .find(|&k| s.words[k].lower == ",");
+    comma.is_some_and(|k| {
+        s.words
+            .get(k + 1)
+            .is_some_and(|w| !lex().clause_links.contains(w.lower.as_str()))
+    })
 }
 
 /// A planned event's date written without a year that resolved before the

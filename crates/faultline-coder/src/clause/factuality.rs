@@ -386,15 +386,19 @@ const ACCUSED_WORDS: usize = 8;
 /// [`ACCUSED_WORDS`] words before it in the clause, with no comma between.
 fn alleged_before(s: &Sentence<'_>, f: &Found) -> Option<String> {
     let mark = f.verb.checked_sub(1)?;
-    if !lex().allegation_marks.contains(&s.words[mark].lower) || s.words[mark].lower == "that" {
+    if !lex().gerund_allegation_marks.contains(&s.words[mark].lower) {
         return None;
     }
     let from = s
         .clause_start(f.verb)
         .max(mark.saturating_sub(ACCUSED_WORDS));
+    // Not past a comma or a verb of its own ("blamed Chile and thanked
+    // Bolivia for sending aid": the thanks governs the "for").
     (from..mark)
         .rev()
-        .take_while(|&k| s.words[k].lower != ",")
+        .take_while(|&k| {
+            s.words[k].lower != "," && !lex().verb_coordinators.contains(&s.words[k].lower)
+        })
         .map(|k| &s.words[k].lower)
         .find(|w| lex().allegation_heads.contains(w.as_str()))
         .cloned()

@@ -735,6 +735,37 @@ mod tests {
     }
 
     #[test]
+    fn review_mends_of_session_21_code_no_false_event() {
+        // A crowd at an embassy for a service or a statement; leaving in
+        // anger; one's own diplomats told to leave; a registration.
+        for (body, code) in [
+            (
+                "Turkish voters gathered outside the Turkish embassy in Berlin to vote.",
+                "141",
+            ),
+            (
+                "Kenyan reporters gathered outside the Somali embassy to await a statement.",
+                "141",
+            ),
+            (
+                "Ghanaian officials stormed out of the Nigerian embassy reception.",
+                "145",
+            ),
+            (
+                "Thousands of Kenyans registered to protest outside the parliament.",
+                "114",
+            ),
+            (
+                "The minister told the Chinese ambassador to go ahead with the visit.",
+                "161",
+            ),
+        ] {
+            let ev = coded(body);
+            assert!(ev.iter().all(|e| e.cameo != code), "{body}: {ev:?}");
+        }
+    }
+
+    #[test]
     fn a_relation_as_subject_acts_on_no_one() {
         for body in [
             "Ties between Ghana and Togo hit rock bottom after the raid.",

@@ -1256,7 +1256,9 @@ impl<'p> Parse<'p> {
         // A parse may hang the marked gerund on the accused or the accuser
         // ("accused Chad of arming …", "is accused by Peru of spying"):
         // the verb above that noun is the accusation.
-        let on_noun = marked && matches!(self.tree.rel(w), "acl" | "acl:relcl");
+        let on_noun = marked
+            && matches!(self.tree.rel(w), "acl" | "acl:relcl")
+            && matches!(self.tree.rel(head), "obj" | "obl:agent" | "nsubj:pass");
         let verb = self.tree.head(head)?;
         let word = self.lower(verb);
         (on_noun && verb < w && lex().allegation_heads.contains(&word)).then_some(word)

@@ -13,11 +13,15 @@
 //! attacked …") happened on the occasion of its source's latest earlier
 //! event dated in the text, and takes that date.
 //!
+//! A wire lead's day (`date_source` "lead") is dropped where the lead
+//! plans, and on an event still to come.
+//!
 //! Input: the article's sentences, their date expressions and the events
 //! coded. Output: the events, some re-dated (`date_source` "text", the
 //! expression of the later sentence as `date_text`). The verbs of
 //! occurring are data (`data/anaphora.toml`, `occurrence`).
 
+use chrono::NaiveDate;
 use faultline_dates::{EventDate, PartialDate};
 
 use super::anaphora;
@@ -36,7 +40,9 @@ pub fn refine(
     sentences: &[(usize, usize, usize)],
     dated: &[SentenceDates],
     events: &mut [Event],
+    anchor: NaiveDate,
 ) {
+    confirm_lead(dated.first().and_then(|d| d.story), events, anchor);
     for (i, &(start, end, _)) in sentences.iter().enumerate() {
         let Some(day) = one_day(dated.get(i).map_or(&[], |d| d.dates.as_slice())) else {
             continue;
@@ -105,6 +111,30 @@ fn one_day(dates: &[EventDate]) -> Option<&EventDate> {
     match dates {
         [d] if matches!(d.date, PartialDate::Date(_)) && !d.future => Some(d),
         _ => None,
+    }
+}
+
+/// Drops the lead's day (`date_source` "lead") where the lead plans: an
+/// event of its sentence still to come or intended, not dated by that
+/// day ("Iran and Saudi Arabia are due to hold talks on Friday"); and on
+/// any event still to come ("Estonia will summon the envoy"). Those take
+/// the article date.
+fn confirm_lead(story: Option<EventDate>, events: &mut [Event], anchor: NaiveDate) {
+    let Some(story) = story else { return };
+    // A lead that plans: an event of its sentence still to come, or an
+    // intent, not dated by the lead's day.
+    let plans = events.iter().any(|e| {
+        e.sentence.start <= story.start
+            && story.start < e.sentence.end
+            && (e.factuality == Factuality::Future || e.root == "03")
+            && e.date != story.date
+    });
+    for e in events.iter_mut().filter(|e| e.date_source == "lead") {
+        if plans || e.factuality == Factuality::Future {
+            e.date = PartialDate::Date(anchor);
+            e.date_source = "article";
+            e.date_text = None;
+        }
     }
 }
 

@@ -108,6 +108,8 @@ pub struct Lexicon {
     pub message_nouns: WordList,
     /// Markers of an alleged act ("of", "for", "that").
     pub allegation_marks: WordList,
+    /// Those of them that mark a gerund ("accused Chad of arming …").
+    pub gerund_allegation_marks: WordList,
     /// Words before a subject that negate its verb ("neither").
     pub subject_negators: WordList,
     /// Words before a gerund that say its event did not happen or ended.

@@ -670,50 +670,50 @@ fn is_bare_role(name: &str) -> bool {
             .contains(last)
 }
 
-/// A bare office as speaker ("…," added the chancellor) is the person
-/// quoted last before it whose role names the same office ("Israeli Prime
-/// Minister" for "the prime minister"), one with the office's code first;
-/// else the last person quoted, then named, before it with that code.
+/// A bare office as speaker ("…," added the chancellor) is, among those
+/// with the office's code, the person quoted last before it whose role
+/// names the whole office ("Israeli Prime Minister" for "the prime
+/// minister", not "Foreign Minister" for "the defence minister"); else
+/// the person so named last before it; else the person quoted, then
+/// named, last before it with that code.
 fn name_role(at: &At<'_>, s: &Speaker, out: &[Quote]) -> Option<Speaker> {
-    let office = s.name.rsplit(' ').next().unwrap_or(&s.name);
+    let office = s.name.strip_prefix("the ").unwrap_or(&s.name);
+    let holds = |role: Option<&str>| role.is_some_and(|r| r.to_lowercase().contains(office));
+    let code = s.actor.as_deref()?;
     let earlier: Vec<&Quote> = out
         .iter()
         .filter(|q| {
             q.end <= at.start
-                && q.actor.is_some()
+                && q.actor.as_deref() == Some(code)
                 && q.speaker
                     .as_deref()
                     .is_some_and(|n| n.chars().any(char::is_uppercase) && !is_pronoun(n))
         })
         .collect();
-    let same_office = |q: &&&Quote| {
-        q.speaker_role
-            .as_deref()
-            .is_some_and(|r| r.to_lowercase().split(' ').any(|w| w == office))
+    let quoted = |q: &&Quote| Speaker {
+        name: q.speaker.clone().unwrap_or_default(),
+        role: q.speaker_role.clone(),
+        actor: q.actor.clone(),
     };
-    let same_code = |q: &&&Quote| q.actor == s.actor;
-    // The office's own code is a guess from the words around it: the
-    // office named in a role counts first, then the code.
-    let found = earlier
+    let named: Vec<&Mention> = at
+        .index
+        .persons_in(at.start.saturating_sub(LOOKBACK), at.start)
+        .filter(|p| p.end <= at.start && named_person(p) && p.code == code)
+        .collect();
+    earlier
         .iter()
         .rev()
-        .find(|q| same_office(q) && same_code(q))
-        .or_else(|| earlier.iter().rev().find(same_office))
-        .or_else(|| earlier.iter().rev().find(same_code));
-    if let Some(q) = found {
-        return Some(Speaker {
-            name: q.speaker.clone()?,
-            role: q.speaker_role.clone(),
-            actor: q.actor.clone(),
-        });
-    }
-    at.index
-        .persons_in(at.start.saturating_sub(LOOKBACK), at.start)
-        .rev()
-        .find(|p| {
-            p.end <= at.start && named_person(p) && s.actor.as_deref() == Some(p.code.as_str())
+        .find(|q| holds(q.speaker_role.as_deref()))
+        .map(quoted)
+        .or_else(|| {
+            named
+                .iter()
+                .rev()
+                .find(|m| holds(m.role.as_deref()))
+                .map(|m| from_mention(at.body, m))
         })
-        .map(|m| from_mention(at.body, m))
+        .or_else(|| earlier.last().map(quoted))
+        .or_else(|| named.last().map(|m| from_mention(at.body, m)))
 }
 
 /// True when a speaker is a body or a document the text names in lower
@@ -1283,10 +1283,18 @@ mod tests {
         assert_eq!(q.len(), 3, "{q:?}");
         assert_eq!(q[2].speaker.as_deref(), Some("Kofi Mensah"), "{q:?}");
         let body = "Peruvian Prime Minister Ana Ruiz said \"we want talks.\" \
-                    \"Chile must answer first,\" the prime minister said.";
+                    \"We must answer first,\" the prime minister said.";
         let q = with_mentions(body);
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!(q[1].speaker.as_deref(), Some("Ana Ruiz"), "{q:?}");
+        // The whole office: a defence minister named since, not the
+        // foreign minister quoted before.
+        let body = "Kenyan Foreign Minister Amina Odhiambo said \"we regret the raid.\" \
+                    Kenyan Defence Minister John Kamau toured the border on Monday. \
+                    \"Our troops will stay,\" the defence minister said.";
+        let q = with_mentions(body);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].speaker.as_deref(), Some("John Kamau"), "{q:?}");
     }
 
     #[test]
