@@ -1288,14 +1288,16 @@ mod tests {
         ]);
     }
 
+    /// The date of the first event of `trigger` coded in `body`.
+    fn date_of(body: &str, trigger: &str) -> Option<String> {
+        coded(body)
+            .into_iter()
+            .find(|e| e.trigger.text == trigger)
+            .map(|e| e.date.to_string())
+    }
+
     #[test]
     fn a_date_in_a_later_clause_with_its_own_subject_dates_only_that_clause() {
-        let date_of = |body: &str, trigger: &str| {
-            coded(body)
-                .into_iter()
-                .find(|e| e.trigger.text == trigger)
-                .map(|e| e.date.to_string())
-        };
         // The article is of Monday 2020-01-06.
         let body = "Ghana condemned Togo, and Benin recalled its ambassador from Togo on Friday.";
         assert_eq!(date_of(body, "condemned").as_deref(), Some("2020-01-06"));
@@ -1315,12 +1317,6 @@ mod tests {
 
     #[test]
     fn a_speech_tag_after_the_event_dates_it_by_the_report() {
-        let date_of = |body: &str, trigger: &str| {
-            coded(body)
-                .into_iter()
-                .find(|e| e.trigger.text == trigger)
-                .map(|e| e.date.to_string())
-        };
         // The article is of Monday 2020-01-06.
         let body = "Ghana has expelled Togo's ambassador, the foreign ministry announced Friday.";
         assert_eq!(date_of(body, "expelled").as_deref(), Some("2020-01-03"));

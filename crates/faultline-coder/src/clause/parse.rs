@@ -1026,15 +1026,12 @@ impl<'p> Parse<'p> {
     /// shared auxiliary ("could strike and kill") hangs on the first
     /// conjunct and counts.
     pub fn auxiliary_of_another_clause(&self, k: usize, verb: usize) -> bool {
-        let (Some(w), Some(mut v)) = (self.word(k), self.word(verb)) else {
+        let Some((w, h, mut v)) = self.modifier_and_verb(k, verb) else {
             return false;
         };
         if !faultline_syntax::args::is_rel(self.tree.rel(w), "aux") {
             return false;
         }
-        let Some(h) = self.tree.head(w) else {
-            return false;
-        };
         for _ in 0..self.tree.words().len() {
             if v == h {
                 return false;
@@ -1047,6 +1044,13 @@ impl<'p> Parse<'p> {
         self.tree.rel(h) == "ccomp" && self.tree.head(h) == Some(v)
     }
 
+    /// The parsed words of a modifier at token `k`, of its head, and of
+    /// the verb at token `verb`.
+    fn modifier_and_verb(&self, k: usize, verb: usize) -> Option<(u32, u32, u32)> {
+        let w = self.word(k)?;
+        Some((w, self.tree.head(w)?, self.word(verb)?))
+    }
+
     /// True when the word of token `k` (a negation or modal) modifies an
     /// earlier conjunct of a verb that the trigger lies in and that keeps
     /// apart from it: a later conjunct with an auxiliary of its own or
@@ -1055,10 +1059,7 @@ impl<'p> Parse<'p> {
     /// the confirming's, and neither the accusation nor its participle is
     /// denied. "did not meet or call" shares the negation.
     pub fn modifies_earlier_conjunct(&self, k: usize, verb: usize) -> bool {
-        let (Some(w), Some(mut v)) = (self.word(k), self.word(verb)) else {
-            return false;
-        };
-        let Some(h) = self.tree.head(w) else {
+        let Some((_, h, mut v)) = self.modifier_and_verb(k, verb) else {
             return false;
         };
         for _ in 0..self.tree.words().len() {
