@@ -11,6 +11,7 @@ use super::{Article, Carry, Engine, Found, Sentence};
 use crate::cameo;
 use crate::dict::lexicon::lex;
 use crate::dict::recode::recode;
+use crate::dict::verbs::TriggerKind;
 use crate::event::{ActorRef, Event, Factuality, Plover, SentenceRef, TriggerRef};
 
 /// Codes whose events are joint by nature (consult, cooperate): the roots
@@ -273,7 +274,15 @@ impl Engine<'_> {
             }
             return;
         }
-        let joint_trigger = self.verbs.triggers[f.candidates[0]].joint || roles.form.compound;
+        // A reciprocal verb with an opponent of its own that names no actor
+        // ("A and B fought insurgents") pairs no one.
+        let trigger = &self.verbs.triggers[f.candidates[0]];
+        let joint_trigger = (trigger.joint
+            && !(matches!(trigger.kind, TriggerKind::Verb { .. })
+                && s.parse
+                    .as_ref()
+                    .is_some_and(|p| p.has_opponent(f.verb, f.after))))
+            || roles.form.compound;
         let joint = joint_trigger
             || (is_joint(code) && !one_sided_intent(s, f, code))
             || (self.codes.recode.is_coordinated_reciprocal(code) && names_both_sides(s, f));

@@ -735,6 +735,35 @@ mod tests {
     }
 
     #[test]
+    fn reciprocal_verbs_pair_their_subjects_only_without_an_opponent() {
+        // A war or each other: the subjects fought one another.
+        each_codes_dyad(&[
+            (
+                "Honduras and El Salvador fought a brief war in 1969.",
+                "HND",
+                "SLV",
+            ),
+            (
+                "Somali and Kenyan troops clashed with each other at the border.",
+                "SOMMIL",
+                "KENMIL",
+            ),
+        ]);
+        // Someone else fought: the allies are no pair.
+        for body in [
+            "Nigerien and Chadian soldiers fought jihadist fighters near Diffa.",
+            "Kenyan and Ugandan police clashed with cattle raiders on Sunday.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().any(|e| e.cameo.starts_with("19"))
+                    && ev.iter().all(|e| e.target.is_none()),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn review_mends_of_session_21_code_no_false_event() {
         // A crowd at an embassy for a service or a statement; leaving in
         // anger; one's own diplomats told to leave; a registration.

@@ -961,6 +961,31 @@ impl<'p> Parse<'p> {
         })
     }
 
+    /// True when the verb at token `verb` names whom it acts on: an object,
+    /// or an oblique after one of `opponent_prepositions`, that is neither
+    /// the contest itself nor the pair (`contest_nouns`). "Chile and Peru
+    /// fought rebels" has one; "fought a war", "fought each other" and
+    /// "fought over the border" have none.
+    pub fn has_opponent(&self, verb: usize, after: usize) -> bool {
+        let own: Vec<u32> = (verb..after).filter_map(|t| self.word(t)).collect();
+        self.word(verb).is_some_and(|v| {
+            self.tree.children(v).iter().any(|&c| {
+                if own.contains(&c) {
+                    return false;
+                }
+                let party = match self.tree.rel(c) {
+                    "obj" => true,
+                    "obl" => self.tree.children(c).iter().any(|&m| {
+                        self.tree.rel(m) == "case"
+                            && lex().opponent_prepositions.contains(&self.lower(m))
+                    }),
+                    _ => false,
+                };
+                party && !lex().contest_nouns.contains(&self.lower(c))
+            })
+        })
+    }
+
     /// True when word `w` is a nominal subject (`nsubj`, `nsubj:pass`).
     fn is_subject_word(&self, w: u32) -> bool {
         faultline_syntax::args::is_rel(self.tree.rel(w), "nsubj")

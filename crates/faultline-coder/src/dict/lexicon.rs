@@ -132,6 +132,10 @@ pub struct Lexicon {
     pub intention_nouns: WordList,
     /// Nouns of a relation ("relations between A and B have soured": no event).
     pub relation_nouns: WordList,
+    /// Prepositions of an oblique that may name whom a reciprocal verb acts on.
+    pub opponent_prepositions: WordList,
+    /// Objects of a reciprocal verb that name the contest or the pair, no opponent.
+    pub contest_nouns: WordList,
     /// Nouns of information ("intelligence on X": X is a topic).
     pub information_nouns: WordList,
     /// Prepositions after a noun of information that introduce its topic.
