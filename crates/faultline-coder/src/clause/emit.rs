@@ -53,9 +53,15 @@ fn confidence(s: &Sentence<'_>, roles: &Roles) -> f64 {
 
 /// The (source, target) pairs of an event: every source with every target
 /// (both ways when `mutual`); sources of a joint event with no target pair
-/// among themselves.
-fn pairs(roles: &Roles, joint: bool, mutual: bool) -> Vec<(usize, Option<usize>)> {
-    let (sources, targets) = (&roles.sources, &roles.targets);
+/// among themselves, as do those acting on "each other" whatever the targets.
+fn pairs(
+    roles: &Roles,
+    joint: bool,
+    mutual: bool,
+    each_other: bool,
+) -> Vec<(usize, Option<usize>)> {
+    let sources = &roles.sources;
+    let targets: &[usize] = if each_other { &[] } else { &roles.targets };
     let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
     if targets.is_empty() {
         if sources.len() >= 2 && joint {
@@ -92,6 +98,25 @@ fn names_both_sides(s: &Sentence<'_>, f: &Found) -> bool {
         .iter()
         .any(|w| lex().mutual_cut_markers.contains(&w.lower))
 }
+
+/// True when "each other" or "one another" (`reciprocal_phrases`) follows
+/// trigger `f` within [`RECIPROCAL_WORDS`] words of its clause: "Chad and
+/// Sudan accused each other of arming rebels", "blamed one another for the
+/// clash" pair the subjects, whatever the verb.
+fn acts_on_each_other(s: &Sentence<'_>, f: &Found) -> bool {
+    let end = s.clause_end(f.after).min(f.after + RECIPROCAL_WORDS);
+    (f.after..end).any(|k| {
+        s.words.get(k + 1).is_some_and(|next| {
+            lex()
+                .reciprocal_phrases
+                .contains(format!("{} {}", s.words[k].lower, next.lower).as_str())
+        })
+    })
+}
+
+/// How far after a trigger "each other" may stand ("accused each other",
+/// "clashed with each other", "traded blame with one another").
+const RECIPROCAL_WORDS: usize = 3;
 
 /// True when trigger `f` is a promise each of its subjects makes on its
 /// own: a bare intent (`joint_if_reciprocal`) stated by a verb of
@@ -283,6 +308,9 @@ impl Engine<'_> {
                     .as_ref()
                     .is_some_and(|p| p.has_opponent(f.verb, f.after))))
             || roles.form.compound;
+        // "Chad and Sudan accused each other of arming rebels": the
+        // subjects act on one another, whoever else the clause names.
+        let each_other = roles.sources.len() >= 2 && acts_on_each_other(s, f);
         let joint = joint_trigger
             || (is_joint(code) && !one_sided_intent(s, f, code))
             || (self.codes.recode.is_coordinated_reciprocal(code) && names_both_sides(s, f));
@@ -291,21 +319,22 @@ impl Engine<'_> {
         // Each pair with its source and the target it keeps.
         // With no target of its own, a pair takes each party of the act
         // referred to ("denounced the drills" of A and B).
-        let resolved: Vec<(usize, bool, ActorRef, Option<ActorRef>)> = pairs(roles, joint, mutual)
-            .into_iter()
-            .flat_map(|(si, ti)| {
-                let source = actor_ref(s.actors[si]);
-                let targets: Vec<Option<ActorRef>> = match ti {
-                    Some(t) => vec![Some(actor_ref(s.actors[t]))],
-                    None if roles.antecedent.is_empty() => vec![None],
-                    None => roles.antecedent.iter().cloned().map(Some).collect(),
-                };
-                targets.into_iter().map(move |t| {
-                    let target = t.filter(|t| keeps_target(&source, t, code));
-                    (si, ti.is_some(), source.clone(), target)
+        let resolved: Vec<(usize, bool, ActorRef, Option<ActorRef>)> =
+            pairs(roles, joint || each_other, mutual, each_other)
+                .into_iter()
+                .flat_map(|(si, ti)| {
+                    let source = actor_ref(s.actors[si]);
+                    let targets: Vec<Option<ActorRef>> = match ti {
+                        Some(t) => vec![Some(actor_ref(s.actors[t]))],
+                        None if roles.antecedent.is_empty() => vec![None],
+                        None => roles.antecedent.iter().cloned().map(Some).collect(),
+                    };
+                    targets.into_iter().map(move |t| {
+                        let target = t.filter(|t| keeps_target(&source, t, code));
+                        (si, ti.is_some(), source.clone(), target)
+                    })
                 })
-            })
-            .collect();
+                .collect();
         // A source keeps a target-less event only when none of its
         // targets is kept ("Macron will travel to Algeria, the Elysee said":
         // the Elysee is Macron's own side, Algeria the target).

@@ -286,6 +286,7 @@ pub(super) fn governed_from_outside(
         if let Some(hedge) = p
             .hedged_by(f.verb)
             .or_else(|| p.believed_by(f.verb))
+            .or_else(|| p.dreaded_by(f.verb))
             .or_else(|| p.alleged_by(f.verb))
         {
             hedged(assessed, hedge);

@@ -937,6 +937,21 @@ impl<'p> Parse<'p> {
         false
     }
 
+    /// True when actor `a` names a thing the subjects own together: a
+    /// modifier of a noun whose possessor is one of `shared_possessives`
+    /// ("formed their AUKUS alliance", "held their Quad summit").
+    pub fn names_shared_thing(&self, a: usize) -> bool {
+        self.mention_head(a).is_some_and(|w| {
+            matches!(self.tree.rel(w), "compound" | "amod")
+                && self.tree.head(w).is_some_and(|h| {
+                    self.tree.children(h).iter().any(|&c| {
+                        self.tree.rel(c) == "nmod:poss"
+                            && lex().shared_possessives.contains(&self.lower(c))
+                    })
+                })
+        })
+    }
+
     /// True when the parse makes mention `a` a subject ("If Beijing invades
     /// Taiwan, Washington will …": Washington opens a clause).
     pub fn mention_is_subject(&self, a: usize) -> bool {
@@ -1255,6 +1270,30 @@ impl<'p> Parse<'p> {
         let clause = matches!(self.tree.rel(w), "ccomp" | "acl" | "acl:relcl");
         let word = self.lower(head);
         (clause && head < w && lex().epistemic_heads.contains(&word)).then_some(word)
+    }
+
+    /// The word an event noun at token `token` is feared, expected or
+    /// averted by: the object of a verb of `epistemic_heads`,
+    /// `prevention_verbs` or `averting_verbs` ("analysts expect talks
+    /// between A and B", "the deal prevents clashes between …"), or the
+    /// "of" complement of a word of `epistemic_heads` or `warning_heads`
+    /// ("warned of clashes between A and B", "the risk of war between …").
+    pub fn dreaded_by(&self, token: usize) -> Option<String> {
+        let w = self.word(token)?;
+        let head = self.tree.head(w)?;
+        let word = self.lower(head);
+        let l = lex();
+        let object = self.tree.rel(w) == "obj"
+            && (l.epistemic_heads.contains(&word)
+                || l.prevention_verbs.contains(&word)
+                || l.averting_verbs.contains(&word));
+        let of = || {
+            self.tree
+                .child(w, "case")
+                .is_some_and(|c| self.lower(c) == "of")
+                && (l.epistemic_heads.contains(&word) || l.warning_heads.contains(&word))
+        };
+        (object || of()).then_some(word)
     }
 
     /// The verb or noun of accusation (`allegation_heads`) whose clause,

@@ -290,6 +290,12 @@ fn partner_named(s: &Sentence<'_>, partners: &[usize], t: usize) -> bool {
     country(t).is_some() && partners.iter().any(|&p| country(p) == country(t))
 }
 
+/// True when the parse makes actor `a` the name of what the subjects own
+/// together ("formed their AUKUS alliance").
+fn shared_thing(s: &Sentence<'_>, a: usize) -> bool {
+    s.parse.as_ref().is_some_and(|t| t.names_shared_thing(a))
+}
+
 /// True when the parse gives actor `a` a preposition ("over the Sea of
 /// Japan", "in Geneva").
 fn in_phrase(s: &Sentence<'_>, a: usize) -> bool {
@@ -406,7 +412,7 @@ impl Engine<'_> {
             && (super::emit::is_joint(&m.code) || self.verbs.triggers[f.candidates[0]].joint)
             && targets
                 .iter()
-                .all(|&t| in_phrase(s, t) || partner_named(s, subject, t))
+                .all(|&t| in_phrase(s, t) || partner_named(s, subject, t) || shared_thing(s, t))
     }
 
     /// Sources, targets and code of trigger `fi` given its subject: the

@@ -88,11 +88,19 @@ fn support_nouns(
         if in_mention(i) {
             continue;
         }
+        // A support verb's spelling followed by "of" is a noun: of a joint
+        // event ("an exchange of fire between A and B") it is that event,
+        // coded as one noun; of another ("the launch of missiles by X") its
+        // noun is the event's.
+        let noun_of = words.get(i + 1).is_some_and(|w| w.lower == "of");
         // Event nouns after support verbs first (more specific).
         for &t in verbs.supported_by(&words[i].lower) {
             let TriggerKind::Noun { nouns } = &verbs.triggers[t].kind else {
                 continue;
             };
+            if noun_of && verbs.triggers[t].joint {
+                continue;
+            }
             if let Some(noun) = relative_support(s, i, nouns) {
                 // "the sanctions that the EU imposed on Russia": the
                 // support verb after its noun, in a relative clause whose

@@ -64,6 +64,10 @@ pub struct Lexicon {
     pub return_adverbs: WordList,
     /// Words that make a cut of relations by coordinated subjects mutual.
     pub mutual_cut_markers: WordList,
+    /// Possessives of coordinated subjects together ("their AUKUS alliance").
+    pub shared_possessives: WordList,
+    /// Phrases after a verb that make its coordinated subjects act on one another.
+    pub reciprocal_phrases: WordList,
     /// Verbs of expressing a feeling: a bare form after one is a noun.
     pub expression_verbs: WordList,
     /// Words opening a condition or an open question ("if", "whether").
@@ -132,6 +136,10 @@ pub struct Lexicon {
     pub intention_nouns: WordList,
     /// Nouns of a relation ("relations between A and B have soured": no event).
     pub relation_nouns: WordList,
+    /// Verbs whose object is an event kept from happening ("averted a war").
+    pub averting_verbs: WordList,
+    /// Words whose "of" complement is an event warned of ("warned of clashes").
+    pub warning_heads: WordList,
     /// Prepositions of an oblique that may name whom a reciprocal verb acts on.
     pub opponent_prepositions: WordList,
     /// Objects of a reciprocal verb that name the contest or the pair, no opponent.
