@@ -309,7 +309,12 @@ pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: As
             .peekable();
         same.peek().is_some() && same.all(|d| d.start >= verb_end)
     };
-    if (a.intent || factuality == Factuality::Future)
+    // "The premier travels to Brussels on Wednesday": a verb in the simple
+    // present with a calendar date after it tells a schedule, still to come.
+    let scheduled = factuality == Factuality::Asserted
+        && !intent
+        && s.parse.as_ref().is_some_and(|p| p.simple_present(f.verb));
+    if (a.intent || factuality == Factuality::Future || scheduled)
         && !purpose
         && source == "text"
         && let Some(t) = &text
@@ -318,6 +323,10 @@ pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: As
         && let Some(next) = planned_ahead(t, date, s.inp.anchor)
     {
         date = next;
+        if scheduled {
+            factuality = Factuality::Future;
+            cue = cue.or_else(|| text.clone());
+        }
     }
     if future && factuality == Factuality::Asserted && !intent {
         factuality = Factuality::Future;

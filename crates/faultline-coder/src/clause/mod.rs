@@ -1403,6 +1403,33 @@ mod tests {
     }
 
     #[test]
+    fn a_simple_present_with_a_weekday_is_a_schedule() {
+        // The article is of Monday 2020-01-06.
+        for (body, trigger, day) in [
+            (
+                "The Kenyan president travels to Addis Ababa on Thursday.",
+                "travels to",
+                "2020-01-09",
+            ),
+            (
+                "Chile's foreign minister arrives in Lima on Friday for talks with Peru.",
+                "arrives in",
+                "2020-01-10",
+            ),
+        ] {
+            let ev = coded(body);
+            let e = ev.iter().find(|e| e.trigger.text == trigger);
+            assert!(
+                e.is_some_and(|e| e.date.to_string() == day && e.factuality == Factuality::Future),
+                "{body}: {ev:?}"
+            );
+        }
+        // The past tense stays in the past.
+        let body = "Chile's foreign minister arrived in Lima on Friday for talks with Peru.";
+        assert_eq!(date_of(body, "arrived in").as_deref(), Some("2020-01-03"));
+    }
+
+    #[test]
     fn a_date_in_a_later_clause_with_its_own_subject_dates_only_that_clause() {
         // The article is of Monday 2020-01-06.
         let body = "Ghana condemned Togo, and Benin recalled its ambassador from Togo on Friday.";

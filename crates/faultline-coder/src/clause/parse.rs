@@ -1001,6 +1001,26 @@ impl<'p> Parse<'p> {
         })
     }
 
+    /// True when the verb at token `verb` is in the simple present of the
+    /// third person ("travels", "arrives"): a verb ending in one "s" with no
+    /// auxiliary or copula of its own. The tagger may take such a verb for a
+    /// plural noun ("the premier travels to …"): one heading the sentence
+    /// counts.
+    pub fn simple_present(&self, verb: usize) -> bool {
+        self.word(verb).is_some_and(|v| {
+            let w = self.lower(v);
+            let upos = self.tree.words().get(v as usize).map_or("", |x| x.upos);
+            (upos == "VERB" || upos == "NOUN" && self.tree.rel(v) == "root")
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !self
+                    .tree
+                    .children(v)
+                    .iter()
+                    .any(|&c| matches!(self.tree.rel(c), "aux" | "aux:pass" | "cop"))
+        })
+    }
+
     /// True when word `w` is a nominal subject (`nsubj`, `nsubj:pass`).
     fn is_subject_word(&self, w: u32) -> bool {
         faultline_syntax::args::is_rel(self.tree.rel(w), "nsubj")
