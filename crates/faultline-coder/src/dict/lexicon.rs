@@ -64,6 +64,8 @@ pub struct Lexicon {
     pub return_adverbs: WordList,
     /// Words that make a cut of relations by coordinated subjects mutual.
     pub mutual_cut_markers: WordList,
+    /// Pronouns of a body as speaker ("It said …").
+    pub body_pronouns: WordList,
     /// Possessives of coordinated subjects together ("their AUKUS alliance").
     pub shared_possessives: WordList,
     /// Phrases after a verb that make its coordinated subjects act on one another.

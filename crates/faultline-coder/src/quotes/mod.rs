@@ -589,9 +589,15 @@ fn find_speaker(
     }
     if let Some(s) = &speaker
         && is_bare_role(&s.name)
-        && let Some(named) = name_role(at, s, out)
+        && let Some(named) = name_role(at, s, out).or_else(|| name_role_any_code(at, s, out))
     {
         speaker = Some(named);
+    }
+    if let Some(s) = &speaker
+        && lex().body_pronouns.contains(&s.name.to_lowercase())
+        && let Some(body) = body_of_last_tag(at)
+    {
+        speaker = Some(body);
     }
     // A name without a code ("…," Saree said) is a person named earlier
     // with a code: by surname, or by a surname one letter apart (news
@@ -659,6 +665,34 @@ fn tail_speaker(at: &At<'_>, a: &str, a_off: usize) -> Option<Speaker> {
     speaker_at(at.body, from, from + head, at.index, at.last_person)
 }
 
+/// The speaker an "it" stands for (`body_pronouns`: "It said Britain was
+/// planning …"): who the last speech tag of the sentence before names
+/// ("…, the ministry said in a statement."), after that tag's last comma.
+fn body_of_last_tag(at: &At<'_>) -> Option<Speaker> {
+    let from = at.prev_sentence_start?;
+    let text = at.body.get(from..at.sentence_start)?;
+    let mut offset = 0;
+    let mut say = None;
+    for w in text.split(' ') {
+        if is_say(w) {
+            say = Some(offset);
+        }
+        offset += w.len() + 1;
+    }
+    let say = say?;
+    let lead_from = text[..say].rfind(", ").map_or(0, |c| c + 2);
+    let lead = text[lead_from..say].trim();
+    speaker_at(
+        at.body,
+        from + lead_from,
+        from + say,
+        at.index,
+        at.last_person,
+    )
+    .or_else(|| description(at, from + lead_from, lead))
+    .filter(|s| !is_pronoun(&s.name) && !lex().body_pronouns.contains(&s.name.to_lowercase()))
+}
+
 /// True when a speaker is a person's office alone, in lower case ("added
 /// the chancellor", "the prime minister said"): a word of
 /// `individual_roles` last, and no name.
@@ -714,6 +748,30 @@ fn name_role(at: &At<'_>, s: &Speaker, out: &[Quote]) -> Option<Speaker> {
         })
         .or_else(|| earlier.last().map(quoted))
         .or_else(|| named.last().map(|m| from_mention(at.body, m)))
+}
+
+/// A bare office as speaker whose code no one quoted or named before
+/// shares (the resolver may have coded either from the wrong country): the
+/// person quoted last before it whose role names the whole office
+/// ("Foreign Ministry spokesman Geng Shuang" for "the spokesman").
+fn name_role_any_code(at: &At<'_>, s: &Speaker, out: &[Quote]) -> Option<Speaker> {
+    let office = s.name.strip_prefix("the ").unwrap_or(&s.name);
+    out.iter()
+        .rev()
+        .filter(|q| q.end <= at.start)
+        .find(|q| {
+            q.speaker_role
+                .as_deref()
+                .is_some_and(|r| r.to_lowercase().contains(office))
+                && q.speaker
+                    .as_deref()
+                    .is_some_and(|n| n.chars().any(char::is_uppercase) && !is_pronoun(n))
+        })
+        .map(|q| Speaker {
+            name: q.speaker.clone().unwrap_or_default(),
+            role: q.speaker_role.clone(),
+            actor: q.actor.clone(),
+        })
 }
 
 /// True when a speaker is a body or a document the text names in lower
@@ -1169,6 +1227,26 @@ mod tests {
         let q = attribute(&doc_of(body), &[]);
         assert_eq!(q[0].speaker.as_deref(), Some("Lam"), "{q:?}");
         assert_eq!(q[0].attribution, "after");
+    }
+
+    #[test]
+    fn it_as_speaker_is_whom_the_last_speech_tag_named() {
+        for body in [
+            "Chile summoned the Peruvian envoy on Monday, the ministry said in a statement.\n\n\
+             It said Peru had sent \"armed boats into Chilean waters,\" a claim Lima denies.",
+            "Ghana has closed its border with Togo, the interior ministry said on Friday. It \
+             said the crossing would stay shut \"until further notice.\"",
+        ] {
+            let q = with_mentions(body);
+            assert!(
+                q.len() == 1
+                    && q[0]
+                        .speaker
+                        .as_deref()
+                        .is_some_and(|s| s.contains("ministry")),
+                "{body}: {q:?}"
+            );
+        }
     }
 
     fn with_mentions(body: &str) -> Vec<Quote> {
