@@ -35,6 +35,9 @@ pub fn normalize(s: &str) -> Normalized {
         map.extend(std::iter::repeat_n(at as u32, text.len() - before));
     };
     for (i, c) in s.char_indices() {
+        if is_middle_initial(s, i) {
+            continue;
+        }
         match c {
             '.' => {}
             '\u{2019}' | '\u{2018}' | '`' | '\u{2032}' => push(&mut text, &mut map, '\'', i),
@@ -57,6 +60,44 @@ pub fn normalize(s: &str) -> Normalized {
         map.pop();
     }
     Normalized { text, map }
+}
+
+/// True when the byte at `at` is a middle initial between capitalised
+/// words: one capital letter standing alone, its period optional ("Alberto
+/// K. Fujimori", "GEORGE_W_BUSH"). Dropped in text and phrases alike, a
+/// name matches with or without it.
+fn is_middle_initial(s: &str, at: usize) -> bool {
+    let b = s.as_bytes();
+    let gap = |c: u8| c == b' ' || c == b'_';
+    if !b[at].is_ascii_uppercase() || at < 2 || !gap(b[at - 1]) {
+        return false;
+    }
+    // The word before starts with a capital and has two letters or more.
+    let before = &s[..at - 1];
+    let word = before.rsplit([' ', '_']).next().unwrap_or("");
+    let capitalised_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    };
+    // The initial ends at its period or at the gap after it; then a
+    // capitalised word (another initial counts: "George H. W. Bush").
+    let mut k = at + 1;
+    if b.get(k) == Some(&b'.') {
+        k += 1;
+    }
+    if !b.get(k).copied().is_some_and(gap) {
+        return false;
+    }
+    let after = s[k + 1..].split([' ', '_']).next().unwrap_or("");
+    let next_is_initial = after.len() <= 2 && after.starts_with(|c: char| c.is_ascii_uppercase());
+    (capitalised_word(word) || is_initial_word(word))
+        && (capitalised_word(after) || next_is_initial)
+}
+
+/// True for a lone capital, with or without its period ("H.", "W").
+fn is_initial_word(w: &str) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 impl Normalized {
@@ -239,6 +280,24 @@ mod tests {
         let at = n.text.find("japan's").unwrap();
         let (a, b) = n.original_span(s, at, at + "japan's".len());
         assert_eq!(&s[a..b], "Japan’s");
+    }
+
+    #[test]
+    fn middle_initials_are_dropped() {
+        for (s, want) in [
+            ("Alberto K. Fujimori said", "alberto fujimori said"),
+            ("George H. W. Bush", "george bush"),
+            ("GEORGE_W_BUSH", "george bush"),
+            ("the U.S. and Britain", "the us and britain"),
+            ("Plan B is", "plan b is"),
+            ("A Chinese envoy", "a chinese envoy"),
+        ] {
+            assert_eq!(normalize(s).text, want, "{s}");
+        }
+        let s = "Jamil K. Mahuad";
+        let n = normalize(s);
+        let (a, b) = n.original_span(s, 0, n.text.len());
+        assert_eq!(&s[a..b], s);
     }
 
     #[test]

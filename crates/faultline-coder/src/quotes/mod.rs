@@ -72,8 +72,12 @@ fn leading_name_min(s: &str, min: usize) -> Option<&str> {
             1 + clean.len()
         };
         count += 1;
-        if clean.len() != w.len() {
+        // A mark ends the name, but for an initial's period ("Jan K. Novak").
+        if clean.len() != w.len() && !is_initial(w) {
             break;
+        }
+        if is_initial(w) {
+            end += 1;
         }
     }
     (count >= min).then(|| &s[..end])
@@ -356,6 +360,12 @@ fn abbreviation(s: &str) -> bool {
         && s.chars().any(|c| c.is_ascii_uppercase())
         && s.chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-'))
+}
+
+/// True for a capital initial with its period ("K.").
+fn is_initial(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
 }
 
 /// The speaker named at byte `from` of the body (within a few words).
@@ -841,7 +851,14 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
         return tail_speaker(at, a, a_off);
     };
     let head: usize = a.split(' ').take(verb_at).map(|w| w.len() + 1).sum();
-    if a.get(..head).unwrap_or(".").contains(['.', ';']) {
+    // A stop before the verb ends the sentence; a middle initial's period
+    // ("Alberto K. Fujimori said") does not.
+    let stops = a
+        .get(..head)
+        .unwrap_or(".")
+        .split(' ')
+        .any(|w| w.contains(';') || w.contains('.') && !is_initial(w));
+    if stops {
         return None;
     }
     // A long title before the name: the name that ends it speaks.
@@ -1227,6 +1244,19 @@ mod tests {
         let q = attribute(&doc_of(body), &[]);
         assert_eq!(q[0].speaker.as_deref(), Some("Lam"), "{q:?}");
         assert_eq!(q[0].attribution, "after");
+    }
+
+    #[test]
+    fn a_middle_initial_keeps_the_speech_tag() {
+        let body = "\"We will stand firm,\" Defense Secretary Lloyd J. Austin said on Monday. \
+                    \"Talks must go on,\" Jan K. Novak said.";
+        let q = with_mentions(body);
+        let names: Vec<Option<&str>> = q.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            names,
+            [Some("Lloyd J. Austin"), Some("Jan K. Novak")],
+            "{q:?}"
+        );
     }
 
     #[test]
