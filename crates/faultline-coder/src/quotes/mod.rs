@@ -1247,6 +1247,29 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_names_the_person_after_a_long_title() {
+        for (body, want) in [
+            (
+                "Germany backed the plan, Olaf Scholz said.\n\nHouse Minority Leader Dana \
+                 Whitfield opposed the move.\n\n\"This is a mistake,\" she said.",
+                "Dana Whitfield",
+            ),
+            (
+                "Japan welcomed the deal, Fumio Kishida said. Senate Foreign Relations \
+                 Chairman Tom Reyes was less sure. \"It will not hold,\" he said.",
+                "Tom Reyes",
+            ),
+        ] {
+            let q = with_mentions(body);
+            assert_eq!(
+                q.last().and_then(|q| q.speaker.as_deref()),
+                Some(want),
+                "{q:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_middle_initial_keeps_the_speech_tag() {
         let body = "\"We will stand firm,\" Defense Secretary Lloyd J. Austin said on Monday. \
                     \"Talks must go on,\" Jan K. Novak said.";

@@ -70,6 +70,12 @@ fn governed(body: &str, lo: usize, at: usize) -> bool {
 
 /// Runs of two to four name words in `lo..hi` of the body, with their start.
 fn unknown_names(body: &str, lo: usize, hi: usize) -> Vec<(usize, usize)> {
+    capitalised_runs(body, lo, hi, 4)
+}
+
+/// Runs of two to `most` capitalised words in `lo..hi` (see
+/// [`unknown_names`]).
+fn capitalised_runs(body: &str, lo: usize, hi: usize, most: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let Some(text) = body.get(lo..hi) else {
         return out;
@@ -77,7 +83,7 @@ fn unknown_names(body: &str, lo: usize, hi: usize) -> Vec<(usize, usize)> {
     let mut run: Option<(usize, usize, usize)> = None; // start, end, count
     let mut flush = |run: &mut Option<(usize, usize, usize)>| {
         if let Some((s, e, n)) = run.take()
-            && (2..=4).contains(&n)
+            && (2..=most).contains(&n)
         {
             out.push((s, e));
         }
@@ -112,6 +118,37 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
         (at, w)
     })
 }
+
+/// The name in a run of capitalised words `s..e` that opens with a title
+/// ("Senate Majority Leader Trent Lott" → "Trent Lott"): the words after
+/// the last mention that is no person and the last office word
+/// (`individual_roles`); the whole run when it has neither.
+fn name_after_title(body: &str, index: &Index<'_>, s: usize, e: usize) -> Option<(usize, usize)> {
+    let mut from = index
+        .starting_in(s.saturating_sub(200), e)
+        .iter()
+        .filter(|m| !m.person && m.start < e && s < m.end)
+        .map(|m| m.end)
+        .max()
+        .map_or(s, |end| end.max(s));
+    let base = from;
+    for (off, w) in word_spans(body.get(base..e)?) {
+        if faultline_actors::lexicon::lex()
+            .individual_roles
+            .contains(&w.to_lowercase())
+        {
+            from = base + off + w.len();
+        }
+    }
+    let rest = body.get(from..e)?;
+    let start = from + (rest.len() - rest.trim_start().len());
+    (2..=4)
+        .contains(&rest.split_whitespace().count())
+        .then_some((start, e))
+}
+
+/// How many words a title before a name may add to its run.
+const TITLE_WORDS: usize = 3;
 
 /// Whether `lo..hi` overlaps a mention that is not a person (an
 /// organisation, a country, a place).
@@ -165,8 +202,10 @@ pub(super) fn antecedent<'a>(body: &'a str, index: &Index<'a>, before: usize) ->
             start: m.start,
             mention: Some(m),
         });
-    let unknown = unknown_names(body, lo, before)
+    // A title may lengthen the run ("Senate Majority Leader Trent Lott").
+    let unknown = capitalised_runs(body, lo, before, 4 + TITLE_WORDS)
         .into_iter()
+        .filter_map(|(s, e)| name_after_title(body, index, s, e))
         .rev()
         .find(|&(s, e)| !quoted(s) && !governed(body, lo, s) && !in_other_mention(index, s, e))
         .map(|(s, e)| Named {
