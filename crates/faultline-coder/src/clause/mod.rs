@@ -764,6 +764,32 @@ mod tests {
     }
 
     #[test]
+    fn what_a_verb_of_topic_takes_as_object_is_no_target() {
+        for body in [
+            "The Security Council discussed the Sudanese crisis on Monday.",
+            "Foreign ministers of the African Union discussed the Malian situation in Addis Ababa.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                !ev.is_empty() && ev.iter().all(|e| e.target.is_none()),
+                "{body}: {ev:?}"
+            );
+        }
+        each_codes_dyad(&[
+            (
+                "Kenya discussed the Somali refugee issue with Ethiopia.",
+                "KEN",
+                "ETH",
+            ),
+            (
+                "Chile discussed the Bolivian claim with Peru on Friday.",
+                "CHL",
+                "PER",
+            ),
+        ]);
+    }
+
+    #[test]
     fn each_other_pairs_the_subjects_of_any_verb() {
         each_codes_dyad(&[
             (

@@ -329,7 +329,7 @@ impl<'p> Parse<'p> {
             return self.nominal_roles(f);
         }
         let verb = self.word(f.verb)?;
-        let args = self.tree.arguments(verb);
+        let mut args = self.tree.arguments(verb);
         let mut out = ParsedRoles {
             subject_inherited: args.subject_inherited,
             coordinated: self.coordinated_verb(verb),
@@ -407,7 +407,7 @@ impl<'p> Parse<'p> {
             out.subject_inherited = false;
             return Some(out);
         }
-        self.push_targets(&args, &mut out.targets, &mut out.opponents);
+        self.push_verb_targets(verb, &mut args, &mut out);
         out.event_reference = self
             .event_reference(&args)
             .or_else(|| self.trigger_noun_reference(f, &args));
@@ -1569,6 +1569,22 @@ impl<'p> Parse<'p> {
     }
 
     /// Actors named by the objects and the target obliques of a predicate.
+    /// The targets of the verb `verb` whose arguments are `args`. What a
+    /// verb of topic (`topic_words`: "discussed the Iraqi crisis") takes as
+    /// its object is a topic: only its obliques ("with Ethiopia") name parties.
+    fn push_verb_targets(&self, verb: u32, args: &mut Arguments, out: &mut ParsedRoles) {
+        let topic = lex().topic_words.contains(&self.lower(verb));
+        let objects = if topic {
+            std::mem::take(&mut args.objects)
+        } else {
+            Vec::new()
+        };
+        self.push_targets(args, &mut out.targets, &mut out.opponents);
+        if topic {
+            args.objects = objects;
+        }
+    }
+
     fn push_targets(&self, args: &Arguments, out: &mut Vec<usize>, opponents: &mut Vec<usize>) {
         for &o in &args.objects {
             match self.event_agent(o) {

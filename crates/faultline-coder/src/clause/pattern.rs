@@ -238,8 +238,19 @@ fn default_target(
                 // "mobilized troops along the border with Colombia": own forces.
                 continue;
             }
-            if lex().topic_words.contains(prev) && cameo::quad_class(code) <= 2 {
-                // "spoke about Syria": a topic, not a target.
+            // The word before the actor's phrase, past its determiners: the
+            // trigger itself in "discussed the Iraqi crisis".
+            let mut k = i;
+            while k > 0 && lex().determiners.contains(words[k - 1].lower.as_str()) {
+                k -= 1;
+            }
+            let before_phrase = k.checked_sub(1).map_or("", |k| words[k].lower.as_str());
+            if (lex().topic_words.contains(prev)
+                || k == after && lex().topic_words.contains(before_phrase))
+                && cameo::quad_class(code) <= 2
+            {
+                // "spoke about Syria", "discussed the Iraqi crisis": a
+                // topic, not a target.
                 continue;
             }
             if about_information(s, i) {
