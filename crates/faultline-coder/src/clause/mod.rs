@@ -763,18 +763,23 @@ mod tests {
         }
     }
 
-    #[test]
-    fn what_a_verb_of_topic_takes_as_object_is_no_target() {
-        for body in [
-            "The Security Council discussed the Sudanese crisis on Monday.",
-            "Foreign ministers of the African Union discussed the Malian situation in Addis Ababa.",
-        ] {
+    /// Asserts that each body codes events, none of them with a target.
+    fn each_codes_with_no_target(bodies: &[&str]) {
+        for body in bodies {
             let ev = coded(body);
             assert!(
                 !ev.is_empty() && ev.iter().all(|e| e.target.is_none()),
                 "{body}: {ev:?}"
             );
         }
+    }
+
+    #[test]
+    fn what_a_verb_of_topic_takes_as_object_is_no_target() {
+        each_codes_with_no_target(&[
+            "The Security Council discussed the Sudanese crisis on Monday.",
+            "Foreign ministers of the African Union discussed the Malian situation in Addis Ababa.",
+        ]);
         each_codes_dyad(&[
             (
                 "Kenya discussed the Somali refugee issue with Ethiopia.",
@@ -2491,16 +2496,10 @@ mod tests {
 
     #[test]
     fn the_circumstances_of_an_act_are_no_target() {
-        for body in [
+        each_codes_with_no_target(&[
             "Venezuela recalled its ambassador amid a crackdown on Colombian migrants.",
             "Peru recalled its envoy despite protests by Chilean fishermen.",
-        ] {
-            let ev = coded(body);
-            assert!(
-                !ev.is_empty() && ev.iter().all(|e| e.target.is_none()),
-                "{body}: {ev:?}"
-            );
-        }
+        ]);
     }
 
     #[test]
