@@ -75,9 +75,11 @@ fn is_middle_initial(s: &str, at: usize) -> bool {
     // The word before starts with a capital and has two letters or more.
     let before = &s[..at - 1];
     let word = before.rsplit([' ', '_']).next().unwrap_or("");
+    // No punctuation ends it: "Japan, S. Korea and China" lists a country.
     let capitalised_word = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().count() >= 2
+            && w.chars().all(char::is_alphabetic)
     };
     // The initial ends at its period or at the gap after it; then a
     // capitalised word (another initial counts: "George H. W. Bush").
@@ -291,6 +293,8 @@ mod tests {
             ("the U.S. and Britain", "the us and britain"),
             ("Plan B is", "plan b is"),
             ("A Chinese envoy", "a chinese envoy"),
+            ("Japan, S. Korea and China", "japan, s korea and china"),
+            ("Trump, N. Korea leader Kim", "trump, n korea leader kim"),
         ] {
             assert_eq!(normalize(s).text, want, "{s}");
         }

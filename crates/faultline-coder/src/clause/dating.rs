@@ -311,9 +311,26 @@ pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: As
     };
     // "The premier travels to Brussels on Wednesday": a verb in the simple
     // present with a calendar date after it tells a schedule, still to come.
+    // The date must be the verb's own, not another clause's ("accuses X of
+    // staging a raid on Sunday"), and the trigger a verb.
+    let own_date = |p: &super::parse::Parse<'_>, t: &str| {
+        dates
+            .iter()
+            .filter(|d| d.start >= verb_end && s.inp.body.get(d.start..d.end) == Some(t))
+            .all(|d| {
+                !p.dates_another_clause(d.start, d.end, f.verb)
+                    && !(f.after..s.words.len())
+                        .take_while(|&k| s.words[k].end <= d.start)
+                        .any(|k| p.upos(k) == Some("VERB"))
+            })
+    };
     let scheduled = factuality == Factuality::Asserted
         && !intent
-        && s.parse.as_ref().is_some_and(|p| p.simple_present(f.verb));
+        && f.noun_len == 0
+        && !f.bare
+        && s.parse.as_ref().is_some_and(|p| {
+            p.simple_present(f.verb) && text.as_deref().is_some_and(|t| own_date(p, t))
+        });
     if (a.intent || factuality == Factuality::Future || scheduled)
         && !purpose
         && source == "text"

@@ -11,7 +11,7 @@ use super::{Article, Carry, Engine, Found, Sentence};
 use crate::cameo;
 use crate::dict::lexicon::lex;
 use crate::dict::recode::recode;
-use crate::dict::verbs::TriggerKind;
+use crate::dict::verbs::{Trigger, TriggerKind};
 use crate::event::{ActorRef, Event, Factuality, Plover, SentenceRef, TriggerRef};
 
 /// Codes whose events are joint by nature (consult, cooperate): the roots
@@ -97,6 +97,21 @@ fn names_both_sides(s: &Sentence<'_>, f: &Found) -> bool {
     s.words[from.min(end)..end]
         .iter()
         .any(|w| lex().mutual_cut_markers.contains(&w.lower))
+}
+
+/// True when a reciprocal trigger pairs its subjects here: a verb that
+/// names no opponent of its own ("A and B fought insurgents" does), and,
+/// for a verb of `contest_verbs`, names the contest ("fought a war",
+/// "fought over the strip"; "A and B fought in Iraq" are allies).
+fn reciprocal_here(s: &Sentence<'_>, f: &Found, trigger: &Trigger) -> bool {
+    if !matches!(trigger.kind, TriggerKind::Verb { .. }) {
+        return true;
+    }
+    let Some(p) = s.parse.as_ref() else {
+        return true;
+    };
+    !p.has_opponent(f.verb, f.after)
+        && (!lex().contest_verbs.contains(&s.words[f.verb].lower) || p.names_contest(f.verb))
 }
 
 /// True when "each other" or "one another" (`reciprocal_phrases`) follows
@@ -302,12 +317,8 @@ impl Engine<'_> {
         // A reciprocal verb with an opponent of its own that names no actor
         // ("A and B fought insurgents") pairs no one.
         let trigger = &self.verbs.triggers[f.candidates[0]];
-        let joint_trigger = (trigger.joint
-            && !(matches!(trigger.kind, TriggerKind::Verb { .. })
-                && s.parse
-                    .as_ref()
-                    .is_some_and(|p| p.has_opponent(f.verb, f.after))))
-            || roles.form.compound;
+        let joint_trigger =
+            (trigger.joint && reciprocal_here(s, f, trigger)) || roles.form.compound;
         // "Chad and Sudan accused each other of arming rebels": the
         // subjects act on one another, whoever else the clause names.
         let each_other = roles.sources.len() >= 2 && acts_on_each_other(s, f);

@@ -400,9 +400,21 @@ fn alleged_before(s: &Sentence<'_>, f: &Found) -> Option<String> {
         .take_while(|&k| {
             s.words[k].lower != "," && !lex().verb_coordinators.contains(&s.words[k].lower)
         })
-        .map(|k| &s.words[k].lower)
-        .find(|w| lex().allegation_heads.contains(w.as_str()))
-        .cloned()
+        .find(|&k| {
+            lex().allegation_heads.contains(s.words[k].lower.as_str())
+                && (!lex().held_allegations.contains(&s.words[k].lower)
+                    || held_responsible(s, from, k))
+        })
+        .map(|k| s.words[k].lower.clone())
+}
+
+/// True when a verb of `responsibility_holders` stands between word `from`
+/// and a word of `held_allegations` at word `k` ("held Chad responsible
+/// for …").
+fn held_responsible(s: &Sentence<'_>, from: usize, k: usize) -> bool {
+    s.words[from..k]
+        .iter()
+        .any(|w| lex().responsibility_holders.contains(&w.lower))
 }
 
 /// An event that is the subject of a hedged predicate ("talks between A

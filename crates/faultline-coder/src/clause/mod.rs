@@ -825,7 +825,7 @@ mod tests {
     fn an_armed_clash_between_parties_is_force_unless_feared() {
         each_codes_dyad(&[
             (
-                "Fresh clashes between Somali and Kenyan troops left two dead.",
+                "Fresh border clashes between Somali and Kenyan troops left two dead.",
                 "SOMMIL",
                 "KENMIL",
             ),
@@ -836,7 +836,7 @@ mod tests {
             ),
         ]);
         for body in [
-            "Observers warned of clashes between Sudanese and Chadian herders.",
+            "Observers warned of armed clashes between Sudanese and Chadian herders.",
             "The accord aims to avert skirmishes between Peruvian and Chilean fishing crews.",
             "Diplomats expect talks between Kenya and Somalia.",
         ] {
@@ -868,6 +868,42 @@ mod tests {
                 "{body}: {ev:?}"
             );
         }
+    }
+
+    #[test]
+    fn review_mends_of_session_22() {
+        // Allies fighting somewhere, a clash of words, a means of fighting.
+        each_codes_with_no_target(&[
+            "Canadian and Dutch troops fought in Kandahar for years.",
+            "Chadian and Nigerien soldiers fought for hours near Diffa.",
+        ]);
+        assert!(coded("A diplomatic clash between Spain and Morocco deepened.").is_empty());
+        each_codes_dyad(&[(
+            "Kenyan police and Somali militiamen clashed with stones at the border.",
+            "KENCOP",
+            "SOM",
+        )]);
+        // Those responsible for an act did it: no allegation.
+        for body in [
+            "The militants responsible for attacking the Kenyan embassy were killed.",
+            "Al-Shabaab, responsible for bombing a Kenyan army base, claimed the raid.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter()
+                    .any(|e| e.cameo.starts_with("19") && e.factuality == Factuality::Asserted),
+                "{body}: {ev:?}"
+            );
+        }
+        // A present tense with the date of another clause is no schedule.
+        let body = "Kenya accuses Somalia of staging a cross-border raid on Friday.";
+        assert_eq!(date_of(body, "accuses").as_deref(), Some("2020-01-03"));
+        // The shared name of another partnership.
+        each_codes_dyad(&[(
+            "Canada and Mexico expanded their NAFTA partnership.",
+            "CAN",
+            "MEX",
+        )]);
     }
 
     #[test]

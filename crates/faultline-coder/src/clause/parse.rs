@@ -996,7 +996,8 @@ impl<'p> Parse<'p> {
                     }),
                     _ => false,
                 };
-                party && !lex().contest_nouns.contains(&self.lower(c))
+                let head = self.lower(c);
+                party && !lex().contest_nouns.contains(&head) && !lex().means_nouns.contains(&head)
             })
         })
     }
@@ -1018,6 +1019,24 @@ impl<'p> Parse<'p> {
                     .children(v)
                     .iter()
                     .any(|&c| matches!(self.tree.rel(c), "aux" | "aux:pass" | "cop"))
+        })
+    }
+
+    /// True when the verb at token `verb` names a contest between its
+    /// subjects: an object of `contest_nouns` ("fought a border war") or an
+    /// oblique of `contest_cases` ("fought over the strip").
+    pub fn names_contest(&self, verb: usize) -> bool {
+        self.word(verb).is_some_and(|v| {
+            self.tree
+                .children(v)
+                .iter()
+                .any(|&c| match self.tree.rel(c) {
+                    "obj" => lex().contest_nouns.contains(&self.lower(c)),
+                    "obl" => self.tree.children(c).iter().any(|&m| {
+                        self.tree.rel(m) == "case" && lex().contest_cases.contains(&self.lower(m))
+                    }),
+                    _ => false,
+                })
         })
     }
 
@@ -1299,7 +1318,13 @@ impl<'p> Parse<'p> {
     /// "of" complement of a word of `epistemic_heads` or `warning_heads`
     /// ("warned of clashes between A and B", "the risk of war between …").
     pub fn dreaded_by(&self, token: usize) -> Option<String> {
-        let w = self.word(token)?;
+        let mut w = self.word(token)?;
+        // The first word of a noun of several ("armed clashes"): its head.
+        while matches!(self.tree.rel(w), "amod" | "compound")
+            && self.tree.words().get(w as usize).is_some_and(|x| x.upos != "VERB")
+        {
+            w = self.tree.head(w)?;
+        }
         let head = self.tree.head(w)?;
         let word = self.lower(head);
         let l = lex();
@@ -1335,7 +1360,7 @@ impl<'p> Parse<'p> {
             _ => false,
         };
         let word = self.lower(head);
-        if clause && head < w && lex().allegation_heads.contains(&word) {
+        if clause && head < w && lex().allegation_heads.contains(&word) && self.held(head) {
             return Some(word);
         }
         // A parse may hang the marked gerund on the accused or the accuser
@@ -1347,6 +1372,17 @@ impl<'p> Parse<'p> {
         let verb = self.tree.head(head)?;
         let word = self.lower(verb);
         (on_noun && verb < w && lex().allegation_heads.contains(&word)).then_some(word)
+    }
+
+    /// False for a word of `held_allegations` ("responsible") that no verb
+    /// of `responsibility_holders` governs: "the militants responsible for
+    /// the attack" allege nothing, "held Chad responsible for …" does.
+    fn held(&self, w: u32) -> bool {
+        !lex().held_allegations.contains(&self.lower(w))
+            || self
+                .tree
+                .head(w)
+                .is_some_and(|h| lex().responsibility_holders.contains(&self.lower(h)))
     }
 
     /// Whether the date expression over bytes `start..end` modifies a
@@ -1568,7 +1604,6 @@ impl<'p> Parse<'p> {
             .find_map(|w| self.definite_event_noun(w))
     }
 
-    /// Actors named by the objects and the target obliques of a predicate.
     /// The targets of the verb `verb` whose arguments are `args`. What a
     /// verb of topic (`topic_words`: "discussed the Iraqi crisis") takes as
     /// its object is a topic: only its obliques ("with Ethiopia") name parties.
@@ -1585,6 +1620,7 @@ impl<'p> Parse<'p> {
         }
     }
 
+    /// Actors named by the objects and the target obliques of a predicate.
     fn push_targets(&self, args: &Arguments, out: &mut Vec<usize>, opponents: &mut Vec<usize>) {
         for &o in &args.objects {
             match self.event_agent(o) {

@@ -138,6 +138,16 @@ pub struct Lexicon {
     pub intention_nouns: WordList,
     /// Nouns of a relation ("relations between A and B have soured": no event).
     pub relation_nouns: WordList,
+    /// Objects of "with" that are the means, not an opponent ("clashed with stones").
+    pub means_nouns: WordList,
+    /// Reciprocal verbs that pair their subjects only over a contest.
+    pub contest_verbs: WordList,
+    /// Cases of an oblique naming what is contested ("fought over the strip").
+    pub contest_cases: WordList,
+    /// Verbs that make "responsible" an allegation ("held X responsible for").
+    pub responsibility_holders: WordList,
+    /// Allegation words that allege only under such a verb ("responsible").
+    pub held_allegations: WordList,
     /// Verbs whose object is an event kept from happening ("averted a war").
     pub averting_verbs: WordList,
     /// Words whose "of" complement is an event warned of ("warned of clashes").

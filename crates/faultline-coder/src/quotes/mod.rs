@@ -57,7 +57,8 @@ fn leading_name(s: &str) -> Option<&str> {
 fn leading_name_min(s: &str, min: usize) -> Option<&str> {
     let mut end = 0;
     let mut count = 0;
-    for w in s.split(' ') {
+    let mut words = s.split(' ').peekable();
+    while let Some(w) = words.next() {
         let clean = w.trim_end_matches([',', '.', ';', ':']);
         let ok = clean.chars().next().is_some_and(char::is_uppercase)
             && clean
@@ -72,15 +73,24 @@ fn leading_name_min(s: &str, min: usize) -> Option<&str> {
             1 + clean.len()
         };
         count += 1;
-        // A mark ends the name, but for an initial's period ("Jan K. Novak").
-        if clean.len() != w.len() && !is_initial(w) {
+        // A mark ends the name, but for an initial's period before more of
+        // it ("Jan K. Novak"; not "said Plan B. The ministry …").
+        let initial = is_initial(w) && words.peek().is_some_and(|n| name_goes_on(n));
+        if clean.len() != w.len() && !initial {
             break;
         }
-        if is_initial(w) {
+        if initial {
             end += 1;
         }
     }
     (count >= min).then(|| &s[..end])
+}
+
+/// True when word `w` may go on a name after an initial: capitalised and
+/// no determiner ("Novak", not "The").
+fn name_goes_on(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        && !lex().determiners.contains(&w.to_lowercase())
 }
 
 /// Capitalised words (1–4) that end `s`: the name right before a speech verb.
@@ -364,8 +374,8 @@ fn abbreviation(s: &str) -> bool {
 
 /// True for a capital initial with its period ("K.").
 fn is_initial(w: &str) -> bool {
-    let b = w.as_bytes();
-    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none()
 }
 
 /// The speaker named at byte `from` of the body (within a few words).
@@ -599,7 +609,7 @@ fn find_speaker(
     }
     if let Some(s) = &speaker
         && is_bare_role(&s.name)
-        && let Some(named) = name_role(at, s, out).or_else(|| name_role_any_code(at, s, out))
+        && let Some(named) = name_role(at, s, out)
     {
         speaker = Some(named);
     }
@@ -700,7 +710,7 @@ fn body_of_last_tag(at: &At<'_>) -> Option<Speaker> {
         at.last_person,
     )
     .or_else(|| description(at, from + lead_from, lead))
-    .filter(|s| !is_pronoun(&s.name) && !lex().body_pronouns.contains(&s.name.to_lowercase()))
+    .filter(|s| names_a_body(&s.name))
 }
 
 /// True when a speaker is a person's office alone, in lower case ("added
@@ -758,30 +768,6 @@ fn name_role(at: &At<'_>, s: &Speaker, out: &[Quote]) -> Option<Speaker> {
         })
         .or_else(|| earlier.last().map(quoted))
         .or_else(|| named.last().map(|m| from_mention(at.body, m)))
-}
-
-/// A bare office as speaker whose code no one quoted or named before
-/// shares (the resolver may have coded either from the wrong country): the
-/// person quoted last before it whose role names the whole office
-/// ("Foreign Ministry spokesman Geng Shuang" for "the spokesman").
-fn name_role_any_code(at: &At<'_>, s: &Speaker, out: &[Quote]) -> Option<Speaker> {
-    let office = s.name.strip_prefix("the ").unwrap_or(&s.name);
-    out.iter()
-        .rev()
-        .filter(|q| q.end <= at.start)
-        .find(|q| {
-            q.speaker_role
-                .as_deref()
-                .is_some_and(|r| r.to_lowercase().contains(office))
-                && q.speaker
-                    .as_deref()
-                    .is_some_and(|n| n.chars().any(char::is_uppercase) && !is_pronoun(n))
-        })
-        .map(|q| Speaker {
-            name: q.speaker.clone().unwrap_or_default(),
-            role: q.speaker_role.clone(),
-            actor: q.actor.clone(),
-        })
 }
 
 /// True when a speaker is a body or a document the text names in lower
@@ -857,7 +843,12 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
         .get(..head)
         .unwrap_or(".")
         .split(' ')
-        .any(|w| w.contains(';') || w.contains('.') && !is_initial(w));
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|p| {
+            let (w, next) = (p[0], p[1]);
+            w.contains(';') || w.contains('.') && !(is_initial(w) && name_goes_on(next))
+        });
     if stops {
         return None;
     }
@@ -1267,6 +1258,12 @@ mod tests {
                 "{q:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_initial_before_a_sentence_opener_ends_the_name() {
+        let q = with_mentions("\"We won,\" said Plan B. The ministry agreed.");
+        assert_eq!(q[0].speaker.as_deref(), Some("Plan B"), "{q:?}");
     }
 
     #[test]
