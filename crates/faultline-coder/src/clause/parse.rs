@@ -1321,7 +1321,11 @@ impl<'p> Parse<'p> {
         let mut w = self.word(token)?;
         // The first word of a noun of several ("armed clashes"): its head.
         while matches!(self.tree.rel(w), "amod" | "compound")
-            && self.tree.words().get(w as usize).is_some_and(|x| x.upos != "VERB")
+            && self
+                .tree
+                .words()
+                .get(w as usize)
+                .is_some_and(|x| x.upos != "VERB")
         {
             w = self.tree.head(w)?;
         }
