@@ -990,16 +990,21 @@ impl<'p> Parse<'p> {
                 }
                 let party = match self.tree.rel(c) {
                     "obj" => true,
-                    "obl" => self.tree.children(c).iter().any(|&m| {
-                        self.tree.rel(m) == "case"
-                            && lex().opponent_prepositions.contains(&self.lower(m))
-                    }),
+                    "obl" => self.has_case_in(c, &lex().opponent_prepositions),
                     _ => false,
                 };
                 let head = self.lower(c);
                 party && !lex().contest_nouns.contains(&head) && !lex().means_nouns.contains(&head)
             })
         })
+    }
+
+    /// True when word `w` has a case marker of `cases` ("with", "over").
+    fn has_case_in(&self, w: u32, cases: &faultline_text::lexicon::WordList) -> bool {
+        self.tree
+            .children(w)
+            .iter()
+            .any(|&m| self.tree.rel(m) == "case" && cases.contains(&self.lower(m)))
     }
 
     /// True when the verb at token `verb` is in the simple present of the
@@ -1032,9 +1037,7 @@ impl<'p> Parse<'p> {
                 .iter()
                 .any(|&c| match self.tree.rel(c) {
                     "obj" => lex().contest_nouns.contains(&self.lower(c)),
-                    "obl" => self.tree.children(c).iter().any(|&m| {
-                        self.tree.rel(m) == "case" && lex().contest_cases.contains(&self.lower(m))
-                    }),
+                    "obl" => self.has_case_in(c, &lex().contest_cases),
                     _ => false,
                 })
         })
