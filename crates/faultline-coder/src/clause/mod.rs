@@ -775,6 +775,18 @@ mod tests {
     }
 
     #[test]
+    fn relations_between_two_parties_are_no_event_without_a_verb() {
+        for body in [
+            "Peru warned of damage to the ties between Chile and Bolivia.",
+            "Analysts wrote about the relations between Fiji and Tonga.",
+        ] {
+            let ev = coded(body);
+            assert!(ev.iter().all(|e| e.cameo != "054"), "{body}: {ev:?}");
+        }
+        each_codes_dyad(&[("Chile restored its ties with Bolivia in May.", "CHL", "BOL")]);
+    }
+
+    #[test]
     fn what_a_verb_of_topic_takes_as_object_is_no_target() {
         each_codes_with_no_target(&[
             "The Security Council discussed the Sudanese crisis on Monday.",
@@ -2535,6 +2547,8 @@ mod tests {
         each_codes_with_no_target(&[
             "Venezuela recalled its ambassador amid a crackdown on Colombian migrants.",
             "Peru recalled its envoy despite protests by Chilean fishermen.",
+            "Nepal hosted the monk in spite of India's objections.",
+            "Fiji hosted the dissident writer notwithstanding Australia's concerns.",
         ]);
     }
 

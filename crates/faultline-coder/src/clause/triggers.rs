@@ -261,7 +261,9 @@ fn between_nouns(
             };
             // "talks between A and B" is an event between them; "relations
             // between A and B" only with a verb that acts on them.
-            if !(trigger.joint || super::emit::is_joint(&trigger.code)) {
+            if !(trigger.joint || super::emit::is_joint(&trigger.code))
+                || lex().relation_nouns.contains(words[i].lower.as_str())
+            {
                 continue;
             }
             let Some(n) = nouns.iter().find(|n| {
