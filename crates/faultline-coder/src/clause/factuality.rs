@@ -93,7 +93,13 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
     // the noun before it, which governs it rather than the earlier verb.
     let completes = s.parse.as_ref().is_some_and(|p| p.completes_noun(verb, g));
     if governed && completes {
-        let intent = lex().intention_nouns.contains(gw);
+        // "postponed a decision to impose …": an intention put off is none.
+        let deferred = found.iter().any(|t| {
+            t.verb >= clause_from
+                && t.verb < f.verb
+                && lex().deferring_verbs.contains(&words[t.verb].lower)
+        });
+        let intent = !deferred && lex().intention_nouns.contains(gw);
         return Some(Governor {
             intent,
             other: !intent,

@@ -306,6 +306,7 @@ impl Engine<'_> {
         if let Some(p) = &parse {
             found.extend(reduced.verbs(p));
             found.retain(|f| p.reads_as_verb(f, &self.verbs.triggers[f.candidates[0]].lemma));
+            self.support_verbs_on_the_parse(&s0, p, &mut found);
             // A verb read as a noun ("US sanctions on Iran") may be an
             // event noun standing alone; an event noun with its parties
             // outranks a verb trigger on the same word that the parse
@@ -351,6 +352,34 @@ impl Engine<'_> {
         for f in &about {
             self.code_trigger(&s, std::slice::from_ref(f), 0, inp.dates, &mut carry, art);
         }
+    }
+
+    /// A support verb whose event noun the parse hangs on another verb
+    /// between them gives way to it: to that verb when it supports the
+    /// noun too ("had already held talks"), else the noun is no event of
+    /// the support verb ("has postponed a meeting": no meeting was had).
+    fn support_verbs_on_the_parse(
+        &self,
+        s: &Sentence<'_>,
+        p: &parse::Parse<'_>,
+        found: &mut Vec<Found>,
+    ) {
+        found.retain_mut(|f| {
+            let Some(v) = p.verb_heading_noun(f) else {
+                return true;
+            };
+            let supports = self
+                .verbs
+                .supported_by(&s.words[v].lower)
+                .contains(&f.candidates[0]);
+            if supports {
+                f.verb = v;
+            }
+            supports
+        });
+        // The support verb it gave way to may have found the noun itself.
+        let mut seen = HashSet::new();
+        found.retain(|f| f.noun_len == 0 || seen.insert((f.verb, f.after)));
     }
 
     /// Whether some trigger of the sentence may code an event, whatever
@@ -769,6 +798,32 @@ mod tests {
             let ev = coded(body);
             assert!(
                 !ev.is_empty() && ev.iter().all(|e| e.target.is_none()),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_auxiliary_is_no_support_verb_of_the_noun_another_verb_takes() {
+        for body in [
+            "Chad has abruptly scrapped a planned meeting with Niger.",
+            "Laos had quietly shelved a meeting with Thailand.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().all(|e| !e.cameo.starts_with("04")),
+                "{body}: {ev:?}"
+            );
+        }
+        // The verb between may support the noun itself: one event, not two.
+        for body in [
+            "Russia had already held a meeting with Turkey on Syria.",
+            "Chile has now held talks with Peru twice.",
+        ] {
+            let ev = coded(body);
+            assert_eq!(
+                ev.iter().filter(|e| e.cameo.starts_with("04")).count(),
+                2,
                 "{body}: {ev:?}"
             );
         }

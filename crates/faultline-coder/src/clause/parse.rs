@@ -827,6 +827,25 @@ impl<'p> Parse<'p> {
         !(noun && nominal_place && !clausal)
     }
 
+    /// The verb a support verb is only the auxiliary of, when the parse
+    /// makes it the head of the event noun after both: "has indefinitely
+    /// postponed a meeting", where "postponed" takes the meeting. Its
+    /// token, if any.
+    pub fn verb_heading_noun(&self, f: &Found) -> Option<usize> {
+        if f.noun_len == 0 || f.bare || f.between.is_some() || f.noun_at.is_some() {
+            return None;
+        }
+        let support = self.word(f.verb)?;
+        let noun = self.word(f.after.checked_sub(1)?)?;
+        let h = self.tree.head(noun)?;
+        let auxiliary_of_h =
+            self.tree.head(support) == Some(h) && self.tree.rel(support).starts_with("aux");
+        if !(auxiliary_of_h && h > support && h < noun) {
+            return None;
+        }
+        self.word_of_token.iter().position(|&w| w == Some(h))
+    }
+
     /// "since fighting erupted", "shelling killed two": an -ing form with
     /// no auxiliary of its own right before a verb is that verb's subject,
     /// a noun, whatever the tagger made of it ("troops fighting rebels",

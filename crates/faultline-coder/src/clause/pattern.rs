@@ -178,6 +178,15 @@ fn default_target(
         {
             break;
         }
+        // "discussed relations between China and Korea": the pair of a
+        // relation is its topic, no default target ("welcomed a resumption
+        // of ties between" acts on it).
+        if lex().relation_nouns.contains(words[i].lower.as_str())
+            && words.get(i + 1).is_some_and(|w| w.lower == "between")
+            && !super::triggers::after_relation_act(words, i)
+        {
+            break;
+        }
         if let Some((a, _)) = s.actor_at(i) {
             // "rejected the criticism and said it would fight the PKK": an
             // actor the parse puts in another clause is no target.

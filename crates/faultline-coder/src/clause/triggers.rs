@@ -163,6 +163,14 @@ fn support_nouns(
                         break 'noun;
                     }
                 }
+                // "has postponed a meeting": the verb after an auxiliary
+                // takes the noun, whether or not it supports it.
+                if lex().have_forms.contains(&words[i].lower)
+                    && (!verbs.verbs_for(&words[j].lower).is_empty()
+                        || !verbs.supported_by(&words[j].lower).is_empty())
+                {
+                    break;
+                }
             }
         }
     }
@@ -239,6 +247,15 @@ fn what_it_called(words: &[W], k: usize) -> usize {
         })
 }
 
+/// True when the relation noun at `i` follows a noun of an act on it and
+/// "of", with up to two modifiers between: "the restoration of full
+/// diplomatic relations".
+pub(super) fn after_relation_act(words: &[W], i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|o| {
+        words[o].lower == "of" && o > 0 && lex().relation_act_nouns.contains(&words[o - 1].lower)
+    })
+}
+
 /// Event nouns with no support verb but their parties: "talks between
 /// Seoul and Tokyo", "a meeting in Cairo between A and B".
 fn between_nouns(
@@ -262,7 +279,8 @@ fn between_nouns(
             // "talks between A and B" is an event between them; "relations
             // between A and B" only with a verb that acts on them.
             if !(trigger.joint || super::emit::is_joint(&trigger.code))
-                || lex().relation_nouns.contains(words[i].lower.as_str())
+                || (lex().relation_nouns.contains(words[i].lower.as_str())
+                    && !after_relation_act(words, i))
             {
                 continue;
             }

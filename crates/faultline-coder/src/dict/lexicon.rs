@@ -136,8 +136,14 @@ pub struct Lexicon {
     pub unrealised_predicates: WordList,
     /// Nouns of intention whose owner acts in the infinitive after them.
     pub intention_nouns: WordList,
+    /// Forms of "have", which may be only an auxiliary before a verb.
+    pub have_forms: WordList,
+    /// Verbs that put an intention off ("postponed a decision to …").
+    pub deferring_verbs: WordList,
     /// Nouns of a relation ("relations between A and B have soured": no event).
     pub relation_nouns: WordList,
+    /// Nouns of an act on a relation ("the restoration of relations between …").
+    pub relation_act_nouns: WordList,
     /// Objects of "with" that are the means, not an opponent ("clashed with stones").
     pub means_nouns: WordList,
     /// Reciprocal verbs that pair their subjects only over a contest.
