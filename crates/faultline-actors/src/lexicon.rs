@@ -114,6 +114,10 @@ pub struct Lexicon {
     /// Words before a role word that make it outsiders', not the context
     /// country's ("foreign troops").
     pub outsider_modifiers: WordList,
+    /// Modifiers between a people's name and a role ("Tibetan spiritual leaders").
+    pub descriptor_modifiers: WordList,
+    /// Endings of a people's name, for a sentence's first word ("Kurdish").
+    pub people_suffixes: Vec<String>,
     /// Role words of victims, which take no country from the context
     /// ("attacks on civilians").
     pub victim_roles: WordList,

@@ -927,6 +927,33 @@ fn outsiders_roles_take_no_context_country() {
 }
 
 #[test]
+fn roles_of_a_people_the_dictionaries_do_not_know_take_no_context_country() {
+    for (body, role) in [
+        (
+            "Nepal closed the pass. Tibetan spiritual leaders criticised Nepal.",
+            "leaders",
+        ),
+        (
+            "Syria shelled the town. Kurdish officials condemned the attack.",
+            "officials",
+        ),
+        (
+            "Iran shut the border. The Baluch tribal leaders protested in Zahedan.",
+            "leaders",
+        ),
+    ] {
+        let ms = resolve_on(body, "2020-01-06");
+        assert!(code_of(&ms, role).is_empty(), "{body}: {ms:?}");
+    }
+    // A sentence's first word is capitalised anyway.
+    let ms = resolve_on(
+        "Syria shelled the town. Senior officials met.",
+        "2020-01-06",
+    );
+    assert_eq!(code_of(&ms, "Senior officials"), ["SYRGOV"], "{ms:?}");
+}
+
+#[test]
 fn a_group_phrase_takes_the_pair_its_own_sentence_names() {
     // The sentence before engaged another pair; the group phrase's own
     // sentence names two countries (a place after "in" is no party).

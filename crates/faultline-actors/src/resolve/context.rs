@@ -338,30 +338,49 @@ fn described_spokesperson(
     })
 }
 
-/// True when a capitalised word that is no known actor stands right before a
-/// role word ("African leaders", "Kurdish militants", "Uighur activists"):
-/// the role belongs to a group the dictionaries do not know, not to the
-/// country of the context; nor does a role of outsiders ("foreign troops").
+/// True when a capitalised word that is no known actor stands before a role
+/// word, with at most two modifiers between ("African leaders", "Kurdish
+/// militants", "Tibetan spiritual leaders"): the role belongs to a group
+/// the dictionaries do not know, not to the country of the context; nor
+/// does a role of outsiders ("foreign troops"). A sentence's first word is
+/// capitalised anyway: it counts only with the ending of a people's name
+/// (`people_suffixes`: "Kurdish officials said …", not "Senior officials").
 fn foreign_descriptor_before(
     body: &str,
     start: usize,
     sentence_start: usize,
     atoms: &[Atom],
 ) -> bool {
-    let before = body[sentence_start..start].trim_end();
-    let Some(word) = before.rsplit(|c: char| c.is_whitespace()).next() else {
-        return false;
-    };
-    // "foreign troops", "Foreign forces must leave": not the context's own.
-    if is_outsider(word) {
-        return true;
+    let mut before = body[sentence_start..start].trim_end();
+    for skipped in 0..=2 {
+        let Some(word) = before.rsplit(|c: char| c.is_whitespace()).next() else {
+            return false;
+        };
+        // "foreign troops", "Foreign forces must leave": not the context's own.
+        if is_outsider(word) {
+            return true;
+        }
+        if word.is_empty() {
+            return false;
+        }
+        let initial = word.len() == before.len();
+        let w_start = sentence_start + before.len() - word.len();
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-');
+        if capitalised {
+            let of_a_people = !initial
+                || lex()
+                    .people_suffixes
+                    .iter()
+                    .any(|x| word.len() > x.len() + 2 && word.ends_with(x.as_str()));
+            return of_a_people && !atoms.iter().any(|a| a.start <= w_start && a.end > w_start);
+        }
+        let modifier =
+            lex().role_modifiers.contains(word) || lex().descriptor_modifiers.contains(word);
+        if initial || skipped == 2 || !modifier {
+            return false;
+        }
+        before = before[..before.len() - word.len()].trim_end();
     }
-    if word.is_empty() || word.len() == before.len() {
-        // Sentence-initial words are capitalised anyway.
-        return false;
-    }
-    let w_start = sentence_start + before.len() - word.len();
-    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().all(|c| c.is_alphabetic() || c == '-');
-    capitalised && !atoms.iter().any(|a| a.start <= w_start && a.end > w_start)
+    false
 }

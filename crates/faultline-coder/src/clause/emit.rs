@@ -263,9 +263,11 @@ impl Engine<'_> {
         let code = &date.code;
         if roles.sources.is_empty() && roles.targets.is_empty() {
             // "Agreements were signed on trade" after "A visited B": the
-            // pair that met.
+            // pair that met. An intent needs someone who holds it ("the
+            // meeting was intended for talks" is no one's).
             if date.factuality == Factuality::Asserted
                 && is_joint(code)
+                && cameo::root(code) != "03"
                 && let Some((a, b)) = meeting_pair(art, s.inp.index)
             {
                 for (x, y) in [(a.clone(), b.clone()), (b, a)] {

@@ -1361,11 +1361,16 @@ mod tests {
         for body in [
             "The old border treaty was signed in 1929.",
             "Ghana's president visited Togo on Monday. Two protesters were arrested.",
+            // An intent needs its holder.
+            "Kenya's president visited Uganda. The visit was intended to build trust.",
+            "Chile's minister met Peru's envoy. A second round was planned for May.",
         ] {
             let ev = coded(body);
             assert!(
-                ev.iter()
-                    .all(|e| e.trigger.text != "signed" && e.trigger.text != "arrested"),
+                ev.iter().all(|e| !matches!(
+                    e.trigger.text.as_str(),
+                    "signed" | "arrested" | "intended" | "planned"
+                )),
                 "{body}: {ev:?}"
             );
         }
