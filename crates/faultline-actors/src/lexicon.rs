@@ -108,6 +108,10 @@ pub struct Lexicon {
     /// Capitalised nouns that make a city before them part of a place's
     /// name ("Victoria Park"), not its government.
     pub place_name_heads: WordList,
+    /// Words after an actor's name that make it a building ("UN Headquarters").
+    pub seat_words: WordList,
+    /// What comes before a building named by an actor ("at the").
+    pub seat_leads: Vec<String>,
     /// Capitalised words of a sea's or strait's name around a country's
     /// ("South China Sea", "Gulf of Oman").
     pub water_heads: WordList,

@@ -908,6 +908,26 @@ fn a_capital_that_begins_a_place_name_is_no_government() {
 }
 
 #[test]
+fn an_actors_headquarters_where_something_happens_is_a_building() {
+    for (body, name) in [
+        (
+            "Peru and Chile signed the pact at the UN Headquarters in New York.",
+            "UN",
+        ),
+        (
+            "Ministers met at NATO headquarters in Brussels on Friday.",
+            "NATO",
+        ),
+    ] {
+        let ms = resolve_on(body, "2020-01-06");
+        assert!(code_of(&ms, name).is_empty(), "{body}: {ms:?}");
+    }
+    // What is done to it is done to its owner.
+    let ms = resolve_on("Rebels shelled the UN headquarters in Goma.", "2020-01-06");
+    assert_eq!(code_of(&ms, "UN"), ["IGOUNO"], "{ms:?}");
+}
+
+#[test]
 fn outsiders_roles_take_no_context_country() {
     for body in [
         "The Iraqi parliament voted to expel foreign troops from the country.",

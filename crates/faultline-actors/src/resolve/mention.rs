@@ -87,6 +87,12 @@ pub(super) fn atom_of(
     if names_a_water_body(body, hit.start, hit.end) {
         return None;
     }
+    // "signed at the UN Headquarters in New York": a building where
+    // something took place ("drones hit the fleet's headquarters" hit the
+    // fleet).
+    if next_word_in(body, hit.end, &lex().seat_words) && after_seat_lead(body, hit.start) {
+        return None;
+    }
     for &p in &hit.phrases {
         let phrase = &dict.phrases[p];
         let entry = &dict.entries[phrase.entry];
@@ -160,6 +166,22 @@ pub(super) fn atom_of(
 /// True when the word after byte `end` heads a place's name ("Park",
 /// "Square"; see `place_name_heads`).
 fn names_a_place(body: &str, end: usize) -> bool {
+    next_word_in(body, end, &lex().place_name_heads)
+}
+
+/// True when the phrase at byte `start` comes right after one of
+/// `seat_leads` ("at the").
+fn after_seat_lead(body: &str, start: usize) -> bool {
+    let before = body.get(..start).unwrap_or("").trim_end().to_lowercase();
+    lex().seat_leads.iter().any(|lead| {
+        before
+            .strip_suffix(lead.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| c.is_whitespace()))
+    })
+}
+
+/// True when the word right after byte `end` (after one space) is in `list`.
+fn next_word_in(body: &str, end: usize, list: &faultline_text::lexicon::WordList) -> bool {
     let rest = body.get(end..).unwrap_or("");
     let Some(rest) = rest.strip_prefix(' ') else {
         return false;
@@ -168,7 +190,7 @@ fn names_a_place(body: &str, end: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    lex().place_name_heads.contains(word)
+    list.contains(word)
 }
 
 /// True when the phrase at `start..end` is part of a sea's or strait's

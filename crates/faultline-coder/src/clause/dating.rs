@@ -818,6 +818,17 @@ mod tests {
                 "praised",
                 "2021-02",
             ),
+            // The message an act was stated in, and what it reports.
+            (
+                "In a communique on February 26, Ghana condemned Togo's raid.",
+                "condemned",
+                "2021-02-26",
+            ),
+            (
+                "In a televised address on Monday, Peru's president said Peru welcomes Chile's offer.",
+                "welcomes",
+                "2021-03-01",
+            ),
         ] {
             assert_eq!(dated(body, trigger).0, date, "{body}");
         }

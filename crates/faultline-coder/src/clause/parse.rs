@@ -1441,13 +1441,23 @@ impl<'p> Parse<'p> {
     /// marked by one of `occasion_cases` ("At a summit on Monday, Peru
     /// signed …"; "During a visit to Lima in May, Chile pledged …"), whose
     /// date is the act's.
+    /// So is a message the act was stated in ("In a statement on March 4,
+    /// Chile praised Peru"), also when it frames the report of the act ("In
+    /// a statement on March 4, the minister said Chile welcomes …").
     fn occasion_of(&self, n: u32, trigger: usize) -> bool {
-        self.word(trigger) == self.tree.head(n)
-            && faultline_syntax::args::is_rel(self.tree.rel(n), "obl")
-            && self
-                .tree
-                .child(n, "case")
-                .is_some_and(|c| lex().occasion_cases.contains(&self.lower(c)))
+        let Some(t) = self.word(trigger) else {
+            return false;
+        };
+        let head = self.tree.head(n);
+        let reported = self.tree.rel(t) == "ccomp" && self.tree.head(t) == head;
+        let Some(case) = self.tree.child(n, "case").map(|c| self.lower(c)) else {
+            return false;
+        };
+        let message =
+            lex().message_cases.contains(&case) && lex().message_nouns.contains(&self.lower(n));
+        faultline_syntax::args::is_rel(self.tree.rel(n), "obl")
+            && (Some(t) == head && (lex().occasion_cases.contains(&case) || message)
+                || reported && message)
     }
 
     /// True when verb `h` heads a clause of its own under another word: a

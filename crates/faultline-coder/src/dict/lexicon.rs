@@ -244,6 +244,8 @@ pub struct Lexicon {
     pub support_stops: WordList,
     /// Prepositions of an oblique naming an act's occasion ("at a summit").
     pub occasion_cases: WordList,
+    /// Prepositions of a message an act was stated in ("In a statement on March 4").
+    pub message_cases: WordList,
     /// Words of appeal or hope whose "for" phrase is an event wished for.
     pub desire_heads: WordList,
 }
