@@ -140,8 +140,18 @@ fn is_close_context(c: Option<char>) -> bool {
 /// Classifies the quote-like char at `pos` inside paragraph `p`.
 /// Returns `None` for apostrophes and unusable marks.
 fn classify(body: &str, p: Span, pos: usize, c: char) -> Option<Mark> {
-    let (kind, hint) = glyph(c)?;
-    let len = c.len_utf8();
+    let (mut kind, mut hint) = glyph(c)?;
+    let mut len = c.len_utf8();
+    // Two single marks in a row stand for a double one (`''…''`, `’’`).
+    if kind == QuoteKind::Single && pos + len < p.end && char_at(body, pos + len) == Some(c) {
+        kind = QuoteKind::Double;
+        len *= 2;
+        hint = match c {
+            '\u{2018}' => Dir::Open,
+            '\u{2019}' => Dir::Close,
+            _ => Dir::Either,
+        };
+    }
     let prev = if pos > p.start {
         char_before(body, pos)
     } else {
@@ -204,10 +214,12 @@ fn for_each_mark(body: &str, p: Span, mut f: impl FnMut(Mark)) {
         let Some(off) = found else { break };
         let pos = i + off;
         let Some(c) = char_at(body, pos) else { break };
-        if let Some(m) = classify(body, p, pos, c) {
+        let len = classify(body, p, pos, c).map_or(c.len_utf8(), |m| {
+            let len = m.len;
             f(m);
-        }
-        i = pos + c.len_utf8();
+            len
+        });
+        i = pos + len;
     }
 }
 
@@ -391,6 +403,23 @@ mod tests {
         assert_eq!(
             q("\u{2018}Peace\u{2019} is near, Korea\u{2019}s envoy said"),
             [("\u{2018}Peace\u{2019}", "Peace", true)]
+        );
+    }
+
+    #[test]
+    fn two_single_marks_in_a_row_are_a_double_one() {
+        // A double quotation closed by two single marks.
+        assert_eq!(
+            q("\u{201c}The talks failed,\u{2019}\u{2019} the envoy said."),
+            [(
+                "\u{201c}The talks failed,\u{2019}\u{2019}",
+                "The talks failed,",
+                true
+            )]
+        );
+        assert_eq!(
+            q("''We will stay,'' Lima said."),
+            [("''We will stay,''", "We will stay,", true)]
         );
     }
 

@@ -90,6 +90,10 @@ pub struct Lexicon {
     pub enacting_verbs: WordList,
     /// Speech verbs of quotation attribution.
     pub say: WordList,
+    /// Verbs of quoting someone ("the Daily Star quoted X as saying").
+    pub quoting_verbs: WordList,
+    /// What links the one quoted to the speech verb ("as").
+    pub quoting_links: WordList,
     /// Prepositions before a name that is no speaker.
     pub speaker_prepositions: WordList,
     /// Words trailing a speaker's name.

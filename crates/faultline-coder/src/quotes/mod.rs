@@ -837,6 +837,9 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
         return tail_speaker(at, a, a_off);
     };
     let head: usize = a.split(' ').take(verb_at).map(|w| w.len() + 1).sum();
+    // `"…," the Daily Star quoted the minister as saying`: the one quoted
+    // speaks, not the outlet.
+    let (a, a_off, head, verb_at) = quoted_as(a, a_off, head, verb_at);
     // A stop before the verb ends the sentence; a middle initial's period
     // ("Alberto K. Fujimori said") does not.
     let stops = a
@@ -877,6 +880,28 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
             .then(|| description(at, a_off, lead))
             .flatten()
     })
+}
+
+/// For a tag `O quoted X as saying` (`quoting_verbs`, `quoting_links`):
+/// the words after the quoting verb up to the link, as `(a, a_off, head,
+/// verb_at)` of [`speaker_after`] (the text from the speaker on, its
+/// offset, the bytes and words before the link); else the tag unchanged.
+fn quoted_as(a: &str, a_off: usize, head: usize, verb_at: usize) -> (&str, usize, usize, usize) {
+    let words: Vec<&str> = a.split(' ').take(verb_at).collect();
+    let linked = words
+        .last()
+        .is_some_and(|w| lex().quoting_links.contains(&w.to_lowercase()));
+    let Some(q) = words
+        .iter()
+        .position(|w| lex().quoting_verbs.contains(&w.to_lowercase()))
+        .filter(|&q| linked && q + 2 < words.len())
+    else {
+        return (a, a_off, head, verb_at);
+    };
+    let skip: usize = words[..=q].iter().map(|w| w.len() + 1).sum();
+    let link = words.last().map_or(0, |w| w.len() + 1);
+    let rest = a.get(skip..).unwrap_or("");
+    (rest, a_off + skip, head - skip - link, words.len() - q - 2)
 }
 
 /// Place 2, before: `X said: "…"`, `X told reporters that "…"`.
@@ -1472,6 +1497,23 @@ mod tests {
                     US Secretary of State Mike Pompeo.";
         let q = with_mentions(body);
         assert_eq!(q[0].speaker.as_deref(), Some("Mike Pompeo"), "{q:?}");
+    }
+
+    #[test]
+    fn the_one_an_outlet_quoted_as_saying_speaks() {
+        for (body, speaker) in [
+            (
+                "\"We will not retreat,\" the Daily Star quoted Kenyan Interior Minister Amina Odhiambo as saying.",
+                "Amina Odhiambo",
+            ),
+            (
+                "\"The border stays shut,\" Reuters quoted Lars Berg, the trade minister, as telling reporters.",
+                "Lars Berg",
+            ),
+        ] {
+            let q = with_mentions(body);
+            assert_eq!(q[0].speaker.as_deref(), Some(speaker), "{q:?}");
+        }
     }
 
     #[test]
