@@ -1,12 +1,13 @@
 //! Datelines: the place (and often date and agency) a wire story was
 //! filed from, opening its first sentence ("NAIROBI —", "KABUL, Oct. 3 -",
-//! "SEOUL, Jan 14 (Yonhap) --", "TAIPEI, Taiwan (AP) —"). The place names
+//! "SEOUL, Jan 14 (Yonhap) --", "TAIPEI, Taiwan (AP) —", "Prague, 23
+//! December 2002 (RFE/RL) -"). The place names
 //! no actor of the story.
 
 use crate::token::tokens;
 
 /// Most tokens before the dash of a dateline.
-const MAX_TOKENS: usize = 10;
+const MAX_TOKENS: usize = 12;
 
 /// Bytes of a sentence's opening that may hold a dateline.
 const HEAD_BYTES: usize = 120;
@@ -16,7 +17,9 @@ const COLON_WORDS: usize = 4;
 
 /// Bytes of `sentence` taken by a dateline opening it, dash included; 0
 /// when it opens with none. A dateline's first word is in capitals (three
-/// letters or more), a dash follows within ten tokens, and every token
+/// letters or more), or capitalised with a date or an agency's parenthesis
+/// before the dash ("Prague, 23 December 2002 (RFE/RL) -"); a dash follows
+/// within twelve tokens, and every token
 /// before the dash is capitalised, a number or punctuation of a place,
 /// date or agency (`,` `.` `(` `)` `/`). Some outlets set the place in
 /// plain capitalised words before a colon with a space on each side
@@ -32,9 +35,14 @@ pub fn dateline_len(sentence: &str) -> usize {
     let first_word = sentence
         .split(|c: char| !c.is_ascii_alphabetic() && c != '.')
         .next();
-    if !first_word
-        .is_some_and(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.'))
-    {
+    // A place in capitals ("LIMA —"), or capitalised with a date or an
+    // agency before the dash ("Prague, 23 December 2002 (RFE/RL) -").
+    let capitals = first_word
+        .is_some_and(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.'));
+    let capitalised = first_word.is_some_and(|w| {
+        w.len() >= 3 && w.starts_with(|c: char| c.is_ascii_uppercase()) && !w.contains('.')
+    });
+    if !capitals && !capitalised {
         return 0;
     }
     let head = &sentence[..sentence.floor_char_boundary(HEAD_BYTES.min(sentence.len()))];
@@ -44,18 +52,21 @@ pub fn dateline_len(sentence: &str) -> usize {
             .map_or("", |t| &sentence[t.span.start..t.span.end])
     };
     let first = text(0);
-    if first.len() < 3
-        || !first
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c == '.' || c == '/')
+    if capitals
+        && (first.len() < 3
+            || !first
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '.' || c == '/'))
     {
         return 0;
     }
+    let mut dated = false;
     for (i, t) in toks.iter().enumerate().take(MAX_TOKENS).skip(1) {
         let w = text(i);
         if matches!(w, "—" | "–" | "-" | "--") {
-            return t.span.end;
+            return if capitals || dated { t.span.end } else { 0 };
         }
+        dated |= w == "(" || w.starts_with(|c: char| c.is_ascii_digit());
         let fits = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             || matches!(w, "," | "." | "(" | ")" | "/");
         if !fits {
@@ -106,6 +117,12 @@ mod tests {
                 "HANOI/MANILA (Reuters) - Vietnam and the Philippines met.",
                 "HANOI/MANILA (Reuters) -",
             ),
+            // In capitalised words, with a date or an agency.
+            (
+                "Vienna, 4 March 2003 (RFE/RL) - Austria said.",
+                "Vienna, 4 March 2003 (RFE/RL) -",
+            ),
+            ("Dakar (APS) - Senegal and Mali met.", "Dakar (APS) -"),
         ] {
             assert_eq!(&s[..dateline_len(s)], place, "{s}");
         }
@@ -138,6 +155,9 @@ mod tests {
             "NATO said on Monday it would send more jets.",
             "UN officials - speaking anonymously - said talks stalled.",
             "ASEAN leaders met in Jakarta - and agreed on a code.",
+            // Capitalised words need a date or an agency before the dash.
+            "Peru, Chile and Bolivia - all members - voted no.",
+            "Kenya - Somalia relations soured.",
             "",
             "—",
         ] {

@@ -1043,6 +1043,31 @@ mod tests {
         );
     }
 
+    #[test]
+    fn an_act_done_only_allegedly_is_not_asserted() {
+        each_has_factuality(
+            &[
+                (
+                    "Peru purportedly shelled a Chilean border post on Monday.",
+                    "shelled",
+                ),
+                (
+                    "Kenya jailed two Ugandans for allegedly helping Somali rebels.",
+                    "helping",
+                ),
+            ],
+            Factuality::Hypothetical,
+        );
+        // The expulsion itself happened.
+        each_has_factuality(
+            &[(
+                "Kenya expelled two envoys for allegedly arming Somali rebels.",
+                "expelled",
+            )],
+            Factuality::Asserted,
+        );
+    }
+
     /// Asserts that in each body the first event of its trigger word has
     /// factuality `want`.
     fn each_has_factuality(cases: &[(&str, &str)], want: Factuality) {
