@@ -7,10 +7,10 @@ use crate::ParsedWord;
 use crate::args::is_rel;
 use crate::tagger::upos_index;
 use crate::words::{
-    agent_prepositions, augment_times, backshift_modals, complementizers, gerund_prepositions,
-    infinitive_nouns, inverting_auxiliaries, list_conjunctions, non_agents, possessive_determiners,
-    relative_pronouns, reporting_verbs, speaker_acts, subject_pronouns, subordinators,
-    target_prepositions, time_determiners,
+    agent_prepositions, augment_times, backshift_modals, clause_verbs, complementizers,
+    gerund_prepositions, infinitive_nouns, inverting_auxiliaries, list_conjunctions, non_agents,
+    possessive_determiners, relative_pronouns, reporting_verbs, speaker_acts, subject_pronouns,
+    subordinators, target_prepositions, time_determiners,
 };
 
 /// Runs every repair of the finished tree, in order: the clause markers
@@ -21,6 +21,7 @@ pub fn tree(text: &str, words: &mut [ParsedWord<'_>]) {
     marked_noun_clauses(text, words);
     case_marked_subjects(text, words);
     fronted_subjects(text, words);
+    conjunct_subjects(text, words);
     trailing_attributions(text, words);
     verbless_roots(text, words);
     marked_roots(text, words);
@@ -269,6 +270,46 @@ pub fn participle_roots(text: &str, words: &mut [ParsedWord<'_>]) {
     words[s].deprel = "nsubj";
     words[r].head = u32::try_from(s).ok();
     words[r].deprel = "acl";
+}
+
+/// "China criticised Japan and Russia recalled its envoy": the parser may
+/// make the name after the coordinator a conjunct of the object before
+/// it, and the verb after the name a clause with no subject. A nominal
+/// conjunct with a coordinator of its own, followed (its own words,
+/// adverbs and auxiliaries aside) by a free verb, is that verb's subject,
+/// and the verb is the conjunct of the verb the first conjunct hangs on.
+pub fn conjunct_subjects(text: &str, words: &mut [ParsedWord<'_>]) {
+    for n in 1..words.len() {
+        if words[n].deprel != "conj" || !matches!(words[n].upos, "NOUN" | "PROPN") {
+            continue;
+        }
+        let n32 = u32::try_from(n).ok();
+        let Some(v) = (n + 1..words.len())
+            .find(|&k| !(matches!(words[k].upos, "ADV" | "AUX") || words[k].head == n32))
+        else {
+            continue;
+        };
+        if !free_verb(text, words, v) || under(words, v, n) {
+            continue;
+        }
+        let Some(cc) = (0..n).find(|&c| words[c].head == n32 && words[c].deprel == "cc") else {
+            continue;
+        };
+        let Some(main) = verb_above(words, n).filter(|&m| m < n && m != v) else {
+            continue;
+        };
+        // "believes Chile and Bolivia can agree": both are the clause's.
+        let form = words[main].span.slice(text).to_lowercase();
+        if clause_verbs().contains(&form) {
+            continue;
+        }
+        let v32 = u32::try_from(v).ok();
+        words[n].head = v32;
+        words[n].deprel = "nsubj";
+        words[cc].head = v32;
+        words[v].head = u32::try_from(main).ok();
+        words[v].deprel = "conj";
+    }
 }
 
 /// "The army denied the charge and blamed the rebels": the parser may make
@@ -1519,6 +1560,37 @@ mod tests {
             ("nsubj", u32::try_from(v).ok()),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_name_after_and_before_a_verb_of_its_own_is_its_subject() {
+        for (text, subject, verb) in [
+            (
+                "China criticised Japan and Russia recalled its ambassador from Britain.",
+                "Russia",
+                "recalled",
+            ),
+            (
+                "Kenya condemned the raid as a crime and Uganda later expelled two diplomats.",
+                "Uganda",
+                "expelled",
+            ),
+        ] {
+            let words = parse(text);
+            assert_subject_of(text, &words, subject, verb);
+        }
+        // Coordinated subjects of one verb stay conjuncts, and so do the
+        // subjects of a clause a verb of belief takes.
+        for (text, name) in [
+            ("Peru and Chile signed a fishing pact.", "Chile"),
+            (
+                "Ghana believes Togo and Benin can settle the dispute.",
+                "Benin",
+            ),
+        ] {
+            let words = parse(text);
+            assert_ne!(word(text, &words, name).1.deprel, "nsubj", "{text}");
+        }
     }
 
     #[test]

@@ -55,6 +55,13 @@ word_list!(
 );
 
 word_list!(
+    /// Verbs that take a clause whose subject may look like their object
+    /// (`data/clause-verbs.txt`).
+    clause_verbs,
+    "clause-verbs.txt"
+);
+
+word_list!(
     /// Verbs of a speaker's act in words (`data/speaker-acts.txt`).
     speaker_acts,
     "speaker-acts.txt"

@@ -1044,6 +1044,28 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_and_before_its_own_verb_is_that_verbs_subject() {
+        for (body, want) in [
+            (
+                "China criticised Japan and Russia recalled its ambassador from Britain.",
+                "RUS",
+            ),
+            (
+                "Kenya condemned the raid and Uganda later expelled two Somali diplomats.",
+                "UGA",
+            ),
+        ] {
+            let ev = coded(body);
+            let second: Vec<&str> = ev
+                .iter()
+                .filter(|e| e.root == "16")
+                .map(|e| e.source.code.as_str())
+                .collect();
+            assert_eq!(second, [want], "{body}: {ev:?}");
+        }
+    }
+
+    #[test]
     fn an_act_done_only_allegedly_is_not_asserted() {
         each_has_factuality(
             &[

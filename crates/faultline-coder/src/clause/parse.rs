@@ -1099,6 +1099,24 @@ impl<'p> Parse<'p> {
             && self.tree.head(w) != Some(v)
     }
 
+    /// True when the parse makes actor `a` the object of a verb other than
+    /// the one at token `verb` ("criticised Japan and Russia recalled …":
+    /// Japan is the criticism's).
+    pub fn object_of_other_verb(&self, a: usize, verb: usize) -> bool {
+        let (Some(v), Some(w)) = (self.word(verb), self.mention_head(a)) else {
+            return false;
+        };
+        let head = self.tree.head(w);
+        matches!(self.tree.rel(w), "obj" | "iobj")
+            && head != Some(v)
+            && head.is_some_and(|h| {
+                self.tree
+                    .words()
+                    .get(h as usize)
+                    .is_some_and(|x| x.upos == "VERB")
+            })
+    }
+
     /// True when word `w` heads a common noun phrase that names no actor.
     fn names_nobody(&self, w: u32) -> bool {
         self.actors_of_phrase(w, 0).is_empty()

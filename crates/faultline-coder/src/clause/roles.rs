@@ -217,11 +217,21 @@ pub(super) fn reconcile(
     parsed: &ParsedRoles,
 ) -> Option<Vec<usize>> {
     let p = &parsed.subject;
-    // "Speaking in Oslo, the envoy …": no actor of an adverbial clause.
+    // "Speaking in Oslo, the envoy …": no actor of an adverbial clause;
+    // nor, beside the parse's own subject, one it makes another verb's
+    // argument ("China criticised Japan and Russia recalled …").
     let heuristic = heuristic
         .map(|h| {
+            let overlaps = h.iter().any(|a| p.contains(a));
             h.into_iter()
-                .filter(|&a| p.contains(&a) || !in_adverbial_clause(s, a, k))
+                .filter(|&a| {
+                    p.contains(&a)
+                        || !in_adverbial_clause(s, a, k)
+                            && !(overlaps
+                                && s.parse
+                                    .as_ref()
+                                    .is_some_and(|t| t.object_of_other_verb(a, k)))
+                })
                 .collect::<Vec<_>>()
         })
         .filter(|h| !h.is_empty());
