@@ -223,14 +223,15 @@ pub(super) fn reconcile(
     let heuristic = heuristic
         .map(|h| {
             let overlaps = h.iter().any(|a| p.contains(a));
+            let others_object = |a: usize| {
+                s.parse
+                    .as_ref()
+                    .is_some_and(|t| t.object_of_other_verb(a, k))
+            };
             h.into_iter()
                 .filter(|&a| {
                     p.contains(&a)
-                        || !in_adverbial_clause(s, a, k)
-                            && !(overlaps
-                                && s.parse
-                                    .as_ref()
-                                    .is_some_and(|t| t.object_of_other_verb(a, k)))
+                        || !(in_adverbial_clause(s, a, k) || overlaps && others_object(a))
                 })
                 .collect::<Vec<_>>()
         })
