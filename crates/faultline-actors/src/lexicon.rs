@@ -151,6 +151,8 @@ pub struct Lexicon {
     pub korea_group_nouns: WordList,
     /// Pronouns referring to a person.
     pub person_pronouns: WordList,
+    /// Object pronouns that refer back to a person ("him").
+    pub object_pronouns: WordList,
     /// Pronouns referring to a group.
     pub group_pronouns: WordList,
     /// Determiners of a description referring back ("the", "this").

@@ -908,6 +908,23 @@ fn a_capital_that_begins_a_place_name_is_no_government() {
 }
 
 #[test]
+fn him_refers_back_to_the_last_person() {
+    for (body, want) in [
+        (
+            "Kenya's president met Uganda's President Yoweri Museveni and thanked him.",
+            "UGAGOV",
+        ),
+        (
+            "Ghana expelled the Togolese ambassador, accusing him of spying.",
+            "TGOGOV",
+        ),
+    ] {
+        let ms = resolve_on(body, "2020-01-06");
+        assert_eq!(code_of(&ms, "him"), [want], "{body}: {ms:?}");
+    }
+}
+
+#[test]
 fn an_actors_headquarters_where_something_happens_is_a_building() {
     for (body, name) in [
         (

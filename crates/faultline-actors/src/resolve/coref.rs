@@ -222,12 +222,14 @@ fn group_phrase_spans<'t>(lower: &'t str, count_word: &str) -> Vec<(usize, usize
     spans
 }
 
-/// Pronouns as subjects: "he", "she" → the last person; "they" → the last group.
+/// Pronouns: "he", "she" and the object "him" → the last person; "they" →
+/// the last group; a subject "it" → the last body.
 fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Vec<Mention>) {
     for tok in &cx.tokens {
         let (start, end) = (tok.span.start, tok.span.end);
         let w = &cx.body[start..end];
-        let referents: Vec<Mention> = if lex().person_pronouns.contains(w) {
+        let of_person = lex().person_pronouns.contains(w) || lex().object_pronouns.contains(w);
+        let referents: Vec<Mention> = if of_person {
             // The nearest person before the pronoun in this sentence
             // ("Morgan Ortagus indicated …: "…," he said"), else the last
             // person of earlier sentences.
@@ -243,11 +245,10 @@ fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Ve
         } else {
             continue;
         };
-        let person = lex().person_pronouns.contains(w);
         for g in &referents {
             out.push(Mention {
                 entry: g.entry.clone(),
-                person,
+                person: of_person,
                 ..cx.mention(start, end, g.code.clone(), Via::Coreference)
             });
         }

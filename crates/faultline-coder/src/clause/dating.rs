@@ -499,12 +499,21 @@ fn date_for(
                 .as_ref()
                 .is_some_and(|p| p.dates_another_clause(d.start, d.end, verb))
     };
+    // So does one in a phrase giving the act's reason ("expelled the envoy
+    // over an attack on the embassy on 3 May").
+    let of_a_reason = |d: &EventDate| {
+        d.start >= verb_start
+            && s.parse
+                .as_ref()
+                .is_some_and(|p| p.in_reason_phrase(d.start, d.end, verb))
+    };
     let best = dates
         .iter()
         .filter(|d| {
             d.start >= clause_from
                 && !other_clause(d)
                 && !quoted_apart(d)
+                && !of_a_reason(d)
                 // A speech tag's date after the trigger is no aside's nor
                 // another clause's: "X has recalled its envoy, the ministry
                 // announced Thursday" dates the recall by the report.
@@ -831,6 +840,24 @@ mod tests {
             ),
         ] {
             assert_eq!(dated(body, trigger).0, date, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_date_in_the_reason_for_an_act_is_not_the_acts() {
+        // Thursday 2021-03-04.
+        for (body, trigger) in [
+            (
+                "Kenya expelled the Somali envoy over a plot against President William Ruto on 3 February.",
+                "expelled",
+            ),
+            (
+                "Ghana has declared the Togolese envoy persona non grata and has expelled him for \
+                 allegedly taking part in a plot against President John Mahama on 9 February.",
+                "declared",
+            ),
+        ] {
+            assert_eq!(dated(body, trigger).0, "2021-03-04", "{body}");
         }
     }
 

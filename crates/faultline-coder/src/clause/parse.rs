@@ -1455,6 +1455,39 @@ impl<'p> Parse<'p> {
             && !self.occasion_of(head, trigger)
     }
 
+    /// Whether the date expression over bytes `start..end` lies in a phrase
+    /// of the trigger at token `trigger` giving its reason (`reason_cases`:
+    /// "expelled the envoy over an attempt on the president on 25 November",
+    /// "… for assisting in an attack in May"): it dates what the reason
+    /// names, not the trigger's act.
+    pub fn in_reason_phrase(&self, start: usize, end: usize, trigger: usize) -> bool {
+        let (Some(top), Some(t)) = (self.top_of_span(start, end), self.word(trigger)) else {
+            return false;
+        };
+        let reason = |w: u32| {
+            let marker = self
+                .tree
+                .child(w, "case")
+                .or_else(|| self.tree.child(w, "mark"));
+            matches!(self.tree.rel(w), "obl" | "advcl")
+                && marker.is_some_and(|c| lex().reason_cases.contains(&self.lower(c)))
+        };
+        // On the way up to the trigger (through a verb it is coordinated
+        // with: "declared X persona non grata and expelled him for …").
+        let (mut w, mut seen) = (top, false);
+        for _ in 0..self.tree.words().len() {
+            let Some(h) = self.tree.head(w) else {
+                return false;
+            };
+            seen |= w != top && reason(w);
+            if h == t {
+                return seen;
+            }
+            w = h;
+        }
+        false
+    }
+
     /// True when noun `n` is the occasion of the trigger's act: its oblique
     /// marked by one of `occasion_cases` ("At a summit on Monday, Peru
     /// signed …"; "During a visit to Lima in May, Chile pledged …"), whose

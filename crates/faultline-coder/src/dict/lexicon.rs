@@ -250,6 +250,8 @@ pub struct Lexicon {
     pub occasion_cases: WordList,
     /// Prepositions of a message an act was stated in ("In a statement on March 4").
     pub message_cases: WordList,
+    /// Markers of a phrase giving an act's reason ("over", "for").
+    pub reason_cases: WordList,
     /// Words of appeal or hope whose "for" phrase is an event wished for.
     pub desire_heads: WordList,
 }
