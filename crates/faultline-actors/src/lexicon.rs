@@ -120,8 +120,8 @@ pub struct Lexicon {
     pub outsider_modifiers: WordList,
     /// Modifiers between a people's name and a role ("Tibetan spiritual leaders").
     pub descriptor_modifiers: WordList,
-    /// Endings of a people's name, for a sentence's first word ("Kurdish").
-    pub people_suffixes: Vec<String>,
+    /// Peoples without a state of their own, for a sentence's first word ("Kurdish").
+    pub peoples: WordList,
     /// Role words of victims, which take no country from the context
     /// ("attacks on civilians").
     pub victim_roles: WordList,

@@ -939,9 +939,14 @@ fn an_actors_headquarters_where_something_happens_is_a_building() {
         let ms = resolve_on(body, "2020-01-06");
         assert!(code_of(&ms, name).is_empty(), "{body}: {ms:?}");
     }
-    // What is done to it is done to its owner.
+    // What is done to it is done to its owner; a group's is the group.
     let ms = resolve_on("Rebels shelled the UN headquarters in Goma.", "2020-01-06");
     assert_eq!(code_of(&ms, "UN"), ["IGOUNO"], "{ms:?}");
+    let ms = resolve_on(
+        "Jets fired missiles at Hamas headquarters in Gaza.",
+        "2020-01-06",
+    );
+    assert!(!code_of(&ms, "Hamas").is_empty(), "{ms:?}");
 }
 
 #[test]
@@ -982,12 +987,22 @@ fn roles_of_a_people_the_dictionaries_do_not_know_take_no_context_country() {
         let ms = resolve_on(body, "2020-01-06");
         assert!(code_of(&ms, role).is_empty(), "{body}: {ms:?}");
     }
-    // A sentence's first word is capitalised anyway.
+    // A sentence's first word is capitalised anyway: a people only from the list.
     let ms = resolve_on(
         "Syria shelled the town. Senior officials met.",
         "2020-01-06",
     );
     assert_eq!(code_of(&ms, "Senior officials"), ["SYRGOV"], "{ms:?}");
+    let ms = resolve_on(
+        "India sealed the border. Mumbai police arrested two men.",
+        "2020-01-06",
+    );
+    assert_eq!(code_of(&ms, "police"), ["INDCOP"], "{ms:?}");
+    let ms = resolve_on(
+        "Iraq shut the crossing. Tamil activists protested.",
+        "2020-01-06",
+    );
+    assert!(code_of(&ms, "activists").is_empty(), "{ms:?}");
 }
 
 #[test]

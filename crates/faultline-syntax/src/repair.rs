@@ -295,7 +295,9 @@ pub fn conjunct_subjects(text: &str, words: &mut [ParsedWord<'_>]) {
         let Some(cc) = (0..n).find(|&c| words[c].head == n32 && words[c].deprel == "cc") else {
             continue;
         };
-        let Some(main) = verb_above(words, n).filter(|&m| m < n && m != v) else {
+        // Never a cycle: the first clause's verb is not under the second.
+        let Some(main) = verb_above(words, n).filter(|&m| m < n && m != v && !under(words, m, v))
+        else {
             continue;
         };
         // "believes Chile and Bolivia can agree": both are the clause's.

@@ -60,13 +60,24 @@ pub fn dateline_len(sentence: &str) -> usize {
     {
         return 0;
     }
+    // In capitalised words the place is one word, then a comma or the
+    // agency's parenthesis ("The African Union (AU) - …" is no dateline).
+    if !capitals && !matches!(text(1), "," | "(") {
+        return 0;
+    }
     let mut dated = false;
     for (i, t) in toks.iter().enumerate().take(MAX_TOKENS).skip(1) {
         let w = text(i);
         if matches!(w, "—" | "–" | "-" | "--") {
-            return if capitals || dated { t.span.end } else { 0 };
+            // The agency's parenthesis closes right before the dash.
+            let agency = text(i - 1) == ")";
+            return if capitals || dated || agency {
+                t.span.end
+            } else {
+                0
+            };
         }
-        dated |= w == "(" || w.starts_with(|c: char| c.is_ascii_digit());
+        dated |= w.starts_with(|c: char| c.is_ascii_digit());
         let fits = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             || matches!(w, "," | "." | "(" | ")" | "/");
         if !fits {
@@ -158,6 +169,8 @@ mod tests {
             // Capitalised words need a date or an agency before the dash.
             "Peru, Chile and Bolivia - all members - voted no.",
             "Kenya - Somalia relations soured.",
+            "The African Union (AU) - the continent's main body - condemned the coup.",
+            "Kenya (a founding member) said - again - that it would stay.",
             "",
             "—",
         ] {

@@ -343,8 +343,8 @@ fn described_spokesperson(
 /// militants", "Tibetan spiritual leaders"): the role belongs to a group
 /// the dictionaries do not know, not to the country of the context; nor
 /// does a role of outsiders ("foreign troops"). A sentence's first word is
-/// capitalised anyway: it counts only with the ending of a people's name
-/// (`people_suffixes`: "Kurdish officials said …", not "Senior officials").
+/// capitalised anyway: it counts only when it names a people (`peoples`:
+/// "Kurdish officials said …", not "Senior officials" nor "Mumbai police").
 fn foreign_descriptor_before(
     body: &str,
     start: usize,
@@ -368,11 +368,7 @@ fn foreign_descriptor_before(
         let capitalised = word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().all(|c| c.is_alphabetic() || c == '-');
         if capitalised {
-            let of_a_people = !initial
-                || lex()
-                    .people_suffixes
-                    .iter()
-                    .any(|x| word.len() > x.len() + 2 && word.ends_with(x.as_str()));
+            let of_a_people = !initial || lex().peoples.contains(word);
             return of_a_people && !atoms.iter().any(|a| a.start <= w_start && a.end > w_start);
         }
         let modifier =

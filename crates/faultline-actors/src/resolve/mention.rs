@@ -87,15 +87,16 @@ pub(super) fn atom_of(
     if names_a_water_body(body, hit.start, hit.end) {
         return None;
     }
-    // "signed at the UN Headquarters in New York": a building where
-    // something took place ("drones hit the fleet's headquarters" hit the
-    // fleet).
-    if next_word_in(body, hit.end, &lex().seat_words) && after_seat_lead(body, hit.start) {
-        return None;
-    }
+    // "signed at the UN Headquarters in New York": an organisation's seat
+    // where something took place ("drones hit the fleet's headquarters"
+    // hit the fleet; "fired at Hamas headquarters" at Hamas).
+    let seat = next_word_in(body, hit.end, &lex().seat_words) && after_seat_lead(body, hit.start);
     for &p in &hit.phrases {
         let phrase = &dict.phrases[p];
         let entry = &dict.entries[phrase.entry];
+        if seat && entry.code_on(date).is_some_and(|c| c.starts_with("IGO")) {
+            continue;
+        }
         let base = Atom {
             start: hit.start,
             end: hit.end,

@@ -92,13 +92,12 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
     // "welcomed Chile's offer to sign a deal": the infinitive completes
     // the noun before it, which governs it rather than the earlier verb.
     let completes = s.parse.as_ref().is_some_and(|p| p.completes_noun(verb, g));
+    // "postponed a decision to impose …", "shelved its plan to expel …":
+    // an intention put off is none.
+    let deferred = words[clause_from.min(g)..g]
+        .iter()
+        .any(|w| lex().deferring_verbs.contains(&w.lower));
     if governed && completes {
-        // "postponed a decision to impose …": an intention put off is none.
-        let deferred = found.iter().any(|t| {
-            t.verb >= clause_from
-                && t.verb < f.verb
-                && lex().deferring_verbs.contains(&words[t.verb].lower)
-        });
         let intent = !deferred && lex().intention_nouns.contains(gw);
         return Some(Governor {
             intent,
@@ -109,9 +108,9 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
     if governed {
         return None;
     }
-    let intent = lex().intent_verbs.contains(gw);
+    let intent = !deferred && lex().intent_verbs.contains(gw);
     let fail = lex().fail_verbs.contains(gw);
-    let other = !intent && !fail && !lex().aspect_verbs.contains(gw);
+    let other = !intent && !fail && (deferred || !lex().aspect_verbs.contains(gw));
     Some(Governor {
         intent,
         fail,
@@ -300,6 +299,13 @@ pub(super) fn governed_from_outside(
     }
     if let Some(belief) = believed_before(s, f, found).or_else(|| alleged_before(s, f)) {
         hedged(assessed, belief);
+    }
+    // "expelled him for allegedly helping …": right before the trigger only
+    // ("Peru, which allegedly armed them, recalled …" recalled).
+    if let Some(w) = f.verb.checked_sub(1).map(|k| &s.words[k].lower)
+        && lex().allegation_adverbs.contains(w)
+    {
+        hedged(assessed, w.clone());
     }
     match predicate_after(s, f).or_else(|| relative_after(s, f)) {
         Some((Factuality::Future, plan)) => proposed(assessed, plan),

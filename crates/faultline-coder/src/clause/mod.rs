@@ -355,9 +355,9 @@ impl Engine<'_> {
     }
 
     /// A support verb whose event noun the parse hangs on another verb
-    /// between them gives way to it: to that verb when it supports the
-    /// noun too ("had already held talks"), else the noun is no event of
-    /// the support verb ("has postponed a meeting": no meeting was had).
+    /// after it gives way to that verb ("had already held talks", "has
+    /// chaired a meeting"), unless that verb says the event did not happen
+    /// (`unrealising_verbs`: "has scrapped a meeting": no meeting was had).
     fn support_verbs_on_the_parse(
         &self,
         s: &Sentence<'_>,
@@ -368,14 +368,11 @@ impl Engine<'_> {
             let Some(v) = p.verb_heading_noun(f) else {
                 return true;
             };
-            let supports = self
-                .verbs
-                .supported_by(&s.words[v].lower)
-                .contains(&f.candidates[0]);
-            if supports {
+            let realised = !lex().unrealising_verbs.contains(&s.words[v].lower);
+            if realised {
                 f.verb = v;
             }
-            supports
+            realised
         });
         // The support verb it gave way to may have found the noun itself.
         let mut seen = HashSet::new();
@@ -815,10 +812,13 @@ mod tests {
                 "{body}: {ev:?}"
             );
         }
-        // The verb between may support the noun itself: one event, not two.
+        // The verb between may support the noun itself, or have it happen:
+        // one event, not two.
         for body in [
             "Russia had already held a meeting with Turkey on Syria.",
             "Chile has now held talks with Peru twice.",
+            "Chile has chaired a meeting with Peru.",
+            "Chile had a second meeting with Peru.",
         ] {
             let ev = coded(body);
             assert_eq!(
@@ -1066,6 +1066,20 @@ mod tests {
     }
 
     #[test]
+    fn an_intention_put_off_is_none() {
+        for body in [
+            "Chile shelved its plan to expel Peru's envoy.",
+            "Ghana postponed its decision to impose sanctions on Togo.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().all(|e| e.factuality != Factuality::Asserted),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn an_act_done_only_allegedly_is_not_asserted() {
         each_has_factuality(
             &[
@@ -1080,7 +1094,15 @@ mod tests {
             ],
             Factuality::Hypothetical,
         );
-        // The expulsion itself happened.
+        // The expulsion itself happened, and so did an act beside an
+        // allegation in a relative clause.
+        each_has_factuality(
+            &[(
+                "Peru, which allegedly funded the rebels, recalled its envoy from Chile.",
+                "recalled",
+            )],
+            Factuality::Asserted,
+        );
         each_has_factuality(
             &[(
                 "Kenya expelled two envoys for allegedly arming Somali rebels.",

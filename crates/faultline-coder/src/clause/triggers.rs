@@ -163,9 +163,14 @@ fn support_nouns(
                         break 'noun;
                     }
                 }
-                // "has postponed a meeting": the verb after an auxiliary
-                // takes the noun, whether or not it supports it.
-                if lex().have_forms.contains(&words[i].lower)
+                // "has postponed a meeting": the verb right after an
+                // auxiliary (adverbs aside) takes the noun, whether or not it
+                // supports it ("had a planned meeting" is had).
+                let right_after = words[i + 1..j]
+                    .iter()
+                    .all(|w| lex().soft_adverbs.contains(&w.lower) || w.lower.ends_with("ly"));
+                if right_after
+                    && lex().have_forms.contains(&words[i].lower)
                     && (!verbs.verbs_for(&words[j].lower).is_empty()
                         || !verbs.supported_by(&words[j].lower).is_empty())
                 {

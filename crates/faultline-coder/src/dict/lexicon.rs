@@ -142,6 +142,10 @@ pub struct Lexicon {
     pub intention_nouns: WordList,
     /// Forms of "have", which may be only an auxiliary before a verb.
     pub have_forms: WordList,
+    /// Adverbs right before a trigger that make its act only alleged.
+    pub allegation_adverbs: WordList,
+    /// Verbs that take an event noun without it happening ("has scrapped a meeting").
+    pub unrealising_verbs: WordList,
     /// Verbs that put an intention off ("postponed a decision to …").
     pub deferring_verbs: WordList,
     /// Nouns of a relation ("relations between A and B have soured": no event).
