@@ -1066,6 +1066,17 @@ mod tests {
     }
 
     #[test]
+    fn talks_put_off_for_a_stated_cause_cut_no_relations() {
+        for body in [
+            "Japan and South Korea postponed their summit because of the typhoon.",
+            "Ghana cancelled the border talks with Togo due to the election.",
+        ] {
+            let ev = coded(body);
+            assert!(ev.iter().all(|e| e.root != "16"), "{body}: {ev:?}");
+        }
+    }
+
+    #[test]
     fn an_intention_put_off_is_none() {
         for body in [
             "Chile shelved its plan to expel Peru's envoy.",
