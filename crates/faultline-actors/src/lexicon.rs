@@ -137,6 +137,12 @@ pub struct Lexicon {
     pub trio_words: WordList,
     /// Count words that need no "the".
     pub bare_count_words: WordList,
+    /// Sentence-initial words standing alone for the last engaged pair ("Both agreed").
+    pub pair_pronouns: WordList,
+    /// Words after such a word that make it stand alone ("Both will").
+    pub pair_pronoun_followers: WordList,
+    /// Words after an "-ed" form that show it is the pair's verb ("Both signed the").
+    pub pair_pronoun_links: WordList,
     /// Group nouns of governments.
     pub group_nouns_gov: WordList,
     /// Group nouns of armed forces.

@@ -287,6 +287,23 @@ fn a_business_title_of_a_territory_is_its_government() {
 }
 
 #[test]
+fn a_lone_both_before_a_verb_is_the_pair_last_engaged() {
+    let body = "Peru and Chile signed a fishing accord in Lima. Both agreed to meet again in May.";
+    let ms = resolve_on(body, "2020-03-01");
+    assert_eq!(code_of(&ms, "Both"), ["PER", "CHL"], "{ms:?}");
+    let body = "Ghana hosted Togo's president on Monday. Both noted that trade had grown.";
+    let ms = resolve_on(body, "2020-03-01");
+    assert_eq!(code_of(&ms, "Both"), ["GHA", "TGO"], "{ms:?}");
+    let body = "Kenya and Uganda settled the dispute. Both thanked Ethiopia for its help.";
+    let ms = resolve_on(body, "2020-03-01");
+    assert_eq!(code_of(&ms, "Both"), ["KEN", "UGA"], "{ms:?}");
+    // Before a noun it is no pronoun.
+    let body = "Peru and Chile signed a fishing accord in Lima. Both armed groups rejected it.";
+    let ms = resolve_on(body, "2020-03-01");
+    assert!(code_of(&ms, "Both").is_empty(), "{ms:?}");
+}
+
+#[test]
 fn group_phrases_take_the_pair_last_engaged_together() {
     // Bolivia is named last, but Peru and Chile are the pair engaged together.
     let body = "Peru accused Chile of spying on its navy. Bolivia stayed neutral. Both sides traded accusations on Friday. The two leaders spoke later.";

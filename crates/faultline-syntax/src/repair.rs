@@ -9,8 +9,8 @@ use crate::tagger::upos_index;
 use crate::words::{
     agent_prepositions, augment_times, backshift_modals, clause_verbs, complementizers,
     gerund_prepositions, infinitive_nouns, inverting_auxiliaries, list_conjunctions, non_agents,
-    possessive_determiners, relative_pronouns, reporting_verbs, speaker_acts, subject_pronouns,
-    subordinators, target_prepositions, time_determiners,
+    pair_pronouns, possessive_determiners, relative_pronouns, reporting_verbs, speaker_acts,
+    subject_pronouns, subordinators, target_prepositions, time_determiners,
 };
 
 /// Runs every repair of the finished tree, in order: the clause markers
@@ -1208,6 +1208,26 @@ pub fn inverted_conditions(forms: &[&str], tags: &mut [u8]) {
         .is_some_and(|f| f.chars().all(|c| c.is_lowercase()));
     if k > 1 && k < n && tags[k] == noun && lower {
         tags[k] = verb;
+    }
+}
+
+/// "Both agreed to meet again": a word of `pair_pronouns` that opens the
+/// sentence right before a `VERB` or an `AUX` is the clause's subject, a
+/// `PRON`, not the first half of "both … and" (which a name or a noun
+/// follows). Runs on the tags, before the parse.
+pub fn lone_pair_pronouns(forms: &[&str], tags: &mut [u8]) {
+    let (Some(pron), Some(verb), Some(aux)) =
+        (upos_index("PRON"), upos_index("VERB"), upos_index("AUX"))
+    else {
+        return;
+    };
+    let n = forms.len().min(tags.len());
+    let opens = n > 1
+        && pair_pronouns()
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(forms[0]));
+    if opens && (tags[1] == verb || tags[1] == aux) {
+        tags[0] = pron;
     }
 }
 
@@ -2932,6 +2952,25 @@ mod tests {
         let mut tags = [t("PRON"), t("AUX"), t("PROPN"), t("NOUN")];
         inverted_conditions(&forms, &mut tags);
         assert_eq!(tags[3], t("NOUN"));
+    }
+
+    #[test]
+    fn a_lone_both_before_its_verb_is_the_subject() {
+        for (text, verb) in [
+            ("Both agreed to hold talks again in May.", "agreed"),
+            ("Both will sign the accord in Lima.", "sign"),
+        ] {
+            let words = parse(text);
+            let (_, b) = word(text, &words, "Both");
+            let (v, _) = word(text, &words, verb);
+            assert_eq!(b.upos, "PRON", "{text}: {words:?}");
+            assert_eq!(b.deprel, "nsubj", "{text}: {words:?}");
+            assert_eq!(b.head, u32::try_from(v).ok(), "{text}: {words:?}");
+        }
+        // "both … and" keeps its conjunction.
+        let text = "Both Chile and Peru signed the accord.";
+        let words = parse(text);
+        assert_ne!(word(text, &words, "Both").1.upos, "PRON", "{words:?}");
     }
 
     #[test]

@@ -92,6 +92,12 @@ word_list!(
 );
 
 word_list!(
+    /// Words that stand alone as a subject before a verb (`data/pair-pronouns.txt`).
+    pair_pronouns,
+    "pair-pronouns.txt"
+);
+
+word_list!(
     /// Auxiliaries that open a condition by inversion (`data/inverting-auxiliaries.txt`).
     inverting_auxiliaries,
     "inverting-auxiliaries.txt"
@@ -206,6 +212,7 @@ mod tests {
             negators(),
             possessive_determiners(),
             inverting_auxiliaries(),
+            pair_pronouns(),
             backshift_modals(),
             complementizers(),
             subject_pronouns(),

@@ -16,6 +16,7 @@ pub(super) fn coreferences(cx: &Sentence<'_>, state: &State, mentions: &[Mention
     let lower = cx.body[cx.s.start..cx.s.end].to_ascii_lowercase();
     let mut out = group_phrases(cx, &lower, state, mentions);
     out.extend(definite_pairs(cx, &lower, state, mentions));
+    out.extend(pair_pronoun(cx, state, mentions));
     pronouns(cx, state, mentions, &mut out);
     out
 }
@@ -121,6 +122,48 @@ fn definite_pairs(
         }
     }
     out
+}
+
+/// A sentence's first word standing alone for the pair last engaged
+/// ("Both agreed to meet again", "Both noted that …"; `pair_pronouns`): a
+/// verb must follow, a word of `pair_pronoun_followers` or an "-ed" form
+/// before a name or a word of `pair_pronoun_links` ("Both signed the …",
+/// "Both thanked Oman", not "Both armed groups").
+fn pair_pronoun(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<Mention> {
+    let text = cx.body.get(cx.s.start..cx.s.end).unwrap_or("");
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let mut words = text[lead..].split_whitespace();
+    let (Some(first), Some(next)) = (words.next(), words.next()) else {
+        return Vec::new();
+    };
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+    };
+    let next_word = bare(next);
+    let ends_phrase = next.ends_with(|c: char| !c.is_alphanumeric());
+    let verb_follows = lex().pair_pronoun_followers.contains(next_word.as_str())
+        || (next_word.ends_with("ed")
+            && next.chars().next().is_some_and(char::is_lowercase)
+            && (ends_phrase
+                || words.next().is_some_and(|w| {
+                    w.starts_with(char::is_uppercase)
+                        || lex().pair_pronoun_links.contains(bare(w).as_str())
+                })));
+    let (start, end) = (cx.s.start + lead, cx.s.start + lead + first.len());
+    let taken = mentions.iter().any(|m| m.start < end && m.end > start);
+    if !lex().pair_pronouns.contains(bare(first).as_str()) || !verb_follows || taken {
+        return Vec::new();
+    }
+    let Some(pair) = state.last_engaged(2) else {
+        return Vec::new();
+    };
+    pair.into_iter()
+        .map(|r| cx.mention(start, end, r, Via::Coreference))
+        .collect()
 }
 
 /// True when a verb of appeal (`appeal_verbs`) stands between the last
