@@ -514,6 +514,7 @@ fn date_for(
                 && !other_clause(d)
                 && !quoted_apart(d)
                 && !of_a_reason(d)
+                && !in_parenthetical_aside(inp.body, clause_from, d, verb_start)
                 // A speech tag's date after the trigger is no aside's nor
                 // another clause's: "X has recalled its envoy, the ministry
                 // announced Thursday" dates the recall by the report.
@@ -559,6 +560,32 @@ fn date_for(
             },
         },
     }
+}
+
+/// True when date `d` lies inside a parenthesis, opened after byte `from`,
+/// that does not hold the verb at byte `verb_start` and has at least three
+/// words besides the date: an aside with its own time ("(which split from
+/// it in 2011)"), not a gloss of the date ("(19/06)", "(local time)").
+fn in_parenthetical_aside(body: &str, from: usize, d: &EventDate, verb_start: usize) -> bool {
+    let before = body.get(from..d.start).unwrap_or("");
+    let Some(open) = before.rfind('(').filter(|&o| !before[o..].contains(')')) else {
+        return false;
+    };
+    let open = from + open;
+    let Some(close) = body
+        .get(d.end..)
+        .and_then(|a| a.find(')'))
+        .map(|c| d.end + c)
+    else {
+        return false;
+    };
+    let words = |t: &str| {
+        t.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+    };
+    let besides = words(&body[open + 1..d.start]) + words(&body[d.end..close]);
+    !(open..=close).contains(&verb_start) && besides >= 3
 }
 
 /// True when date `d` directly follows a verb of saying in the sentence's

@@ -1668,6 +1668,32 @@ mod tests {
     }
 
     #[test]
+    fn a_parenthetical_aside_keeps_its_date_and_its_names() {
+        // The article is of Monday 2020-01-06.
+        let body = "Chad and Niger (which fought a border war in 1999) signed a trade pact.";
+        assert_eq!(date_of(body, "signed").as_deref(), Some("2020-01-06"));
+        let body =
+            "Mali (whose troops left Gao in 2014) recalled its envoy from Algeria on Friday.";
+        assert_eq!(date_of(body, "recalled").as_deref(), Some("2020-01-03"));
+        // A gloss of the date is no aside.
+        let body = "Benin recalled its envoy from Niger on Friday (3/1).";
+        assert_eq!(date_of(body, "recalled").as_deref(), Some("2020-01-03"));
+        // The aside's names are no subject of the verb after it.
+        each_codes_dyad(&[
+            (
+                "Sudan and Chad (which border Libya and Niger) signed a pact with Egypt.",
+                "SDN",
+                "EGY",
+            ),
+            (
+                "Ghana (a close partner of Togo and Benin) condemned Burkina Faso.",
+                "GHA",
+                "BFA",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_speech_tag_after_the_event_dates_it_by_the_report() {
         // The article is of Monday 2020-01-06.
         let body = "Ghana has expelled Togo's ambassador, the foreign ministry announced Friday.";

@@ -751,8 +751,12 @@ fn subject(s: &Sentence<'_>, verb_start: usize) -> Option<Vec<usize>> {
         if m.end > verb_start || relative.iter().any(|&(a, b)| m.start > a && m.end <= b) {
             continue;
         }
+        // Inside a parenthesis: one opened and not closed before the verb,
+        // or one that closes before it ("Yugoslavia (now only Serbia and
+        // Montenegro) agreed": the aside's names are no subject).
         let between = &body[m.end..verb_start];
-        if between.contains(['(', ')']) && !between.contains(')') {
+        let (opens, closes) = (between.matches('(').count(), between.matches(')').count());
+        if (opens > 0 && closes == 0) || closes > opens {
             continue;
         }
         if after_preposition(words, m) || possessive_before_noun(body, m, verb_start) {
