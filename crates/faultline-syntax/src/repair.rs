@@ -7,10 +7,11 @@ use crate::ParsedWord;
 use crate::args::is_rel;
 use crate::tagger::upos_index;
 use crate::words::{
-    agent_prepositions, augment_times, backshift_modals, clause_verbs, complementizers,
-    gerund_prepositions, infinitive_nouns, inverting_auxiliaries, list_conjunctions, non_agents,
-    pair_pronouns, possessive_determiners, relative_pronouns, reporting_verbs, speaker_acts,
-    subject_pronouns, subordinators, target_prepositions, time_determiners,
+    agent_prepositions, augment_times, backshift_modals, bare_infinitive_verbs, clause_verbs,
+    complementizers, gerund_prepositions, infinitive_nouns, inverting_auxiliaries,
+    list_conjunctions, non_agents, pair_pronouns, possessive_determiners, relative_pronouns,
+    reporting_verbs, speaker_acts, subject_pronouns, subordinators, target_prepositions,
+    time_determiners,
 };
 
 /// Runs every repair of the finished tree, in order: the clause markers
@@ -34,6 +35,7 @@ pub fn tree(text: &str, words: &mut [ParsedWord<'_>]) {
     gerund_conjuncts(text, words);
     nominal_conjuncts(words);
     infinitive_complements(text, words);
+    bare_infinitive_objects(text, words);
     gerund_complements(text, words);
     compound_possessors(words);
     titled_subjects(words);
@@ -581,6 +583,56 @@ pub fn infinitive_complements(text: &str, words: &mut [ParsedWord<'_>]) {
             words[v].deprel = "acl";
         }
     }
+}
+
+/// "Norway helped Colombia and the rebels settle their differences": after
+/// a verb of `bare_infinitive_verbs` the parser may read the object as the
+/// subject of the bare verb after it, a clause of its own. A verb with no
+/// "-ed", "-ing" or "-s" ending, hung on such a verb, whose subject lies
+/// between the two, is the verb's `xcomp` and the subject its `obj`.
+pub fn bare_infinitive_objects(text: &str, words: &mut [ParsedWord<'_>]) {
+    let lower = |w: &ParsedWord<'_>| w.span.slice(text).to_lowercase();
+    for w in 1..words.len() {
+        let form = lower(&words[w]);
+        let bare = !(form.ends_with("ed") || form.ends_with("ing") || form.ends_with('s'));
+        if words[w].upos != "VERB" || !bare || lower(&words[w - 1]) == "to" {
+            continue;
+        }
+        let Some((v, n)) = bare_verb_object(text, words, w) else {
+            continue;
+        };
+        // "Colombia and the rebels": a second object is the first's conjunct.
+        let v32 = u32::try_from(v).ok();
+        let first = (v + 1..n).find(|&o| words[o].head == v32 && words[o].deprel == "obj");
+        words[n].head = u32::try_from(first.unwrap_or(v)).ok();
+        words[n].deprel = if first.is_some() { "conj" } else { "obj" };
+        words[w].head = u32::try_from(v).ok();
+        words[w].deprel = "xcomp";
+    }
+}
+
+/// The verb of `bare_infinitive_verbs` and its object for the bare verb
+/// `w` (see [`bare_infinitive_objects`]): the parse made the object the
+/// subject of `w` (a clause under the verb), or `w` a clause modifying the
+/// object (`acl`).
+fn bare_verb_object(text: &str, words: &[ParsedWord<'_>], w: usize) -> Option<(usize, usize)> {
+    let lower = |k: usize| words[k].span.slice(text).to_lowercase();
+    let head = words[w].head.map(|h| h as usize)?;
+    let w32 = u32::try_from(w).ok();
+    let (v, n) = if words[w].deprel == "acl" {
+        let v = words[head].head.map(|h| h as usize)?;
+        (words[head].deprel == "obj").then_some((v, head))?
+    } else if matches!(
+        words[w].deprel,
+        "ccomp" | "advcl" | "conj" | "parataxis" | "dep"
+    ) {
+        let n =
+            (head + 1..w).find(|&n| words[n].head == w32 && is_rel(words[n].deprel, "nsubj"))?;
+        (head, n)
+    } else {
+        return None;
+    };
+    (v < n && n < w && bare_infinitive_verbs().contains(&lower(v))).then_some((v, n))
 }
 
 /// "the agreement on sending troops to Libya": the parser may hang the
@@ -2952,6 +3004,38 @@ mod tests {
         let mut tags = [t("PRON"), t("AUX"), t("PROPN"), t("NOUN")];
         inverted_conditions(&forms, &mut tags);
         assert_eq!(tags[3], t("NOUN"));
+    }
+
+    #[test]
+    fn the_object_of_help_does_the_bare_verb_after_it() {
+        for (text, object, verb) in [
+            (
+                "Norway helped Colombia and the rebels settle their differences.",
+                "Colombia",
+                "settle",
+            ),
+            ("Oman let the two sides meet in Muscat.", "sides", "meet"),
+        ] {
+            let words = parse(text);
+            let (h, _) = word(
+                text,
+                &words,
+                if text.contains("let") {
+                    "let"
+                } else {
+                    "helped"
+                },
+            );
+            let (_, vw) = word(text, &words, verb);
+            let (_, o) = word(text, &words, object);
+            assert_eq!(o.head, u32::try_from(h).ok(), "{text}: {words:?}");
+            assert_eq!(o.deprel, "obj", "{text}: {words:?}");
+            assert_eq!(
+                (vw.head, vw.deprel),
+                (u32::try_from(h).ok(), "xcomp"),
+                "{text}: {words:?}"
+            );
+        }
     }
 
     #[test]

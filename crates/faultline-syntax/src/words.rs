@@ -92,6 +92,12 @@ word_list!(
 );
 
 word_list!(
+    /// Verbs whose object does a bare verb (`data/bare-infinitive-verbs.txt`).
+    bare_infinitive_verbs,
+    "bare-infinitive-verbs.txt"
+);
+
+word_list!(
     /// Words that stand alone as a subject before a verb (`data/pair-pronouns.txt`).
     pair_pronouns,
     "pair-pronouns.txt"
@@ -213,6 +219,7 @@ mod tests {
             possessive_determiners(),
             inverting_auxiliaries(),
             pair_pronouns(),
+            bare_infinitive_verbs(),
             backshift_modals(),
             complementizers(),
             subject_pronouns(),
