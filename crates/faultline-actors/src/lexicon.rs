@@ -143,6 +143,8 @@ pub struct Lexicon {
     pub pair_pronoun_followers: WordList,
     /// Words after an "-ed" form that show it is the pair's verb ("Both signed the").
     pub pair_pronoun_links: WordList,
+    /// Prepositions that make a coordinated pair a topic ("between Chad and Sudan").
+    pub pair_topic_leads: WordList,
     /// Group nouns of governments.
     pub group_nouns_gov: WordList,
     /// Group nouns of armed forces.

@@ -304,6 +304,22 @@ fn a_lone_both_before_a_verb_is_the_pair_last_engaged() {
 }
 
 #[test]
+fn the_two_sides_are_the_coordinated_pair_when_a_third_is_named() {
+    let body =
+        "Chad and Sudan signed a truce, as the Qatari emir helped the two sides settle a dispute.";
+    let ms = resolve_on(body, "2020-03-01");
+    assert_eq!(code_of(&ms, "the two sides"), ["TCD", "SDN"], "{ms:?}");
+    let body =
+        "Peru's president said Ecuador and Colombia should let the two countries' courts decide.";
+    let ms = resolve_on(body, "2020-03-01");
+    assert_eq!(code_of(&ms, "the two countries"), ["ECU", "COL"], "{ms:?}");
+    // A pair named as a topic is not the group.
+    let body = "Peru blamed Brazil for the feud between Chile and Bolivia, though both sides backed Chile.";
+    let ms = resolve_on(body, "2020-03-01");
+    assert!(code_of(&ms, "both sides") != ["CHL", "BOL"], "{ms:?}");
+}
+
+#[test]
 fn group_phrases_take_the_pair_last_engaged_together() {
     // Bolivia is named last, but Peru and Chile are the pair engaged together.
     let body = "Peru accused Chile of spying on its navy. Bolivia stayed neutral. Both sides traded accusations on Friday. The two leaders spoke later.";

@@ -196,15 +196,8 @@ fn named_before(
     n: usize,
 ) -> Option<Vec<String>> {
     let mut countries: Vec<String> = Vec::new();
-    for m in mentions
-        .iter()
-        .filter(|m| m.end <= at && m.via != Via::Coreference && !m.appositive)
-    {
-        let lead = cx.body[cx.s.start..m.start]
-            .split_whitespace()
-            .next_back()
-            .unwrap_or("");
-        if lex().location_leads.contains(&lead.to_ascii_lowercase()) {
+    for m in named_mentions_before(mentions, at) {
+        if lex().location_leads.contains(word_before(cx, m).as_str()) {
             continue;
         }
         if let Some(c) = m.country.as_ref().filter(|c| cx.is_country(c))
@@ -213,7 +206,67 @@ fn named_before(
             countries.push(c.clone());
         }
     }
+    if countries.len() > n {
+        return coordinated_before(cx, mentions, at, n);
+    }
     (countries.len() == n).then_some(countries)
+}
+
+/// The mentions named (not referred back to, not appositions) before byte `at`.
+fn named_mentions_before(mentions: &[Mention], at: usize) -> impl Iterator<Item = &Mention> {
+    mentions
+        .iter()
+        .filter(move |m| m.end <= at && m.via != Via::Coreference && !m.appositive)
+}
+
+/// The lower-case word right before mention `m` in its sentence.
+fn word_before(cx: &Sentence<'_>, m: &Mention) -> String {
+    cx.body[cx.s.start..m.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// The countries of the last run of exactly `n` mentions coordinated by
+/// "and" or a comma before byte `at`, when the sentence names more
+/// countries than the group holds ("Turkey and Armenia signed …, as Hillary
+/// Clinton helped the two sides …": Turkey and Armenia).
+fn coordinated_before(
+    cx: &Sentence<'_>,
+    mentions: &[Mention],
+    at: usize,
+    n: usize,
+) -> Option<Vec<String>> {
+    let named: Vec<&Mention> = named_mentions_before(mentions, at)
+        .filter(|m| m.country.as_ref().is_some_and(|c| cx.is_country(c)))
+        .collect();
+    let joined = |a: &Mention, b: &Mention| {
+        matches!(
+            cx.body.get(a.end..b.start).map(str::trim),
+            Some("and" | "," | ", and")
+        )
+    };
+    // Not a pair after a preposition of topic ("violence between A and B").
+    let topic = |m: &Mention| lex().pair_topic_leads.contains(word_before(cx, m).as_str());
+    let mut run: Vec<&Mention> = Vec::new();
+    let mut last = None;
+    for m in named {
+        if run.last().is_some_and(|p| !joined(p, m)) {
+            if run.len() == n && !topic(run[0]) {
+                last = Some(run.clone());
+            }
+            run.clear();
+        }
+        run.push(m);
+    }
+    if run.len() == n && !topic(run[0]) {
+        last = Some(run);
+    }
+    let countries: Vec<String> = last?.iter().filter_map(|m| m.country.clone()).collect();
+    let mut distinct = countries.clone();
+    distinct.dedup();
+    (distinct.len() == n).then_some(countries)
 }
 
 /// The role word right before a group phrase starting at `at`, joined by
