@@ -452,30 +452,8 @@ fn date_for(
             inp.body.get(verb_start..d.start).is_some_and(joins_clauses) && own_subject_clause(d)
         }
     };
-    // A date in an aside after the trigger (", the first visit … since
-    // 2010") dates the aside, not the event.
-    // So does a relative aside before it, closed before the verb ("The two
-    // allies, who came close to war in 1996, signed …").
-    let in_aside = |d: &EventDate| {
-        if d.end <= verb_start {
-            let opened = inp.body.get(clause_from..d.start).is_some_and(|before| {
-                let at = before.rfind(", who ").or_else(|| before.rfind(", which "));
-                at.is_some_and(|at| !before[at + 1..].contains(','))
-            });
-            return opened
-                && inp
-                    .body
-                    .get(d.end..verb_start)
-                    .is_some_and(|b| b.contains(','));
-        }
-        inp.body.get(verb_start..d.start).is_some_and(|between| {
-            between.contains(", the ")
-                || between.contains(", a ")
-                || between.contains(", an ")
-                || between.contains(", which ")
-                || between.contains(", who ")
-        })
-    };
+    // A date in an aside dates the aside, not the event.
+    let in_aside = |d: &EventDate| in_aside(inp.body, clause_from, d, verb_start);
     // A date inside a quotation dates only what that quotation says.
     let quoted_apart = |d: &EventDate| {
         inp.quotes
@@ -560,6 +538,42 @@ fn date_for(
             },
         },
     }
+}
+
+/// True when date `d` lies in an aside: after the trigger at byte
+/// `verb_start`, one opened by a comma and a determiner or a relative
+/// pronoun (", the first visit … since 2010"); before it, a relative or
+/// participle aside closed before the verb ("The two allies, who came
+/// close to war in 1996, signed …"; "The cabinet, elected last November,
+/// signed …").
+fn in_aside(body: &str, clause_from: usize, d: &EventDate, verb_start: usize) -> bool {
+    if d.end <= verb_start {
+        let opened = body.get(clause_from..d.start).is_some_and(|before| {
+            let at = before
+                .rfind(", who ")
+                .or_else(|| before.rfind(", which "))
+                .or_else(|| participle_aside(before));
+            at.is_some_and(|at| !before[at + 1..].contains(','))
+        });
+        return opened && body.get(d.end..verb_start).is_some_and(|b| b.contains(','));
+    }
+    body.get(verb_start..d.start).is_some_and(|between| {
+        [", the ", ", a ", ", an ", ", which ", ", who "]
+            .iter()
+            .any(|m| between.contains(m))
+    })
+}
+
+/// Where the last comma of `before` opens an aside of a participle ("The
+/// new government, elected last November, signed …"): a lower-case "-ed"
+/// or "-en" word right after it.
+fn participle_aside(before: &str) -> Option<usize> {
+    let at = before.rfind(", ")?;
+    let next = before[at + 2..].split_whitespace().next()?;
+    let participle = next.len() > 3
+        && next.starts_with(|c: char| c.is_ascii_lowercase())
+        && (next.ends_with("ed") || next.ends_with("en"));
+    participle.then_some(at)
 }
 
 /// True when date `d` lies inside a parenthesis, opened after byte `from`,

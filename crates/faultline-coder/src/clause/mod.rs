@@ -1134,6 +1134,20 @@ mod tests {
     }
 
     #[test]
+    fn an_act_one_was_quick_to_take_happened() {
+        each_has_factuality(
+            &[
+                ("Kenya was quick to condemn the raid by Somalia.", "condemn"),
+                (
+                    "Peru was swift to recall its ambassador from Chile.",
+                    "recall",
+                ),
+            ],
+            Factuality::Asserted,
+        );
+    }
+
+    #[test]
     fn an_event_hoped_or_called_for_is_not_asserted() {
         each_has_factuality(
             &[
@@ -1662,6 +1676,10 @@ mod tests {
         assert_eq!(date_of(body, "cut ties").as_deref(), Some("1998"));
         let body = "Ghana, who fought Togo in 1994, signed a deal with Benin.";
         assert_eq!(date_of(body, "signed").as_deref(), Some("2020-01-06"));
+        let body = "Chile's cabinet, appointed last March, signed a deal with Peru.";
+        assert_eq!(date_of(body, "signed").as_deref(), Some("2020-01-06"));
+        let body = "Togo's army, weakened by a coup in 2018, attacked Mali on Friday.";
+        assert_eq!(date_of(body, "attacked").as_deref(), Some("2020-01-03"));
         // One subject's two verbs share the date.
         let body = "Kenya suspended flights to Somalia, and advised citizens to leave on Friday.";
         assert_eq!(date_of(body, "suspended").as_deref(), Some("2020-01-03"));

@@ -348,6 +348,13 @@ fn past_coordinated(
             joined = true;
             k += 1;
         }
+        // "Colombia and the rebels": a determiner may open the next one.
+        if k + 1 < words.len()
+            && lex().determiners.contains(&words[k].lower)
+            && actor_at(k).is_none()
+        {
+            k += 1;
+        }
         match (k < words.len()).then(|| actor_at(k)).flatten() {
             Some((_, end)) if joined => next = after_mention(words, k, end),
             _ => return next,
