@@ -152,11 +152,35 @@ impl<'a> Sentence<'a> {
             .any(|m| w.start >= m.start && w.end <= m.end)
     }
 
-    /// The actor whose mention starts at word `i`, and the byte where it ends.
+    /// The actor whose mention starts at word `i`, and the byte where it
+    /// ends; or, in a word that joins names by a hyphen ("the
+    /// Indo-Bangladesh treaty", "Sino-Japanese talks"), the one after a
+    /// hyphen that follows a name or a combining form (`pair_prefixes`; not
+    /// "Inter-American", "anti-Japanese").
     fn actor_at(&self, i: usize) -> Option<(usize, usize)> {
+        let w = &self.words[i];
+        let joined = |m: &Mention| {
+            let Some(lead) = self.body.get(w.start..m.start.max(w.start)) else {
+                return false;
+            };
+            let Some(first) = lead.strip_suffix('-') else {
+                return false;
+            };
+            let named = self
+                .actors
+                .iter()
+                .any(|n| n.start == w.start && n.end == m.start - 1);
+            m.start > w.start
+                && m.start < w.end
+                && (named
+                    || lex()
+                        .pair_prefixes
+                        .contains(first.to_ascii_lowercase().as_str()))
+        };
         self.actors
             .iter()
-            .position(|m| self.words[i].start == m.start)
+            .position(|m| w.start == m.start)
+            .or_else(|| self.actors.iter().position(|m| joined(m)))
             .map(|a| (a, self.actors[a].end))
     }
 
@@ -1683,6 +1707,22 @@ mod tests {
         // One subject's two verbs share the date.
         let body = "Kenya suspended flights to Somalia, and advised citizens to leave on Friday.";
         assert_eq!(date_of(body, "suspended").as_deref(), Some("2020-01-03"));
+    }
+
+    #[test]
+    fn a_name_joined_by_a_hyphen_to_another_is_a_target() {
+        each_codes_dyad(&[
+            (
+                "Peru agreed to revise the Peru-Chile fishing accord.",
+                "PER",
+                "CHL",
+            ),
+            (
+                "China agreed to revise the Sino-Japanese fisheries accord.",
+                "CHN",
+                "JPN",
+            ),
+        ]);
     }
 
     #[test]
