@@ -54,6 +54,18 @@ pub(crate) fn lookup(word: &[u8]) -> Option<AbbrevKind> {
     })
 }
 
+/// True when `word` is a capitalised title or rank written with its
+/// period ("Gen.", "Lt.", "Dr."), as the sentence splitter knows them.
+#[must_use]
+pub fn is_title_abbreviation(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('.') else {
+        return false;
+    };
+    stem.starts_with(|c: char| c.is_ascii_uppercase())
+        && stem.len() <= MAX_ABBREV_LEN
+        && lookup(stem.to_ascii_lowercase().as_bytes()) == Some(AbbrevKind::Title)
+}
+
 /// Capitalised words that after an `Ending` abbreviation still belong to the
 /// same sentence: weekdays, months and a few time words ("at 5 p.m. Tuesday").
 pub(crate) fn is_glue_word(lower: &[u8]) -> bool {
@@ -199,6 +211,15 @@ pub(crate) fn is_speech_verb(lower: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_with_their_period_are_title_abbreviations() {
+        assert!(is_title_abbreviation("Gen."));
+        assert!(is_title_abbreviation("Lt."));
+        assert!(!is_title_abbreviation("Gen"));
+        assert!(!is_title_abbreviation("gen."));
+        assert!(!is_title_abbreviation("Inc."));
+    }
 
     #[test]
     fn lookup_kinds() {

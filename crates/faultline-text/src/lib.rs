@@ -149,6 +149,7 @@ mod token;
 
 use serde::{Deserialize, Serialize};
 
+pub use abbrev::is_title_abbreviation;
 pub use dateline::dateline_len;
 pub use paragraph::paragraphs;
 pub use quote::{Quote, QuoteKind, quotes};

@@ -53,8 +53,17 @@ fn leading_name(s: &str) -> Option<&str> {
     leading_name_min(s, 2)
 }
 
-/// Capitalised words at the start of `s`, at least `min` of them.
+/// Capitalised words at the start of `s`, at least `min` of them, past
+/// the titles written with a period that open it ("Lt. Gen. Ana Ruiz" is
+/// Ana Ruiz).
 fn leading_name_min(s: &str, min: usize) -> Option<&str> {
+    let mut s = s;
+    while let Some((w, rest)) = s.split_once(' ')
+        && faultline_text::is_title_abbreviation(w)
+        && rest.starts_with(|c: char| c.is_uppercase())
+    {
+        s = rest;
+    }
     let mut end = 0;
     let mut count = 0;
     let mut words = s.split(' ').peekable();
@@ -1251,6 +1260,21 @@ mod tests {
 
     fn doc_of(body: &str) -> Doc<'_> {
         Doc::from_text("q", body, NaiveDate::from_ymd_opt(2019, 9, 6).unwrap())
+    }
+
+    #[test]
+    fn titles_with_a_period_before_the_name_after_the_verb() {
+        for body in [
+            "\"We held the line,\" said Lt. Gen. Ana Ruiz, head of the joint staff.",
+            "\"The port is open,\" said Capt. Juan Soto.",
+        ] {
+            let q = attribute(&doc_of(body), &[]);
+            let name = q.first().and_then(|q| q.speaker.as_deref());
+            assert!(
+                name.is_some_and(|n| n == "Ana Ruiz" || n == "Juan Soto"),
+                "{body}: {q:?}"
+            );
+        }
     }
 
     #[test]
