@@ -145,6 +145,8 @@ pub struct Lexicon {
     pub pair_pronoun_links: WordList,
     /// Prepositions that make a coordinated pair a topic ("between Chad and Sudan").
     pub pair_topic_leads: WordList,
+    /// Nouns of a meeting or pact whose parties after "between" are the group.
+    pub pair_event_nouns: WordList,
     /// Group nouns of governments.
     pub group_nouns_gov: WordList,
     /// Group nouns of armed forces.

@@ -613,8 +613,9 @@ pub fn bare_infinitive_objects(text: &str, words: &mut [ParsedWord<'_>]) {
 
 /// The verb of `bare_infinitive_verbs` and its object for the bare verb
 /// `w` (see [`bare_infinitive_objects`]): the parse made the object the
-/// subject of `w` (a clause under the verb), or `w` a clause modifying the
-/// object (`acl`).
+/// subject of `w` (a complement or adverbial clause under the verb, with no
+/// comma before the subject; not a conjunct, "helps Israel and the
+/// Europeans help Ukraine"), or `w` a clause modifying the object (`acl`).
 fn bare_verb_object(text: &str, words: &[ParsedWord<'_>], w: usize) -> Option<(usize, usize)> {
     let lower = |k: usize| words[k].span.slice(text).to_lowercase();
     let head = words[w].head.map(|h| h as usize)?;
@@ -622,12 +623,14 @@ fn bare_verb_object(text: &str, words: &[ParsedWord<'_>], w: usize) -> Option<(u
     let (v, n) = if words[w].deprel == "acl" {
         let v = words[head].head.map(|h| h as usize)?;
         (words[head].deprel == "obj").then_some((v, head))?
-    } else if matches!(
-        words[w].deprel,
-        "ccomp" | "advcl" | "conj" | "parataxis" | "dep"
-    ) {
+    } else if matches!(words[w].deprel, "ccomp" | "advcl" | "dep") {
         let n =
             (head + 1..w).find(|&n| words[n].head == w32 && is_rel(words[n].deprel, "nsubj"))?;
+        // "helps Syria, but Western governments condemn Iran": a clause of
+        // its own after a comma.
+        if (head + 1..n).any(|k| lower(k) == ",") {
+            return None;
+        }
         (head, n)
     } else {
         return None;
@@ -3035,6 +3038,24 @@ mod tests {
                 (u32::try_from(h).ok(), "xcomp"),
                 "{text}: {words:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_clause_of_its_own_after_help_keeps_its_subject() {
+        for (text, subject) in [
+            (
+                "Russia helps Syria, but Western governments condemn Iran.",
+                "governments",
+            ),
+            (
+                "Chile helps Peru and the Bolivian ministers help Ecuador.",
+                "ministers",
+            ),
+        ] {
+            let words = parse(text);
+            let (_, n) = word(text, &words, subject);
+            assert_eq!(n.deprel, "nsubj", "{text}: {words:?}");
         }
     }
 

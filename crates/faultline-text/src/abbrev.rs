@@ -54,14 +54,16 @@ pub(crate) fn lookup(word: &[u8]) -> Option<AbbrevKind> {
     })
 }
 
-/// True when `word` is a capitalised title or rank written with its
-/// period ("Gen.", "Lt.", "Dr."), as the sentence splitter knows them.
+/// True when `word` is a capitalised title or rank of a person written
+/// with its period ("Gen.", "Lt.", "Dr."), as the sentence splitter knows
+/// them; not the saints, mounts and forts of names ("St. John").
 #[must_use]
 pub fn is_title_abbreviation(word: &str) -> bool {
     let Some(stem) = word.strip_suffix('.') else {
         return false;
     };
-    stem.starts_with(|c: char| c.is_ascii_uppercase())
+    !matches!(stem, "St" | "Mt" | "Ft")
+        && stem.starts_with(|c: char| c.is_ascii_uppercase())
         && stem.len() <= MAX_ABBREV_LEN
         && lookup(stem.to_ascii_lowercase().as_bytes()) == Some(AbbrevKind::Title)
 }
@@ -219,6 +221,7 @@ mod tests {
         assert!(!is_title_abbreviation("Gen"));
         assert!(!is_title_abbreviation("gen."));
         assert!(!is_title_abbreviation("Inc."));
+        assert!(!is_title_abbreviation("St."));
     }
 
     #[test]

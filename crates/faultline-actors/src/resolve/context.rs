@@ -83,6 +83,13 @@ impl State {
             .or_else(|| self.dominant.clone())
     }
 
+    /// True when country `c` was last named in sentence `since` or later.
+    pub fn named_since(&self, c: &str, since: usize) -> bool {
+        self.recent_countries
+            .iter()
+            .any(|(r, s)| r == c && *s >= since)
+    }
+
     /// Notes the countries a sentence names together (two or more).
     pub fn engage(&mut self, countries: Vec<String>) {
         if countries.len() >= 2 {

@@ -158,7 +158,13 @@ fn pair_pronoun(cx: &Sentence<'_>, state: &State, mentions: &[Mention]) -> Vec<M
     if !lex().pair_pronouns.contains(bare(first).as_str()) || !verb_follows || taken {
         return Vec::new();
     }
-    let Some(pair) = state.last_engaged(2) else {
+    // The pair of the sentence right before: "Two suspects were held in
+    // Berlin. Both denied …" is no pair engaged earlier.
+    let since = cx.si.saturating_sub(1);
+    let Some(pair) = state
+        .last_engaged(2)
+        .filter(|p| p.iter().all(|c| state.named_since(c, since)))
+    else {
         return Vec::new();
     };
     pair.into_iter()
@@ -228,10 +234,14 @@ fn word_before(cx: &Sentence<'_>, m: &Mention) -> String {
         .to_ascii_lowercase()
 }
 
-/// The countries of the last run of exactly `n` mentions coordinated by
+/// The countries of the first run of exactly `n` mentions coordinated by
 /// "and" or a comma before byte `at`, when the sentence names more
 /// countries than the group holds ("Turkey and Armenia signed …, as Hillary
-/// Clinton helped the two sides …": Turkey and Armenia).
+/// Clinton helped the two sides …": Turkey and Armenia; "A and B met after
+/// C and D offered to host them, and the two sides agreed": A and B). Not a
+/// pair named as a topic ("violence between A and B", `pair_topic_leads`),
+/// unless a noun of their meeting or pact comes first ("talks between A and
+/// B", `pair_event_nouns`).
 fn coordinated_before(
     cx: &Sentence<'_>,
     mentions: &[Mention],
@@ -247,26 +257,33 @@ fn coordinated_before(
             Some("and" | "," | ", and")
         )
     };
-    // Not a pair after a preposition of topic ("violence between A and B").
-    let topic = |m: &Mention| lex().pair_topic_leads.contains(word_before(cx, m).as_str());
-    let mut run: Vec<&Mention> = Vec::new();
-    let mut last = None;
+    let mut runs: Vec<Vec<&Mention>> = Vec::new();
     for m in named {
-        if run.last().is_some_and(|p| !joined(p, m)) {
-            if run.len() == n && !topic(run[0]) {
-                last = Some(run.clone());
-            }
-            run.clear();
+        match runs.last_mut() {
+            Some(run) if run.last().is_some_and(|p| joined(p, m)) => run.push(m),
+            _ => runs.push(vec![m]),
         }
-        run.push(m);
     }
-    if run.len() == n && !topic(run[0]) {
-        last = Some(run);
-    }
-    let countries: Vec<String> = last?.iter().filter_map(|m| m.country.clone()).collect();
+    let run = runs
+        .into_iter()
+        .find(|r| r.len() == n && !named_as_topic(cx, r[0]))?;
+    let countries: Vec<String> = run.iter().filter_map(|m| m.country.clone()).collect();
     let mut distinct = countries.clone();
     distinct.dedup();
     (distinct.len() == n).then_some(countries)
+}
+
+/// True when mention `m` follows a preposition of topic
+/// (`pair_topic_leads`) that no noun of a meeting or pact
+/// (`pair_event_nouns`) comes right before.
+fn named_as_topic(cx: &Sentence<'_>, m: &Mention) -> bool {
+    let mut before = cx.body[cx.s.start..m.start].split_whitespace().rev();
+    let lead = before.next().unwrap_or("").to_ascii_lowercase();
+    let noun = before.next().unwrap_or("").to_ascii_lowercase();
+    lex().pair_topic_leads.contains(lead.as_str())
+        && !lex()
+            .pair_event_nouns
+            .contains(noun.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// The role word right before a group phrase starting at `at`, joined by

@@ -566,20 +566,22 @@ fn in_aside(body: &str, clause_from: usize, d: &EventDate, verb_start: usize) ->
 
 /// Where the last comma of `before` opens an aside of a participle ("The
 /// new government, elected last November, signed …"): a lower-case "-ed"
-/// or "-en" word right after it.
+/// word right after it (not "-en": "between", "often").
 fn participle_aside(before: &str) -> Option<usize> {
     let at = before.rfind(", ")?;
     let next = before[at + 2..].split_whitespace().next()?;
     let participle = next.len() > 3
         && next.starts_with(|c: char| c.is_ascii_lowercase())
-        && (next.ends_with("ed") || next.ends_with("en"));
+        && next.ends_with("ed");
     participle.then_some(at)
 }
 
 /// True when date `d` lies inside a parenthesis, opened after byte `from`,
-/// that does not hold the verb at byte `verb_start` and has at least three
-/// words besides the date: an aside with its own time ("(which split from
-/// it in 2011)"), not a gloss of the date ("(19/06)", "(local time)").
+/// that does not hold the verb at byte `verb_start`, has at least three
+/// words besides the date and a clause of its own (a word of
+/// `aside_openers` or an "-ed" verb): an aside with its own time ("(which
+/// split from it in 2011)"), not a gloss of the date ("(19/06)", "(local
+/// time)", "(at around 0300 GMT on Friday)").
 fn in_parenthetical_aside(body: &str, from: usize, d: &EventDate, verb_start: usize) -> bool {
     let before = body.get(from..d.start).unwrap_or("");
     let Some(open) = before.rfind('(').filter(|&o| !before[o..].contains(')')) else {
@@ -599,7 +601,15 @@ fn in_parenthetical_aside(body: &str, from: usize, d: &EventDate, verb_start: us
             .count()
     };
     let besides = words(&body[open + 1..d.start]) + words(&body[d.end..close]);
-    !(open..=close).contains(&verb_start) && besides >= 3
+    // A clause of its own: a relative word or a verb in "-ed"; a phrase of
+    // time ("(at around 0300 GMT on Friday)") glosses the event's date.
+    let clause = body[open + 1..close].split_whitespace().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        lex().aside_openers.contains(w.as_str()) || (w.len() > 3 && w.ends_with("ed"))
+    });
+    !(open..=close).contains(&verb_start) && besides >= 3 && clause
 }
 
 /// True when date `d` directly follows a verb of saying in the sentence's

@@ -1702,11 +1702,30 @@ mod tests {
         assert_eq!(date_of(body, "signed").as_deref(), Some("2020-01-06"));
         let body = "Chile's cabinet, appointed last March, signed a deal with Peru.";
         assert_eq!(date_of(body, "signed").as_deref(), Some("2020-01-06"));
+        // "-en" words are no participles here.
+        let body = "Chile and Peru, between March and May 2019, held talks on the border.";
+        assert_eq!(date_of(body, "held talks").as_deref(), Some("2019-05"));
         let body = "Togo's army, weakened by a coup in 2018, attacked Mali on Friday.";
         assert_eq!(date_of(body, "attacked").as_deref(), Some("2020-01-03"));
         // One subject's two verbs share the date.
         let body = "Kenya suspended flights to Somalia, and advised citizens to leave on Friday.";
         assert_eq!(date_of(body, "suspended").as_deref(), Some("2020-01-03"));
+    }
+
+    #[test]
+    fn after_to_only_a_determiner_comes_before_the_target() {
+        // "to" opening an infinitive: the verb's object is no destination.
+        for body in [
+            "Kenya ordered its soldiers to withdraw from Somalia.",
+            "Spain ordered two frigates to leave Morocco's waters.",
+        ] {
+            let ev = coded(body);
+            assert!(ev.iter().all(|e| e.cameo != "154"), "{body}: {ev:?}");
+        }
+        each_codes_dyad(&[
+            ("Ghana sent 200 troops to the Gambia.", "GHA", "GMB"),
+            ("Kenya appealed to its ally Uganda for help.", "KEN", "UGA"),
+        ]);
     }
 
     #[test]
@@ -1733,9 +1752,11 @@ mod tests {
         let body =
             "Mali (whose troops left Gao in 2014) recalled its envoy from Algeria on Friday.";
         assert_eq!(date_of(body, "recalled").as_deref(), Some("2020-01-03"));
-        // A gloss of the date is no aside.
+        // A gloss of the date is no aside, nor is a phrase of time.
         let body = "Benin recalled its envoy from Niger on Friday (3/1).";
         assert_eq!(date_of(body, "recalled").as_deref(), Some("2020-01-03"));
+        let body = "Peru seized a Chilean trawler off Arica (at about 0400 GMT on Friday).";
+        assert_eq!(date_of(body, "seized").as_deref(), Some("2020-01-03"));
         // The aside's names are no subject of the verb after it.
         each_codes_dyad(&[
             (
@@ -1747,6 +1768,12 @@ mod tests {
                 "Ghana (a close partner of Togo and Benin) condemned Burkina Faso.",
                 "GHA",
                 "BFA",
+            ),
+            // With no name outside it, the parenthesis names the subject.
+            (
+                "The Nordic states (Norway, Sweden and Finland) expelled Russian diplomats.",
+                "FIN",
+                "RUS",
             ),
         ]);
     }

@@ -420,6 +420,15 @@ pub(super) fn match_one(
                     if matches!(words[k].lower.as_str(), "," | ";" | "." | "and") {
                         break;
                     }
+                    // "ordered its troops to withdraw from Syria": after
+                    // "to" only a determiner comes before the actor; another
+                    // word opens an infinitive.
+                    if i > 0
+                        && words[i - 1].lower == "to"
+                        && !lex().determiners.contains(words[k].lower.as_str())
+                    {
+                        break;
+                    }
                     if !env.places && lex().names_a_place(&words[k].lower) {
                         break;
                     }

@@ -747,6 +747,10 @@ fn subject(s: &Sentence<'_>, verb_start: usize) -> Option<Vec<usize>> {
     let (words, actors, body) = (&s.words, &s.actors, s.body);
     let relative = relative_clauses(s, verb_start);
     let mut pick = None;
+    // The last actor of a parenthesis closed before the verb, should no
+    // actor stand outside it ("The Gulf states (Saudi Arabia and Bahrain)
+    // cut ties").
+    let mut in_parenthesis = None;
     for (i, m) in actors.iter().enumerate().rev() {
         if m.end > verb_start || relative.iter().any(|&(a, b)| m.start > a && m.end <= b) {
             continue;
@@ -756,7 +760,11 @@ fn subject(s: &Sentence<'_>, verb_start: usize) -> Option<Vec<usize>> {
         // Montenegro) agreed": the aside's names are no subject).
         let between = &body[m.end..verb_start];
         let (opens, closes) = (between.matches('(').count(), between.matches(')').count());
-        if (opens > 0 && closes == 0) || closes > opens {
+        if opens > 0 && closes == 0 {
+            continue;
+        }
+        if closes > opens {
+            in_parenthesis = in_parenthesis.or(Some(i));
             continue;
         }
         if after_preposition(words, m) || possessive_before_noun(body, m, verb_start) {
@@ -775,7 +783,7 @@ fn subject(s: &Sentence<'_>, verb_start: usize) -> Option<Vec<usize>> {
         pick = Some(i);
         break;
     }
-    let first = pick?;
+    let first = pick.or(in_parenthesis)?;
     // Coordinated actors before it: "A, B and C", "A; B; and C" (through appositions).
     let mut chain = vec![first];
     let mut cur = first;

@@ -60,6 +60,8 @@ pub struct Lexicon {
     pub threat_reporters: WordList,
     /// Prepositions of circumstance ("amid"): no default target after one.
     pub circumstance_prepositions: WordList,
+    /// Words opening a clause inside a parenthesis ("(which …)").
+    pub aside_openers: WordList,
     /// Combining forms joining a country to another by a hyphen ("Sino-").
     pub pair_prefixes: WordList,
     /// Adverbs of return ("summoned home").
