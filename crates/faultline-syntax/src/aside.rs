@@ -1,5 +1,5 @@
-//! Parenthetical asides: a parenthesis of three words or more inside a
-//! sentence ("Sudan and Chad (which both border Libya) agreed …", "the
+//! Parenthetical asides: a parenthesis of three words or more (marks
+//! count: "(AFP, Reuters)" is one) inside a sentence ("Sudan and Chad (which both border Libya) agreed …", "the
 //! ministry (in a statement issued late on Friday) said …"). The parser
 //! learnt few of them and lets their words take the clause's roles; the
 //! aside is parsed on its own and grafted onto the word before it, so the
@@ -8,7 +8,7 @@
 
 use crate::tokenize::Word;
 
-/// The fewest words an aside holds between its marks.
+/// The fewest words an aside holds between its marks (punctuation counts).
 const MIN_WORDS: usize = 3;
 
 /// The asides of `words`: `(open, close)` indices of their "(" and ")",
