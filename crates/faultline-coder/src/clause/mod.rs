@@ -160,22 +160,24 @@ impl<'a> Sentence<'a> {
     fn actor_at(&self, i: usize) -> Option<(usize, usize)> {
         let w = &self.words[i];
         let joined = |m: &Mention| {
-            let Some(lead) = self.body.get(w.start..m.start.max(w.start)) else {
+            // Only a mention that starts inside this word, after a hyphen.
+            if m.start <= w.start || m.start >= w.end {
+                return false;
+            }
+            let Some(first) = self
+                .body
+                .get(w.start..m.start)
+                .and_then(|l| l.strip_suffix('-'))
+            else {
                 return false;
             };
-            let Some(first) = lead.strip_suffix('-') else {
-                return false;
-            };
-            let named = self
-                .actors
-                .iter()
-                .any(|n| n.start == w.start && n.end == m.start - 1);
-            m.start > w.start
-                && m.start < w.end
-                && (named
-                    || lex()
-                        .pair_prefixes
-                        .contains(first.to_ascii_lowercase().as_str()))
+            lex()
+                .pair_prefixes
+                .contains(first.to_ascii_lowercase().as_str())
+                || self
+                    .actors
+                    .iter()
+                    .any(|n| n.start == w.start && n.end == m.start - 1)
         };
         self.actors
             .iter()
