@@ -21,7 +21,9 @@ pub struct Parser {
 }
 
 /// Runs the transitions, taking the best allowed move by `score` (called
-/// only when there is a choice); returns the heads with one root.
+/// only when there is a choice); returns the heads with one root. Words
+/// left on the stack with no head hang on the word below them, as a right
+/// arc would have made them, and then on the first root.
 fn greedy(tags: &[u8], mut score: impl FnMut(&State) -> [i32; 4]) -> Vec<u32> {
     let mut st = State::with_tags(tags);
     while !st.done() {
@@ -34,8 +36,18 @@ fn greedy(tags: &[u8], mut score: impl FnMut(&State) -> [i32; 4]) -> Vec<u32> {
         st.apply(m);
     }
     let mut heads = st.heads;
+    stack_heads(&st.stack, &mut heads);
     single_root(&mut heads);
     heads
+}
+
+/// Hangs each headless word left on the `stack` on the word below it.
+fn stack_heads(stack: &[u32], heads: &mut [u32]) {
+    for pair in stack.windows(2) {
+        if let Some(h) = heads.get_mut(pair[1] as usize).filter(|h| **h == 0) {
+            *h = pair[0];
+        }
+    }
 }
 
 /// Makes one root: the first headless word stays the root, the others
@@ -313,6 +325,14 @@ mod tests {
     fn single_root_keeps_the_first() {
         let mut h = vec![0, 0, 1, 0, 3];
         single_root(&mut h);
+        assert_eq!(h, vec![0, 0, 1, 1, 3]);
+    }
+
+    #[test]
+    fn headless_stack_words_hang_on_the_word_below() {
+        // stack 1 3 4 with 4 headless and 3 already 1's dependent
+        let mut h = vec![0, 0, 1, 1, 0];
+        stack_heads(&[1, 3, 4], &mut h);
         assert_eq!(h, vec![0, 0, 1, 1, 3]);
     }
 }

@@ -2,6 +2,8 @@
 //! words that end with no head are the sentence's roots. Words are numbered
 //! 1..=n; 0 means "no word".
 
+use crate::tagger::upos_index;
+
 /// A transition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Move {
@@ -39,6 +41,8 @@ pub struct State {
     /// (empty when the state was made without tags).
     pub kid_tags: Vec<[u32; 2]>,
     tags: Vec<u8>,
+    /// The tag of punctuation.
+    punct: Option<u8>,
 }
 
 impl State {
@@ -56,6 +60,7 @@ impl State {
             valency: vec![[0; 2]; n + 1],
             kid_tags: vec![[0; 2]; n + 1],
             tags: Vec::new(),
+            punct: upos_index("PUNCT"),
         }
     }
 
@@ -79,7 +84,11 @@ impl State {
         self.stack.last().copied().unwrap_or(0)
     }
 
-    /// Whether `m` may be applied.
+    /// Whether `m` may be applied. With tags, a punctuation mark heads no
+    /// word: a left arc from one or a right arc to one is never taken (the
+    /// parser otherwise hangs whole clauses on a sentence's final stop).
+    /// Shift and, with a stack, a right arc from a word stay open, so every
+    /// configuration still has a move.
     #[must_use]
     pub fn allowed(&self, m: Move) -> bool {
         if self.done() {
@@ -89,9 +98,14 @@ impl State {
         match m {
             Move::Shift => true,
             Move::Reduce => s0 != 0 && self.heads[s0 as usize] != 0,
-            Move::Left => s0 != 0 && self.heads[s0 as usize] == 0,
-            Move::Right => s0 != 0,
+            Move::Left => s0 != 0 && self.heads[s0 as usize] == 0 && !self.is_punct(self.next),
+            Move::Right => s0 != 0 && !self.is_punct(s0),
         }
+    }
+
+    /// True when word `w` (1-based) is tagged as punctuation.
+    fn is_punct(&self, w: u32) -> bool {
+        self.punct.is_some() && self.tags.get((w as usize).wrapping_sub(1)).copied() == self.punct
     }
 
     /// Applies `m` (which must be allowed).
@@ -162,5 +176,21 @@ mod tests {
         assert!(!s.allowed(Move::Left));
         assert!(!s.allowed(Move::Right));
         assert!(s.allowed(Move::Shift));
+    }
+
+    #[test]
+    fn punctuation_heads_no_word() {
+        // "talks ended ." and ". talks": a stop takes no dependent either way
+        let tag = |t: &str| upos_index(t).expect("tag");
+        let mut s = State::with_tags(&[tag("NOUN"), tag("VERB"), tag("PUNCT")]);
+        for m in [Move::Shift, Move::Left, Move::Shift] {
+            s.apply(m);
+        }
+        assert!(!s.allowed(Move::Left), "the stop would head the verb");
+        assert!(s.allowed(Move::Right));
+        let mut s = State::with_tags(&[tag("PUNCT"), tag("NOUN")]);
+        s.apply(Move::Shift);
+        assert!(!s.allowed(Move::Right), "the stop would head the noun");
+        assert!(s.allowed(Move::Left) && s.allowed(Move::Shift));
     }
 }
