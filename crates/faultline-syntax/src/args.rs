@@ -246,6 +246,10 @@ impl<'s, 'm> Tree<'s, 'm> {
             // done by that clause's subject (after it, the object may be:
             // "accused Peru of threatening …").
             "advcl" if self.is_fronted_participle(p) => self.arguments(head).subject,
+            // "Chile recalled its envoy, accusing Peru of …": an unmarked
+            // present participle after a comma that closes the clause is
+            // done by that clause's subject too.
+            "advcl" | "parataxis" if self.is_trailing_participle(p) => self.arguments(head).subject,
             "acl:relcl" => Some(head),
             "acl" => {
                 // "a law passed by parliament": a participle with no
@@ -288,6 +292,18 @@ impl<'s, 'm> Tree<'s, 'm> {
     #[must_use]
     pub fn is_fronted_participle(&self, p: u32) -> bool {
         self.rel(p) == "advcl" && self.head(p).is_some_and(|h| h > p) && self.is_bare_participle(p)
+    }
+
+    /// `p` is an unmarked present participle right after a comma, after
+    /// the verb whose clause it closes ("…, suspending aid to X").
+    #[must_use]
+    pub fn is_trailing_participle(&self, p: u32) -> bool {
+        self.head(p).is_some_and(|h| h < p)
+            && self.is_bare_participle(p)
+            && self.child(p, "mark").is_none()
+            && p.checked_sub(1)
+                .and_then(|c| self.words.get(c as usize))
+                .is_some_and(|c| c.span.slice(self.text) == ",")
     }
 
     /// `p` is a present participle ("-ing") with no auxiliary, marked by
@@ -411,6 +427,29 @@ mod tests {
                  to/6/PART/mark sign/2/VERB/advcl",
                 5,
                 Some("Iran"),
+                false,
+            ),
+            // A participle closing the clause after a comma is its subject's.
+            (
+                "Oslo/2/PROPN/nsubj froze/0/VERB/root talks/2/NOUN/obj ,/5/PUNCT/punct \
+                 citing/2/VERB/parataxis fraud/5/NOUN/obj",
+                4,
+                Some("Oslo"),
+                true,
+            ),
+            (
+                "rebels/2/NOUN/nsubj shelled/0/VERB/root towns/2/NOUN/obj ,/5/PUNCT/punct \
+                 wounding/2/VERB/advcl many/5/ADJ/obj",
+                4,
+                Some("rebels"),
+                true,
+            ),
+            // Not one marked by a preposition ("of forcing").
+            (
+                "Peru/2/PROPN/nsubj accused/0/VERB/root Chile/2/PROPN/obj of/5/SCONJ/mark \
+                 forcing/2/VERB/advcl talks/5/NOUN/obj",
+                4,
+                None,
                 false,
             ),
         ] {

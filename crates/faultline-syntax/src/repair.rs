@@ -11,7 +11,7 @@ use crate::words::{
     complementizers, gerund_prepositions, infinitive_nouns, inverting_auxiliaries,
     list_conjunctions, non_agents, pair_pronouns, possessive_determiners, relative_pronouns,
     reporting_verbs, speaker_acts, subject_pronouns, subordinators, target_prepositions,
-    time_determiners,
+    time_determiners, time_nouns,
 };
 
 /// Runs every repair of the finished tree, in order: the clause markers
@@ -37,6 +37,7 @@ pub fn tree(text: &str, words: &mut [ParsedWord<'_>]) {
     infinitive_complements(text, words);
     bare_infinitive_objects(text, words);
     gerund_complements(text, words);
+    comma_participles(text, words);
     compound_possessors(words);
     titled_subjects(words);
     reduced_relative_roots(text, words);
@@ -668,6 +669,69 @@ pub fn gerund_complements(text: &str, words: &mut [ParsedWord<'_>]) {
             words[p].deprel = "mark";
         }
     }
+}
+
+/// "Japan announced a policy shift, suspending food aid to the North": the
+/// parser may take a verb in -ing right after a comma for an adjective of
+/// the noun after it (`amod` of "aid"). When that noun hangs above the
+/// participle on an earlier noun or verb, the participle opens a clause:
+/// it becomes an `advcl` of the nearest verb above, and its noun its
+/// object. Not after an adjective of the same noun ("a large, growing
+/// economy"), nor with the noun before the comma.
+pub fn comma_participles(text: &str, words: &mut [ParsedWord<'_>]) {
+    for p in 1..words.len() {
+        let Some(n) = misread_comma_participle(text, words, p) else {
+            continue;
+        };
+        let Some(v) = verb_above(words, n) else {
+            continue;
+        };
+        words[p].head = u32::try_from(v).ok();
+        words[p].deprel = "advcl";
+        words[n].head = u32::try_from(p).ok();
+        words[n].deprel = "obj";
+        if let Some(c) = words.get_mut(p - 1) {
+            c.head = u32::try_from(p).ok();
+        }
+    }
+    for p in 1..words.len() {
+        if let Some(v) = participle_on_time_noun(text, words, p) {
+            words[p].head = u32::try_from(v).ok();
+            words[p].deprel = "advcl";
+        }
+    }
+}
+
+/// "…, announced a shift on Tuesday, suspending aid": the verb above the
+/// noun of time (`time_nouns`) that a participle in -ing right after a
+/// comma was hung on (`acl`), when there is one: no such noun takes one.
+fn participle_on_time_noun(text: &str, words: &[ParsedWord<'_>], p: usize) -> Option<usize> {
+    let w = &words[p];
+    let participle = w.upos == "VERB" && w.deprel == "acl" && w.span.slice(text).ends_with("ing");
+    if !participle || words[p - 1].span.slice(text) != "," {
+        return None;
+    }
+    let n = w.head? as usize;
+    let time = time_nouns().contains(&words[n].span.slice(text).to_lowercase());
+    if n > p || !time {
+        return None;
+    }
+    verb_above(words, n)
+}
+
+/// The noun that the participle at `p` was hung on as an adjective, when
+/// the pattern of [`comma_participles`] holds.
+fn misread_comma_participle(text: &str, words: &[ParsedWord<'_>], p: usize) -> Option<usize> {
+    let w = &words[p];
+    let participle = w.upos == "VERB" && w.deprel == "amod" && w.span.slice(text).ends_with("ing");
+    if !participle || words[p - 1].span.slice(text) != "," {
+        return None;
+    }
+    let n = w.head? as usize;
+    let up = words[n].head? as usize;
+    let before = p.checked_sub(2).map(|b| &words[b]);
+    let adjective_before = before.is_some_and(|b| b.head == w.head || b.upos == "ADJ");
+    (n > p && up < p && !adjective_before && matches!(words[n].upos, "NOUN" | "PROPN")).then_some(n)
 }
 
 /// "Ministry spokesperson Zhao Lijian said": the parser may give the verb
@@ -2776,6 +2840,81 @@ mod tests {
         words[v].deprel = "advcl";
         infinitive_complements(text, &mut words);
         assert_eq!(words[v].deprel, "advcl");
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_opens_a_clause_not_an_adjective() {
+        for (text, verb, noun, governor) in [
+            (
+                "Oslo froze the talks in May, citing fraud in the vote.",
+                "citing",
+                "fraud",
+                "froze",
+            ),
+            (
+                "The rebels shelled the port on Sunday, wounding dozens of sailors.",
+                "wounding",
+                "dozens",
+                "shelled",
+            ),
+        ] {
+            let mut words = parse(text);
+            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+            let (v, n, g) = (at(&words, verb), at(&words, noun), at(&words, governor));
+            // the misreading: an adjective of the noun after it, which
+            // hangs on the object before the comma
+            words[v].head = u32::try_from(n).ok();
+            words[v].deprel = "amod";
+            words[n].head = u32::try_from(g + 2).ok();
+            words[n].deprel = "nmod";
+            comma_participles(text, &mut words);
+            assert_eq!(
+                (words[v].deprel, words[v].head),
+                ("advcl", u32::try_from(g).ok()),
+                "{text}"
+            );
+            assert_eq!(
+                (words[n].deprel, words[n].head),
+                ("obj", u32::try_from(v).ok()),
+                "{text}"
+            );
+        }
+        // hung on a noun of time, it is the clause's too
+        for (text, verb, governor) in [
+            (
+                "Lima closed the border on Friday, blocking trade with Chile.",
+                "blocking",
+                "closed",
+            ),
+            (
+                "The ministers met last week, signing a pact on fishing.",
+                "signing",
+                "met",
+            ),
+        ] {
+            let mut words = parse(text);
+            let at = |w: &[ParsedWord<'static>], f: &str| word(text, w, f).0;
+            let (v, g) = (at(&words, verb), at(&words, governor));
+            words[v].head = u32::try_from(v - 2).ok();
+            words[v].deprel = "acl";
+            comma_participles(text, &mut words);
+            assert_eq!(
+                (words[v].deprel, words[v].head),
+                ("advcl", u32::try_from(g).ok()),
+                "{text}"
+            );
+        }
+        // between adjectives of one noun it stays an adjective
+        let text = "Kenya has a large, growing economy.";
+        let mut words = parse(text);
+        let (v, n) = (
+            word(text, &words, "growing").0,
+            word(text, &words, "economy").0,
+        );
+        words[v].head = u32::try_from(n).ok();
+        words[v].deprel = "amod";
+        comma_participles(text, &mut words);
+        assert_eq!(words[v].deprel, "amod", "{text}");
     }
 
     #[test]

@@ -37,6 +37,12 @@ word_list!(
 );
 
 word_list!(
+    /// Nouns of time (`data/time-nouns.txt`).
+    time_nouns,
+    "time-nouns.txt"
+);
+
+word_list!(
     /// Words that negate a predicate (`data/negators.txt`).
     negators,
     "negators.txt"
@@ -223,6 +229,7 @@ mod tests {
             backshift_modals(),
             complementizers(),
             subject_pronouns(),
+            time_nouns(),
         ] {
             assert!(!list.is_empty());
             for w in list {

@@ -2742,6 +2742,33 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_closing_a_clause_is_done_by_its_subject_not_the_last_actor() {
+        each_has(&[
+            (
+                "Peru, angered by Chile's seizure of a trawler, announced new rules on Monday, \
+                 recalling its ambassador from Santiago.",
+                "PER",
+                "16",
+                "CHLGOV",
+            ),
+            (
+                "The Thai government, angered by Cambodia's shelling of a temple, announced \
+                 a new policy on Friday, expelling the Cambodian ambassador.",
+                "THAGOV",
+                "16",
+                "KHMGOV",
+            ),
+            (
+                "Peru, angered by Chile's seizure of a trawler, announced new rules on Monday, \
+                 recalling its ambassador from Santiago.",
+                "PER",
+                "16",
+                "CHLGOV",
+            ),
+        ]);
+    }
+
+    #[test]
     fn coordinated_countries_cutting_ties_cut_them_with_each_other() {
         let ghana = "Ghana and Togo each recalled their ambassadors on Monday.";
         let iran = "Iran and Bahrain severed diplomatic ties in 2016.";

@@ -62,6 +62,10 @@ pub(super) struct ParsedRoles {
     /// modifies ("After visiting Kyiv, the president …"), whose subject is
     /// that clause's.
     pub fronted_participle: bool,
+    /// The trigger heads an unmarked participle after a comma that closes
+    /// the clause it modifies ("Japan announced a shift, suspending aid to
+    /// X"), whose subject is that clause's, even after a report verb.
+    pub trailing_participle: bool,
     /// The act lies in a noun phrase: a gerund completing a common noun
     /// through a preposition ("the deal on sending troops"), or a support
     /// word used as a noun ("condemned the launch of a missile by X").
@@ -336,6 +340,7 @@ impl<'p> Parse<'p> {
             own_subject_word: args.subject.is_some() && !args.subject_inherited,
             purpose: self.is_purpose_clause(f.verb),
             fronted_participle: self.is_fronted_participle(f.verb),
+            trailing_participle: self.tree.is_trailing_participle(verb),
             noun_complement: self.gerund_of_noun(verb),
             subject: args
                 .subject
@@ -631,6 +636,7 @@ impl<'p> Parse<'p> {
             own_subject_word: false,
             purpose: false,
             fronted_participle: false,
+            trailing_participle: false,
             agent: Vec::new(),
             targets,
             opponents: Vec::new(),

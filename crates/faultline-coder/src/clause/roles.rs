@@ -246,12 +246,19 @@ pub(super) fn reconcile(
             Some(p.clone())
         }
         Some(h) if h.len() >= 2 && right_before(s, &h, k) => Some(h),
+        // "Japan, angered by X's test, announced a shift, suspending aid":
+        // a participle closing the clause is done by the clause's subject,
+        // not by the nearest actor before it.
+        _ if parsed.trailing_participle && !p.is_empty() => Some(p.clone()),
         // Of the subjects the parse has a verb inherit, only a conjunct's
         // ("the ministry said the ships were on patrol and urged Chile to …").
         // "After visiting Kyiv, the president …": a fronted participle's
         // subject is the clause's.
         None if p.is_empty()
-            || (parsed.subject_inherited && !parsed.coordinated && !parsed.fronted_participle) =>
+            || (parsed.subject_inherited
+                && !parsed.coordinated
+                && !parsed.fronted_participle
+                && !parsed.trailing_participle) =>
         {
             None
         }
@@ -290,6 +297,39 @@ pub(super) fn reconcile(
             Some(all)
         }
         Some(_) => Some(p.clone()),
+    }
+}
+
+/// ", supporting …" / ", committing to …": a participle clause after a
+/// comma shares the subject of the clause before it: the last event's,
+/// unless the parse names the clause's subject ("Japan, angered by X's
+/// launch, announced a shift, suspending aid": not X).
+fn share_clause_subject(
+    s: &Sentence<'_>,
+    f: &Found,
+    passive: bool,
+    parsed: Option<&ParsedRoles>,
+    carry: &Carry,
+    roles: &mut Roles,
+) {
+    let words = &s.words;
+    let parse_names_subject =
+        parsed.is_some_and(|p| p.trailing_participle && !p.subject.is_empty());
+    if !passive
+        && !parse_names_subject
+        && words[f.verb].lower.ends_with("ing")
+        && f.verb > 0
+        && words[f.verb - 1].lower == ","
+        && !carry.last_sources.is_empty()
+    {
+        if roles.form.swap && !roles.sources.is_empty() {
+            // ", drawing criticism from X": the subject is acted on.
+            roles.targets = carry.last_sources.clone();
+        } else {
+            roles.sources = carry.last_sources.clone();
+            let sources = &roles.sources;
+            roles.targets.retain(|t| !sources.contains(t));
+        }
     }
 }
 
@@ -525,23 +565,7 @@ impl Engine<'_> {
                 form: m.form,
             }
         };
-        // ", supporting …" / ", committing to …": a participle clause after a
-        // comma shares the subject of the clause before it.
-        if !passive
-            && words[f.verb].lower.ends_with("ing")
-            && f.verb > 0
-            && words[f.verb - 1].lower == ","
-            && !carry.last_sources.is_empty()
-        {
-            if roles.form.swap && !roles.sources.is_empty() {
-                // ", drawing criticism from X": the subject is acted on.
-                roles.targets = carry.last_sources.clone();
-            } else {
-                roles.sources = carry.last_sources.clone();
-                let sources = &roles.sources;
-                roles.targets.retain(|t| !sources.contains(t));
-            }
-        }
+        share_clause_subject(s, f, passive, parsed, carry, &mut roles);
         // "talks between A and B": the pair is both actors.
         // Not "disputes between A and B should be resolved": a passive
         // with its "be" and no agent names no one acting.
