@@ -187,6 +187,15 @@ pub(super) fn assess(
         c.factuality = Factuality::Negated;
         c.cue = Some("no".to_owned());
     }
+    // "a planned meeting between A and B", "a potential deal", "the
+    // cancelled visit": a modifier of the event noun says it is not a fact.
+    if matches!(trig.kind, TriggerKind::Noun { .. })
+        && c.factuality == Factuality::Asserted
+        && let Some((factuality, cue)) = noun_modifier(s, f)
+    {
+        c.factuality = factuality;
+        c.cue = Some(cue);
+    }
     let mut code = match (c.enacted, c.refusal) {
         (true, _) => "100".to_owned(),
         (false, Some(r)) => r.to_owned(),
@@ -263,6 +272,50 @@ fn noun_negated(s: &Sentence<'_>, f: &Found) -> bool {
         .take_while(|&k| k < s.words.len())
         .filter(|&k| k >= first || !s.words[k + 1..first].iter().any(|w| w.lower == ","))
         .any(|k| s.words[k].lower == "no")
+}
+
+/// The words before an event noun that modify it: up to three before its
+/// first word, with no comma between ("a planned bilateral meeting").
+fn noun_modifiers<'w>(s: &'w Sentence<'_>, f: &Found) -> impl Iterator<Item = &'w str> {
+    let first = if f.noun_len > 0 {
+        f.after - f.noun_len
+    } else {
+        f.verb
+    };
+    let first = first.min(s.words.len());
+    let from = first.saturating_sub(3);
+    s.words[from..first]
+        .iter()
+        .enumerate()
+        .filter(move |&(i, _)| !s.words[from + i + 1..first].iter().any(|w| w.lower == ","))
+        .map(|(_, w)| w.lower.as_str())
+}
+
+/// The factuality a modifier of an event noun gives it, with the modifier:
+/// still to come ("planned", "upcoming"), only possible ("potential"), or
+/// called off ("cancelled").
+/// Not when a support verb realises the noun ("held their planned
+/// meeting") or the noun is a subject ("the scheduled talks began").
+fn noun_modifier(s: &Sentence<'_>, f: &Found) -> Option<(Factuality, String)> {
+    let first = f.after.saturating_sub(f.noun_len);
+    let supported = f.noun_len > 0 && f.verb < first;
+    let noun = f.after.saturating_sub(1).max(f.verb);
+    let subject = s.parse.as_ref().is_some_and(|p| p.is_subject(noun));
+    if supported || subject {
+        return None;
+    }
+    noun_modifiers(s, f).find_map(|w| {
+        let factuality = if lex().prospective_noun_modifiers.contains(w) {
+            Factuality::Future
+        } else if lex().possible_noun_modifiers.contains(w) {
+            Factuality::Hypothetical
+        } else if lex().called_off_noun_modifiers.contains(w) {
+            Factuality::Negated
+        } else {
+            return None;
+        };
+        Some((factuality, w.to_owned()))
+    })
 }
 
 /// An event a verb of planning or a "let's" governs ("arranged a meeting",

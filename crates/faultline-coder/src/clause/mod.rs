@@ -1160,6 +1160,44 @@ mod tests {
     }
 
     #[test]
+    fn a_modifier_of_an_event_noun_can_keep_it_from_being_a_fact() {
+        each_has_factuality(
+            &[
+                (
+                    "Officials in Lima spoke of an upcoming visit by the Bolivian president to Peru.",
+                    "visit",
+                ),
+                (
+                    "Ghana looked ahead to a planned meeting between its minister and Togo's.",
+                    "meeting",
+                ),
+            ],
+            Factuality::Future,
+        );
+        each_has_factuality(
+            &[(
+                "Diplomats hinted at a possible summit between the Kenyan and Somali leaders.",
+                "summit",
+            )],
+            Factuality::Hypothetical,
+        );
+        // A support verb or a predicate realises the noun all the same.
+        each_has_factuality(
+            &[
+                (
+                    "The Kenyan and Somali leaders held their planned summit in Nairobi.",
+                    "held their planned summit",
+                ),
+                (
+                    "The scheduled talks between Chile and Bolivia began on Monday.",
+                    "talks",
+                ),
+            ],
+            Factuality::Asserted,
+        );
+    }
+
+    #[test]
     fn an_act_one_was_quick_to_take_happened() {
         each_has_factuality(
             &[

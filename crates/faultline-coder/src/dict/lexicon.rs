@@ -130,6 +130,12 @@ pub struct Lexicon {
     pub gerund_negators: WordList,
     /// Words before a gerund that say its event is only thought of.
     pub gerund_hypotheticals: WordList,
+    /// Modifiers that put an event noun still to come ("planned").
+    pub prospective_noun_modifiers: WordList,
+    /// Modifiers that make an event noun only possible ("potential").
+    pub possible_noun_modifiers: WordList,
+    /// Modifiers that say an event noun did not take place ("cancelled").
+    pub called_off_noun_modifiers: WordList,
     /// Words opening a condition whose subject follows them ("Should X …").
     pub inverted_conditions: WordList,
     /// "have" after "would": what would have happened did not.
