@@ -36,6 +36,9 @@ pub struct Lexicon {
     pub former_words: WordList,
     /// Prefixes that say a role is past.
     pub former_prefixes: WordList,
+    /// Adjectives of states that split, which name none of their heirs
+    /// after "former".
+    pub split_state_demonyms: WordList,
     /// Gaps that coordinate two actors.
     pub coordination_gaps: WordList,
     /// Gaps between demonyms sharing one head.

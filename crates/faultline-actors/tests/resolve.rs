@@ -1680,3 +1680,32 @@ fn a_participle_phrase_after_a_name_still_describes() {
     let officials = ms.iter().find(|m| m.text.contains("Bolivian officials"));
     assert!(officials.is_none_or(|m| m.appositive), "{body}: {ms:?}");
 }
+
+#[test]
+fn the_adjective_of_a_split_state_names_no_heir_after_former() {
+    // "Yugoslav" is Serbia's (as "Yugoslavia" is), except after "former".
+    for (body, text, want) in [
+        (
+            "Yugoslav gunboats patrolled the lake near Ohrid.",
+            "Yugoslav gunboats",
+            Some("SRBMIL"),
+        ),
+        (
+            "Slovenia, a former Yugoslav republic, joined the euro zone.",
+            "Yugoslav",
+            None,
+        ),
+        (
+            "Envoys from ex-Yugoslav states met in Skopje.",
+            "Yugoslav",
+            None,
+        ),
+    ] {
+        let ms = resolve_on(body, "1999-05-10");
+        let got = ms
+            .iter()
+            .find(|m| m.text.contains(text))
+            .map(|m| m.code.as_str());
+        assert_eq!(got, want, "{body}: {ms:?}");
+    }
+}

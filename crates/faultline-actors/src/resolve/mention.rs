@@ -138,6 +138,9 @@ pub(super) fn atom_of(
                     ..base
                 })
             }
+            // "a former Yugoslav republic", "ex-Soviet states": the
+            // adjective of a state that split names none of its heirs.
+            PhraseKind::Demonym if former_state(body, hit.start, &phrase.text) => None,
             PhraseKind::Demonym => Some(Atom {
                 kind: AtomKind::Demonym,
                 ..base
@@ -162,6 +165,14 @@ pub(super) fn atom_of(
         }
     }
     None
+}
+
+/// True when `demonym` is the adjective of a state that split
+/// (`split_state_demonyms`: "Yugoslav", "Soviet") and a word or prefix
+/// saying "former" stands right before byte `start`.
+fn former_state(body: &str, start: usize, demonym: &str) -> bool {
+    lex().split_state_demonyms.contains(&demonym.to_lowercase())
+        && super::words::former_before(body, start, 0)
 }
 
 /// True when the word after byte `end` heads a place's name ("Park",
