@@ -39,6 +39,10 @@ pub struct Anaphora {
     /// attacks"): the claimant becomes the actor of the unclaimed event
     /// the noun names.
     pub claims: Vec<String>,
+    /// Code prefixes of acts for which an event noun is a topic, not the
+    /// act of a party: "held a meeting on the border incident" has no
+    /// target from the incident.
+    pub topic_codes: Vec<String>,
     /// Verbs of occurring after a definite event noun at a sentence's
     /// start ("the attack took place on 3 May"): the sentence dates the
     /// event the noun names (see `redate.rs`).
@@ -150,6 +154,15 @@ pub(super) fn antecedent(
 /// earlier one.
 pub(super) fn names_own_kind(noun: &str, code: &str) -> bool {
     group_of(noun).is_some_and(|g| g.made_by.iter().any(|m| code.starts_with(m.as_str())))
+}
+
+/// An act of `code` (`topic_codes`: consulting) takes an event noun as its
+/// topic, not as an act whose party it answers.
+pub(super) fn takes_topic(code: &str) -> bool {
+    table()
+        .topic_codes
+        .iter()
+        .any(|c| code.starts_with(c.as_str()))
 }
 
 /// For a claim (a code of `claims`) of `noun` ("claimed responsibility for
@@ -271,6 +284,29 @@ mod tests {
                 "{body}: {ev:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_consultation_on_an_event_takes_it_as_a_topic() {
+        for (body, actor) in [
+            (
+                "Chile expelled a Bolivian diplomat on Monday. Bolivia's cabinet held an emergency meeting on the expulsion.",
+                "CHL",
+            ),
+            (
+                "North Korea test-fired a missile on Sunday. Japanese officials met to discuss the launch.",
+                "PRK",
+            ),
+        ] {
+            let ev = events(body);
+            assert!(
+                !ev.iter()
+                    .any(|(_, t, code)| takes_topic(code) && t.starts_with(actor)),
+                "{body}: {ev:?}"
+            );
+        }
+        // a reaction still answers the actor
+        assert!(takes_topic("040") && !takes_topic("111") && !takes_topic("051"));
     }
 
     #[test]

@@ -491,6 +491,9 @@ impl Engine<'_> {
         if let Some(p) = &parsed {
             complement_targets(s, p, trigger.complement_targets, &mut roles);
         }
+        if !of_sectors(s, &roles.sources, &trigger.source_sectors) {
+            return;
+        }
         let mut kept_dates = None;
         if trigger.about {
             // A statement about someone else: the target is whom the
@@ -527,6 +530,7 @@ impl Engine<'_> {
         if roles.targets.is_empty()
             && let Some(noun) = parsed.as_ref().and_then(|p| p.event_reference.as_deref())
             && !anaphora::names_own_kind(noun, &self.verbs.triggers[f.candidates[0]].code)
+            && !anaphora::takes_topic(&roles.code)
         {
             let own: Vec<&str> = roles
                 .sources
@@ -678,6 +682,19 @@ fn accusation(
     if hostile && !kinds.accusation.is_empty() {
         roles.code.clone_from(&kinds.accusation);
     }
+}
+
+/// True when every source has one of `sectors` (any source when empty):
+/// "Serb troops crossed into Albania" is an incursion, "the president
+/// crossed into Albania" none.
+fn of_sectors(s: &Sentence<'_>, sources: &[usize], sectors: &[String]) -> bool {
+    sectors.is_empty()
+        || (!sources.is_empty()
+            && sources.iter().all(|&a| {
+                let code = &s.actors[a].code;
+                let sector = code.get(3..).unwrap_or("");
+                sectors.iter().any(|sec| sector.starts_with(sec.as_str()))
+            }))
 }
 
 /// Targets from the verb's clausal complement: with no target of its own
@@ -1156,6 +1173,34 @@ mod tests {
             let ev = coded(body);
             let e = ev.iter().find(|e| e.trigger.text == trigger);
             assert!(e.is_some_and(|e| e.factuality == want), "{body}: {ev:?}");
+        }
+    }
+
+    #[test]
+    fn a_verb_for_forces_only_codes_a_source_of_that_sector() {
+        each_has(&[
+            (
+                "Afghan troops crossed into Pakistan at dawn.",
+                "AFGMIL",
+                "190",
+                "PAK",
+            ),
+            (
+                "Sudanese soldiers crossed the Chadian border twice.",
+                "SDNMIL",
+                "190",
+                "TCD",
+            ),
+        ]);
+        for body in [
+            "The Afghan president crossed into Pakistan for talks.",
+            "Sudan's foreign minister crossed the Chadian border by car.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().all(|e| e.trigger.text != "crossed"),
+                "{body}: {ev:?}"
+            );
         }
     }
 

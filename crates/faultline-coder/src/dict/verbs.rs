@@ -99,6 +99,9 @@ pub struct Trigger {
     /// complement are its targets ("admitted it had shot down a Ukrainian
     /// jet" → UKR).
     pub complement_targets: bool,
+    /// Sectors the source must have for an event ("MIL": troops crossing
+    /// into a country, not a president); empty for any source.
+    pub source_sectors: Vec<String>,
     /// Words that must come before the verb in its clause (PETRARCH
     /// patterns such as `- &NEGATVAUXVRB * OVER EFFORTS`); empty for none.
     /// `Skip` stands for up to six words; see [`pre_matches`].
@@ -183,6 +186,8 @@ struct VerbSpec {
     about: bool,
     #[serde(default)]
     complement_targets: bool,
+    #[serde(default)]
+    source_sectors: Vec<String>,
     #[serde(default)]
     forms: Vec<String>,
     code: String,
@@ -459,6 +464,7 @@ impl VerbDict {
                 mutual: false,
                 about: v.about,
                 complement_targets: v.complement_targets,
+                source_sectors: v.source_sectors,
                 pre: Vec::new(),
             },
             &forms,
@@ -515,6 +521,7 @@ impl VerbDict {
                 mutual: false,
                 about: false,
                 complement_targets: false,
+                source_sectors: Vec::new(),
                 pre: Vec::new(),
             },
             &[],
