@@ -1177,6 +1177,30 @@ mod tests {
     }
 
     #[test]
+    fn their_meeting_is_a_meeting_of_the_coordinated_subject() {
+        each_has(&[
+            (
+                "Chile and Peru signed a fishing accord at their meeting in Lima on Friday.",
+                "CHL",
+                "04",
+                "PER",
+            ),
+            (
+                "Ghana and Togo reopened the border after their summit in Accra.",
+                "GHA",
+                "04",
+                "TGO",
+            ),
+        ]);
+        // Not an act on a third party: "their attacks" are no meeting.
+        let ev = coded("Japan and China condemned their attacks on shipping.");
+        assert!(
+            !has(&ev, "JPN", "19", "CHN") && !has(&ev, "CHN", "19", "JPN"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
     fn a_verb_for_forces_only_codes_a_source_of_that_sector() {
         each_has(&[
             (

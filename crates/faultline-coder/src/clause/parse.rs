@@ -605,6 +605,14 @@ impl<'p> Parse<'p> {
             subject.extend(self.agents_under_patient(noun));
         }
         let mut targets = Vec::new();
+        if subject.is_empty() {
+            // The pair's first acts on the others (a meeting is mutual).
+            let mut pair = self.pair_owning(noun);
+            if pair.len() >= 2 {
+                targets = pair.split_off(1);
+                subject = pair;
+            }
+        }
         self.push_clause_parties(noun, &mut subject, &mut targets);
         self.push_noun_parties(noun, &mut targets);
         if targets.is_empty() {
@@ -651,6 +659,28 @@ impl<'p> Parse<'p> {
             reported_targets: Vec::new(),
             pair: Vec::new(),
         })
+    }
+
+    /// "Chile and Peru signed the accord at their meeting": the two or more
+    /// actors of the subject of the verb that a noun of a joint act
+    /// (`pair_possessed_nouns`) with a possessive of `pair_possessives`
+    /// hangs on (none otherwise).
+    fn pair_owning(&self, noun: u32) -> Vec<usize> {
+        let owned = lex().pair_possessed_nouns.contains(&self.lower(noun))
+            && self
+                .tree
+                .child(noun, "nmod:poss")
+                .is_some_and(|p| lex().pair_possessives.contains(&self.lower(p)));
+        let Some(verb) = self.tree.head(noun).filter(|_| owned) else {
+            return Vec::new();
+        };
+        let pair = self
+            .tree
+            .arguments(verb)
+            .subject
+            .map(|w| self.subject_actors(w))
+            .unwrap_or_default();
+        if pair.len() >= 2 { pair } else { Vec::new() }
     }
 
     /// The agents a greedy parse hangs on the "of" phrase of an event noun

@@ -232,6 +232,11 @@ pub struct Lexicon {
     pub hortative_verbs: WordList,
     /// Event nouns that are events standing alone.
     pub bare_event_nouns: WordList,
+    /// Possessives making a bare event noun the joint act of its clause's
+    /// coordinated subject ("at their meeting").
+    pub pair_possessives: WordList,
+    /// Event nouns of joint acts that such a possessive makes the pair's.
+    pub pair_possessed_nouns: WordList,
     /// Participles of holding ("positions held by X" stands for X).
     pub holder_participles: WordList,
     /// Case markers of the agent of an event noun.
