@@ -124,6 +124,7 @@ impl Model {
         let atoms: Vec<Atoms> = forms.iter().map(|f| Atoms::of(f)).collect();
         let a = self.analyze_atoms_fixing(&atoms, |tags| {
             repair::possessed_verbs(&forms, tags);
+            repair::determined_gerunds(&forms, tags);
             repair::participles_with_objects(&forms, tags);
             repair::participles_before_that(&forms, tags);
             repair::inverted_conditions(&forms, tags);

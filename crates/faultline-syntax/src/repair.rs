@@ -7,8 +7,8 @@ use crate::ParsedWord;
 use crate::args::is_rel;
 use crate::tagger::upos_index;
 use crate::words::{
-    agent_prepositions, augment_times, backshift_modals, bare_infinitive_verbs, clause_verbs,
-    complementizers, gerund_prepositions, infinitive_nouns, inverting_auxiliaries,
+    agent_prepositions, articles, augment_times, backshift_modals, bare_infinitive_verbs,
+    clause_verbs, complementizers, gerund_prepositions, infinitive_nouns, inverting_auxiliaries,
     list_conjunctions, non_agents, pair_pronouns, possessive_determiners, relative_pronouns,
     reporting_verbs, speaker_acts, subject_pronouns, subordinators, target_prepositions,
     time_determiners, time_nouns,
@@ -1221,6 +1221,34 @@ pub fn possessed_verbs(forms: &[&str], tags: &mut [u8]) {
             form.len() > e.len() && form[form.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
         });
         if possessive && !participle {
+            tags[k] = noun;
+        }
+    }
+}
+
+/// "a foreign ministerial gathering of the G20", "the recent shelling of
+/// the port": the tagger may read an -ing form as a verb. One right before
+/// "of", after an article with at most two adjectives or nouns between, is
+/// a `NOUN`. Runs on the tags, before the parse.
+pub fn determined_gerunds(forms: &[&str], tags: &mut [u8]) {
+    let (Some(verb), Some(noun), Some(adj)) =
+        (upos_index("VERB"), upos_index("NOUN"), upos_index("ADJ"))
+    else {
+        return;
+    };
+    let n = forms.len().min(tags.len());
+    for k in 1..n.saturating_sub(1) {
+        let ing = forms[k].len() > 4 && forms[k].to_ascii_lowercase().ends_with("ing");
+        if tags[k] != verb || !ing || !forms[k + 1].eq_ignore_ascii_case("of") {
+            continue;
+        }
+        let article = (k.saturating_sub(3)..k)
+            .rev()
+            .find(|&a| articles().iter().any(|w| w.eq_ignore_ascii_case(forms[a])));
+        let Some(a) = article else {
+            continue;
+        };
+        if (a + 1..k).all(|m| tags[m] == adj || tags[m] == noun) {
             tags[k] = noun;
         }
     }
@@ -3060,6 +3088,24 @@ mod tests {
         possessed_verbs(&forms, &mut tags);
         assert_eq!(tags[2], t("NOUN"));
         assert_eq!(tags[5], t("VERB"));
+    }
+
+    #[test]
+    fn an_ing_form_between_an_article_and_of_is_a_noun() {
+        let t = |n| upos_index(n).unwrap_or(0);
+        for forms in [
+            ["a", "large", "gathering", "of", "envoys"],
+            ["the", "nightly", "shelling", "of", "Kharkiv"],
+        ] {
+            let mut tags = [t("DET"), t("ADJ"), t("VERB"), t("ADP"), t("NOUN")];
+            determined_gerunds(&forms, &mut tags);
+            assert_eq!(tags[2], t("NOUN"), "{forms:?}");
+        }
+        // with no article before it, it stays a verb
+        let forms = ["troops", "began", "shelling", "of", "towns"];
+        let mut tags = [t("NOUN"), t("VERB"), t("VERB"), t("ADP"), t("NOUN")];
+        determined_gerunds(&forms, &mut tags);
+        assert_eq!(tags[2], t("VERB"));
     }
 
     #[test]

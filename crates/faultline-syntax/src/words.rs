@@ -37,6 +37,12 @@ word_list!(
 );
 
 word_list!(
+    /// Articles (`data/articles.txt`).
+    articles,
+    "articles.txt"
+);
+
+word_list!(
     /// Nouns of time (`data/time-nouns.txt`).
     time_nouns,
     "time-nouns.txt"
@@ -230,6 +236,7 @@ mod tests {
             complementizers(),
             subject_pronouns(),
             time_nouns(),
+            articles(),
         ] {
             assert!(!list.is_empty());
             for w in list {
