@@ -39,8 +39,6 @@ pub struct Lexicon {
     /// Adjectives of states that split, which name none of their heirs
     /// after "former".
     pub split_state_demonyms: WordList,
-    /// Gaps that coordinate two actors.
-    pub coordination_gaps: WordList,
     /// Gaps between demonyms sharing one head.
     pub list_gaps: WordList,
     /// Gaps between members of a group named together.

@@ -1709,3 +1709,21 @@ fn the_adjective_of_a_split_state_names_no_heir_after_former() {
         assert_eq!(got, want, "{body}: {ms:?}");
     }
 }
+
+#[test]
+fn they_takes_a_group_joined_by_and_his() {
+    for (body, want) in [
+        (
+            "Kenya's foreign minister and his Somali counterpart shook hands as they met in Nairobi.",
+            ["KENGOV", "SOMGOV"],
+        ),
+        (
+            "Chile's president and her Peruvian counterpart smiled as they signed the pact.",
+            ["CHLGOV", "PERGOV"],
+        ),
+    ] {
+        let ms = resolve_on(body, "2024-03-10");
+        let they = code_of(&ms, "they");
+        assert!(want.iter().all(|w| they.contains(w)), "{body}: {ms:?}");
+    }
+}

@@ -5,7 +5,7 @@
 
 use super::context::State;
 use super::mention::AtomKind;
-use super::words::{coordinates, is_plural};
+use super::words::is_plural;
 use super::{Mention, Sentence, Via};
 use crate::code;
 use crate::lexicon::lex;
@@ -410,7 +410,9 @@ fn they_referents(
     let mut group: Vec<&Mention> = Vec::new();
     for w in before.windows(2).rev() {
         let gap = cx.body.get(w[0].end..w[1].start).unwrap_or("x").trim();
-        if coordinates(gap) {
+        // "Cho and his Japanese counterpart, Kamikawa, … as they met": a
+        // group's gaps ("and his"), as `remember` reads them.
+        if lex().group_gaps.contains(gap) {
             if group.is_empty() {
                 group.push(w[1]);
             }

@@ -62,11 +62,6 @@ pub(super) fn former_before(body: &str, start: usize, floor: usize) -> bool {
     lex().former_words.contains(&l) || lex().former_prefixes.iter().any(|p| l.ends_with(p))
 }
 
-/// True when the text between two mentions coordinates them ("and", ", and", ",").
-pub(super) fn coordinates(gap: &str) -> bool {
-    lex().coordination_gaps.contains(gap)
-}
-
 /// True when a possessive pronoun stands a word or two before a role word
 /// ("its troops", "their regional militias"): the role belongs to an actor
 /// already named.
