@@ -275,7 +275,8 @@ fn noun_negated(s: &Sentence<'_>, f: &Found) -> bool {
 }
 
 /// The words before an event noun that modify it: up to three before its
-/// first word, with no comma between ("a planned bilateral meeting").
+/// first word, with no comma or "of" between ("a planned bilateral
+/// meeting"; not "the next round of talks").
 fn noun_modifiers<'w>(s: &'w Sentence<'_>, f: &Found) -> impl Iterator<Item = &'w str> {
     let first = if f.noun_len > 0 {
         f.after - f.noun_len
@@ -287,7 +288,11 @@ fn noun_modifiers<'w>(s: &'w Sentence<'_>, f: &Found) -> impl Iterator<Item = &'
     s.words[from..first]
         .iter()
         .enumerate()
-        .filter(move |&(i, _)| !s.words[from + i + 1..first].iter().any(|w| w.lower == ","))
+        .filter(move |&(i, _)| {
+            !s.words[from + i + 1..first]
+                .iter()
+                .any(|w| w.lower == "," || w.lower == "of")
+        })
         .map(|(_, w)| w.lower.as_str())
 }
 

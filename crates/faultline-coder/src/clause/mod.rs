@@ -1186,16 +1186,22 @@ mod tests {
                 "PER",
             ),
             (
-                "Ghana and Togo reopened the border after their summit in Accra.",
-                "GHA",
-                "04",
+                "Ghana and Togo reopened the border after their talks in Accra.",
                 "TGO",
+                "04",
+                "GHA",
             ),
         ]);
         // Not an act on a third party: "their attacks" are no meeting.
         let ev = coded("Japan and China condemned their attacks on shipping.");
         assert!(
             !has(&ev, "JPN", "19", "CHN") && !has(&ev, "CHN", "19", "JPN"),
+            "{ev:?}"
+        );
+        // Nor the pair of an object: "their talks" may be the object's.
+        let ev = coded("Chile and Peru criticised Bolivia and Brazil for their talks on gas.");
+        assert!(
+            !has(&ev, "CHL", "04", "PER") && !has(&ev, "PER", "04", "CHL"),
             "{ev:?}"
         );
     }
@@ -1249,6 +1255,27 @@ mod tests {
                 "summit",
             )],
             Factuality::Hypothetical,
+        );
+        each_has_factuality(
+            &[
+                (
+                    "Aides spoke of the cancelled visit by the Chinese president to Japan.",
+                    "visit",
+                ),
+                (
+                    "Officials regretted a postponed meeting between Chile's and Peru's ministers.",
+                    "meeting",
+                ),
+            ],
+            Factuality::Negated,
+        );
+        // A modifier of another noun ("the next round of talks") is none of the event's.
+        each_has_factuality(
+            &[(
+                "The next round of talks between Iran and Oman took place in Muscat.",
+                "talks",
+            )],
+            Factuality::Asserted,
         );
         // A support verb or a predicate realises the noun all the same.
         each_has_factuality(
@@ -2866,11 +2893,11 @@ mod tests {
                 "KHMGOV",
             ),
             (
-                "Peru, angered by Chile's seizure of a trawler, announced new rules on Monday, \
-                 recalling its ambassador from Santiago.",
-                "PER",
-                "16",
-                "CHLGOV",
+                "Norway, outraged by Russia's seizure of a trawler, announced new rules on \
+                 Monday, summoning the Russian ambassador.",
+                "NOR",
+                "11",
+                "RUSGOV",
             ),
         ]);
     }

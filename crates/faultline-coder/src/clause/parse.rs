@@ -674,6 +674,15 @@ impl<'p> Parse<'p> {
         let Some(verb) = self.tree.head(noun).filter(|_| owned) else {
             return Vec::new();
         };
+        // "condemned Putin and Kim over their summit": "their" may be the
+        // object's pair; with actors for an object, no pair is sure.
+        if self
+            .tree
+            .children_with(verb, "obj")
+            .any(|o| !self.actors_of_phrase(o, 0).is_empty())
+        {
+            return Vec::new();
+        }
         let pair = self
             .tree
             .arguments(verb)

@@ -1675,6 +1675,18 @@ mod tests {
             speaker_of(&with_mentions(body), "a fair").as_deref(),
             Some("several students")
         );
+        // A sentence adverb opening the sentence is no speaker either.
+        let body = "Rain fell. However, Tomas Vrana of the Czech foreign ministry told \
+                    reporters the claim was 'pure invention'.";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "pure invention").as_deref(),
+            Some("Tomas Vrana")
+        );
+        let body = "Nevertheless, Ines Duarte of the port authority said the ban was 'a mistake'.";
+        assert_eq!(
+            speaker_of(&with_mentions(body), "a mistake").as_deref(),
+            Some("Ines Duarte")
+        );
         // An aside between the name and the verb.
         let body = "Harbour Authority Director Joana Pires, in remarks to a radio station, \
                     said, \"The port is closed.\"";

@@ -22,8 +22,9 @@ pub struct Parser {
 
 /// Runs the transitions, taking the best allowed move by `score` (called
 /// only when there is a choice); returns the heads with one root. Words
-/// left on the stack with no head hang on the word below them, as a right
-/// arc would have made them, and then on the first root.
+/// left on the stack with no head hang on the nearest word below them that
+/// is no punctuation, as a right arc would have made them, and then on the
+/// first root.
 fn greedy(tags: &[u8], mut score: impl FnMut(&State) -> [i32; 4]) -> Vec<u32> {
     let mut st = State::with_tags(tags);
     while !st.done() {
@@ -36,16 +37,20 @@ fn greedy(tags: &[u8], mut score: impl FnMut(&State) -> [i32; 4]) -> Vec<u32> {
         st.apply(m);
     }
     let mut heads = st.heads;
-    stack_heads(&st.stack, &mut heads);
+    stack_heads(&st.stack, tags, &mut heads);
     single_root(&mut heads);
     heads
 }
 
-/// Hangs each headless word left on the `stack` on the word below it.
-fn stack_heads(stack: &[u32], heads: &mut [u32]) {
-    for pair in stack.windows(2) {
-        if let Some(h) = heads.get_mut(pair[1] as usize).filter(|h| **h == 0) {
-            *h = pair[0];
+/// Hangs each headless word left on the `stack` on the nearest word below
+/// it that is no punctuation (`tags`, 0-based).
+fn stack_heads(stack: &[u32], tags: &[u8], heads: &mut [u32]) {
+    let punct = crate::tagger::upos_index("PUNCT");
+    let is_punct = |w: u32| tags.get((w as usize).wrapping_sub(1)).copied() == punct;
+    for (i, &w) in stack.iter().enumerate().skip(1) {
+        let below = stack[..i].iter().rev().copied().find(|&b| !is_punct(b));
+        if let (Some(b), Some(h)) = (below, heads.get_mut(w as usize).filter(|h| **h == 0)) {
+            *h = b;
         }
     }
 }
@@ -332,7 +337,13 @@ mod tests {
     fn headless_stack_words_hang_on_the_word_below() {
         // stack 1 3 4 with 4 headless and 3 already 1's dependent
         let mut h = vec![0, 0, 1, 1, 0];
-        stack_heads(&[1, 3, 4], &mut h);
+        let noun = crate::tagger::upos_index("NOUN").unwrap_or(0);
+        let punct = crate::tagger::upos_index("PUNCT").unwrap_or(0);
+        stack_heads(&[1, 3, 4], &[noun; 4], &mut h);
         assert_eq!(h, vec![0, 0, 1, 1, 3]);
+        // not on a punctuation mark: word 4 goes past the stop 3 to word 1
+        let mut h = vec![0, 0, 1, 0, 0];
+        stack_heads(&[1, 3, 4], &[noun, noun, punct, noun], &mut h);
+        assert_eq!(h, vec![0, 0, 1, 1, 1]);
     }
 }
