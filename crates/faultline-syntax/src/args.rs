@@ -444,11 +444,12 @@ mod tests {
                 Some("rebels"),
                 true,
             ),
-            // Not one marked by a preposition ("of forcing").
+            // Not one marked by a preposition, even after a comma
+            // ("…, by citing …" is an adverbial of means, not read here).
             (
-                "Peru/2/PROPN/nsubj accused/0/VERB/root Chile/2/PROPN/obj of/5/SCONJ/mark \
-                 forcing/2/VERB/advcl talks/5/NOUN/obj",
-                4,
+                "Peru/2/PROPN/nsubj accused/0/VERB/root Chile/2/PROPN/obj ,/6/PUNCT/punct \
+                 by/6/SCONJ/mark citing/2/VERB/advcl talks/6/NOUN/obj",
+                5,
                 None,
                 false,
             ),

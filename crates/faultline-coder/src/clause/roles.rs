@@ -255,10 +255,7 @@ pub(super) fn reconcile(
         // "After visiting Kyiv, the president …": a fronted participle's
         // subject is the clause's.
         None if p.is_empty()
-            || (parsed.subject_inherited
-                && !parsed.coordinated
-                && !parsed.fronted_participle
-                && !parsed.trailing_participle) =>
+            || (parsed.subject_inherited && !parsed.coordinated && !parsed.fronted_participle) =>
         {
             None
         }
