@@ -702,13 +702,22 @@ pub fn comma_participles(text: &str, words: &mut [ParsedWord<'_>]) {
     }
 }
 
+/// Word `p` (after the first) is a verb in -ing labelled `rel`, right
+/// after a comma.
+fn comma_participle(text: &str, words: &[ParsedWord<'_>], p: usize, rel: &str) -> bool {
+    let w = &words[p];
+    w.upos == "VERB"
+        && w.deprel == rel
+        && w.span.slice(text).ends_with("ing")
+        && words[p - 1].span.slice(text) == ","
+}
+
 /// "…, announced a shift on Tuesday, suspending aid": the verb above the
 /// noun of time (`time_nouns`) that a participle in -ing right after a
 /// comma was hung on (`acl`), when there is one: no such noun takes one.
 fn participle_on_time_noun(text: &str, words: &[ParsedWord<'_>], p: usize) -> Option<usize> {
     let w = &words[p];
-    let participle = w.upos == "VERB" && w.deprel == "acl" && w.span.slice(text).ends_with("ing");
-    if !participle || words[p - 1].span.slice(text) != "," {
+    if !comma_participle(text, words, p, "acl") {
         return None;
     }
     let n = w.head? as usize;
@@ -723,8 +732,7 @@ fn participle_on_time_noun(text: &str, words: &[ParsedWord<'_>], p: usize) -> Op
 /// the pattern of [`comma_participles`] holds.
 fn misread_comma_participle(text: &str, words: &[ParsedWord<'_>], p: usize) -> Option<usize> {
     let w = &words[p];
-    let participle = w.upos == "VERB" && w.deprel == "amod" && w.span.slice(text).ends_with("ing");
-    if !participle || words[p - 1].span.slice(text) != "," {
+    if !comma_participle(text, words, p, "amod") {
         return None;
     }
     let n = w.head? as usize;

@@ -258,15 +258,21 @@ fn announced_act(s: &Sentence<'_>, f: &Found, code: &str, cue: Option<&str>) -> 
     plain && own && speaker_acts && recode().is_announced_act(code) && !warned && !conditional
 }
 
+/// The token where the event noun's words start (the trigger's own for a
+/// verb).
+fn noun_start(f: &Found) -> usize {
+    if f.noun_len > 0 {
+        f.after - f.noun_len
+    } else {
+        f.verb
+    }
+}
+
 /// True when "no" stands in the noun phrase of an event noun: among the
 /// noun's words, or up to two modifiers before its first word ("no
 /// reciprocal agreement", "no formal talks").
 fn noun_negated(s: &Sentence<'_>, f: &Found) -> bool {
-    let first = if f.noun_len > 0 {
-        f.after - f.noun_len
-    } else {
-        f.verb
-    };
+    let first = noun_start(f);
     let from = first.saturating_sub(3);
     (from..f.after.max(first + 1))
         .take_while(|&k| k < s.words.len())
@@ -278,11 +284,7 @@ fn noun_negated(s: &Sentence<'_>, f: &Found) -> bool {
 /// first word, with no comma or "of" between ("a planned bilateral
 /// meeting"; not "the next round of talks").
 fn noun_modifiers<'w>(s: &'w Sentence<'_>, f: &Found) -> impl Iterator<Item = &'w str> {
-    let first = if f.noun_len > 0 {
-        f.after - f.noun_len
-    } else {
-        f.verb
-    };
+    let first = noun_start(f);
     let first = first.min(s.words.len());
     let from = first.saturating_sub(3);
     s.words[from..first]
