@@ -1727,3 +1727,41 @@ fn they_takes_a_group_joined_by_and_his() {
         assert!(want.iter().all(|w| they.contains(w)), "{body}: {ms:?}");
     }
 }
+
+#[test]
+fn a_lone_role_takes_the_first_country_its_sentence_names() {
+    for (body, role, want) in [
+        (
+            "Peru closed its embassy in Bolivia on Monday, a step the government took after weeks of insults.",
+            "government",
+            "PERGOV",
+        ),
+        (
+            "Ghana expelled two diplomats from Togo, whom the ministry accused of spying.",
+            "ministry",
+            "GHAGOV",
+        ),
+    ] {
+        let ms = resolve_on(body, "2024-03-10");
+        assert_eq!(code_of(&ms, role), [want], "{body}: {ms:?}");
+    }
+}
+
+#[test]
+fn a_title_before_an_unknown_name_keeps_the_country_of_the_same_role_just_before() {
+    for (body, name, want) in [
+        (
+            "Peru recalled its envoy from Bolivia, a move the president defended. President Ana Torres also criticised Bolivian officials.",
+            "Ana Torres",
+            "PERGOV",
+        ),
+        (
+            "Ghana shut its border with Togo, which the minister called overdue. Minister Kofi Mensah then blamed Togolese smugglers.",
+            "Kofi Mensah",
+            "GHAGOV",
+        ),
+    ] {
+        let ms = resolve_on(body, "2024-03-10");
+        assert_eq!(code_of(&ms, name), [want], "{body}: {ms:?}");
+    }
+}

@@ -173,7 +173,8 @@ pub(super) fn lone_role(
         if !state.context_countries {
             return state.context_country(cx.si);
         }
-        cx.last_country(mentions)
+        cx.first_country(mentions)
+            .or_else(|| same_role_before(cx, head, out))
             .or_else(|| (!victims).then(|| state.context_country(cx.si)).flatten())
     });
     let Some(country) = country else {
@@ -211,6 +212,25 @@ pub(super) fn lone_role(
     }
     mentions.push(lone);
     last + 1
+}
+
+/// The country of a role word of the same head (`head`) that the two
+/// sentences before gave no country of its own: "… an assault the
+/// president blamed on the Sudanese government. President Idriss Deby
+/// also threatened …" keeps the first president's country, not the
+/// last country named.
+fn same_role_before(cx: &Sentence<'_>, head: &str, out: &[Mention]) -> Option<String> {
+    out.iter()
+        .rev()
+        .take_while(|m| m.sentence + 2 >= cx.si)
+        .find(|m| {
+            m.via == Via::Context
+                && m.text
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(head))
+        })
+        .and_then(|m| m.country.clone())
 }
 
 /// "Russia said its forces repelled the attack", "Kenya and Uganda said

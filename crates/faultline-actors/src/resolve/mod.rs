@@ -240,6 +240,13 @@ impl<'a> Sentence<'a> {
         self.dict.is_country(code)
     }
 
+    /// The first country named among `mentions`.
+    fn first_country(&self, mentions: &[Mention]) -> Option<String> {
+        mentions
+            .iter()
+            .find_map(|m| m.country.clone().filter(|c| self.is_country(c)))
+    }
+
     /// The most recent country named among `mentions`.
     fn last_country(&self, mentions: &[Mention]) -> Option<String> {
         mentions
