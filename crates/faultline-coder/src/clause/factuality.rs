@@ -72,6 +72,10 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
             ..Governor::default()
         });
     }
+    // "became the first country to recognise Kosovo": done, as ranked.
+    if ranked(words, g) {
+        return Some(Governor::default());
+    }
     let clause_from = s.clause_start(f.verb);
     // "met in Athens to sign a deal": a purpose clause is an event of its
     // own, not the earlier trigger's complement.
@@ -118,6 +122,16 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
         purpose: false,
         decided: lex().decision_words.contains(gw),
     })
+}
+
+/// True when the noun at word `g`, right before an infinitive's "to", has
+/// a word of `ranking_words` among the three words before it, after its
+/// determiner: "the first major country", "the only state".
+fn ranked(words: &[W], g: usize) -> bool {
+    (g.saturating_sub(3)..g)
+        .rev()
+        .take_while(|&k| !lex().determiners.contains(&words[k].lower))
+        .any(|k| lex().ranking_words.contains(&words[k].lower))
 }
 
 /// Whether a trigger whose patterns give `code` can end with an event
@@ -537,7 +551,9 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
     // confirmed it but has accused Peru").
     let other_clause = |k: usize| {
         s.parse.as_ref().is_some_and(|p| {
-            p.auxiliary_of_another_clause(k, f.verb) || p.modifies_earlier_conjunct(k, f.verb)
+            p.auxiliary_of_another_clause(k, f.verb)
+                || p.modifies_earlier_conjunct(k, f.verb)
+                || p.modifies_a_side_clause(k, f.verb)
         })
     };
     let window: Vec<&W> = words
@@ -633,18 +649,25 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
     if gov.other {
         return Cues::new(Factuality::Future, format!("{} to", governor_word()));
     }
-    // "denied that it attacked": negated; "dismissed the minister and
-    // suspended parliament": a coordinated act of its own.
-    let coordinated = |d: usize| s.parse.as_ref().is_some_and(|p| p.coordinated(d, f.verb));
-    if let Some(d) =
-        (clause_start..f.verb).find(|&k| lex().denials.contains(&words[k].lower) && !coordinated(k))
-    {
-        return Cues::new(Factuality::Negated, words[d].lower.clone());
+    if let Some(d) = denial(s, f, clause_start) {
+        return Cues::new(Factuality::Negated, d);
     }
     Cues {
         cue: None,
         ..Cues::new(Factuality::Asserted, String::new())
     }
+}
+
+/// A word of `denials` in the trigger's clause that governs it: "denied
+/// that it attacked" is negated; "dismissed the minister and suspended
+/// parliament" is a coordinated act of its own; "without confirming or
+/// denying the clashes, dismissed …" denies in a side clause.
+fn denial(s: &Sentence<'_>, f: &Found, clause_start: usize) -> Option<String> {
+    let coordinated = |d: usize| s.parse.as_ref().is_some_and(|p| p.coordinated(d, f.verb));
+    let governs = |d: usize| s.parse.as_ref().is_none_or(|p| p.governs(d, f.verb));
+    (clause_start..f.verb)
+        .find(|&k| lex().denials.contains(&s.words[k].lower) && !coordinated(k) && governs(k))
+        .map(|d| s.words[d].lower.clone())
 }
 
 /// The word of `subject_negators` right before the first source: "Neither

@@ -3484,4 +3484,68 @@ mod tests {
             Factuality::Asserted,
         );
     }
+
+    #[test]
+    fn a_negation_or_denial_in_a_side_clause_stays_there() {
+        each_has_factuality(
+            &[
+                (
+                    "Ghana, without naming Togo, condemned the raid on its border post.",
+                    "condemned",
+                ),
+                (
+                    "Chile, which did not attend the summit, criticized Peru for its tariffs.",
+                    "criticized",
+                ),
+                (
+                    "Laos, neither confirming nor denying the report, accused Thailand of spying.",
+                    "accused",
+                ),
+            ],
+            Factuality::Asserted,
+        );
+        // What the negation's head dominates is still denied.
+        each_has_factuality(
+            &[
+                ("Ghana did not want to condemn Togo.", "condemn"),
+                (
+                    "Oman left the talks without meeting Yemeni envoys.",
+                    "meeting",
+                ),
+            ],
+            Factuality::Negated,
+        );
+    }
+
+    #[test]
+    fn a_ranked_noun_before_an_infinitive_says_it_was_done() {
+        each_has_factuality(
+            &[
+                (
+                    "Ghana became the first African state to recognise Kosovo.",
+                    "recognise",
+                ),
+                (
+                    "Peru was the only country to condemn the Chilean raid.",
+                    "condemn",
+                ),
+            ],
+            Factuality::Asserted,
+        );
+        // Not the next one to do it, nor one that could be the first.
+        each_has_factuality(
+            &[(
+                "Chile may be the next nation to recognise Kosovo.",
+                "recognise",
+            )],
+            Factuality::Hypothetical,
+        );
+        each_has_factuality(
+            &[(
+                "Chile could become the first country to expel Russian envoys.",
+                "expel",
+            )],
+            Factuality::Hypothetical,
+        );
+    }
 }

@@ -1246,6 +1246,47 @@ impl<'p> Parse<'p> {
         false
     }
 
+    /// True when the word of token `k` (a negation, modal or hedge)
+    /// belongs to a clause that modifies the verb at token `verb` or one
+    /// of its words, not to the verb: its head is another word that does
+    /// not dominate the verb. "Eritrea, without confirming the clashes,
+    /// dismissed …" and "Russia, which did not attend, condemned …" deny
+    /// the confirming and the attending, not the dismissal or the
+    /// condemnation; "did not confirm or deny" and "did not want to
+    /// condemn" still deny the second verb, which their head dominates.
+    pub fn modifies_a_side_clause(&self, k: usize, verb: usize) -> bool {
+        let Some((w, h, v)) = self.modifier_and_verb(k, verb) else {
+            return false;
+        };
+        let side = ["mark", "advmod", "aux", "cc"]
+            .iter()
+            .any(|r| faultline_syntax::args::is_rel(self.tree.rel(w), r));
+        side && !self.dominates(h, v)
+    }
+
+    /// True when the word of token `k` is the verb at token `verb` or one
+    /// of its heads; true as well when the parse has either token as no word.
+    pub fn governs(&self, k: usize, verb: usize) -> bool {
+        match (self.word(k), self.word(verb)) {
+            (Some(a), Some(b)) => self.dominates(a, b),
+            _ => true,
+        }
+    }
+
+    /// True when word `a` is word `b` or one of its heads.
+    fn dominates(&self, a: u32, mut b: u32) -> bool {
+        for _ in 0..=self.tree.words().len() {
+            if a == b {
+                return true;
+            }
+            let Some(up) = self.tree.head(b) else {
+                return false;
+            };
+            b = up;
+        }
+        false
+    }
+
     /// True when the word of token `b` is a conjunct of the word of token
     /// `a` ("dismissed the minister and suspended parliament").
     pub fn coordinated(&self, a: usize, b: usize) -> bool {

@@ -158,6 +158,8 @@ pub struct Lexicon {
     pub unrealising_verbs: WordList,
     /// Verbs that put an intention off ("postponed a decision to …").
     pub deferring_verbs: WordList,
+    /// Words ranking the noun an infinitive completes: "the first country to recognise".
+    pub ranking_words: WordList,
     /// Nouns of a relation ("relations between A and B have soured": no event).
     pub relation_nouns: WordList,
     /// Nouns of an act on a relation ("the restoration of relations between …").
