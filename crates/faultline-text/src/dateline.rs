@@ -1,6 +1,7 @@
 //! Datelines: the place (and often date and agency) a wire story was
 //! filed from, opening its first sentence ("NAIROBI —", "KABUL, Oct. 3 -",
-//! "SEOUL, Jan 14 (Yonhap) --", "TAIPEI, Taiwan (AP) —", "Prague, 23
+//! "SEOUL, Jan 14 (Yonhap) --", "TAIPEI, Taiwan (AP) —" or "_" in old AP
+//! copy, "Prague, 23
 //! December 2002 (RFE/RL) -"). The place names
 //! no actor of the story.
 
@@ -68,7 +69,8 @@ pub fn dateline_len(sentence: &str) -> usize {
     let mut dated = false;
     for (i, t) in toks.iter().enumerate().take(MAX_TOKENS).skip(1) {
         let w = text(i);
-        if matches!(w, "—" | "–" | "-" | "--") {
+        // Old AP copy sets the dash as an underscore ("LIMA, Peru (AP) _").
+        if matches!(w, "—" | "–" | "-" | "--" | "_") {
             // The agency's parenthesis closes right before the dash.
             let agency = text(i - 1) == ")";
             return if capitals || dated || agency {
@@ -134,6 +136,12 @@ mod tests {
                 "Vienna, 4 March 2003 (RFE/RL) -",
             ),
             ("Dakar (APS) - Senegal and Mali met.", "Dakar (APS) -"),
+            // An underscore for a dash, as old AP copy has it.
+            (
+                "LIMA, Peru (AP) _ Chile closed its border.",
+                "LIMA, Peru (AP) _",
+            ),
+            ("BONN (AP) _ Germany said.", "BONN (AP) _"),
         ] {
             assert_eq!(&s[..dateline_len(s)], place, "{s}");
         }
