@@ -661,8 +661,16 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
 /// A word of `denials` in the trigger's clause that governs it: "denied
 /// that it attacked" is negated; "dismissed the minister and suspended
 /// parliament" is a coordinated act of its own; "without confirming or
-/// denying the clashes, dismissed …" denies in a side clause.
+/// denying the clashes, dismissed …" denies in a side clause. A message
+/// that did the act is no denied claim: "rejected a resolution condemning
+/// their tests" (`message_nouns`).
 fn denial(s: &Sentence<'_>, f: &Found, clause_start: usize) -> Option<String> {
+    let sent = s.words[f.verb].lower.ends_with("ing")
+        && f.verb > 0
+        && lex().message_nouns.contains(&s.words[f.verb - 1].lower);
+    if sent {
+        return None;
+    }
     let coordinated = |d: usize| s.parse.as_ref().is_some_and(|p| p.coordinated(d, f.verb));
     let governs = |d: usize| s.parse.as_ref().is_none_or(|p| p.governs(d, f.verb));
     (clause_start..f.verb)

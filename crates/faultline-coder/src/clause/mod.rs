@@ -3548,4 +3548,52 @@ mod tests {
             Factuality::Hypothetical,
         );
     }
+
+    #[test]
+    fn their_in_an_object_belongs_to_the_group_subject_up_the_tree() {
+        for (body, trigger, want) in [
+            (
+                "Ghana and Togo dismissed a UN statement criticising their border patrols.",
+                "criticising",
+                ["GHA", "TGO"],
+            ),
+            (
+                "Chile and Peru have denounced a UN letter deploring their naval drills.",
+                "deploring",
+                ["CHL", "PER"],
+            ),
+        ] {
+            let ev = coded(body);
+            let targets: Vec<&str> = ev
+                .iter()
+                .filter(|e| e.trigger.text == trigger)
+                .filter_map(|e| e.target.as_ref().map(|t| t.code.as_str()))
+                .collect();
+            assert!(want.iter().all(|w| targets.contains(w)), "{body}: {ev:?}");
+        }
+        // A verb acting on named actors may own the "their".
+        let ev = coded("Spain condemned Chile and Peru over their naval drills.");
+        assert!(ev.iter().all(|e| e.source.code == "ESP"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_message_that_did_the_act_is_no_denied_claim() {
+        each_has_factuality(
+            &[
+                (
+                    "Iran rejected a UN resolution condemning Syria for the raids.",
+                    "condemning",
+                ),
+                (
+                    "Mali dismissed a UN statement urging Niger to hold talks.",
+                    "urging",
+                ),
+            ],
+            Factuality::Asserted,
+        );
+        each_has_factuality(
+            &[("Iran denied that it attacked the Saudi tanker.", "attacked")],
+            Factuality::Negated,
+        );
+    }
 }

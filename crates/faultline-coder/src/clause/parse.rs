@@ -2028,7 +2028,42 @@ impl<'p> Parse<'p> {
         }
         if let Some(name) = self.split_name(w) {
             out.extend_from_slice(self.actors_at(name));
+            return;
         }
+        out.extend(self.group_owning(w, depth));
+    }
+
+    /// "India and Pakistan rejected a resolution condemning their tests":
+    /// a phrase owned by a possessive of `pair_possessives` belongs to the
+    /// nearest clause up whose subject names two or more actors. None when
+    /// a verb on the way acts on named actors, whose "their" it may be
+    /// ("condemned Chile and Peru over their tests").
+    fn group_owning(&self, w: u32, depth: u8) -> Vec<usize> {
+        let owned = self
+            .tree
+            .child(w, "nmod:poss")
+            .is_some_and(|p| lex().pair_possessives.contains(&self.lower(p)));
+        let mut v = w;
+        for _ in 0..self.tree.words().len() {
+            let Some(up) = self.tree.head(v).filter(|_| owned) else {
+                break;
+            };
+            let acts_on_actors = self
+                .tree
+                .children_with(up, "obj")
+                .any(|o| o != v && !self.actors_of_phrase(o, depth + 1).is_empty());
+            if acts_on_actors {
+                break;
+            }
+            if let Some(subject) = self.tree.arguments(up).subject.filter(|&s| s != v) {
+                let group = self.actors_of_phrase(subject, depth + 1);
+                if group.len() >= 2 {
+                    return group;
+                }
+            }
+            v = up;
+        }
+        Vec::new()
     }
 
     /// A name the parse split from the common noun `w` right before it
