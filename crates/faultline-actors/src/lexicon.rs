@@ -20,6 +20,8 @@ pub struct Lexicon {
     pub role_modifiers: WordList,
     /// Words between a comma and an apposition's role.
     pub apposition_lead: WordList,
+    /// Nouns of one state's relation to another ("Kenya's neighbour Somalia").
+    pub state_relation_nouns: WordList,
     /// Nouns of a relation to another person ("wife", "fiancée").
     pub relation_nouns: WordList,
     /// Capitalised words that are not names.

@@ -1765,3 +1765,26 @@ fn a_title_before_an_unknown_name_keeps_the_country_of_the_same_role_just_before
         assert_eq!(code_of(&ms, name), [want], "{body}: {ms:?}");
     }
 }
+
+#[test]
+fn a_possessive_before_a_state_relation_names_no_actor() {
+    for (body, named, gone) in [
+        (
+            "Kenya's neighbour Somalia recalled its envoy.",
+            "Somalia",
+            "Kenya",
+        ),
+        (
+            "Editors in Chad's ally France praised the troops.",
+            "France",
+            "Chad",
+        ),
+    ] {
+        let ms = resolve_on(body, "2024-03-10");
+        assert!(ms.iter().any(|m| m.text.ends_with(named)), "{body}: {ms:?}");
+        assert!(!ms.iter().any(|m| m.text.contains(gone)), "{body}: {ms:?}");
+    }
+    // With no name after the relation, the possessor stays.
+    let ms = resolve_on("Kenya's neighbours closed their borders.", "2024-03-10");
+    assert_eq!(code_of(&ms, "Kenya"), ["KEN"], "{ms:?}");
+}

@@ -199,7 +199,11 @@ impl<'a> Sentence<'a> {
         let atoms = hits
             .iter()
             .filter_map(|h| mention::atom_of(dict, body, h, &state.mentioned, s.date))
-            .filter(|a| !mention::ranks_a_title(body, a) && !mention::names_an_origin(body, a))
+            .filter(|a| {
+                !mention::ranks_a_title(body, a)
+                    && !mention::names_an_origin(body, a)
+                    && !mention::relates_a_name(body, a)
+            })
             .collect();
         Self {
             dict,
