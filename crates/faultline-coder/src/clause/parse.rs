@@ -1809,6 +1809,7 @@ impl<'p> Parse<'p> {
                 .as_deref()
                 .is_some_and(|c| lex().target_cases.contains(c))
                 && !self.is_absolute(ob)
+                && !self.returns_home(ob)
             {
                 let found = self.actors_of_phrase(ob.word, 0);
                 if case
@@ -1820,6 +1821,15 @@ impl<'p> Parse<'p> {
                 out.extend(found);
             }
         }
+    }
+
+    /// True when an oblique's case marker follows a word of
+    /// `return_adverbs`: "recalled its envoy in Canberra back to Jakarta"
+    /// sends the envoy home; Jakarta is acted on by nobody.
+    fn returns_home(&self, ob: &faultline_syntax::args::Oblique) -> bool {
+        ob.case
+            .and_then(|c| c.checked_sub(1))
+            .is_some_and(|b| lex().return_adverbs.contains(&self.lower(b)))
     }
 
     /// The parties of an act the object names ("denounced the pact
