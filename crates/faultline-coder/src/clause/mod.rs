@@ -3596,4 +3596,18 @@ mod tests {
             Factuality::Negated,
         );
     }
+
+    #[test]
+    fn meeting_with_a_reception_is_no_meeting() {
+        for body in [
+            "The Chilean proposal met with stiff resistance from Peru.",
+            "The draft has met with criticism from Kenya and Uganda.",
+        ] {
+            let ev = coded(body);
+            assert!(ev.iter().all(|e| e.root != "04"), "{body}: {ev:?}");
+        }
+        // A meeting with a delegation is still one.
+        let ev = coded("Chile met with a delegation from Peru amid criticism.");
+        assert!(ev.iter().any(|e| e.root == "04"), "{ev:?}");
+    }
 }
