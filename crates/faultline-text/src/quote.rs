@@ -1,5 +1,6 @@
 //! Quotation detection: pairs opening and closing quotation marks (straight
-//! and typographic, double and single) into [`Quote`] spans, following the
+//! and typographic, double and single, and the double prime of some wire
+//! archives) into [`Quote`] spans, following the
 //! news convention for quotations that run over several paragraphs.
 
 use serde::{Deserialize, Serialize};
@@ -81,7 +82,8 @@ struct OpenSingle {
 
 fn glyph(c: char) -> Option<(QuoteKind, Dir)> {
     Some(match c {
-        '"' => (QuoteKind::Double, Dir::Either),
+        // A double prime stands for a straight mark in some wire archives.
+        '"' | '\u{2033}' => (QuoteKind::Double, Dir::Either),
         '\u{201c}' | '\u{201e}' | '\u{00ab}' | '\u{300c}' | '\u{300e}' => {
             (QuoteKind::Double, Dir::Open)
         }
@@ -403,6 +405,22 @@ mod tests {
         assert_eq!(
             q("\u{2018}Peace\u{2019} is near, Korea\u{2019}s envoy said"),
             [("\u{2018}Peace\u{2019}", "Peace", true)]
+        );
+    }
+
+    #[test]
+    fn double_primes_pair_as_straight_marks() {
+        assert_eq!(
+            q("\u{2033}We will not yield,\u{2033} Radio Lima said."),
+            [(
+                "\u{2033}We will not yield,\u{2033}",
+                "We will not yield,",
+                true
+            )]
+        );
+        assert_eq!(
+            q("Chile called it \u{2033}a farce.\u{2033}"),
+            [("\u{2033}a farce.\u{2033}", "a farce.", true)]
         );
     }
 
