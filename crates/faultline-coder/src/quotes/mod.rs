@@ -131,13 +131,17 @@ fn trailing_name(s: &str) -> Option<&str> {
     s.get(s.len() - len..)
 }
 
-/// `s` without the adverbs it ends with ("McGurk later" → "McGurk").
+/// `s` without the adverbs or day names it ends with ("McGurk later" →
+/// "McGurk", "Putin Thursday" → "Putin").
 fn without_trailing_adverbs(s: &str) -> &str {
     let mut s = s.trim_end();
     while let Some((head, last)) = s.rsplit_once(' ') {
         let w = last.trim_end_matches(',');
-        let adverb = w.chars().all(|c| c.is_ascii_lowercase())
-            && (lex().speaker_adverbs.contains(w) || (w.len() > 4 && w.ends_with("ly")));
+        let day = lex().speaker_adverbs.contains(&w.to_lowercase())
+            && w.chars().skip(1).all(|c| c.is_ascii_lowercase());
+        let adverb = day
+            || w.chars().all(|c| c.is_ascii_lowercase())
+                && (lex().speaker_adverbs.contains(w) || (w.len() > 4 && w.ends_with("ly")));
         if !adverb {
             break;
         }
@@ -927,7 +931,7 @@ fn speaker_before(at: &At<'_>) -> Option<Speaker> {
     let Some(pos) = words
         .iter()
         .rposition(|w| is_say(w))
-        .filter(|&p| p + 8 >= words.len())
+        .filter(|&p| p + 14 >= words.len())
     else {
         return colon_subject(at, sentence_start, before);
     };
@@ -1272,6 +1276,40 @@ mod tests {
             let name = q.first().and_then(|q| q.speaker.as_deref());
             assert!(
                 name.is_some_and(|n| n == "Ana Ruiz" || n == "Juan Soto"),
+                "{body}: {q:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_judging_verb_or_a_far_speech_verb_attributes_a_fragment() {
+        for (body, want) in [
+            (
+                "Luis Soto defended the plan on Monday. Tomas Vidal dismissed it as \"reckless and cynical\".",
+                "Vidal",
+            ),
+            (
+                "Luis Soto defended the tariffs. Senator Ana Ruiz said the new tariffs imposed by Lima on copper from the north amounted to \"a declaration of war\" on miners.",
+                "Ruiz",
+            ),
+        ] {
+            let q = attribute(&doc_of(body), &[]);
+            let name = q.first().and_then(|q| q.speaker.as_deref());
+            assert!(name.is_some_and(|n| n.contains(want)), "{body}: {q:?}");
+        }
+    }
+
+    #[test]
+    fn a_day_name_after_a_speaker_is_no_part_of_the_name() {
+        for body in [
+            "Minister Ana Ruiz Tuesday said the vote was \"a farce\".",
+            "Ana Ruiz on Monday said the plan was \"a farce\". Tomas Vidal Friday called it \"a farce\".",
+        ] {
+            let q = attribute(&doc_of(body), &[]);
+            assert!(
+                q.iter()
+                    .filter_map(|q| q.speaker.as_deref())
+                    .all(|n| !n.contains("Tuesday") && !n.contains("Friday")),
                 "{body}: {q:?}"
             );
         }
