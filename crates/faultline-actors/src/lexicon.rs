@@ -20,6 +20,8 @@ pub struct Lexicon {
     pub role_modifiers: WordList,
     /// Words between a comma and an apposition's role.
     pub apposition_lead: WordList,
+    /// Prepositions of a title's post before a name ("Ambassador to the UN, X,").
+    pub post_prepositions: WordList,
     /// Nouns of one state's relation to another ("Kenya's neighbour Somalia").
     pub state_relation_nouns: WordList,
     /// Nouns of a relation to another person ("wife", "fiancée").

@@ -1788,3 +1788,22 @@ fn a_possessive_before_a_state_relation_names_no_actor() {
     let ms = resolve_on("Kenya's neighbours closed their borders.", "2024-03-10");
     assert_eq!(code_of(&ms, "Kenya"), ["KEN"], "{ms:?}");
 }
+
+#[test]
+fn a_name_after_a_title_and_its_post_takes_the_title() {
+    for (body, name, want) in [
+        (
+            "The Chilean Ambassador to the UN, Marta Rojas, spoke first.",
+            "Marta Rojas",
+            "CHLGOV",
+        ),
+        (
+            "Kenya's envoy for Somalia, Peter Kamau, left on Monday.",
+            "Peter Kamau",
+            "KENGOV",
+        ),
+    ] {
+        let ms = resolve_on(body, "2024-03-10");
+        assert_eq!(code_of(&ms, name), [want], "{body}: {ms:?}");
+    }
+}

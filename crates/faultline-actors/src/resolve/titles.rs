@@ -158,7 +158,10 @@ pub(super) fn titled_name(
         return Some(person(a.start, a.end, cx.entry_id(a)));
     }
     let (start, end) = name_set_off(cx, title_end)?;
-    if cx.atoms.get(next).is_some_and(|a| a.start < end) {
+    let before_name = cx.atoms.get(next).is_some_and(|a| a.start < start);
+    if (before_name && !posted_to(cx.body, title_end, start))
+        || cx.atoms.iter().any(|a| a.start < end && a.end > start)
+    {
         return None;
     }
     Some(person(start, end, None))
@@ -179,6 +182,9 @@ fn names_a_person(cx: &Sentence<'_>, a: &Atom) -> bool {
 /// ("counterparts, A, B and C, respectively").
 fn name_set_off(cx: &Sentence<'_>, title_end: usize) -> Option<(usize, usize)> {
     let body = cx.body;
+    // "the US Ambassador to the UN, Bill Richardson,": the post's place
+    // comes between the title and the name.
+    let title_end = post_end(body, title_end, cx.s.end).unwrap_or(title_end);
     let (from, boxed) = match body[title_end..cx.s.end].strip_prefix(", ") {
         Some(_) => (title_end + 1, true),
         None => (title_end, false),
@@ -197,6 +203,30 @@ fn name_set_off(cx: &Sentence<'_>, title_end: usize) -> Option<(usize, usize)> {
         }
     }
     Some((start, end))
+}
+
+/// Where a title's post ends when a short phrase of place follows the
+/// title before a comma: " to the UN", " for Kosovo", " in Kabul" (a word
+/// of `post_prepositions`, then at most four words, each capitalised or
+/// "the"). None otherwise.
+fn post_end(body: &str, title_end: usize, sentence_end: usize) -> Option<usize> {
+    let rest = &body[title_end..sentence_end];
+    let comma = rest.find(',')?;
+    let mut words = rest[..comma].split_whitespace();
+    let prep = words.next()?;
+    let place: Vec<&str> = words.collect();
+    let placed = lex().post_prepositions.contains(prep)
+        && (1..=4).contains(&place.len())
+        && place
+            .iter()
+            .all(|w| *w == "the" || w.starts_with(|c: char| c.is_uppercase()));
+    placed.then_some(title_end + comma)
+}
+
+/// True when the text between a title's end and a name is the title's post
+/// ([`post_end`]).
+fn posted_to(body: &str, title_end: usize, name_start: usize) -> bool {
+    post_end(body, title_end, name_start + 1).is_some_and(|e| e + 2 >= name_start)
 }
 
 /// The code and role given by an apposition after a name ending at
