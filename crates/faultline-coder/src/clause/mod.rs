@@ -3610,4 +3610,20 @@ mod tests {
         let ev = coded("Chile met with a delegation from Peru amid criticism.");
         assert!(ev.iter().any(|e| e.root == "04"), "{ev:?}");
     }
+
+    #[test]
+    fn a_stated_desire_to_act_is_an_intent() {
+        for body in [
+            "Japan expressed its desire to improve ties with China.",
+            "Peru reiterated its willingness to improve relations with Chile.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().any(|e| e.root == "03"
+                    && e.factuality == Factuality::Asserted
+                    && e.target.is_some()),
+                "{body}: {ev:?}"
+            );
+        }
+    }
 }
