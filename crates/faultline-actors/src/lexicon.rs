@@ -22,6 +22,8 @@ pub struct Lexicon {
     pub apposition_lead: WordList,
     /// Prepositions of a title's post before a name ("Ambassador to the UN, X,").
     pub post_prepositions: WordList,
+    /// Lower-case words of a title's post ("the").
+    pub post_determiners: WordList,
     /// Nouns of one state's relation to another ("Kenya's neighbour Somalia").
     pub state_relation_nouns: WordList,
     /// Nouns of a relation to another person ("wife", "fiancée").

@@ -1785,8 +1785,13 @@ fn a_possessive_before_a_state_relation_names_no_actor() {
         assert!(!ms.iter().any(|m| m.text.contains(gone)), "{body}: {ms:?}");
     }
     // With no name after the relation, the possessor stays.
-    let ms = resolve_on("Kenya's neighbours closed their borders.", "2024-03-10");
-    assert_eq!(code_of(&ms, "Kenya"), ["KEN"], "{ms:?}");
+    for body in [
+        "Kenya's neighbours closed their borders.",
+        "Kenya's neighbours Tuesday closed their borders.",
+    ] {
+        let ms = resolve_on(body, "2024-03-10");
+        assert_eq!(code_of(&ms, "Kenya"), ["KEN"], "{ms:?}");
+    }
 }
 
 #[test]
@@ -1796,6 +1801,12 @@ fn a_name_after_a_title_and_its_post_takes_the_title() {
             "The Chilean Ambassador to the UN, Marta Rojas, spoke first.",
             "Marta Rojas",
             "CHLGOV",
+        ),
+        // A name opening with a letter of two bytes.
+        (
+            "The Mexican Ambassador to the UN, Ángel Gurría, spoke first.",
+            "Ángel Gurría",
+            "MEXGOV",
         ),
         (
             "Kenya's envoy for Somalia, Peter Kamau, left on Monday.",

@@ -82,8 +82,10 @@ struct OpenSingle {
 
 fn glyph(c: char) -> Option<(QuoteKind, Dir)> {
     Some(match c {
-        // A double prime stands for a straight mark in some wire archives.
-        '"' | '\u{2033}' => (QuoteKind::Double, Dir::Either),
+        '"' => (QuoteKind::Double, Dir::Either),
+        // A double prime stands for a straight mark in some wire archives
+        // (not after a digit or a prime: "26°34′12″N", see `classify`).
+        '\u{2033}' => (QuoteKind::Double, Dir::Either),
         '\u{201c}' | '\u{201e}' | '\u{00ab}' | '\u{300c}' | '\u{300e}' => {
             (QuoteKind::Double, Dir::Open)
         }
@@ -164,6 +166,10 @@ fn classify(body: &str, p: Span, pos: usize, c: char) -> Option<Mark> {
     } else {
         None
     };
+    // A double prime after a digit or a prime is seconds or inches.
+    if c == '\u{2033}' && prev.is_some_and(|b| b.is_ascii_digit() || b == '\u{2032}') {
+        return None;
+    }
     if kind == QuoteKind::Single {
         let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         // don't, Korea's, O'Brien; '90s, ’80s.
@@ -421,6 +427,13 @@ mod tests {
         assert_eq!(
             q("Chile called it \u{2033}a farce.\u{2033}"),
             [("\u{2033}a farce.\u{2033}", "a farce.", true)]
+        );
+        // Seconds of arc and inches are no marks.
+        assert_eq!(
+            q(
+                "Seized at 26\u{b0}34\u{2032}12\u{2033}N, a 7\u{2033} gun. Oman called it \"piracy\"."
+            ),
+            [("\"piracy\"", "piracy", true)]
         );
     }
 

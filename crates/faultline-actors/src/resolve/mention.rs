@@ -270,26 +270,22 @@ pub(super) fn names_an_origin(body: &str, a: &Atom) -> bool {
         && lex().origin_participles.contains(&word.to_lowercase())
 }
 
-/// True when a country's possessive only relates the name after it:
-/// "Kenya's neighbour Somalia", "Croatia's nemesis Serbia" (a noun of
-/// `state_relation_nouns`, then a capitalised name). The name is the
-/// actor; the possessor is none.
-pub(super) fn relates_a_name(body: &str, a: &Atom) -> bool {
-    let Some(rest) = body[a.end..]
+/// Where the name starts when a country's possessive only relates the
+/// name after it: "Kenya's neighbour Somalia", "Croatia's nemesis Serbia"
+/// (a noun of `state_relation_nouns`, then a capitalised word). The name
+/// is the actor when an atom starts there; the possessor is none.
+pub(super) fn related_name(body: &str, a: &Atom) -> Option<usize> {
+    let rest = body[a.end..]
         .strip_prefix("'s ")
-        .or_else(|| body[a.end..].strip_prefix("’s "))
-    else {
-        return false;
-    };
-    let mut words = rest.split_whitespace();
-    let noun = words.next().unwrap_or_default();
+        .or_else(|| body[a.end..].strip_prefix("’s "))?;
+    let noun = rest.split_whitespace().next().unwrap_or_default();
     let relation = noun.trim_end_matches(',').to_lowercase();
-    let named = words
-        .next()
-        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
-    matches!(a.kind, AtomKind::Actor | AtomKind::Metonym)
+    let after = &rest[noun.len()..];
+    let name = after.trim_start_matches([',', ' ']);
+    let related = matches!(a.kind, AtomKind::Actor | AtomKind::Metonym)
         && lex().state_relation_nouns.contains(&relation)
-        && named
+        && name.starts_with(|c: char| c.is_uppercase());
+    related.then(|| body.len() - name.len())
 }
 
 /// True when a rank word ("deputy") only ranks the title word after it that

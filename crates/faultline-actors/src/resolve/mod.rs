@@ -196,15 +196,14 @@ impl<'a> Sentence<'a> {
         hits: &[PhraseHit],
         state: &State,
     ) -> Self {
-        let atoms = hits
+        let mut atoms: Vec<Atom> = hits
             .iter()
             .filter_map(|h| mention::atom_of(dict, body, h, &state.mentioned, s.date))
-            .filter(|a| {
-                !mention::ranks_a_title(body, a)
-                    && !mention::names_an_origin(body, a)
-                    && !mention::relates_a_name(body, a)
-            })
+            .filter(|a| !mention::ranks_a_title(body, a) && !mention::names_an_origin(body, a))
             .collect();
+        // "Kenya's neighbour Somalia": the possessor goes when a name follows.
+        let starts: Vec<usize> = atoms.iter().map(|a| a.start).collect();
+        atoms.retain(|a| mention::related_name(body, a).is_none_or(|n| !starts.contains(&n)));
         Self {
             dict,
             body,

@@ -159,9 +159,10 @@ pub(super) fn titled_name(
     }
     let (start, end) = name_set_off(cx, title_end)?;
     let before_name = cx.atoms.get(next).is_some_and(|a| a.start < start);
-    if (before_name && !posted_to(cx.body, title_end, start))
-        || cx.atoms.iter().any(|a| a.start < end && a.end > start)
-    {
+    // A post after a title the context guessed ("a spokesman for Hamas,
+    // X,") may name another actor: no name takes that guess.
+    let posted = title.via != Via::Context && posted_to(cx.body, title_end, start, cx.s.end);
+    if (before_name && !posted) || cx.atoms.iter().any(|a| a.start < end && a.end > start) {
         return None;
     }
     Some(person(start, end, None))
@@ -211,23 +212,28 @@ fn name_set_off(cx: &Sentence<'_>, title_end: usize) -> Option<(usize, usize)> {
 /// "the"). None otherwise.
 fn post_end(body: &str, title_end: usize, sentence_end: usize) -> Option<usize> {
     let rest = &body[title_end..sentence_end];
-    let comma = rest.find(',')?;
+    // A post is a few words: look no further than its longest.
+    let head = &rest[..rest.floor_char_boundary(rest.len().min(POST_BYTES))];
+    let comma = head.find(',')?;
     let mut words = rest[..comma].split_whitespace();
     let prep = words.next()?;
     let place: Vec<&str> = words.collect();
     let placed = lex().post_prepositions.contains(prep)
         && (1..=4).contains(&place.len())
-        && place
-            .iter()
-            .all(|w| *w == "the" || w.starts_with(|c: char| c.is_uppercase()));
+        && place.iter().all(|w| {
+            lex().post_determiners.contains(w) || w.starts_with(|c: char| c.is_uppercase())
+        });
     placed.then_some(title_end + comma)
 }
 
 /// True when the text between a title's end and a name is the title's post
 /// ([`post_end`]).
-fn posted_to(body: &str, title_end: usize, name_start: usize) -> bool {
-    post_end(body, title_end, name_start + 1).is_some_and(|e| e + 2 >= name_start)
+fn posted_to(body: &str, title_end: usize, name_start: usize, sentence_end: usize) -> bool {
+    post_end(body, title_end, sentence_end).is_some_and(|e| e + 2 == name_start)
 }
+
+/// Most bytes between a title and the comma closing its post.
+const POST_BYTES: usize = 60;
 
 /// The code and role given by an apposition after a name ending at
 /// `name_end`; `next` is the first atom after the name.

@@ -124,14 +124,20 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
     })
 }
 
-/// True when the noun at word `g`, right before an infinitive's "to", has
-/// a word of `ranking_words` among the three words before it, after its
-/// determiner: "the first major country", "the only state".
+/// True when the noun at word `g`, right before an infinitive's "to", is
+/// ranked and predicated of the subject: a word of `ranking_words` among
+/// the three words before it, right after a determiner that follows a
+/// form of "be" or "become" (`ranking_copulas`), not in an infinitive:
+/// "became the first major country", "was the only state" (not "last
+/// week vowed to", "took the first steps to", "hopes to be the first").
 fn ranked(words: &[W], g: usize) -> bool {
-    (g.saturating_sub(3)..g)
-        .rev()
-        .take_while(|&k| !lex().determiners.contains(&words[k].lower))
-        .any(|k| lex().ranking_words.contains(&words[k].lower))
+    (g.saturating_sub(3)..g).rev().any(|k| {
+        k >= 2
+            && lex().ranking_words.contains(&words[k].lower)
+            && lex().determiners.contains(&words[k - 1].lower)
+            && lex().ranking_copulas.contains(&words[k - 2].lower)
+            && (k < 3 || words[k - 3].lower != "to")
+    })
 }
 
 /// Whether a trigger whose patterns give `code` can end with an event

@@ -3540,6 +3540,20 @@ mod tests {
             )],
             Factuality::Hypothetical,
         );
+        // A time phrase or a first step ranks no subject.
+        each_has_factuality(
+            &[
+                (
+                    "Ghana last week vowed to expel Togolese diplomats.",
+                    "expel",
+                ),
+                (
+                    "Sudan took the first steps to recognise Israel.",
+                    "recognise",
+                ),
+            ],
+            Factuality::Future,
+        );
         each_has_factuality(
             &[(
                 "Chile could become the first country to expel Russian envoys.",

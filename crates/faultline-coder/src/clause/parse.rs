@@ -2065,7 +2065,10 @@ impl<'p> Parse<'p> {
             if acts_on_actors {
                 break;
             }
-            if let Some(subject) = self.tree.arguments(up).subject.filter(|&s| s != v) {
+            // A participle's noun ("a resolution condemning their …") is no
+            // subject of its own.
+            let args = self.tree.arguments(up);
+            if let Some(subject) = args.subject.filter(|&s| s != v && !args.subject_inherited) {
                 let group = self.actors_of_phrase(subject, depth + 1);
                 if group.len() >= 2 {
                     return group;

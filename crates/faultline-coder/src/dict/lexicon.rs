@@ -160,6 +160,8 @@ pub struct Lexicon {
     pub deferring_verbs: WordList,
     /// Words ranking the noun an infinitive completes: "the first country to recognise".
     pub ranking_words: WordList,
+    /// Forms of "be" and "become" before a ranked noun.
+    pub ranking_copulas: WordList,
     /// Nouns of a relation ("relations between A and B have soured": no event).
     pub relation_nouns: WordList,
     /// Nouns of an act on a relation ("the restoration of relations between …").

@@ -137,7 +137,8 @@ fn without_trailing_adverbs(s: &str) -> &str {
     let mut s = s.trim_end();
     while let Some((head, last)) = s.rsplit_once(' ') {
         let w = last.trim_end_matches(',');
-        let day = lex().speaker_adverbs.contains(&w.to_lowercase())
+        let day = w.ends_with("day")
+            && lex().speaker_adverbs.contains(&w.to_lowercase())
             && w.chars().skip(1).all(|c| c.is_ascii_lowercase());
         let adverb = day
             || w.chars().all(|c| c.is_ascii_lowercase())
@@ -1306,10 +1307,9 @@ mod tests {
             "Ana Ruiz on Monday said the plan was \"a farce\". Tomas Vidal Friday called it \"a farce\".",
         ] {
             let q = attribute(&doc_of(body), &[]);
+            let last = q.last().and_then(|q| q.speaker.as_deref());
             assert!(
-                q.iter()
-                    .filter_map(|q| q.speaker.as_deref())
-                    .all(|n| !n.contains("Tuesday") && !n.contains("Friday")),
+                last.is_some_and(|n| n.ends_with("Ruiz") || n.ends_with("Vidal")),
                 "{body}: {q:?}"
             );
         }
