@@ -157,11 +157,11 @@ pub(super) fn titled_name(
     {
         return Some(person(a.start, a.end, cx.entry_id(a)));
     }
-    let (start, end) = name_set_off(cx, title_end)?;
+    let (start, end, after_post) = name_set_off(cx, title_end)?;
     let before_name = cx.atoms.get(next).is_some_and(|a| a.start < start);
     // A post after a title the context guessed ("a spokesman for Hamas,
     // X,") may name another actor: no name takes that guess.
-    let posted = title.via != Via::Context && posted_to(cx.body, title_end, start, cx.s.end);
+    let posted = title.via != Via::Context && after_post;
     if (before_name && !posted) || cx.atoms.iter().any(|a| a.start < end && a.end > start) {
         return None;
     }
@@ -180,12 +180,14 @@ fn names_a_person(cx: &Sentence<'_>, a: &Atom) -> bool {
 
 /// The unknown name right after a title ending at `title_end`, or set off by
 /// commas ("his Japanese counterpart, Takeda Hiroshi,"); not a list of names
-/// ("counterparts, A, B and C, respectively").
-fn name_set_off(cx: &Sentence<'_>, title_end: usize) -> Option<(usize, usize)> {
+/// ("counterparts, A, B and C, respectively"). The flag is true when the
+/// title's post ([`post_end`]) stands between the title and the name.
+fn name_set_off(cx: &Sentence<'_>, title_end: usize) -> Option<(usize, usize, bool)> {
     let body = cx.body;
     // "the US Ambassador to the UN, Bill Richardson,": the post's place
     // comes between the title and the name.
-    let title_end = post_end(body, title_end, cx.s.end).unwrap_or(title_end);
+    let post = post_end(body, title_end, cx.s.end);
+    let title_end = post.unwrap_or(title_end);
     let (from, boxed) = match body[title_end..cx.s.end].strip_prefix(", ") {
         Some(_) => (title_end + 1, true),
         None => (title_end, false),
@@ -203,7 +205,7 @@ fn name_set_off(cx: &Sentence<'_>, title_end: usize) -> Option<(usize, usize)> {
             return None;
         }
     }
-    Some((start, end))
+    Some((start, end, post.is_some()))
 }
 
 /// Where a title's post ends when a short phrase of place follows the
@@ -224,12 +226,6 @@ fn post_end(body: &str, title_end: usize, sentence_end: usize) -> Option<usize> 
             lex().post_determiners.contains(w) || w.starts_with(|c: char| c.is_uppercase())
         });
     placed.then_some(title_end + comma)
-}
-
-/// True when the text between a title's end and a name is the title's post
-/// ([`post_end`]).
-fn posted_to(body: &str, title_end: usize, name_start: usize, sentence_end: usize) -> bool {
-    post_end(body, title_end, sentence_end).is_some_and(|e| e + 2 == name_start)
 }
 
 /// Most bytes between a title and the comma closing its post.
