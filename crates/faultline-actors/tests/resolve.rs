@@ -344,6 +344,24 @@ fn group_phrases_take_the_pair_last_engaged_together() {
 }
 
 #[test]
+fn a_group_phrase_after_a_mediator_takes_the_pair_engaged_most() {
+    // The last sentence names the mediator beside the parties: the parties
+    // the article engaged together before are "both sides".
+    let body = "Serbia and Kosovo resumed talks. Serbia accused Kosovo of delays. \
+        Photos showed the Serbian envoy with Kosovo's negotiator and Norway's mediator. \
+        Both sides will meet again in May.";
+    let ms = resolve_on(body, "2021-06-01");
+    let mut sides = code_of(&ms, "Both sides");
+    sides.sort_unstable();
+    assert_eq!(sides, ["KSV", "SRB"], "{ms:?}");
+    let body = "Oman hosted talks between Yemen and Saudi Arabia. Yemen and Saudi Arabia swapped prisoners. \
+        A photo showed Saudi officials and Omani hosts with a Yemeni minister. \
+        The leaders pledged to keep the truce.";
+    let ms = resolve_on(body, "2022-04-01");
+    assert_eq!(code_of(&ms, "The leaders"), ["SAUGOV", "YEMGOV"], "{ms:?}");
+}
+
+#[test]
 fn the_group_refers_back_to_the_latest_armed_group() {
     let body =
         "Malian troops attacked positions of the JNIM on Monday. The group denied any losses.";

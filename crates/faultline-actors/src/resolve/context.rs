@@ -100,8 +100,8 @@ impl State {
     /// The first two countries of the last sentence that named countries
     /// together, coordinated ones first ("the leaders"); unlike
     /// [`State::last_engaged`], never the last two mentioned apart.
-    pub fn last_pair(&self) -> Option<&[String]> {
-        self.engaged.last().and_then(|cs| cs.get(..2))
+    pub fn last_pair(&self) -> Option<Vec<String>> {
+        self.engaged.last().map(|cs| self.most_engaged(cs, 2))
     }
 
     /// The `n` countries last engaged together ("the two governments",
@@ -112,8 +112,21 @@ impl State {
             .iter()
             .rev()
             .find(|cs| cs.len() >= n)
-            .map(|cs| cs[..n].to_vec())
+            .map(|cs| self.most_engaged(cs, n))
             .or_else(|| self.last_distinct(n))
+    }
+
+    /// The `n` of `countries` (in their order) that the article has engaged
+    /// together most often: "both nations" after a sentence naming a
+    /// mediator beside the two parties are the parties, not the mediator.
+    /// Ties keep the sentence's order (its coordinated countries first).
+    fn most_engaged(&self, countries: &[String], n: usize) -> Vec<String> {
+        let times = |c: &String| self.engaged.iter().filter(|cs| cs.contains(c)).count();
+        let mut ranked: Vec<(usize, &String)> = countries.iter().enumerate().collect();
+        ranked.sort_by_key(|(i, c)| (std::cmp::Reverse(times(c)), *i));
+        ranked.truncate(n);
+        ranked.sort_by_key(|(i, _)| *i);
+        ranked.into_iter().map(|(_, c)| c.clone()).collect()
     }
 
     /// The `n` most recently mentioned distinct countries, oldest first.

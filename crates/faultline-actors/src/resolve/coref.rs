@@ -116,7 +116,7 @@ fn definite_pairs(
             continue;
         }
         let sector = group_sector(noun).ok().flatten();
-        for r in pair {
+        for r in &pair {
             let code = sector.map_or_else(|| r.clone(), |sec| code::with_sector(r, sec));
             out.push(cx.mention(start, end, code, Via::Coreference));
         }
