@@ -36,6 +36,8 @@ pub(super) struct State {
     /// The countries of each sentence that named two or more, in order
     /// (coordinated ones first): the parties "both sides" refers to.
     engaged: Vec<Vec<String>>,
+    /// How many of `engaged` each country is in.
+    engaged_times: HashMap<String, usize>,
 }
 
 impl State {
@@ -56,6 +58,7 @@ impl State {
             last_body: None,
             last_group: Vec::new(),
             engaged: Vec::new(),
+            engaged_times: HashMap::new(),
         }
     }
 
@@ -93,6 +96,9 @@ impl State {
     /// Notes the countries a sentence names together (two or more).
     pub fn engage(&mut self, countries: Vec<String>) {
         if countries.len() >= 2 {
+            for c in &countries {
+                *self.engaged_times.entry(c.clone()).or_default() += 1;
+            }
             self.engaged.push(countries);
         }
     }
@@ -121,7 +127,7 @@ impl State {
     /// mediator beside the two parties are the parties, not the mediator.
     /// Ties keep the sentence's order (its coordinated countries first).
     fn most_engaged(&self, countries: &[String], n: usize) -> Vec<String> {
-        let times = |c: &String| self.engaged.iter().filter(|cs| cs.contains(c)).count();
+        let times = |c: &String| self.engaged_times.get(c).copied().unwrap_or(0);
         let mut ranked: Vec<(usize, &String)> = countries.iter().enumerate().collect();
         ranked.sort_by_key(|(i, c)| (std::cmp::Reverse(times(c)), *i));
         ranked.truncate(n);
