@@ -2297,6 +2297,24 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_pronoun_after_a_name_stands_for_the_name() {
+        // The parse may hang ", which …" on a noun further left; the name
+        // right before the comma is the clause's subject.
+        each_codes_dyad(&[
+            (
+                "Chile signed a fishing pact with Peru, which criticised Bolivia.",
+                "PER",
+                "BOL",
+            ),
+            (
+                "Egypt hosted a summit with Jordan, which condemned Israel.",
+                "JOR",
+                "ISR",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_pronoun_subject_of_a_reported_clause_is_the_speaker() {
         each_codes_dyad(&[
             (

@@ -291,11 +291,51 @@ impl<'p> Parse<'p> {
     /// reported clause stands for.
     fn subject_actors(&self, w: u32) -> Vec<usize> {
         let named = self.actors_of_phrase(w, 0);
-        if named.is_empty() {
+        if !named.is_empty() {
+            return named;
+        }
+        let antecedent = self.antecedent_actors(w);
+        if antecedent.is_empty() {
             self.speaker_of_pronoun(w)
         } else {
-            named
+            antecedent
         }
+    }
+
+    /// The actors a relative pronoun `w` stands for: those of the noun its
+    /// clause modifies, else those of a name right before its comma, where
+    /// the parse hung the clause on a noun further left ("a deal with
+    /// China, which brokered …", "signed a pact with Peru, which …").
+    fn antecedent_actors(&self, w: u32) -> Vec<usize> {
+        if !lex().relative_pronouns.contains(&self.lower(w)) {
+            return Vec::new();
+        }
+        let Some(clause) = self.tree.head(w) else {
+            return Vec::new();
+        };
+        // The parse may also hang the clause on the verb ("advcl:relcl").
+        let rel = self.tree.rel(clause);
+        let noun = self
+            .tree
+            .head(clause)
+            .filter(|_| rel.starts_with("acl") || rel.ends_with("relcl"));
+        let Some(noun) = noun else {
+            return Vec::new();
+        };
+        let own = if rel.starts_with("acl") {
+            self.actors_of_phrase(noun, 0)
+        } else {
+            Vec::new()
+        };
+        if !own.is_empty() {
+            return own;
+        }
+        let words = self.tree.words();
+        let before_comma = w
+            .checked_sub(2)
+            .filter(|&n| n > noun && words.get(n as usize + 1).is_some_and(|c| c.upos == "PUNCT"))
+            .filter(|&n| words.get(n as usize).is_some_and(|x| x.upos == "PROPN"));
+        before_comma.map_or_else(Vec::new, |n| self.actors_at(n).to_vec())
     }
 
     /// Word `w` is a noun with a determiner of its own ("the launch", "a
