@@ -325,6 +325,15 @@ fn between_adjectives(s: &Sentence<'_>, i: usize) -> bool {
 
 /// The first word after a mention that starts at word `k` and ends at byte
 /// `end`.
+/// The pattern word `'s` at word `i` matches the possessive ending of the
+/// word before, which the tokenizer keeps whole ("Ethiopia's").
+fn possessive_clitic(words: &[W], alts: &[String], i: usize) -> bool {
+    alts.iter().any(|a| a == "'s")
+        && i.checked_sub(1)
+            .and_then(|p| words.get(p))
+            .is_some_and(|w| w.lower.ends_with("'s") || w.lower.ends_with("’s"))
+}
+
 fn after_mention(words: &[W], k: usize, end: usize) -> usize {
     let mut next = k + 1;
     while next < words.len() && words[next].start < end {
@@ -438,6 +447,9 @@ pub(super) fn match_one(
             Tok::Words(alts) => {
                 if i < right && alts.iter().any(|a| *a == words[i].lower) && (env.reach)(i) {
                     go(&toks[1..], env, i + 1, target)
+                } else if possessive_clitic(words, alts, i) {
+                    // "Ethiopia's" is one word: a pattern's "'s" is its end.
+                    go(&toks[1..], env, i, target)
                 } else {
                     None
                 }
