@@ -117,6 +117,29 @@ fn anonymous_sources_take_country_from_context() {
 }
 
 #[test]
+fn a_pronoun_opening_a_sentence_takes_the_last_sentences_lead_person() {
+    // The subject of the sentence before, not the person it acted on.
+    for (body, want) in [
+        (
+            "Chile's president, Gabriel Boric, criticised Bolivian President Luis Arce on Monday. He said talks would resume.",
+            "CHLGOV",
+        ),
+        (
+            "Kenya's foreign minister thanked Somali President Hassan Sheikh Mohamud for the visit. She promised more aid.",
+            "KENGOV",
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-05-01");
+        let pronoun = if body.contains(" He ") { "He" } else { "She" };
+        assert_eq!(code_of(&ms, pronoun), [want], "{body}: {ms:?}");
+    }
+    // Inside a sentence, the nearest person before the pronoun stands.
+    let body = "Chile's president met Luis Arce, who said he would visit Santiago.";
+    let ms = resolve_on(body, "2023-05-01");
+    assert_eq!(code_of(&ms, "he"), ["BOLGOV"], "{ms:?}");
+}
+
+#[test]
 fn group_phrases_and_pronouns_refer_back() {
     let body =
         "South Korea and Japan signed the accord. The two governments will promote cooperation.";

@@ -26,6 +26,9 @@ pub(super) struct State {
     recent_countries: Vec<(String, usize)>,
     /// The last person named, for "he" and "she".
     pub last_person: Option<Mention>,
+    /// The first person named in the last sentence that named one: the
+    /// likeliest subject, whom a "he" opening the next sentence means.
+    pub lead_person: Option<Mention>,
     /// The persons the text introduced, for their names said again.
     pub persons: Persons,
     /// The last body (a country, a government, an organisation) that was
@@ -54,6 +57,7 @@ impl State {
             mentioned: counts,
             recent_countries: Vec::new(),
             last_person: None,
+            lead_person: None,
             persons: Persons::default(),
             last_body: None,
             last_group: Vec::new(),

@@ -335,6 +335,14 @@ fn group_phrase_spans<'t>(lower: &'t str, count_word: &str) -> Vec<(usize, usize
     spans
 }
 
+/// True when only punctuation or quotation marks come before byte `start`
+/// in the sentence.
+fn opens_sentence(cx: &Sentence<'_>, start: usize) -> bool {
+    cx.body
+        .get(cx.s.start..start)
+        .is_some_and(|b| b.chars().all(|c| !c.is_alphanumeric()))
+}
+
 /// Pronouns: "he", "she" and the object "him" → the last person; "they" →
 /// the last group; a subject "it" → the last body.
 fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Vec<Mention>) {
@@ -346,11 +354,16 @@ fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Ve
             // The nearest person before the pronoun in this sentence
             // ("Morgan Ortagus indicated …: "…," he said"), else the last
             // person of earlier sentences.
+            // A pronoun opening the sentence is its subject, and takes up
+            // the last sentence's lead person over one named after it
+            // ("Chile's president accused Morales of … He warned …").
             let here = mentions.iter().rev().find(|m| m.person && m.end <= start);
-            here.or(state.last_person.as_ref())
-                .into_iter()
-                .cloned()
-                .collect()
+            let earlier = if opens_sentence(cx, start) {
+                state.lead_person.as_ref().or(state.last_person.as_ref())
+            } else {
+                state.last_person.as_ref()
+            };
+            here.or(earlier).into_iter().cloned().collect()
         } else if lex().group_pronouns.contains(w) {
             they_referents(cx, state, mentions, start)
         } else if lex().body_pronouns.contains(w) && subject_it(cx, start, end) {
@@ -480,6 +493,9 @@ pub(super) fn remember(cx: &Sentence<'_>, state: &mut State, all: &[Mention]) {
             })
     }) {
         state.last_body = Some(lead.clone());
+    }
+    if let Some(lead) = all.iter().find(|m| m.person) {
+        state.lead_person = Some(lead.clone());
     }
     for m in all {
         state.persons.introduce(cx, m);
