@@ -855,7 +855,8 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
     // speaks, not the outlet.
     let (a, a_off, head, verb_at) = quoted_as(a, a_off, head, verb_at);
     // A stop before the verb ends the sentence; a middle initial's period
-    // ("Alberto K. Fujimori said") does not.
+    // ("Alberto K. Fujimori said") or a title's ("Lt. Gen. Ana Ruiz said")
+    // does not.
     let stops = a
         .get(..head)
         .unwrap_or(".")
@@ -864,7 +865,8 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
         .windows(2)
         .any(|p| {
             let (w, next) = (p[0], p[1]);
-            w.contains(';') || w.contains('.') && !(is_initial(w) && name_goes_on(next))
+            let abbreviated = is_initial(w) || faultline_text::is_title_abbreviation(w);
+            w.contains(';') || w.contains('.') && !(abbreviated && name_goes_on(next))
         });
     if stops {
         return None;
@@ -1362,6 +1364,20 @@ mod tests {
         assert_eq!(
             names,
             [Some("Lloyd J. Austin"), Some("Jan K. Novak")],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_titles_period_keeps_the_speech_tag() {
+        let body = "\"We hold the pass,\" Lt. Gen. Ana Ruiz, head of the border guard, said by phone. \
+                    \"The talks failed,\" Rear Adm. Tomas Vidal said.";
+        let q = with_mentions(body);
+        let names: Vec<Option<&str>> = q.iter().map(|q| q.speaker.as_deref()).collect();
+        assert!(
+            names.len() == 2
+                && names[0].is_some_and(|n| n.ends_with("Ana Ruiz"))
+                && names[1].is_some_and(|n| n.ends_with("Tomas Vidal")),
             "{q:?}"
         );
     }
