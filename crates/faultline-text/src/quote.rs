@@ -1,6 +1,6 @@
 //! Quotation detection: pairs opening and closing quotation marks (straight
-//! and typographic, double and single, and the double prime of some wire
-//! archives) into [`Quote`] spans, following the
+//! and typographic, double and single, and the double prime and doubled
+//! backtick of some wire archives) into [`Quote`] spans, following the
 //! news convention for quotations that run over several paragraphs.
 
 use serde::{Deserialize, Serialize};
@@ -92,6 +92,9 @@ fn glyph(c: char) -> Option<(QuoteKind, Dir)> {
         '\u{201d}' | '\u{00bb}' | '\u{300d}' | '\u{300f}' => (QuoteKind::Double, Dir::Close),
         '\'' => (QuoteKind::Single, Dir::Either),
         '\u{2018}' => (QuoteKind::Single, Dir::Open),
+        // Doubled, an opening double mark of old wire and typeset text
+        // (``…''); alone, no mark (see `classify`).
+        '`' => (QuoteKind::Single, Dir::Open),
         '\u{2019}' => (QuoteKind::Single, Dir::Close),
         _ => return None,
     })
@@ -151,10 +154,13 @@ fn classify(body: &str, p: Span, pos: usize, c: char) -> Option<Mark> {
         kind = QuoteKind::Double;
         len *= 2;
         hint = match c {
-            '\u{2018}' => Dir::Open,
+            '\u{2018}' | '`' => Dir::Open,
             '\u{2019}' => Dir::Close,
             _ => Dir::Either,
         };
+    }
+    if c == '`' && kind == QuoteKind::Single {
+        return None;
     }
     let prev = if pos > p.start {
         char_before(body, pos)
@@ -201,6 +207,7 @@ const fn mark_table() -> [bool; 256] {
     let mut t = [false; 256];
     t[b'"' as usize] = true;
     t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
     t[0xE2] = true;
     t[0xC2] = true;
     t[0xE3] = true;
@@ -215,7 +222,7 @@ fn for_each_mark(body: &str, p: Span, mut f: impl FnMut(Mark)) {
     let mut i = p.start;
     while i < p.end {
         let found = if ascii {
-            memchr::memchr2(b'"', b'\'', &bytes[i..p.end])
+            memchr::memchr3(b'"', b'\'', b'`', &bytes[i..p.end])
         } else {
             bytes[i..p.end].iter().position(|&b| MARK_BYTE[b as usize])
         };
@@ -411,6 +418,18 @@ mod tests {
         assert_eq!(
             q("\u{2018}Peace\u{2019} is near, Korea\u{2019}s envoy said"),
             [("\u{2018}Peace\u{2019}", "Peace", true)]
+        );
+    }
+
+    #[test]
+    fn doubled_backticks_open_a_quotation() {
+        assert_eq!(
+            q("``We will not yield,'' Radio Lima said."),
+            [("``We will not yield,''", "We will not yield,", true)]
+        );
+        assert_eq!(
+            q("Quito called it ``a farce.\u{2033} Run `ls` first."),
+            [("``a farce.\u{2033}", "a farce.", true)]
         );
     }
 
