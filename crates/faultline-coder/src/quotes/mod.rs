@@ -66,14 +66,27 @@ fn leading_name_min(s: &str, min: usize) -> Option<&str> {
     }
     let mut end = 0;
     let mut count = 0;
+    // A name with a particle is longer ("Foreign Minister Sebastiao do
+    // Rego Barros"): one more capitalised word.
+    let mut most = 4;
     let mut words = s.split(' ').peekable();
     while let Some(w) = words.next() {
         let clean = w.trim_end_matches([',', '.', ';', ':']);
+        // A particle inside the name ("Sebastiao do Rego Barros").
+        if count > 0
+            && clean.len() == w.len()
+            && is_name_particle(clean)
+            && words.peek().is_some_and(|n| name_goes_on(n))
+        {
+            end += 1 + clean.len();
+            most = 5;
+            continue;
+        }
         let ok = clean.chars().next().is_some_and(char::is_uppercase)
             && clean
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
-        if !ok || count == 4 {
+        if !ok || count == most {
             break;
         }
         end += if count == 0 {
@@ -95,6 +108,12 @@ fn leading_name_min(s: &str, min: usize) -> Option<&str> {
     (count >= min).then(|| &s[..end])
 }
 
+/// A lower-case particle inside names ("da", "von"; the actors lexicon's
+/// `name_particles`).
+fn is_name_particle(w: &str) -> bool {
+    faultline_actors::lexicon::lex().name_particles.contains(w)
+}
+
 /// True when word `w` may go on a name after an initial: capitalised and
 /// no determiner ("Novak", not "The").
 fn name_goes_on(w: &str) -> bool {
@@ -106,8 +125,19 @@ fn name_goes_on(w: &str) -> bool {
 fn trailing_name(s: &str) -> Option<&str> {
     let s = s.trim_end().trim_end_matches(',').trim_end();
     let words: Vec<&str> = s.split(' ').collect();
-    let mut n = 0;
-    for w in words.iter().rev() {
+    let (mut n, mut names) = (0, 0);
+    for (i, w) in words.iter().enumerate().rev() {
+        // A particle between two words of the name ("do" in "Sebastiao do
+        // Rego Barros") does not end it, nor count towards its length.
+        let inside = n > 0
+            && is_name_particle(w)
+            && i.checked_sub(1)
+                .and_then(|p| words.get(p))
+                .is_some_and(|p| p.chars().next().is_some_and(char::is_uppercase));
+        if inside {
+            n += 1;
+            continue;
+        }
         let ok = w.chars().next().is_some_and(char::is_uppercase)
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
@@ -115,10 +145,11 @@ fn trailing_name(s: &str) -> Option<&str> {
                 *w,
                 "The" | "A" | "In" | "But" | "And" | "He" | "She" | "They" | "It"
             );
-        if !ok || n == 4 {
+        if !ok || names == 4 {
             break;
         }
         n += 1;
+        names += 1;
     }
     if n == 0 {
         return None;
@@ -1378,6 +1409,20 @@ mod tests {
             names.len() == 2
                 && names[0].is_some_and(|n| n.ends_with("Ana Ruiz"))
                 && names[1].is_some_and(|n| n.ends_with("Tomas Vidal")),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_particle_inside_a_name_keeps_the_name_whole() {
+        let body = "\"The border stays open,\" said Interior Minister Ana da Costa Pires. \
+                    \"We will appeal,\" Joao dos Santos Lima said.";
+        let q = with_mentions(body);
+        let names: Vec<Option<&str>> = q.iter().map(|q| q.speaker.as_deref()).collect();
+        assert!(
+            names.len() == 2
+                && names[0].is_some_and(|n| n.ends_with("Ana da Costa Pires"))
+                && names[1] == Some("Joao dos Santos Lima"),
             "{q:?}"
         );
     }
