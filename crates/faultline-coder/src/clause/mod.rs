@@ -2297,6 +2297,32 @@ mod tests {
     }
 
     #[test]
+    fn an_actor_in_another_verbs_phrase_is_no_coordinated_subject_of_a_pronoun() {
+        // "… to the coast of Greece and he warned …": Greece is no subject.
+        for (body, trigger, source) in [
+            (
+                "Erdogan answered by sending warships near the coast of Greece and he warned Prime Minister Mitsotakis that talks were over.",
+                "warned",
+                "TUR",
+            ),
+            (
+                "Lula reacted by recalling his envoy from Israel and he criticised Netanyahu on Friday.",
+                "criticised",
+                "BRA",
+            ),
+        ] {
+            let ev: Vec<_> = coded(body)
+                .into_iter()
+                .filter(|e| e.trigger.text == trigger)
+                .collect();
+            assert!(
+                !ev.is_empty() && ev.iter().all(|e| e.source.code.starts_with(source)),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_relative_pronoun_after_a_name_stands_for_the_name() {
         // The parse may hang ", which …" on a noun further left; the name
         // right before the comma is the clause's subject.

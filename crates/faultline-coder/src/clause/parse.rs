@@ -20,6 +20,8 @@ use crate::dict::lexicon::lex;
 /// How deep a phrase is searched for the actor it names ("the defense
 /// ministers of Latvia" → Latvia; "the navy of Japan's ally" stops there).
 const MAX_DEPTH: u8 = 3;
+/// How many heads a walk up a noun phrase climbs at most.
+const MAX_CLIMB: usize = 8;
 
 /// A parsed sentence with its words tied to the sentence's tokens and actors.
 pub(super) struct Parse<'p> {
@@ -1200,6 +1202,44 @@ impl<'p> Parse<'p> {
                     .get(h as usize)
                     .is_some_and(|x| x.upos == "VERB")
             })
+    }
+
+    /// True when the verb at word `verb` has a pronoun for its subject and
+    /// actor `a` lies inside the object or oblique phrase of another verb
+    /// ("ordering troops to the border with Colombia and he warned …":
+    /// Colombia is no subject of "warned"). A name coordinated right before
+    /// a verb stays a subject however the parse hangs it.
+    pub fn in_other_verbs_phrase(&self, a: usize, verb: usize) -> bool {
+        let (Some(v), Some(mut x)) = (self.word(verb), self.mention_head(a)) else {
+            return false;
+        };
+        let words = self.tree.words();
+        let pronoun_subject = self
+            .tree
+            .child(v, "nsubj")
+            .and_then(|n| words.get(n as usize))
+            .is_some_and(|n| n.upos == "PRON");
+        if !pronoun_subject {
+            return false;
+        }
+        for _ in 0..MAX_CLIMB {
+            let Some(h) = self.tree.head(x) else {
+                return false;
+            };
+            let rel = self.tree.rel(x);
+            let is_verb = words.get(h as usize).is_some_and(|w| w.upos == "VERB");
+            if is_verb && (matches!(rel, "obj" | "iobj") || rel.starts_with("obl")) {
+                return h != v;
+            }
+            let nominal = ["nmod", "conj", "appos", "compound", "flat"]
+                .iter()
+                .any(|r| rel.starts_with(r));
+            if !nominal || h == v {
+                return false;
+            }
+            x = h;
+        }
+        false
     }
 
     /// True when word `w` heads a common noun phrase that names no actor.

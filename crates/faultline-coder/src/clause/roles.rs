@@ -226,7 +226,7 @@ pub(super) fn reconcile(
             let others_object = |a: usize| {
                 s.parse
                     .as_ref()
-                    .is_some_and(|t| t.object_of_other_verb(a, k))
+                    .is_some_and(|t| t.object_of_other_verb(a, k) || t.in_other_verbs_phrase(a, k))
             };
             h.into_iter()
                 .filter(|&a| {
