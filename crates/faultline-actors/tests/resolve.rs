@@ -367,6 +367,30 @@ fn group_phrases_take_the_pair_last_engaged_together() {
 }
 
 #[test]
+fn a_datelines_city_is_no_party_to_a_group_phrase() {
+    for (body, want) in [
+        (
+            "GENEVA — Chile's envoy in the talks with Peru said the two sides had agreed on a map.",
+            ["CHL", "PER"],
+        ),
+        (
+            "CAIRO (AP) — The Sudanese delegate at the talks with Chad said both sides would meet again.",
+            ["SDN", "TCD"],
+        ),
+    ] {
+        let ms = resolve_on(body, "2021-06-01");
+        let phrase = if body.contains("the two sides") {
+            "the two sides"
+        } else {
+            "both sides"
+        };
+        let mut got = code_of(&ms, phrase);
+        got.sort_unstable();
+        assert_eq!(got, want, "{body}: {ms:?}");
+    }
+}
+
+#[test]
 fn a_group_phrase_after_a_mediator_takes_the_pair_engaged_most() {
     // The last sentence names the mediator beside the parties: the parties
     // the article engaged together before are "both sides".

@@ -202,8 +202,11 @@ fn named_before(
     n: usize,
 ) -> Option<Vec<String>> {
     let mut countries: Vec<String> = Vec::new();
+    // The city a story was filed from ("PARIS —") is no party.
+    let dateline_end =
+        cx.s.start + faultline_text::dateline_len(cx.body.get(cx.s.start..cx.s.end).unwrap_or(""));
     for m in named_mentions_before(mentions, at) {
-        if lex().location_leads.contains(word_before(cx, m).as_str()) {
+        if lex().location_leads.contains(word_before(cx, m).as_str()) || m.start < dateline_end {
             continue;
         }
         if let Some(c) = m.country.as_ref().filter(|c| cx.is_country(c))
