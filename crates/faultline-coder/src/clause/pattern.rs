@@ -323,8 +323,6 @@ fn between_adjectives(s: &Sentence<'_>, i: usize) -> bool {
         .is_some_and(|p| i > 0 && p.upos(i - 1) == Some("ADJ") && p.upos(i + 1) == Some("ADJ"))
 }
 
-/// The first word after a mention that starts at word `k` and ends at byte
-/// `end`.
 /// The pattern word `'s` at word `i` matches the possessive ending of the
 /// word before, which the tokenizer keeps whole ("Ethiopia's").
 fn possessive_clitic(words: &[W], alts: &[String], i: usize) -> bool {
@@ -334,6 +332,8 @@ fn possessive_clitic(words: &[W], alts: &[String], i: usize) -> bool {
             .is_some_and(|w| w.lower.ends_with("'s") || w.lower.ends_with("’s"))
 }
 
+/// The first word after a mention that starts at word `k` and ends at byte
+/// `end`.
 fn after_mention(words: &[W], k: usize, end: usize) -> usize {
     let mut next = k + 1;
     while next < words.len() && words[next].start < end {
