@@ -2297,6 +2297,28 @@ mod tests {
     }
 
     #[test]
+    fn struggles_withdrawals_relief_and_embedded_accusations_are_no_events() {
+        for body in [
+            "Chile battled inflation while Peru battled a political crisis.",
+            "Brazil battled Argentina in the World Cup qualifier.",
+            "Colombian soldiers battled drug traffickers near the border with Venezuela.",
+            "Ukraine ordered troops to withdraw from the border with Russia.",
+            "Ghana ordered soldiers near the border with Togo to return to their barracks.",
+            "India rushed relief troops into Nepal after the earthquake.",
+            "Egypt renewed its rejection of the allegations against its army by Sudan.",
+            "Germany accepted Syrian refugees under the European Union plan.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter()
+                    .all(|e| !matches!(e.root.as_str(), "19" | "15" | "11" | "03")
+                        || e.target.is_none()),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn an_actor_in_another_verbs_phrase_is_no_coordinated_subject_of_a_pronoun() {
         // "… to the coast of Greece and he warned …": Greece is no subject.
         for (body, trigger, source) in [
