@@ -133,6 +133,11 @@ fn a_pronoun_opening_a_sentence_takes_the_last_sentences_lead_person() {
         let pronoun = if body.contains(" He ") { "He" } else { "She" };
         assert_eq!(code_of(&ms, pronoun), [want], "{body}: {ms:?}");
     }
+    // A person named inside an opening participle phrase is no subject.
+    let body =
+        "Asked about Gabriel Boric, Luis Arce said talks would resume. He also praised Peru.";
+    let ms = resolve_on(body, "2023-05-01");
+    assert_eq!(code_of(&ms, "He"), ["BOLGOV"], "{ms:?}");
     // Inside a sentence, the nearest person before the pronoun stands.
     let body = "Chile's president met Luis Arce, who said he would visit Santiago.";
     let ms = resolve_on(body, "2023-05-01");
@@ -364,6 +369,16 @@ fn group_phrases_take_the_pair_last_engaged_together() {
     let body = "Ghana and Togo reopened their border in May. Nigeria welcomed the step. The two governments will meet again in July.";
     let ms = resolve_on(body, "2021-06-01");
     assert_eq!(code_of(&ms, "The two governments"), ["GHAGOV", "TGOGOV"]);
+}
+
+#[test]
+fn a_coordinated_subject_stays_the_pair_however_often_others_engaged() {
+    let body = "Chile and Peru held talks. Chile accused Peru of spying. Peru and Chile traded notes. \
+        Bolivia and Ecuador, both neighbours of Peru, met in Quito. The two countries signed a pact.";
+    let ms = resolve_on(body, "2023-05-01");
+    let mut got = code_of(&ms, "The two countries");
+    got.sort_unstable();
+    assert_eq!(got, ["BOL", "ECU"], "{ms:?}");
 }
 
 #[test]

@@ -38,7 +38,7 @@ pub(super) struct State {
     pub last_group: Vec<Mention>,
     /// The countries of each sentence that named two or more, in order
     /// (coordinated ones first): the parties "both sides" refers to.
-    engaged: Vec<Vec<String>>,
+    engaged: Vec<(Vec<String>, usize)>,
     /// How many of `engaged` each country is in.
     engaged_times: HashMap<String, usize>,
 }
@@ -98,12 +98,14 @@ impl State {
     }
 
     /// Notes the countries a sentence names together (two or more).
-    pub fn engage(&mut self, countries: Vec<String>) {
+    /// `leading` of them are coordinated at the head of the sentence, its
+    /// likeliest subject ("Japan and South Korea, both allies of …, met").
+    pub fn engage(&mut self, countries: Vec<String>, leading: usize) {
         if countries.len() >= 2 {
             for c in &countries {
                 *self.engaged_times.entry(c.clone()).or_default() += 1;
             }
-            self.engaged.push(countries);
+            self.engaged.push((countries, leading));
         }
     }
 
@@ -111,7 +113,9 @@ impl State {
     /// together, coordinated ones first ("the leaders"); unlike
     /// [`State::last_engaged`], never the last two mentioned apart.
     pub fn last_pair(&self) -> Option<Vec<String>> {
-        self.engaged.last().map(|cs| self.most_engaged(cs, 2))
+        self.engaged
+            .last()
+            .map(|(cs, leading)| self.most_engaged(cs, *leading, 2))
     }
 
     /// The `n` countries last engaged together ("the two governments",
@@ -121,8 +125,8 @@ impl State {
         self.engaged
             .iter()
             .rev()
-            .find(|cs| cs.len() >= n)
-            .map(|cs| self.most_engaged(cs, n))
+            .find(|(cs, _)| cs.len() >= n)
+            .map(|(cs, leading)| self.most_engaged(cs, *leading, n))
             .or_else(|| self.last_distinct(n))
     }
 
@@ -130,7 +134,10 @@ impl State {
     /// together most often: "both nations" after a sentence naming a
     /// mediator beside the two parties are the parties, not the mediator.
     /// Ties keep the sentence's order (its coordinated countries first).
-    fn most_engaged(&self, countries: &[String], n: usize) -> Vec<String> {
+    fn most_engaged(&self, countries: &[String], leading: usize, n: usize) -> Vec<String> {
+        if leading >= n {
+            return countries[..n].to_vec();
+        }
         let times = |c: &String| self.engaged_times.get(c).copied().unwrap_or(0);
         let mut ranked: Vec<(usize, &String)> = countries.iter().enumerate().collect();
         ranked.sort_by_key(|(i, c)| (std::cmp::Reverse(times(c)), *i));

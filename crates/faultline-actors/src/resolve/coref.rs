@@ -497,7 +497,8 @@ pub(super) fn remember(cx: &Sentence<'_>, state: &mut State, all: &[Mention]) {
     }) {
         state.last_body = Some(lead.clone());
     }
-    if let Some(lead) = all.iter().find(|m| m.person) {
+    let fronted = fronted_participle_end(cx);
+    if let Some(lead) = all.iter().find(|m| m.person && m.start >= fronted) {
         state.lead_person = Some(lead.clone());
     }
     for m in all {
@@ -509,7 +510,9 @@ pub(super) fn remember(cx: &Sentence<'_>, state: &mut State, all: &[Mention]) {
         }
     }
     let mut groups = coordinated_runs(cx.body, all);
-    state.engage(engaged_countries(cx, &groups, all));
+    let engaged = engaged_countries(cx, &groups, all);
+    let leading = leading_coordinated(cx, &groups, all, &engaged);
+    state.engage(engaged, leading);
     // A group phrase ("the two defense chiefs") is a group "they" may take
     // up in the next sentence; it is not a pronoun itself.
     groups.extend(group_phrase_members(all));
@@ -595,6 +598,59 @@ fn cited_outlet(cx: &Sentence<'_>, m: &Mention) -> bool {
 /// Runs of two or more coordinated actors ("Greek, Cypriot and French
 /// counterparts", "Sameh Shoukry and his … counterparts"), skipping
 /// appositions (the same actor named again).
+/// Where a participle phrase opening the sentence ends ("Asked about
+/// Zelensky, Biden said …": after its comma), else the sentence's start:
+/// a person named inside it is no subject.
+fn fronted_participle_end(cx: &Sentence<'_>) -> usize {
+    let text = cx.body.get(cx.s.start..cx.s.end).unwrap_or("");
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let participle = first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed"));
+    match text.find(',') {
+        Some(comma) if participle => cx.s.start + comma,
+        _ => cx.s.start,
+    }
+}
+
+/// How many of the sentence's `engaged` countries (coordinated ones first)
+/// a coordinated run opening the sentence names: its likeliest subject.
+fn leading_coordinated(
+    cx: &Sentence<'_>,
+    groups: &[Vec<Mention>],
+    all: &[Mention],
+    engaged: &[String],
+) -> usize {
+    let Some(first) = groups.first() else {
+        return 0;
+    };
+    // The run is the sentence's first mention, with at most a determiner
+    // (or the dateline) before it.
+    let opens = all
+        .iter()
+        .find(|m| !m.appositive)
+        .zip(first.first())
+        .is_some_and(|(a, g)| {
+            a.start == g.start
+                && cx.body.get(cx.s.start..g.start).is_some_and(|b| {
+                    let b = b
+                        .get(faultline_text::dateline_len(b)..)
+                        .unwrap_or(b)
+                        .trim()
+                        .to_lowercase();
+                    b.is_empty() || lex().definite_determiners.contains(&b)
+                })
+        });
+    if !opens {
+        return 0;
+    }
+    engaged
+        .iter()
+        .take_while(|c| first.iter().any(|m| m.country.as_ref() == Some(*c)))
+        .count()
+}
+
 fn coordinated_runs(body: &str, all: &[Mention]) -> Vec<Vec<Mention>> {
     let heads: Vec<&Mention> = all.iter().filter(|m| !m.appositive).collect();
     let mut runs: Vec<Vec<Mention>> = Vec::new();
