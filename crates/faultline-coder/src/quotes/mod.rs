@@ -76,7 +76,10 @@ fn leading_name_min(s: &str, min: usize) -> Option<&str> {
         if count > 0
             && clean.len() == w.len()
             && is_name_particle(clean)
-            && words.peek().is_some_and(|n| name_goes_on(n))
+            && words
+                .clone()
+                .find(|n| !is_name_particle(n))
+                .is_some_and(name_goes_on)
         {
             end += 1 + clean.len();
             most = 5;
@@ -131,8 +134,10 @@ fn trailing_name(s: &str) -> Option<&str> {
         // Rego Barros") does not end it, nor count towards its length.
         let inside = n > 0
             && is_name_particle(w)
-            && i.checked_sub(1)
-                .and_then(|p| words.get(p))
+            && words[..i]
+                .iter()
+                .rev()
+                .find(|p| !is_name_particle(p))
                 .is_some_and(|p| p.chars().next().is_some_and(char::is_uppercase));
         if inside {
             n += 1;
@@ -1416,13 +1421,17 @@ mod tests {
     #[test]
     fn a_particle_inside_a_name_keeps_the_name_whole() {
         let body = "\"The border stays open,\" said Interior Minister Ana da Costa Pires. \
-                    \"We will appeal,\" Joao dos Santos Lima said.";
+                    \"We will appeal,\" Joao dos Santos Lima said. \
+                    \"No,\" said Commissioner Hanna van der Berg. \
+                    \"Yes,\" Jose de la Vega said.";
         let q = with_mentions(body);
         let names: Vec<Option<&str>> = q.iter().map(|q| q.speaker.as_deref()).collect();
         assert!(
-            names.len() == 2
+            names.len() == 4
                 && names[0].is_some_and(|n| n.ends_with("Ana da Costa Pires"))
-                && names[1] == Some("Joao dos Santos Lima"),
+                && names[1] == Some("Joao dos Santos Lima")
+                && names[2].is_some_and(|n| n.ends_with("Hanna van der Berg"))
+                && names[3] == Some("Jose de la Vega"),
             "{q:?}"
         );
     }
