@@ -138,6 +138,11 @@ fn a_pronoun_opening_a_sentence_takes_the_last_sentences_lead_person() {
         "Asked about Gabriel Boric, Luis Arce said talks would resume. He also praised Peru.";
     let ms = resolve_on(body, "2023-05-01");
     assert_eq!(code_of(&ms, "He"), ["BOLGOV"], "{ms:?}");
+    // A name ending like a participle opens no such phrase.
+    let body =
+        "Mohammed bin Salman, the crown prince, met Joe Biden in Jeddah. He criticised Iran.";
+    let ms = resolve_on(body, "2022-07-16");
+    assert_eq!(code_of(&ms, "He"), ["SAUGOV"], "{ms:?}");
     // Inside a sentence, the nearest person before the pronoun stands.
     let body = "Chile's president met Luis Arce, who said he would visit Santiago.";
     let ms = resolve_on(body, "2023-05-01");

@@ -497,7 +497,7 @@ pub(super) fn remember(cx: &Sentence<'_>, state: &mut State, all: &[Mention]) {
     }) {
         state.last_body = Some(lead.clone());
     }
-    let fronted = fronted_participle_end(cx);
+    let fronted = fronted_participle_end(cx, all);
     if let Some(lead) = all.iter().find(|m| m.person && m.start >= fronted) {
         state.lead_person = Some(lead.clone());
     }
@@ -600,14 +600,18 @@ fn cited_outlet(cx: &Sentence<'_>, m: &Mention) -> bool {
 /// appositions (the same actor named again).
 /// Where a participle phrase opening the sentence ends ("Asked about
 /// Zelensky, Biden said …": after its comma), else the sentence's start:
-/// a person named inside it is no subject.
-fn fronted_participle_end(cx: &Sentence<'_>) -> usize {
+/// a person named inside it is no subject. A name ("Ahmed Shah said",
+/// "Beijing, …") opens no such phrase.
+fn fronted_participle_end(cx: &Sentence<'_>, all: &[Mention]) -> usize {
     let text = cx.body.get(cx.s.start..cx.s.end).unwrap_or("");
-    let first = text
+    let lead = text.len() - text.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+    let first = text[lead..]
         .split(|c: char| !c.is_alphabetic())
-        .find(|w| !w.is_empty())
+        .next()
         .unwrap_or("");
-    let participle = first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed"));
+    let at = cx.s.start + lead;
+    let named = all.iter().any(|m| m.start <= at && m.end > at);
+    let participle = !named && first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed"));
     match text.find(',') {
         Some(comma) if participle => cx.s.start + comma,
         _ => cx.s.start,
