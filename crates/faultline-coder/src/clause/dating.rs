@@ -255,7 +255,8 @@ fn sets_context(d: &EventDate, anchor: NaiveDate) -> bool {
 /// The date of trigger `f`, given its factuality.
 pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: Assessed) -> Dated {
     let clause_start = s.clause_start(f.verb);
-    let (mut date, mut source, mut text, future) = date_for(s, dates, f.verb, clause_start);
+    let (mut date, mut source, mut text, future) =
+        date_for(s, dates, (f.verb, f.after), clause_start);
     if let Some((shifted, expression)) = across_interval(s, dates, f.verb, date) {
         (date, source, text) = (shifted, "text", Some(expression));
     }
@@ -291,7 +292,7 @@ pub(super) fn date_event(s: &Sentence<'_>, dates: &[EventDate], f: &Found, a: As
             .filter(|d| !d.future && !is_ahead(&d.date, s) && !in_intended(d) && !planned(d))
             .cloned()
             .collect();
-        (date, source, text, _) = date_for(s, &past, f.verb, clause_start);
+        (date, source, text, _) = date_for(s, &past, (f.verb, f.after), clause_start);
     }
     let mut factuality = a.factuality;
     let purpose = a.cue.as_deref() == Some("to");
@@ -412,11 +413,12 @@ fn is_ahead(date: &PartialDate, s: &Sentence<'_>) -> bool {
 fn date_for(
     s: &Sentence<'_>,
     dates: &[EventDate],
-    verb: usize,
+    (verb, after): (usize, usize),
     clause_start: usize,
 ) -> (PartialDate, &'static str, Option<String>, bool) {
     let inp = s.inp;
     let verb_start = s.words[verb].start;
+    let trigger_end = s.words[after.saturating_sub(1).max(verb)].end;
     let clause_from = s.words.get(clause_start).map_or(inp.start, |w| w.start);
     // A date belongs to another clause when ", and", ", but" or ", while"
     // stands between it and the verb ("X was impeached three months ago,
@@ -483,7 +485,7 @@ fn date_for(
         d.start >= verb_start
             && s.parse
                 .as_ref()
-                .is_some_and(|p| p.in_reason_phrase(d.start, d.end, verb))
+                .is_some_and(|p| p.in_reason_phrase((d.start, d.end), verb, trigger_end))
     };
     let best = dates
         .iter()
@@ -891,6 +893,23 @@ mod tests {
             ),
         ] {
             assert_eq!(dated(body, trigger).0, date, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_phrasal_verbs_particle_opens_no_reason() {
+        // Thursday 2021-03-04.
+        for (body, want) in [
+            (
+                "Bhutan handed over a note to China on Monday.",
+                "2021-03-01",
+            ),
+            (
+                "Chile handed over a letter to Peru on Monday.",
+                "2021-03-01",
+            ),
+        ] {
+            assert_eq!(dated(body, "handed").0, want, "{body}");
         }
     }
 

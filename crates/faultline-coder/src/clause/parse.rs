@@ -1625,18 +1625,31 @@ impl<'p> Parse<'p> {
     /// of the trigger at token `trigger` giving its reason (`reason_cases`:
     /// "expelled the envoy over an attempt on the president on 25 November",
     /// "… for assisting in an attack in May"): it dates what the reason
-    /// names, not the trigger's act.
-    pub fn in_reason_phrase(&self, start: usize, end: usize, trigger: usize) -> bool {
+    /// names, not the trigger's act. A marker among the trigger's own
+    /// words, which end at byte `trigger_end`, is its particle, not a
+    /// reason's: "handed over a note to Y on Monday".
+    pub fn in_reason_phrase(
+        &self,
+        (start, end): (usize, usize),
+        trigger: usize,
+        trigger_end: usize,
+    ) -> bool {
         let (Some(top), Some(t)) = (self.top_of_span(start, end), self.word(trigger)) else {
             return false;
         };
+        let words = self.tree.words();
         let reason = |w: u32| {
             let marker = self
                 .tree
                 .child(w, "case")
                 .or_else(|| self.tree.child(w, "mark"));
             matches!(self.tree.rel(w), "obl" | "advcl")
-                && marker.is_some_and(|c| lex().reason_cases.contains(&self.lower(c)))
+                && marker.is_some_and(|c| {
+                    words
+                        .get(c as usize)
+                        .is_some_and(|m| m.span.start >= trigger_end)
+                        && lex().reason_cases.contains(&self.lower(c))
+                })
         };
         // On the way up to the trigger (through a verb it is coordinated
         // with: "declared X persona non grata and expelled him for …").
