@@ -3678,6 +3678,21 @@ mod tests {
     }
 
     #[test]
+    fn a_month_of_a_date_is_no_trigger() {
+        for body in [
+            "Ghana thanked Togo on 12 March.",
+            "Peru handed over the trawlers to Ecuador on 1 March.",
+        ] {
+            let ev = coded(body);
+            assert!(!ev.is_empty(), "{body}");
+            assert!(
+                ev.iter().all(|e| e.trigger.text != "March"),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn meeting_with_a_reception_is_no_meeting() {
         for body in [
             "The Chilean proposal met with stiff resistance from Peru.",

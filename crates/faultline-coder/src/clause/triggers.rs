@@ -353,8 +353,9 @@ fn verb_triggers(
     let in_mention = |i: usize| s.in_mention(i);
     let actor_at_tok = |i: usize| s.actor_at(i);
     for i in 0..words.len() {
-        // most words are no verb trigger: nothing below would be found
-        if verbs.verbs_for(&words[i].lower).is_empty() || in_mention(i) {
+        // most words are no verb trigger: nothing below would be found; nor
+        // is a word of a date ("on 1 March", "in March")
+        if verbs.verbs_for(&words[i].lower).is_empty() || in_mention(i) || in_date(s, i) {
             continue;
         }
         if used.contains(&i) {
@@ -489,6 +490,15 @@ fn past_soft_adverbs(s: &Sentence<'_>, at: usize) -> usize {
     (at..s.words.len())
         .find(|&k| !lex().soft_adverbs.contains(&s.words[k].lower))
         .unwrap_or(s.words.len())
+}
+
+/// True when word `i` lies inside one of the sentence's date expressions.
+fn in_date(s: &Sentence<'_>, i: usize) -> bool {
+    let w = &s.words[i];
+    s.inp
+        .dates
+        .iter()
+        .any(|d| w.start >= d.start && w.end <= d.end)
 }
 
 /// The word after the date expression that starts at word `at`, or `at`
