@@ -3678,6 +3678,18 @@ mod tests {
     }
 
     #[test]
+    fn agreeing_to_talk_later_breaks_off_nothing() {
+        for body in [
+            "Chile and Peru agreed to halt the fighting and hold talks.",
+            "Ghana and Togo agreed to settle the row through talks.",
+        ] {
+            let ev = coded(body);
+            assert!(!ev.is_empty(), "{body}");
+            assert!(ev.iter().all(|e| e.root != "16"), "{body}: {ev:?}");
+        }
+    }
+
+    #[test]
     fn a_month_of_a_date_is_no_trigger() {
         for body in [
             "Ghana thanked Togo on 12 March.",
