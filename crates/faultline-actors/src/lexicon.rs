@@ -119,9 +119,15 @@ pub struct Lexicon {
     pub seat_words: WordList,
     /// What comes before a building named by an actor ("at the").
     pub seat_leads: Vec<String>,
+    /// Words between a role word and the organisation it serves ("judges at
+    /// the International Court of Justice", "inspectors from the IAEA").
+    pub member_links: Vec<String>,
     /// Capitalised words of a sea's or strait's name around a country's
     /// ("South China Sea", "Gulf of Oman").
     pub water_heads: WordList,
+    /// Capitalised last words of a place's name that is no person's or
+    /// body's ("Mekong River", "Golan Heights"): no apposition describes it.
+    pub landform_heads: WordList,
     /// Words before a role word that make it outsiders', not the context
     /// country's ("foreign troops").
     pub outsider_modifiers: WordList,

@@ -1903,3 +1903,55 @@ fn a_name_after_a_title_and_its_post_takes_the_title() {
         assert_eq!(code_of(&ms, name), [want], "{body}: {ms:?}");
     }
 }
+
+#[test]
+fn a_sea_or_a_river_before_a_comma_is_described_by_no_role() {
+    for (body, place) in [
+        (
+            "Laos cannot stop Thailand from damming the Mekong River, judges at the tribunal \
+             ruled on Monday.",
+            "Mekong River",
+        ),
+        (
+            "Iran may not drill in the Caspian Sea, judges in The Hague ruled on Monday.",
+            "Caspian Sea",
+        ),
+    ] {
+        let ms = resolve_on(body, "2024-03-10");
+        assert!(ms.iter().all(|m| m.text != place), "{body}: {ms:?}");
+        assert!(!ms.is_empty(), "{body}");
+    }
+}
+
+#[test]
+fn members_of_a_named_organisation_take_its_code() {
+    for (body, role) in [
+        (
+            "Judges at the International Court of Justice ruled against Colombia on Monday.",
+            "Judges",
+        ),
+        (
+            "Lawyers for Chile spoke first. Officials at the World Bank then questioned Chilean \
+             ministers.",
+            "Officials",
+        ),
+    ] {
+        mention_holds(body, role, |m| m.code.starts_with("IGO"));
+    }
+}
+
+#[test]
+fn the_same_role_again_is_still_the_organisations() {
+    for body in [
+        "Judges at the International Court of Justice heard Bolivia on Monday. Judges rejected \
+         every ground the Bolivian lawyers gave.",
+        "Officials from the World Bank arrived in Nairobi. Officials later visited a Kenyan dam \
+         near Thika.",
+    ] {
+        let ms = resolve_on(body, "2024-03-10");
+        let role = body.split(' ').next().unwrap();
+        let codes = code_of(&ms, role);
+        assert_eq!(codes.len(), 2, "{body}: {ms:?}");
+        assert!(codes.iter().all(|c| c.starts_with("IGO")), "{body}: {ms:?}");
+    }
+}

@@ -189,6 +189,24 @@ pub(super) fn lone_role(
     if describes_named_body(cx, last, end) {
         return last + 1;
     }
+    if let Some(code) = member_of_body(cx, last, end).filter(|_| is_agentive(head)) {
+        mentions.push(Mention {
+            entry: cx.entry_id(&cx.atoms[last]),
+            person: is_individual(head),
+            ..cx.mention(a.start, end, code, Via::Context)
+        });
+        return last + 1;
+    }
+    // "Judges at the court ruled … Judges also rejected …": the same role
+    // again is still that body's.
+    if let Some(code) = same_member_before(cx, head, out) {
+        mentions.push(Mention {
+            entry: cx.entry_id(&cx.atoms[last]),
+            person: is_individual(head),
+            ..cx.mention(a.start, end, code, Via::Coreference)
+        });
+        return last + 1;
+    }
     if owned_by_subject(body, a.start, cx.s.start) {
         if let Some(m) = owned_role(cx, i, last, mentions) {
             mentions.push(m);
@@ -325,6 +343,40 @@ fn describes_named_body(cx: &Sentence<'_>, last: usize, end: usize) -> bool {
                 )
             })
     })
+}
+
+/// The code of an earlier role word of the same head (`head`), up to eight
+/// sentences back, that an organisation named after it gave its code
+/// (`member_of_body`): "judges at the ICJ … judges rejected" are the
+/// court's again, whatever country the sentence names.
+fn same_member_before(cx: &Sentence<'_>, head: &str, out: &[Mention]) -> Option<String> {
+    out.iter()
+        .rev()
+        .take_while(|m| m.sentence + 8 >= cx.si)
+        .find(|m| {
+            matches!(m.via, Via::Context | Via::Coreference)
+                && m.text
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(head))
+        })
+        .filter(|m| m.country.as_deref().is_none_or(|c| !cx.is_country(c)))
+        .map(|m| m.code.clone())
+}
+
+/// The code of the organisation named right after the role run ending at
+/// atom `last` (byte `end`) and one of `member_links`: "judges at the
+/// International Court of Justice" are the court's, "inspectors from the
+/// IAEA" the agency's.
+fn member_of_body(cx: &Sentence<'_>, last: usize, end: usize) -> Option<String> {
+    let n = cx.atoms.get(last + 1)?;
+    let link = cx.body.get(end..n.start)?.trim().to_lowercase();
+    let org = n.kind == AtomKind::Actor
+        && n.entry
+            .is_some_and(|e| matches!(cx.dict.entries[e].kind, EntryKind::Org | EntryKind::Igo));
+    (org && lex().member_links.contains(&link))
+        .then(|| n.code.clone())
+        .flatten()
 }
 
 /// The word right after byte `end`, without a possessive "'s".

@@ -485,7 +485,12 @@ fn name_before(cx: &Sentence<'_>, comma: usize) -> Option<usize> {
     {
         name_toks.remove(0);
     }
-    if name_toks.len() < 2 {
+    // A sea's or a river's name is no one to describe.
+    let place = name_toks.last().is_some_and(|t| {
+        let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+        lex().water_heads.contains(t) || lex().landform_heads.contains(t)
+    });
+    if name_toks.len() < 2 || place {
         return None;
     }
     let len: usize = name_toks.iter().map(|t| t.len()).sum::<usize>() + name_toks.len() - 1;
