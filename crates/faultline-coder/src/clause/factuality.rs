@@ -82,6 +82,14 @@ pub(super) fn governor(s: &Sentence<'_>, f: &Found, found: &[Found]) -> Option<G
     let governed = found
         .iter()
         .any(|t| t.verb >= clause_from && t.verb < f.verb);
+    // "flew to Hanoi on Monday to meet the premier": done on the trip.
+    if s.parse
+        .as_ref()
+        .and_then(|p| p.purpose_head(f.verb))
+        .is_some_and(|h| lex().errand_verbs.contains(&h))
+    {
+        return Some(Governor::default());
+    }
     if governed
         && s.parse
             .as_ref()

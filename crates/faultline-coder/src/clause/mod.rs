@@ -3678,6 +3678,27 @@ mod tests {
     }
 
     #[test]
+    fn what_a_trip_was_made_to_do_was_done() {
+        each_has_factuality(
+            &[
+                (
+                    "The Malian minister flew to Dakar on Friday to meet Senegalese officials.",
+                    "meet",
+                ),
+                (
+                    "The Syrian envoy appeared on state radio to denounce Turkey.",
+                    "denounce",
+                ),
+                (
+                    "A Thai colonel went in a jeep to meet the Cambodian commander.",
+                    "meet",
+                ),
+            ],
+            Factuality::Asserted,
+        );
+    }
+
+    #[test]
     fn agreeing_to_talk_later_breaks_off_nothing() {
         for body in [
             "Chile and Peru agreed to halt the fighting and hold talks.",

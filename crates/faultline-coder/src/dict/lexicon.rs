@@ -199,6 +199,9 @@ pub struct Lexicon {
     pub name_openers: WordList,
     /// Governing verbs that leave an infinitive asserted.
     pub aspect_verbs: WordList,
+    /// Past forms of going somewhere whose infinitive of purpose states what
+    /// was done there ("flew to Hanoi to meet …").
+    pub errand_verbs: WordList,
     /// Verbs after which "back" is a particle.
     pub back_particle_verbs: WordList,
     /// Words that make a following -s form a verb.
