@@ -1955,3 +1955,31 @@ fn the_same_role_again_is_still_the_organisations() {
         assert!(codes.iter().all(|c| c.starts_with("IGO")), "{body}: {ms:?}");
     }
 }
+
+#[test]
+fn an_acronym_defined_in_brackets_names_its_actor_again() {
+    for (body, acronym, root) in [
+        (
+            "Border Police Kenya (BPK) stopped a Somali truck on Monday. The BPK crew later let \
+             it go.",
+            "BPK",
+            "KEN",
+        ),
+        (
+            "The Liberation Front of Chad (LFC) raided a Sudanese camp. Sudan said the LFC had \
+             to leave.",
+            "LFC",
+            "TCD",
+        ),
+    ] {
+        let ms = resolve_on(body, "2024-03-10");
+        let again: Vec<&Mention> = ms
+            .iter()
+            .filter(|m| m.text == acronym && m.sentence == 1)
+            .collect();
+        assert!(
+            again.len() == 1 && again[0].code.starts_with(root),
+            "{body}: {ms:?}"
+        );
+    }
+}

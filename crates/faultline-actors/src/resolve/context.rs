@@ -41,6 +41,9 @@ pub(super) struct State {
     engaged: Vec<(Vec<String>, usize)>,
     /// How many of `engaged` each country is in.
     engaged_times: HashMap<String, usize>,
+    /// Acronyms the document defined in brackets after a mention, with the
+    /// code of what each abbreviates ("Border Guards Bangladesh (BGB)").
+    pub acronyms: HashMap<String, String>,
 }
 
 impl State {
@@ -63,6 +66,7 @@ impl State {
             last_group: Vec::new(),
             engaged: Vec::new(),
             engaged_times: HashMap::new(),
+            acronyms: HashMap::new(),
         }
     }
 

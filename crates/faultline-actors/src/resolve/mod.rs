@@ -44,6 +44,7 @@
 //! (`crate::lexicon`); the word tests shared by several passes are in
 //! `words`.
 
+mod acronyms;
 mod compound;
 mod context;
 mod coref;
@@ -269,10 +270,15 @@ fn resolve_sentence(cx: &Sentence<'_>, state: &mut State, out: &mut Vec<Mention>
     mentions.extend(unknown);
     let again = persons::named_again(cx, &state.persons, &mentions);
     mentions.extend(again);
+    let acronyms = acronyms::said_again(cx, &state.acronyms, &mentions);
+    mentions.extend(acronyms);
     titles::mark_appositives(cx, &mut mentions);
     titles::mark_respectively(cx, &mut mentions);
     mentions.sort_by_key(|m| (m.start, m.end));
     titles::bracketed_abbreviations(cx, &mut mentions);
+    for (acronym, code) in acronyms::defined(cx, &mentions) {
+        state.acronyms.entry(acronym).or_insert(code);
+    }
     let mut corefs = coref::coreferences(cx, state, &mentions);
     let descriptions = definite::definite_descriptions(cx, &mentions, out);
     definite::possessed_roles(cx, &descriptions, &mut mentions);
