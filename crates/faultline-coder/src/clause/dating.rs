@@ -144,8 +144,27 @@ fn story_date(
         (start, dates)
     };
     let (mut start, mut dates) = dated(sentences.first()?);
-    // Past a dateline ("TOKYO Feb. 19, 2007 (Dow Jones)") to the lead.
-    if !dates.is_empty() && dates.iter().all(|d| d.date == today) {
+    // Past a dateline ("TOKYO Feb. 19, 2007 (Dow Jones)", a day in
+    // figures) or a report dated that day ("… Seoul's foreign ministry said
+    // Thursday") to the lead; an act dated by the article's weekday ("…
+    // clashed on Wednesday") is the story's own.
+    let dateline_or_report = |d: &EventDate| {
+        let figures = body
+            .get(start + d.start..start + d.end)
+            .is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()));
+        let before = body.get(start..start + d.start).unwrap_or("");
+        let mut words = before.split_whitespace().rev();
+        let word = match words.next() {
+            Some(w) if w.eq_ignore_ascii_case("on") => words.next(),
+            w => w,
+        };
+        figures || word.is_some_and(|w| lex().reporting_verbs.contains(&w.to_lowercase()))
+    };
+    if !dates.is_empty()
+        && dates
+            .iter()
+            .all(|d| d.date == today && dateline_or_report(d))
+    {
         (start, dates) = dated(sentences.get(1)?);
     }
     let d = *dates.first()?;
@@ -894,6 +913,33 @@ mod tests {
         ] {
             assert_eq!(dated(body, trigger).0, date, "{body}");
         }
+    }
+
+    #[test]
+    fn a_lead_dated_by_the_articles_weekday_is_no_dateline() {
+        // Thursday 2021-03-04: the second sentence's earlier day dates
+        // only itself, not the paragraphs after it.
+        for (body, trigger) in [
+            (
+                "Kenya's navy faced two Somali boats on Thursday in a tense standoff.\n\n\
+                 Kenya said the boats had entered its waters over the weekend.\n\n\
+                 Kenya then summoned the Somali envoy.",
+                "summoned",
+            ),
+            (
+                "Peru and Chile traded accusations on Thursday over the border.\n\n\
+                 Peru said Chilean troops crossed the line on Monday.\n\n\
+                 Peru recalled its ambassador from Chile.",
+                "recalled",
+            ),
+        ] {
+            assert_eq!(dated(body, trigger).0, "2021-03-04", "{body}");
+        }
+        // A report of that day is: the story is the next sentence's.
+        let body = "Kenya has agreed to reopen its border with Uganda, its foreign ministry said \
+                    Thursday.\n\nThe two ministers reached the deal on Tuesday in Nairobi.\n\n\
+                    Kenya also thanked Uganda for its patience.";
+        assert_eq!(dated(body, "thanked").0, "2021-03-02", "{body}");
     }
 
     #[test]
