@@ -3699,6 +3699,20 @@ mod tests {
     }
 
     #[test]
+    fn a_clash_of_governments_is_no_fighting() {
+        for body in [
+            "A clash between Paris and Rome over migrants soured ties.",
+            "The clash between Chile and Peru over the fishing quota went on.",
+        ] {
+            let ev = coded(body);
+            assert!(ev.iter().all(|e| e.root != "19"), "{body}: {ev:?}");
+        }
+        // Between forces it is.
+        let ev = coded("Clashes between Kyrgyz and Tajik police were reported in May.");
+        assert!(ev.iter().any(|e| e.root == "19"), "{ev:?}");
+    }
+
+    #[test]
     fn agreeing_to_talk_later_breaks_off_nothing() {
         for body in [
             "Chile and Peru agreed to halt the fighting and hold talks.",

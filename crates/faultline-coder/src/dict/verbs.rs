@@ -203,6 +203,8 @@ struct NounSpec {
     id: String,
     #[serde(default)]
     joint: bool,
+    #[serde(default)]
+    source_sectors: Vec<String>,
     words: Vec<String>,
     #[serde(default)]
     verbs: Vec<String>,
@@ -521,7 +523,7 @@ impl VerbDict {
                 mutual: false,
                 about: false,
                 complement_targets: false,
-                source_sectors: Vec::new(),
+                source_sectors: n.source_sectors,
                 pre: Vec::new(),
             },
             &[],
