@@ -72,6 +72,16 @@ fn leading_name_min(s: &str, min: usize) -> Option<&str> {
     let mut words = s.split(' ').peekable();
     while let Some(w) = words.next() {
         let clean = w.trim_end_matches([',', '.', ';', ':']);
+        // A particle opening a surname said alone ("del Rosario said").
+        if count == 0
+            && clean.len() == w.len()
+            && is_name_particle(clean)
+            && words.peek().is_some_and(|n| name_goes_on(n))
+        {
+            end += clean.len();
+            count += 1;
+            continue;
+        }
         // A particle inside the name ("Sebastiao do Rego Barros").
         if count > 0
             && clean.len() == w.len()
@@ -859,7 +869,6 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
     let after = body.get(end..at.para_end).unwrap_or("");
     let a = after.trim_start_matches([',', ' ', '.', '!', '?']);
     let a_off = end + (after.len() - a.len());
-    let first = a.split(' ').next().unwrap_or("");
     // `"…". They called on …`: a full stop after the closing mark ends the
     // sentence, so what follows is not an attribution.
     let closed = after[..after.len() - a.len()].contains(['.', '!', '?']);
@@ -872,6 +881,8 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
     if a.is_empty() || a.starts_with(['"', '“']) || closed || full_stop {
         return None;
     }
+    let (a, a_off) = past_continuation(a, a_off);
+    let first = a.split(' ').next().unwrap_or("");
     if is_say(first) {
         return speaker_at(
             body,
@@ -932,6 +943,34 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
             .then(|| description(at, a_off, lead))
             .flatten()
     })
+}
+
+/// `"…" to South Korea, the ambassador said`: when the words after a
+/// quotation go on with its sentence (a lower-case word that is no
+/// determiner and no speech verb), the tag opens after the next comma, within
+/// eight words; `(a, a_off)` otherwise.
+fn past_continuation(a: &str, a_off: usize) -> (&str, usize) {
+    let first = a.split(' ').next().unwrap_or("");
+    let lower = first.chars().next().is_some_and(char::is_lowercase);
+    let opens_tag = is_say(first)
+        || is_pronoun(first)
+        || lex().determiners.contains(first)
+        || lex().modifier_determiners.contains(first);
+    if !lower || opens_tag {
+        return (a, a_off);
+    }
+    let reach: usize = a.split(' ').take(8).map(|w| w.len() + 1).sum();
+    let Some(c) = a.get(..reach.min(a.len())).and_then(|h| h.find(", ")) else {
+        return (a, a_off);
+    };
+    // Not past a tag of its own ("according to the ministry, which …"),
+    // nor past the sentence's end ("… along the border. Earlier, X …").
+    let tagged = a[..c].split(' ').any(|w| is_say(w) || w == "according");
+    if tagged || a[..c].contains(['.', '!', '?', ';']) {
+        (a, a_off)
+    } else {
+        (&a[c + 2..], a_off + c + 2)
+    }
 }
 
 /// For a tag `O quoted X as saying` (`quoting_verbs`, `quoting_links`):
@@ -1453,6 +1492,44 @@ mod tests {
                         .is_some_and(|s| s.contains("ministry")),
                 "{body}: {q:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_surname_opening_with_a_particle_speaks() {
+        for (body, name) in [
+            (
+                "\"We shall not cede an inch of the reef,\" del Pilar said in Manila.",
+                "del Pilar",
+            ),
+            (
+                "\"The dyke talks are over,\" van Houten told reporters on Friday.",
+                "van Houten",
+            ),
+        ] {
+            let q = attribute(&doc_of(body), &[]);
+            assert_eq!(q.len(), 1, "{body}");
+            assert_eq!(q[0].speaker.as_deref(), Some(name), "{body}: {q:?}");
+        }
+    }
+
+    #[test]
+    fn a_tag_after_the_sentence_goes_on_past_its_comma() {
+        for (body, name) in [
+            (
+                "Kenyan envoy Ruth Wambui spoke at the summit.\n\nThe ban rests on \
+                 \"grave risks to herds\" in Uganda, the envoy said.",
+                "Ruth Wambui",
+            ),
+            (
+                "Chilean minister Ana Ruiz met her Peruvian counterpart.\n\nShe cited \
+                 \"an old and settled line\" along the coast, the minister said.",
+                "Ana Ruiz",
+            ),
+        ] {
+            let q = with_mentions(body);
+            assert_eq!(q.len(), 1, "{body}");
+            assert_eq!(q[0].speaker.as_deref(), Some(name), "{body}: {q:?}");
         }
     }
 
