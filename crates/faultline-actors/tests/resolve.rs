@@ -1983,3 +1983,17 @@ fn an_acronym_defined_in_brackets_names_its_actor_again() {
         );
     }
 }
+
+#[test]
+fn a_superlative_between_a_possessor_and_its_forces_keeps_them_its() {
+    mention_holds(
+        "India's largest warship docked in Colombo on Monday.",
+        "India's largest warship",
+        |m| m.code == "INDMIL",
+    );
+    mention_holds(
+        "Japan's newest destroyer sailed past the islands.",
+        "Japan's newest destroyer",
+        |m| m.code == "JPNMIL",
+    );
+}
