@@ -255,6 +255,13 @@ fn is_passive(
     voice: &roles::Voice,
     parsed: Option<&parse::ParsedRoles>,
 ) -> bool {
+    // "were locked in a standoff with", "was engaged in a gun battle
+    // with": a state its subject is in, not an act done to it.
+    let stative = lex().stative_participles.contains(&s.words[f.verb].lower)
+        && s.words.get(f.verb + 1).is_some_and(|w| w.lower == "in");
+    if stative {
+        return false;
+    }
     let active = !voice.with_be
         && s.words.get(f.after).is_none_or(|w| w.lower != "by")
         && parsed.is_some_and(|p| p.active_subject);
@@ -3696,6 +3703,25 @@ mod tests {
             ],
             Factuality::Asserted,
         );
+    }
+
+    #[test]
+    fn a_state_the_subject_is_in_is_no_passive() {
+        each_codes_dyad(&[
+            (
+                "Kenyan police were engaged in a gun battle with Somali militants.",
+                "KENCOP",
+                "SOM",
+            ),
+            (
+                "Greek warships were locked in a standoff with Turkish warships.",
+                "GRCMIL",
+                "TUR",
+            ),
+        ]);
+        // A standoff of governments shows no force.
+        let ev = coded("Chile was locked in a diplomatic standoff with Peru.");
+        assert!(ev.iter().all(|e| e.root != "15"), "{ev:?}");
     }
 
     #[test]

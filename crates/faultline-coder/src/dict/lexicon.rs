@@ -199,6 +199,9 @@ pub struct Lexicon {
     pub name_openers: WordList,
     /// Governing verbs that leave an infinitive asserted.
     pub aspect_verbs: WordList,
+    /// Participles that, before "in", name a state the subject is in, not
+    /// a passive ("were locked in a standoff with X").
+    pub stative_participles: WordList,
     /// Past forms of going somewhere whose infinitive of purpose states what
     /// was done there ("flew to Hanoi to meet …").
     pub errand_verbs: WordList,
