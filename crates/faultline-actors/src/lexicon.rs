@@ -122,6 +122,14 @@ pub struct Lexicon {
     /// Words between a role word and the organisation it serves ("judges at
     /// the International Court of Justice", "inspectors from the IAEA").
     pub member_links: Vec<String>,
+    /// Role words naming an organisation's staff ("judges", "officials").
+    pub member_roles: WordList,
+    /// Capitalised words of a force's name before its country's ("Border
+    /// Guards Bangladesh"), after which a bracketed acronym is the force's.
+    pub force_name_words: WordList,
+    /// Lower-case words joining the capitalised words of a long name ("the
+    /// Front for the Liberation of Chad").
+    pub name_joiners: WordList,
     /// Capitalised words of a sea's or strait's name around a country's
     /// ("South China Sea", "Gulf of Oman").
     pub water_heads: WordList,

@@ -1938,6 +1938,28 @@ fn members_of_a_named_organisation_take_its_code() {
     ] {
         mention_holds(body, role, |m| m.code.starts_with("IGO"));
     }
+    // Those only at it, or at a place of its, are not its staff.
+    for body in [
+        "Protesters at the European Union's office in Tbilisi denounced Russia.",
+        "Diplomats at the United Nations accused Russia of lying.",
+    ] {
+        let ms = resolve_on(body, "2024-03-10");
+        let first = body.split(' ').next().unwrap();
+        assert!(
+            ms.iter()
+                .all(|m| m.text != first || !m.code.starts_with("IGO")),
+            "{body}: {ms:?}"
+        );
+    }
+    // A sentence naming its own country keeps the role there.
+    let body = "Officials at the World Bank approved a loan for Kenya. In Uganda, officials \
+                protested.";
+    let ms = resolve_on(body, "2024-03-10");
+    assert!(
+        ms.iter()
+            .any(|m| m.text == "officials" && m.code.starts_with("UGA")),
+        "{body}: {ms:?}"
+    );
 }
 
 #[test]
@@ -1966,10 +1988,10 @@ fn an_acronym_defined_in_brackets_names_its_actor_again() {
             "KEN",
         ),
         (
-            "The Liberation Front of Chad (LFC) raided a Sudanese camp. Sudan said the LFC had \
-             to leave.",
-            "LFC",
-            "TCD",
+            "Coast Guard Ghana (CGG) boarded a Togolese trawler. Togo said the CGG crew had no \
+             right to board it.",
+            "CGG",
+            "GHA",
         ),
     ] {
         let ms = resolve_on(body, "2024-03-10");
@@ -1982,6 +2004,15 @@ fn an_acronym_defined_in_brackets_names_its_actor_again() {
             "{body}: {ms:?}"
         );
     }
+    // The last word of a longer name is not what the acronym abbreviates.
+    let body = "The Liberation Front of Chad (LFC) raided a Sudanese camp. Sudan said the LFC had \
+                to leave.";
+    let ms = resolve_on(body, "2024-03-10");
+    assert!(
+        ms.iter()
+            .all(|m| m.text != "LFC" || !m.code.starts_with("TCD")),
+        "{body}: {ms:?}"
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use super::{Mention, Sentence, Via};
+use crate::lexicon::lex;
 
 /// Shortest and longest acronym read.
 const LEN: std::ops::RangeInclusive<usize> = 2..=6;
@@ -22,7 +23,7 @@ fn is_acronym(w: &str) -> bool {
 pub(super) fn defined(cx: &Sentence<'_>, mentions: &[Mention]) -> Vec<(String, String)> {
     mentions
         .iter()
-        .filter(|m| !m.person)
+        .filter(|m| !m.person && names_it_whole(cx.body.get(cx.s.start..m.start).unwrap_or("")))
         .filter_map(|m| {
             let rest = cx.body.get(m.end..cx.s.end)?;
             let inner = rest.strip_prefix(" (")?;
@@ -53,4 +54,25 @@ pub(super) fn said_again(
             (!taken).then(|| cx.mention(start, end, code.clone(), Via::Coreference))
         })
         .collect()
+}
+
+/// True when a mention after the text `before` is the whole name before the
+/// brackets: no capitalised word, nor one joined to it by `name_joiners`,
+/// stands right before it, but the words of a force's name
+/// (`force_name_words`: "Border Guards Bangladesh"). "The Front for the
+/// Liberation of Chad (FLC)" is not Chad's.
+fn names_it_whole(before: &str) -> bool {
+    let capital =
+        |w: &str| w.chars().next().is_some_and(char::is_uppercase) && !lex().not_names.contains(w);
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| lex().force_name_words.contains(w));
+    match words.next() {
+        Some(w) if lex().name_joiners.contains(&w.to_lowercase()) => {
+            !words.next().is_some_and(capital)
+        }
+        Some(w) => !capital(w),
+        None => true,
+    }
 }

@@ -202,8 +202,17 @@ pub(super) fn lone_role(
         return last + 1;
     }
     // "Judges at the court ruled … Judges also rejected …": the same role
-    // again is still that body's.
-    if let Some(code) = same_member_before(cx, head, out) {
+    // again is still that body's, unless the sentence names a country
+    // before it or the role has a phrase of its own ("officials at Kenya's
+    // treasury").
+    let own_phrase = cx.atoms.get(last + 1).is_some_and(|n| {
+        cx.body
+            .get(end..n.start)
+            .is_some_and(|l| lex().member_links.contains(&l.trim().to_lowercase()))
+    });
+    if let Some(code) =
+        same_member_before(cx, head, out).filter(|_| !own_phrase && !names_a_country(cx, mentions))
+    {
         mentions.push(Mention {
             entry: cx.entry_id(&cx.atoms[last]),
             person: is_individual(head),
@@ -349,10 +358,25 @@ fn describes_named_body(cx: &Sentence<'_>, last: usize, end: usize) -> bool {
     })
 }
 
+/// True when the sentence so far (`mentions`) names a country as the
+/// place it tells of, after one of `location_leads` ("In Uganda, officials
+/// …"; not "talks about a corridor for Bolivia, but judges said …").
+fn names_a_country(cx: &Sentence<'_>, mentions: &[Mention]) -> bool {
+    mentions.iter().any(|m| {
+        let lead = cx.body[cx.s.start..m.start]
+            .split_whitespace()
+            .next_back()
+            .map(str::to_lowercase);
+        !m.person
+            && m.country.as_deref().is_some_and(|c| cx.is_country(c))
+            && lead.is_some_and(|w| lex().location_leads.contains(&w))
+    })
+}
+
 /// The code of an earlier role word of the same head (`head`), up to eight
 /// sentences back, that an organisation named after it gave its code
 /// (`member_of_body`): "judges at the ICJ … judges rejected" are the
-/// court's again, whatever country the sentence names.
+/// court's again.
 fn same_member_before(cx: &Sentence<'_>, head: &str, out: &[Mention]) -> Option<String> {
     out.iter()
         .rev()
@@ -378,7 +402,15 @@ fn member_of_body(cx: &Sentence<'_>, last: usize, end: usize) -> Option<String> 
     let org = n.kind == AtomKind::Actor
         && n.entry
             .is_some_and(|e| matches!(cx.dict.entries[e].kind, EntryKind::Org | EntryKind::Igo));
-    (org && lex().member_links.contains(&link))
+    // Its staff (`member_roles`), not whoever is at it ("protesters at the
+    // EU's office"), nor at a place of its ("the UN's").
+    let head = cx.body[cx.atoms[last].start..end].to_lowercase();
+    let staff = lex().member_roles.contains(&head);
+    let possessed = cx
+        .body
+        .get(n.end..)
+        .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
+    (org && staff && !possessed && lex().member_links.contains(&link))
         .then(|| n.code.clone())
         .flatten()
 }
