@@ -152,13 +152,16 @@ fn story_date(
         let figures = body
             .get(start + d.start..start + d.end)
             .is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()));
+        // A reporting verb among the five words before it ("said
+        // Thursday", "said in a statement on Thursday", "told reporters
+        // Thursday").
         let before = body.get(start..start + d.start).unwrap_or("");
-        let mut words = before.split_whitespace().rev();
-        let word = match words.next() {
-            Some(w) if w.eq_ignore_ascii_case("on") => words.next(),
-            w => w,
-        };
-        figures || word.is_some_and(|w| lex().reporting_verbs.contains(&w.to_lowercase()))
+        let reported = before
+            .split_whitespace()
+            .rev()
+            .take(5)
+            .any(|w| lex().reporting_verbs.contains(&w.to_lowercase()));
+        figures || reported
     };
     if !dates.is_empty()
         && dates

@@ -257,8 +257,11 @@ fn is_passive(
 ) -> bool {
     // "were locked in a standoff with", "was engaged in a gun battle
     // with": a state its subject is in, not an act done to it.
-    let stative = lex().stative_participles.contains(&s.words[f.verb].lower)
-        && s.words.get(f.verb + 1).is_some_and(|w| w.lower == "in");
+    // So is a feeling before "by" ("was dismayed by criticism from X").
+    let next = s.words.get(f.verb + 1).map(|w| w.lower.as_str());
+    let word = &s.words[f.verb].lower;
+    let stative = lex().stative_participles.contains(word) && next == Some("in")
+        || lex().feeling_participles.contains(word) && next == Some("by");
     if stative {
         return false;
     }
@@ -444,6 +447,16 @@ impl Engine<'_> {
         })
     }
 
+    /// The candidate of `f` whose pattern matched (its `rule` is "id/n"),
+    /// else the first.
+    fn matched_trigger(&self, f: &Found, rule: &str) -> &verbs::Trigger {
+        f.candidates
+            .iter()
+            .map(|&c| &self.verbs.triggers[c])
+            .find(|t| rule.rsplit_once('/').is_some_and(|(id, _)| id == t.id))
+            .unwrap_or(&self.verbs.triggers[f.candidates[0]])
+    }
+
     /// Runs the passes for trigger `fi` of the sentence.
     fn code_trigger(
         &self,
@@ -494,11 +507,13 @@ impl Engine<'_> {
         let Some(mut roles) = self.roles(s, found, fi, who, carry) else {
             return;
         };
-        let trigger = &self.verbs.triggers[f.candidates[0]];
+        let trigger = self.matched_trigger(f, &roles.rule);
         if let Some(p) = &parsed {
             complement_targets(s, p, trigger.complement_targets, &mut roles);
         }
-        if !of_sectors(s, &roles.sources, &trigger.source_sectors) {
+        if !of_sectors(s, &roles.sources, &trigger.source_sectors)
+            || !of_sectors(s, &roles.targets, &trigger.target_sectors)
+        {
             return;
         }
         let mut kept_dates = None;
@@ -3703,6 +3718,47 @@ mod tests {
             ],
             Factuality::Asserted,
         );
+        // What a trip carried a mandate for is not yet done.
+        let ev = coded("The Qatari envoy flew to Nairobi with a mandate to meet Somali leaders.");
+        let meet = ev.iter().find(|e| e.trigger.text == "meet");
+        assert!(
+            meet.is_none_or(|e| e.factuality != Factuality::Asserted),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn an_order_to_leave_is_a_demand_only_on_forces() {
+        each_codes_dyad(&[(
+            "Turkey ordered the Greek warship to leave the area.",
+            "TUR",
+            "GRCMIL",
+        )]);
+        for body in [
+            "Kenyan police ordered the protesters to leave the square.",
+            "The Supreme Court ordered the Pakistani government to withdraw the bill.",
+        ] {
+            let ev = coded(body);
+            assert!(ev.iter().all(|e| e.cameo != "1056"), "{body}: {ev:?}");
+        }
+    }
+
+    #[test]
+    fn criticism_that_dismayed_the_subject_is_the_critics() {
+        each_codes_dyad(&[
+            (
+                "Ankara was dismayed by criticism from Athens over the drilling.",
+                "GRCGOV",
+                "TUR",
+            ),
+            (
+                "Seoul said it was stung by the accusations from Tokyo.",
+                "JPNGOV",
+                "KOR",
+            ),
+        ]);
+        let ev = coded("Chile was angered by the vote in Peru.");
+        assert!(ev.iter().all(|e| e.root != "11"), "{ev:?}");
     }
 
     #[test]

@@ -990,10 +990,17 @@ impl<'p> Parse<'p> {
             .filter(|_| marked && self.tree.rel(w) == "acl")?;
         // Not a noun the infinitive completes ("arrived with a plan to
         // mediate").
-        (self.tree.rel(noun) == "obl" && !lex().intention_nouns.contains(&self.lower(noun)))
-            .then(|| self.tree.head(noun))
-            .flatten()
-            .map(|h| self.lower(h))
+        // ("flew in with a mandate to meet": `holding_cases`).
+        let holds = self
+            .tree
+            .child(noun, "case")
+            .is_some_and(|c| lex().holding_cases.contains(&self.lower(c)));
+        (self.tree.rel(noun) == "obl"
+            && !holds
+            && !lex().intention_nouns.contains(&self.lower(noun)))
+        .then(|| self.tree.head(noun))
+        .flatten()
+        .map(|h| self.lower(h))
     }
 
     /// True when the word of token `t` heads a present participle clause

@@ -202,6 +202,15 @@ pub struct Lexicon {
     /// Participles that, before "in", name a state the subject is in, not
     /// a passive ("were locked in a standoff with X").
     pub stative_participles: WordList,
+    /// Markers of an oblique whose noun holds what an infinitive after it
+    /// completes ("flew in with a mandate to meet"): no errand done.
+    pub holding_cases: WordList,
+    /// Words after a comma that open a clause of its own, where no speech
+    /// tag of the quotation before starts ("…, and X said").
+    pub continuation_stops: WordList,
+    /// Participles of feeling that, before "by", say how the subject took
+    /// another's act ("was dismayed by criticism from X").
+    pub feeling_participles: WordList,
     /// Past forms of going somewhere whose infinitive of purpose states what
     /// was done there ("flew to Hanoi to meet …").
     pub errand_verbs: WordList,

@@ -102,6 +102,8 @@ pub struct Trigger {
     /// Sectors the source must have for an event ("MIL": troops crossing
     /// into a country, not a president); empty for any source.
     pub source_sectors: Vec<String>,
+    /// Sectors every target must have for the trigger to code (empty: any).
+    pub target_sectors: Vec<String>,
     /// Words that must come before the verb in its clause (PETRARCH
     /// patterns such as `- &NEGATVAUXVRB * OVER EFFORTS`); empty for none.
     /// `Skip` stands for up to six words; see [`pre_matches`].
@@ -188,6 +190,8 @@ struct VerbSpec {
     complement_targets: bool,
     #[serde(default)]
     source_sectors: Vec<String>,
+    #[serde(default)]
+    target_sectors: Vec<String>,
     #[serde(default)]
     forms: Vec<String>,
     code: String,
@@ -467,6 +471,7 @@ impl VerbDict {
                 about: v.about,
                 complement_targets: v.complement_targets,
                 source_sectors: v.source_sectors,
+                target_sectors: v.target_sectors,
                 pre: Vec::new(),
             },
             &forms,
@@ -524,6 +529,7 @@ impl VerbDict {
                 about: false,
                 complement_targets: false,
                 source_sectors: n.source_sectors,
+                target_sectors: Vec::new(),
                 pre: Vec::new(),
             },
             &[],

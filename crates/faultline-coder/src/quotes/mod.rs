@@ -964,9 +964,16 @@ fn past_continuation(a: &str, a_off: usize) -> (&str, usize) {
         return (a, a_off);
     };
     // Not past a tag of its own ("according to the ministry, which …"),
-    // nor past the sentence's end ("… along the border. Earlier, X …").
-    let tagged = a[..c].split(' ').any(|w| is_say(w) || w == "according");
-    if tagged || a[..c].contains(['.', '!', '?', ';']) {
+    // nor past the sentence's end ("… along the border. Earlier, X …"),
+    // nor into a clause of its own ("…, and the minister said").
+    let tagged = a[..c]
+        .split(' ')
+        .any(|w| is_say(w) || lex().reported_by.contains(w));
+    let opens_clause = a[c + 2..]
+        .split(' ')
+        .next()
+        .is_some_and(|w| lex().continuation_stops.contains(&w.to_lowercase()));
+    if tagged || opens_clause || a[..c].contains(['.', '!', '?', ';']) {
         (a, a_off)
     } else {
         (&a[c + 2..], a_off + c + 2)
