@@ -884,13 +884,9 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
     let (a, a_off) = past_continuation(a, a_off);
     let first = a.split(' ').next().unwrap_or("");
     if is_say(first) {
-        return speaker_at(
-            body,
-            a_off + first.len(),
-            at.para_end,
-            index,
-            at.last_person,
-        );
+        let from = a_off + first.len();
+        return speaker_at(body, from, at.para_end, index, at.last_person)
+            .or_else(|| described_after_verb(at, from));
     }
     // A title and a name may take a dozen words before the verb ("…,"
     // the regional director of the Red Cross, Ana Ruiz, said).
@@ -943,6 +939,40 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
             .then(|| description(at, a_off, lead))
             .flatten()
     })
+}
+
+/// `"…," said a senior Western diplomat who asked not to be named`: a
+/// speaker the text only describes right after the verb, up to a comma, a
+/// stop or a relative pronoun (`clause_links`).
+fn described_after_verb(at: &At<'_>, from: usize) -> Option<Speaker> {
+    let rest = at.body.get(from..at.para_end)?;
+    let lead = rest.trim_start();
+    let from = from + rest.len() - lead.len();
+    let first = lead.split(' ').next()?.to_lowercase();
+    if !lex().modifier_determiners.contains(&first) {
+        return None;
+    }
+    let mut end = 0;
+    for w in lead.split(' ') {
+        let clean = w.trim_end_matches([',', '.', ';', ':']);
+        if lex().clause_links.contains(&clean.to_lowercase()) {
+            break;
+        }
+        if clean.len() != w.len() {
+            end += clean.len();
+            break;
+        }
+        end += w.len() + 1;
+    }
+    let phrase = lead.get(..end.min(lead.len()))?.trim_end();
+    // "said a statement issued by the presidency": its issuer speaks.
+    let issuer = phrase.find(" by ").and_then(|b| {
+        at.index
+            .starting_in(from + b + 4, from + phrase.len())
+            .first()
+            .map(|m| from_mention(at.body, m))
+    });
+    issuer.or_else(|| description(at, from, phrase))
 }
 
 /// `"…" to South Korea, the ambassador said`: when the words after a
@@ -1499,6 +1529,43 @@ mod tests {
                         .is_some_and(|s| s.contains("ministry")),
                 "{body}: {q:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_speaker_described_after_the_verb_speaks() {
+        for (body, name) in [
+            (
+                "\"The truce is holding,\" said a senior Western envoy who asked not to be \
+                 named.",
+                "a senior Western envoy",
+            ),
+            (
+                "\"Nobody wants war,\" said a Gulf diplomat, speaking in Doha.",
+                "a Gulf diplomat",
+            ),
+        ] {
+            let q = with_mentions(body);
+            assert_eq!(q.len(), 1, "{body}");
+            assert_eq!(q[0].speaker.as_deref(), Some(name), "{body}: {q:?}");
+        }
+    }
+
+    #[test]
+    fn a_statement_that_speaks_is_its_issuers() {
+        for (body, name) in [
+            (
+                "\"The border stays shut,\" said a statement issued by the Kenyan presidency.",
+                "Kenyan presidency",
+            ),
+            (
+                "\"We reject the verdict,\" said a note released by Chile's foreign ministry.",
+                "Chile's foreign ministry",
+            ),
+        ] {
+            let q = with_mentions(body);
+            assert_eq!(q.len(), 1, "{body}");
+            assert_eq!(q[0].speaker.as_deref(), Some(name), "{body}: {q:?}");
         }
     }
 
