@@ -363,7 +363,10 @@ fn describes_named_body(cx: &Sentence<'_>, last: usize, end: usize) -> bool {
 /// …"; not "talks about a corridor for Bolivia, but judges said …").
 fn names_a_country(cx: &Sentence<'_>, mentions: &[Mention]) -> bool {
     mentions.iter().any(|m| {
-        let lead = cx.body[cx.s.start..m.start]
+        let lead = cx
+            .body
+            .get(cx.s.start..m.start)
+            .unwrap_or("")
             .split_whitespace()
             .next_back()
             .map(str::to_lowercase);
@@ -404,7 +407,11 @@ fn member_of_body(cx: &Sentence<'_>, last: usize, end: usize) -> Option<String> 
             .is_some_and(|e| matches!(cx.dict.entries[e].kind, EntryKind::Org | EntryKind::Igo));
     // Its staff (`member_roles`), not whoever is at it ("protesters at the
     // EU's office"), nor at a place of its ("the UN's").
-    let head = cx.body[cx.atoms[last].start..end].to_lowercase();
+    let head = cx
+        .body
+        .get(cx.atoms[last].start..end)
+        .unwrap_or("")
+        .to_lowercase();
     let staff = lex().member_roles.contains(&head);
     let possessed = cx
         .body
