@@ -184,6 +184,9 @@ pub struct Lexicon {
     pub person_pronouns: WordList,
     /// Object pronouns that refer back to a person ("him").
     pub object_pronouns: WordList,
+    /// Words between a person and an object pronoun that keep the person
+    /// from being the subject of the pronoun's verb.
+    pub clause_breaks: WordList,
     /// Pronouns referring to a group.
     pub group_pronouns: WordList,
     /// Determiners of a description referring back ("the", "this").

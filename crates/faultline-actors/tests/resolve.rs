@@ -2028,3 +2028,49 @@ fn a_superlative_between_a_possessor_and_its_forces_keeps_them_its() {
         |m| m.code == "JPNMIL",
     );
 }
+
+#[test]
+fn a_title_before_given_names_the_dictionary_spells_otherwise_is_the_persons() {
+    // The context is another country's; the title is the person's.
+    mention_holds(
+        "Pakistani troops shelled a village. President Emmanuel Jean-Michel Macron condemned \
+         the attack.",
+        "President",
+        |m| m.code == "FRAGOV",
+    );
+    mention_holds(
+        "Chinese ships entered the shoal. Chancellor Angela Dorothea Merkel protested.",
+        "Chancellor",
+        |m| m.code == "DEUGOV",
+    );
+}
+
+#[test]
+fn a_description_with_a_name_in_apposition_refers_to_the_name_not_back() {
+    for body in [
+        "Kenyan police clashed with Shabaab militants. Ruto was criticised by the main \
+         opposition group, Parliament, for the raid.",
+        "Rebels from Sudan crossed into Chad. The leading opposition group, the African Union, \
+         condemned the raid.",
+    ] {
+        let ms = resolve_on(body, "2019-05-25");
+        assert!(
+            ms.iter().all(|m| !m.code.ends_with("REB") || m.start < 40),
+            "{body}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn an_object_him_is_not_the_subject_of_its_own_verb() {
+    let body = "Modi met Nawaz Sharif in Lahore. Modi told him the talks would go on.";
+    let ms = resolve_on(body, "1999-05-25");
+    assert_eq!(code_of(&ms, "him"), ["PAKGOV"], "{ms:?}");
+    let body = "Ruto hosted Museveni on Monday. Later Ruto thanked him for the visit.";
+    let ms = resolve_on(body, "2020-05-25");
+    assert_eq!(code_of(&ms, "him"), ["UGAGOV"], "{ms:?}");
+    // One that may be the object's: "met Museveni and thanked him".
+    let body = "Kenya's president met Museveni and thanked him for the aid.";
+    let ms = resolve_on(body, "2020-05-25");
+    assert_eq!(code_of(&ms, "him"), ["UGAGOV"], "{ms:?}");
+}

@@ -163,6 +163,20 @@ impl State {
     }
 }
 
+/// True when `between` (the text between a title and a known person) is
+/// empty or up to two capitalised words: given names ("Atal Behari").
+fn only_name_words(between: Option<&str>) -> bool {
+    let Some(between) = between else {
+        return false;
+    };
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.len() <= 2
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        })
+}
+
 /// A run of role words with no country before it, starting at atom `i`:
 /// the country of the context, a person's title, or the spokesperson named
 /// just before. Returns the next atom to read.
@@ -183,11 +197,13 @@ pub(super) fn lone_role(
         return last + 1;
     }
     // A title right before a known person takes the person's country:
-    // "Former President Barack Obama" → USAELI.
+    // "Former President Barack Obama" → USAELI; so does one before given
+    // names the dictionary spells otherwise ("Prime Minister Atal Behari
+    // Vajpayee" for its "Atal Bihari Vajpayee").
     let titled_person = cx
         .atoms
         .get(last + 1)
-        .filter(|p| p.kind == AtomKind::Person && body[end..p.start].trim().is_empty())
+        .filter(|p| p.kind == AtomKind::Person && only_name_words(body.get(end..p.start)))
         .and_then(|p| p.entry)
         .and_then(|e| cx.dict.entries[e].country.clone());
     if describes_named_body(cx, last, end) {

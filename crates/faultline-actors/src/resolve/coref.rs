@@ -360,13 +360,26 @@ fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Ve
             // A pronoun opening the sentence is its subject, and takes up
             // the last sentence's lead person over one named after it
             // ("Chile's president accused Morales of … He warned …").
-            let here = mentions.iter().rev().find(|m| m.person && m.end <= start);
+            // An object "him" is not the subject of its own verb: "Ruto
+            // thanked him" means someone else than Ruto.
+            let nearest = mentions.iter().rev().find(|m| m.person && m.end <= start);
+            let subject = nearest
+                .filter(|m| lex().object_pronouns.contains(w) && clause_mate(cx, m.end, start));
+            let other = |m: &&Mention| subject.is_none_or(|s| !same_person(s, m));
+            let here = mentions
+                .iter()
+                .rev()
+                .filter(other)
+                .find(|m| m.person && m.end <= start);
             let earlier = if opens_sentence(cx, start) {
                 state.lead_person.as_ref().or(state.last_person.as_ref())
             } else {
                 state.last_person.as_ref()
             };
-            here.or(earlier).into_iter().cloned().collect()
+            here.or(earlier.filter(other))
+                .into_iter()
+                .cloned()
+                .collect()
         } else if lex().group_pronouns.contains(w) {
             they_referents(cx, state, mentions, start)
         } else if lex().body_pronouns.contains(w) && subject_it(cx, start, end) {
@@ -381,6 +394,32 @@ fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Ve
                 ..cx.mention(start, end, g.code.clone(), Via::Coreference)
             });
         }
+    }
+}
+
+/// True when the text between a person ending at byte `end` and a pronoun
+/// at `at` is one to three words of a verb group, with no punctuation nor
+/// a word of `clause_breaks` ("and", "that"): the person is the subject of
+/// the verb the pronoun is the object of ("Ruto thanked him", "she had
+/// told him").
+fn clause_mate(cx: &Sentence<'_>, end: usize, at: usize) -> bool {
+    let Some(gap) = cx.body.get(end..at) else {
+        return false;
+    };
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().all(char::is_alphabetic)
+                && !lex().clause_breaks.contains(&w.to_ascii_lowercase())
+        })
+}
+
+/// True when two mentions are of one person (one entry, or one code
+/// without an entry).
+fn same_person(a: &Mention, b: &Mention) -> bool {
+    match (&a.entry, &b.entry) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.code == b.code,
     }
 }
 

@@ -52,7 +52,10 @@ pub(super) fn definite_descriptions(
             continue;
         };
         let own = |m: &&Mention| m.via != Via::Context && m.start < end && m.end > start;
-        if mentions.iter().any(|m| own(&m)) || modifies_next(cx, end) {
+        if mentions.iter().any(|m| own(&m))
+            || modifies_next(cx, end)
+            || named_in_apposition(cx, end, mentions)
+        {
             continue;
         }
         let window = if lex().definite_heads_near.contains(&head) {
@@ -104,6 +107,33 @@ pub(super) fn definite_descriptions(
         }
     }
     out
+}
+
+/// True when a name in apposition follows the description ending at byte
+/// `end` ("the main opposition group, Congress, …", "the bloc, the African
+/// Union, …"): the name says whom it means, not an earlier mention.
+fn named_in_apposition(cx: &Sentence<'_>, end: usize, mentions: &[Mention]) -> bool {
+    let Some(rest) = cx.body.get(end..).and_then(|r| r.strip_prefix(", ")) else {
+        return false;
+    };
+    let start = cx.body.len() - rest.len();
+    // "the African Union" names (its mention may leave out the "the");
+    // "the ministry" describes again.
+    let name = match rest.split_once(' ') {
+        Some((det, after))
+            if lex()
+                .definite_determiners
+                .contains(&det.to_ascii_lowercase()) =>
+        {
+            after
+        }
+        _ => rest,
+    };
+    let name_at = cx.body.len() - name.len();
+    name.chars().next().is_some_and(char::is_uppercase)
+        && mentions
+            .iter()
+            .any(|m| m.start == start || m.start == name_at)
 }
 
 /// Role words owned by a definite description ("the ministry's
