@@ -516,6 +516,9 @@ impl Engine<'_> {
         {
             return;
         }
+        if !drop_interviewers(s, &mut roles) {
+            return;
+        }
         let mut kept_dates = None;
         if trigger.about {
             // A statement about someone else: the target is whom the
@@ -704,6 +707,30 @@ fn accusation(
     if hostile && !kinds.accusation.is_empty() {
         roles.code.clone_from(&kinds.accusation);
     }
+}
+
+/// Consultation with the press is an interview ("the premier spoke to the
+/// BBC", "told Reuters"): of a statement or consultation, drops the
+/// targets of `interview_sectors`.
+/// False when a source is of one ("the BBC talked to the minister").
+fn drop_interviewers(s: &Sentence<'_>, roles: &mut roles::Roles) -> bool {
+    if !lex()
+        .interview_roots
+        .contains(crate::cameo::root(&roles.code))
+    {
+        return true;
+    }
+    let press = |a: &usize| {
+        s.actors[*a]
+            .code
+            .get(3..6)
+            .is_some_and(|sector| lex().interview_sectors.contains(sector))
+    };
+    if roles.sources.iter().any(press) {
+        return false;
+    }
+    roles.targets.retain(|a| !press(a));
+    true
 }
 
 /// True when every source has one of `sectors` (any source when empty):
@@ -2699,6 +2726,61 @@ mod tests {
             let ev = coded(body);
             assert!(
                 !ev.is_empty() && ev.iter().all(|e| e.factuality == Factuality::Negated),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn talking_to_the_press_or_students_is_no_consultation() {
+        for body in [
+            "Peru's foreign minister talked to the BBC about the border on Monday.",
+            "The Chilean president told Reuters that the talks would resume.",
+            "Egypt's foreign minister talked with students at Harvard University on Monday.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                !ev.is_empty() && ev.iter().all(|e| e.target.is_none()),
+                "{body}: {ev:?}"
+            );
+        }
+        // A counterpart is consulted.
+        each_codes_dyad(&[(
+            "Peru's foreign minister spoke to Chile's foreign minister on Monday.",
+            "PERGOV",
+            "CHLGOV",
+        )]);
+    }
+
+    #[test]
+    fn a_conjunct_does_not_take_a_name_in_apposition_to_the_first_verbs_object() {
+        each_codes_dyad(&[
+            (
+                "Kenya's president had talked to his counterpart Yoweri Museveni and had warned \
+                 Uganda against any incursion.",
+                "KENGOV",
+                "UGA",
+            ),
+            (
+                "Chile's president has talked with her counterpart Luis Arce and has accused \
+                 Bolivia of stalling.",
+                "CHLGOV",
+                "BOL",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_pattern_target_is_not_found_past_a_word_and_that() {
+        // "told reporters that they …": "they" is no one told.
+        for body in [
+            "Putin and Xi told reporters that they had agreed to expand trade.",
+            "Macron and Scholz told journalists that they would coordinate sanctions.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter()
+                    .all(|e| !e.trigger.text.starts_with("told") || e.target.is_none()),
                 "{body}: {ev:?}"
             );
         }

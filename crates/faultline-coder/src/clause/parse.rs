@@ -1196,8 +1196,10 @@ impl<'p> Parse<'p> {
             return false;
         };
         // A modifier of another word's argument ("boarded Philippine navy
-        // boats and seized …") is as far from the verb as that argument.
-        if matches!(self.tree.rel(w), "compound" | "amod")
+        // boats and seized …") is as far from the verb as that argument; so
+        // is a name in apposition to it ("had spoken to his counterpart
+        // Nawaz Sharif and had told him …").
+        if matches!(self.tree.rel(w), "compound" | "amod" | "appos")
             && let Some(h) = self.tree.head(w)
         {
             w = h;

@@ -426,7 +426,12 @@ pub(super) fn match_one(
                         let next = past_coordinated(words, actor_at, after_mention(words, k, end));
                         return go(&toks[1..], env, next, target.or(Some(a)));
                     }
-                    if matches!(words[k].lower.as_str(), "," | ";" | "." | "and") {
+                    // Nor across "that" after another word: it opens a
+                    // clause ("told reporters that they …": not "they";
+                    // "urged that Sudan …" is Sudan).
+                    if matches!(words[k].lower.as_str(), "," | ";" | "." | "and")
+                        || (skip > 0 && words[k].lower == "that")
+                    {
                         break;
                     }
                     // "ordered its troops to withdraw from Syria": after

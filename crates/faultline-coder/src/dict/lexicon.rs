@@ -25,6 +25,11 @@ pub struct Lexicon {
     pub member_heads: WordList,
     /// Actor sectors whose statements about others are commentary.
     pub commentator_sectors: WordList,
+    /// Actor sectors no one consults: talks with them are interviews.
+    pub interview_sectors: WordList,
+    /// The root codes of statement and consultation, which
+    /// `interview_sectors` take no part in.
+    pub interview_roots: WordList,
     /// Pronouns that, as the subject of a reported clause, stand for the
     /// speaker.
     pub reported_pronouns: WordList,
