@@ -2787,6 +2787,40 @@ mod tests {
     }
 
     #[test]
+    fn reports_from_a_capital_are_no_statement_by_its_government() {
+        for (body, capital) in [
+            (
+                "Reports from Nairobi said Ugandan troops had shelled Kenyan posts on Sunday.",
+                "KEN",
+            ),
+            (
+                "Reports from Tbilisi said Russian officials had threatened Georgia.",
+                "GEO",
+            ),
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().all(|e| !e.source.code.starts_with(capital)),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_body_convening_by_itself_consults_no_one() {
+        for body in [
+            "Armenia's parliament convened to reject the claims of Azerbaijan.",
+            "Peru's congress convened on Monday to debate the treaty with Chile.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().all(|e| !e.trigger.text.starts_with("convened")),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
     fn what_a_demand_asks_for_is_no_fact() {
         for (body, trigger) in [
             (

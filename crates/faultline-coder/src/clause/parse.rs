@@ -2227,6 +2227,10 @@ impl<'p> Parse<'p> {
     /// The `nmod`s of `w` that name the body it belongs to ("of Chile",
     /// "for the army", "from Iran").
     fn member_modifiers(&self, w: u32) -> Vec<u32> {
+        // "Reports from Nairobi": where news came from is no member.
+        if lex().hearsay_nouns.contains(&self.lower(w)) {
+            return Vec::new();
+        }
         self.tree
             .children_with(w, "nmod")
             .filter(|&c| self.tree.rel(c) != "nmod:poss")

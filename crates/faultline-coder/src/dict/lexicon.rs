@@ -233,6 +233,8 @@ pub struct Lexicon {
     pub target_cases: WordList,
     /// Case markers of a modifier naming the body a person belongs to.
     pub member_cases: WordList,
+    /// Plural nouns of hearsay, whose members are no speakers.
+    pub hearsay_nouns: WordList,
     /// Case markers of a predicate characterising the object ("as a breach of X").
     pub predicate_cases: WordList,
     /// Nouns of what others claim ("rejected claims that X …").
