@@ -2074,3 +2074,16 @@ fn an_object_him_is_not_the_subject_of_its_own_verb() {
     let ms = resolve_on(body, "2020-05-25");
     assert_eq!(code_of(&ms, "him"), ["UGAGOV"], "{ms:?}");
 }
+
+#[test]
+fn a_speakers_pronoun_after_a_quotation_is_the_last_subject() {
+    // Not the person the quotation or the last sentence's object names.
+    let body = "Colombian President Gustavo Petro rebuked Venezuelan commander Luis Mora on \
+                Monday. \"The commander crossed a line,\" he told reporters.";
+    let ms = resolve_on(body, "2024-03-01");
+    assert_eq!(code_of(&ms, "he"), ["COLGOV"], "{ms:?}");
+    let body = "Kenya's president William Ruto met Uganda's army chief Muhoozi Kainerugaba. \
+                If the raids went on, he told parliament, Kenya would close the border.";
+    let ms = resolve_on(body, "2024-03-01");
+    assert_eq!(code_of(&ms, "he"), ["KENGOV"], "{ms:?}");
+}

@@ -501,6 +501,30 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_speaker_is_the_subject_not_the_person_it_accused() {
+        for (body, want) in [
+            (
+                "Chile's foreign minister Alberto van Klaveren summoned Bolivian envoy Juan Soto \
+                 and accused him of lying. \
+                 \"The envoy has insulted our navy,\" he told Radio Cooperativa.",
+                "Alberto van Klaveren",
+            ),
+            (
+                "Colombian President Gustavo Petro rebuked Venezuelan commander Luis Mora and \
+                 demanded an apology. \"The commander crossed a line,\" he told reporters.",
+                "Gustavo Petro",
+            ),
+        ] {
+            let c = coded(body);
+            assert!(
+                c.quotes.iter().any(|q| q.speaker.as_deref() == Some(want)),
+                "{body}: {:?}",
+                c.quotes
+            );
+        }
+    }
+
+    #[test]
     fn first_person_words_in_a_quotation_are_its_speaker() {
         let c = coded(
             "Houthi spokesman Yahya Sarea said the drones had hit their targets. \

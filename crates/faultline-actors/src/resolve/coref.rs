@@ -362,7 +362,14 @@ fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Ve
             // ("Chile's president accused Morales of … He warned …").
             // An object "him" is not the subject of its own verb: "Ruto
             // thanked him" means someone else than Ruto.
-            let nearest = mentions.iter().rev().find(|m| m.person && m.end <= start);
+            // A speaker's pronoun after a quotation ("…," she told TV
+            // One) names no one the quotation names.
+            let unquoted = |m: &&Mention| !speaks(cx, end) || m.start >= quotation_end(cx, start);
+            let nearest = mentions
+                .iter()
+                .rev()
+                .filter(unquoted)
+                .find(|m| m.person && m.end <= start);
             let subject = nearest
                 .filter(|m| lex().object_pronouns.contains(w) && clause_mate(cx, m.end, start));
             let other = |m: &&Mention| subject.is_none_or(|s| !same_person(s, m));
@@ -370,8 +377,12 @@ fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Ve
                 .iter()
                 .rev()
                 .filter(other)
+                .filter(unquoted)
                 .find(|m| m.person && m.end <= start);
-            let earlier = if opens_sentence(cx, start) {
+            // So does the speaker of a speech verb ("…," she told TV One;
+            // "If …, he told parliament, …"): the last sentence's subject
+            // speaks on, not whomever it named last.
+            let earlier = if opens_sentence(cx, start) || speaks(cx, end) {
                 state.lead_person.as_ref().or(state.last_person.as_ref())
             } else {
                 state.last_person.as_ref()
@@ -395,6 +406,30 @@ fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Ve
             });
         }
     }
+}
+
+/// Where a quotation that opens the sentence closes, before byte `before`:
+/// past its last closing mark; the sentence start when it opens with none.
+fn quotation_end(cx: &Sentence<'_>, before: usize) -> usize {
+    let head = cx.body.get(cx.s.start..before).unwrap_or("");
+    if !head.trim_start().starts_with(['"', '“']) {
+        return cx.s.start;
+    }
+    head.rfind(['"', '”'])
+        .map_or(cx.s.start, |i| cx.s.start + i + 1)
+}
+
+/// True when a speech verb of `spoken_for_verbs` follows the pronoun that
+/// ends at byte `end` ("she told", "he added").
+fn speaks(cx: &Sentence<'_>, end: usize) -> bool {
+    cx.body
+        .get(end..)
+        .and_then(|r| r.split_whitespace().next())
+        .is_some_and(|w| {
+            lex()
+                .spoken_for_verbs
+                .contains(w.trim_end_matches([',', '.']))
+        })
 }
 
 /// True when the text between a person ending at byte `end` and a pronoun

@@ -456,11 +456,16 @@ fn speaker_at(
         .trim_end_matches([',', '.', ';'])
         .to_lowercase();
     if matches!(lead.as_str(), "he" | "she" | "i") {
-        // Named by `name_pronoun`; the last person's code meanwhile.
+        // Named by `name_pronoun`; meanwhile the code the resolver gave
+        // the pronoun, else the last person's.
+        let resolved = index
+            .starting_in(start, start + lead.len())
+            .iter()
+            .find(|m| m.start == start && m.via == faultline_actors::Via::Coreference);
         return Some(Speaker {
             name: lead,
             role: None,
-            actor: last_person.map(|m| m.code.clone()),
+            actor: resolved.or(last_person).map(|m| m.code.clone()),
         });
     }
     // A mention starting within the first few words (a person first).
@@ -693,6 +698,10 @@ fn find_speaker(
     (speaker, how)
 }
 
+/// How far before the nearest name, in bytes, the subject a pronoun
+/// speaker stands for may be: one sentence of news.
+const SUBJECT_REACH: usize = 200;
+
 /// A pronoun speaker ("he said") is named: right after another quotation,
 /// by that quotation's named speaker ("He added, …") when nobody else is
 /// named between them; else by the person the pronoun stands for
@@ -718,13 +727,31 @@ fn name_pronoun(
         return Some(prev.clone());
     }
     if let Some(a) = ante {
+        // The resolver takes a subject pronoun of a speech verb ("…," she
+        // told TV One) for the last sentence's subject: when that person
+        // was named shortly before the nearest name, of another code
+        // ("Clark accused the general …"), the subject speaks.
+        let other = a
+            .mention
+            .is_some_and(|m| s.actor.as_deref().is_some_and(|c| c != m.code));
+        if other
+            && let Some(subject) = person_with_code(at, s)
+                .filter(|p| p.start < a.start && a.start - p.start <= SUBJECT_REACH)
+        {
+            return Some(from_mention(at.body, subject));
+        }
         return Some(named_speaker(&a));
     }
+    person_with_code(at, s).map(|m| from_mention(at.body, m))
+}
+
+/// The last person named before the quotation with the pronoun's code.
+fn person_with_code<'a>(at: &At<'a>, s: &Speaker) -> Option<&'a Mention> {
+    let (index, start) = (at.index, at.start);
     index
         .persons_in(start.saturating_sub(LOOKBACK), start)
         .rev()
         .find(|p| p.end <= start && named_person(p) && s.actor.as_deref() == Some(p.code.as_str()))
-        .map(|m| from_mention(at.body, m))
 }
 
 /// The speaker of a speech tag that closes the quotation's sentence after
