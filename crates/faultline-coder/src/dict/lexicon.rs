@@ -277,6 +277,10 @@ pub struct Lexicon {
     pub perform_verbs: WordList,
     /// Relative pronouns ("the strike that hit X").
     pub relative_pronouns: WordList,
+    /// Relative pronouns opening an aside before a speech verb.
+    pub aside_relatives: WordList,
+    /// Words before a speech word's spelling that make it a noun.
+    pub say_noun_modifiers: WordList,
     /// Words of a stated intent's complement that make its coordinated
     /// subjects partners ("vowed to deepen their ties").
     pub reciprocal_markers: WordList,

@@ -1070,9 +1070,9 @@ fn speaker_before(at: &At<'_>) -> Option<Speaker> {
     let b = before.trim_end_matches([':', ',']).trim_end();
     let b = b.strip_suffix(" that").unwrap_or(b).trim_end();
     let words: Vec<&str> = b.split(' ').collect();
-    let Some(pos) = words
-        .iter()
-        .rposition(|w| is_say(w))
+    let Some(pos) = (0..words.len())
+        .rev()
+        .find(|&i| is_say(words[i]) && !say_noun(&words, i))
         .filter(|&p| p + 14 >= words.len())
     else {
         return colon_subject(at, sentence_start, before);
@@ -1101,6 +1101,25 @@ fn speaker_before(at: &At<'_>) -> Option<Speaker> {
         .last()
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "he" | "she"));
     before_verb(at, sentence_start, region_end, lead, participle, pronoun)
+}
+
+/// True when the speech word at `i` of `words` is a noun or an adjective:
+/// capitalised inside the sentence ("the United States"), or after a
+/// determiner, a possessive or a noun of `say_noun_modifiers` ("the
+/// claims", "May's proposed deal", "EU member states").
+fn say_noun(words: &[&str], i: usize) -> bool {
+    let capital = i > 0 && words[i].chars().next().is_some_and(char::is_uppercase);
+    let before = i
+        .checked_sub(1)
+        .and_then(|p| words.get(p))
+        .map(|w| w.to_lowercase());
+    capital
+        || before.is_some_and(|b| {
+            lex().determiners.contains(b.as_str())
+                || lex().say_noun_modifiers.contains(&b)
+                || b.ends_with("'s")
+                || b.ends_with("’s")
+        })
 }
 
 /// A quotation a colon introduces ("X praised the plan: "…""), in its
@@ -1265,7 +1284,9 @@ fn after_intro(body: &str, from: usize, to: usize) -> usize {
 }
 
 /// `lead` without an aside that ends it: "Ana Ruiz, in remarks to a
-/// newspaper," → "Ana Ruiz" (an aside opens with an `intro_openers` word).
+/// newspaper," → "Ana Ruiz" (an aside opens with an `intro_openers` word
+/// or a relative pronoun of `aside_relatives`: "Ghana, which chairs the
+/// bloc," → "Ghana").
 fn without_aside(lead: &str) -> &str {
     let trimmed = lead.trim_end();
     let Some(open) = trimmed.strip_suffix(',') else {
@@ -1278,7 +1299,8 @@ fn without_aside(lead: &str) -> &str {
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
-            if lex().intro_openers.contains(&first) {
+            // Or a relative clause ("Ghana, which chairs ECOWAS,").
+            if lex().intro_openers.contains(&first) || lex().aside_relatives.contains(&first) {
                 &open[..comma]
             } else {
                 lead
@@ -1894,6 +1916,51 @@ mod tests {
             .unwrap_or_else(|| panic!("no quotation {opening}: {q:?}"))
             .speaker
             .clone()
+    }
+
+    #[test]
+    fn a_relative_aside_before_the_speech_verb_names_no_speaker() {
+        for (body, want) in [
+            (
+                "Ghana, which chairs ECOWAS, has suggested that the bloc treat Mali \
+                 \"as a partner under strict conditions.\"",
+                "Ghana",
+            ),
+            (
+                "Norway, which hosts the talks, proposed that the Colombian rebels lay down arms \
+                 \"within a year, not a decade.\"",
+                "Norway",
+            ),
+        ] {
+            let q = with_mentions(body);
+            assert_eq!(
+                q.first().and_then(|q| q.speaker.as_deref()),
+                Some(want),
+                "{body}: {q:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_speech_words_spelling_used_as_a_noun_is_no_speech_verb() {
+        for (body, want) in [
+            (
+                "Denmark has proposed that EU member states admit Ukraine \"as a candidate \
+                 without delay.\"",
+                "Denmark",
+            ),
+            (
+                "Tom Vidal called Ana Ruiz's proposed budget \"a disgrace\" on Monday.",
+                "Tom Vidal",
+            ),
+        ] {
+            let q = with_mentions(body);
+            assert_eq!(
+                q.first().and_then(|q| q.speaker.as_deref()),
+                Some(want),
+                "{body}: {q:?}"
+            );
+        }
     }
 
     #[test]
