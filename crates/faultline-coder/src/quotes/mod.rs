@@ -1942,6 +1942,29 @@ mod tests {
     }
 
     #[test]
+    fn an_appeal_introduces_what_it_asks_for() {
+        for (body, want) in [
+            (
+                "Sudan's army shelled the city. On Monday AU leaders appealed to both sides to \
+                 \"silence the guns at once.\"",
+                "AU leaders",
+            ),
+            (
+                "Clashes went on in Tripoli. On Friday Arab League ministers appealed to the \
+                 factions to \"stop the shelling now.\"",
+                "Arab League ministers",
+            ),
+        ] {
+            let q = with_mentions(body);
+            assert_eq!(
+                q.first().and_then(|q| q.speaker.as_deref()),
+                Some(want),
+                "{body}: {q:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_speech_words_spelling_used_as_a_noun_is_no_speech_verb() {
         for (body, want) in [
             (
