@@ -501,18 +501,18 @@ mod tests {
     }
 
     #[test]
-    fn a_pronoun_speaker_is_the_subject_not_the_person_it_accused() {
+    fn a_pronoun_speaker_is_the_subject_not_the_person_it_received() {
         for (body, want) in [
             (
-                "Chile's foreign minister Alberto van Klaveren summoned Bolivian envoy Juan Soto \
-                 and accused him of lying. \
-                 \"The envoy has insulted our navy,\" he told Radio Cooperativa.",
-                "Alberto van Klaveren",
+                "In Bogota, Colombian President Gustavo Petro received Venezuela's defence \
+                 minister Vladimir Padrino on Monday. \"Our border is not for sale,\" he told a \
+                 radio station afterwards.",
+                "Gustavo Petro",
             ),
             (
-                "Colombian President Gustavo Petro rebuked Venezuelan commander Luis Mora and \
-                 demanded an apology. \"The commander crossed a line,\" he told reporters.",
-                "Gustavo Petro",
+                "Chile's foreign minister Alberto van Klaveren hosted Bolivian envoy Juan Soto \
+                 in Santiago. \"We want a port deal this year,\" she told a newspaper.",
+                "Alberto van Klaveren",
             ),
         ] {
             let c = coded(body);

@@ -364,7 +364,13 @@ fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Ve
             // thanked him" means someone else than Ruto.
             // A speaker's pronoun after a quotation ("…," she told TV
             // One) names no one the quotation names.
-            let unquoted = |m: &&Mention| !speaks(cx, end) || m.start >= quotation_end(cx, start);
+            let speaker = speaks(cx, end);
+            let quoted_to = if speaker {
+                quotation_end(cx, start)
+            } else {
+                cx.s.start
+            };
+            let unquoted = |m: &&Mention| m.start >= quoted_to;
             let nearest = mentions
                 .iter()
                 .rev()
@@ -382,7 +388,7 @@ fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Ve
             // So does the speaker of a speech verb ("…," she told TV One;
             // "If …, he told parliament, …"): the last sentence's subject
             // speaks on, not whomever it named last.
-            let earlier = if opens_sentence(cx, start) || speaks(cx, end) {
+            let earlier = if opens_sentence(cx, start) || speaker {
                 state.lead_person.as_ref().or(state.last_person.as_ref())
             } else {
                 state.last_person.as_ref()
@@ -412,11 +418,15 @@ fn pronouns(cx: &Sentence<'_>, state: &State, mentions: &[Mention], out: &mut Ve
 /// past its last closing mark; the sentence start when it opens with none.
 fn quotation_end(cx: &Sentence<'_>, before: usize) -> usize {
     let head = cx.body.get(cx.s.start..before).unwrap_or("");
-    if !head.trim_start().starts_with(['"', '“']) {
+    let opening = head.len() - head.trim_start().len();
+    if !head[opening..].starts_with(['"', '“']) {
         return cx.s.start;
     }
-    head.rfind(['"', '”'])
-        .map_or(cx.s.start, |i| cx.s.start + i + 1)
+    // The last closing mark after the opening one, past its last byte.
+    head.char_indices()
+        .rev()
+        .find(|&(i, c)| i > opening && matches!(c, '"' | '”'))
+        .map_or(cx.s.start, |(i, c)| cx.s.start + i + c.len_utf8())
 }
 
 /// True when a speech verb of `spoken_for_verbs` follows the pronoun that
@@ -442,19 +452,25 @@ fn clause_mate(cx: &Sentence<'_>, end: usize, at: usize) -> bool {
         return false;
     };
     let words: Vec<&str> = gap.split_whitespace().collect();
+    // A speech verb before the pronoun's own verb opens a clause of its
+    // own ("Museveni says nobody told him").
+    let last = words.len().saturating_sub(1);
     (1..=3).contains(&words.len())
-        && words.iter().all(|w| {
+        && words.iter().enumerate().all(|(i, w)| {
+            let lower = w.to_ascii_lowercase();
             w.chars().all(char::is_alphabetic)
-                && !lex().clause_breaks.contains(&w.to_ascii_lowercase())
+                && !lex().clause_breaks.contains(&lower)
+                && (i == last || !lex().spoken_for_verbs.contains(&lower))
         })
 }
 
-/// True when two mentions are of one person (one entry, or one code
-/// without an entry).
+/// True when two mentions are of one person (one entry, or one code when
+/// neither has an entry).
 fn same_person(a: &Mention, b: &Mention) -> bool {
     match (&a.entry, &b.entry) {
         (Some(x), Some(y)) => x == y,
-        _ => a.code == b.code,
+        (None, None) => a.code == b.code,
+        _ => false,
     }
 }
 

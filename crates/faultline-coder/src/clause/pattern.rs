@@ -430,7 +430,7 @@ pub(super) fn match_one(
                     // clause ("told reporters that they …": not "they";
                     // "urged that Sudan …" is Sudan).
                     if matches!(words[k].lower.as_str(), "," | ";" | "." | "and")
-                        || (skip > 0 && words[k].lower == "that")
+                        || (skip > 0 && lex().clause_openers.contains(words[k].lower.as_str()))
                     {
                         break;
                     }

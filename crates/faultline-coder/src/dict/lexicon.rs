@@ -27,9 +27,9 @@ pub struct Lexicon {
     pub commentator_sectors: WordList,
     /// Actor sectors no one consults: talks with them are interviews.
     pub interview_sectors: WordList,
-    /// The root codes of statement and consultation, which
-    /// `interview_sectors` take no part in.
-    pub interview_roots: WordList,
+    /// The codes of statement and consultation, which `interview_sectors`
+    /// take no part in.
+    pub interview_codes: WordList,
     /// Pronouns that, as the subject of a reported clause, stand for the
     /// speaker.
     pub reported_pronouns: WordList,
@@ -279,6 +279,8 @@ pub struct Lexicon {
     pub relative_pronouns: WordList,
     /// Relative pronouns opening an aside before a speech verb.
     pub aside_relatives: WordList,
+    /// Words that open a clause, which a pattern's target is not found past.
+    pub clause_openers: WordList,
     /// Words before a speech word's spelling that make it a noun.
     pub say_noun_modifiers: WordList,
     /// Words of a stated intent's complement that make its coordinated
