@@ -1583,9 +1583,30 @@ mod tests {
         }
     }
 
+    /// Asserts that each body has one quotation, spoken by the name.
+    fn each_sole_speaker(cases: &[(&str, &str)]) {
+        for &(body, name) in cases {
+            let q = with_mentions(body);
+            assert_eq!(q.len(), 1, "{body}");
+            assert_eq!(q[0].speaker.as_deref(), Some(name), "{body}: {q:?}");
+        }
+    }
+
+    /// Asserts that the first quotation of each body is the name's.
+    fn each_first_speaker(cases: &[(&str, &str)]) {
+        for &(body, want) in cases {
+            let q = with_mentions(body);
+            assert_eq!(
+                q.first().and_then(|q| q.speaker.as_deref()),
+                Some(want),
+                "{body}: {q:?}"
+            );
+        }
+    }
+
     #[test]
     fn a_speaker_described_after_the_verb_speaks() {
-        for (body, name) in [
+        each_sole_speaker(&[
             (
                 "\"The truce is holding,\" said a senior Western envoy who asked not to be \
                  named.",
@@ -1595,16 +1616,12 @@ mod tests {
                 "\"Nobody wants war,\" said a Gulf diplomat, speaking in Doha.",
                 "a Gulf diplomat",
             ),
-        ] {
-            let q = with_mentions(body);
-            assert_eq!(q.len(), 1, "{body}");
-            assert_eq!(q[0].speaker.as_deref(), Some(name), "{body}: {q:?}");
-        }
+        ]);
     }
 
     #[test]
     fn a_statement_that_speaks_is_its_issuers() {
-        for (body, name) in [
+        each_sole_speaker(&[
             (
                 "\"The border stays shut,\" said a statement issued by the Kenyan presidency.",
                 "Kenyan presidency",
@@ -1613,11 +1630,7 @@ mod tests {
                 "\"We reject the verdict,\" said a note released by Chile's foreign ministry.",
                 "Chile's foreign ministry",
             ),
-        ] {
-            let q = with_mentions(body);
-            assert_eq!(q.len(), 1, "{body}");
-            assert_eq!(q[0].speaker.as_deref(), Some(name), "{body}: {q:?}");
-        }
+        ]);
     }
 
     #[test]
@@ -1640,7 +1653,7 @@ mod tests {
 
     #[test]
     fn a_tag_after_the_sentence_goes_on_past_its_comma() {
-        for (body, name) in [
+        each_sole_speaker(&[
             (
                 "Kenyan envoy Ruth Wambui spoke at the summit.\n\nThe ban rests on \
                  \"grave risks to herds\" in Uganda, the envoy said.",
@@ -1651,11 +1664,7 @@ mod tests {
                  \"an old and settled line\" along the coast, the minister said.",
                 "Ana Ruiz",
             ),
-        ] {
-            let q = with_mentions(body);
-            assert_eq!(q.len(), 1, "{body}");
-            assert_eq!(q[0].speaker.as_deref(), Some(name), "{body}: {q:?}");
-        }
+        ]);
     }
 
     fn with_mentions(body: &str) -> Vec<Quote> {
@@ -1922,7 +1931,7 @@ mod tests {
 
     #[test]
     fn a_relative_aside_before_the_speech_verb_names_no_speaker() {
-        for (body, want) in [
+        each_first_speaker(&[
             (
                 "Ghana, whose president chairs ECOWAS, suggested on Monday that the bloc treat \
                  Mali \"as a partner, not a pariah.\"",
@@ -1933,19 +1942,12 @@ mod tests {
                  the next crisis.\"",
                 "Brazil",
             ),
-        ] {
-            let q = with_mentions(body);
-            assert_eq!(
-                q.first().and_then(|q| q.speaker.as_deref()),
-                Some(want),
-                "{body}: {q:?}"
-            );
-        }
+        ]);
     }
 
     #[test]
     fn an_appeal_introduces_what_it_asks_for() {
-        for (body, want) in [
+        each_first_speaker(&[
             (
                 "After the raid, Arab League envoys jointly appealed to the Libyan factions to \
                  \"put the ceasefire first.\"",
@@ -1956,19 +1958,12 @@ mod tests {
                  barracks.\"",
                 "Commonwealth ministers",
             ),
-        ] {
-            let q = with_mentions(body);
-            assert_eq!(
-                q.first().and_then(|q| q.speaker.as_deref()),
-                Some(want),
-                "{body}: {q:?}"
-            );
-        }
+        ]);
     }
 
     #[test]
     fn a_speech_words_spelling_used_as_a_noun_is_no_speech_verb() {
-        for (body, want) in [
+        each_first_speaker(&[
             (
                 "Denmark urged that NATO member states admit Ukraine \"as soon as the war \
                  ends.\"",
@@ -1978,14 +1973,7 @@ mod tests {
                 "Tom Vidal called Ana Ruiz's proposed budget \"a disgrace\" on Monday.",
                 "Tom Vidal",
             ),
-        ] {
-            let q = with_mentions(body);
-            assert_eq!(
-                q.first().and_then(|q| q.speaker.as_deref()),
-                Some(want),
-                "{body}: {q:?}"
-            );
-        }
+        ]);
     }
 
     #[test]
