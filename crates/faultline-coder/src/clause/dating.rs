@@ -126,9 +126,11 @@ pub fn document_dates(
 /// in a Monday paper tells of Sunday, and so do the sentences after it
 /// that carry no date of their own ("Malaysia has expelled the envoy. …
 /// the minister said in a statement late Saturday" is not Monday's). The
-/// lead is the first sentence, or the one after a dateline dated only on
-/// the article's day; its first date expression counts when it is a day
-/// within a week before the article date.
+/// lead is the first sentence, or the one after it when the first is a
+/// paragraph of its own with no date, or only a dateline dated on the
+/// article's day; its first date
+/// expression counts when it is a day within a week before the article
+/// date.
 fn story_date(
     body: &str,
     sentences: &[(usize, usize, usize)],
@@ -163,11 +165,17 @@ fn story_date(
             .any(|w| lex().reporting_verbs.contains(&w.to_lowercase()));
         figures || reported
     };
-    if !dates.is_empty()
+    // A lead paragraph of one sentence with no date of its own ("Chile has
+    // recalled its envoy.") is dated by the next sentence ("The ministry
+    // said on Monday …").
+    let lone = sentences
+        .get(1)
+        .is_some_and(|next| next.2 != sentences[0].2);
+    let dated_today = !dates.is_empty()
         && dates
             .iter()
-            .all(|d| d.date == today && dateline_or_report(d))
-    {
+            .all(|d| d.date == today && dateline_or_report(d));
+    if dates.is_empty() && lone || dated_today {
         (start, dates) = dated(sentences.get(1)?);
     }
     let d = *dates.first()?;
@@ -915,6 +923,39 @@ mod tests {
             ),
         ] {
             assert_eq!(dated(body, trigger).0, date, "{body}");
+        }
+    }
+
+    #[test]
+    fn a_lead_without_a_date_is_dated_by_the_sentence_after_it() {
+        // Thursday 2021-03-04: the second sentence tells the lead's day.
+        for (body, trigger, want) in [
+            (
+                "Bolivia has expelled a Chilean consul.\n\n\
+                 Its interior ministry announced the step on Tuesday evening.",
+                "expelled",
+                "2021-03-02",
+            ),
+            (
+                "Norway has summoned the Russian ambassador over the jamming of its radars.\n\n\
+                 The foreign minister told parliament on Monday that the jamming was unacceptable.",
+                "summoned",
+                "2021-03-01",
+            ),
+        ] {
+            assert_eq!(dated(body, trigger), (want.to_owned(), "lead"), "{body}");
+        }
+        // A second sentence a month back, or dated only by a year, dates
+        // no lead.
+        for body in [
+            "Bolivia has expelled a Chilean consul.\n\nThe consul arrived on February 1.",
+            "Bolivia has expelled a Chilean consul.\n\nThe consul arrived in 2019.",
+        ] {
+            assert_eq!(
+                dated(body, "expelled"),
+                ("2021-03-04".to_owned(), "article"),
+                "{body}"
+            );
         }
     }
 
