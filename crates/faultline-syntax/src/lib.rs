@@ -129,6 +129,7 @@ impl Model {
             repair::participles_before_that(&forms, tags);
             repair::inverted_conditions(&forms, tags);
             repair::lone_pair_pronouns(&forms, tags);
+            repair::elided_nominals(&forms, tags);
         });
         let full = |k: usize| part.get(k).and_then(|&i| u32::try_from(i).ok());
         let mut root = None;

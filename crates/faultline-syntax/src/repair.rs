@@ -8,10 +8,10 @@ use crate::args::is_rel;
 use crate::tagger::upos_index;
 use crate::words::{
     agent_prepositions, articles, augment_times, backshift_modals, bare_infinitive_verbs,
-    clause_verbs, complementizers, gerund_prepositions, infinitive_nouns, inverting_auxiliaries,
-    list_conjunctions, non_agents, pair_pronouns, possessive_determiners, relative_pronouns,
-    reporting_verbs, speaker_acts, subject_pronouns, subordinators, target_prepositions,
-    time_determiners, time_nouns,
+    clause_verbs, complementizers, elisions, gerund_prepositions, infinitive_nouns,
+    inverting_auxiliaries, list_conjunctions, non_agents, pair_pronouns, possessive_determiners,
+    relative_pronouns, reporting_verbs, speaker_acts, subject_pronouns, subordinators,
+    target_prepositions, time_determiners, time_nouns,
 };
 
 /// Runs every repair of the finished tree, in order: the clause markers
@@ -1364,6 +1364,37 @@ pub fn inverted_conditions(forms: &[&str], tags: &mut [u8]) {
     if k > 1 && k < n && tags[k] == noun && lower {
         tags[k] = verb;
     }
+}
+
+/// "the Belgian chargé d'affaires on Monday", "Côte d'Ivoire": the tagger
+/// may read a word that opens with an elided French article or preposition
+/// (`elisions`: "d'", "l'") as a verb, and the parse then hangs what follows
+/// on it. Such a word, a letter after the apostrophe, is part of a name or
+/// a title: a `PROPN` when that letter is upper-case, else a `NOUN`. Runs on
+/// the tags, before the parse.
+pub fn elided_nominals(forms: &[&str], tags: &mut [u8]) {
+    let (Some(noun), Some(propn)) = (upos_index("NOUN"), upos_index("PROPN")) else {
+        return;
+    };
+    for (form, tag) in forms.iter().zip(tags.iter_mut()) {
+        if let Some(first) = after_elision(form) {
+            *tag = if first.is_uppercase() { propn } else { noun };
+        }
+    }
+}
+
+/// The letter after an elided prefix of `elisions` that opens `form`
+/// ("d'Ivoire" → 'I'), with either apostrophe.
+fn after_elision(form: &str) -> Option<char> {
+    let apostrophe = form.find(['\'', '\u{2019}'])?;
+    let prefix = &form[..apostrophe];
+    let elided = elisions().iter().any(|e| {
+        e.strip_suffix('\'')
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    });
+    let rest = &form[apostrophe..];
+    let first = rest.chars().nth(1)?;
+    (elided && first.is_alphabetic()).then_some(first)
 }
 
 /// "Both agreed to meet again": a word of `pair_pronouns` that opens the
@@ -3096,6 +3127,27 @@ mod tests {
         possessed_verbs(&forms, &mut tags);
         assert_eq!(tags[2], t("NOUN"));
         assert_eq!(tags[5], t("VERB"));
+    }
+
+    #[test]
+    fn a_word_after_a_french_elision_is_a_nominal() {
+        let t = |n| upos_index(n).unwrap_or(0);
+        for (forms, want) in [
+            (["the", "Dutch", "chargé", "d’affaires", "on"], "NOUN"),
+            (["troops", "from", "Côte", "d'Ivoire", "crossed"], "PROPN"),
+            (["aides", "of", "Giscard", "D'Estaing", "said"], "PROPN"),
+        ] {
+            let mut tags = [t("DET"), t("ADJ"), t("NOUN"), t("VERB"), t("ADP")];
+            elided_nominals(&forms, &mut tags);
+            assert_eq!(tags[3], t(want), "{forms:?}");
+            assert_eq!(tags[4], t("ADP"), "{forms:?}");
+        }
+        // an English contraction or a possessive is no elision
+        let forms = ["they'd", "won't", "Iran's", "o'clock", "d'"];
+        let mut tags = [t("PRON"), t("AUX"), t("PROPN"), t("ADV"), t("X")];
+        let before = tags;
+        elided_nominals(&forms, &mut tags);
+        assert_eq!(tags, before);
     }
 
     #[test]

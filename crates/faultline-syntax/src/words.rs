@@ -43,6 +43,13 @@ word_list!(
 );
 
 word_list!(
+    /// Elided French and Italian words that open a word of a name
+    /// (`data/elisions.txt`).
+    elisions,
+    "elisions.txt"
+);
+
+word_list!(
     /// Nouns of time (`data/time-nouns.txt`).
     time_nouns,
     "time-nouns.txt"
