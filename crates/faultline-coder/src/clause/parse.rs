@@ -297,11 +297,65 @@ impl<'p> Parse<'p> {
             return named;
         }
         let antecedent = self.antecedent_actors(w);
-        if antecedent.is_empty() {
-            self.speaker_of_pronoun(w)
-        } else {
-            antecedent
+        if !antecedent.is_empty() {
+            return antecedent;
         }
+        let speaker = self.speaker_of_pronoun(w);
+        if speaker.is_empty() {
+            self.relative_clause_pronoun(w)
+        } else {
+            speaker
+        }
+    }
+
+    /// The actors a pronoun subject `w` of an object relative clause stands
+    /// for: the subject of the clause its antecedent lies in ("Chile
+    /// recalled its envoy, citing attacks by Peru, which it blamed on …":
+    /// "it" is Chile), never the antecedent itself. A named subject, or a
+    /// pronoun a speech verb's subject resolves.
+    fn relative_clause_pronoun(&self, w: u32) -> Vec<usize> {
+        if !lex().reported_pronouns.contains(&self.lower(w)) {
+            return Vec::new();
+        }
+        let Some(clause) = self
+            .tree
+            .head(w)
+            .filter(|&c| self.tree.rel(c) == "acl:relcl")
+        else {
+            return Vec::new();
+        };
+        let object_relative = self
+            .tree
+            .children_with(clause, "obj")
+            .any(|o| lex().relative_pronouns.contains(&self.lower(o)));
+        let Some(noun) = self.tree.head(clause).filter(|_| object_relative) else {
+            return Vec::new();
+        };
+        let Some(verb) = self.governing_verb(noun) else {
+            return Vec::new();
+        };
+        let Some(subject) = self.tree.arguments(verb).subject else {
+            return Vec::new();
+        };
+        let mut actors = self.actors_of_phrase(subject, 0);
+        if actors.is_empty() {
+            actors = self.speaker_of_pronoun(subject);
+        }
+        let antecedent = self.actors_of_phrase(noun, 0);
+        actors.retain(|a| !antecedent.contains(a));
+        actors
+    }
+
+    /// The nearest verb above word `w` in the tree.
+    fn governing_verb(&self, w: u32) -> Option<u32> {
+        let mut at = w;
+        for _ in 0..8 {
+            at = self.tree.head(at)?;
+            if self.tree.words().get(at as usize)?.upos == "VERB" {
+                return Some(at);
+            }
+        }
+        None
     }
 
     /// The actors a relative pronoun `w` stands for: those of the noun its
@@ -1926,7 +1980,16 @@ impl<'p> Parse<'p> {
             match self.event_agent(o) {
                 // "condemned an attack by X": the target is X.
                 Some(agent) => out.extend(agent),
-                None => out.extend(self.actors_of_phrase(o, 0)),
+                None => {
+                    // "Peru, which Chile accused of …": a relative pronoun
+                    // object stands for its antecedent.
+                    let named = self.actors_of_phrase(o, 0);
+                    if named.is_empty() {
+                        out.extend(self.antecedent_actors(o));
+                    } else {
+                        out.extend(named);
+                    }
+                }
             }
             self.push_act_parties(o, out);
         }
@@ -2327,6 +2390,32 @@ mod tests {
             let ev = pairs(body);
             assert!(
                 !ev.is_empty() && !ev.iter().any(|(_, t, _)| t.starts_with(outsider)),
+                "{body}: {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_object_relative_names_its_antecedent_as_the_target_and_its_pronoun_the_speaker() {
+        // The relative pronoun object stands for the noun before it; the
+        // pronoun subject is the clause's actor, never that noun.
+        for (body, source, target) in [
+            (
+                "Kenya closed its border, citing the conduct of the police in Somalia, which it accused of extortion.",
+                "KEN",
+                "SOM",
+            ),
+            (
+                "Ukraine disclosed that it had expelled a consul, citing the conduct of the secret service of Belarus, which it accused of spying.",
+                "UKR",
+                "BLR",
+            ),
+        ] {
+            let ev = pairs(body);
+            assert!(
+                ev.iter().any(|(s, t, tr)| s.starts_with(source)
+                    && t.starts_with(target)
+                    && tr.starts_with("accused")),
                 "{body}: {ev:?}"
             );
         }
