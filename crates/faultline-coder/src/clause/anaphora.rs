@@ -59,6 +59,14 @@ pub struct Anaphora {
     pub day_after: Vec<String>,
     /// Phrases of the day before the event before ("a day earlier").
     pub day_before: Vec<String>,
+    /// Phrases of the day after an event a noun names ("a day after the
+    /// vote"): the noun's latest earlier event dated to the day, plus one.
+    pub day_after_event: Vec<String>,
+    /// Phrases of the day before an event a noun names ("the day before
+    /// the summit").
+    pub day_before_event: Vec<String>,
+    /// Nouns of meetings such a phrase may count from too.
+    pub occasion: Group,
     /// The groups of nouns.
     pub group: Vec<Group>,
 }

@@ -68,7 +68,7 @@ pub fn relative_days(body: &str, events: &mut [Event]) {
         if e.date_source == "text" {
             continue;
         }
-        let Some((phrase, offset)) =
+        let Some((phrase, offset, noun)) =
             day_offset(body.get(e.sentence.start..e.sentence.end).unwrap_or(""))
         else {
             continue;
@@ -77,8 +77,15 @@ pub fn relative_days(body: &str, events: &mut [Event]) {
             p.sentence.index < e.sentence.index
                 && p.sentence.index + NEAR_SENTENCES >= e.sentence.index
         };
+        // "a day before the meeting": the latest earlier event the noun
+        // can name; "a day later": the latest earlier one, near.
+        let named =
+            |p: &Event| noun.is_none_or(|g| g.roots.iter().any(|r| r == "*" || *r == p.root));
+        let counted = |p: &Event| {
+            p.sentence.index < e.sentence.index && if noun.is_some() { named(p) } else { near(p) }
+        };
         let earlier = events[..i].iter().rev().find_map(|p| match p.date {
-            PartialDate::Date(day) if near(p) && p.date_source == "text" => Some(day),
+            PartialDate::Date(day) if counted(p) && p.date_source == "text" => Some(day),
             _ => None,
         });
         let Some(day) = earlier.and_then(|d| d.checked_add_signed(chrono::TimeDelta::days(offset)))
@@ -92,18 +99,41 @@ pub fn relative_days(body: &str, events: &mut [Event]) {
     }
 }
 
-/// The phrase of a day after or before in `text`, as written, and its
-/// offset in days.
-fn day_offset(text: &str) -> Option<(String, i64)> {
+/// The phrase of a day after or before in `text`, as written, its offset
+/// in days, and the group of the event noun it counts from ("a day before
+/// the summit"), if it names one.
+fn day_offset(text: &str) -> Option<(String, i64, Option<&'static anaphora::Group>)> {
     let lower = text.to_lowercase();
     let t = anaphora::table();
     let find = |phrases: &[String], offset: i64| {
         phrases.iter().find_map(|p| {
             let at = lower.find(p.as_str())?;
-            text.get(at..at + p.len()).map(|w| (w.to_owned(), offset))
+            text.get(at..at + p.len())
+                .map(|w| (w.to_owned(), offset, None))
         })
     };
-    find(&t.day_after, 1).or_else(|| find(&t.day_before, -1))
+    // "a day before the meeting": a definite event noun right after.
+    let of_event = |phrases: &[String], offset: i64| {
+        phrases.iter().find_map(|p| {
+            let at = lower.find(&format!("{p} "))?;
+            let mut words = lower[at + p.len()..].split_whitespace();
+            let det = words.next()?;
+            let noun = words
+                .next()?
+                .trim_end_matches(|c: char| !c.is_alphanumeric());
+            let occasion = Some(&t.occasion).filter(|o| o.nouns.iter().any(|n| n == noun));
+            let group = anaphora::is_definite(det)
+                .then(|| anaphora::group_of(noun).or(occasion))
+                .flatten()?;
+            let end = at + p.len() + 1 + det.len() + 1 + noun.len();
+            text.get(at..end)
+                .map(|w| (w.to_owned(), offset, Some(group)))
+        })
+    };
+    find(&t.day_after, 1)
+        .or_else(|| find(&t.day_before, -1))
+        .or_else(|| of_event(&t.day_after_event, 1))
+        .or_else(|| of_event(&t.day_before_event, -1))
 }
 
 /// The sentence's only date expression, when it is to the day.
@@ -290,6 +320,24 @@ mod tests {
         // With nothing dated to the day before it, the article's date stands.
         let body = "Vilnius summoned the Belarusian envoy a day later.";
         assert_eq!(dates(body, "summoned"), vec!["2021-06-17".to_owned()]);
+    }
+
+    #[test]
+    fn a_day_before_or_after_a_named_event_counts_from_that_event() {
+        // Thursday 2021-06-17: the talks were on Monday the 14th.
+        let body = "Serbia and Kosovo held talks in Brussels on Monday.\n\n\
+                    Belgrade sent troops to the border.\n\n\
+                    A day before the talks, Serbia had accused Kosovo of provocations.";
+        assert_eq!(dates(body, "accused"), vec!["2021-06-13".to_owned()]);
+        let body = "Armenia and Azerbaijan signed a border accord on 9 June.\n\n\
+                    Markets rose.\n\n\
+                    Russia praised Armenia the day after the accord.";
+        assert_eq!(dates(body, "praised"), vec!["2021-06-10".to_owned()]);
+        // A noun no earlier event can be counts from nothing: no day
+        // before the talks.
+        let body = "Serbia and Kosovo held talks in Brussels on Monday.\n\n\
+                    A day before the election, Serbia had accused Kosovo of provocations.";
+        assert_ne!(dates(body, "accused"), vec!["2021-06-13".to_owned()]);
     }
 
     #[test]
