@@ -521,8 +521,14 @@ fn speaker_at(
             return Some(from_mention(body, m));
         }
     }
-    // A short region is exactly the name ("… ," Lam said): one word will do.
-    let min = if limit.saturating_sub(start) < 40 {
+    // A short region is exactly the name ("… ," Lam said): one word will
+    // do; so will one that a stop or a comma ends ("…," said Lam. "…"),
+    // unless it is an initial or a title's abbreviation ("said Gen. Ruiz").
+    let first = trimmed.split(' ').next().unwrap_or("");
+    let stopped = first.ends_with(['.', ',', ';'])
+        && !is_initial(first)
+        && !faultline_text::is_title_abbreviation(first);
+    let min = if limit.saturating_sub(start) < 40 || stopped {
         1
     } else {
         2
@@ -1092,7 +1098,7 @@ fn speaker_before(at: &At<'_>) -> Option<Speaker> {
     let region_end = sentence_start + lead.len();
     // "On Friday, X said", "X, in remarks to a newspaper, said": the
     // introductory phrase and the aside are not the speaker.
-    let sentence_start = after_intro(body, sentence_start, region_end);
+    let sentence_start = after_intro(body, at.index, sentence_start, region_end);
     let lead = without_aside(body.get(sentence_start..region_end).unwrap_or(""));
     let region_end = sentence_start + lead.len();
     // A participle after the main clause ("X posted …, saying", "X
@@ -1142,7 +1148,7 @@ fn colon_subject(at: &At<'_>, sentence_start: usize, before: &str) -> Option<Spe
     } else {
         return None;
     };
-    let from = after_intro(body, from, to);
+    let from = after_intro(body, at.index, from, to);
     let text = body.get(from..to)?;
     let first = text.split_whitespace().next().unwrap_or("");
     if matches!(first, "He" | "She" | "he" | "she") {
@@ -1263,26 +1269,50 @@ fn before_verb(
 /// comma and opens with a word of `data/lexicon.toml` `intro_openers`
 /// ("On Saturday, officials said", "Speaking to reporters, she said"):
 /// `from` itself when there is none.
-fn after_intro(body: &str, from: usize, to: usize) -> usize {
+fn after_intro(body: &str, index: &Index<'_>, from: usize, to: usize) -> usize {
     let Some(text) = body.get(from..to) else {
         return from;
     };
+    let lead = body.len() - body[from..].trim_start().len();
+    let named = index
+        .starting_in(lead, lead + 1)
+        .iter()
+        .any(|m| m.start == lead);
     let first = text
         .split_whitespace()
         .next()
         .unwrap_or("")
         .trim_end_matches(',')
         .to_lowercase();
-    // An introduction is short: its comma within its first ten words.
+    // An introduction is short: its comma within its first ten words; a
+    // participle's clause ("Noting that …, Rao said") may run to twenty.
+    let limit = if lex().intro_openers.contains(&first) {
+        10
+    } else if !named && !lex().reported_by.contains(&first) && participle_opening(text) {
+        20
+    } else {
+        0
+    };
     match text.find(", ") {
-        Some(comma)
-            if lex().intro_openers.contains(&first)
-                && text[..comma].split_whitespace().count() <= 10 =>
-        {
-            from + comma + 2
-        }
+        Some(comma) if text[..comma].split_whitespace().count() <= limit => from + comma + 2,
         _ => from,
     }
+}
+
+/// True when `text` opens with a present participle and its clause
+/// ("Noting that …", "Responding to a question …"): an "-ing" word of more
+/// than four letters, no comma on it, a lower-case word after it (the
+/// caller checks it names no actor, "Beijing on Monday, …", and is no
+/// attribution, "According to X, …").
+fn participle_opening(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    first.len() > 4
+        && first.ends_with("ing")
+        && first.chars().all(char::is_alphabetic)
+        && second.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// `lead` without an aside that ends it: "Ana Ruiz, in remarks to a
@@ -1602,6 +1632,38 @@ mod tests {
                 "{body}: {q:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_one_word_name_a_stop_or_comma_ends_speaks() {
+        each_first_speaker(&[
+            (
+                "\"The convoy was stopped at the crossing,\" said Okafor. \"Nobody \
+                 explained why the papers were refused at the gate.\"",
+                "Okafor",
+            ),
+            (
+                "\"We will keep the embassy open,\" said Lindqvist, the deputy minister, \
+                 in a radio interview broadcast late on Sunday evening.",
+                "Lindqvist",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_participle_clause_before_the_subject_does_not_speak() {
+        each_sole_speaker(&[
+            (
+                "Referring to the long dispute over grazing rights along the river, \
+                 Mensah said, \"We want a settlement.\"",
+                "Mensah",
+            ),
+            (
+                "Responding to a question about the fishing fleets of her neighbours, \
+                 Tanaka told reporters: \"Our patience has limits.\"",
+                "Tanaka",
+            ),
+        ]);
     }
 
     #[test]
