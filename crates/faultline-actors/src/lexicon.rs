@@ -191,6 +191,8 @@ pub struct Lexicon {
     pub group_pronouns: WordList,
     /// Determiners of a description referring back ("the", "this").
     pub definite_determiners: WordList,
+    /// Conjunctions that may open a sentence before its subject ("But").
+    pub leading_conjunctions: WordList,
     /// Head nouns a definite description refers back with ("embassy").
     pub definite_heads: WordList,
     /// Such head nouns that refer back only a few sentences ("government").

@@ -2097,3 +2097,31 @@ fn a_speakers_pronoun_after_a_quotation_is_the_last_subject() {
     let ms = resolve_on(body, "2024-03-01");
     assert_eq!(code_of(&ms, "he"), ["JPNGOV"], "{ms:?}");
 }
+
+#[test]
+fn it_before_a_speech_verb_after_a_quotation_is_the_leading_body() {
+    // The body that leads the sentence before, after a conjunction too.
+    for (body, want) in [
+        (
+            "Kenya blamed Somalia for the raid. But Ethiopia disputed that account. \
+             \"The raid came from the north,\" it said.",
+            "ETH",
+        ),
+        (
+            "Chile asked Peru for an inquiry. \"We will share the radar data,\" it added.",
+            "CHL",
+        ),
+    ] {
+        let ms = resolve_on(body, "2024-03-10");
+        let it = ms.iter().find(|m| m.text == "it");
+        assert!(
+            it.is_some_and(|m| m.code == want && m.via == Via::Coreference),
+            "{body}: {ms:?}"
+        );
+    }
+    // Inside a clause, or before a verb other than one of speech, it is
+    // not resolved this way.
+    let body = "Chile asked Peru for an inquiry. \"We will share the data,\" it seems.";
+    let ms = resolve_on(body, "2024-03-10");
+    assert!(!ms.iter().any(|m| m.text == "it"), "{ms:?}");
+}

@@ -486,6 +486,8 @@ fn subject_it(cx: &Sentence<'_>, start: usize, end: usize) -> bool {
         .trim_end()
         .to_lowercase();
     let before = before.trim_end_matches(',').trim_end();
+    // "…," it said: after a quotation, before a speech verb.
+    let after_quotation = before.ends_with(['"', '\u{201d}']);
     let opens = before.is_empty() || lex().fronted_sources.iter().any(|f| before.ends_with(f));
     let next = cx
         .body
@@ -496,7 +498,8 @@ fn subject_it(cx: &Sentence<'_>, start: usize, end: usize) -> bool {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
         .to_lowercase();
-    opens && !next.is_empty() && !lex().expletive_followers.contains(&next)
+    let speaks = after_quotation && lex().spoken_for_verbs.contains(&next);
+    (opens || speaks) && !next.is_empty() && !lex().expletive_followers.contains(&next)
 }
 
 /// What "they" at `at` refers to: a group named earlier in this sentence
@@ -582,7 +585,12 @@ pub(super) fn remember(cx: &Sentence<'_>, state: &mut State, all: &[Mention]) {
             && !m.appositive
             && cx.body.get(cx.s.start..m.start).is_some_and(|b| {
                 let b = b.trim().to_lowercase();
-                b.is_empty() || lex().definite_determiners.contains(&b)
+                let b = match b.split_once(' ') {
+                    Some((c, rest)) if lex().leading_conjunctions.contains(c) => rest.trim(),
+                    _ if lex().leading_conjunctions.contains(&b) => "",
+                    _ => b.as_str(),
+                };
+                b.is_empty() || lex().definite_determiners.contains(b)
             })
     }) {
         state.last_body = Some(lead.clone());

@@ -468,6 +468,11 @@ fn speaker_at(
             actor: resolved.or(last_person).map(|m| m.code.clone()),
         });
     }
+    if lead == "it"
+        && let Some(s) = body_pronoun(body, index, start)
+    {
+        return Some(s);
+    }
     // A mention starting within the first few words (a person first).
     let window_end = start
         + trimmed
@@ -563,6 +568,37 @@ fn speaker_at(
         offset += w.len() + 1;
     }
     None
+}
+
+/// `"…," it said`: the body the resolver took the "it" at `start` for,
+/// named as the text last named it.
+fn body_pronoun(body: &str, index: &Index<'_>, start: usize) -> Option<Speaker> {
+    let it = index
+        .starting_in(start, start + 2)
+        .iter()
+        .find(|m| m.start == start && m.via == faultline_actors::Via::Coreference)?;
+    let named = last_body_named(body, index, start, |m| m.code == it.code)?;
+    Some(Speaker {
+        name: named.text.clone(),
+        role: None,
+        actor: Some(it.code.clone()),
+    })
+}
+
+/// The last body (not a person, not a pronoun) named before byte `before`
+/// outside a quotation that closes before it, which `keep` accepts.
+fn last_body_named<'i>(
+    body: &str,
+    index: &'i Index<'_>,
+    before: usize,
+    keep: impl Fn(&Mention) -> bool,
+) -> Option<&'i Mention> {
+    index.starting_in(0, before).iter().rev().find(|m| {
+        let marks = body
+            .get(m.end..before)
+            .map_or(1, |gap| gap.matches(['"', '\u{201c}', '\u{201d}']).count());
+        !m.person && m.via != faultline_actors::Via::Coreference && marks % 2 == 0 && keep(m)
+    })
 }
 
 /// One quotation and what its attribution passes look at.
@@ -1421,6 +1457,41 @@ fn speaker_according_to(at: &At<'_>) -> Option<Speaker> {
         from += by + " by ".len();
     }
     speaker_at(body, from, sentence_end.max(end), at.index, at.last_person)
+        .or_else(|| message_speaker(at, from, sentence_end.max(end)))
+}
+
+/// "…," according to the statement: a message that no one is named as
+/// sending speaks as itself. A determiner, up to three words, and a noun
+/// of `message_nouns` ("the statement", "the ministry's communique"),
+/// with the actor named among those words, else the last body named
+/// before the quotation (whose statement "the statement" refers back to).
+fn message_speaker(at: &At<'_>, from: usize, to: usize) -> Option<Speaker> {
+    let rest = at.body.get(from..to)?;
+    let words: Vec<&str> = rest.split(' ').take(5).collect();
+    let first = words.first()?.to_lowercase();
+    if !matches!(first.as_str(), "the" | "a" | "an" | "its" | "their") {
+        return None;
+    }
+    let last = (1..words.len()).find(|&i| {
+        let w = words[i].trim_end_matches(|c: char| !c.is_alphanumeric());
+        lex().message_nouns.contains(&w.to_lowercase())
+    })?;
+    let len: usize = words[..last].iter().map(|w| w.len() + 1).sum::<usize>()
+        + words[last]
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let named = at
+        .index
+        .starting_in(from, from + len)
+        .iter()
+        .find(|m| m.end <= from + len)
+        .or_else(|| last_body_named(at.body, at.index, at.start, |_| true))
+        .map(|m| m.code.clone());
+    Some(Speaker {
+        name: rest[..len].to_owned(),
+        role: None,
+        actor: named,
+    })
 }
 
 /// Place 4, the paragraph: the person the paragraph is about, before the
@@ -1646,6 +1717,39 @@ mod tests {
                 "\"We will keep the embassy open,\" said Lindqvist, the deputy minister, \
                  in a radio interview broadcast late on Sunday evening.",
                 "Lindqvist",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn it_after_a_quotation_is_the_body_named_before_it() {
+        each_first_speaker(&[
+            (
+                "Kenya blamed Somalia for the raid. But Ethiopia disputed that account.\n\n\
+                 \"The raiders came from the north, across the Kenyan plains,\" it said.",
+                "Ethiopia",
+            ),
+            // Not a body the quotation itself names.
+            (
+                "The Foreign Office summoned the envoy.\n\n\
+                 \"The Chilean government must answer for the arrests,\" it added.",
+                "Foreign Office",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_message_named_by_according_to_speaks_as_itself() {
+        each_first_speaker(&[
+            (
+                "Ghana recalled its envoy.\n\n\
+                 \"The envoy will brief the cabinet on Monday,\" according to the statement.",
+                "the statement",
+            ),
+            (
+                "Peru closed two crossings.\n\n\
+                 \"Trade will resume once the inquiry is done,\" according to their joint communique.",
+                "their joint communique",
             ),
         ]);
     }
