@@ -2790,6 +2790,29 @@ mod tests {
     }
 
     #[test]
+    fn a_pattern_target_is_not_found_past_an_audience() {
+        // "told reporters Bolivia would pay": the reporters were told,
+        // Bolivia was not.
+        for body in [
+            "Chile's foreign minister told reporters Bolivia would pay for the damaged bridge.",
+            "The Kenyan president told supporters Uganda had stolen the island.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().all(|e| !e.trigger.text.starts_with("told")),
+                "{body}: {ev:?}"
+            );
+        }
+        // The one told, named right after the verb, still is.
+        let ev = coded("Chile's foreign minister told Bolivia it would pay for the bridge.");
+        assert!(
+            ev.iter().any(|e| e.trigger.text == "told"
+                && e.target.as_ref().is_some_and(|t| t.code.starts_with("BOL"))),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
     fn reports_from_a_capital_are_no_statement_by_its_government() {
         // The reported act is coded; no one from the capital speaks.
         for (body, capital) in [

@@ -429,8 +429,11 @@ pub(super) fn match_one(
                     // Nor across "that" after another word: it opens a
                     // clause ("told reporters that they …": not "they";
                     // "urged that Sudan …" is Sudan).
+                    // Nor past an audience, the object itself ("told
+                    // reporters Bolivia would pay").
                     if matches!(words[k].lower.as_str(), "," | ";" | "." | "and")
                         || (skip > 0 && lex().clause_openers.contains(words[k].lower.as_str()))
+                        || lex().audience_nouns.contains(words[k].lower.as_str())
                     {
                         break;
                     }

@@ -281,6 +281,8 @@ pub struct Lexicon {
     pub aside_relatives: WordList,
     /// Words that open a clause, which a pattern's target is not found past.
     pub clause_openers: WordList,
+    /// Audiences of a statement, which a pattern's target is not found past.
+    pub audience_nouns: WordList,
     /// Words before a speech word's spelling that make it a noun.
     pub say_noun_modifiers: WordList,
     /// Words of a stated intent's complement that make its coordinated
