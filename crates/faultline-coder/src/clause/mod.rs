@@ -2813,6 +2813,70 @@ mod tests {
     }
 
     #[test]
+    fn a_venue_or_a_witness_is_no_party_to_a_cooperative_act() {
+        // Where a pact was signed and who looked on are no partners: the
+        // two signatories act on one another.
+        for (body, a, b, outsider) in [
+            (
+                "Chile and Peru signed a fisheries pact at the Brazilian embassy.",
+                "CHL",
+                "PER",
+                "BRA",
+            ),
+            (
+                "Serbia and Kosovo signed the accord in the presence of the EU envoy.",
+                "SRB",
+                "KSV",
+                "IGO",
+            ),
+        ] {
+            let ev = coded(body);
+            let target_of = |src: &str| {
+                ev.iter()
+                    .filter(|e| e.source.code.starts_with(src))
+                    .filter_map(|e| e.target.as_ref().map(|t| t.code.clone()))
+                    .collect::<Vec<_>>()
+            };
+            assert!(
+                target_of(a).iter().any(|t| t.starts_with(b))
+                    && !ev.iter().any(|e| e
+                        .target
+                        .as_ref()
+                        .is_some_and(|t| t.code.starts_with(outsider))),
+                "{body}: {ev:?}"
+            );
+        }
+        // With one signatory, a witness is no target either.
+        for (body, outsider) in [
+            (
+                "Sudan signed the accord in the presence of the Qatari emir.",
+                "QAT",
+            ),
+            (
+                "Ethiopia's prime minister signed the deal in the presence of Kenyan officials.",
+                "KEN",
+            ),
+        ] {
+            let ev = coded(body);
+            assert!(
+                !ev.is_empty()
+                    && !ev.iter().any(|e| e
+                        .target
+                        .as_ref()
+                        .is_some_and(|t| t.code.starts_with(outsider))),
+                "{body}: {ev:?}"
+            );
+        }
+        // A protest at an embassy is against it.
+        let ev = coded("Students staged a protest at the US embassy.");
+        assert!(
+            ev.iter()
+                .any(|e| e.target.as_ref().is_some_and(|t| t.code.starts_with("USA"))),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
     fn reports_from_a_capital_are_no_statement_by_its_government() {
         // The reported act is coded; no one from the capital speaks.
         for (body, capital) in [

@@ -215,7 +215,7 @@ fn default_target(
             }
             let place = i > after
                 && lead < i - 1
-                && modifies_noun(s, a)
+                && (modifies_noun(s, a) || venue(&words[lead].lower, code))
                 && lex()
                     .place_prepositions
                     .contains(words[lead].lower.as_str());
@@ -262,8 +262,9 @@ fn default_target(
                 // topic, not a target.
                 continue;
             }
-            if about_information(s, i) {
-                // "shared intelligence on Iran with …": a topic.
+            if about_information(s, i) || witnessed(s, i) {
+                // "shared intelligence on Iran with …": a topic; "signed
+                // it in the presence of the UN envoy": a witness.
                 continue;
             }
             pick = Some(a);
@@ -283,6 +284,28 @@ fn default_target(
         } else {
             None
         })
+}
+
+/// True when `preposition` (lower case) names the venue of an act of code
+/// `code`: a cooperative act (quad classes 1 and 2) "at" a body took place
+/// there ("signed the accord at the United Nations"); a protest "at the
+/// embassy" is against it.
+fn venue(preposition: &str, code: &str) -> bool {
+    cameo::quad_class(code) <= 2 && lex().venue_prepositions.contains(preposition)
+}
+
+/// True when the actor at word `i` is in the "of" phrase of a noun of
+/// `witness_nouns`, past determiners and up to two modifiers ("in the
+/// presence of UN envoy Cyrus Vance").
+fn witnessed(s: &Sentence<'_>, i: usize) -> bool {
+    let words = &s.words;
+    let Some(of) = (i.saturating_sub(3)..i)
+        .rev()
+        .find(|&k| words[k].lower == "of")
+    else {
+        return false;
+    };
+    of >= 1 && lex().witness_nouns.contains(words[of - 1].lower.as_str())
 }
 
 /// True when the actor at word `i` follows a noun of information and its

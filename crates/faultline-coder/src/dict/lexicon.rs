@@ -283,6 +283,10 @@ pub struct Lexicon {
     pub clause_openers: WordList,
     /// Audiences of a statement, which a pattern's target is not found past.
     pub audience_nouns: WordList,
+    /// Prepositions of the venue of a cooperative act ("at").
+    pub venue_prepositions: WordList,
+    /// Nouns whose "of" phrase names a witness ("in the presence of").
+    pub witness_nouns: WordList,
     /// Words before a speech word's spelling that make it a noun.
     pub say_noun_modifiers: WordList,
     /// Words of a stated intent's complement that make its coordinated
