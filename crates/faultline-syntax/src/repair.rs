@@ -3136,6 +3136,11 @@ mod tests {
             (["the", "Dutch", "chargé", "d’affaires", "on"], "NOUN"),
             (["troops", "from", "Côte", "d'Ivoire", "crossed"], "PROPN"),
             (["aides", "of", "Giscard", "D'Estaing", "said"], "PROPN"),
+            (["the", "Paris", "daily", "l'Humanité", "wrote"], "PROPN"),
+            (
+                ["the", "Italian", "newspaper", "dell'Ossola", "said"],
+                "PROPN",
+            ),
         ] {
             let mut tags = [t("DET"), t("ADJ"), t("NOUN"), t("VERB"), t("ADP")];
             elided_nominals(&forms, &mut tags);

@@ -476,8 +476,10 @@ fn same_person(a: &Mention, b: &Mention) -> bool {
 
 /// True when the "it" over bytes `start..end` opens its clause (the
 /// sentence's first word, or after a fronted phrase of `fronted_sources`,
-/// "In a statement(,)") and a verb of its own follows, not a form of "be" or a verb
-/// of seeming (`expletive_followers`: "It is unclear", "it seems").
+/// "In a statement(,)"), or follows a quotation before a speech verb of
+/// `spoken_for_verbs` (`"…," it said`), and a verb of its own follows, not
+/// a form of "be" or a verb of seeming (`expletive_followers`: "It is
+/// unclear", "it seems").
 fn subject_it(cx: &Sentence<'_>, start: usize, end: usize) -> bool {
     let before = cx
         .body

@@ -175,7 +175,7 @@ fn story_date(
         && dates
             .iter()
             .all(|d| d.date == today && dateline_or_report(d));
-    if dates.is_empty() && lone || dated_today {
+    if (dates.is_empty() && lone) || dated_today {
         (start, dates) = dated(sentences.get(1)?);
     }
     let d = *dates.first()?;

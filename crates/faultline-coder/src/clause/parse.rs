@@ -289,8 +289,9 @@ impl<'p> Parse<'p> {
                 .is_some_and(|h| h.upos == "VERB")
     }
 
-    /// The actors a subject names, or the speaker a pronoun subject of a
-    /// reported clause stands for.
+    /// The actors a subject names, or those a relative pronoun, the
+    /// speaker of a reported clause's pronoun subject, or the pronoun
+    /// subject of an object relative clause stands for.
     fn subject_actors(&self, w: u32) -> Vec<usize> {
         let named = self.actors_of_phrase(w, 0);
         if !named.is_empty() {

@@ -13,6 +13,10 @@
 //! attacked …") happened on the occasion of its source's latest earlier
 //! event dated in the text, and takes that date.
 //!
+//! An event with no date of its own whose sentence says "a day later" or
+//! "a day before the talks" is dated a day from the event before, or from
+//! the latest earlier event the noun can name ([`relative_days`]).
+//!
 //! A wire lead's day (`date_source` "lead") is dropped where the lead
 //! plans, and on an event still to come.
 //!
@@ -61,7 +65,9 @@ pub fn refine(
 /// Dates each event with no date of its own, whose sentence says "a day
 /// later" or "a day earlier" (`day_after`, `day_before`), one day from the
 /// latest earlier event dated to the day in the text, in one of the two
-/// sentences before.
+/// sentences before; or "a day before the talks" (`day_before_event`,
+/// `day_after_event`), one day from the latest earlier event, anywhere
+/// before, that the noun can name.
 pub fn relative_days(body: &str, events: &mut [Event]) {
     for i in 0..events.len() {
         let e = &events[i];
@@ -101,9 +107,10 @@ pub fn relative_days(body: &str, events: &mut [Event]) {
 
 /// The phrase of a day after or before in `text`, as written, its offset
 /// in days, and the group of the event noun it counts from ("a day before
-/// the summit"), if it names one.
+/// the summit"), if it names one. Matching is on an ASCII lower-case copy,
+/// whose byte offsets are those of `text`.
 fn day_offset(text: &str) -> Option<(String, i64, Option<&'static anaphora::Group>)> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let t = anaphora::table();
     let find = |phrases: &[String], offset: i64| {
         phrases.iter().find_map(|p| {
@@ -112,28 +119,39 @@ fn day_offset(text: &str) -> Option<(String, i64, Option<&'static anaphora::Grou
                 .map(|w| (w.to_owned(), offset, None))
         })
     };
-    // "a day before the meeting": a definite event noun right after.
-    let of_event = |phrases: &[String], offset: i64| {
-        phrases.iter().find_map(|p| {
-            let at = lower.find(&format!("{p} "))?;
-            let mut words = lower[at + p.len()..].split_whitespace();
-            let det = words.next()?;
-            let noun = words
-                .next()?
-                .trim_end_matches(|c: char| !c.is_alphanumeric());
-            let occasion = Some(&t.occasion).filter(|o| o.nouns.iter().any(|n| n == noun));
-            let group = anaphora::is_definite(det)
-                .then(|| anaphora::group_of(noun).or(occasion))
-                .flatten()?;
-            let end = at + p.len() + 1 + det.len() + 1 + noun.len();
-            text.get(at..end)
-                .map(|w| (w.to_owned(), offset, Some(group)))
-        })
-    };
     find(&t.day_after, 1)
         .or_else(|| find(&t.day_before, -1))
-        .or_else(|| of_event(&t.day_after_event, 1))
-        .or_else(|| of_event(&t.day_before_event, -1))
+        .or_else(|| of_event(text, &lower, &t.day_after_event, 1))
+        .or_else(|| of_event(text, &lower, &t.day_before_event, -1))
+}
+
+/// "a day before the meeting": one of `phrases` in `lower` (the ASCII
+/// lower-case copy of `text`), then a definite determiner and a noun of an
+/// anaphora group or of `[occasion]`; the words as written, the offset and
+/// the noun's group.
+fn of_event(
+    text: &str,
+    lower: &str,
+    phrases: &[String],
+    offset: i64,
+) -> Option<(String, i64, Option<&'static anaphora::Group>)> {
+    let t = anaphora::table();
+    phrases.iter().find_map(|p| {
+        let at = lower.find(&format!("{p} "))?;
+        let rest = &lower[at + p.len()..];
+        let mut words = rest.split_whitespace();
+        let det = words.next()?;
+        let raw = words.next()?;
+        let noun = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let occasion = Some(&t.occasion).filter(|o| o.nouns.iter().any(|n| n == noun));
+        let group = anaphora::is_definite(det)
+            .then(|| anaphora::group_of(noun).or(occasion))
+            .flatten()?;
+        // The noun's own end, wherever the spaces fall.
+        let noun_at = rest.find(raw).map(|k| at + p.len() + k)?;
+        text.get(at..noun_at + noun.len())
+            .map(|w| (w.to_owned(), offset, Some(group)))
+    })
 }
 
 /// The sentence's only date expression, when it is to the day.
@@ -333,11 +351,16 @@ mod tests {
                     Markets rose.\n\n\
                     Russia praised Armenia the day after the accord.";
         assert_eq!(dates(body, "praised"), vec!["2021-06-10".to_owned()]);
-        // A noun no earlier event can be counts from nothing: no day
-        // before the talks.
+        // A noun no earlier event can be counts from nothing: the lead's
+        // Monday stands.
         let body = "Serbia and Kosovo held talks in Brussels on Monday.\n\n\
                     A day before the election, Serbia had accused Kosovo of provocations.";
-        assert_ne!(dates(body, "accused"), vec!["2021-06-13".to_owned()]);
+        assert_eq!(dates(body, "accused"), vec!["2021-06-14".to_owned()]);
+        // Letters whose lower case is longer, and doubled spaces, keep the
+        // phrase whole.
+        let body = "Serbia and Kosovo held talks in Brussels on Monday.\n\n\
+                    In İzmir, a day before  the talks, Serbia had accused Kosovo of provocations.";
+        assert_eq!(dates(body, "accused"), vec!["2021-06-13".to_owned()]);
     }
 
     #[test]
