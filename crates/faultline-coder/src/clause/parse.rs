@@ -347,10 +347,11 @@ impl<'p> Parse<'p> {
         actors
     }
 
-    /// The nearest verb above word `w` in the tree.
+    /// The nearest verb above word `w` in the tree, at most `MAX_CLIMB`
+    /// heads up.
     fn governing_verb(&self, w: u32) -> Option<u32> {
         let mut at = w;
-        for _ in 0..8 {
+        for _ in 0..MAX_CLIMB {
             at = self.tree.head(at)?;
             if self.tree.words().get(at as usize)?.upos == "VERB" {
                 return Some(at);
