@@ -2867,6 +2867,32 @@ mod tests {
                 "{body}: {ev:?}"
             );
         }
+        // A pattern's TARGET is not sought past the venue either: the pair
+        // meets one another, not the body that hosts them.
+        for (body, a, b, venue) in [
+            (
+                "The Ghanaian and Togolese foreign ministers will meet at the African Union next month.",
+                "GHA",
+                "TGO",
+                "IGO",
+            ),
+            (
+                "Armenia and Azerbaijan met at the Russian embassy in Paris.",
+                "ARM",
+                "AZE",
+                "RUS",
+            ),
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter().any(|e| e.source.code.starts_with(a)
+                    && e.target.as_ref().is_some_and(|t| t.code.starts_with(b)))
+                    && !ev
+                        .iter()
+                        .any(|e| e.target.as_ref().is_some_and(|t| t.code.starts_with(venue))),
+                "{body}: {ev:?}"
+            );
+        }
         // A protest at an embassy is against it.
         let ev = coded("Students staged a protest at the US embassy.");
         assert!(

@@ -400,7 +400,8 @@ fn past_coordinated(
 /// whose mention starts at token `i`, and the byte where that mention ends;
 /// `reach(i)` says whether token `i` may be one of the pattern's words.
 /// Unless `places`, a target is not looked for past a preposition of place
-/// the pattern does not name ("held drills near X": X is no partner).
+/// the pattern does not name ("held drills near X": X is no partner); nor,
+/// for a cooperative code, past a preposition of `venue_prepositions`.
 pub(super) fn match_one(
     p: &Pattern,
     words: &[W],
@@ -415,6 +416,8 @@ pub(super) fn match_one(
         actor_at: &'e dyn Fn(usize) -> Option<(usize, usize)>,
         reach: &'e dyn Fn(usize) -> bool,
         places: bool,
+        /// The pattern codes a cooperative act, whose venue is no target.
+        cooperative: bool,
     }
     fn go(
         toks: &[Tok],
@@ -472,6 +475,11 @@ pub(super) fn match_one(
                     if !env.places && lex().names_a_place(&words[k].lower) {
                         break;
                     }
+                    // "would meet at the United Nations": where a
+                    // cooperative act takes place, not with whom.
+                    if env.cooperative && lex().venue_prepositions.contains(&words[k].lower) {
+                        break;
+                    }
                 }
                 None
             }
@@ -493,6 +501,7 @@ pub(super) fn match_one(
         actor_at,
         reach,
         places,
+        cooperative: matches!(cameo::quad_class(&p.code), 1 | 2),
     };
     go(&p.toks, &env, start, None)
 }
