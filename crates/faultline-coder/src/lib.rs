@@ -525,6 +525,48 @@ mod tests {
     }
 
     #[test]
+    fn speakers_after_a_dotted_title_a_pointed_out_or_a_pair_they() {
+        for (body, want) in [
+            // "U.S." inside the title ends no sentence.
+            (
+                "\"The sanctions stay,\" U.S. Secretary of State Antony Blinken told reporters.",
+                "Antony Blinken",
+            ),
+            (
+                "\"Our troops will stay in Kosovo,\" U.K. Defence Secretary Ben Wallace said on Friday.",
+                "Ben Wallace",
+            ),
+            // "pointed out" reports speech.
+            (
+                "\"More help is needed at the border,\" Mr Orban pointed out.",
+                "Mr Orban",
+            ),
+            (
+                "\"The port deal is fair,\" Ana Ruiz pointed out on Monday.",
+                "Ana Ruiz",
+            ),
+            // "they" after two persons joined by "and".
+            (
+                "Emmanuel Macron and German Chancellor Olaf Scholz met in Berlin. \"Europe must \
+                 stand together,\" they said.",
+                "Emmanuel Macron and Olaf Scholz",
+            ),
+            (
+                "Joe Biden and Fumio Kishida spoke on Tuesday. \"Our alliance is strong,\" they \
+                 said in a joint statement.",
+                "Joe Biden and Fumio Kishida",
+            ),
+        ] {
+            let c = coded(body);
+            assert!(
+                c.quotes.iter().any(|q| q.speaker.as_deref() == Some(want)),
+                "{body}: {:?}",
+                c.quotes
+            );
+        }
+    }
+
+    #[test]
     fn first_person_words_in_a_quotation_are_its_speaker() {
         let c = coded(
             "Houthi spokesman Yahya Sarea said the drones had hit their targets. \

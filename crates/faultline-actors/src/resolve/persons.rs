@@ -531,4 +531,29 @@ mod tests {
         let ms = resolved("San Telmo, formerly a Spanish church, reopened. San Telmo was full.");
         assert!(ms.iter().all(|m| !m.person), "{ms:?}");
     }
+
+    #[test]
+    fn a_name_after_a_spokesperson_and_a_post_takes_the_posts_actor() {
+        for (body, name, code) in [
+            (
+                "The spokesman for the Kenyan government, Ali Hassan, said talks would resume.",
+                "Ali Hassan",
+                "KENGOV",
+            ),
+            (
+                "A spokeswoman for the Malian foreign ministry, Awa Traore, denied the report.",
+                "Awa Traore",
+                "MLIGOV",
+            ),
+        ] {
+            let ms = resolved(body);
+            let named = ms.iter().find(|m| m.text == name);
+            assert!(
+                named.is_some_and(|m| m.code == code && m.person),
+                "{body}: {ms:?}"
+            );
+            // The title is the person's role, no actor of its own.
+            assert!(!ms.iter().any(|m| m.text.starts_with("spokes")), "{ms:?}");
+        }
+    }
 }

@@ -159,13 +159,62 @@ pub(super) fn titled_name(
     }
     let (start, end, after_post) = name_set_off(cx, title_end)?;
     let before_name = cx.atoms.get(next).is_some_and(|a| a.start < start);
-    // A post after a title the context guessed ("a spokesman for Hamas,
-    // X,") may name another actor: no name takes that guess.
-    let posted = title.via != Via::Context && after_post;
-    if (before_name && !posted) || cx.atoms.iter().any(|a| a.start < end && a.end > start) {
+    if cx.atoms.iter().any(|a| a.start < end && a.end > start) {
         return None;
     }
+    // A post after a title the context guessed ("a spokesman for Hamas,
+    // X,") may name another actor: the name takes the post's actor, not
+    // that guess.
+    let posted = title.via != Via::Context && after_post;
+    if before_name && !posted {
+        let code = post_actor(cx, next, start, title).filter(|_| after_post)?;
+        let (root, sector) = code::split(&code);
+        return Some(Mention {
+            country: root.map(str::to_owned),
+            sector: sector.map(str::to_owned),
+            role: Some(
+                body[title.start..start]
+                    .trim_end_matches([',', ' '])
+                    .to_owned(),
+            ),
+            code,
+            ..person(start, end, None)
+        });
+    }
     Some(person(start, end, None))
+}
+
+/// The code of the actor a title's post names, from atom `next` on, before
+/// byte `name_start`: the post's named actor ("for Hamas"), or its country
+/// with the title's sector ("for the Kenyan government": the spokesman is
+/// KENGOV). A post that names no actor ("for the Congolese government",
+/// whose adjective names two countries) leaves the title's code; one that
+/// names more than one country gives none.
+fn post_actor(
+    cx: &Sentence<'_>,
+    next: usize,
+    name_start: usize,
+    title: &Mention,
+) -> Option<String> {
+    let post: Vec<&Atom> = cx.atoms[next.min(cx.atoms.len())..]
+        .iter()
+        .take_while(|a| a.end <= name_start)
+        .filter(|a| a.country.is_some() || a.code.is_some())
+        .collect();
+    let Some(first) = post.first() else {
+        return Some(title.code.clone());
+    };
+    let one_country = post.iter().all(|a| a.country == first.country);
+    if !one_country {
+        return None;
+    }
+    first.code.clone().or_else(|| {
+        let root = first.country.as_deref()?;
+        Some(code::with_sector(
+            root,
+            title.sector.as_deref().unwrap_or(""),
+        ))
+    })
 }
 
 /// A known person, or a PETRARCH name coded with its country only

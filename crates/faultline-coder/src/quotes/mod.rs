@@ -438,6 +438,16 @@ fn is_initial(w: &str) -> bool {
     c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none()
 }
 
+/// True for capitals each with its period ("U.S.", "U.N."): an
+/// abbreviation inside a title, no full stop.
+fn dotted_acronym(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
+}
+
 /// The speaker named at byte `from` of the body (within a few words).
 fn speaker_at(
     body: &str,
@@ -470,6 +480,11 @@ fn speaker_at(
     }
     if lead == "it"
         && let Some(s) = body_pronoun(body, index, start)
+    {
+        return Some(s);
+    }
+    if lead == "they"
+        && let Some(s) = speaking_pair(body, index, start)
     {
         return Some(s);
     }
@@ -562,6 +577,29 @@ fn speaker_at(
     }
     None
 }
+
+/// The two persons a "they" speaking at byte `at` stands for: the last two
+/// named before it, joined by "and" with at most a title between ("Prime
+/// Minister Ana Ruiz and Foreign Minister Luis Vega said …"), within one
+/// sentence's reach of the quotation.
+fn speaking_pair(body: &str, index: &Index<'_>, at: usize) -> Option<Speaker> {
+    let mut named = index
+        .persons_in(at.saturating_sub(PAIR_REACH), at)
+        .filter(|p| p.end <= at && named_person(p));
+    let (second, first) = (named.next_back()?, named.next_back()?);
+    let between = body.get(first.end..second.start)?.trim();
+    let joined = between
+        .strip_prefix("and")
+        .is_some_and(|t| t.is_empty() || t.starts_with(' ') && t.split_whitespace().count() <= 3);
+    joined.then(|| Speaker {
+        name: format!("{} and {}", full_name(body, first), full_name(body, second)),
+        role: None,
+        actor: Some(first.code.clone()),
+    })
+}
+
+/// How far before a "they" speaking the pair it stands for may be named.
+const PAIR_REACH: usize = 400;
 
 /// True when one word may be a whole name at the start of `region` (`len`
 /// bytes): a short region is exactly the name ("… ," Lam said); so is a
@@ -986,7 +1024,8 @@ fn speaker_after(at: &At<'_>) -> Option<Speaker> {
         .windows(2)
         .any(|p| {
             let (w, next) = (p[0], p[1]);
-            let abbreviated = is_initial(w) || faultline_text::is_title_abbreviation(w);
+            let abbreviated =
+                is_initial(w) || dotted_acronym(w) || faultline_text::is_title_abbreviation(w);
             w.contains(';') || w.contains('.') && !(abbreviated && name_goes_on(next))
         });
     if stops {
