@@ -556,6 +556,12 @@ mod tests {
                  said in a joint statement.",
                 "Joe Biden and Fumio Kishida",
             ),
+            // A person named after the pair is no part of it.
+            (
+                "Joe Biden and Fumio Kishida criticised Kim Jong Un on Tuesday. \"The launches \
+                 must stop,\" they said.",
+                "Joe Biden and Fumio Kishida",
+            ),
         ] {
             let c = coded(body);
             assert!(

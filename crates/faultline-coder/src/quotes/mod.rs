@@ -579,22 +579,31 @@ fn speaker_at(
 }
 
 /// The two persons a "they" speaking at byte `at` stands for: the last two
-/// named before it, joined by "and" with at most a title between ("Prime
-/// Minister Ana Ruiz and Foreign Minister Luis Vega said …"), within one
-/// sentence's reach of the quotation.
+/// named one after the other before it and joined by "and", with at most a
+/// title between ("Prime Minister Ana Ruiz and Foreign Minister Luis Vega
+/// said …, citing General Soto"), within a sentence or two of the quotation.
 fn speaking_pair(body: &str, index: &Index<'_>, at: usize) -> Option<Speaker> {
-    let mut named = index
+    let named: Vec<&Mention> = index
         .persons_in(at.saturating_sub(PAIR_REACH), at)
-        .filter(|p| p.end <= at && named_person(p));
-    let (second, first) = (named.next_back()?, named.next_back()?);
-    let between = body.get(first.end..second.start)?.trim();
-    let joined = between
-        .strip_prefix("and")
-        .is_some_and(|t| t.is_empty() || t.starts_with(' ') && t.split_whitespace().count() <= 3);
-    joined.then(|| Speaker {
-        name: format!("{} and {}", full_name(body, first), full_name(body, second)),
+        .filter(|p| p.end <= at && named_person(p))
+        .collect();
+    let joined = |first: &Mention, second: &Mention| {
+        body.get(first.end..second.start)
+            .map(str::trim)
+            .and_then(|b| b.strip_prefix("and"))
+            .is_some_and(|t| {
+                t.is_empty() || t.starts_with(' ') && t.split_whitespace().count() <= 3
+            })
+    };
+    let pair = named.windows(2).rev().find(|w| joined(w[0], w[1]))?;
+    Some(Speaker {
+        name: format!(
+            "{} and {}",
+            full_name(body, pair[0]),
+            full_name(body, pair[1])
+        ),
         role: None,
-        actor: Some(first.code.clone()),
+        actor: Some(pair[0].code.clone()),
     })
 }
 
