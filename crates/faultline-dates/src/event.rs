@@ -17,6 +17,9 @@
 //! - relative: "yesterday", "today", "tomorrow", "last week/month/year",
 //!   "this week/month/year", "earlier this month", "three months ago",
 //!   "two years ago";
+//! - fixed-date holidays (`data/holidays.txt`): "on New Year's Day",
+//!   "Christmas Eve" — the latest such day not more than a week after the
+//!   anchor;
 //! - weekends: "over the weekend", "at the weekend", "last weekend" — the
 //!   Saturday of the latest weekend begun on or before the anchor; "this
 //!   weekend" on a weekday and "next weekend" look forward.
@@ -104,8 +107,18 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
             Kind::Weekend,
             r(r"(?i)\b(?P<rel>over the|at the|on the|during the|last|this|next)\s+weekend\b".to_owned()),
         ),
+        (Kind::Holiday, r(holiday_pattern())),
     ]
 });
+
+/// One alternation of every holiday name, an apostrophe matching either form.
+fn holiday_pattern() -> String {
+    let names: Vec<String> = HOLIDAYS
+        .iter()
+        .map(|(name, _, _)| regex::escape(name).replace('\'', "['’]"))
+        .collect();
+    format!(r"\b(?P<h>{})\b", names.join("|"))
+}
 
 /// An interval that places one event against another: "three months
 /// after", "two days before". The event of the clause it introduces lies
@@ -208,6 +221,32 @@ enum Kind {
     Relative,
     Deictic,
     Weekend,
+    Holiday,
+}
+
+/// Fixed-date holidays (`data/holidays.txt`): each name with its month
+/// and day, longest names first so "Christmas Day" wins over "Christmas".
+static HOLIDAYS: LazyLock<Vec<(String, u32, u32)>> = LazyLock::new(|| {
+    let mut v: Vec<(String, u32, u32)> = include_str!("../data/holidays.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (md, name) = l.split_once('\t')?;
+            let (m, d) = md.split_once('-')?;
+            Some((name.trim().to_owned(), m.parse().ok()?, d.parse().ok()?))
+        })
+        .collect();
+    v.sort_by_key(|(name, _, _)| std::cmp::Reverse(name.len()));
+    v
+});
+
+/// The month and day of the holiday named `text` (either apostrophe).
+fn holiday_of(text: &str) -> Option<(u32, u32)> {
+    let text = text.replace('’', "'");
+    HOLIDAYS
+        .iter()
+        .find(|(name, _, _)| *name == text)
+        .map(|&(_, m, d)| (m, d))
 }
 
 fn month_of(name: &str) -> Option<u32> {
@@ -421,6 +460,12 @@ pub fn find_event_dates(text: &str, anchor: NaiveDate) -> Vec<EventDate> {
                     future = ahead;
                     Some(PartialDate::Date(day))
                 }
+                Kind::Holiday => {
+                    let Some((m, d)) = get("h").and_then(holiday_of) else {
+                        continue;
+                    };
+                    nearest_past_date(anchor, m, d).map(PartialDate::Date)
+                }
                 Kind::Deictic => match get("w").map(str::to_lowercase).as_deref() {
                     Some("yesterday") => Some(PartialDate::Date(anchor - Duration::days(1))),
                     Some("tomorrow") => {
@@ -587,6 +632,22 @@ mod tests {
         );
         let f = find_event_dates("Talks resume next weekend.", sunday);
         assert_eq!(f[0].date.to_string(), "2014-10-25");
+    }
+
+    #[test]
+    fn a_fixed_holiday_is_its_day() {
+        // Anchor Thursday 2014-10-09: a holiday is its latest day not more
+        // than a week ahead, so Christmas is last year's.
+        assert_eq!(one("The pipeline was shut on Christmas Day."), "2013-12-25");
+        assert_eq!(one("Shelling resumed on New Year’s Eve."), "2013-12-31");
+        let jan = NaiveDate::from_ymd_opt(2009, 1, 6).unwrap();
+        let f = find_event_dates(
+            "The row boiled over on New Year's Day, when talks broke down.",
+            jan,
+        );
+        assert_eq!(f[0].date.to_string(), "2009-01-01");
+        // Not inside another word or name.
+        assert!(find_event_dates("the Christmasville parade", anchor()).is_empty());
     }
 
     #[test]

@@ -574,7 +574,8 @@ fn date_for(
 
 /// True when date `d` lies in an aside: after the trigger at byte
 /// `verb_start`, one opened by a comma and a determiner or a relative
-/// pronoun (", the first visit … since 2010"); before it, a relative or
+/// pronoun (", the first visit … since 2010"), or a "since" phrase
+/// ("the first visit since his election in May"); before it, a relative or
 /// participle aside closed before the verb ("The two allies, who came
 /// close to war in 1996, signed …"; "The cabinet, elected last November,
 /// signed …").
@@ -589,8 +590,10 @@ fn in_aside(body: &str, clause_from: usize, d: &EventDate, verb_start: usize) ->
         });
         return opened && body.get(d.end..verb_start).is_some_and(|b| b.contains(','));
     }
+    // "the first visit since his election in May": the date is the
+    // election's, the point the "since" counts from.
     body.get(verb_start..d.start).is_some_and(|between| {
-        [", the ", ", a ", ", an ", ", which ", ", who "]
+        [", the ", ", a ", ", an ", ", which ", ", who ", " since "]
             .iter()
             .any(|m| between.contains(m))
     })

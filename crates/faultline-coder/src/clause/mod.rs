@@ -1924,6 +1924,35 @@ mod tests {
     }
 
     #[test]
+    fn a_date_in_a_since_phrase_is_the_point_counted_from() {
+        // The article is of Monday 2020-01-06.
+        for (body, trigger) in [
+            (
+                "Peru's president visited Chile, his first trip abroad since his inauguration \
+                 in July.",
+                "visited",
+            ),
+            (
+                "Sudan's leader visited Egypt for the first time since the coup in April.",
+                "visited",
+            ),
+        ] {
+            assert_eq!(
+                date_of(body, trigger).as_deref(),
+                Some("2020-01-06"),
+                "{body}"
+            );
+        }
+        // A "since" date of the verb itself still counts from it.
+        let body = "Kenya has hosted the talks since March.";
+        assert_ne!(
+            date_of(body, "hosted").as_deref(),
+            Some("2020-01-06"),
+            "{body}"
+        );
+    }
+
+    #[test]
     fn a_parenthetical_aside_keeps_its_date_and_its_names() {
         // The article is of Monday 2020-01-06.
         let body = "Chad and Niger (which fought a border war in 1999) signed a trade pact.";
