@@ -44,6 +44,9 @@ pub(super) struct State {
     /// Acronyms the document defined in brackets after a mention, with the
     /// code of what each abbreviates ("Border Guards Bangladesh (BGB)").
     pub acronyms: HashMap<String, String>,
+    /// The country of the dateline the story was filed under ("QUITO,
+    /// Ecuador --"), if any.
+    dateline: Option<String>,
 }
 
 impl State {
@@ -67,7 +70,27 @@ impl State {
             engaged: Vec::new(),
             engaged_times: HashMap::new(),
             acronyms: HashMap::new(),
+            dateline: None,
         }
+    }
+
+    /// Notes the country of the first sentence's dateline, which ends at
+    /// byte `end`: that of the mentions of the sentence (`first`) inside it.
+    pub fn note_dateline(&mut self, first: &[Mention], end: usize) {
+        self.dateline = first
+            .iter()
+            .find(|m| m.end <= end)
+            .and_then(|m| m.country.clone());
+    }
+
+    /// The country a story is filed from, for an office with no country
+    /// before a name the dictionaries do not know ("Foreign Minister Ana
+    /// Ruiz"): the dateline's. Offices named that way are of the story's
+    /// home, whatever country the sentence before happened to name; the
+    /// most mentioned country is no such home (a story from Washington
+    /// about Syria names Syria most).
+    pub fn home_country(&self) -> Option<String> {
+        self.dateline.clone().filter(|_| self.context_countries)
     }
 
     /// Notes a country mention (and the person, when it is one).
@@ -246,13 +269,22 @@ pub(super) fn lone_role(
     // country their own sentence names ("Ethiopian troops massacred
     // civilians"), never one of the sentences before, often the attacker's.
     let victims = lex().victim_roles.contains(&head.to_lowercase());
-    let country = titled_person.clone().or_else(|| {
+    // The country the sentence itself gives the role, if any (with no
+    // context countries, as PETRARCH, only a titled person's counts).
+    let named_here = titled_person.clone().or_else(|| {
+        state
+            .context_countries
+            .then(|| {
+                cx.first_country(mentions)
+                    .or_else(|| same_role_before(cx, head, out))
+            })
+            .flatten()
+    });
+    let country = named_here.clone().or_else(|| {
         if !state.context_countries {
             return state.context_country(cx.si);
         }
-        cx.first_country(mentions)
-            .or_else(|| same_role_before(cx, head, out))
-            .or_else(|| (!victims).then(|| state.context_country(cx.si)).flatten())
+        (!victims).then(|| state.context_country(cx.si)).flatten()
     });
     let Some(country) = country else {
         return last + 1;
@@ -282,8 +314,17 @@ pub(super) fn lone_role(
         return last + 1;
     }
     // A title before an unknown name: "Defense Minister Han Min-koo".
-    if let Some(m) = titles::titled_name(cx, last + 1, end, &lone) {
+    if let Some(mut m) = titles::titled_name(cx, last + 1, end, &lone) {
         let next = last + 1 + usize::from(m.entry.is_some());
+        let office = body[a.start..].starts_with(char::is_uppercase);
+        if let Some(home) = state
+            .home_country()
+            .filter(|_| named_here.is_none() && office && m.entry.is_none())
+        {
+            let code = code::with_sector(&home, &sector);
+            m.country = Some(home);
+            m.code = code;
+        }
         mentions.push(m);
         return next;
     }

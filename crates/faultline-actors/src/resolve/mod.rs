@@ -170,7 +170,14 @@ pub fn resolve_with(
             j += 1;
         }
         let cx = Sentence::new(dict, body, si, s, &hits[hit_i..j], &state);
+        let before = out.len();
         resolve_sentence(&cx, &mut state, &mut out);
+        if si == 0 {
+            state.note_dateline(
+                &out[before..],
+                s.start + faultline_text::dateline_len(&body[s.start..s.end]),
+            );
+        }
         hit_i = j;
     }
     out

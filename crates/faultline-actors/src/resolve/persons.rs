@@ -556,4 +556,38 @@ mod tests {
             assert!(!ms.iter().any(|m| m.text.starts_with("spokes")), "{ms:?}");
         }
     }
+
+    #[test]
+    fn an_office_before_an_unknown_name_is_of_the_datelines_country() {
+        for (body, name, code) in [
+            (
+                "QUITO, Ecuador (AP) -- Ecuador kept its embassy open. Talks in London ended on \
+                 Monday. Foreign Minister Ana Ruiz accused Britain of bad faith.",
+                "Ana Ruiz",
+                "ECUGOV",
+            ),
+            (
+                "NAIROBI, Kenya -- Kenya sent troops to the border. Somalia protested on Friday. \
+                 Defence Secretary Juma Otieno said the troops would stay.",
+                "Juma Otieno",
+                "KENGOV",
+            ),
+        ] {
+            let ms = resolved(body);
+            assert!(
+                ms.iter().any(|m| m.text == name && m.code == code),
+                "{body}: {ms:?}"
+            );
+        }
+        // With no dateline, the country named last still gives the office.
+        let ms = resolved(
+            "Ecuador kept its embassy open. Talks in London ended on Monday. Foreign Minister \
+             Ana Ruiz accused Britain of bad faith.",
+        );
+        assert!(
+            ms.iter()
+                .any(|m| m.text == "Ana Ruiz" && m.code == "GBRGOV"),
+            "{ms:?}"
+        );
+    }
 }
