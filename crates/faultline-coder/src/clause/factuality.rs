@@ -623,6 +623,7 @@ fn cues(s: &Sentence<'_>, f: &Found, roles: &Roles, gov: Governor, intent_codes:
     }
     if let Some(g) = gerund_after(words, f.verb, &lex().gerund_hypotheticals)
         .or_else(|| prevented(words, clause_start, f.verb))
+        .or_else(|| banned(words, clause_start, f.verb))
     {
         return Cues::new(Factuality::Hypothetical, g);
     }
@@ -726,6 +727,22 @@ fn prevented(words: &[W], clause_start: usize, verb: usize) -> Option<String> {
         .rev()
         .find(|&k| lex().prevention_verbs.contains(&words[k].lower))
         .map(|k| format!("{} … from", words[k].lower))
+}
+
+/// "a ban on senior officers visiting Fiji": a gerund whose doer follows
+/// "on" after a noun of prohibition (`ban_nouns`), up to five words back
+/// with no punctuation between, names what is banned, not what was done.
+fn banned(words: &[W], clause_start: usize, verb: usize) -> Option<String> {
+    if !words[verb].lower.ends_with("ing") {
+        return None;
+    }
+    let from = clause_start.max(verb.saturating_sub(7)) + 1;
+    let on = (from..verb)
+        .rev()
+        .take_while(|&k| words[k].lower.chars().any(char::is_alphanumeric))
+        .find(|&k| words[k].lower == "on")?;
+    let noun = &words[on - 1].lower;
+    lex().ban_nouns.contains(noun).then(|| format!("{noun} on"))
 }
 
 /// The one or two words of `list` right before a gerund trigger: those

@@ -65,6 +65,9 @@ pub struct Lexicon {
     pub threat_reporters: WordList,
     /// Prepositions of circumstance ("amid"): no default target after one.
     pub circumstance_prepositions: WordList,
+    /// Nouns of prohibition: a gerund after "on" and its doer names what
+    /// is banned ("a ban on officers visiting Fiji").
+    pub ban_nouns: WordList,
     /// Words opening a clause inside a parenthesis ("(which …)").
     pub aside_openers: WordList,
     /// Combining forms joining a country to another by a hyphen ("Sino-").
