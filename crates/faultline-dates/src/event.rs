@@ -240,6 +240,25 @@ static HOLIDAYS: LazyLock<Vec<(String, u32, u32)>> = LazyLock::new(|| {
     v
 });
 
+/// True when the word ending `before` (a "the" skipped) is a preposition of
+/// time a holiday takes as a date ("on Christmas Eve", "over the Christmas
+/// holiday" is none: `before:` lines of `data/holidays.txt`).
+fn holiday_preposition(before: &str) -> bool {
+    static BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        include_str!("../data/holidays.txt")
+            .lines()
+            .filter_map(|l| l.strip_prefix("before\t"))
+            .flat_map(str::split_whitespace)
+            .collect()
+    });
+    let mut words = before.split_whitespace().rev();
+    let mut w = words.next().unwrap_or("");
+    if w.eq_ignore_ascii_case("the") {
+        w = words.next().unwrap_or("");
+    }
+    BEFORE.iter().any(|p| p.eq_ignore_ascii_case(w))
+}
+
 /// The month and day of the holiday named `text` (either apostrophe).
 fn holiday_of(text: &str) -> Option<(u32, u32)> {
     let text = text.replace('’', "'");
@@ -461,7 +480,13 @@ pub fn find_event_dates(text: &str, anchor: NaiveDate) -> Vec<EventDate> {
                     Some(PartialDate::Date(day))
                 }
                 Kind::Holiday => {
-                    let Some((m, d)) = get("h").and_then(holiday_of) else {
+                    // "Christmas Island", "the Christmas market attack": a
+                    // name or a modifier, no day.
+                    let names_more = text[whole.end()..]
+                        .trim_start()
+                        .starts_with(char::is_uppercase);
+                    let day = holiday_preposition(&text[..whole.start()]) && !names_more;
+                    let Some((m, d)) = get("h").and_then(holiday_of).filter(|_| day) else {
                         continue;
                     };
                     nearest_past_date(anchor, m, d).map(PartialDate::Date)
@@ -646,8 +671,15 @@ mod tests {
             jan,
         );
         assert_eq!(f[0].date.to_string(), "2009-01-01");
-        // Not inside another word or name.
-        assert!(find_event_dates("the Christmasville parade", anchor()).is_empty());
+        // Not inside another word or name, nor with no preposition of time.
+        for text in [
+            "the Christmasville parade",
+            "boats towed to Christmas Island",
+            "the man behind the Christmas market attack",
+            "at Christmas Island the navy waited",
+        ] {
+            assert!(find_event_dates(text, anchor()).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Context: what the document has said so far (`State`: countries in order
 //! of mention, the most mentioned country, the last person, the persons
-//! introduced, the last group and pair of countries), and role words with no country of their own, which take
-//! the country of the context ("police", "a senior government official").
+//! introduced, the last group and pair of countries, the dateline's
+//! country), and role words with no country of their own, which take
+//! the country of the context ("police", "a senior government official");
+//! an office titled before an unknown name takes the dateline's country.
 
 use std::collections::HashMap;
 
@@ -76,11 +78,15 @@ impl State {
 
     /// Notes the country of the first sentence's dateline, which ends at
     /// byte `end`: that of the mentions of the sentence (`first`) inside it.
+    /// The agency in brackets ("KOMRAT (Reuters) -") names no place; a
+    /// hub city a wire files a region's news from ("NAIROBI (AP) --" on
+    /// Somalia) is no home unless the story names its country again.
     pub fn note_dateline(&mut self, first: &[Mention], end: usize) {
         self.dateline = first
             .iter()
-            .find(|m| m.end <= end)
-            .and_then(|m| m.country.clone());
+            .filter(|m| m.end <= end && m.sector.as_deref() != Some("MED"))
+            .find_map(|m| m.country.clone())
+            .filter(|c| self.mentioned.get(c).is_some_and(|&n| n >= 2));
     }
 
     /// The country a story is filed from, for an office with no country

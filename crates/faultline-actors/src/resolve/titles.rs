@@ -3,7 +3,9 @@
 //! - `person`: a known person, coded by the dictionary on the date unless
 //!   "former" or an apposition says otherwise.
 //! - `titled_name`: "Defense Minister Han Min-koo", "his Japanese
-//!   counterpart, Takeda Hiroshi": the name takes the title's code.
+//!   counterpart, Takeda Hiroshi": the name takes the title's code; after
+//!   a guessed title and its post, the post's actor ("a spokesman for
+//!   Hamas, X,").
 //! - `apposition_after`: "X, then South Korean Defense Minister": the code
 //!   and role an apposition gives.
 //! - `unknown_named_appositions`: names the dictionaries do not know, coded
@@ -187,9 +189,9 @@ pub(super) fn titled_name(
 /// The code of the actor a title's post names, from atom `next` on, before
 /// byte `name_start`: the post's named actor ("for Hamas"), or its country
 /// with the title's sector ("for the Kenyan government": the spokesman is
-/// KENGOV). A post that names no actor ("for the Congolese government",
-/// whose adjective names two countries) leaves the title's code; one that
-/// names more than one country gives none.
+/// KENGOV). None when the post names no actor ("for the Congolese
+/// government", whose adjective names two countries: the context's guess
+/// is no better there) or more than one country.
 fn post_actor(
     cx: &Sentence<'_>,
     next: usize,
@@ -201,9 +203,7 @@ fn post_actor(
         .take_while(|a| a.end <= name_start)
         .filter(|a| a.country.is_some() || a.code.is_some())
         .collect();
-    let Some(first) = post.first() else {
-        return Some(title.code.clone());
-    };
+    let first = post.first()?;
     let one_country = post.iter().all(|a| a.country == first.country);
     if !one_country {
         return None;

@@ -592,10 +592,14 @@ fn in_aside(body: &str, clause_from: usize, d: &EventDate, verb_start: usize) ->
     }
     // "the first visit since his election in May": the date is the
     // election's, the point the "since" counts from.
+    // "has shelled Donetsk since May 3": "since" right before the date is
+    // the verb's own span.
     body.get(verb_start..d.start).is_some_and(|between| {
-        [", the ", ", a ", ", an ", ", which ", ", who ", " since "]
-            .iter()
-            .any(|m| between.contains(m))
+        let since_phrase = between.contains(" since ") && !between.ends_with(" since ");
+        since_phrase
+            || [", the ", ", a ", ", an ", ", which ", ", who "]
+                .iter()
+                .any(|m| between.contains(m))
     })
 }
 

@@ -1944,6 +1944,12 @@ mod tests {
             );
         }
         // A "since" date of the verb itself still counts from it.
+        let body = "Ukraine has shelled Donetsk since December 3.";
+        assert_ne!(
+            date_of(body, "shelled").as_deref(),
+            Some("2020-01-06"),
+            "{body}"
+        );
         let body = "Kenya has hosted the talks since March.";
         assert_ne!(
             date_of(body, "hosted").as_deref(),
@@ -3506,6 +3512,20 @@ mod tests {
 
     #[test]
     fn a_gerund_only_thought_of_is_hypothetical() {
+        // What a ban is on did not happen.
+        each_has_factuality(
+            &[
+                (
+                    "A ban on senior Chadian army officers visiting Sudan was extended on Monday.",
+                    "visiting",
+                ),
+                (
+                    "Kenya lifted its ban on Somali ministers visiting Nairobi.",
+                    "visiting",
+                ),
+            ],
+            Factuality::Hypothetical,
+        );
         each_has_factuality(
             &[
                 ("Kenya mulled expelling the Somali ambassador.", "expelling"),

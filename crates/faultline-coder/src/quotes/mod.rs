@@ -14,7 +14,9 @@
 //! The speaker is the actor mention found there (so a person resolved from an
 //! apposition brings its role and code, and "a senior government official"
 //! its sector and country); failing that, a capitalised name; "he"/"she" take
-//! the most recent person.
+//! the most recent person, and "they" the last pair of persons joined by
+//! "and" a sentence before. A dotted acronym in a title ("U.S.") ends no
+//! speech tag.
 
 mod names;
 
@@ -587,15 +589,29 @@ fn speaking_pair(body: &str, index: &Index<'_>, at: usize) -> Option<Speaker> {
         .persons_in(at.saturating_sub(PAIR_REACH), at)
         .filter(|p| p.end <= at && named_person(p))
         .collect();
+    // At most a capitalised title between "and" and the second name ("and
+    // Foreign Minister X"; not "and her aides met X").
     let joined = |first: &Mention, second: &Mention| {
         body.get(first.end..second.start)
             .map(str::trim)
             .and_then(|b| b.strip_prefix("and"))
             .is_some_and(|t| {
-                t.is_empty() || t.starts_with(' ') && t.split_whitespace().count() <= 3
+                t.is_empty()
+                    || t.starts_with(' ')
+                        && t.split_whitespace().count() <= 3
+                        && t.split_whitespace()
+                            .all(|w| w.starts_with(char::is_uppercase))
             })
     };
     let pair = named.windows(2).rev().find(|w| joined(w[0], w[1]))?;
+    // The pair's own sentence or the one right before the quotation's: a
+    // sentence between may bring another group ("Hundreds of protesters
+    // gathered …").
+    let stops = body.get(pair[1].end..at)?.matches(". ").count()
+        + body.get(pair[1].end..at)?.matches(".\n").count();
+    if stops > 1 {
+        return None;
+    }
     Some(Speaker {
         name: format!(
             "{} and {}",
