@@ -82,11 +82,17 @@ impl State {
     /// hub city a wire files a region's news from ("NAIROBI (AP) --" on
     /// Somalia) is no home unless the story names its country again.
     pub fn note_dateline(&mut self, first: &[Mention], end: usize) {
+        let in_dateline = |c: &String| {
+            first
+                .iter()
+                .filter(|m| m.end <= end && !m.appositive && m.country.as_ref() == Some(c))
+                .count()
+        };
         self.dateline = first
             .iter()
             .filter(|m| m.end <= end && m.sector.as_deref() != Some("MED"))
             .find_map(|m| m.country.clone())
-            .filter(|c| self.mentioned.get(c).is_some_and(|&n| n >= 2));
+            .filter(|c| self.mentioned.get(c).is_some_and(|&n| n > in_dateline(c)));
     }
 
     /// The country a story is filed from, for an office with no country

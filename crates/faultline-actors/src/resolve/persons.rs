@@ -579,6 +579,17 @@ mod tests {
                 "{body}: {ms:?}"
             );
         }
+        // A hub city the story never names again ("NAIROBI, Kenya" on
+        // Somalia) is no home: the sentence's country stands.
+        let ms = resolved(
+            "NAIROBI, Kenya (AP) -- Somalia's government expelled the Ethiopian ambassador on \
+             Monday. Foreign Minister Ahmed Warsame accused Ethiopia of meddling.",
+        );
+        assert!(
+            !ms.iter()
+                .any(|m| m.text == "Ahmed Warsame" && m.code == "KENGOV"),
+            "{ms:?}"
+        );
         // With no dateline, the country named last still gives the office.
         let ms = resolved(
             "Ecuador kept its embassy open. Talks in London ended on Monday. Foreign Minister \
