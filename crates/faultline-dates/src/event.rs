@@ -114,6 +114,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
 /// One alternation of every holiday name, an apostrophe matching either form.
 fn holiday_pattern() -> String {
     let names: Vec<String> = HOLIDAYS
+        .days
         .iter()
         .map(|(name, _, _)| regex::escape(name).replace('\'', "['’]"))
         .collect();
@@ -224,45 +225,53 @@ enum Kind {
     Holiday,
 }
 
-/// Fixed-date holidays (`data/holidays.txt`): each name with its month
-/// and day, longest names first so "Christmas Day" wins over "Christmas".
-static HOLIDAYS: LazyLock<Vec<(String, u32, u32)>> = LazyLock::new(|| {
-    let mut v: Vec<(String, u32, u32)> = include_str!("../data/holidays.txt")
+/// `data/holidays.txt`, read once: the holidays (name, month, day),
+/// longest names first so "Christmas Day" wins over "Christmas", and the
+/// prepositions of time a holiday takes as a date (its `before` line).
+struct Holidays {
+    days: Vec<(String, u32, u32)>,
+    before: Vec<&'static str>,
+}
+
+static HOLIDAYS: LazyLock<Holidays> = LazyLock::new(|| {
+    let lines = include_str!("../data/holidays.txt")
         .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let (md, name) = l.split_once('\t')?;
-            let (m, d) = md.split_once('-')?;
-            Some((name.trim().to_owned(), m.parse().ok()?, d.parse().ok()?))
-        })
-        .collect();
-    v.sort_by_key(|(name, _, _)| std::cmp::Reverse(name.len()));
-    v
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    let mut days = Vec::new();
+    let mut before = Vec::new();
+    for l in lines {
+        let Some((key, rest)) = l.split_once('\t') else {
+            continue;
+        };
+        if key == "before" {
+            before.extend(rest.split_whitespace());
+        } else if let Some((m, d)) = key.split_once('-')
+            && let (Ok(m), Ok(d)) = (m.parse(), d.parse())
+        {
+            days.push((rest.trim().to_owned(), m, d));
+        }
+    }
+    days.sort_by_key(|(name, _, _)| std::cmp::Reverse(name.len()));
+    Holidays { days, before }
 });
 
 /// True when the word ending `before` (a "the" skipped) is a preposition of
-/// time a holiday takes as a date ("on Christmas Eve", "over the Christmas
-/// holiday" is none: `before:` lines of `data/holidays.txt`).
+/// time a holiday takes as a date ("on Christmas Eve"; not "the Christmas
+/// market").
 fn holiday_preposition(before: &str) -> bool {
-    static BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-        include_str!("../data/holidays.txt")
-            .lines()
-            .filter_map(|l| l.strip_prefix("before\t"))
-            .flat_map(str::split_whitespace)
-            .collect()
-    });
     let mut words = before.split_whitespace().rev();
     let mut w = words.next().unwrap_or("");
     if w.eq_ignore_ascii_case("the") {
         w = words.next().unwrap_or("");
     }
-    BEFORE.iter().any(|p| p.eq_ignore_ascii_case(w))
+    HOLIDAYS.before.iter().any(|p| p.eq_ignore_ascii_case(w))
 }
 
 /// The month and day of the holiday named `text` (either apostrophe).
 fn holiday_of(text: &str) -> Option<(u32, u32)> {
     let text = text.replace('’', "'");
     HOLIDAYS
+        .days
         .iter()
         .find(|(name, _, _)| *name == text)
         .map(|&(_, m, d)| (m, d))

@@ -607,8 +607,8 @@ fn speaking_pair(body: &str, index: &Index<'_>, at: usize) -> Option<Speaker> {
     // The pair's own sentence or the one right before the quotation's: a
     // sentence between may bring another group ("Hundreds of protesters
     // gathered …").
-    let stops = body.get(pair[1].end..at)?.matches(". ").count()
-        + body.get(pair[1].end..at)?.matches(".\n").count();
+    let since = body.get(pair[1].end..at)?;
+    let stops = since.matches(". ").count() + since.matches(".\n").count();
     if stops > 1 {
         return None;
     }
