@@ -112,6 +112,8 @@ pub struct Lexicon {
     pub speaker_adverbs: WordList,
     /// Nouns after a possessor that speak for it ("the minister's office").
     pub speaking_offices: WordList,
+    /// Offices a speaker's description names for a person of any title ("the Ghanaian leader").
+    pub generic_offices: WordList,
     /// Words opening a phrase before a comma that is no subject ("On Monday, …").
     pub intro_openers: WordList,
     /// Pronouns that open a clause: no description of a speaker.

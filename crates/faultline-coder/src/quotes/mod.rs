@@ -789,6 +789,11 @@ fn find_speaker(
         speaker = Some(named);
     }
     if let Some(s) = &speaker
+        && let Some(named) = name_description(at, s)
+    {
+        speaker = Some(named);
+    }
+    if let Some(s) = &speaker
         && lex().body_pronouns.contains(&s.name.to_lowercase())
         && let Some(body) = body_of_last_tag(at)
     {
@@ -969,6 +974,67 @@ fn name_role(at: &At<'_>, s: &Speaker, out: &[Quote]) -> Option<Speaker> {
         })
         .or_else(|| earlier.last().map(quoted))
         .or_else(|| named.last().map(|m| from_mention(at.body, m)))
+}
+
+/// The person mention of the quotation's sentence (or the one after it)
+/// that describes a speaker by office and country alone, with no name: its
+/// role is its whole text ("the Uzbek president", "the top Filipino
+/// diplomat", "Chile's president"); it ends the speaker's name, which does
+/// not open with "a" or "an" (someone not named before).
+fn description_mention<'a>(at: &At<'a>, s: &Speaker) -> Option<&'a Mention> {
+    let name = s.name.to_lowercase();
+    let hi = at.index.para_end(at.end, at.body.len());
+    let m = at.index.persons_in(at.sentence_start, hi).find(|m| {
+        m.role.as_deref() == Some(m.text.as_str())
+            && m.country.is_some()
+            && name.ends_with(&m.text.to_lowercase())
+    })?;
+    let before = at.body.get(..m.start).unwrap_or("");
+    let word = before.split_whitespace().next_back().unwrap_or("");
+    (!word.eq_ignore_ascii_case("a") && !word.eq_ignore_ascii_case("an")).then_some(m)
+}
+
+/// The office a description names: its last word, in lower case.
+fn office_word(text: &str) -> String {
+    text.rsplit(' ').next().unwrap_or(text).to_lowercase()
+}
+
+/// A speaker described by office and country alone ([`description_mention`])
+/// is the person of that country named last before the quotation whose
+/// title fits the office: any title for `generic_offices` ("the Ghanaian
+/// leader"), else one whose title ends in the same office word, or a person
+/// named without a title. The description's code is kept (it names the
+/// office); the person's name replaces it.
+fn name_description(at: &At<'_>, s: &Speaker) -> Option<Speaker> {
+    let m = description_mention(at, s)?;
+    let office = office_word(&m.text);
+    let generic = lex().generic_offices.contains(office.as_str());
+    let fits = |p: &Mention| {
+        generic
+            || p.role.as_deref().is_none_or(|r| {
+                let held = office_word(r);
+                held == office
+                    || !faultline_actors::lexicon::lex()
+                        .individual_roles
+                        .contains(held.as_str())
+            })
+    };
+    let person = at
+        .index
+        .persons_in(at.start.saturating_sub(LOOKBACK), at.start)
+        .rev()
+        .find(|p| {
+            p.end <= at.start
+                && (p.end <= m.start || p.start >= m.end)
+                && named_person(p)
+                && p.country == m.country
+                && fits(p)
+        })?;
+    Some(Speaker {
+        name: full_name(at.body, person),
+        role: Some(m.text.clone()),
+        actor: s.actor.clone().or_else(|| Some(m.code.clone())),
+    })
 }
 
 /// True when a speaker is a body or a document the text names in lower
@@ -1712,6 +1778,51 @@ mod tests {
                 Some(want),
                 "{q:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_description_by_office_and_country_names_the_person_before() {
+        for (body, want) in [
+            (
+                "Peruvian Foreign Minister Elena Quispe met her Bolivian counterpart in \
+                 La Paz.\n\n\"The border is calm,\" the top Peruvian diplomat said.",
+                "Elena Quispe",
+            ),
+            (
+                "Kenyan President William Ruto flew to Kampala on Monday.\n\n\"We came \
+                 as friends,\" the Kenyan president told reporters.",
+                "William Ruto",
+            ),
+            (
+                "Mexico’s president, Andrés Manuel López Obrador, told reporters that \
+                 the wall was \"an insult\".",
+                "López Obrador",
+            ),
+        ] {
+            let q = with_mentions(body);
+            let name = q.last().and_then(|q| q.speaker.as_deref());
+            assert!(name.is_some_and(|n| n.contains(want)), "{body}: {q:?}");
+        }
+    }
+
+    #[test]
+    fn a_description_of_another_office_or_someone_new_stays_unnamed() {
+        for (body, unwanted) in [
+            (
+                "Kenyan Foreign Minister Musalia Mudavadi flew to Kampala.\n\n\"We came \
+                 as friends,\" the Kenyan president said.",
+                "Mudavadi",
+            ),
+            (
+                "Kenyan President William Ruto flew to Kampala.\n\n\"We came as \
+                 friends,\" a Kenyan diplomat said.",
+                "Ruto",
+            ),
+        ] {
+            let q = with_mentions(body);
+            let name = q.last().and_then(|q| q.speaker.as_deref());
+            assert!(name.is_some_and(|n| !n.contains(unwanted)), "{body}: {q:?}");
         }
     }
 
