@@ -216,6 +216,34 @@ fn first_person_mentions(doc: &Doc<'_>, quotes: &[Quote]) -> Vec<Mention> {
     out
 }
 
+/// Most days a dateline's date may lie before the article date.
+const FILING_DAYS: i64 = 3;
+
+/// The day a story was filed: the date its dateline gives ("ADDIS ABABA,
+/// June 5 —" in the June 6 paper), a day at most [`FILING_DAYS`] before
+/// the article date; else the article date. "Today" and "yesterday" in the
+/// story count from it.
+fn filing_date(doc: &Doc<'_>) -> NaiveDate {
+    let Some(&(start, end, _)) = doc.sentences.first() else {
+        return doc.date;
+    };
+    let first = doc.body.get(start..end).unwrap_or("");
+    let head = first
+        .get(..faultline_text::dateline_len(first))
+        .unwrap_or("");
+    faultline_dates::find_event_dates(head, doc.date)
+        .iter()
+        .find_map(|d| match d.date {
+            faultline_dates::PartialDate::Date(day)
+                if day < doc.date && (doc.date - day).num_days() <= FILING_DAYS =>
+            {
+                Some(day)
+            }
+            _ => None,
+        })
+        .unwrap_or(doc.date)
+}
+
 /// A document to code: its body, sentences and quotations as byte ranges, and its date.
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
@@ -363,6 +391,19 @@ impl Coder {
 
     /// Codes a document.
     pub fn code_doc(&self, doc: &Doc<'_>) -> Coded {
+        let filed = filing_date(doc);
+        if filed != doc.date {
+            let moved = Doc {
+                date: filed,
+                ..doc.clone()
+            };
+            return self.code_filed(&moved);
+        }
+        self.code_filed(doc)
+    }
+
+    /// [`Coder::code_doc`] once the document is dated by its filing day.
+    fn code_filed(&self, doc: &Doc<'_>) -> Coded {
         let dated = clause::document_dates(doc.body, &doc.sentences, &doc.quotes, doc.date);
         let mut mentions = self.mentions_dated(doc, &dated);
         let quotes = quotes::attribute(doc, &mentions);
@@ -480,6 +521,39 @@ mod tests {
         );
         assert_eq!(dict.triggers.len(), 1);
         assert_eq!(dict.triggers[0].patterns.len(), 2);
+    }
+
+    #[test]
+    fn a_dated_dateline_anchors_today_and_yesterday() {
+        // The article date is 8 October 2019; the stories were filed the day before.
+        for (body, trigger, want) in [
+            (
+                "LIMA, Peru, Oct. 7 — Peruvian troops shelled a Chilean outpost today.",
+                "shelled",
+                "2019-10-07",
+            ),
+            (
+                "TBILISI, Georgia, Oct. 7 (AP) — Georgia recalled its ambassador to \
+                 Moscow yesterday.",
+                "recalled",
+                "2019-10-06",
+            ),
+            // A dateline dated too long ago is no filing day.
+            (
+                "LIMA, Peru, Sept. 20 — Peruvian troops shelled a Chilean outpost today.",
+                "shelled",
+                "2019-10-08",
+            ),
+        ] {
+            let c = coded(body);
+            let e = c.events.iter().find(|e| e.trigger.text == trigger);
+            assert_eq!(
+                e.map(|e| e.date.to_string()).as_deref(),
+                Some(want),
+                "{body}: {:?}",
+                c.events
+            );
+        }
     }
 
     #[test]

@@ -68,6 +68,11 @@ pub fn document_dates(
     let mut qi = 0;
     let lead = lead_date(body, sentences, anchor);
     let story = story_date(body, sentences, quotes, anchor);
+    // A dateline's date that is the anchor (the filing day) dates nothing
+    // itself: "today" and "yesterday" after it do.
+    let dateline_end = sentences.first().map_or(0, |&(start, end, _)| {
+        start + body.get(start..end).map_or(0, faultline_text::dateline_len)
+    });
     for &(start, end, para) in sentences {
         if paragraph != Some(para) {
             // A release's lead date goes on dating the paragraphs after it.
@@ -92,6 +97,7 @@ pub fn document_dates(
                 end: d.end + start,
                 ..d
             })
+            .filter(|d| d.end > dateline_end || d.date != PartialDate::Date(anchor))
             .collect();
         let intervals = body
             .get(start..end)
