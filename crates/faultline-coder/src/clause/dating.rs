@@ -73,10 +73,18 @@ pub fn document_dates(
     let dateline_end = sentences.first().map_or(0, |&(start, end, _)| {
         start + body.get(start..end).map_or(0, faultline_text::dateline_len)
     });
-    for &(start, end, para) in sentences {
+    // A paragraph of one sentence that opens with its date sets the scene
+    // for the paragraph after it: "On Wednesday, the talks collapsed." then
+    // "The envoy walked out …" tells of Wednesday.
+    let mut scene: Option<(usize, EventDate)> = None;
+    for (i, &(start, end, para)) in sentences.iter().enumerate() {
         if paragraph != Some(para) {
             // A release's lead date goes on dating the paragraphs after it.
-            context = lead.filter(|&(p, _)| p < para).map(|(_, d)| d);
+            context = scene
+                .take()
+                .filter(|&(p, _)| p + 1 == para)
+                .map(|(_, d)| d)
+                .or_else(|| lead.filter(|&(p, _)| p < para).map(|(_, d)| d));
             paragraph = Some(para);
         }
         while quotes.get(qi).is_some_and(|q| q.1 <= start) {
@@ -117,6 +125,9 @@ pub fn document_dates(
         if let Some(d) = own {
             context = sets_context(d, anchor).then_some(*d);
         }
+        if let Some(d) = context.filter(|d| opens_lone_paragraph(body, sentences, i, d)) {
+            scene = Some((para, d));
+        }
         out.push(SentenceDates {
             dates,
             intervals,
@@ -127,6 +138,40 @@ pub fn document_dates(
     }
     out
 }
+
+/// True when sentence `i` is a short paragraph of its own (at most
+/// [`SCENE_WORDS`] words) whose first words are the date `d` set off by a
+/// comma, a scene's opening ("On Wednesday, the talks collapsed."): at
+/// most one word before it. Without the comma the date is the event's
+/// alone ("On June 9 the leaders appealed …"), and a longer paragraph
+/// tells an event of its own ("On 2 March, Peru's foreign minister met his
+/// Chilean counterpart in Lima.").
+fn opens_lone_paragraph(
+    body: &str,
+    sentences: &[(usize, usize, usize)],
+    i: usize,
+    d: &EventDate,
+) -> bool {
+    let (start, end, para) = sentences[i];
+    let alone = i.checked_sub(1).is_none_or(|p| sentences[p].2 != para)
+        && sentences.get(i + 1).is_none_or(|n| n.2 != para);
+    let words = body
+        .get(start..end)
+        .map_or(0, |t| t.split_whitespace().count());
+    alone
+        && words <= SCENE_WORDS
+        && d.start >= start
+        && d.end <= end
+        && body
+            .get(d.end..)
+            .is_some_and(|after| after.starts_with(','))
+        && body
+            .get(start..d.start)
+            .is_some_and(|before| before.split_whitespace().count() <= 1)
+}
+
+/// Most words of a paragraph that sets a scene's date ([`opens_lone_paragraph`]).
+const SCENE_WORDS: usize = 8;
 
 /// The wire lead's date: a story that opens "Russia on Sunday expelled …"
 /// in a Monday paper tells of Sunday, and so do the sentences after it
@@ -765,6 +810,40 @@ mod tests {
             .find(|e| e.trigger.text.starts_with(trigger))
             .map(|e| (e.date.to_string(), e.date_source))
             .unwrap_or_else(|| panic!("no event on {trigger} in {body}: {:?}", coded.events))
+    }
+
+    #[test]
+    fn a_lone_paragraph_opening_with_its_date_dates_the_next_paragraph() {
+        // Thursday 2021-03-04; a date more than a week before is no wire
+        // lead's day.
+        for (body, trigger, want) in [
+            (
+                "Peru and Chile had kept their quarrel quiet for months, trading only \
+                 polite letters over the fishing grounds.\n\nOn February 15, the truce \
+                 ended.\n\nChile expelled two Peruvian diplomats.",
+                "expelled",
+                "2021-02-15",
+            ),
+            (
+                "Kenya and Somalia have argued over the sea border for a decade, with \
+                 little sign of a settlement.\n\nOn February 15, the talks broke down.\n\n\
+                 Kenya recalled its ambassador from Mogadishu, and Somalia accused Kenya \
+                 of meddling.",
+                "accused",
+                "2021-02-15",
+            ),
+            // Without the comma, the date is that paragraph's event's alone;
+            // so is it in a paragraph of more words (see the test below).
+            (
+                "Kenya and Somalia have argued over the sea border for a decade, with \
+                 little sign of a settlement.\n\nOn February 15 the talks broke down.\n\n\
+                 Somalia accused Kenya of meddling.",
+                "accused",
+                "2021-03-04",
+            ),
+        ] {
+            assert_eq!(dated(body, trigger).0, want, "{body}");
+        }
     }
 
     #[test]
