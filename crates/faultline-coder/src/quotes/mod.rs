@@ -794,6 +794,11 @@ fn find_speaker(
         speaker = Some(named);
     }
     if let Some(s) = &speaker
+        && let Some(sender) = name_message(at, s, out)
+    {
+        speaker = Some(sender);
+    }
+    if let Some(s) = &speaker
         && lex().body_pronouns.contains(&s.name.to_lowercase())
         && let Some(body) = body_of_last_tag(at)
     {
@@ -992,6 +997,129 @@ fn description_mention<'a>(at: &At<'a>, s: &Speaker) -> Option<&'a Mention> {
     let before = at.body.get(..m.start).unwrap_or("");
     let word = before.split_whitespace().next_back().unwrap_or("");
     (!word.eq_ignore_ascii_case("a") && !word.eq_ignore_ascii_case("an")).then_some(m)
+}
+
+/// How far before a quotation, in bytes, the sender of a message speaking
+/// in it may be named: a paragraph or two of news.
+const SENDER_REACH: usize = 1200;
+
+/// A message as speaker ("…," a statement said; "the announcement said")
+/// is its sender: the one named right after the last mention of such a
+/// message before the quotation ("an official statement of the Greek
+/// ministry"), else the speaker of the quotation before, when it has a
+/// code and is no message itself ("Eritrea's Foreign Ministry said …" then
+/// "…," a statement said). The message stays as the role.
+fn name_message(at: &At<'_>, s: &Speaker, out: &[Quote]) -> Option<Speaker> {
+    if let Some(sender) = sender_in_name(&s.name) {
+        return Some(Speaker {
+            name: sender.to_owned(),
+            role: Some(s.name.clone()),
+            actor: s.actor.clone(),
+        });
+    }
+    if !is_message(&s.name) {
+        return None;
+    }
+    let from = at.start.saturating_sub(SENDER_REACH);
+    let sender = at
+        .index
+        .starting_in(from, at.start)
+        .iter()
+        .rev()
+        .find(|m| m.end <= at.start && (sent_by(at.body, m.start) || sends(at.body, m.end)));
+    let last = out.last().filter(|q| q.end + SENDER_REACH >= at.start);
+    // The nearer of the two: a message named after the last quotation, or
+    // the last quotation's speaker.
+    if let Some(m) = sender.filter(|m| last.is_none_or(|q| m.start > q.end)) {
+        return Some(Speaker {
+            name: full_name(at.body, m),
+            role: Some(s.name.clone()),
+            actor: Some(m.code.clone()),
+        });
+    }
+    {
+        let q = last?;
+        let name = q
+            .speaker
+            .clone()
+            .filter(|n| !is_message(n) && !is_pronoun(n))?;
+        // A person quoted before is no message's sender ("…," Ruiz said.
+        // "…," according to the statement).
+        let person = at
+            .index
+            .persons_in(from, at.start)
+            .any(|m| m.text == name || name.ends_with(&m.text));
+        if person {
+            return None;
+        }
+        Some(Speaker {
+            name,
+            role: Some(s.name.clone()),
+            actor: Some(q.actor.clone()?),
+        })
+    }
+}
+
+/// The sender a speaker's name gives after a message and a preposition of
+/// its sender ("A statement by the Lebanese army" is the Lebanese army's):
+/// at most two words before the message.
+fn sender_in_name(name: &str) -> Option<&str> {
+    let mut offset = 0;
+    let mut words = name.split(' ').enumerate();
+    while let Some((k, w)) = words.next() {
+        offset += w.len() + 1;
+        if k > 2 {
+            return None;
+        }
+        if lex().message_nouns.contains(w.to_lowercase().as_str()) {
+            let (_, p) = words.next()?;
+            let rest = name.get(offset + p.len() + 1..)?;
+            let rest = rest.strip_prefix("the ").unwrap_or(rest);
+            return (lex().sender_prepositions.contains(p) && !rest.is_empty()).then_some(rest);
+        }
+    }
+    None
+}
+
+/// True when a speaker is a message in lower case ("a statement", "the
+/// joint communique"): its last word is one of `message_nouns`.
+fn is_message(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    !name.chars().any(char::is_uppercase) && lex().message_nouns.contains(last.as_str())
+}
+
+/// True when a possessive and a message follow byte `at`, the end of its
+/// sender's mention ("the foreign ministry's statement", "Chile's official
+/// note"): at most one word between.
+fn sends(body: &str, at: usize) -> bool {
+    let after = body.get(at..).unwrap_or("");
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("’s "))
+    else {
+        return false;
+    };
+    rest.split_whitespace().take(2).any(|w| {
+        let w = w.trim_end_matches([',', '.', ';', ':']).to_lowercase();
+        lex().message_nouns.contains(w.as_str())
+    })
+}
+
+/// True when a message and a preposition of its sender stand right
+/// before byte `at` ("a statement of the Greek ministry", "the
+/// announcement by Ghana's army"): `sender_prepositions`.
+fn sent_by(body: &str, at: usize) -> bool {
+    let before = body.get(..at).unwrap_or("");
+    let mut words = before.split_whitespace().rev();
+    let mut word = words.next();
+    if word.is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        word = words.next();
+    }
+    let preposition = word.is_some_and(|w| lex().sender_prepositions.contains(w));
+    preposition
+        && words
+            .next()
+            .is_some_and(|w| lex().message_nouns.contains(w.to_lowercase().as_str()))
 }
 
 /// The office a description names: its last word, in lower case.
@@ -1824,6 +1952,48 @@ mod tests {
             let name = q.last().and_then(|q| q.speaker.as_deref());
             assert!(name.is_some_and(|n| !n.contains(unwanted)), "{body}: {q:?}");
         }
+    }
+
+    #[test]
+    fn a_message_as_speaker_is_its_sender() {
+        for (body, want) in [
+            // The sender after the message's last mention.
+            (
+                "According to a note of the Chilean embassy, two Peruvian boats entered \
+                 the bay.\n\n\"The boats left at dawn,\" the note said.",
+                "Chilean embassy",
+            ),
+            // The sender as possessor.
+            (
+                "Kenya's defence ministry's statement blamed Somalia for the raid.\n\n\
+                 \"The raiders crossed at night,\" the statement said.",
+                "defence ministry",
+            ),
+            // The body quoted just before.
+            (
+                "Ghana's foreign ministry said it would \"not be drawn into a quarrel\".\n\n\
+                 \"Togo keeps stirring trouble on the border,\" a statement said.",
+                "foreign ministry",
+            ),
+            // The sender in the speaker's own words.
+            (
+                "\"Our troops held the ridge,\" a communique from the Peruvian army said.",
+                "Peruvian army",
+            ),
+        ] {
+            let q = with_mentions(body);
+            let name = q.last().and_then(|q| q.speaker.as_deref());
+            assert!(name.is_some_and(|n| n.contains(want)), "{body}: {q:?}");
+        }
+    }
+
+    #[test]
+    fn a_person_quoted_before_sends_no_message() {
+        let body = "Deputy Minister Ana Ruiz said Peru would \"defend every metre\".\n\n\
+                    \"The minister will send a note to Quito,\" according to the statement.";
+        let q = with_mentions(body);
+        let name = q.last().and_then(|q| q.speaker.as_deref());
+        assert!(name.is_none_or(|n| !n.contains("Ruiz")), "{q:?}");
     }
 
     #[test]
