@@ -112,6 +112,8 @@ pub struct Lexicon {
     pub speaker_adverbs: WordList,
     /// Nouns after a possessor that speak for it ("the minister's office").
     pub speaking_offices: WordList,
+    /// Words opening a clause of condition or cause ("if", "because").
+    pub subordinators: WordList,
     /// Prepositions between a message and its sender ("a statement of the ministry").
     pub sender_prepositions: WordList,
     /// Offices a speaker's description names for a person of any title ("the Ghanaian leader").

@@ -1955,6 +1955,35 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_speaker_goes_on_with_the_main_clause_not_a_condition() {
+        for (body, want) in [
+            (
+                "Tomas Vidal became finance minister in May.\n\nPeruvian Foreign Minister \
+                 Ana Ruiz threatened to \"block the budget\" if Vidal stayed in office.\n\n\
+                 \"We will not bend,\" she said.",
+                "Ana Ruiz",
+            ),
+            (
+                "Tomas Vidal ran the dockers union for a decade.\n\nChilean Interior Minister \
+                 Luis Soto said he would \"close the port\" because Vidal had refused to pay \
+                 the fines.\n\n\"The city cannot wait,\" he said.",
+                "Luis Soto",
+            ),
+            // A subject in a sentence before does not count.
+            (
+                "Tomas Vidal ran the dockers union for a decade.\n\nChilean Interior Minister \
+                 Luis Soto closed the port. If Vidal stays, the talks will fail.\n\n\
+                 \"I am staying,\" he said.",
+                "Vidal",
+            ),
+        ] {
+            let q = with_mentions(body);
+            let name = q.last().and_then(|q| q.speaker.as_deref());
+            assert!(name.is_some_and(|n| n.contains(want)), "{body}: {q:?}");
+        }
+    }
+
+    #[test]
     fn a_message_as_speaker_is_its_sender() {
         for (body, want) in [
             // The sender after the message's last mention.

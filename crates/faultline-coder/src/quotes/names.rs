@@ -68,6 +68,21 @@ fn governed(body: &str, lo: usize, at: usize) -> bool {
     false
 }
 
+/// Whether the word before byte `at` (from `lo`) opens a clause of
+/// condition or cause (`subordinators`: "if", "because", …), whose subject
+/// is not the one a speaker pronoun after it goes on with.
+fn subordinate(body: &str, lo: usize, at: usize) -> bool {
+    body.get(lo..at)
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(|w| lex().subordinators.contains(&w.to_lowercase()))
+}
+
+/// Whether bytes `from..to` of the body hold no sentence end or paragraph break.
+fn same_sentence(body: &str, from: usize, to: usize) -> bool {
+    body.get(from..to)
+        .is_some_and(|t| !t.contains(". ") && !t.contains('\n'))
+}
+
 /// Runs of two to four name words in `lo..hi` of the body, with their start.
 fn unknown_names(body: &str, lo: usize, hi: usize) -> Vec<(usize, usize)> {
     capitalised_runs(body, lo, hi, 4)
@@ -188,15 +203,24 @@ pub(super) fn antecedent<'a>(body: &'a str, index: &Index<'a>, before: usize) ->
         .para_start(para.saturating_sub(2))
         .max(super::floor_boundary(body, before.saturating_sub(WINDOW)));
     let quoted = |at: usize| index.quoted(at);
-    let mention = index
-        .persons_in(lo, before)
-        .rev()
-        .find(|m| {
-            m.end <= before
-                && m.via != Via::Coreference
-                && !quoted(m.start)
-                && !governed(body, lo, m.start)
+    let candidate = |m: &&Mention| {
+        m.end <= before
+            && m.via != Via::Coreference
+            && !quoted(m.start)
+            && !governed(body, lo, m.start)
+    };
+    // A subject of a clause of condition or cause ("… if Ruiz was not
+    // handed over") gives way to one of a main clause before it.
+    let nearest = index.persons_in(lo, before).rev().find(candidate);
+    let mention = nearest
+        .filter(|m| subordinate(body, lo, m.start))
+        .and_then(|sub| {
+            index
+                .persons_in(lo, sub.start)
+                .rev()
+                .find(|m| candidate(m) && same_sentence(body, m.end, sub.start))
         })
+        .or(nearest)
         .map(|m| Named {
             name: body.get(m.start..m.end).unwrap_or(""),
             start: m.start,
@@ -213,8 +237,11 @@ pub(super) fn antecedent<'a>(body: &'a str, index: &Index<'a>, before: usize) ->
             start: s,
             mention: None,
         });
+    let main_before = |u: &Named<'_>, m: &Named<'_>| {
+        subordinate(body, lo, u.start) && same_sentence(body, m.start + m.name.len(), u.start)
+    };
     let best = match (mention, unknown) {
-        (Some(m), Some(u)) if u.start >= m.name.len() + m.start => Some(u),
+        (Some(m), Some(u)) if u.start >= m.name.len() + m.start && !main_before(&u, &m) => Some(u),
         (Some(m), _) => Some(m),
         (None, u) => u,
     };
@@ -241,6 +268,9 @@ fn surname_after<'a>(
                 && name_word(w)
                 && !index.quoted(at)
                 && !governed(body, lo, at)
+                && best.is_none_or(|b| {
+                    !subordinate(body, lo, at) || !same_sentence(body, b.start + b.name.len(), at)
+                })
                 && !in_other_mention(index, at, at + w.len())
                 && known_surname(body, index, w, at))
             .then(|| Named {
