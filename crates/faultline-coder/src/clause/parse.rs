@@ -702,6 +702,16 @@ impl<'p> Parse<'p> {
         if patient_of {
             subject.extend(self.agents_under_patient(noun));
         }
+        if subject.is_empty() && !patient_of {
+            // With no actor named otherwise, "of" names who acts: "the visit
+            // of the Kenyan president to Kampala", "the meeting of Ruto
+            // with Museveni".
+            for c in self.tree.children_with(noun, "nmod") {
+                if self.has_case(c, |k| k == "of") {
+                    subject.extend(self.actors_of_phrase(c, 0));
+                }
+            }
+        }
         let mut targets = Vec::new();
         if subject.is_empty() {
             // The pair's first acts on the others (a meeting is mutual).
