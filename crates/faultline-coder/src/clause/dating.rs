@@ -1,11 +1,14 @@
 //! The date of an event: the date expression nearest the trigger in its
-//! clause, resolved against the article date; else the date an earlier
+//! clause, resolved against the article date (or the filing day a
+//! dateline gives, see `Coder::code_doc`); else the date an earlier
 //! sentence of the paragraph set ("On Sunday, X announced the pullout. The
-//! announcement followed a call with Y." dates the call on Sunday); else
-//! the date a press release's lead sets for the paragraphs after it ("On 12
-//! March 2018, the Minister held talks …"); else the day a wire's lead
-//! tells of ("Russia on Sunday expelled …" in Monday's paper); else the
-//! article date. A date
+//! announcement followed a call with Y." dates the call on Sunday), or a
+//! short scene paragraph before it ("On Wednesday, the talks collapsed.");
+//! else the date a press release's lead sets for the paragraphs after it
+//! ("On 12 March 2018, the Minister held talks …"); else the day a wire's
+//! lead tells of ("Russia on Sunday expelled …" in Monday's paper); else
+//! the article date (the filing day; its source is still "article"). A
+//! dateline's own date dates nothing. A date
 //! inside a quotation is the speaker's and dates
 //! only what the quotation itself says. A planned event's calendar date
 //! without a year moves ahead ("on June 9" in a plan is the next June 9).
@@ -141,8 +144,9 @@ pub fn document_dates(
 
 /// True when sentence `i` is a short paragraph of its own (at most
 /// [`SCENE_WORDS`] words) whose first words are the date `d` set off by a
-/// comma, a scene's opening ("On Wednesday, the talks collapsed."): at
-/// most one word before it. Without the comma the date is the event's
+/// comma, a scene's opening that names no one ("On Wednesday, the talks
+/// collapsed."): at most one word before it, no capitalised word after
+/// it. Without the comma the date is the event's
 /// alone ("On June 9 the leaders appealed …"), and a longer paragraph
 /// tells an event of its own ("On 2 March, Peru's foreign minister met his
 /// Chilean counterpart in Lima.").
@@ -162,9 +166,14 @@ fn opens_lone_paragraph(
         && words <= SCENE_WORDS
         && d.start >= start
         && d.end <= end
-        && body
-            .get(d.end..)
-            .is_some_and(|after| after.starts_with(','))
+        && body.get(d.end..end).is_some_and(|after| {
+            // A scene names no one: "On Monday, Chile recalled its envoy."
+            // is an event of its own, not the scene of the next paragraph.
+            after.starts_with(',')
+                && !after
+                    .split_whitespace()
+                    .any(|w| w.starts_with(char::is_uppercase))
+        })
         && body
             .get(start..d.start)
             .is_some_and(|before| before.split_whitespace().count() <= 1)
@@ -831,6 +840,14 @@ mod tests {
                  of meddling.",
                 "accused",
                 "2021-02-15",
+            ),
+            // A paragraph naming an actor is an event of its own, not a scene.
+            (
+                "Kenya and Somalia have argued over the sea border for a decade, with \
+                 little sign of a settlement.\n\nOn February 15, Kenya recalled its envoy.\n\n\
+                 Somalia has long accused Kenya of meddling.",
+                "accused",
+                "2021-03-04",
             ),
             // Without the comma, the date is that paragraph's event's alone;
             // so is it in a paragraph of more words (see the test below).

@@ -116,8 +116,12 @@ pub struct Lexicon {
     pub subordinators: WordList,
     /// Prepositions between a message and its sender ("a statement of the ministry").
     pub sender_prepositions: WordList,
-    /// Offices a speaker's description names for a person of any title ("the Ghanaian leader").
-    pub generic_offices: WordList,
+    /// Titles "the … leader" may stand for ("president", "premier").
+    pub leader_titles: WordList,
+    /// Titles "the … diplomat" may stand for ("ambassador", "minister").
+    pub diplomat_titles: WordList,
+    /// Offices of someone news leaves unnamed ("the Kenyan official said").
+    pub unnamed_offices: WordList,
     /// Words opening a phrase before a comma that is no subject ("On Monday, …").
     pub intro_openers: WordList,
     /// Pronouns that open a clause: no description of a speaker.

@@ -17,6 +17,13 @@
 //! the most recent person, and "they" the last pair of persons joined by
 //! "and" a sentence before. A dotted acronym in a title ("U.S.") ends no
 //! speech tag.
+//!
+//! Then a speaker is named: a pronoun by the person it stands for
+//! (`names`), a bare office by the person last quoted with it, a
+//! description by office and country ("the Uzbek president") by the person
+//! of that country named last whose title fits, a message ("the statement
+//! said") by its sender, and a bare name by the code of the person named
+//! earlier.
 
 mod names;
 
@@ -1004,9 +1011,10 @@ fn description_mention<'a>(at: &At<'a>, s: &Speaker) -> Option<&'a Mention> {
 const SENDER_REACH: usize = 1200;
 
 /// A message as speaker ("…," a statement said; "the announcement said")
-/// is its sender: the one named right after the last mention of such a
-/// message before the quotation ("an official statement of the Greek
-/// ministry"), else the speaker of the quotation before, when it has a
+/// is its sender: the one named right after the last mention of the same
+/// message (the same noun) before the quotation ("an official statement
+/// of the Greek ministry"), or as its possessor ("the ministry's
+/// statement"), else the speaker of the quotation before, when it has a
 /// code and is no message itself ("Eritrea's Foreign Ministry said …" then
 /// "…," a statement said). The message stays as the role.
 fn name_message(at: &At<'_>, s: &Speaker, out: &[Quote]) -> Option<Speaker> {
@@ -1020,13 +1028,11 @@ fn name_message(at: &At<'_>, s: &Speaker, out: &[Quote]) -> Option<Speaker> {
     if !is_message(&s.name) {
         return None;
     }
+    let noun = office_word(&s.name);
     let from = at.start.saturating_sub(SENDER_REACH);
-    let sender = at
-        .index
-        .starting_in(from, at.start)
-        .iter()
-        .rev()
-        .find(|m| m.end <= at.start && (sent_by(at.body, m.start) || sends(at.body, m.end)));
+    let sender = at.index.starting_in(from, at.start).iter().rev().find(|m| {
+        m.end <= at.start && (sent_by(at.body, m.start, &noun) || sends(at.body, m.end, &noun))
+    });
     let last = out.last().filter(|q| q.end + SENDER_REACH >= at.start);
     // The nearer of the two: a message named after the last quotation, or
     // the last quotation's speaker.
@@ -1037,32 +1043,40 @@ fn name_message(at: &At<'_>, s: &Speaker, out: &[Quote]) -> Option<Speaker> {
             actor: Some(m.code.clone()),
         });
     }
-    {
-        let q = last?;
-        let name = q
-            .speaker
-            .clone()
-            .filter(|n| !is_message(n) && !is_pronoun(n))?;
-        // A person quoted before is no message's sender ("…," Ruiz said.
-        // "…," according to the statement).
-        let person = at
-            .index
-            .persons_in(from, at.start)
-            .any(|m| m.text == name || name.ends_with(&m.text));
-        if person {
-            return None;
-        }
-        Some(Speaker {
-            name,
-            role: Some(s.name.clone()),
-            actor: Some(q.actor.clone()?),
-        })
+    let q = last?;
+    let name = q
+        .speaker
+        .clone()
+        .filter(|n| !is_message(n) && !is_pronoun(n))?;
+    // A person quoted before is no message's sender ("…," Ruiz said.
+    // "…," according to the statement).
+    let person = at
+        .index
+        .persons_in(from, at.start)
+        .any(|m| m.text == name || name.ends_with(&m.text));
+    if person {
+        return None;
     }
+    Some(Speaker {
+        name,
+        role: Some(s.name.clone()),
+        actor: Some(q.actor.clone()?),
+    })
+}
+
+/// True when word `w` is the message `noun`, in the singular or the plural
+/// ("statement", "statements"): the same message, not another one (the
+/// letter answered is not the statement that answers it).
+fn same_message(w: &str, noun: &str) -> bool {
+    let w = w.trim_end_matches([',', '.', ';', ':']).to_lowercase();
+    lex().message_nouns.contains(w.as_str())
+        && (w == noun || w.strip_suffix('s') == Some(noun) || noun.strip_suffix('s') == Some(&w))
 }
 
 /// The sender a speaker's name gives after a message and a preposition of
 /// its sender ("A statement by the Lebanese army" is the Lebanese army's):
-/// at most two words before the message.
+/// at most two words before the message, and a capitalised name after the
+/// preposition ("a letter of protest" names no one).
 fn sender_in_name(name: &str) -> Option<&str> {
     let mut offset = 0;
     let mut words = name.split(' ').enumerate();
@@ -1075,7 +1089,9 @@ fn sender_in_name(name: &str) -> Option<&str> {
             let (_, p) = words.next()?;
             let rest = name.get(offset + p.len() + 1..)?;
             let rest = rest.strip_prefix("the ").unwrap_or(rest);
-            return (lex().sender_prepositions.contains(p) && !rest.is_empty()).then_some(rest);
+            // A name, not a topic ("a message of solidarity from …").
+            let named = rest.starts_with(char::is_uppercase);
+            return (lex().sender_prepositions.contains(p) && named).then_some(rest);
         }
     }
     None
@@ -1091,7 +1107,7 @@ fn is_message(name: &str) -> bool {
 /// True when a possessive and a message follow byte `at`, the end of its
 /// sender's mention ("the foreign ministry's statement", "Chile's official
 /// note"): at most one word between.
-fn sends(body: &str, at: usize) -> bool {
+fn sends(body: &str, at: usize, noun: &str) -> bool {
     let after = body.get(at..).unwrap_or("");
     let Some(rest) = after
         .strip_prefix("'s ")
@@ -1099,16 +1115,15 @@ fn sends(body: &str, at: usize) -> bool {
     else {
         return false;
     };
-    rest.split_whitespace().take(2).any(|w| {
-        let w = w.trim_end_matches([',', '.', ';', ':']).to_lowercase();
-        lex().message_nouns.contains(w.as_str())
-    })
+    rest.split_whitespace()
+        .take(2)
+        .any(|w| same_message(w, noun))
 }
 
 /// True when a message and a preposition of its sender stand right
 /// before byte `at` ("a statement of the Greek ministry", "the
 /// announcement by Ghana's army"): `sender_prepositions`.
-fn sent_by(body: &str, at: usize) -> bool {
+fn sent_by(body: &str, at: usize, noun: &str) -> bool {
     let before = body.get(..at).unwrap_or("");
     let mut words = before.split_whitespace().rev();
     let mut word = words.next();
@@ -1116,10 +1131,19 @@ fn sent_by(body: &str, at: usize) -> bool {
         word = words.next();
     }
     let preposition = word.is_some_and(|w| lex().sender_prepositions.contains(w));
-    preposition
-        && words
-            .next()
-            .is_some_and(|w| lex().message_nouns.contains(w.to_lowercase().as_str()))
+    preposition && words.next().is_some_and(|w| same_message(w, noun))
+}
+
+/// True when a person titled `held` may be described as the `office`: a
+/// leader is one of `leader_titles` ("president", "minister" of "Prime
+/// Minister"), a diplomat one of `diplomat_titles` ("ambassador", "envoy",
+/// "minister" of "Foreign Minister").
+fn office_kin(office: &str, held: &str) -> bool {
+    match office {
+        "leader" => lex().leader_titles.contains(held),
+        "diplomat" => lex().diplomat_titles.contains(held),
+        _ => false,
+    }
 }
 
 /// The office a description names: its last word, in lower case.
@@ -1129,23 +1153,26 @@ fn office_word(text: &str) -> String {
 
 /// A speaker described by office and country alone ([`description_mention`])
 /// is the person of that country named last before the quotation whose
-/// title fits the office: any title for `generic_offices` ("the Ghanaian
-/// leader"), else one whose title ends in the same office word, or a person
-/// named without a title. The description's code is kept (it names the
+/// title fits the office ([`office_kin`]: "the Ghanaian leader" is the
+/// President of Ghana), or one whose title ends in the same office word,
+/// or a person named without a title. An office of someone left unnamed
+/// (`unnamed_offices`: "the Kenyan official said") names no one. The description's code is kept (it names the
 /// office); the person's name replaces it.
 fn name_description(at: &At<'_>, s: &Speaker) -> Option<Speaker> {
     let m = description_mention(at, s)?;
     let office = office_word(&m.text);
-    let generic = lex().generic_offices.contains(office.as_str());
+    if lex().unnamed_offices.contains(office.as_str()) {
+        return None;
+    }
     let fits = |p: &Mention| {
-        generic
-            || p.role.as_deref().is_none_or(|r| {
-                let held = office_word(r);
-                held == office
-                    || !faultline_actors::lexicon::lex()
-                        .individual_roles
-                        .contains(held.as_str())
-            })
+        p.role.as_deref().is_none_or(|r| {
+            let held = office_word(r);
+            held == office
+                || office_kin(&office, &held)
+                || !faultline_actors::lexicon::lex()
+                    .individual_roles
+                    .contains(held.as_str())
+        })
     };
     let person = at
         .index
@@ -1923,9 +1950,9 @@ mod tests {
                 "William Ruto",
             ),
             (
-                "Mexico’s president, Andrés Manuel López Obrador, told reporters that \
-                 the wall was \"an insult\".",
-                "López Obrador",
+                "Chilean President Gabriel Boric flew to Lima on Monday.\n\n\"We came as \
+                 neighbours,\" Chile’s president told reporters.",
+                "Gabriel Boric",
             ),
         ] {
             let q = with_mentions(body);
@@ -1945,6 +1972,16 @@ mod tests {
             (
                 "Kenyan President William Ruto flew to Kampala.\n\n\"We came as \
                  friends,\" a Kenyan diplomat said.",
+                "Ruto",
+            ),
+            (
+                "Kenyan President William Ruto flew to Kampala.\n\n\"We came as \
+                 friends,\" the Kenyan official said.",
+                "Ruto",
+            ),
+            (
+                "Kenyan President William Ruto flew to Kampala.\n\n\"We came as \
+                 friends,\" the Kenyan diplomat said.",
                 "Ruto",
             ),
         ] {
@@ -2013,6 +2050,28 @@ mod tests {
             let q = with_mentions(body);
             let name = q.last().and_then(|q| q.speaker.as_deref());
             assert!(name.is_some_and(|n| n.contains(want)), "{body}: {q:?}");
+        }
+    }
+
+    #[test]
+    fn another_message_or_a_topic_names_no_sender() {
+        for (body, unwanted) in [
+            (
+                "Peru's foreign ministry answered the letter from the Chilean embassy on \
+                 Monday.\n\n\"We reject the claims,\" the statement said.",
+                "Chilean embassy",
+            ),
+            (
+                "\"We stand with you,\" a message of solidarity from the Polish senate said.",
+                "solidarity",
+            ),
+        ] {
+            let q = with_mentions(body);
+            let name = q.last().and_then(|q| q.speaker.as_deref());
+            assert!(
+                name.is_none_or(|n| !n.starts_with(unwanted)),
+                "{body}: {q:?}"
+            );
         }
     }
 

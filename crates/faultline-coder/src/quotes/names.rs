@@ -12,8 +12,10 @@
 //! - a single capitalised word that is the surname of a person named
 //!   earlier ("Haddad also spoke").
 //!
-//! The nearest candidate before the pronoun wins. Names inside quotations
-//! are what the speaker said, not who speaks, and are skipped.
+//! The nearest candidate before the pronoun wins, unless it is the subject
+//! of a clause of condition or cause ("… if Vidal stays") after a name of
+//! the main clause in the same sentence, which then wins. Names inside
+//! quotations are what the speaker said, not who speaks, and are skipped.
 
 use faultline_actors::{Mention, Via};
 
@@ -77,10 +79,17 @@ fn subordinate(body: &str, lo: usize, at: usize) -> bool {
         .is_some_and(|w| lex().subordinators.contains(&w.to_lowercase()))
 }
 
-/// Whether bytes `from..to` of the body hold no sentence end or paragraph break.
-fn same_sentence(body: &str, from: usize, to: usize) -> bool {
-    body.get(from..to)
-        .is_some_and(|t| !t.contains(". ") && !t.contains('\n'))
+/// Whether a name at byte `sub` in a clause of condition or cause
+/// ([`subordinate`]) gives way to a name of the main clause ending at
+/// byte `main_end` before it in the same sentence: no sentence end
+/// (". ", "? ", "! ") or line break between them. (An abbreviation's
+/// period also counts as an end: the rule then stays off.)
+fn gives_way(body: &str, lo: usize, sub: usize, main_end: usize) -> bool {
+    subordinate(body, lo, sub)
+        && main_end <= sub
+        && body.get(main_end..sub).is_some_and(|t| {
+            !t.contains(". ") && !t.contains("? ") && !t.contains("! ") && !t.contains('\n')
+        })
 }
 
 /// Runs of two to four name words in `lo..hi` of the body, with their start.
@@ -213,12 +222,11 @@ pub(super) fn antecedent<'a>(body: &'a str, index: &Index<'a>, before: usize) ->
     // handed over") gives way to one of a main clause before it.
     let nearest = index.persons_in(lo, before).rev().find(candidate);
     let mention = nearest
-        .filter(|m| subordinate(body, lo, m.start))
         .and_then(|sub| {
             index
                 .persons_in(lo, sub.start)
                 .rev()
-                .find(|m| candidate(m) && same_sentence(body, m.end, sub.start))
+                .find(|m| candidate(m) && gives_way(body, lo, sub.start, m.end))
         })
         .or(nearest)
         .map(|m| Named {
@@ -237,11 +245,13 @@ pub(super) fn antecedent<'a>(body: &'a str, index: &Index<'a>, before: usize) ->
             start: s,
             mention: None,
         });
-    let main_before = |u: &Named<'_>, m: &Named<'_>| {
-        subordinate(body, lo, u.start) && same_sentence(body, m.start + m.name.len(), u.start)
-    };
     let best = match (mention, unknown) {
-        (Some(m), Some(u)) if u.start >= m.name.len() + m.start && !main_before(&u, &m) => Some(u),
+        (Some(m), Some(u))
+            if u.start >= m.name.len() + m.start
+                && !gives_way(body, lo, u.start, m.start + m.name.len()) =>
+        {
+            Some(u)
+        }
         (Some(m), _) => Some(m),
         (None, u) => u,
     };
@@ -268,9 +278,7 @@ fn surname_after<'a>(
                 && name_word(w)
                 && !index.quoted(at)
                 && !governed(body, lo, at)
-                && best.is_none_or(|b| {
-                    !subordinate(body, lo, at) || !same_sentence(body, b.start + b.name.len(), at)
-                })
+                && best.is_none_or(|b| !gives_way(body, lo, at, b.start + b.name.len()))
                 && !in_other_mention(index, at, at + w.len())
                 && known_surname(body, index, w, at))
             .then(|| Named {
