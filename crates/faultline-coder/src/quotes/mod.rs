@@ -1936,6 +1936,12 @@ mod tests {
         }
     }
 
+    /// The speaker of a body's last quotation, with all its quotations.
+    fn last_speaker(body: &str) -> (Option<String>, Vec<Quote>) {
+        let q = with_mentions(body);
+        (q.last().and_then(|q| q.speaker.clone()), q)
+    }
+
     #[test]
     fn a_description_by_office_and_country_names_the_person_before() {
         for (body, want) in [
@@ -1955,8 +1961,8 @@ mod tests {
                 "Gabriel Boric",
             ),
         ] {
-            let q = with_mentions(body);
-            let name = q.last().and_then(|q| q.speaker.as_deref());
+            let (name, q) = last_speaker(body);
+            let name = name.as_deref();
             assert!(name.is_some_and(|n| n.contains(want)), "{body}: {q:?}");
         }
     }
@@ -1985,8 +1991,8 @@ mod tests {
                 "Ruto",
             ),
         ] {
-            let q = with_mentions(body);
-            let name = q.last().and_then(|q| q.speaker.as_deref());
+            let (name, q) = last_speaker(body);
+            let name = name.as_deref();
             assert!(name.is_some_and(|n| !n.contains(unwanted)), "{body}: {q:?}");
         }
     }
@@ -2014,8 +2020,8 @@ mod tests {
                 "Vidal",
             ),
         ] {
-            let q = with_mentions(body);
-            let name = q.last().and_then(|q| q.speaker.as_deref());
+            let (name, q) = last_speaker(body);
+            let name = name.as_deref();
             assert!(name.is_some_and(|n| n.contains(want)), "{body}: {q:?}");
         }
     }
@@ -2047,8 +2053,8 @@ mod tests {
                 "Peruvian army",
             ),
         ] {
-            let q = with_mentions(body);
-            let name = q.last().and_then(|q| q.speaker.as_deref());
+            let (name, q) = last_speaker(body);
+            let name = name.as_deref();
             assert!(name.is_some_and(|n| n.contains(want)), "{body}: {q:?}");
         }
     }
@@ -2066,8 +2072,8 @@ mod tests {
                 "solidarity",
             ),
         ] {
-            let q = with_mentions(body);
-            let name = q.last().and_then(|q| q.speaker.as_deref());
+            let (name, q) = last_speaker(body);
+            let name = name.as_deref();
             assert!(
                 name.is_none_or(|n| !n.starts_with(unwanted)),
                 "{body}: {q:?}"
@@ -2079,8 +2085,8 @@ mod tests {
     fn a_person_quoted_before_sends_no_message() {
         let body = "Deputy Minister Ana Ruiz said Peru would \"defend every metre\".\n\n\
                     \"The minister will send a note to Quito,\" according to the statement.";
-        let q = with_mentions(body);
-        let name = q.last().and_then(|q| q.speaker.as_deref());
+        let (name, q) = last_speaker(body);
+        let name = name.as_deref();
         assert!(name.is_none_or(|n| !n.contains("Ruiz")), "{q:?}");
     }
 
