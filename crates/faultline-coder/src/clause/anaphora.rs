@@ -139,7 +139,9 @@ pub(super) fn antecedent(
                 .as_deref()
                 .is_some_and(|c| own.contains(&c))
     };
-    let latest = out.iter().rev().find(|e| fits(e))?;
+    let Some(latest) = out.iter().rev().find(|e| fits(e)) else {
+        return reacted_to(group, own, at, out).map(|t| vec![t]);
+    };
     // A joint act ("A and B held drills", coded both ways) names each of
     // its parties.
     let mut parties: Vec<ActorRef> = Vec::new();
@@ -155,6 +157,61 @@ pub(super) fn antecedent(
         }
     }
     Some(parties)
+}
+
+/// The party whose act of `group` an earlier asserted event answered,
+/// when no event of that act was coded itself: "Chile condemned the
+/// missile test carried out by Peru. Bolivia also condemned the test." —
+/// the second test is Peru's, the target of the first condemnation, which
+/// reached Peru through a noun of the same group ([`names_party_of`]).
+fn reacted_to(group: &Group, own: &[&str], at: usize, out: &[Event]) -> Option<ActorRef> {
+    out.iter().rev().find_map(|e| {
+        let t = e.target.as_ref()?;
+        let fits = e.factuality == Factuality::Asserted
+            && within_reach(e.sentence.index, at)
+            && !own.contains(&t.code.as_str())
+            && !t.country.as_deref().is_some_and(|c| own.contains(&c))
+            && names_party_of(e, t, group);
+        fits.then(|| ActorRef {
+            via: Via::Coreference,
+            ..t.clone()
+        })
+    })
+}
+
+/// How near (in bytes) a noun and the party it belongs to stand: "Peru's
+/// latest missile test", "the test carried out by Peru".
+const PARTY_GAP: usize = 24;
+
+/// True when target `t` of event `e` stands right next to a noun of
+/// `group` after the trigger, in one stretch without punctuation: the
+/// event acted on `t` through that act ("condemned Peru's missile test").
+fn names_party_of(e: &Event, t: &ActorRef, group: &Group) -> bool {
+    let base = e.sentence.start;
+    let text = e.sentence.text.as_str();
+    if t.start < e.trigger.end || t.end > e.sentence.end {
+        return false;
+    }
+    let words = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize + base, w));
+    words
+        .filter(|&(at, w)| {
+            at >= e.trigger.end && group.nouns.iter().any(|n| n.eq_ignore_ascii_case(w))
+        })
+        .any(|(at, w)| {
+            let (from, to) = if at >= t.end {
+                (t.end, at)
+            } else {
+                (at + w.len(), t.start)
+            };
+            to >= from
+                && to - from <= PARTY_GAP
+                && text
+                    .get(from - base..to - base)
+                    .is_some_and(|gap| !gap.contains([',', ';', '.', ':', '"']))
+        })
 }
 
 /// `noun` names what a trigger of `code` makes ("the agreement was signed
@@ -222,6 +279,37 @@ mod tests {
                 (e.source.code, target, e.cameo)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_later_reaction_answers_the_party_an_earlier_one_named() {
+        for (body, late, party) in [
+            (
+                "Chile condemned the missile test carried out by Peru. Bolivia also condemned the test.",
+                "BOL",
+                "PER",
+            ),
+            (
+                "Japan criticized Russia's latest missile launch. Canada denounced the launch as reckless.",
+                "CAN",
+                "RUS",
+            ),
+        ] {
+            let got = events(body);
+            assert!(
+                got.iter()
+                    .any(|(s, t, _)| s.starts_with(late) && t.starts_with(party)),
+                "{got:?}"
+            );
+        }
+        // A noun that is not beside the party names no act of it: the
+        // test here is no one's.
+        let got = events("Chile criticized Peru, and a test was held. Bolivia condemned the test.");
+        assert!(
+            !got.iter()
+                .any(|(s, t, _)| s.starts_with("BOL") && t.starts_with("PER")),
+            "{got:?}"
+        );
     }
 
     #[test]

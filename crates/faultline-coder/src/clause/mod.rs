@@ -1351,6 +1351,24 @@ mod tests {
     }
 
     #[test]
+    fn an_act_one_goes_on_doing_happens_in_any_tense() {
+        each_has_factuality(
+            &[
+                ("Ghana continues to urge Togo to reopen the border.", "urge"),
+                (
+                    "Peru resumes to criticize Chile over the fishing dispute.",
+                    "criticize",
+                ),
+                (
+                    "Norway starts to withdraw its troops from Mali.",
+                    "withdraw",
+                ),
+            ],
+            Factuality::Asserted,
+        );
+    }
+
+    #[test]
     fn an_event_hoped_or_called_for_is_not_asserted() {
         each_has_factuality(
             &[
