@@ -1256,6 +1256,26 @@ fn a_definite_title_refers_back_to_the_person_so_titled() {
 }
 
 #[test]
+fn any_envoy_title_refers_back_to_a_person_with_another() {
+    for (body, phrase, code) in [
+        (
+            "Kenya summoned Ugandan Ambassador Joseph Okello on Monday. The diplomat was told to explain the raid.",
+            "diplomat",
+            "UGAGOV",
+        ),
+        (
+            "Ghana expelled Togolese Consul Ama Mensah, accusing the envoy of spying.",
+            "envoy",
+            "TGOGOV",
+        ),
+    ] {
+        let ms = resolve_on(body, "2023-05-01");
+        let m = ms.iter().find(|m| m.text.to_lowercase() == phrase);
+        assert!(m.is_some_and(|m| m.code == code), "{body}: {ms:?}");
+    }
+}
+
+#[test]
 fn a_two_word_title_refers_back_in_either_spelling() {
     for (body, last, code) in [
         // a person with the title, then the title alone, spelt both ways

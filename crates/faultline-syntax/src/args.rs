@@ -249,7 +249,17 @@ impl<'s, 'm> Tree<'s, 'm> {
             // "Chile recalled its envoy, accusing Peru of …": an unmarked
             // present participle after a comma that closes the clause is
             // done by that clause's subject too.
-            "advcl" | "parataxis" if self.is_trailing_participle(p) => self.arguments(head).subject,
+            // Past an infinitive it may hang on: "ordered the envoy to
+            // leave, accusing him of …" is the orderer's accusation.
+            "advcl" | "parataxis" if self.is_trailing_participle(p) => {
+                let mut clause = head;
+                while self.rel(clause) == "xcomp"
+                    && let Some(h) = self.head(clause)
+                {
+                    clause = h;
+                }
+                self.arguments(clause).subject
+            }
             "acl:relcl" => Some(head),
             "acl" => {
                 // "a law passed by parliament": a participle with no
@@ -442,6 +452,22 @@ mod tests {
                  wounding/2/VERB/advcl many/5/ADJ/obj",
                 4,
                 Some("rebels"),
+                true,
+            ),
+            // Past an infinitive the participle hangs on: the clause it
+            // closes is the infinitive's governor's.
+            (
+                "Chile/2/PROPN/nsubj told/0/VERB/root envoys/2/NOUN/obj to/5/PART/mark \
+                 go/2/VERB/xcomp ,/7/PUNCT/punct citing/5/VERB/advcl spying/7/NOUN/obj",
+                6,
+                Some("Chile"),
+                true,
+            ),
+            (
+                "Kenya/2/PROPN/nsubj asked/0/VERB/root Peru/2/PROPN/obj to/5/PART/mark \
+                 leave/2/VERB/xcomp ,/7/PUNCT/punct accusing/5/VERB/advcl it/7/PRON/obj",
+                6,
+                Some("Kenya"),
                 true,
             ),
             // Not one marked by a preposition, even after a comma

@@ -258,7 +258,11 @@ fn titled_so(head: &str, m: &Mention) -> bool {
                     .join(" ");
                 ends_with_title(&title, head)
             } else {
-                title_head(role).is_some_and(|w| w.eq_ignore_ascii_case(head))
+                title_head(role).is_some_and(|w| {
+                    w.eq_ignore_ascii_case(head)
+                        || lex().diplomat_heads.contains(head)
+                            && lex().diplomat_heads.contains(&w.to_lowercase())
+                })
             }
         })
 }
