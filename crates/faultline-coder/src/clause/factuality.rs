@@ -718,15 +718,22 @@ fn inverted_condition(words: &[W], clause_start: usize, verb: usize) -> Option<u
 /// "deterring Iran from attacking shipping", "prevented Chile from
 /// signing": a gerund after "from" that a verb of prevention
 /// (`prevention_verbs`) up to five words before that "from" governs did
-/// not happen.
+/// not happen; nor one after "against" that a verb of warning governs
+/// (`dissuasion_verbs`: "warned NATO against admitting Ukraine").
 fn prevented(words: &[W], clause_start: usize, verb: usize) -> Option<String> {
-    if !words[verb].lower.ends_with("ing") || words.get(verb.checked_sub(1)?)?.lower != "from" {
+    if !words[verb].lower.ends_with("ing") {
         return None;
     }
-    (clause_start.max(verb.saturating_sub(6))..verb - 1)
+    let case = words.get(verb.checked_sub(1)?)?.lower.as_str();
+    let verbs = match case {
+        "from" => &lex().prevention_verbs,
+        "against" => &lex().dissuasion_verbs,
+        _ => return None,
+    };
+    (clause_start.max(verb.saturating_sub(12))..verb - 1)
         .rev()
-        .find(|&k| lex().prevention_verbs.contains(&words[k].lower))
-        .map(|k| format!("{} … from", words[k].lower))
+        .find(|&k| verbs.contains(&words[k].lower))
+        .map(|k| format!("{} … {case}", words[k].lower))
 }
 
 /// "a ban on senior officers visiting Fiji": a gerund whose doer follows

@@ -3616,6 +3616,15 @@ mod tests {
                     "The court barred Chile from expelling the Peruvian envoy.",
                     "expelling",
                 ),
+                // A warning against a deed is no deed.
+                (
+                    "Beijing cautioned Manila against holding drills with Tokyo.",
+                    "holding drills",
+                ),
+                (
+                    "Moscow warned NATO in a televised address against inviting Georgia to talks.",
+                    "inviting",
+                ),
             ],
             Factuality::Hypothetical,
         );

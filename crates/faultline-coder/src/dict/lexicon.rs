@@ -160,6 +160,8 @@ pub struct Lexicon {
     pub perfect_auxiliaries: WordList,
     /// Verbs that keep someone from doing what the gerund after "from" says.
     pub prevention_verbs: WordList,
+    /// Verbs of warning whose gerund after "against" did not happen.
+    pub dissuasion_verbs: WordList,
     /// Words after "be" that schedule the event noun before them ("set").
     pub schedule_words: WordList,
     /// Verbs of an event taking place ("resume", "begin").
