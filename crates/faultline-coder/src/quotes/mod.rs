@@ -1426,6 +1426,9 @@ fn speaker_before(at: &At<'_>) -> Option<Speaker> {
     // introductory phrase and the aside are not the speaker.
     // A participle after the main clause ("X posted …, saying", "X
     // denounced …, calling it"): the clause's subject speaks.
+    // So does a speech verb joined to the clause's first verb by "and"
+    // ("X congratulated Y and declared …").
+    let coordinated = lead.ends_with(" and") && !lead.contains(['"', '“', '”']);
     let participle = words[pos]
         .trim_matches(|c: char| !c.is_alphanumeric())
         .ends_with("ing")
@@ -1436,7 +1439,8 @@ fn speaker_before(at: &At<'_>) -> Option<Speaker> {
     let from_intro = |participles: bool| {
         let start = after_intro(body, at.index, sentence_start, region_end, participles);
         let lead = without_aside(body.get(start..region_end).unwrap_or(""));
-        before_verb(at, start, start + lead.len(), lead, participle, pronoun)
+        let how = (participle || coordinated, coordinated);
+        before_verb(at, start, start + lead.len(), lead, how, pronoun)
     };
     // An opening "-ing" word may be a name the dictionaries lack
     // ("Pickering on Monday, in a statement, said"): read from the
@@ -1515,7 +1519,7 @@ fn before_verb(
     sentence_start: usize,
     region_end: usize,
     lead: &str,
-    participle: bool,
+    (participle, coordinated): (bool, bool),
     pronoun: bool,
 ) -> Option<Speaker> {
     let (body, index) = (at.body, at.index);
@@ -1531,16 +1535,18 @@ fn before_verb(
         .collect();
     // The first person named in the sentence, else its first actor that is
     // not the object of a preposition.
+    // Of a coordinated verb ("the government announced …, and said"),
+    // the first actor is the clause's subject, person or not.
     let subject = in_lead
         .iter()
-        .find(|m| m.person)
+        .find(|m| m.person && !coordinated)
         .or_else(|| in_lead.iter().find(|m| not_object(m)));
     if participle {
         // A name the dictionaries do not know among the subject's first
         // words ("a senator, Ana Ruiz, backed the bill, telling …").
         let named = names::opening_name(body, index, sentence_start, region_end);
         match (subject, named) {
-            (Some(m), _) if m.person => return Some(from_mention(body, m)),
+            (Some(m), _) if m.person || coordinated => return Some(from_mention(body, m)),
             (_, Some(n)) => return Some(named_speaker(&n)),
             (Some(m), None) => return Some(from_mention(body, m)),
             (None, None) => {}
@@ -1940,6 +1946,40 @@ mod tests {
     fn last_speaker(body: &str) -> (Option<String>, Vec<Quote>) {
         let q = with_mentions(body);
         (q.last().and_then(|q| q.speaker.clone()), q)
+    }
+
+    #[test]
+    fn a_speech_verb_after_and_is_the_first_verbs_subjects() {
+        for (body, want) in [
+            (
+                "Kenyan President William Ruto congratulated Uganda's leader on his win and declared the vote \"a triumph\" for the region.",
+                "William Ruto",
+            ),
+            (
+                "The Chilean government said Peruvian President Ana Ruiz had been briefed, and called the raid \"unacceptable\".",
+                "Chilean government",
+            ),
+        ] {
+            let (got, q) = last_speaker(body);
+            assert_eq!(got.as_deref(), Some(want), "{body}: {q:?}");
+        }
+    }
+
+    #[test]
+    fn closing_words_attribute_as_saying_does() {
+        for (body, want) in [
+            (
+                "\"We will not give up the island,\" concluded Ana Ruiz.",
+                "Ana Ruiz",
+            ),
+            (
+                "\"The border stays open,\" Luis Mora emphasized.",
+                "Luis Mora",
+            ),
+        ] {
+            let (got, q) = last_speaker(body);
+            assert_eq!(got.as_deref(), Some(want), "{body}: {q:?}");
+        }
     }
 
     #[test]
