@@ -1948,9 +1948,17 @@ mod tests {
         (q.last().and_then(|q| q.speaker.clone()), q)
     }
 
+    /// Asserts the last quotation's speaker of each body.
+    fn each_last_speaker(cases: &[(&str, &str)]) {
+        for &(body, want) in cases {
+            let (got, q) = last_speaker(body);
+            assert_eq!(got.as_deref(), Some(want), "{body}: {q:?}");
+        }
+    }
+
     #[test]
     fn a_speech_verb_after_and_is_the_first_verbs_subjects() {
-        for (body, want) in [
+        each_last_speaker(&[
             (
                 "Kenyan President William Ruto congratulated Uganda's leader on his win and declared the vote \"a triumph\" for the region.",
                 "William Ruto",
@@ -1959,15 +1967,12 @@ mod tests {
                 "The Chilean government said Peruvian President Ana Ruiz had been briefed, and called the raid \"unacceptable\".",
                 "Chilean government",
             ),
-        ] {
-            let (got, q) = last_speaker(body);
-            assert_eq!(got.as_deref(), Some(want), "{body}: {q:?}");
-        }
+        ]);
     }
 
     #[test]
     fn closing_words_attribute_as_saying_does() {
-        for (body, want) in [
+        each_last_speaker(&[
             (
                 "\"We will not give up the island,\" concluded Ana Ruiz.",
                 "Ana Ruiz",
@@ -1976,10 +1981,7 @@ mod tests {
                 "\"The border stays open,\" Luis Mora emphasized.",
                 "Luis Mora",
             ),
-        ] {
-            let (got, q) = last_speaker(body);
-            assert_eq!(got.as_deref(), Some(want), "{body}: {q:?}");
-        }
+        ]);
     }
 
     #[test]
