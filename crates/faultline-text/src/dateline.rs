@@ -38,8 +38,10 @@ pub fn dateline_len(sentence: &str) -> usize {
         .next();
     // A place in capitals ("LIMA —"), or capitalised with a date or an
     // agency before the dash ("Prague, 23 December 2002 (RFE/RL) -").
-    let capitals = first_word
-        .is_some_and(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.'));
+    let capitals = first_word.is_some_and(|w| {
+        w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
+            && (w.len() >= 3 || two_letter_place(sentence, w.len()))
+    });
     let capitalised = first_word.is_some_and(|w| {
         w.len() >= 3 && w.starts_with(|c: char| c.is_ascii_uppercase()) && !w.contains('.')
     });
@@ -54,7 +56,7 @@ pub fn dateline_len(sentence: &str) -> usize {
     };
     let first = text(0);
     if capitals
-        && (first.len() < 3
+        && (first.len() < 3 && !two_letter_place(sentence, first.len())
             || !first
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c == '.' || c == '/'))
@@ -109,6 +111,22 @@ fn colon_dateline_len(sentence: &str) -> usize {
     if fits { at + 2 } else { 0 }
 }
 
+/// True when the first word of `sentence`, `len` bytes of capitals, is
+/// two letters that a second word in capitals of three or more follows:
+/// a place of two words ("LA PAZ,", "EL PASO —").
+fn two_letter_place(sentence: &str, len: usize) -> bool {
+    len == 2
+        && sentence.get(len..).is_some_and(|rest| {
+            let next = rest
+                .strip_prefix(' ')
+                .unwrap_or("")
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            next.len() >= 3 && next.bytes().all(|b| b.is_ascii_uppercase())
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +160,12 @@ mod tests {
                 "LIMA, Peru (AP) _",
             ),
             ("BONN (AP) _ Germany said.", "BONN (AP) _"),
+            // A place of two words, the first of two letters.
+            (
+                "LA PAZ, Bolivia, Sept. 3 (UPI) -- Bolivia said.",
+                "LA PAZ, Bolivia, Sept. 3 (UPI) --",
+            ),
+            ("EL PASO, Texas — Mexico said.", "EL PASO, Texas —"),
         ] {
             assert_eq!(&s[..dateline_len(s)], place, "{s}");
         }

@@ -1,7 +1,8 @@
 //! Dates that later sentences give an event the article first reported
 //! vaguely: "A Chinese submarine entered Japanese waters last week. … The
 //! intrusion occurred on 10 November." A sentence that opens with a
-//! definite event noun and a verb of occurring ("the attack happened on
+//! definite event noun (or one after a possessor: "Lima's expulsion
+//! Tuesday came …") and a verb of occurring ("the attack happened on
 //! Tuesday", "this raid took place on 3 May") and holds one date to the
 //! day re-dates the latest earlier event the noun can name, when that
 //! event's own date was vaguer (no date to the day in its words) and lies
@@ -231,12 +232,22 @@ fn after_continuation(body: &str, e: &Event) -> bool {
 /// place …", lower case.
 fn occurrence_noun(text: &str) -> Option<String> {
     let lower = text.trim_start().to_lowercase();
-    let mut words = lower.split_whitespace();
-    let det = words.next()?;
+    let mut words = lower.split_whitespace().peekable();
+    // A determiner, or a possessor of up to three words ("Ana Ruiz's").
+    let mut det = words.next()?;
+    for _ in 0..2 {
+        if anaphora::is_definite(det) || is_possessive(det) {
+            break;
+        }
+        det = words.next()?;
+    }
     let noun = words.next()?;
-    if !anaphora::is_definite(det) || anaphora::group_of(noun).is_none() {
+    if !(anaphora::is_definite(det) || is_possessive(det)) || anaphora::group_of(noun).is_none() {
         return None;
     }
+    // A weekday may stand between the noun and its verb ("the expulsion
+    // Wednesday came …").
+    words.next_if(|w| faultline_dates::weekday_from_name(w).is_some());
     let rest: Vec<&str> = words.take(3).collect();
     let rest = rest.join(" ");
     anaphora::table()
@@ -244,6 +255,11 @@ fn occurrence_noun(text: &str) -> Option<String> {
         .iter()
         .any(|v| rest == *v || rest.starts_with(&format!("{v} ")))
         .then(|| noun.to_owned())
+}
+
+/// True for a possessor's word ("peru's", "ruiz’s").
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
 }
 
 /// The latest asserted event before sentence `i` that `noun` can name and
@@ -308,6 +324,13 @@ mod tests {
         let body = "Indian troops attacked a Pakistani post last week, officials said. \
                     The attack occurred on June 11 near the border.";
         assert_eq!(dates(body, "attacked"), vec!["2021-06-11".to_owned()]);
+        // A possessor for a determiner, a weekday before the verb, "came".
+        let body = "Chile expelled two Peruvian diplomats. \
+                    Santiago's expulsion Tuesday came after a week of protests.";
+        assert_eq!(dates(body, "expelled"), vec!["2021-06-15".to_owned()]);
+        let body = "Ghana closed its border with Togo. \
+                    The closure came on Monday after weeks of talks.";
+        assert_eq!(dates(body, "closed"), vec!["2021-06-14".to_owned()]);
     }
 
     #[test]
