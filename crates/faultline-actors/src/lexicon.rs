@@ -80,6 +80,8 @@ pub struct Lexicon {
     pub family_name_first: WordList,
     /// Title heads that refer back to the last person so titled ("the secretary").
     pub definite_person_heads: WordList,
+    /// Prepositions before a country a group phrase acts on.
+    pub group_object_cases: WordList,
     /// Title heads of envoys abroad, each referring back to any of them.
     pub diplomat_heads: WordList,
     /// Participles after a country and a hyphen that name where a thing

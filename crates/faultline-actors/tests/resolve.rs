@@ -377,6 +377,24 @@ fn group_phrases_take_the_pair_last_engaged_together() {
 }
 
 #[test]
+fn a_group_is_none_of_the_countries_it_acts_on() {
+    // The pair last engaged holds Peru, which the group acts on: the pair
+    // before it is meant.
+    let body = "Chile and Bolivia signed a gas deal. Chile then accused Peru of spying. \
+        Both countries have massed troops on their borders with Peru.";
+    let ms = resolve_on(body, "2023-05-01");
+    let mut got = code_of(&ms, "Both countries");
+    got.sort_unstable();
+    assert_eq!(got, ["BOL", "CHL"], "{ms:?}");
+    let body = "Kenya and Uganda held talks in May. Kenya later praised Somalia for its reforms. \
+        The two governments sent food aid to Somalia.";
+    let ms = resolve_on(body, "2023-05-01");
+    let mut got = code_of(&ms, "The two governments");
+    got.sort_unstable();
+    assert_eq!(got, ["KENGOV", "UGAGOV"], "{ms:?}");
+}
+
+#[test]
 fn a_coordinated_subject_stays_the_pair_however_often_others_engaged() {
     let body = "Chile and Peru held talks. Chile accused Peru of spying. Peru and Chile traded notes. \
         Bolivia and Ecuador, both neighbours of Peru, met in Quito. The two countries signed a pact.";

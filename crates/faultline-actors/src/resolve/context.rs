@@ -161,12 +161,30 @@ impl State {
     /// "both sides"): the first `n` of the last sentence that named at least
     /// `n`, else the `n` most recently mentioned.
     pub fn last_engaged(&self, n: usize) -> Option<Vec<String>> {
-        self.engaged
-            .iter()
-            .rev()
-            .find(|(cs, _)| cs.len() >= n)
-            .map(|(cs, leading)| self.most_engaged(cs, *leading, n))
-            .or_else(|| self.last_distinct(n))
+        self.last_engaged_without(n, &[])
+    }
+
+    /// [`Self::last_engaged`] with none of `other`: the countries the
+    /// group acts on in its own sentence ("both countries massed troops on
+    /// their borders with Colombia" are not Colombia and another).
+    pub fn last_engaged_without(&self, n: usize, other: &[String]) -> Option<Vec<String>> {
+        if other.is_empty() {
+            return self
+                .engaged
+                .iter()
+                .rev()
+                .find(|(cs, _)| cs.len() >= n)
+                .map(|(cs, leading)| self.most_engaged(cs, *leading, n))
+                .or_else(|| self.last_distinct(n));
+        }
+        self.engaged.iter().rev().find_map(|(cs, leading)| {
+            let kept: Vec<String> = cs.iter().filter(|c| !other.contains(c)).cloned().collect();
+            let dropped = cs[..(*leading).min(cs.len())]
+                .iter()
+                .filter(|c| other.contains(c))
+                .count();
+            (kept.len() >= n).then(|| self.most_engaged(&kept, leading.saturating_sub(dropped), n))
+        })
     }
 
     /// The `n` of `countries` (in their order) that the article has engaged

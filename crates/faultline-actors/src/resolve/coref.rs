@@ -60,7 +60,7 @@ fn group_phrases(
             } else if let Ok(sector) = group_sector(noun) {
                 named_before(cx, mentions, start, n)
                     .filter(|_| !appealed_to(cx, mentions, start))
-                    .or_else(|| state.last_engaged(n))
+                    .or_else(|| state.last_engaged_without(n, &acted_on(cx, mentions, end)))
                     .map(|roots| (roots, sector))
             } else {
                 continue;
@@ -78,6 +78,22 @@ fn group_phrases(
         }
     }
     out
+}
+
+/// The countries named after byte `from` of the sentence right after a
+/// preposition of `group_object_cases` ("… their borders with Colombia",
+/// "… sent aid to Haiti"): those a group phrase acts on, none of its own.
+fn acted_on(cx: &Sentence<'_>, mentions: &[Mention], from: usize) -> Vec<String> {
+    mentions
+        .iter()
+        .filter(|m| m.start >= from && matches!(m.via, Via::Dictionary | Via::Apposition))
+        .filter(|m| {
+            lex()
+                .group_object_cases
+                .contains(word_before(cx, m).as_str())
+        })
+        .filter_map(|m| m.country.clone())
+        .collect()
 }
 
 /// "The leaders agreed …", "the delegations met …" with no count: the
