@@ -524,26 +524,9 @@ impl Engine<'_> {
             // A statement about someone else: the target is whom the
             // reported clause is about, and the statement is dated apart
             // from what it reports.
-            let Some((about, from, to)) = parsed.as_ref().and_then(|p| p.reported.clone()) else {
+            let Some(from) = statement_about(s, parsed.as_ref(), out, &mut roles) else {
                 return;
             };
-            // The speaker is the speech verb's subject in the parse, not an
-            // actor the word windows found nearer ("Iraq summoned the
-            // Turkish envoy, its foreign ministry said").
-            // Where the parse gives the verb no subject at all, the windows'
-            // stands.
-            let other_subject = parsed.as_ref().is_some_and(|p| {
-                p.own_subject_word && !roles.sources.iter().all(|a| p.subject.contains(a))
-            });
-            if other_subject {
-                return;
-            }
-
-            roles.targets = foreign(s, &roles.sources, &about);
-            if roles.targets.is_empty() {
-                return;
-            }
-            accusation(s, out, (from, to), &mut roles);
             kept_dates = Some(
                 dates
                     .iter()
@@ -596,6 +579,41 @@ impl Engine<'_> {
             self.emit_claimed(s, f, &roles, earlier, carry, art);
         }
     }
+}
+
+/// The targets of a statement about someone else (`say about`): whom its
+/// reported clause is about. Returns where that clause starts, or `None`
+/// when the statement is about no one.
+fn statement_about(
+    s: &Sentence<'_>,
+    parsed: Option<&parse::ParsedRoles>,
+    out: &[Event],
+    roles: &mut roles::Roles,
+) -> Option<usize> {
+    let (about, from, to) = parsed.and_then(|p| p.reported.clone())?;
+    // The speaker is the speech verb's subject in the parse, not an
+    // actor the word windows found nearer ("Iraq summoned the
+    // Turkish envoy, its foreign ministry said").
+    // Where the parse gives the verb no subject at all, the windows'
+    // stands.
+    let other_subject = parsed.is_some_and(|p| {
+        p.own_subject_word && !roles.sources.iter().all(|a| p.subject.contains(a))
+    });
+    if other_subject {
+        return None;
+    }
+    roles.targets = foreign(s, &roles.sources, &about);
+    if roles.targets.is_empty() {
+        return None;
+    }
+    let plain = roles.code.clone();
+    accusation(s, out, (from, to), roles);
+    // A plain statement is about someone only as it describes them
+    // ("said Peru was behind the raid"); an act reported of them
+    // ("said Peru would discuss trade") is no statement on them,
+    // unless it accuses them of a hostile one.
+    let describes = parsed.is_some_and(|p| p.reported_state);
+    (roles.matched || roles.code != plain || describes).then_some(from)
 }
 
 /// The country an actor belongs to; an organisation's code prefix ("IGO")
@@ -1598,6 +1616,34 @@ mod tests {
                 "CHL",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_statement_is_about_whom_it_describes_not_whose_act_it_reports() {
+        // A copula or a passive describes them: a statement on them.
+        for body in [
+            "Chile said Peruvian officials were responsible for the delay.",
+            "Kenya said the Ugandan envoy was recalled last week.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter()
+                    .any(|e| e.trigger.text == "said" && e.target.is_some()),
+                "{body}: {ev:?}"
+            );
+        }
+        // An act of theirs reported is no statement on them.
+        for body in [
+            "Chile said Peruvian officials would attend the trade fair.",
+            "Ghana said Togolese traders had opened new shops in Accra.",
+        ] {
+            let ev = coded(body);
+            assert!(
+                ev.iter()
+                    .all(|e| !(e.trigger.text == "said" && e.target.is_some())),
+                "{body}: {ev:?}"
+            );
+        }
     }
 
     #[test]

@@ -109,6 +109,10 @@ pub(super) struct ParsedRoles {
     /// predicate names ("said the crash was Iran's doing"); with the bytes
     /// where the complement starts and ends.
     pub reported: Option<(Vec<usize>, usize, usize)>,
+    /// The first clausal complement describes a state of what it is about,
+    /// not an act of it: a copula or a passive ("said Peru was behind the
+    /// raid", "said Navalny was poisoned"; not "said Iran violated …").
+    pub reported_state: bool,
     /// The bytes of the verb's first clausal complement (`ccomp`) whose
     /// subject is a noun phrase (no pronoun), whether or not it names an
     /// actor.
@@ -463,6 +467,7 @@ impl<'p> Parse<'p> {
             subject_names_nobody: false,
             shared_subject_names_nobody: false,
             reported: self.reported(verb, &args),
+            reported_state: self.reported_state(&args),
             complement: args
                 .complements
                 .iter()
@@ -681,6 +686,19 @@ impl<'p> Parse<'p> {
             })
     }
 
+    /// True when the first clausal complement is a state (a copula or a
+    /// passive) rather than an act of its subject; see `reported_state`.
+    fn reported_state(&self, args: &Arguments) -> bool {
+        args.complements
+            .iter()
+            .find(|&&c| self.tree.rel(c) == "ccomp")
+            .is_some_and(|&c| {
+                self.tree.child(c, "cop").is_some()
+                    || self.tree.child(c, "aux:pass").is_some()
+                    || self.tree.child(c, "nsubj:pass").is_some()
+            })
+    }
+
     /// The parties of an event noun standing alone: the source is its
     /// possessor, an actor modifier or its `by` phrase ("Japan's visit to
     /// Seoul", "the Chinese airstrike on Idlib", "the raid by Kenya on
@@ -763,6 +781,7 @@ impl<'p> Parse<'p> {
             subject_names_nobody: false,
             shared_subject_names_nobody: false,
             reported: None,
+            reported_state: false,
             complement: None,
             reported_targets: Vec::new(),
             pair: Vec::new(),
