@@ -18,7 +18,8 @@ const COLON_WORDS: usize = 4;
 
 /// Bytes of `sentence` taken by a dateline opening it, dash included; 0
 /// when it opens with none. A dateline's first word is in capitals (three
-/// letters or more), or capitalised with a date or an agency's parenthesis
+/// letters or more, or two before a second word in capitals and a comma:
+/// "LA PAZ,"), or capitalised with a date or an agency's parenthesis
 /// before the dash ("Prague, 23 December 2002 (RFE/RL) -"); a dash follows
 /// within twelve tokens, and every token
 /// before the dash is capitalised, a number or punctuation of a place,
@@ -112,18 +113,20 @@ fn colon_dateline_len(sentence: &str) -> usize {
 }
 
 /// True when the first word of `sentence`, `len` bytes of capitals, is
-/// two letters that a second word in capitals of three or more follows:
-/// a place of two words ("LA PAZ,", "EL PASO —").
+/// two letters that a second word in capitals of three or more and a
+/// comma follow: a place of two words ("LA PAZ,", "EL PASO,"), not a
+/// headline in capitals ("UK EXPELS RUSSIAN DIPLOMATS —").
 fn two_letter_place(sentence: &str, len: usize) -> bool {
     len == 2
         && sentence.get(len..).is_some_and(|rest| {
+            let rest = rest.strip_prefix(' ').unwrap_or("");
             let next = rest
-                .strip_prefix(' ')
-                .unwrap_or("")
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .next()
                 .unwrap_or("");
-            next.len() >= 3 && next.bytes().all(|b| b.is_ascii_uppercase())
+            next.len() >= 3
+                && next.bytes().all(|b| b.is_ascii_uppercase())
+                && rest[next.len()..].starts_with(',')
         })
 }
 
@@ -169,6 +172,11 @@ mod tests {
         ] {
             assert_eq!(&s[..dateline_len(s)], place, "{s}");
         }
+        // A headline in capitals opening with a two-letter code is none.
+        assert_eq!(
+            dateline_len("UK EXPELS RUSSIAN DIPLOMATS — Britain said."),
+            0
+        );
     }
 
     #[test]

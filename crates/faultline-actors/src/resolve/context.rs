@@ -177,14 +177,19 @@ impl State {
                 .map(|(cs, leading)| self.most_engaged(cs, *leading, n))
                 .or_else(|| self.last_distinct(n));
         }
-        self.engaged.iter().rev().find_map(|(cs, leading)| {
-            let kept: Vec<String> = cs.iter().filter(|c| !other.contains(c)).cloned().collect();
-            let dropped = cs[..(*leading).min(cs.len())]
-                .iter()
-                .filter(|c| other.contains(c))
-                .count();
-            (kept.len() >= n).then(|| self.most_engaged(&kept, leading.saturating_sub(dropped), n))
-        })
+        self.engaged
+            .iter()
+            .rev()
+            .find_map(|(cs, leading)| {
+                let kept: Vec<String> = cs.iter().filter(|c| !other.contains(c)).cloned().collect();
+                let dropped = cs[..(*leading).min(cs.len())]
+                    .iter()
+                    .filter(|c| other.contains(c))
+                    .count();
+                (kept.len() >= n)
+                    .then(|| self.most_engaged(&kept, leading.saturating_sub(dropped), n))
+            })
+            .or_else(|| self.last_distinct_without(n, other))
     }
 
     /// The `n` of `countries` (in their order) that the article has engaged
@@ -205,12 +210,19 @@ impl State {
 
     /// The `n` most recently mentioned distinct countries, oldest first.
     fn last_distinct(&self, n: usize) -> Option<Vec<String>> {
+        self.last_distinct_without(n, &[])
+    }
+
+    /// [`Self::last_distinct`] with none of `other`.
+    fn last_distinct_without(&self, n: usize, other: &[String]) -> Option<Vec<String>> {
         let v: Vec<String> = self
             .recent_countries
             .iter()
             .rev()
+            .map(|(c, _)| c)
+            .filter(|c| !other.contains(c))
             .take(n)
-            .map(|(c, _)| c.clone())
+            .cloned()
             .collect();
         (v.len() == n).then(|| v.into_iter().rev().collect())
     }

@@ -81,12 +81,21 @@ fn group_phrases(
 }
 
 /// The countries named after byte `from` of the sentence right after a
-/// preposition of `group_object_cases` ("… their borders with Colombia",
-/// "… sent aid to Haiti"): those a group phrase acts on, none of its own.
+/// preposition of `group_object_cases` and right before punctuation ("…
+/// their borders with Colombia.", "… sent aid to Haiti, …"): those a group
+/// phrase acts on, none of its own: a bare country, not a modifier, a body
+/// or a possessor ("the attack on Peruvian police", "agreed to Peru's
+/// proposal"), which may name a member.
 fn acted_on(cx: &Sentence<'_>, mentions: &[Mention], from: usize) -> Vec<String> {
+    let closes = |m: &Mention| {
+        cx.body.get(m.end..cx.s.end).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_punctuation() && c != '\'')
+        })
+    };
     mentions
         .iter()
         .filter(|m| m.start >= from && matches!(m.via, Via::Dictionary | Via::Apposition))
+        .filter(|m| m.code.len() == 3 && closes(m))
         .filter(|m| {
             lex()
                 .group_object_cases

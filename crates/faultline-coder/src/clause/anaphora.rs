@@ -9,6 +9,10 @@
 //! The nouns, the CAMEO roots each may refer to and their examples are data
 //! (`data/anaphora.toml`).
 //!
+//! With no such event coded, a reaction to the noun answers the party an
+//! earlier reaction named as the noun's possessor or agent ("Chile
+//! condemned Peru's test. Bolivia condemned the test.": [`reacted_to`]).
+//!
 //! A claim of an event no one was named as carrying out ("Oil plants were
 //! hit by drones. A rebel group claimed responsibility for the attacks.")
 //! makes the claimant its actor: [`claimed`].
@@ -43,6 +47,13 @@ pub struct Anaphora {
     /// act of a party: "held a meeting on the border incident" has no
     /// target from the incident.
     pub topic_codes: Vec<String>,
+    /// Prepositions of an event noun's agent ("the test carried out by
+    /// Peru"): a reaction to the noun answers that agent.
+    pub agent_cases: Vec<String>,
+    /// Words after a verb of occurring that place the event noun's event
+    /// after another ("the expulsion came after the arrest on 3 May"): the
+    /// date there is the other event's.
+    pub sequence_words: Vec<String>,
     /// Verbs of occurring after a definite event noun at a sentence's
     /// start ("the attack took place on 3 May"): the sentence dates the
     /// event the noun names (see `redate.rs`).
@@ -163,7 +174,8 @@ pub(super) fn antecedent(
 /// when no event of that act was coded itself: "Chile condemned the
 /// missile test carried out by Peru. Bolivia also condemned the test." —
 /// the second test is Peru's, the target of the first condemnation, which
-/// reached Peru through a noun of the same group ([`names_party_of`]).
+/// reached Peru through a noun of the same group as its possessor or its
+/// agent ([`names_party_of`]).
 fn reacted_to(group: &Group, own: &[&str], at: usize, out: &[Event]) -> Option<ActorRef> {
     out.iter().rev().find_map(|e| {
         let t = e.target.as_ref()?;
@@ -184,8 +196,10 @@ fn reacted_to(group: &Group, own: &[&str], at: usize, out: &[Event]) -> Option<A
 const PARTY_GAP: usize = 24;
 
 /// True when target `t` of event `e` stands right next to a noun of
-/// `group` after the trigger, in one stretch without punctuation: the
-/// event acted on `t` through that act ("condemned Peru's missile test").
+/// `group` after the trigger, in one stretch without punctuation, as its
+/// possessor or after a word of `agent_cases`: the event acted on `t`
+/// through that act ("condemned Peru's missile test", "the test carried
+/// out by Peru").
 fn names_party_of(e: &Event, t: &ActorRef, group: &Group) -> bool {
     let base = e.sentence.start;
     let text = e.sentence.text.as_str();
@@ -206,11 +220,21 @@ fn names_party_of(e: &Event, t: &ActorRef, group: &Group) -> bool {
             } else {
                 (at + w.len(), t.start)
             };
+            // Only "Peru's … test" or "the test … by Peru": a party merely
+            // near the noun may be its victim or a bystander.
+            let form = |gap: &str| {
+                if at >= t.end {
+                    gap.starts_with("'s") || gap.starts_with("’s")
+                } else {
+                    gap.split_whitespace()
+                        .any(|w| table().agent_cases.iter().any(|c| c == w))
+                }
+            };
             to >= from
                 && to - from <= PARTY_GAP
                 && text
                     .get(from - base..to - base)
-                    .is_some_and(|gap| !gap.contains([',', ';', '.', ':', '"']))
+                    .is_some_and(|gap| !gap.contains([',', ';', '.', ':', '"']) && form(gap))
         })
 }
 
@@ -304,7 +328,8 @@ mod tests {
         }
         // A noun that is not beside the party names no act of it: the
         // test here is no one's.
-        let got = events("Chile criticized Peru, and a test was held. Bolivia condemned the test.");
+        let got =
+            events("Chile thanked Peru for its help after the test. Bolivia condemned the test.");
         assert!(
             !got.iter()
                 .any(|(s, t, _)| s.starts_with("BOL") && t.starts_with("PER")),

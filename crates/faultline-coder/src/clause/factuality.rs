@@ -716,21 +716,25 @@ fn inverted_condition(words: &[W], clause_start: usize, verb: usize) -> Option<u
 }
 
 /// "deterring Iran from attacking shipping", "prevented Chile from
-/// signing": a gerund after "from" that a verb of prevention
-/// (`prevention_verbs`) up to five words before that "from" governs did
-/// not happen; nor one after "against" that a verb of warning governs
-/// (`dissuasion_verbs`: "warned NATO against admitting Ukraine").
+/// signing": a gerund after a word of `prevention_cases` ("from") that a
+/// verb of prevention (`prevention_verbs`) up to five words before it
+/// governs did not happen; nor one after a word of `dissuasion_cases`
+/// ("against") that a word of warning (`dissuasion_verbs`) up to eleven
+/// words before governs ("warned NATO in an interview against admitting
+/// Ukraine").
 fn prevented(words: &[W], clause_start: usize, verb: usize) -> Option<String> {
     if !words[verb].lower.ends_with("ing") {
         return None;
     }
     let case = words.get(verb.checked_sub(1)?)?.lower.as_str();
-    let verbs = match case {
-        "from" => &lex().prevention_verbs,
-        "against" => &lex().dissuasion_verbs,
-        _ => return None,
+    let (verbs, reach) = if lex().prevention_cases.contains(case) {
+        (&lex().prevention_verbs, 6)
+    } else if lex().dissuasion_cases.contains(case) {
+        (&lex().dissuasion_verbs, 12)
+    } else {
+        return None;
     };
-    (clause_start.max(verb.saturating_sub(12))..verb - 1)
+    (clause_start.max(verb.saturating_sub(reach))..verb - 1)
         .rev()
         .find(|&k| verbs.contains(&words[k].lower))
         .map(|k| format!("{} … {case}", words[k].lower))

@@ -1374,7 +1374,7 @@ mod tests {
             &[
                 ("Ghana continues to urge Togo to reopen the border.", "urge"),
                 (
-                    "Peru resumes to criticize Chile over the fishing dispute.",
+                    "Peru begins to criticize Chile over the fishing dispute.",
                     "criticize",
                 ),
                 (

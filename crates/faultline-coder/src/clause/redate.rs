@@ -229,15 +229,24 @@ fn after_continuation(body: &str, e: &Event) -> bool {
 }
 
 /// The event noun of a sentence that opens "the|this NOUN occurred|took
-/// place …", lower case.
+/// place …" or "Lima's NOUN [weekday] came …", lower case; not "came
+/// after …" (`sequence_words`).
 fn occurrence_noun(text: &str) -> Option<String> {
     let lower = text.trim_start().to_lowercase();
     let mut words = lower.split_whitespace().peekable();
-    // A determiner, or a possessor of up to three words ("Ana Ruiz's").
+    // A determiner, or a possessor of up to three words ("Ana Ruiz's"):
+    // only a name's capitalised words lead into it.
+    let original: Vec<&str> = text.split_whitespace().take(3).collect();
     let mut det = words.next()?;
-    for _ in 0..2 {
+    for k in 0..2 {
         if anaphora::is_definite(det) || is_possessive(det) {
             break;
+        }
+        if !original
+            .get(k)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
+            return None;
         }
         det = words.next()?;
     }
@@ -247,13 +256,24 @@ fn occurrence_noun(text: &str) -> Option<String> {
     }
     // A weekday may stand between the noun and its verb ("the expulsion
     // Wednesday came …").
-    words.next_if(|w| faultline_dates::weekday_from_name(w).is_some());
+    let dated_here = words
+        .next_if(|w| faultline_dates::weekday_from_name(w).is_some())
+        .is_some();
     let rest: Vec<&str> = words.take(3).collect();
     let rest = rest.join(" ");
+    // "came after …" dates what came before, not the noun's event, unless
+    // the noun's own weekday stands before the verb.
+    let relative = |v: &str| {
+        !dated_here
+            && rest
+                .strip_prefix(v)
+                .and_then(|r| r.split_whitespace().next())
+                .is_some_and(|w| anaphora::table().sequence_words.iter().any(|s| s == w))
+    };
     anaphora::table()
         .occurrence
         .iter()
-        .any(|v| rest == *v || rest.starts_with(&format!("{v} ")))
+        .any(|v| (rest == *v || rest.starts_with(&format!("{v} "))) && !relative(v))
         .then(|| noun.to_owned())
 }
 
@@ -331,6 +351,14 @@ mod tests {
         let body = "Ghana closed its border with Togo. \
                     The closure came on Monday after weeks of talks.";
         assert_eq!(dates(body, "closed"), vec!["2021-06-14".to_owned()]);
+        // The date after "came after" is the earlier event's; a lower-case
+        // word is no name before a possessor.
+        let body = "Chile expelled two Peruvian diplomats. \
+                    The expulsion came after Peru arrested a Chilean officer on Tuesday.";
+        assert_eq!(dates(body, "expelled"), vec!["2021-06-17".to_owned()]);
+        let body = "Chile expelled two Peruvian diplomats. \
+                    Peru says the expulsion came without warning on Tuesday.";
+        assert_eq!(dates(body, "expelled"), vec!["2021-06-17".to_owned()]);
     }
 
     #[test]

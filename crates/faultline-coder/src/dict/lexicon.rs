@@ -160,8 +160,14 @@ pub struct Lexicon {
     pub perfect_auxiliaries: WordList,
     /// Verbs that keep someone from doing what the gerund after "from" says.
     pub prevention_verbs: WordList,
-    /// Verbs of warning whose gerund after "against" did not happen.
+    /// The case of a gerund that a verb of prevention keeps from happening.
+    pub prevention_cases: WordList,
+    /// Words of warning whose gerund after "against" did not happen.
     pub dissuasion_verbs: WordList,
+    /// The case of a gerund warned against.
+    pub dissuasion_cases: WordList,
+    /// Conjunctions that join a speech verb to the clause's first verb.
+    pub speech_coordinators: WordList,
     /// Words after "be" that schedule the event noun before them ("set").
     pub schedule_words: WordList,
     /// Verbs of an event taking place ("resume", "begin").

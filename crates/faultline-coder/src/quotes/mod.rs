@@ -1428,7 +1428,10 @@ fn speaker_before(at: &At<'_>) -> Option<Speaker> {
     // denounced …, calling it"): the clause's subject speaks.
     // So does a speech verb joined to the clause's first verb by "and"
     // ("X congratulated Y and declared …").
-    let coordinated = lead.ends_with(" and") && !lead.contains(['"', '“', '”']);
+    let coordinated = lead
+        .rsplit_once(' ')
+        .is_some_and(|(_, w)| lex().speech_coordinators.contains(w))
+        && !lead.contains(['"', '“', '”']);
     let participle = words[pos]
         .trim_matches(|c: char| !c.is_alphanumeric())
         .ends_with("ing")
