@@ -168,15 +168,6 @@ impl State {
     /// group acts on in its own sentence ("both countries massed troops on
     /// their borders with Colombia" are not Colombia and another).
     pub fn last_engaged_without(&self, n: usize, other: &[String]) -> Option<Vec<String>> {
-        if other.is_empty() {
-            return self
-                .engaged
-                .iter()
-                .rev()
-                .find(|(cs, _)| cs.len() >= n)
-                .map(|(cs, leading)| self.most_engaged(cs, *leading, n))
-                .or_else(|| self.last_distinct(n));
-        }
         self.engaged
             .iter()
             .rev()
@@ -208,12 +199,8 @@ impl State {
         ranked.into_iter().map(|(_, c)| c.clone()).collect()
     }
 
-    /// The `n` most recently mentioned distinct countries, oldest first.
-    fn last_distinct(&self, n: usize) -> Option<Vec<String>> {
-        self.last_distinct_without(n, &[])
-    }
-
-    /// [`Self::last_distinct`] with none of `other`.
+    /// The `n` most recently mentioned distinct countries but `other`,
+    /// oldest first.
     fn last_distinct_without(&self, n: usize, other: &[String]) -> Option<Vec<String>> {
         let v: Vec<String> = self
             .recent_countries
